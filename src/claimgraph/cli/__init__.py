@@ -1,0 +1,22 @@
+"""The `claimgraph` command: a thin shell over the library, one module per command group."""
+
+from __future__ import annotations
+
+import typer
+
+from claimgraph.cli import demo, ingest, read
+
+app = typer.Typer(
+    name="claimgraph",
+    help="Turn news reports into a sourced, queryable knowledge base of claims.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+ingest.register(app)
+read.register(app)
+demo.register(app)
+
+
+def main() -> None:
+    app()

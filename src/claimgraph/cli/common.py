@@ -1,0 +1,53 @@
+"""Options shared by commands, and output helpers."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from claimgraph.config import Settings
+from claimgraph.errors import ClaimgraphError
+from claimgraph.store.db import Store, open_store
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="SQLite file path or database URL (postgresql+psycopg://…). "
+        "Default: $CLAIMGRAPH_DB or ./claimgraph.db",
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on stdout.")]
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def settings() -> Settings:
+    return Settings()
+
+
+def store_for(db: str | None) -> Store:
+    """Open (and migrate) the store, turning failures into one clear line and exit code 2."""
+    url = db or settings().db
+    try:
+        return open_store(url)
+    except ClaimgraphError as exc:
+        fail(str(exc), code=2)
+    except Exception as exc:  # driver errors: bad URL, server down, permissions
+        fail(f"cannot open database {url!r}: {type(exc).__name__}: {exc}", code=2)
+    raise AssertionError("unreachable")
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def fail(message: str, *, code: int = 1) -> None:
+    err.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
+    raise typer.Exit(code)

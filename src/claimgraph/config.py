@@ -1,0 +1,26 @@
+"""Typed settings: environment variables (CLAIMGRAPH_*) with defaults that run on a laptop."""
+
+from __future__ import annotations
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Everything tunable without code. CLI flags override these per call."""
+
+    model_config = SettingsConfigDict(env_prefix="CLAIMGRAPH_", extra="ignore")
+
+    db: str = "./claimgraph.db"
+    max_bytes: int = 20 * 1024 * 1024
+    fetch_timeout: float = 15.0
+    fetch_max_redirects: int = 5
+    allow_private: bool = False
+    near_duplicate_threshold: float = 0.8
+    user_agent: str = "claimgraph/0.1 (+offline news knowledge base)"
+
+
+def db_url(db: str) -> str:
+    """Accept a file path or a SQLAlchemy URL; a bare path means SQLite."""
+    if "://" in db:
+        return db
+    return f"sqlite:///{db}"

@@ -1,0 +1,1 @@
+"""ingest: sources (files, HTML, URLs, feeds, JSONL) → cleaned `Article` objects."""

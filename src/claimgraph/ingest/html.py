@@ -1,0 +1,83 @@
+"""HTML pages and saved pages: trafilatura for the story and metadata, htmldate for the date."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+import trafilatura
+from htmldate import find_date
+
+from claimgraph.errors import IngestError
+from claimgraph.ingest.article import Article, sha256
+from claimgraph.ingest.dates import parse_date
+from claimgraph.ingest.decode import decode
+from claimgraph.ingest.text import build_text_article
+
+# Charset sniffing per the HTML spec's prescan (first 1024 bytes); not content scraping.
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+_HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b",
+                         re.IGNORECASE | re.DOTALL)
+
+
+def looks_like_html(raw: bytes) -> bool:
+    return bool(_HTML_START.match(raw[:4096].lstrip(b"\xef\xbb\xbf")))
+
+
+def declared_charset(raw: bytes) -> str | None:
+    m = _META_CHARSET.search(raw[:1024])
+    return m.group(1).decode("ascii", "ignore") if m else None
+
+
+def html_to_article(
+    raw: bytes, *, source: str, url: str | None = None, declared_charset: str | None = None
+) -> Article:
+    """Main text, title, date, author and canonical URL of one HTML page."""
+    html, encoding = decode(raw, source=source, declared=declared_charset or _declared(raw))
+    doc = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=True
+    )
+    if doc is None or not (doc.text or "").strip():
+        doc = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, favor_recall=True
+        )
+    if doc is None or not (doc.text or "").strip():
+        raise IngestError(source, "no article text found in the HTML (is it a story page?)")
+    published = _published(html, url)
+    if published is None and doc.date:
+        published = parse_date(doc.date)
+    canonical = doc.url or url
+    article = build_text_article(
+        doc.text,
+        raw_hash=sha256(raw),
+        source=source,
+        url=canonical,
+        title=(doc.title or "").strip() or None,
+        published=published,
+        encoding=encoding,
+    )
+    article.author = (doc.author or "").strip() or None
+    if doc.sitename and not article.site:
+        article.site = doc.sitename
+    return article
+
+
+def _declared(raw: bytes) -> str | None:
+    return declared_charset(raw)
+
+
+def _published(html: str, url: str | None) -> datetime | None:
+    """Original publication date with its time and zone when the page gives them."""
+    try:
+        found = find_date(
+            html, url=url, original_date=True, extensive_search=True,
+            outputformat="%Y-%m-%dT%H:%M:%S%z",
+        )
+    except (ValueError, TypeError):
+        return None
+    if not found:
+        return None
+    try:
+        return datetime.strptime(found, "%Y-%m-%dT%H:%M:%S%z")
+    except ValueError:
+        return datetime.strptime(found, "%Y-%m-%dT%H:%M:%S")

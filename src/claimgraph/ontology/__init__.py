@@ -1,0 +1,1 @@
+"""Data files: boilerplate patterns now; event types, triggers and roles later."""

@@ -1,0 +1,79 @@
+"""The data path, one stage after another.
+
+    ingest   sources.expand → reader (text/html/url/feed/jsonl) → clean → Article
+    dedupe   exact text hash, then MinHash/LSH near-duplicates against the store
+    store    one transaction per article: article + revision 1 + provenance + search index
+
+Later issues add extract → resolve → analyze after `store`. Each stage imports only earlier ones.
+Errors are per source: a failed source is reported and the batch goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from claimgraph.errors import ClaimgraphError, IngestError
+from claimgraph.ingest.article import Article
+from claimgraph.ingest.dedupe import fingerprint
+from claimgraph.ingest.sources import Item, ReadOptions, expand
+from claimgraph.store import repo
+from claimgraph.store.db import Store
+
+
+@dataclass(frozen=True)
+class Failure:
+    source: str
+    reason: str
+    code: str
+
+    @property
+    def message(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+def ingest_sources(
+    sources: list[str],
+    store: Store,
+    *,
+    opts: ReadOptions | None = None,
+    near_threshold: float = 0.8,
+    dedupe: bool = True,
+) -> Iterator[repo.IngestOutcome | Failure]:
+    """Read every source and store its articles; yield one outcome or failure per article."""
+    opts = opts or ReadOptions()
+    for item in expand(sources, opts):
+        if isinstance(item, IngestError):
+            yield _failure(item)
+            continue
+        yield from _ingest_item(item, store, near_threshold, dedupe)
+
+
+def _ingest_item(
+    item: Item, store: Store, near_threshold: float, dedupe: bool
+) -> Iterator[repo.IngestOutcome | Failure]:
+    try:
+        for art in item.read():
+            if isinstance(art, IngestError):
+                yield _failure(art)
+            else:
+                yield store_article(art, store, near_threshold=near_threshold, dedupe=dedupe)
+    except ClaimgraphError as exc:
+        yield _failure(exc, item.label)
+    except (OSError, ValueError, UnicodeError) as exc:  # unreadable file, parser crash
+        yield Failure(item.label, f"{type(exc).__name__}: {exc}", "E100")
+
+
+def store_article(
+    article: Article, store: Store, *, near_threshold: float = 0.8, dedupe: bool = True
+) -> repo.IngestOutcome:
+    """Dedupe and store one article in a single transaction."""
+    fp = fingerprint(article.text, threshold=near_threshold) if dedupe else None
+    with store.session() as session:
+        return repo.add_article(session=session, article=article, fp=fp, near_threshold=near_threshold)
+
+
+def _failure(exc: Exception, label: str | None = None) -> Failure:
+    if isinstance(exc, IngestError):
+        return Failure(exc.source, exc.reason, exc.code)
+    return Failure(label or "?", str(exc), getattr(exc, "code", "E100"))

@@ -1,0 +1,1 @@
+"""store: SQLAlchemy schema, Alembic migrations, revisioned articles, full-text search."""

@@ -1,0 +1,112 @@
+"""SQLAlchemy 2 schema. The Alembic migrations under migrations/ create it; this is the mapping."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class ArticleRow(Base):
+    """One story. Its text lives in revisions; `current_revision` points at the newest."""
+
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text, index=True)
+    site: Mapped[str | None] = mapped_column(String(255), index=True)
+    author: Mapped[str | None] = mapped_column(Text)
+    # As given: ISO 8601 with its offset when the source had one, naive otherwise.
+    published: Mapped[str | None] = mapped_column(String(40))
+    # For ordering and filters: the same instant in UTC (naive values read as UTC).
+    published_utc: Mapped[datetime | None] = mapped_column(DateTime(timezone=False), index=True)
+    language: Mapped[str | None] = mapped_column(String(16))
+    language_score: Mapped[float | None] = mapped_column(Float)
+    extraction_supported: Mapped[bool] = mapped_column(Boolean, default=False)
+    current_revision: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    revisions: Mapped[list[RevisionRow]] = relationship(
+        back_populates="article", order_by="RevisionRow.number", foreign_keys="RevisionRow.article_id"
+    )
+
+
+class RevisionRow(Base):
+    """Immutable text of one article version; a correction adds a row pointing to its parent."""
+
+    __tablename__ = "article_revisions"
+    __table_args__ = (UniqueConstraint("article_id", "number", name="uq_revision_number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("article_revisions.id"))
+    text: Mapped[str] = mapped_column(Text)
+    text_hash: Mapped[str] = mapped_column(String(64), index=True)
+    reason: Mapped[str] = mapped_column(String(255), default="ingest")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    article: Mapped[ArticleRow] = relationship(back_populates="revisions", foreign_keys=[article_id])
+
+
+class SourceRow(Base):
+    """Every ingested input that led to an article: new story, exact copy or near-duplicate.
+
+    Re-ingesting the same bytes from the same source is found here and skipped.
+    """
+
+    __tablename__ = "ingest_sources"
+    __table_args__ = (UniqueConstraint("raw_hash", "source", name="uq_source_raw"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(Text)
+    raw_hash: Mapped[str] = mapped_column(String(64), index=True)
+    text_hash: Mapped[str] = mapped_column(String(64), index=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(8))  # new | exact | near
+    similarity: Mapped[float | None] = mapped_column(Float)
+    url: Mapped[str | None] = mapped_column(Text)
+    site: Mapped[str | None] = mapped_column(String(255))
+    title: Mapped[str | None] = mapped_column(Text)
+    ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class FingerprintRow(Base):
+    __tablename__ = "article_fingerprints"
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    signature: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class BandRow(Base):
+    __tablename__ = "lsh_bands"
+    __table_args__ = (Index("ix_lsh_band_key", "band", "key"),)
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    band: Mapped[int] = mapped_column(Integer)
+    key: Mapped[str] = mapped_column(String(16))
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
