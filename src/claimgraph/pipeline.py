@@ -70,7 +70,9 @@ def store_article(
     """Dedupe and store one article in a single transaction."""
     fp = fingerprint(article.text, threshold=near_threshold) if dedupe else None
     with store.session() as session:
-        return repo.add_article(session=session, article=article, fp=fp, near_threshold=near_threshold)
+        return repo.add_article(
+            session=session, article=article, fp=fp, near_threshold=near_threshold
+        )
 
 
 def _failure(exc: Exception, label: str | None = None) -> Failure:

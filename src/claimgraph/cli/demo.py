@@ -54,7 +54,9 @@ def demo(
         hits = search(session=s, query="drone factory", limit=3)
     out.print(f"[bold]store[/bold]: {total} article(s) in {escape(str(store.engine.url))}")
     out.print(f"[bold]article {art['id']}[/bold]: {escape(art['title'] or '(untitled)')}")
-    out.print(f"  published {art['published']}  language {art['language']}  revision {art['revision']}")
+    out.print(
+        f"  published {art['published']}  language {art['language']}  revision {art['revision']}"
+    )
     paras = art["text"].split("\n\n")
     out.print(f"  {len(paras)} paragraphs, {len(art['text'].split())} words; first and last:")
     out.print(f"  | {escape(paras[0])}")

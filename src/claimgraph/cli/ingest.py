@@ -20,21 +20,29 @@ def register(app: typer.Typer) -> None:
 def ingest(
     sources: Annotated[
         list[str],
-        typer.Argument(help="Files, directories (recursive), globs, http(s) URLs, feeds, JSONL, or - for stdin."),
+        typer.Argument(
+            help="Files, directories (recursive), globs, http(s) URLs, feeds, JSONL, or - for stdin."
+        ),
     ],
     db: DbOption = None,
     max_bytes: Annotated[
-        int | None, typer.Option("--max-bytes", help="Largest input accepted, in bytes (default 20 MB).")
+        int | None,
+        typer.Option("--max-bytes", help="Largest input accepted, in bytes (default 20 MB)."),
     ] = None,
     allow_private: Annotated[
         bool,
-        typer.Option("--allow-private", help="Let URL ingest reach loopback/private/link-local addresses."),
+        typer.Option(
+            "--allow-private", help="Let URL ingest reach loopback/private/link-local addresses."
+        ),
     ] = False,
     timeout: Annotated[float | None, typer.Option(help="Seconds per URL fetch.")] = None,
     near_threshold: Annotated[
-        float | None, typer.Option(help="MinHash similarity at which a story counts as a near-duplicate.")
+        float | None,
+        typer.Option(help="MinHash similarity at which a story counts as a near-duplicate."),
     ] = None,
-    no_dedupe: Annotated[bool, typer.Option("--no-dedupe", help="Store near-duplicates as new stories.")] = False,
+    no_dedupe: Annotated[
+        bool, typer.Option("--no-dedupe", help="Store near-duplicates as new stories.")
+    ] = False,
     json_out: JsonOption = False,
 ) -> None:
     """Read news articles into the store, cleaned and deduplicated.
@@ -55,27 +63,52 @@ def ingest(
     counts = {"new": 0, "seen": 0, "exact": 0, "near": 0, "failed": 0}
     results: list[dict] = []
     progress = Progress(
-        SpinnerColumn(), TextColumn("[bold]ingest[/bold]"), BarColumn(bar_width=None),
-        TextColumn("{task.completed} done"), TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
-        console=err, transient=True, disable=not err.is_terminal,
+        SpinnerColumn(),
+        TextColumn("[bold]ingest[/bold]"),
+        BarColumn(bar_width=None),
+        TextColumn("{task.completed} done"),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
     )
     with progress:
         task = progress.add_task("ingest", total=None, rate="")
         for res in ingest_sources(
-            sources, store, opts=opts, near_threshold=near_threshold or cfg.near_duplicate_threshold,
+            sources,
+            store,
+            opts=opts,
+            near_threshold=near_threshold or cfg.near_duplicate_threshold,
             dedupe=not no_dedupe,
         ):
             if isinstance(res, Failure):
                 counts["failed"] += 1
-                err.print(f"[red]failed[/red] {escape(res.source)}: {escape(res.reason)} [{res.code}]")
-                results.append({"source": res.source, "status": "failed", "reason": res.reason,
-                                "code": res.code})
+                err.print(
+                    f"[red]failed[/red] {escape(res.source)}: {escape(res.reason)} [{res.code}]"
+                )
+                results.append(
+                    {
+                        "source": res.source,
+                        "status": "failed",
+                        "reason": res.reason,
+                        "code": res.code,
+                    }
+                )
             else:
                 counts[res.status] += 1
                 if not json_out:
-                    err.print(f"[green]{res.status:>5}[/green] {escape(res.source)}: {escape(res.message)}")
-                results.append({"source": res.source, "status": res.status, "article_id": res.article_id,
-                                "similarity": res.similarity})
+                    err.print(
+                        f"[green]{res.status:>5}[/green] {escape(res.source)}: {escape(res.message)}"
+                    )
+                results.append(
+                    {
+                        "source": res.source,
+                        "status": res.status,
+                        "article_id": res.article_id,
+                        "similarity": res.similarity,
+                    }
+                )
             progress.advance(task)
             elapsed = progress.tasks[0].elapsed or 0
             done = progress.tasks[0].completed

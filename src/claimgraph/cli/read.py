@@ -37,16 +37,26 @@ def articles(
         return
     table = Table("id", "published", "site", "lang", "rev", "title", box=None)
     for r in rows:
-        table.add_row(str(r["id"]), r["published"] or "—", escape(r["site"] or "—"),
-                      r["language"] or "?", str(r["revision"]), escape(r["title"] or "(untitled)"))
+        table.add_row(
+            str(r["id"]),
+            r["published"] or "—",
+            escape(r["site"] or "—"),
+            r["language"] or "?",
+            str(r["revision"]),
+            escape(r["title"] or "(untitled)"),
+        )
     out.print(table)
     out.print(f"{len(rows)} article(s)")
 
 
 def show(
-    article_id: Annotated[int, typer.Argument(metavar="ID", help="Article id (see `claimgraph articles`).")],
+    article_id: Annotated[
+        int, typer.Argument(metavar="ID", help="Article id (see `claimgraph articles`).")
+    ],
     db: DbOption = None,
-    revision: Annotated[int | None, typer.Option(help="Show this revision instead of the current one.")] = None,
+    revision: Annotated[
+        int | None, typer.Option(help="Show this revision instead of the current one.")
+    ] = None,
     json_out: JsonOption = False,
 ) -> None:
     """Show one article: metadata, revisions, sources and its clean text.
@@ -67,11 +77,18 @@ def show(
         if art.get(key) is not None:
             out.print(f"  {key}: {escape(str(art[key]))}")
     if not art["extraction_supported"]:
-        out.print(f"  [yellow]language {art['language']!s} is not supported for extraction[/yellow]")
-    out.print(f"  revisions: {', '.join(str(r['number']) + ' (' + r['reason'] + ')' for r in art['revisions'])}")
+        out.print(
+            f"  [yellow]language {art['language']!s} is not supported for extraction[/yellow]"
+        )
+    out.print(
+        f"  revisions: {', '.join(str(r['number']) + ' (' + r['reason'] + ')' for r in art['revisions'])}"
+    )
     if len(art["sources"]) > 1:
-        out.print(f"  sources: {len(art['sources'])} (" + ", ".join(
-            f"{s['kind']}" for s in art["sources"]) + ")")
+        out.print(
+            f"  sources: {len(art['sources'])} ("
+            + ", ".join(f"{s['kind']}" for s in art["sources"])
+            + ")"
+        )
     out.print()
     out.print(escape(art["text"]))
 
@@ -93,7 +110,9 @@ def search(
         print_json(hits)
         return
     for h in hits:
-        out.print(f"[bold]{h['id']}[/bold] {escape(h['title'] or '(untitled)')} "
-                  f"[dim]{h['published'] or ''} score {h['score']:.3g}[/dim]")
+        out.print(
+            f"[bold]{h['id']}[/bold] {escape(h['title'] or '(untitled)')} "
+            f"[dim]{h['published'] or ''} score {h['score']:.3g}[/dim]"
+        )
         out.print(f"    {escape(h['snippet'])}")
     out.print(f"{len(hits)} hit(s)")

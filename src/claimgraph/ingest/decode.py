@@ -109,4 +109,6 @@ def decode(raw: bytes, *, source: str, declared: str | None = None) -> tuple[str
 def _codec_name(name: str) -> str:
     # WHATWG says a declared latin-1/iso-8859-1 means windows-1252 (curly quotes live there).
     name = name.strip().strip("'\"").lower()
-    return "cp1252" if name in {"latin-1", "latin1", "iso-8859-1", "iso8859-1", "us-ascii"} else name
+    return (
+        "cp1252" if name in {"latin-1", "latin1", "iso-8859-1", "iso8859-1", "us-ascii"} else name
+    )

@@ -16,8 +16,10 @@ from claimgraph.ingest.text import build_text_article
 
 # Charset sniffing per the HTML spec's prescan (first 1024 bytes); not content scraping.
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
-_HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b",
-                         re.IGNORECASE | re.DOTALL)
+_HTML_START = re.compile(
+    rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def looks_like_html(raw: bytes) -> bool:
@@ -70,7 +72,10 @@ def _published(html: str, url: str | None) -> datetime | None:
     """Original publication date with its time and zone when the page gives them."""
     try:
         found = find_date(
-            html, url=url, original_date=True, extensive_search=True,
+            html,
+            url=url,
+            original_date=True,
+            extensive_search=True,
             outputformat="%Y-%m-%dT%H:%M:%S%z",
         )
     except (ValueError, TypeError):

@@ -122,8 +122,11 @@ def _page_fetcher(opts: ReadOptions) -> Callable[[str], list[Article]]:
         from claimgraph.ingest.url import read_url
 
         return read_url(
-            url, allow_private=opts.allow_private, timeout=opts.timeout,
-            max_bytes=opts.max_bytes, max_redirects=opts.max_redirects,
+            url,
+            allow_private=opts.allow_private,
+            timeout=opts.timeout,
+            max_bytes=opts.max_bytes,
+            max_redirects=opts.max_redirects,
         )
 
     return fetch_page
@@ -175,7 +178,9 @@ def read_json(raw: bytes, *, label: str, opts: ReadOptions) -> Iterator[Article 
             yield exc
 
 
-def _jsonl_record(rec: dict, where: str, line: str, opts: ReadOptions) -> Iterator[Article | IngestError]:
+def _jsonl_record(
+    rec: dict, where: str, line: str, opts: ReadOptions
+) -> Iterator[Article | IngestError]:
     body, url = rec.get("text"), rec.get("url")
     if not isinstance(body, str) or not body.strip():
         if isinstance(url, str) and url:

@@ -52,7 +52,9 @@ def build_text_article(
     if not body.strip():
         from claimgraph.errors import EmptyInput
 
-        raise EmptyInput(source, "no story text left after removing dateline, title and boilerplate")
+        raise EmptyInput(
+            source, "no story text left after removing dateline, title and boilerplate"
+        )
     lang, score = detect_language(body)
     extra = {"boilerplate_removed": len(removed)}
     if encoding:

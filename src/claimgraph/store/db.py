@@ -44,7 +44,9 @@ def make_engine(url: str) -> Engine:
         return engine
     if url.startswith("postgresql"):
         return create_engine(url, pool_pre_ping=True)
-    raise StoreError(f"unsupported database URL {url!r}: use a file path, sqlite:/// or postgresql+psycopg://")
+    raise StoreError(
+        f"unsupported database URL {url!r}: use a file path, sqlite:/// or postgresql+psycopg://"
+    )
 
 
 def alembic_config(engine: Engine) -> Config:

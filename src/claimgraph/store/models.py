@@ -49,7 +49,9 @@ class ArticleRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     revisions: Mapped[list[RevisionRow]] = relationship(
-        back_populates="article", order_by="RevisionRow.number", foreign_keys="RevisionRow.article_id"
+        back_populates="article",
+        order_by="RevisionRow.number",
+        foreign_keys="RevisionRow.article_id",
     )
 
 
@@ -68,7 +70,9 @@ class RevisionRow(Base):
     reason: Mapped[str] = mapped_column(String(255), default="ingest")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
-    article: Mapped[ArticleRow] = relationship(back_populates="revisions", foreign_keys=[article_id])
+    article: Mapped[ArticleRow] = relationship(
+        back_populates="revisions", foreign_keys=[article_id]
+    )
 
 
 class SourceRow(Base):
@@ -84,7 +88,9 @@ class SourceRow(Base):
     source: Mapped[str] = mapped_column(Text)
     raw_hash: Mapped[str] = mapped_column(String(64), index=True)
     text_hash: Mapped[str] = mapped_column(String(64), index=True)
-    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
     kind: Mapped[str] = mapped_column(String(8))  # new | exact | near
     similarity: Mapped[float | None] = mapped_column(Float)
     url: Mapped[str | None] = mapped_column(Text)
@@ -109,4 +115,6 @@ class BandRow(Base):
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
     band: Mapped[int] = mapped_column(Integer)
     key: Mapped[str] = mapped_column(String(16))
-    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )

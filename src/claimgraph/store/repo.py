@@ -53,7 +53,9 @@ def _utc(dt: datetime | None) -> datetime | None:
 def find_seen(*, session: Session, raw_hash: str, source: str) -> int | None:
     """The article an identical input from the same source already produced, if any."""
     return session.scalar(
-        select(SourceRow.article_id).where(SourceRow.raw_hash == raw_hash, SourceRow.source == source)
+        select(SourceRow.article_id).where(
+            SourceRow.raw_hash == raw_hash, SourceRow.source == source
+        )
     )
 
 
@@ -63,9 +65,7 @@ def find_exact(*, session: Session, text_hash: str) -> int | None:
     )
 
 
-def find_near(
-    *, session: Session, fp: Fingerprint, threshold: float
-) -> tuple[int, float] | None:
+def find_near(*, session: Session, fp: Fingerprint, threshold: float) -> tuple[int, float] | None:
     """Best stored article sharing an LSH band with `fp` and at or above `threshold`."""
     if not fp.bands:
         return None
@@ -77,11 +77,15 @@ def find_near(
     ).all()
     best: tuple[int, float] | None = None
     for aid in candidates:
-        sig = session.scalar(select(FingerprintRow.signature).where(FingerprintRow.article_id == aid))
+        sig = session.scalar(
+            select(FingerprintRow.signature).where(FingerprintRow.article_id == aid)
+        )
         if sig is None:
             continue
         sim = similarity(fp.signature, sig)
-        if sim >= threshold and (best is None or sim > best[1] or (sim == best[1] and aid < best[0])):
+        if sim >= threshold and (
+            best is None or sim > best[1] or (sim == best[1] and aid < best[0])
+        ):
             best = (aid, sim)
     return best
 
@@ -132,11 +136,20 @@ def add_article(
     return IngestOutcome("new", row.id, article.source)
 
 
-def _add_source(session: Session, a: Article, article_id: int, kind: str, sim: float | None) -> None:
+def _add_source(
+    session: Session, a: Article, article_id: int, kind: str, sim: float | None
+) -> None:
     session.add(
         SourceRow(
-            source=a.source, raw_hash=a.raw_hash, text_hash=a.text_hash, article_id=article_id,
-            kind=kind, similarity=sim, url=a.url, site=a.site, title=a.title,
+            source=a.source,
+            raw_hash=a.raw_hash,
+            text_hash=a.text_hash,
+            article_id=article_id,
+            kind=kind,
+            similarity=sim,
+            url=a.url,
+            site=a.site,
+            title=a.title,
         )
     )
 
@@ -150,7 +163,9 @@ def _index(session: Session, article_id: int, title: str | None, body: str) -> N
             {"id": article_id, "title": title or "", "text": body},
         )
     else:
-        session.execute(text("DELETE FROM article_search WHERE article_id = :id"), {"id": article_id})
+        session.execute(
+            text("DELETE FROM article_search WHERE article_id = :id"), {"id": article_id}
+        )
         session.execute(
             text("INSERT INTO article_search(article_id, title, text) VALUES (:id, :title, :text)"),
             {"id": article_id, "title": title, "text": body},
@@ -172,12 +187,19 @@ def add_revision(
     )
     if parent is None:
         raise NotFound(f"article {article_id} has no revision {parent_number}")
-    number = (session.scalar(
-        select(func.max(RevisionRow.number)).where(RevisionRow.article_id == article_id)
-    ) or 0) + 1
+    number = (
+        session.scalar(
+            select(func.max(RevisionRow.number)).where(RevisionRow.article_id == article_id)
+        )
+        or 0
+    ) + 1
     rev = RevisionRow(
-        article_id=article_id, number=number, parent_id=parent.id, text=text_,
-        text_hash=sha256(text_.encode("utf-8")), reason=reason,
+        article_id=article_id,
+        number=number,
+        parent_id=parent.id,
+        text=text_,
+        text_hash=sha256(text_.encode("utf-8")),
+        reason=reason,
     )
     session.add(rev)
     art.current_revision = number
@@ -203,8 +225,11 @@ def list_articles(*, session: Session, limit: int | None = None, offset: int = 0
     """Newest first by publication time (undated last), then newest stored first."""
     q = (
         select(ArticleRow)
-        .order_by(ArticleRow.published_utc.is_(None), ArticleRow.published_utc.desc(),
-                  ArticleRow.id.desc())
+        .order_by(
+            ArticleRow.published_utc.is_(None),
+            ArticleRow.published_utc.desc(),
+            ArticleRow.id.desc(),
+        )
         .offset(offset)
     )
     if limit is not None:
@@ -243,8 +268,13 @@ def get_article(*, session: Session, article_id: int, revision: int | None = Non
             for r in revs
         ],
         sources=[
-            {"source": s.source, "kind": s.kind, "similarity": s.similarity, "url": s.url,
-             "site": s.site}
+            {
+                "source": s.source,
+                "kind": s.kind,
+                "similarity": s.similarity,
+                "url": s.url,
+                "site": s.site,
+            }
             for s in sources
         ],
     )

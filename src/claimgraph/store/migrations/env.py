@@ -27,7 +27,9 @@ if connection is not None:
     _run(connection)
 else:  # `alembic` CLI use: build an engine from the ini's URL
     engine = engine_from_config(
-        config.get_section(config.config_ini_section, {}), prefix="sqlalchemy.", poolclass=pool.NullPool
+        config.get_section(config.config_ini_section, {}),
+        prefix="sqlalchemy.",
+        poolclass=pool.NullPool,
     )
     with engine.connect() as conn:
         _run(conn)

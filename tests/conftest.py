@@ -1,0 +1,59 @@
+"""Shared fixtures: a fresh store per test, on SQLite and (when available) PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from claimgraph.store.db import Store, open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+SEED_DIR = ROOT.parent / "shared" / "seed"
+SEED = SEED_DIR / "iran-drone-factories-2023-08-02.txt"
+PG_URL = os.environ.get("CLAIMGRAPH_TEST_PG_URL")
+
+
+@pytest.fixture
+def seed_path() -> Path:
+    if not SEED.exists():
+        pytest.skip(f"seed article not found at {SEED}")
+    return SEED
+
+
+@pytest.fixture
+def sqlite_store(tmp_path: Path) -> Iterator[Store]:
+    store = open_store(str(tmp_path / "test.db"))
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def pg_store() -> Iterator[Store]:
+    """A brand-new PostgreSQL database for one test, dropped afterwards."""
+    if not PG_URL:
+        if os.environ.get("CI"):
+            pytest.fail("CI=true but CLAIMGRAPH_TEST_PG_URL is not set: PostgreSQL tests must run")
+        pytest.skip("CLAIMGRAPH_TEST_PG_URL not set (scripts/test.sh starts a throw-away server)")
+    name = f"cg_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = PG_URL.rsplit("/", 1)[0] + f"/{name}"
+    store = open_store(url)
+    yield store
+    store.close()
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def store(request: pytest.FixtureRequest) -> Store:
+    """Run a store test on both backends."""
+    return request.getfixturevalue("sqlite_store" if request.param == "sqlite" else "pg_store")
