@@ -60,8 +60,8 @@ def _ingest_item(
                 yield store_article(art, store, near_threshold=near_threshold, dedupe=dedupe)
     except ClaimgraphError as exc:
         yield _failure(exc, item.label)
-    except (OSError, ValueError, UnicodeError) as exc:  # unreadable file, parser crash
-        yield Failure(item.label, f"{type(exc).__name__}: {exc}", "E100")
+    except Exception as exc:  # a reader/parser crash on one source must not sink the batch
+        yield Failure(item.label, f"unexpected {type(exc).__name__}: {exc}", "E199")
 
 
 def store_article(

@@ -14,7 +14,6 @@ _SETTINGS = {
     "REQUIRE_PARTS": ["day", "month", "year"],
     "PREFER_DAY_OF_MONTH": "first",
     "DATE_ORDER": "DMY",
-    "RETURN_AS_TIMEZONE_AWARE": False,
 }
 
 
