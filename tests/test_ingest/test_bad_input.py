@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from pathlib import Path
 
@@ -109,10 +110,10 @@ def test_missing_path_and_bad_scheme(sqlite_store):
 def test_bad_jsonl_lines_do_not_stop_good_ones(tmp_path, sqlite_store):
     body = "Officials said the bridge would reopen in spring after repairs to its foundations."
     lines = [
-        '{"url": "https://a.example/1", "title": "Bridge", "text": "%s", "published": "2024-02-01"}' % body,
+        json.dumps({"url": "https://a.example/1", "title": "Bridge", "text": body, "published": "2024-02-01"}),
         "{not json",
         '{"title": "no text"}',
-        '{"text": "%s and more", "published": "not a date"}' % body,
+        json.dumps({"text": body + " and more", "published": "not a date"}),
         "[1, 2]",
     ]
     (tmp_path / "batch.jsonl").write_text("\n".join(lines) + "\n")

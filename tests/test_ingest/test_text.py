@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -29,7 +29,7 @@ def test_seed_article(seed_path):
     [
         ("13:30 02 Aug 2023", datetime(2023, 8, 2, 13, 30)),
         ("August 2, 2023", datetime(2023, 8, 2)),
-        ("Wed, 02 Aug 2023 13:30 GMT", datetime(2023, 8, 2, 13, 30, tzinfo=timezone.utc)),
+        ("Wed, 02 Aug 2023 13:30 GMT", datetime(2023, 8, 2, 13, 30, tzinfo=UTC)),
         ("2023-08-02T13:30:00+03:00", datetime(2023, 8, 2, 13, 30, tzinfo=timezone(timedelta(hours=3)))),
         ("02.08.2023 13:30", datetime(2023, 8, 2, 13, 30)),
     ],

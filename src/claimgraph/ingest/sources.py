@@ -133,7 +133,19 @@ def _page_fetcher(opts: ReadOptions) -> Callable[[str], list[Article]]:
 
 
 def _read_url(url: str, opts: ReadOptions) -> Iterator[Article | IngestError]:
-    yield from _page_fetcher(opts)(url)
+    """A page or a feed URL; a feed's failed entries come out as errors beside its articles."""
+    from claimgraph.ingest.url import read_url
+
+    errors: list[IngestError] = []
+    yield from read_url(
+        url,
+        allow_private=opts.allow_private,
+        timeout=opts.timeout,
+        max_bytes=opts.max_bytes,
+        max_redirects=opts.max_redirects,
+        on_error=errors.append,
+    )
+    yield from errors
 
 
 def read_jsonl(raw: bytes, *, label: str, opts: ReadOptions) -> Iterator[Article | IngestError]:

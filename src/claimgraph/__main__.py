@@ -1,0 +1,5 @@
+"""`python -m claimgraph` runs the CLI."""
+
+from claimgraph.cli import main
+
+main()
