@@ -14,7 +14,20 @@ from claimgraph.store.db import Store, open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
-SEED_DIR = ROOT.parent / "shared" / "seed"
+
+
+def _shared_dir() -> Path:
+    """../shared beside the checkout (or any ancestor's shared/), overridable by env."""
+    if os.environ.get("CLAIMGRAPH_SHARED"):
+        return Path(os.environ["CLAIMGRAPH_SHARED"])
+    for parent in ROOT.parents:
+        if (parent / "shared" / "seed").is_dir():
+            return parent / "shared"
+    return Path("/work/shared")
+
+
+SHARED = _shared_dir()
+SEED_DIR = SHARED / "seed"
 SEED = SEED_DIR / "iran-drone-factories-2023-08-02.txt"
 PG_URL = os.environ.get("CLAIMGRAPH_TEST_PG_URL")
 

@@ -49,7 +49,9 @@ def test_seed_end_to_end(db, seed_path):
 
 def test_failures_named_and_others_kept(db, tmp_path, seed_path):
     (tmp_path / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
-    res = cg("ingest", str(tmp_path / "broken.png"), str(seed_path), "/no/such/file.txt", "--db", db)
+    res = cg(
+        "ingest", str(tmp_path / "broken.png"), str(seed_path), "/no/such/file.txt", "--db", db
+    )
     assert res.exit_code == 1
     assert "broken.png: binary file (PNG image)" in res.stderr
     assert "/no/such/file.txt: no such file" in res.stderr
@@ -72,7 +74,10 @@ def test_stdin_and_glob(db, tmp_path, seed_path):
     res = cg("ingest", str(tmp_path / "*.txt"), "--db", db)
     assert res.exit_code == 0 and "stored as article 2" in res.stderr
     titles = [r["title"] for r in json.loads(cg("articles", "--db", db, "--json").stdout)]
-    assert sorted(titles) == ["ISW: Iran is building drone factories in Belarus and Russia", "Snow closes airport"]
+    assert sorted(titles) == [
+        "ISW: Iran is building drone factories in Belarus and Russia",
+        "Snow closes airport",
+    ]
 
 
 def test_show_missing(db):

@@ -48,7 +48,9 @@ def test_png_and_zip(tmp_path, sqlite_store):
     results = run([tmp_path], sqlite_store)
     failed = {Path(r.source).name: r for r in results if isinstance(r, Failure)}
     assert set(failed) == {"photo.png", "renamed.txt", "archive.zip"}
-    assert "PNG image" in failed["photo.png"].reason and "ZIP archive" in failed["archive.zip"].reason
+    assert (
+        "PNG image" in failed["photo.png"].reason and "ZIP archive" in failed["archive.zip"].reason
+    )
     assert all(f.code == BinaryInput.code for f in failed.values())
     assert [r.status for r in results if not isinstance(r, Failure)] == ["new"]
 
@@ -71,8 +73,10 @@ def test_50mb_file_capped_and_configurable(tmp_path, sqlite_store):
 
 
 def test_latin1_text():
-    raw = ("Strike at the Besançon café\n\nWorkers at the café in Besançon walked out on Monday "
-           "over unpaid wages, the union said. The owner’s lawyer declined to comment.").encode("cp1252")
+    raw = (
+        "Strike at the Besançon café\n\nWorkers at the café in Besançon walked out on Monday "
+        "over unpaid wages, the union said. The owner’s lawyer declined to comment."
+    ).encode("cp1252")
     art = text_to_article(raw, source="latin1.txt")
     assert "Besançon café" in art.title and "owner’s lawyer" in art.text
     assert "\ufffd" not in art.text
@@ -98,7 +102,9 @@ def test_non_english_stored_and_flagged(sqlite_store):
 
 
 def test_missing_path_and_bad_scheme(sqlite_store):
-    results = run(["/nonexistent/file.txt", "ftp://example.org/x", "/nonexistent/*.html"], sqlite_store)
+    results = run(
+        ["/nonexistent/file.txt", "ftp://example.org/x", "/nonexistent/*.html"], sqlite_store
+    )
     reasons = [r.reason for r in results]
     assert reasons == [
         "no such file, directory, glob match or URL",
@@ -110,7 +116,14 @@ def test_missing_path_and_bad_scheme(sqlite_store):
 def test_bad_jsonl_lines_do_not_stop_good_ones(tmp_path, sqlite_store):
     body = "Officials said the bridge would reopen in spring after repairs to its foundations."
     lines = [
-        json.dumps({"url": "https://a.example/1", "title": "Bridge", "text": body, "published": "2024-02-01"}),
+        json.dumps(
+            {
+                "url": "https://a.example/1",
+                "title": "Bridge",
+                "text": body,
+                "published": "2024-02-01",
+            }
+        ),
         "{not json",
         '{"title": "no text"}',
         json.dumps({"text": body + " and more", "published": "not a date"}),

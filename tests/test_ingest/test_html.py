@@ -31,8 +31,17 @@ def test_main_text_without_scripts_nav_or_footer(page):
     assert art.text.startswith("The port administration in Odesa said on Friday")
     assert "“We are cautiously optimistic,”" in art.text  # wrong charset declaration survived
     assert "premiums for the route had fallen by about 15 percent" in art.text
-    for junk in ("alert(", "tracker", "Injected", "Home | World", "Ctrl+Enter", "All rights reserved",
-                 "Follow us", "<b>", "<p>"):
+    for junk in (
+        "alert(",
+        "tracker",
+        "Injected",
+        "Home | World",
+        "Ctrl+Enter",
+        "All rights reserved",
+        "Follow us",
+        "<b>",
+        "<p>",
+    ):
         assert junk not in art.text
 
 
@@ -42,10 +51,12 @@ def test_broken_tags_keep_words(page):
 
 
 def test_real_latin1_page():
-    html = ("<html><head><meta charset='iso-8859-1'><title>Fête à Besançon</title></head><body>"
-            "<article><p>La fête de la ville a réuni des milliers de personnes à Besançon samedi, "
-            "selon la mairie, malgré la pluie et le froid qui ont duré toute la journée.</p>"
-            "</article></body></html>").encode("latin-1")
+    html = (
+        "<html><head><meta charset='iso-8859-1'><title>Fête à Besançon</title></head><body>"
+        "<article><p>La fête de la ville a réuni des milliers de personnes à Besançon samedi, "
+        "selon la mairie, malgré la pluie et le froid qui ont duré toute la journée.</p>"
+        "</article></body></html>"
+    ).encode("latin-1")
     art = html_to_article(html, source="fete.html")
     assert "Besançon" in art.text and "fête" in art.text
     assert art.language == "fr" and not art.supported

@@ -34,8 +34,9 @@ def test_kill_mid_batch_then_resume(tmp_path):
     db = tmp_path / "cg.db"
     cmd = [sys.executable, "-m", "claimgraph", "ingest", str(corpus), "--db", str(db)]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, start_new_session=True
+    )
     stored = 0
     deadline = time.monotonic() + 120
     while stored < 20 and time.monotonic() < deadline:  # let it store some, then kill -9
@@ -61,9 +62,19 @@ def test_kill_mid_batch_then_resume(tmp_path):
     assert q("SELECT count(DISTINCT text_hash) FROM article_revisions") == n
     assert q("SELECT count(*) FROM ingest_sources") == n
     assert q("SELECT count(*) FROM article_fts") == n
-    assert q("SELECT count(*) FROM articles a WHERE NOT EXISTS "
-             "(SELECT 1 FROM article_revisions r WHERE r.article_id = a.id)") == 0
-    assert q("SELECT count(*) FROM articles a WHERE NOT EXISTS "
-             "(SELECT 1 FROM article_fingerprints f WHERE f.article_id = a.id)") == 0
+    assert (
+        q(
+            "SELECT count(*) FROM articles a WHERE NOT EXISTS "
+            "(SELECT 1 FROM article_revisions r WHERE r.article_id = a.id)"
+        )
+        == 0
+    )
+    assert (
+        q(
+            "SELECT count(*) FROM articles a WHERE NOT EXISTS "
+            "(SELECT 1 FROM article_fingerprints f WHERE f.article_id = a.id)"
+        )
+        == 0
+    )
     con.close()
     assert f"{partial} seen" in rerun.stderr.decode() or partial == 0

@@ -18,8 +18,16 @@ def test_seed_article(seed_path):
     assert art.published == datetime(2023, 8, 2, 13, 30)
     assert art.language == "en" and art.supported
     assert art.text.startswith("Iran is building factories to produce unmanned aerial vehicles")
-    assert art.text.endswith("In May 2022, Iran opened the Ababil-2 drone factory in Dushanbe, Tajikistan.")
-    for gone in ("spelling error", "Ctrl+Enter", "Spelling error report", "sent to our editors", "13:30"):
+    assert art.text.endswith(
+        "In May 2022, Iran opened the Ababil-2 drone factory in Dushanbe, Tajikistan."
+    )
+    for gone in (
+        "spelling error",
+        "Ctrl+Enter",
+        "Spelling error report",
+        "sent to our editors",
+        "13:30",
+    ):
         assert gone not in art.text
     assert art.extra["boilerplate_removed"] == 3
 
@@ -30,7 +38,10 @@ def test_seed_article(seed_path):
         ("13:30 02 Aug 2023", datetime(2023, 8, 2, 13, 30)),
         ("August 2, 2023", datetime(2023, 8, 2)),
         ("Wed, 02 Aug 2023 13:30 GMT", datetime(2023, 8, 2, 13, 30, tzinfo=UTC)),
-        ("2023-08-02T13:30:00+03:00", datetime(2023, 8, 2, 13, 30, tzinfo=timezone(timedelta(hours=3)))),
+        (
+            "2023-08-02T13:30:00+03:00",
+            datetime(2023, 8, 2, 13, 30, tzinfo=timezone(timedelta(hours=3))),
+        ),
         ("02.08.2023 13:30", datetime(2023, 8, 2, 13, 30)),
     ],
 )

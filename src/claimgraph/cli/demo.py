@@ -13,7 +13,7 @@ from claimgraph.pipeline import Failure, ingest_sources
 from claimgraph.store import repo
 from claimgraph.store.search import search
 
-SEED_DIRS = ("../shared/seed", "shared/seed")
+SEED_DIRS = ("../shared/seed", "shared/seed", "/work/shared/seed")
 
 
 def register(app: typer.Typer) -> None:
