@@ -71,3 +71,26 @@ def test_sniffing():
     assert looks_like_html(b"\n<!DOCTYPE html><html>")
     assert looks_like_html(b"<!-- saved page --><html>")
     assert not looks_like_html(b"13:30 02 Aug 2023\n\nA <b>story</b>")
+
+
+def test_saved_page_mhtml(tmp_path, sqlite_store, page):
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    from claimgraph.pipeline import ingest_sources
+
+    msg = MIMEMultipart("related")
+    msg["Snapshot-Content-Location"] = "https://harbour-daily.example/saved"
+    part = MIMEText(page.decode("utf-8"), "html", "utf-8")
+    part["Content-Location"] = "https://harbour-daily.example/saved"
+    msg.attach(part)
+    saved = tmp_path / "saved.mhtml"
+    saved.write_bytes(msg.as_bytes())
+    [outcome] = list(ingest_sources([str(saved)], sqlite_store))
+    assert outcome.status == "new"
+    from claimgraph.store import repo
+
+    with sqlite_store.session() as s:
+        art = repo.get_article(session=s, article_id=outcome.article_id)
+    assert art["title"] == "Port of Odesa reopens grain corridor"
+    assert art["text"].startswith("The port administration in Odesa")

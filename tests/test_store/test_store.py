@@ -132,3 +132,9 @@ def test_migrate_is_idempotent_and_keeps_rows(store):
 def test_fingerprint_stable():
     assert fingerprint(STORY_A) == fingerprint(STORY_A)
     assert fingerprint(STORY_A).signature != fingerprint(STORY_B).signature
+
+
+def test_sqlite_runs_in_wal_mode(sqlite_store):
+    with sqlite_store.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1

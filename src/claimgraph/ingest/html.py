@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import email
+import email.policy
 import re
 from datetime import datetime
 
@@ -62,6 +64,25 @@ def html_to_article(
     if doc.sitename and not article.site:
         article.site = doc.sitename
     return article
+
+
+def mhtml_to_article(raw: bytes, *, source: str) -> Article:
+    """A browser's "save as single file" page (MHTML): the first text/html part, parsed by the
+    standard library's MIME parser, then read like any HTML page."""
+    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    for part in msg.walk():
+        if part.get_content_type() == "text/html":
+            body = part.get_payload(decode=True) or b""
+            url = part.get("Content-Location") or msg.get("Snapshot-Content-Location")
+            return html_to_article(
+                body, source=source, url=url, declared_charset=part.get_content_charset()
+            )
+    raise IngestError(source, "saved page (MHTML) has no text/html part")
+
+
+def looks_like_mhtml(raw: bytes) -> bool:
+    head = raw[:2048].lower()
+    return b"mime-version:" in head and b"multipart/related" in head
 
 
 def _declared(raw: bytes) -> str | None:

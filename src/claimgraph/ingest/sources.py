@@ -18,11 +18,16 @@ from claimgraph.errors import IngestError, TooLarge
 from claimgraph.ingest.article import Article, sha256
 from claimgraph.ingest.dates import parse_date
 from claimgraph.ingest.decode import check_size, decode
-from claimgraph.ingest.html import html_to_article, looks_like_html
+from claimgraph.ingest.html import (
+    html_to_article,
+    looks_like_html,
+    looks_like_mhtml,
+    mhtml_to_article,
+)
 from claimgraph.ingest.text import build_text_article, text_to_article
 
 _FEED_EXT = {".rss", ".atom", ".xml"}
-_HTML_EXT = {".html", ".htm", ".xhtml", ".shtml", ".mhtml"}
+_HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
 _JSONL_EXT = {".jsonl", ".ndjson"}
 _SKIP_NAMES = {".git", "__pycache__", ".DS_Store"}
 
@@ -105,6 +110,8 @@ def read_bytes(
         from claimgraph.ingest.feed import read_feed
 
         yield from read_feed(raw, source=label, fetch_page=_page_fetcher(opts))
+    elif suffix in {".mht", ".mhtml"} or looks_like_mhtml(raw):
+        yield mhtml_to_article(raw, source=label)
     elif suffix in _HTML_EXT or looks_like_html(raw):
         yield html_to_article(raw, source=label, url=url)
     else:
