@@ -1,0 +1,1 @@
+"""evaluate: scores against gold sets (seed gold, ../shared/eval/*) for `claimgraph eval`."""

@@ -1,0 +1,89 @@
+"""Records that come out of extraction: what every later stage stores, queries and exports.
+
+Offsets are character offsets into the article's cleaned text (one revision's text).
+`to_dict()` gives the JSON shapes of `claimgraph extract --json` and `claimgraph claims --json`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+def slug(text: str) -> str:
+    """ASCII lowercase id part: "Institute for the Study of War" → "institute-for-the-study-of-war"."""
+    ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") or "x"
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class TimeSpan:
+    """A temporal expression with its TimeML value at the granularity the text supports.
+
+    value: "2023", "2023-07", "2023-W30", "2023-07-25", "2022-Q4", "P2Y", "PRESENT_REF", …
+    granularity: year | quarter | month | week | day | hour | minute | duration | set | ref
+    type: DATE | TIME | DURATION | SET (TIMEX3 types)
+    """
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    granularity: str | None
+    type: str = "DATE"
+    mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, BEFORE, AFTER …
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Place:
+    """A location mention and, when resolved, its gazetteer entry (lat/lon None otherwise)."""
+
+    start: int
+    end: int
+    mention: str
+    name: str | None = None
+    kind: str | None = None  # country | region | city | continent | feature
+    country: str | None = None  # ISO 3166-1 alpha-2
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+
+    @property
+    def resolved(self) -> bool:
+        return self.lat is not None and self.lon is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Entity:
+    """A canonical entity of one article, with every mention that refers to it."""
+
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    country: str | None = None  # ISO2 for GPEs and demonym-derived actors
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def entity_id(type_: str, name: str) -> str:
+    """Stable across articles and runs: the type and the canonical name."""
+    return f"{type_.lower()}:{slug(name)}"

@@ -1,0 +1,1 @@
+"""resolve: mentions → canonical entities, place names → gazetteer, time expressions → values."""
