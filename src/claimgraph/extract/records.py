@@ -87,3 +87,70 @@ class Entity:
 def entity_id(type_: str, name: str) -> str:
     """Stable across articles and runs: the type and the canonical name."""
     return f"{type_.lower()}:{slug(name)}"
+
+
+@dataclass(slots=True)
+class RoleSpan:
+    """A role filler as found in the text: the phrase and its head word (for entity lookup)."""
+
+    start: int
+    end: int
+    text: str
+    head_start: int
+    head_end: int
+
+
+ROLE_NAMES = (
+    "agent",
+    "recipient",
+    "supplier",
+    "assisted_by",
+    "object",
+    "in_exchange_for",
+    "location",
+)
+
+
+@dataclass(slots=True)
+class Frame:
+    """One event found by extraction, before resolution: roles are text spans.
+
+    `time_spans` are the temporal expressions inside the event's own clause; `report_time_spans`
+    those on the reporting verb ("reported in July that …"). The resolver turns them into a value.
+    """
+
+    event: str
+    trigger: Mention
+    roles: dict[str, RoleSpan]
+    evidence: Mention
+    polarity: str = "positive"
+    modality: str = "asserted"
+    speaker: RoleSpan | None = None
+    speaker_anaphoric: bool = False
+    time_spans: list[Mention] = field(default_factory=list)
+    report_time_spans: list[Mention] = field(default_factory=list)
+    quantity: dict[str, Any] | None = None
+
+
+@dataclass(slots=True)
+class Claim:
+    """A resolved claim: the row shape of `claimgraph claims --json` (plus article_id)."""
+
+    id: str
+    event: str
+    polarity: str
+    modality: str
+    agent: dict[str, Any] | None = None
+    recipient: dict[str, Any] | None = None
+    supplier: dict[str, Any] | None = None
+    assisted_by: dict[str, Any] | None = None
+    object: dict[str, Any] | None = None
+    in_exchange_for: dict[str, Any] | None = None
+    location: dict[str, Any] | None = None
+    time: dict[str, Any] | None = None
+    quantity: dict[str, Any] | None = None
+    source: dict[str, Any] | None = None
+    evidence: dict[str, Any] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

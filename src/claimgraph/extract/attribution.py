@@ -1,0 +1,184 @@
+"""Who a claim is attributed to, and how firmly: reporting frames and modality over the parse.
+
+Rules (cue words live in ontology/attribution.yaml):
+  1. Walk up from the event's trigger. A reporting verb whose clausal complement holds the event
+     ("X said that …", "…, X reports" parsed as the head) names the speaker: its subject.
+  2. A stance noun object of a stance verb ("X expressed concern that/about …") names the speaker
+     and sets the modality class (concern → suspected, skepticism → doubted).
+  3. "according to X" anywhere in the event's clause names X.
+  4. A postposed frame the parser hung below the event ("… in Belarus, the institute reports")
+     is found among the clause head's conjuncts: its speaker is the phrase right before the verb.
+  5. No frame: the publisher asserts it.
+Modality precedence: denied/doubted/suspected/claimed from the frame > modal marking in the claim
+clause (will → predicted, could/may → suggested, plan to → planned) > the frame's class
+(reported, suggested, predicted) > asserted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from claimgraph.extract.ontology import Ontology
+
+STRONG = ("denied", "doubted", "suspected", "claimed")
+_CLAUSAL = {
+    "ccomp",
+    "xcomp",
+    "advcl",
+    "acl",
+    "relcl",
+    "conj",
+    "pcomp",
+    "prep",
+    "pobj",
+    "dobj",
+    "parataxis",
+}
+
+
+@dataclass
+class Attribution:
+    speaker: Span | None
+    anaphoric: bool
+    frame_class: str | None  # reporting class of the frame, None when no frame
+    report_verb: Token | None
+
+
+def lemma(tok: Token) -> str:
+    """Lemma with a verb particle joined ("set up", "point out")."""
+    base = tok.lemma_.lower()
+    prt = [c for c in tok.children if c.dep_ == "prt"]
+    return f"{base} {prt[0].lower_}" if prt else base
+
+
+def subject_of(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return c
+    return None
+
+
+def phrase(tok: Token) -> Span:
+    """The token's noun phrase without a leading determiner or trailing punctuation."""
+    toks = list(tok.subtree)
+    start, end = toks[0].i, toks[-1].i + 1
+    doc = tok.doc
+    while start < end - 1 and (doc[start].dep_ == "det" or doc[start].is_punct):
+        start += 1
+    while end > start + 1 and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end]
+
+
+def _speaker_before(verb: Token) -> Span | None:
+    """The phrase between the last comma and a postposed reporting verb."""
+    doc = verb.doc
+    i = verb.i - 1
+    start = verb.sent.start
+    while i >= start and doc[i].text not in {",", ";", "—", "–"}:
+        i -= 1
+    span = doc[i + 1 : verb.i]
+    while len(span) > 1 and span[0].dep_ == "det":
+        span = span[1:]
+    return span if len(span) else None
+
+
+def is_anaphoric(span: Span, onto: Ontology) -> bool:
+    """ "the report", "the experts" point back to the article's last named source."""
+    if any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") for t in span):
+        return False
+    return span.root.lemma_.lower() in onto.anaphoric_speakers
+
+
+def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
+    """The nearest reporting/stance frame above the trigger, per the module rules."""
+    node = trigger
+    while node.head.i != node.i:
+        parent = node.head
+        if node.dep_ not in _CLAUSAL and node.dep_ not in ("nsubj", "attr", "appos"):
+            node = parent
+            continue
+        word = lemma(parent)
+        if (
+            parent.pos_ in ("VERB", "AUX")
+            and word in onto.reporting
+            and node.dep_ in ("ccomp", "xcomp", "advcl", "parataxis", "conj", "dobj")
+        ):
+            subj = subject_of(parent)
+            span = phrase(subj) if subj is not None else None
+            return Attribution(
+                span, bool(span) and is_anaphoric(span, onto), onto.reporting[word], parent
+            )
+        if parent.pos_ == "NOUN" and parent.lemma_.lower() in onto.stance_nouns:
+            verb = parent.head
+            if verb.pos_ in ("VERB", "AUX") and lemma(verb) in onto.stance_verbs:
+                subj = subject_of(verb)
+                span = phrase(subj) if subj is not None else None
+                cls = onto.stance_nouns[parent.lemma_.lower()]
+                return Attribution(span, bool(span) and is_anaphoric(span, onto), cls, verb)
+        node = parent
+    # "according to X" in the event's clause
+    for tok in trigger.subtree:
+        if tok.lower_ == "according":
+            to = next((c for c in tok.children if c.lower_ == "to"), None)
+            obj = (
+                next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            )
+            if obj is not None:
+                span = phrase(obj)
+                return Attribution(span, is_anaphoric(span, onto), "reported", None)
+    # postposed frame parsed as a conjunct of the clause head
+    head = trigger
+    while (
+        head.dep_ in ("xcomp", "conj", "ccomp") and head.head.i != head.i and head.head.i < head.i
+    ):
+        head = head.head
+    for c in head.children:
+        if c.dep_ in ("conj", "parataxis") and c.i > trigger.i and lemma(c) in onto.reporting:
+            span = _speaker_before(c)
+            if span is not None:
+                return Attribution(span, is_anaphoric(span, onto), onto.reporting[lemma(c)], c)
+    return Attribution(None, False, None, None)
+
+
+def clause_modality(trigger: Token, onto: Ontology) -> str | None:
+    """Modal or future marking on the trigger or the verbs it is a complement of."""
+    node: Token | None = trigger
+    steps = 0
+    while node is not None and steps < 4:
+        for c in node.children:
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in onto.clause_modality:
+                return onto.clause_modality[c.lower_]
+        if node.i != trigger.i and lemma(node) in onto.clause_modality:
+            return onto.clause_modality[lemma(node)]
+        if node.dep_ in ("xcomp", "pcomp", "conj", "prep", "acl") and node.head.i != node.i:
+            node = node.head
+            steps += 1
+        else:
+            break
+    return None
+
+
+def modality(trigger: Token, attribution: Attribution, onto: Ontology) -> str:
+    """Combine the frame's class and the clause's own modal marking by precedence."""
+    if attribution.frame_class in STRONG:
+        return attribution.frame_class
+    own = clause_modality(trigger, onto)
+    if own:
+        return own
+    return attribution.frame_class or "asserted"
+
+
+def polarity(trigger: Token) -> str:
+    """Negation on the trigger or on the verb it complements ("did not agree to build")."""
+    node = trigger
+    for _ in range(3):
+        if any(c.dep_ == "neg" for c in node.children):
+            return "negative"
+        if node.dep_ in ("xcomp", "pcomp") and node.head.i != node.i:
+            node = node.head
+        else:
+            break
+    return "positive"

@@ -1,0 +1,511 @@
+"""Event frames over the dependency parse, driven by ontology/events.yaml.
+
+For every sentence: find triggers (verbs, light-verb + noun pairs, nominal events), fill roles
+from the trigger's dependents (subject, objects, prepositions, control and coordination), fan
+out coordinated places, recipients and objects into separate frames, and attach attribution,
+modality, polarity, candidate times and quantities. Names are resolved later (resolve/claims.py).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from claimgraph.extract.attribution import (
+    find_attribution,
+    lemma,
+    modality,
+    phrase,
+    polarity,
+    subject_of,
+)
+from claimgraph.extract.ontology import Ontology, load_ontology
+from claimgraph.extract.records import Frame, Mention, RoleSpan
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+ACTOR_LABELS = {"GPE", "NORP", "ORG", "PERSON"}
+NUMBER_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
+LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "into"}
+MAX_FANOUT = 12  # a sentence listing 40 places yields at most this many frames per role
+
+
+def role_span(tok: Token, *, full: bool = False) -> RoleSpan:
+    """A role's phrase: modifiers + head (+ "of" phrase); `full` keeps the whole subtree."""
+    if full:
+        span = phrase(tok)
+    else:
+        doc = tok.doc
+        left = [t for t in tok.lefts if t.dep_ not in ("det", "punct", "cc", "predet")]
+        start = left[0].left_edge.i if left else tok.i
+        end = tok.i + 1
+        for r in tok.rights:
+            if r.dep_ == "prep" and r.lower_ == "of":
+                end = r.right_edge.i + 1
+            elif r.dep_ in ("compound", "nummod", "amod") or (r.dep_ == "appos" and r.is_upper):
+                end = max(end, r.right_edge.i + 1)
+            else:
+                break
+        while end > start + 1 and doc[end - 1].is_punct:
+            end -= 1
+        span = doc[start:end]
+    return RoleSpan(span.start_char, span.end_char, span.text, tok.idx, tok.idx + len(tok))
+
+
+def _head_lemmas(tok: Token) -> set[str]:
+    """The head noun's lemma and its compound modifiers ("drone manufacturing plant")."""
+    out = {tok.lemma_.lower(), tok.lower_}
+    out.update(c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "nmod", "amod"))
+    return out
+
+
+def _child(tok: Token, *deps: str) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def _prep_objects(tok: Token) -> dict[str, Token]:
+    """prep:<word> → its object, for the trigger's prepositions and then its object's
+    ("signed agreements with X": the parser hangs "with X" on the noun)."""
+    out: dict[str, Token] = {}
+    dobj = _child(tok, "dobj") if tok.pos_ in ("VERB", "AUX") else None
+    for base in (tok, dobj):
+        if base is None:
+            continue
+        for p in base.children:
+            if p.dep_ in ("prep", "agent", "dative") and p.pos_ == "ADP" and p.lower_ != "of":
+                obj = _child(p, "pobj", "pcomp")
+                if obj is not None:
+                    out.setdefault(f"prep:{p.lower_}", obj)
+    return out
+
+
+def is_actor(tok: Token | None) -> bool:
+    """Agents and recipients are named actors: an entity, a proper noun, or people of a
+    nationality ("Iranian engineers"), not things ("factories")."""
+    if tok is None:
+        return False
+    if tok.ent_type_ in ACTOR_LABELS or tok.pos_ == "PROPN":
+        return True
+    return any(
+        c.ent_type_ in ("NORP", "GPE", "ORG")
+        for c in tok.children
+        if c.dep_ in ("amod", "compound", "poss", "nmod")
+    )
+
+
+def _inherited_subject(tok: Token) -> Token | None:
+    """Subject of a verb that has none of its own: control, coordination, relative clauses."""
+    node = tok
+    for _ in range(5):
+        subj = subject_of(node)
+        if subj is not None and node.i != tok.i:
+            return subj
+        if subj is not None:
+            if subj.lower_ in ("which", "that", "who") and node.dep_ == "relcl":
+                return node.head
+            return subj
+        head = node.head
+        if head.i == node.i:
+            return None
+        if node.dep_ == "xcomp":
+            obj = _child(head, "dobj")
+            if obj is not None and obj.i < node.i:
+                return obj
+        elif node.dep_ not in ("conj", "pcomp", "prep", "pobj", "advcl", "acl", "dobj", "ccomp"):
+            return None
+        node = head
+    return None
+
+
+def _excluded(tok: Token) -> bool:
+    """Triggers that describe rather than assert: "factories to produce X", "in exchange for
+    supplying X" (that is the exchange role of another event)."""
+    if tok.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return True
+    node = tok
+    for _ in range(3):
+        head = node.head
+        if head.i == node.i:
+            break
+        if (
+            node.dep_ in ("pcomp", "pobj")
+            and head.lower_ == "for"
+            and head.head.lower_ == "exchange"
+        ):
+            return True
+        node = head
+    return False
+
+
+def _exchange(tok: Token) -> Token | None:
+    """The "in exchange for X" object among the trigger's (or its object's) dependents."""
+    for t in tok.subtree:
+        if t.lower_ == "exchange" and t.head.lower_ == "in":
+            fr = next((c for c in t.children if c.lower_ == "for"), None)
+            obj = _child(fr, "pobj", "pcomp") if fr is not None else None
+            if obj is not None and obj.pos_ in ("VERB", "AUX"):
+                inner = _child(obj, "dobj")
+                with_obj = _prep_objects(obj).get("prep:with")
+                obj = with_obj or inner or obj
+            return obj
+    return None
+
+
+def _ent_label(tok: Token) -> str:
+    return tok.ent_type_
+
+
+def _places_from(tok: Token) -> list[Token]:
+    """A location phrase and the places coordinated with it on the surface ("in A, and B").
+
+    A comma-only chain ("Gomel, Belarus", "Yelabuga, Tatarstan, Russia") is a place and its
+    containers: only the first counts. A chain with "and"/"or" is a list: each counts.
+    """
+    doc = tok.doc
+    heads = [tok]
+    has_conj = False
+    i = tok.i
+    while (
+        i < len(doc)
+        and doc[i].ent_iob_ != "O"
+        and doc[i].ent_type_ in PLACE_LABELS
+        and (i == tok.i or doc[i].ent_iob_ == "I")
+    ):
+        i += 1
+    while i < len(doc) and len(heads) < MAX_FANOUT:
+        j = i
+        while j < len(doc) and doc[j].lower_ in {",", "and", "or", "the", "as", "well"}:
+            has_conj |= doc[j].lower_ in ("and", "or")
+            j += 1
+        if j == i or j >= len(doc) or doc[j].ent_type_ not in PLACE_LABELS:
+            break
+        heads.append(doc[j])
+        i = j + 1
+        while i < len(doc) and doc[i].ent_iob_ == "I":
+            i += 1
+    return heads if has_conj else heads[:1]
+
+
+def _location(trigger: Token, objects: list[Token]) -> list[Token]:
+    """First place under a locative preposition of the trigger or of its object."""
+    for base in [trigger, *objects]:
+        for p in base.children:
+            if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS:
+                obj = _child(p, "pobj")
+                if obj is not None and obj.ent_type_ in PLACE_LABELS:
+                    return _places_from(_ent_start(obj))
+    # the place may hang off a purpose clause or the object ("factories to produce X in Belarus")
+    for t in _own_clause(trigger):
+        if t.dep_ == "pobj" and t.head.lower_ in ("in", "at") and t.ent_type_ in PLACE_LABELS:
+            return _places_from(_ent_start(t))
+    return []
+
+
+_OTHER_CLAUSE = {"ccomp", "conj", "relcl", "advcl", "parataxis", "csubj"}
+
+
+def _own_clause(trigger: Token) -> list[Token]:
+    """Tokens under the trigger, without clauses that make claims of their own."""
+    out: list[Token] = []
+    stack = [trigger]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(c for c in node.children if c.dep_ not in _OTHER_CLAUSE)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _ent_start(tok: Token) -> Token:
+    """First token of the named entity `tok` belongs to."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return tok.doc[ent.start] if ent is not None else tok
+
+
+def _expand(tok: Token | None) -> list[Token | None]:
+    if tok is None:
+        return [None]
+    return [tok, *tok.conjuncts][:MAX_FANOUT]
+
+
+def _quantity(trigger: Token, onto: Ontology) -> dict | None:
+    """The number a MEASURE claim states, with its unit and relation to the value."""
+    for t in trigger.subtree:
+        if t.ent_type_ in NUMBER_LABELS and t.like_num:
+            value = _number(t.text)
+            if value is None:
+                continue
+            ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+            unit_tok = t.head if t.dep_ == "nummod" else None
+            unit = unit_tok.lemma_.lower() if unit_tok is not None else None
+            unit = onto.currencies.get(unit or "", unit)
+            # "500,000 rials to one US dollar" → a rate per unit of the second currency
+            if unit_tok is not None:
+                for p in itertools.chain(unit_tok.children, trigger.children):
+                    if p.dep_ == "prep" and p.lower_ in ("to", "per", "against"):
+                        per = _child(p, "pobj")
+                        if per is not None and per.lemma_.lower() in onto.currencies:
+                            unit = f"{unit} per {onto.currencies[per.lemma_.lower()]}"
+            relation = "="
+            cues = [trigger.lemma_.lower()] + [c.lower_ for c in t.head.children if c.i < t.i]
+            cues += [c.lower_ for c in t.children]
+            text = ent.text if ent is not None else t.text
+            low = " " + text.lower() + " "
+            for cue, rel in onto.quantity_relations.items():
+                if cue in cues or f" {cue} " in low:
+                    relation = rel
+                    break
+            return {"value": value, "unit": unit, "relation": relation, "text": text}
+    return None
+
+
+def _number(text: str) -> float | int | None:
+    cleaned = re.sub(r"[,\s]", "", text)
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return None
+    return int(value) if value.is_integer() else value
+
+
+def _times_under(tok: Token, *, stop: set[int]) -> list[Mention]:
+    """DATE/TIME entities attached to `tok` (not inside another clause we are not about)."""
+    out = []
+    for t in tok.subtree:
+        if t.ent_type_ in ("DATE", "TIME") and t.ent_iob_ == "B":
+            # walk up to the first verb: it must be `tok`
+            node = t
+            while node.head.i != node.i and node.pos_ not in ("VERB", "AUX") and node.i not in stop:
+                node = node.head
+            if node.i == tok.i:
+                ent = next(e for e in t.doc.ents if e.start == t.i)
+                out.append(Mention(ent.start_char, ent.end_char, ent.text))
+    return out
+
+
+def _evidence(sent: Span, tokens: list[Token]) -> Mention:
+    """The smallest sentence slice covering the event, its subject and its reporting frame."""
+    start = min(t.left_edge.i for t in tokens)
+    end = max(t.right_edge.i for t in tokens) + 1
+    start, end = max(start, sent.start), min(end, sent.end)
+    doc = sent.doc
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    while start < end - 1 and (doc[start].is_space or doc[start].text in {'"', "“"}):
+        start += 1
+    span = doc[start:end]
+    return Mention(span.start_char, span.end_char, span.text)
+
+
+def _triggers(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]]:
+    """(event, inverse, object token) for each reading of this token as a trigger."""
+    found: list[tuple[str, bool, Token | None]] = []
+    word = lemma(tok)
+    if tok.pos_ in ("VERB", "AUX"):
+        dobj = _child(tok, "dobj", "nsubjpass")
+        preps = _prep_objects(tok)
+        if dobj is not None and (lemma(tok), dobj.lemma_.lower()) in onto.light:
+            found.append((onto.light[(lemma(tok), dobj.lemma_.lower())], False, dobj))
+        for event, inverse in onto.verbs.get(word, []):
+            spec = onto.events[event]
+            if spec.quantity:
+                subj = subject_of(tok)
+                if subj is None or not (_head_lemmas(subj) & onto.measure_nouns):
+                    continue
+                if not any(t.ent_type_ in NUMBER_LABELS for t in tok.subtree):
+                    continue
+                found.append((event, False, subj))
+                continue
+            obj = dobj if dobj is not None else preps.get("prep:into")
+            if spec.needs_object is not None:
+                cands = [o for o in (dobj, preps.get("prep:into")) if o is not None]
+                if not any(_head_lemmas(o) & spec.needs_object for o in cands):
+                    continue
+                obj = next(o for o in cands if _head_lemmas(o) & spec.needs_object)
+            found.append((event, inverse, obj))
+    elif tok.pos_ == "NOUN" and tok.lemma_.lower() in onto.nouns:
+        event = onto.nouns[tok.lemma_.lower()]
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = _child(of, "pobj") if of is not None else None
+        spec = onto.events[event]
+        if obj is not None and (spec.needs_object is None or _head_lemmas(obj) & spec.needs_object):
+            found.append((event, False, obj))
+    return found
+
+
+def _assisting(tok: Token, onto: Ontology) -> Token | None:
+    """ "X helps Y build Z": the subject of the governing ASSIST verb assists this event."""
+    head = tok.head
+    if tok.dep_ not in ("ccomp", "xcomp") or head.i == tok.i:
+        return None
+    if any(onto.events[e].complement_assisted_by for e, _ in onto.verbs.get(lemma(head), [])):
+        return _child(head, "nsubj") or _inherited_subject(head)
+    return None
+
+
+def _complement_subject(tok: Token) -> Token | None:
+    """The one being helped in "X helps Y (to) build Z": Y."""
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"):
+            subj = _child(c, "nsubj")
+            if subj is not None:
+                return subj
+    return None
+
+
+def _nominal_agent(trigger: Token, obj: Token | None) -> Token | None:
+    """Agent of a nominal event: its possessor or nationality ("Iran's/the Iranian construction"),
+    else the nationality of its object ("construction of an Iranian factory")."""
+    for base in (trigger, obj):
+        if base is None:
+            continue
+        for c in base.children:
+            if c.dep_ in ("poss", "amod", "compound") and _ent_label(c) in ACTOR_LABELS:
+                return c
+    return None
+
+
+def _object_origin(obj: Token | None) -> Token | None:
+    """The nationality modifier of an object ("Russian jets" → Russia)."""
+    if obj is None:
+        return None
+    for c in obj.subtree:  # pre-modifiers at any depth: "Russian Su-35 fighter jets"
+        if (
+            c.i < obj.i
+            and c.dep_ in ("amod", "compound", "poss", "nmod")
+            and _ent_label(c) in ("NORP", "GPE")
+        ):
+            return c
+    return None
+
+
+def extract_frames(doc: Doc, onto: Ontology | None = None) -> list[Frame]:
+    """Every event frame in the document, in text order (deterministic)."""
+    onto = onto or load_ontology()
+    frames: list[Frame] = []
+    for sent in doc.sents:
+        for tok in sent:
+            if _excluded(tok):
+                continue
+            for event, inverse, obj in _triggers(tok, onto):
+                frames.extend(_frames_for(tok, sent, event, inverse, obj, onto))
+    return frames
+
+
+def _frames_for(
+    tok: Token, sent: Span, event: str, inverse: bool, obj: Token | None, onto: Ontology
+) -> list[Frame]:
+    spec = onto.events[event]
+    is_noun = tok.pos_ == "NOUN"
+    preps = {} if is_noun else _prep_objects(tok)
+    roles: dict[str, Token | None] = {}
+    if spec.quantity:
+        roles["object"] = obj
+    elif is_noun:
+        roles["agent"] = _nominal_agent(tok, obj)
+        roles["object"] = obj
+    else:
+        subj = _child(tok, "nsubj") or _inherited_subject(tok)
+        passive = _child(tok, "nsubjpass")
+        by = (
+            _child(_child(tok, "agent") or tok, "pobj")
+            if _child(tok, "agent") is not None
+            else None
+        )
+        if passive is not None:
+            subj = by
+        for key, role in spec.roles.items():
+            if key in ("dobj", "dative"):
+                filler = _child(tok, key) if key == "dative" else (obj if obj is not None else None)
+                if key == "dobj" and passive is not None:
+                    filler = passive
+            else:
+                filler = preps.get(key)
+            if filler is not None and role not in roles:
+                roles[role] = filler
+        if spec.with_makes_dobj_recipient and preps.get("prep:with") is not None:
+            roles["recipient"] = _child(tok, "dobj")
+            roles["object"] = preps["prep:with"]
+        if inverse:
+            roles["recipient"] = subj
+            roles["agent"] = preps.get("prep:from") or _object_origin(roles.get("object"))
+        else:
+            roles["agent"] = subj
+            if event == "ACQUIRE" and roles.get("supplier") is None:
+                roles["supplier"] = _object_origin(roles.get("object"))
+        if onto.events[event].complement_assisted_by and roles.get("recipient") is None:
+            roles["recipient"] = _complement_subject(tok)
+        if roles.get("agent") is not None and roles["agent"].lower_ in ("which", "that", "who"):
+            roles["agent"] = None
+    exchange = _exchange(tok)
+    if exchange is not None:
+        roles["in_exchange_for"] = exchange
+    objects = [o for o in (roles.get("object"),) if o is not None]
+    places = _location(tok, objects)
+
+    if roles.get("recipient") is not None and not is_actor(roles["recipient"]):
+        roles["recipient"] = None
+    if roles.get("supplier") is not None and not is_actor(roles["supplier"]):
+        roles["supplier"] = None
+    if event != "MEASURE" and not is_actor(roles.get("agent")):
+        return []
+    helper = _assisting(tok, onto)
+    if is_actor(helper) and roles.get("agent") is not None and helper.i != roles["agent"].i:
+        roles["assisted_by"] = helper
+    attribution = find_attribution(tok, onto)
+    mood = modality(tok, attribution, onto)
+    pol = polarity(tok)
+    stop = {attribution.report_verb.i} if attribution.report_verb is not None else set()
+    times = _times_under(tok, stop=stop)
+    report_times = (
+        _times_under(attribution.report_verb, stop={tok.i})
+        if attribution.report_verb is not None
+        else []
+    )
+    ev_tokens = [tok, *(t for t in roles.values() if t is not None)]
+    if attribution.report_verb is not None:
+        ev_tokens.append(attribution.report_verb)
+    evidence = _evidence(sent, ev_tokens)
+    quantity = _quantity(tok, onto) if spec.quantity else None
+    speaker = None
+    if attribution.speaker is not None:
+        sp = attribution.speaker
+        speaker = RoleSpan(
+            sp.start_char, sp.end_char, sp.text, sp.root.idx, sp.root.idx + len(sp.root)
+        )
+
+    fan_roles = ["agent", "recipient", "object"]
+    choices = [_expand(roles.get(r)) for r in fan_roles]
+    frames = []
+    for combo in itertools.islice(itertools.product(*choices, places or [None]), MAX_FANOUT * 2):
+        *fillers, place = combo
+        filled: dict[str, RoleSpan] = {}
+        for name, t in roles.items():
+            if t is not None and name not in fan_roles:
+                filled[name] = role_span(t)
+        for name, t in zip(fan_roles, fillers, strict=True):
+            if t is not None:
+                filled[name] = role_span(t)
+        if place is not None:
+            ent = next((e for e in place.doc.ents if e.start <= place.i < e.end), None)
+            span = ent if ent is not None else place.doc[place.i : place.i + 1]
+            filled["location"] = RoleSpan(
+                span.start_char, span.end_char, span.text, span.start_char, span.end_char
+            )
+        frames.append(
+            Frame(
+                event=event,
+                trigger=Mention(tok.idx, tok.idx + len(tok), tok.text),
+                roles=filled,
+                evidence=evidence,
+                polarity=pol,
+                modality=mood,
+                speaker=speaker,
+                speaker_anaphoric=attribution.anaphoric,
+                time_spans=times,
+                report_time_spans=report_times,
+                quantity=quantity,
+            )
+        )
+    # ASSIST: "X helps Y build Z" – the complement event gets X as assisted_by (in resolve).
+    return frames

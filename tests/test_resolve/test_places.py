@@ -1,0 +1,87 @@
+"""Place recognition and geocoding on hand-written news-like sentences."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claimgraph.evaluate.geo import evaluate
+from claimgraph.extract.nlp import load_nlp
+from claimgraph.resolve.places import find_places, geocode
+
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "eval"
+
+
+def _places(text: str) -> dict[str, object]:
+    return {p.mention: p for p in find_places(load_nlp()(text))}
+
+
+def test_container_disambiguates_paris() -> None:
+    ps = _places("The fair moved from Paris, Texas, to a field outside Dallas last week.")
+    assert ps["Paris"].country == "US" and ps["Paris"].lat < 40
+    bare = _places("Protesters gathered in Paris on Saturday, French police said.")
+    assert bare["Paris"].country == "FR"
+
+
+def test_country_and_region() -> None:
+    ps = _places("Officials in Tatarstan said Russia and Kazakhstan signed the deal.")
+    assert ps["Tatarstan"].kind == "region" and ps["Tatarstan"].country == "RU"
+    assert ps["Russia"].kind == "country" and ps["Kazakhstan"].country == "KZ"
+
+
+def test_misspelling_within_bound_resolves() -> None:
+    ps = _places("A new plant opened in Yelabug, Tatarstan, Russia, this spring.")
+    assert ps["Yelabug"].name == "Yelabuga" and ps["Yelabug"].country == "RU"
+
+
+def test_misspelling_beyond_bound_stays_unresolved() -> None:
+    ps = _places("A new plant opened in Yelxqwz, Tatarstan, Russia, this spring.")
+    p = ps.get("Yelxqwz")
+    assert p is None or (p.lat is None and p.lon is None)
+
+
+def test_made_up_place_unresolved() -> None:
+    assert geocode("Zzyxqorvania Flats") is None
+    ps = _places("Residents of Blorvistan Heights, a district invented for this test, complained.")
+    for p in ps.values():
+        if "Blorvistan" in p.mention:
+            assert p.lat is None and p.lon is None
+
+
+def test_toponym_nested_in_org() -> None:
+    ps = _places("The Pulaski County Sheriff's Office arrested two men on Tuesday.")
+    assert "Pulaski County" in ps and ps["Pulaski County"].country == "US"
+
+
+def test_demonym_is_country() -> None:
+    ps = _places("Kenyan runners won both marathons.")
+    assert ps["Kenyan"].country == "KE"
+
+
+def test_geocode_with_hint() -> None:
+    p = geocode("Paris", country_hint="US")
+    assert p is not None and p.country == "US"
+    assert geocode("Dushanbe").country == "TJ"
+
+
+@pytest.mark.parametrize("folder", ["geo-news", "geo-local"])
+def test_evaluate_smoke(folder: str) -> None:
+    path = SHARED / folder
+    if not (path / "dev.jsonl").exists():
+        pytest.skip(f"{path} absent")
+    res = evaluate(path, limit=3)
+    m = res["metrics"]
+    for k in (
+        "toponym_p",
+        "toponym_r",
+        "toponym_f1",
+        "geo_acc_161km",
+        "geo_mean_km",
+        "geo_median_km",
+    ):
+        assert k in m
+    assert 0.0 <= m["geo_acc_161km"] <= 1.0
+    assert res["name"] == folder and res["peers"] and "spacy_parse_words_per_s" in res["speed"]
+    json.dumps(res)

@@ -1,0 +1,150 @@
+"""Temporal tagger: one or more hand-written news sentences per rule family."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimgraph.resolve.times import normalize, tag_text
+from tests.conftest import SHARED
+
+DCT = date(2021, 3, 10)  # a Wednesday
+EVAL = SHARED / "eval" / "timeml-news"
+
+
+def _tags(text: str, dct: date = DCT) -> dict[str, tuple[str | None, str | None, str | None]]:
+    spans = tag_text(text, dct)
+    for s in spans:
+        assert text[s.start : s.end] == s.text
+    starts = [s.start for s in spans]
+    assert starts == sorted(starts)
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
+    return {s.text: (s.value, s.granularity, s.mod) for s in spans}
+
+
+def test_calendar_dates_and_past_bias() -> None:
+    t = _tags(
+        "The ministry said on February 3 that exports fell in January, and the plant reopened in October 2019."
+    )
+    assert t["February 3"][:2] == ("2021-02-03", "day")
+    assert t["January"][:2] == ("2021-01", "month")
+    assert t["October 2019"][:2] == ("2019-10", "month")
+
+
+def test_month_after_dct_in_past_tense_is_last_year() -> None:
+    t = _tags("Officials signed the agreement in November.")
+    assert t["November"][0] == "2020-11"
+
+
+def test_future_tense_moves_forward() -> None:
+    t = _tags("The committee will meet on Friday and the vote will take place in June.")
+    assert t["Friday"][0] == "2021-03-12"
+    assert t["June"][0] == "2021-06"
+
+
+def test_weekday_past() -> None:
+    t = _tags("The governor announced the decision Monday.")
+    assert t["Monday"][0] == "2021-03-08"
+
+
+def test_modifiers() -> None:
+    t = _tags("Prices peaked at the end of 2019 and fell in early 2020, then again in mid-August.")
+    assert t["the end of 2019"] == ("2019", "year", "END")
+    assert t["early 2020"] == ("2020", "year", "START")
+    assert t["mid-August"][0] == "2020-08" and t["mid-August"][2] == "MID"
+
+
+def test_durations() -> None:
+    t = _tags(
+        "The talks lasted two years, after a decade of fighting and the past three weeks of shelling."
+    )
+    assert t["two years"][:2] == ("P2Y", "duration")
+    assert t["a decade"][0] == "P10Y"
+    assert t["the past three weeks"][0] == "P3W"
+    t = _tags("The rebels held the town for about six months.")
+    assert t["about six months"] == ("P6M", "duration", "APPROX")
+
+
+def test_sets() -> None:
+    t = _tags("Inspectors visit every week and the report is published annually.")
+    assert t["every week"][:2] == ("P1W", "set")
+    assert t["annually"][0] == "P1Y"
+
+
+def test_reference_words() -> None:
+    t = _tags(
+        "The army is currently rebuilding, officials recently said, and more units may come in the future."
+    )
+    assert t["currently"][0] == "PRESENT_REF"
+    assert t["recently"][0] == "PAST_REF"
+    assert t["the future"][0] == "FUTURE_REF"
+
+
+def test_relative_units_and_offsets() -> None:
+    t = _tags(
+        "Sales rose last week, after a weak month last year; yesterday the firm said next year looks better."
+    )
+    assert t["last week"][:2] == ("2021-W09", "week")
+    assert t["last year"][0] == "2020"
+    assert t["yesterday"][0] == "2021-03-09"
+    assert t["next year"][0] == "2022"
+
+
+def test_ago_and_quarters() -> None:
+    t = _tags(
+        "The company reported a loss for the fourth quarter. Two years ago it was profitable."
+    )
+    assert t["the fourth quarter"][:2] == ("2020-Q4", "quarter")
+    assert t["Two years ago"][0] == "2019"
+
+
+def test_year_ago_follows_the_quarter_discussed() -> None:
+    t = _tags(
+        "Third-quarter profit rose to $5 million from $3 million a year earlier.",
+        date(2019, 10, 24),
+    )
+    assert t["Third-quarter"][0] == "2019-Q3"
+    assert t["a year earlier"][0] == "2018-Q3"
+
+
+def test_decades_centuries_parts_of_day_and_clock() -> None:
+    t = _tags(
+        "Growth slowed in the 1970s, the worst of the 20th century, and the blast came at 6:45 p.m. this evening."
+    )
+    assert t["the 1970s"][0] == "197"
+    assert t["the 20th century"][0] == "19"
+    assert t["6:45 p.m."][0] == "2021-03-10T18:45"
+    assert t["this evening"][0] == "2021-03-10TEV"
+
+
+def test_seasons_and_spelled_years() -> None:
+    t = _tags("Fighting resumed last summer, years after the truce of nineteen ninety-four.")
+    assert t["last summer"][0] == "2020-SU"
+    assert t["nineteen ninety-four"][0] == "1994"
+
+
+def test_not_times() -> None:
+    t = _tags("The Su-35 jets cost 500,000 dollars under a long-term deal; prices may fall.")
+    assert t == {}
+
+
+def test_normalize_single_expressions() -> None:
+    n = normalize("the end of 2022", DCT)
+    assert n is not None and (n.value, n.mod) == ("2022", "END")
+    assert normalize("six months", DCT).value == "P6M"  # type: ignore[union-attr]
+    assert normalize("the third quarter", date(2021, 11, 2)).value == "2021-Q3"  # type: ignore[union-attr]
+    assert normalize("nothing temporal here", DCT) is None
+
+
+@pytest.mark.skipif(not EVAL.exists(), reason="shared evaluation folder absent")
+def test_evaluate_smoke() -> None:
+    from claimgraph.evaluate.timeml import evaluate
+
+    res = evaluate(EVAL, limit=5)
+    m = res["metrics"]
+    for key in ("timex_f1_strict", "timex_f1_relaxed", "timex_value_acc", "timex_value_f1"):
+        assert 0.0 <= m[key] <= 1.0
+    assert m["timex_gold"] > 0
+    assert res["speed"]["words_per_s"] > 0
+    assert {p["metric"] for p in res["peers"]} >= {"timex_f1_strict", "timex_value_f1"}
