@@ -1,0 +1,241 @@
+"""Frames (text spans) → claims (canonical actors, geocoded place, time value, sourced).
+
+Why here and not in extract: naming an actor, placing a town and dating an event need the
+article-wide entity, place and time tables that the resolvers build from the whole text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from claimgraph.extract.ontology import Ontology, load_ontology
+from claimgraph.extract.records import (
+    Claim,
+    Entity,
+    Frame,
+    Mention,
+    Place,
+    RoleSpan,
+    TimeSpan,
+)
+
+ACTOR_ROLES = ("agent", "recipient", "supplier", "assisted_by")
+THING_ROLES = ("object", "in_exchange_for")
+GROUP_HEADS = {"administration", "government", "cabinet", "team", "office", "regime", "camp"}
+
+
+class _Index:
+    """Offset lookups over one article's entities, places and times."""
+
+    def __init__(self, entities: list[Entity], places: list[Place], times: list[TimeSpan]) -> None:
+        self.mentions = sorted(
+            ((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda x: (x[0], -x[1])
+        )
+        self.places = places
+        self.times = times
+        self.by_name = {e.name.lower(): e for e in entities}
+        for e in entities:
+            for a in e.aliases:
+                self.by_name.setdefault(a.lower(), e)
+
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        for s, e, ent in self.mentions:
+            if s < end and start < e:
+                return ent
+        return None
+
+    def entities_in(self, start: int, end: int) -> list[Entity]:
+        return [ent for s, e, ent in self.mentions if start <= s and e <= end]
+
+    def place_at(self, start: int, end: int) -> Place | None:
+        best = None
+        for p in self.places:
+            if (
+                p.start < end
+                and start < p.end
+                and (best is None or p.resolved and not best.resolved)
+            ):
+                best = p
+        return best
+
+    def time_at(self, spans: Iterable[Mention]) -> TimeSpan | None:
+        """A point or period in time overlapping the spans; durations ("for two years",
+        "in recent months") say how long, not when, so they do not date a claim."""
+        for m in spans:
+            for t in self.times:
+                if t.start < m.end and m.start < t.end and t.value and t.type != "DURATION":
+                    return t
+        return None
+
+
+def _actor(span: RoleSpan, idx: _Index) -> dict[str, Any]:
+    """The entity a role names: its head word's entity, else a nationality inside the phrase."""
+    ent = idx.entity_at(span.head_start, span.head_end)
+    if ent is None:
+        inner = idx.entities_in(span.start, span.end)
+        ent = next((e for e in inner if e.type in ("GPE", "ORG", "PERSON")), None) or next(
+            iter(inner), None
+        )
+    if ent is None:
+        return {"id": None, "name": span.text, "type": None, "text": span.text}
+    return {"id": ent.id, "name": ent.name, "type": ent.type, "text": span.text}
+
+
+def _thing(span: RoleSpan, idx: _Index) -> dict[str, Any]:
+    ent = idx.entity_at(span.head_start, span.head_end)
+    return {"text": span.text, "entity_id": ent.id if ent is not None else None}
+
+
+def _place(span: RoleSpan, idx: _Index) -> dict[str, Any]:
+    p = idx.place_at(span.start, span.end)
+    if p is None:
+        p = Place(span.start, span.end, span.text)
+    return p.to_dict()
+
+
+def _speaker(span: RoleSpan, idx: _Index, onto: Ontology) -> dict[str, Any]:
+    """Name a speaker: its entity, a government metonym/leader, or the phrase itself, with the
+    country of a nationality modifier ("Iranian military officials" → Iran) when there is one."""
+    words = span.text.split()
+    for key, country in onto.metonyms.items():
+        if key.lower() in span.text.lower():
+            ent = idx.by_name.get(country.lower())
+            return {
+                "name": country,
+                "type": "GPE",
+                "entity_id": ent.id if ent else None,
+                "text": span.text,
+            }
+    if words and words[-1].lower() in GROUP_HEADS:
+        for w in words[:-1]:
+            if w.strip("'’s") in onto.leaders:
+                country = onto.leaders[w.strip("'’s")]
+                ent = idx.by_name.get(country.lower())
+                return {
+                    "name": country,
+                    "type": "GPE",
+                    "entity_id": ent.id if ent else None,
+                    "text": span.text,
+                }
+    ent = idx.entity_at(span.head_start, span.head_end)
+    if ent is not None and ent.type != "NORP":
+        return {"name": ent.name, "type": ent.type, "entity_id": ent.id, "text": span.text}
+    inner = idx.entities_in(span.start, span.end)
+    country = next((e for e in inner if e.type in ("GPE", "NORP")), None)
+    name = span.text
+    for det in ("the ", "a ", "an ", "The ", "A ", "An "):
+        name = name.removeprefix(det)
+    out = {"name": name, "type": "GROUP", "entity_id": None, "text": span.text}
+    if country is not None:
+        out["country"] = country.name
+        out["country_entity_id"] = country.id
+    return out
+
+
+def _claim_id(article_key: str, frame: Frame, roles: dict[str, Any]) -> str:
+    """Stable across runs: article, event, evidence and role texts."""
+    payload = json.dumps(
+        [article_key, frame.event, frame.evidence.start, frame.evidence.end, roles],
+        sort_keys=True,
+        ensure_ascii=False,
+        default=str,
+    )
+    return hashlib.sha1(payload.encode()).hexdigest()[:16]
+
+
+def resolve_claims(
+    frames: list[Frame],
+    *,
+    entities: list[Entity],
+    places: list[Place],
+    times: list[TimeSpan],
+    published: datetime | None,
+    publisher: str,
+    article_key: str = "",
+    onto: Ontology | None = None,
+) -> list[Claim]:
+    """Turn frames into claims; frames must be in text order (anaphoric speakers look back)."""
+    onto = onto or load_ontology()
+    idx = _Index(entities, places, times)
+    last_named: dict[str, Any] | None = None
+    claims: list[Claim] = []
+    seen: set[str] = set()
+    for f in frames:
+        roles: dict[str, Any] = {}
+        for name in ACTOR_ROLES:
+            if name in f.roles:
+                roles[name] = _actor(f.roles[name], idx)
+        for name in THING_ROLES:
+            if name in f.roles:
+                roles[name] = _thing(f.roles[name], idx)
+        if "location" in f.roles:
+            roles["location"] = _place(f.roles["location"], idx)
+        source = _source(f, idx, onto, publisher, last_named)
+        if f.speaker is not None and not f.speaker_anaphoric:
+            last_named = source
+        time = _time(f, idx, published)
+        cid = _claim_id(article_key, f, roles)
+        if cid in seen:
+            continue
+        seen.add(cid)
+        claims.append(
+            Claim(
+                id=cid,
+                event=f.event,
+                polarity=f.polarity,
+                modality=f.modality,
+                time=time,
+                quantity=f.quantity,
+                source=source,
+                evidence={
+                    "start": f.evidence.start,
+                    "end": f.evidence.end,
+                    "text": f.evidence.text,
+                },
+                **roles,
+            )
+        )
+    return claims
+
+
+def _source(
+    f: Frame, idx: _Index, onto: Ontology, publisher: str, last_named: dict[str, Any] | None
+) -> dict[str, Any]:
+    if f.speaker is None:
+        return {"name": publisher, "type": "PUBLISHER", "chain": [publisher], "is_publisher": True}
+    if f.speaker_anaphoric:
+        if last_named is None:
+            return {
+                "name": publisher,
+                "type": "PUBLISHER",
+                "chain": [publisher],
+                "is_publisher": True,
+                "text": f.speaker.text,
+            }
+        return {**last_named, "text": f.speaker.text, "anaphoric": True}
+    sp = _speaker(f.speaker, idx, onto)
+    return {**sp, "chain": [publisher, sp["name"]], "is_publisher": False}
+
+
+def _time(f: Frame, idx: _Index, published: datetime | None) -> dict[str, Any] | None:
+    """Event time, else the report's time, else the publication date (each says which)."""
+    for basis, spans in (("event", f.time_spans), ("report", f.report_time_spans)):
+        t = idx.time_at(spans)
+        if t is not None:
+            return {**t.to_dict(), "basis": basis}
+    if published is None:
+        return None
+    return {
+        "start": None,
+        "end": None,
+        "text": None,
+        "value": published.date().isoformat(),
+        "granularity": "day",
+        "type": "DATE",
+        "mod": None,
+        "basis": "published",
+    }
