@@ -3,8 +3,10 @@
     ingest   sources.expand → reader (text/html/url/feed/jsonl) → clean → Article
     dedupe   exact text hash, then MinHash/LSH near-duplicates against the store
     store    one transaction per article: article + revision 1 + provenance + search index
+    extract  parse → frames, entities, places, times → claims (claimgraph.extraction), stored
+             per revision; an article is extracted once per revision, so reruns are no-ops
 
-Later issues add extract → resolve → analyze after `store`. Each stage imports only earlier ones.
+Each stage imports only earlier ones.
 Errors are per source: a failed source is reported and the batch goes on.
 """
 
@@ -39,14 +41,65 @@ def ingest_sources(
     opts: ReadOptions | None = None,
     near_threshold: float = 0.8,
     dedupe: bool = True,
+    extract: bool = False,
 ) -> Iterator[repo.IngestOutcome | Failure]:
-    """Read every source and store its articles; yield one outcome or failure per article."""
+    """Read every source and store its articles; yield one outcome or failure per article.
+
+    With `extract`, each stored article is also extracted (once per revision).
+    """
     opts = opts or ReadOptions()
     for item in expand(sources, opts):
         if isinstance(item, IngestError):
             yield _failure(item)
             continue
-        yield from _ingest_item(item, store, near_threshold, dedupe)
+        for res in _ingest_item(item, store, near_threshold, dedupe):
+            yield res
+            if extract and isinstance(res, repo.IngestOutcome):
+                failure = extract_stored(store, res.article_id)
+                if failure is not None:
+                    yield failure
+
+
+PIPELINE = "claimgraph-0.1/en_core_web_sm-3.8.0"
+
+
+def extract_stored(store: Store, article_id: int, *, force: bool = False) -> Failure | None:
+    """Extract the article's current revision unless done; a failure leaves the article stored."""
+    from datetime import datetime
+
+    from claimgraph.extraction import extract_text
+
+    with store.session() as s:
+        art = repo.get_article(session=s, article_id=article_id)
+        if not force and repo.has_extraction(
+            session=s, article_id=article_id, revision=art["revision"]
+        ):
+            return None
+    published = datetime.fromisoformat(art["published"]) if art["published"] else None
+    try:
+        if art["extraction_supported"]:
+            ext = extract_text(
+                art["text"],
+                published=published,
+                publisher=art["site"] or "publisher",
+                doc_id=f"{article_id}.{art['revision']}",
+                title=art["title"],
+            ).to_dict()
+        else:
+            ext = {"skipped": f"language {art['language']} is not supported for extraction"}
+    except Exception as exc:  # one bad article must not sink the batch
+        return Failure(
+            f"article {article_id}", f"extraction failed: {type(exc).__name__}: {exc}", "E300"
+        )
+    with store.session() as s:
+        repo.save_extraction(
+            session=s,
+            article_id=article_id,
+            revision=art["revision"],
+            extraction=ext,
+            pipeline=PIPELINE,
+        )
+    return None
 
 
 def _ingest_item(

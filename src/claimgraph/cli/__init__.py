@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from claimgraph.cli import demo, ingest, read
+from claimgraph.cli import demo, evaluate, extract, ingest, read
 
 app = typer.Typer(
     name="claimgraph",
@@ -15,6 +15,8 @@ app = typer.Typer(
 )
 ingest.register(app)
 read.register(app)
+extract.register(app)
+evaluate.register(app)
 demo.register(app)
 
 

@@ -9,6 +9,7 @@ import typer
 from rich.markup import escape
 
 from claimgraph.cli.common import DbOption, err, fail, out, store_for
+from claimgraph.cli.extract import print_claims
 from claimgraph.pipeline import Failure, ingest_sources
 from claimgraph.store import repo
 from claimgraph.store.search import search
@@ -34,7 +35,7 @@ def demo(
     ] = None,
     db: DbOption = None,
 ) -> None:
-    """Ingest the seed article and print what the store now holds.
+    """Ingest the seed article, extract its claims and print what the store now holds.
 
     Example: claimgraph demo --db /tmp/demo.db
     """
@@ -43,7 +44,7 @@ def demo(
         fail("no seed article found: pass a path, e.g. claimgraph demo ../shared/seed/FILE.txt")
     store = store_for(db)
     article_id = None
-    for res in ingest_sources([str(path)], store):
+    for res in ingest_sources([str(path)], store, extract=True):
         if isinstance(res, Failure):
             fail(res.message)
         err.print(f"{res.status}: {escape(res.message)}")
@@ -64,4 +65,8 @@ def demo(
     out.print('[bold]search "drone factory"[/bold]:')
     for h in hits:
         out.print(f"  {h.id}: {escape(h.snippet)}")
+    with store.session() as s:
+        rows = repo.list_claims(session=s, article_id=article_id)
+    out.print(f"[bold]claims[/bold] ({len(rows)}): event, agent → recipient / object, place, time, source, modality")
+    print_claims(rows)
     store.close()

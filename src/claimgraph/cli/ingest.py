@@ -40,12 +40,20 @@ def ingest(
         float | None,
         typer.Option(help="MinHash similarity at which a story counts as a near-duplicate."),
     ] = None,
+    no_extract: Annotated[
+        bool,
+        typer.Option(
+            "--no-extract",
+            help="Store only; run extraction later with `claimgraph extract-stored`.",
+        ),
+    ] = False,
     no_dedupe: Annotated[
         bool, typer.Option("--no-dedupe", help="Store near-duplicates as new stories.")
     ] = False,
     json_out: JsonOption = False,
 ) -> None:
-    """Read news articles into the store, cleaned and deduplicated.
+    """Read news articles into the store, cleaned, deduplicated and extracted (claims, entities,
+    places, times).
 
     Example: claimgraph ingest ../shared/seed/ https://example.org/feed.xml articles.jsonl
 
@@ -81,6 +89,7 @@ def ingest(
             opts=opts,
             near_threshold=near_threshold or cfg.near_duplicate_threshold,
             dedupe=not no_dedupe,
+            extract=not no_extract,
         ):
             if isinstance(res, Failure):
                 counts["failed"] += 1

@@ -215,7 +215,7 @@ def _jsonl_record(
         if published is None:
             raise IngestError(where, f"field 'published' is not a date: {rec['published']!r}")
     title = rec.get("title")
-    yield build_text_article(
+    article = build_text_article(
         body,
         raw_hash=sha256(line.encode("utf-8")),
         source=where if not url else str(url),
@@ -223,3 +223,6 @@ def _jsonl_record(
         title=title if isinstance(title, str) and title.strip() else None,
         published=published,
     )
+    if rec.get("id") is not None:
+        article.extra["id"] = str(rec["id"])
+    yield article

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 
 from claimgraph.extract.records import Place
 from claimgraph.resolve.gazetteer import Entry, Gazetteer, load, normalize, ontology
+from claimgraph.resolve.place_context import Coherence
 
 KIND_OUT = {
     "country": "country",
@@ -313,98 +314,76 @@ def _container_ok(e: Entry, c: Entry | None, cc: Entry | None) -> bool:
     return False
 
 
-def _score(
-    e: Entry, alt: bool, countries: Counter, regions: Counter, total: int, mention: str
-) -> float:
+def _prior(e: Entry, alt: bool, mention: str) -> float:
+    """Context-free score of a candidate: kind, size, exact vs alternate name."""
     s = KIND_BONUS[e.kind] + math.log10(e.population + 10) * 0.8
     if alt:
         s -= 2.0 if e.kind in ("city", "country") else 5.0  # region exonyms are weak evidence
     if e.kind == "county" and mention.split()[-1].lower() in ("county", "parish", "borough"):
         s += 6.0
-    if total and e.country:
-        s += 4.0 * countries[e.country] / total
-        if e.kind != "country" and countries[e.country] == 0:
-            s -= 1.0
-    if e.a1code and regions[e.a1code]:
-        s += 4.0 + 6.0 * regions[e.a1code] / max(sum(regions.values()), 1)
     return s
 
 
 def _resolve(ms: list[_Mention], g: Gazetteer, doc: Doc) -> None:
     _link_containers(doc, ms, g)
-    countries: Counter = Counter()
-    regions: Counter = Counter()
-    # pass 1: unambiguous or explicit mentions set the article's context
+    names: dict[str, list[tuple[int, bool]]] = {}
+    fixed: dict[str, int] = {}
     for m in ms:
-        if m.demonym is not None and not m.cands:
+        key = normalize(m.text)
+        if m.cands:
+            names.setdefault(key, m.cands)
+        elif m.demonym is not None:
+            names.setdefault(key, [])
+            fixed.setdefault(key, m.demonym)
             m.choice = m.demonym
-        elif m.cands:
-            top = g.entries[m.cands[0][0]]
-            if (
-                top.kind in ("country", "continent", "macro")
-                or len({g.entries[i].country for i, _ in m.cands}) == 1
-            ):
-                m.choice = m.cands[0][0]
-        if m.choice is not None:
-            e = g.entries[m.choice]
-            if e.country:
-                countries[e.country] += 1
-            if e.kind == "region" and e.a1code:
-                regions[e.a1code] += 1
-    total = sum(countries.values())
-    _rank(ms, g, countries, regions, total)
-    # pass 3: the regions of the towns just chosen vote too (local news names towns, not states)
-    votes = Counter(
-        g.entries[m.choice].a1code
-        for m in ms
-        if m.choice is not None and g.entries[m.choice].kind in ("city", "county")
-    )
-    for k, v in votes.items():
-        if k:
-            regions[k] += 0.5 * v
-    _rank(ms, g, countries, regions, total)
+    coh = Coherence(g, names, fixed, _prior)
+    _rank(ms, g, coh)
     _place_features(ms, g)
 
 
-def _rank(
-    ms: list[_Mention], g: Gazetteer, countries: Counter, regions: Counter, total: int
-) -> None:
+def _rank(ms: list[_Mention], g: Gazetteer, coh: Coherence) -> None:
     """Pick each mention's best candidate; containers resolve before what they contain."""
     for m in reversed(ms):
         if not m.cands:
             if m.demonym is None and m.container is not None:
                 m.choice = _fuzzy(m, g)
             continue
+        key = normalize(m.text)
         c = (
             g.entries[m.container.choice]
             if m.container and m.container.choice is not None
             else None
         )
-        cc = None
         pool = m.cands
         if c is not None:
-            inside = [(i, a) for i, a in pool if _container_ok(g.entries[i], c, cc)]
+            inside = [(i, a) for i, a in pool if _container_ok(g.entries[i], c, None)]
             if inside:
                 pool = inside
-        best = max(
-            pool,
-            key=lambda t: (_score(g.entries[t[0]], t[1], countries, regions, total, m.text), -t[0]),
-        )
-        m.choice = best[0]
-        be = g.entries[best[0]]
-        if be.kind == "region":
-            caps = _capitals()
-            for i, alt in pool:
-                e = g.entries[i]
-                if e.kind != "city" or alt:
-                    continue
-                # "Dushanbe": a city that names its own region is the city; "Washington":
-                # a national capital beats a same-name region the article gives no support
-                own = e.a1code == be.a1code and e.population >= 0.2 * be.population
-                capital = (e.country, normalize(e.name)) in caps and not regions[be.a1code]
-                if own or capital:
-                    m.choice = i
-                    break
+        m.choice = _pick(g, pool, key, m.text, coh)
+
+
+def _pick(g: Gazetteer, pool: list[tuple[int, bool]], key: str, text: str, coh: Coherence) -> int:
+    """Best candidate by prior + article coherence, then the capital/city-over-region rule."""
+    best = max(
+        pool,
+        key=lambda t: (_prior(g.entries[t[0]], t[1], text) + coh.bonus(key, t[0]), -t[0]),
+    )
+    choice = best[0]
+    be = g.entries[choice]
+    if be.kind == "region":
+        caps = _capitals()
+        reg_support = coh.support(key, choice)[1]
+        for i, alt in pool:
+            e = g.entries[i]
+            if e.kind != "city" or alt:
+                continue
+            # "Dushanbe": a city that names its own region is the city; "Washington":
+            # a national capital beats a same-name region the article gives no support
+            own = e.a1code == be.a1code and e.population >= 0.2 * be.population
+            capital = (e.country, normalize(e.name)) in caps and reg_support < 0.5
+            if own or capital:
+                return i
+    return choice
 
 
 @lru_cache(maxsize=1)
@@ -509,24 +488,21 @@ def geocode(
     dem = g.demonyms.get(normalize(name))
     if not cands and dem is None:
         return None
-    countries: Counter = Counter()
-    regions: Counter = Counter()
-    if country_hint:
-        countries[country_hint.upper()] += 3
-    for c in context or []:
-        ids = _cands(g, c)
-        if ids:
-            e = g.entries[ids[0][0]]
-            if e.country:
-                countries[e.country] += 1
-            if e.kind == "region" and e.a1code:
-                regions[e.a1code] += 1
-    total = sum(countries.values())
     if cands:
-        best = max(
-            cands,
-            key=lambda t: (_score(g.entries[t[0]], t[1], countries, regions, total, name), -t[0]),
-        )[0]
+        key = normalize(name)
+        names: dict[str, list[tuple[int, bool]]] = {key: cands}
+        fixed: dict[str, int] = {}
+        for c in context or []:
+            k = normalize(c)
+            if k != key and k not in names:
+                names[k] = _cands(g, c)
+                if not names[k] and k in g.demonyms:
+                    fixed[k] = g.demonyms[k]
+        hint = g.by_iso2.get((country_hint or "").upper())
+        if hint is not None:
+            for n in range(3):  # the hint weighs as three names in that country
+                names[f"\x00hint{n}"], fixed[f"\x00hint{n}"] = [], hint
+        best = _pick(g, cands, key, name, Coherence(g, names, fixed, _prior))
     else:
         best = dem
     e = g.entries[best]

@@ -118,3 +118,58 @@ class BandRow(Base):
     article_id: Mapped[int] = mapped_column(
         ForeignKey("articles.id", ondelete="CASCADE"), index=True
     )
+
+
+class ExtractionRow(Base):
+    """Everything extraction found in one article revision (entities, places, times) as JSON;
+    claims are also exploded into `claims` rows for querying."""
+
+    __tablename__ = "extractions"
+    __table_args__ = (UniqueConstraint("article_id", "revision", name="uq_extraction_revision"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    revision: Mapped[int] = mapped_column(Integer)
+    pipeline: Mapped[str] = mapped_column(String(64))
+    data: Mapped[str] = mapped_column(Text)  # JSON: entities, places, times, skipped
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ClaimRow(Base):
+    """One claim of one article revision; `data` holds the full JSON record."""
+
+    __tablename__ = "claims"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[str] = mapped_column(String(32), index=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    revision: Mapped[int] = mapped_column(Integer)
+    event: Mapped[str] = mapped_column(String(32), index=True)
+    modality: Mapped[str] = mapped_column(String(16), index=True)
+    polarity: Mapped[str] = mapped_column(String(8))
+    agent_id: Mapped[str | None] = mapped_column(String(255), index=True)
+    recipient_id: Mapped[str | None] = mapped_column(String(255), index=True)
+    source_name: Mapped[str | None] = mapped_column(String(255), index=True)
+    place_name: Mapped[str | None] = mapped_column(String(255))
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    time_value: Mapped[str | None] = mapped_column(String(32), index=True)
+    evidence_start: Mapped[int] = mapped_column(Integer)
+    evidence_end: Mapped[int] = mapped_column(Integer)
+    data: Mapped[str] = mapped_column(Text)
+
+
+class EntityRow(Base):
+    """A canonical entity across the store: id is stable (type + canonical name)."""
+
+    __tablename__ = "entities"
+
+    id: Mapped[str] = mapped_column(String(255), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(String(16), index=True)
+    aliases: Mapped[str] = mapped_column(Text, default="[]")  # JSON list, grows across articles
+    country: Mapped[str | None] = mapped_column(String(8))

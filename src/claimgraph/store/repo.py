@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -15,6 +16,9 @@ from claimgraph.ingest.dedupe import Fingerprint, similarity
 from claimgraph.store.models import (
     ArticleRow,
     BandRow,
+    ClaimRow,
+    EntityRow,
+    ExtractionRow,
     FingerprintRow,
     RevisionRow,
     SourceRow,
@@ -290,3 +294,134 @@ def delete_article(*, session: Session, article_id: int) -> None:
     if session.get_bind().dialect.name == "sqlite":
         session.execute(text("DELETE FROM article_fts WHERE rowid = :id"), {"id": article_id})
     session.execute(delete(ArticleRow).where(ArticleRow.id == article_id))
+
+
+# ---------------------------------------------------------------- extraction results
+
+
+def has_extraction(*, session: Session, article_id: int, revision: int) -> bool:
+    return (
+        session.scalar(
+            select(ExtractionRow.id).where(
+                ExtractionRow.article_id == article_id, ExtractionRow.revision == revision
+            )
+        )
+        is not None
+    )
+
+
+def save_extraction(
+    *, session: Session, article_id: int, revision: int, extraction: dict[str, Any], pipeline: str
+) -> int:
+    """Store one revision's extraction; its claims replace the article's older claims."""
+    session.execute(
+        delete(ExtractionRow).where(
+            ExtractionRow.article_id == article_id, ExtractionRow.revision == revision
+        )
+    )
+    session.execute(delete(ClaimRow).where(ClaimRow.article_id == article_id))
+    blob = {k: extraction.get(k) for k in ("entities", "places", "times", "language", "skipped")}
+    session.add(
+        ExtractionRow(
+            article_id=article_id,
+            revision=revision,
+            pipeline=pipeline,
+            data=json.dumps(blob, ensure_ascii=False),
+        )
+    )
+    for ent in extraction.get("entities", []):
+        _upsert_entity(session, ent)
+    rows = []
+    for c in extraction.get("claims", []):
+        loc = c.get("location") or {}
+        rows.append(
+            {
+                "id": c["id"],
+                "article_id": article_id,
+                "revision": revision,
+                "event": c["event"],
+                "modality": c["modality"],
+                "polarity": c["polarity"],
+                "agent_id": (c.get("agent") or {}).get("id"),
+                "recipient_id": (c.get("recipient") or {}).get("id"),
+                "source_name": (c.get("source") or {}).get("name"),
+                "place_name": loc.get("name") or loc.get("mention"),
+                "lat": loc.get("lat"),
+                "lon": loc.get("lon"),
+                "time_value": (c.get("time") or {}).get("value"),
+                "evidence_start": c["evidence"]["start"],
+                "evidence_end": c["evidence"]["end"],
+                "data": json.dumps(c, ensure_ascii=False),
+            }
+        )
+    if rows:
+        session.execute(insert(ClaimRow), rows)
+    return len(rows)
+
+
+def _upsert_entity(session: Session, ent: dict[str, Any]) -> None:
+    row = session.get(EntityRow, ent["id"])
+    aliases = [a for a in ent.get("aliases", []) if a != ent["name"]]
+    if row is None:
+        session.add(
+            EntityRow(
+                id=ent["id"],
+                name=ent["name"],
+                type=ent["type"],
+                aliases=json.dumps(sorted(set(aliases)), ensure_ascii=False),
+                country=ent.get("country"),
+            )
+        )
+        session.flush()
+        return
+    merged = sorted(set(json.loads(row.aliases)) | set(aliases))
+    row.aliases = json.dumps(merged, ensure_ascii=False)
+
+
+def list_claims(
+    *,
+    session: Session,
+    event: str | None = None,
+    article_id: int | None = None,
+    entity: str | None = None,
+    modality: str | None = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Claims (newest article first, then text order), each its JSON record + article_id."""
+    q = select(ClaimRow.article_id, ClaimRow.data).join(
+        ArticleRow, ArticleRow.id == ClaimRow.article_id
+    )
+    if event:
+        q = q.where(ClaimRow.event == event.upper())
+    if article_id is not None:
+        q = q.where(ClaimRow.article_id == article_id)
+    if modality:
+        q = q.where(ClaimRow.modality == modality.lower())
+    if entity:
+        ids = entity_ids(session=session, name=entity)
+        q = q.where(ClaimRow.agent_id.in_(ids) | ClaimRow.recipient_id.in_(ids))
+    q = q.order_by(
+        ArticleRow.published_utc.is_(None),
+        ArticleRow.published_utc.desc(),
+        ClaimRow.article_id.desc(),
+        ClaimRow.evidence_start,
+        ClaimRow.pk,
+    )
+    if limit is not None:
+        q = q.limit(limit)
+    return [{**json.loads(data), "article_id": aid} for aid, data in session.execute(q)]
+
+
+def entity_ids(*, session: Session, name: str) -> list[str]:
+    """Entity ids whose canonical name, alias or id equals `name` (case-insensitive)."""
+    low = name.casefold()
+    out = []
+    for row in session.scalars(select(EntityRow)):
+        names = {
+            row.id.casefold(),
+            row.name.casefold(),
+            *(a.casefold() for a in json.loads(row.aliases)),
+        }
+        if low in names:
+            out.append(row.id)
+    return out
