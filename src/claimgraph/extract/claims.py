@@ -405,6 +405,9 @@ def _frames_for(
         roles["agent"] = _nominal_agent(tok, obj)
         roles["object"] = obj
     else:
+        light = obj is not None and (lemma(tok), obj.lemma_.lower()) in onto.light
+        if obj is not None:
+            roles["object"] = obj  # the trigger's object (for a light verb, the event noun)
         subj = _child(tok, "nsubj") or _inherited_subject(tok)
         passive = _child(tok, "nsubjpass")
         by = (
@@ -419,9 +422,15 @@ def _frames_for(
                 filler = _child(tok, key) if key == "dative" else (obj if obj is not None else None)
                 if key == "dobj" and passive is not None:
                     filler = passive
+                if light and key == "dobj":
+                    continue  # "impose sanctions on X": the noun is the event, X the role
             else:
                 filler = preps.get(key)
-            if filler is not None and role not in roles:
+            if filler is not None and filler.ent_type_ in ("DATE", "TIME"):
+                continue
+            if filler is not None and (
+                role not in roles or (role != "object" and roles[role] is obj)
+            ):
                 roles[role] = filler
         if spec.with_makes_dobj_recipient and preps.get("prep:with") is not None:
             roles["recipient"] = _child(tok, "dobj")

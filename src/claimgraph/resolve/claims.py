@@ -21,7 +21,22 @@ from claimgraph.extract.records import (
     Place,
     RoleSpan,
     TimeSpan,
+    entity_id,
 )
+from claimgraph.resolve.entities import country_name
+
+
+def _norm(name: str) -> str:
+    from claimgraph.resolve.gazetteer import normalize
+
+    return normalize(name)
+
+
+def _capitals() -> set[tuple[str, str]]:
+    from claimgraph.resolve.places import _capitals as capitals
+
+    return capitals()
+
 
 ACTOR_ROLES = ("agent", "recipient", "supplier", "assisted_by")
 THING_ROLES = ("object", "in_exchange_for")
@@ -51,6 +66,20 @@ class _Index:
     def entities_in(self, start: int, end: int) -> list[Entity]:
         return [ent for s, e, ent in self.mentions if start <= s and e <= end]
 
+    def capital_country(self, start: int, end: int) -> dict[str, Any] | None:
+        """The country whose capital is the place at this span, as an actor record."""
+        p = self.place_at(start, end)
+        if (
+            p is None
+            or p.kind != "city"
+            or not p.country
+            or (p.country, _norm(p.name or "")) not in _capitals()
+        ):
+            return None
+        name = country_name(p.country) or p.country
+        ent = self.by_name.get(name.lower())
+        return {"id": ent.id if ent else entity_id("GPE", name), "name": name, "type": "GPE"}
+
     def place_at(self, start: int, end: int) -> Place | None:
         best = None
         for p in self.places:
@@ -73,8 +102,13 @@ class _Index:
 
 
 def _actor(span: RoleSpan, idx: _Index) -> dict[str, Any]:
-    """The entity a role names: its head word's entity, else a nationality inside the phrase."""
+    """The entity a role names: its head word's entity, else a nationality inside the phrase.
+    A national capital acting ("Moscow could acquire …") stands for its country's government."""
     ent = idx.entity_at(span.head_start, span.head_end)
+    if ent is not None and ent.type == "GPE":
+        country = idx.capital_country(span.start, span.end)
+        if country is not None:
+            return {**country, "text": span.text}
     if ent is None:
         inner = idx.entities_in(span.start, span.end)
         ent = next((e for e in inner if e.type in ("GPE", "ORG", "PERSON")), None) or next(
@@ -125,6 +159,9 @@ def _speaker(span: RoleSpan, idx: _Index, onto: Ontology) -> dict[str, Any]:
     if ent is not None and ent.type != "NORP":
         return {"name": ent.name, "type": ent.type, "entity_id": ent.id, "text": span.text}
     inner = idx.entities_in(span.start, span.end)
+    org = next((e for e in inner if e.type in ("ORG", "PERSON")), None)
+    if org is not None:  # "analysts at the Institute", "a spokesman for Company X"
+        return {"name": org.name, "type": org.type, "entity_id": org.id, "text": span.text}
     country = next((e for e in inner if e.type in ("GPE", "NORP")), None)
     name = span.text
     for det in ("the ", "a ", "an ", "The ", "A ", "An "):

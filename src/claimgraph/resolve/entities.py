@@ -27,6 +27,7 @@ from claimgraph.extract.records import Entity, Mention, entity_id
 __all__ = [
     "add_country_ruler",
     "canonical_country",
+    "country_name",
     "find_acronyms",
     "find_weapons",
     "resolve_entities",
@@ -194,6 +195,11 @@ def _country_iso(text: str) -> tuple[str, bool] | None:
     if key in idx.demonyms:
         return idx.demonyms[key], True
     return None
+
+
+def country_name(iso2: str) -> str | None:
+    """Common short name for an ISO 3166-1 alpha-2 code ("RU" → "Russia")."""
+    return _countries().canonical.get(iso2.upper())
 
 
 def canonical_country(text: str) -> tuple[str, str] | None:

@@ -360,7 +360,7 @@ def _box_centre(pts: list[tuple[float, float, int]]) -> tuple[float, float]:
     if lons[-1] - lons[0] > 180:  # straddles the antimeridian: fall back to the circular mean
         return sum(lats) / len(lats), _mean_lon(lons)
     n = len(pts)
-    lo, hi = int(n * 0.02), max(int(n * 0.98) - 1, 0)
+    lo, hi = int(n * 0.005), max(n - 1 - int(n * 0.005), 0)
     return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
 
 

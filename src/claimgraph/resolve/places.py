@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 from claimgraph.extract.records import Place
 from claimgraph.resolve.gazetteer import Entry, Gazetteer, load, normalize, ontology
 from claimgraph.resolve.place_context import Coherence
+from claimgraph.resolve.place_recog import caps_dateline, propagate
 
 KIND_OUT = {
     "country": "country",
@@ -184,6 +185,11 @@ def _recognize(doc: Doc, g: Gazetteer) -> list[_Mention]:
                 s -= 1
             if s < e and not (e - s == 1 and bad_single(s, e)):
                 add(s, e, "ctx", _usable(g, doc[s:e].text, _cands(g, doc[s:e].text), strict=False))
+    caps_dateline(doc, g, taken, add, lambda t: [(i, a) for i, a in _cands(g, t) if not a])
+    person_tokens = {
+        k for ent in doc.ents if ent.label_ == "PERSON" for k in range(ent.start, ent.end)
+    }
+    propagate(doc, out, taken, add, person_tokens)
     out.sort(key=lambda m: m.start)
     return out
 
@@ -318,7 +324,7 @@ def _prior(e: Entry, alt: bool, mention: str) -> float:
     """Context-free score of a candidate: kind, size, exact vs alternate name."""
     s = KIND_BONUS[e.kind] + math.log10(e.population + 10) * 0.8
     if alt:
-        s -= 2.0 if e.kind in ("city", "country") else 5.0  # region exonyms are weak evidence
+        s -= 3.5 if e.kind in ("city", "country") else 5.0  # region exonyms are weak evidence
     if e.kind == "county" and mention.split()[-1].lower() in ("county", "parish", "borough"):
         s += 6.0
     return s
