@@ -85,3 +85,30 @@ def test_evaluate_smoke(folder: str) -> None:
     assert 0.0 <= m["geo_acc_161km"] <= 1.0
     assert res["name"] == folder and res["peers"] and "spacy_parse_words_per_s" in res["speed"]
     json.dumps(res)
+
+
+def test_local_coherence_picks_shared_state() -> None:
+    text = (
+        "Walker County commissioners met in Huntsville on Monday, and officials from Conroe "
+        "and Grimes County also attended."
+    )
+    ps = _places(text)
+    assert ps["Walker County"].admin1 == ps["Huntsville"].admin1 == "Texas"
+
+
+def test_repeated_name_is_propagated() -> None:
+    text = "Police in Alexandria, Virginia, said the Alexandria police chief will speak later."
+    spans = [p for p in find_places(load_nlp()(text)) if p.mention == "Alexandria"]
+    assert len(spans) == 2 and all(p.admin1 == "Virginia" for p in spans)
+
+
+def test_canadian_province_abbreviation() -> None:
+    ps = _places("The fire spread near Kamloops, B.C., on Sunday.")
+    assert ps["B.C."].admin1 == "British Columbia"
+
+
+def test_geocode_context_and_capital() -> None:
+    p = geocode("Columbus", context=["Macon", "Atlanta", "Georgia"])
+    assert p is not None and p.admin1 == "Georgia"
+    w = geocode("Washington")
+    assert w is not None and w.kind == "city"

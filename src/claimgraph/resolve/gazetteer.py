@@ -295,6 +295,11 @@ def build() -> Gazetteer:
             for form in [*forms, st]:  # abbreviations keep their dots: "Mass." yes, "Mass" no
                 k = form.casefold() if "." in form else normalize(form)
                 b.index[k].setdefault(i, len(form) == 2)
+    for a1, forms in onto.get("region_abbrev", {}).items():
+        i = by_a1.get(a1)
+        if i is not None:
+            for form in forms:
+                b.index[form.casefold() if "." in form else normalize(form)].setdefault(i, False)
     for code, forms in onto.get("region_demonyms", {}).items():
         if code in iso_region:
             for d in forms:
@@ -360,7 +365,7 @@ def _box_centre(pts: list[tuple[float, float, int]]) -> tuple[float, float]:
     if lons[-1] - lons[0] > 180:  # straddles the antimeridian: fall back to the circular mean
         return sum(lats) / len(lats), _mean_lon(lons)
     n = len(pts)
-    lo, hi = int(n * 0.005), max(n - 1 - int(n * 0.005), 0)
+    lo, hi = int(n * 0.02), max(int(n * 0.98) - 1, 0)
     return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
 
 

@@ -121,7 +121,10 @@ def _recognize(doc: Doc, g: Gazetteer) -> list[_Mention]:
     out: list[_Mention] = []
     taken = [False] * len(doc)
     # words used as person names in this article are not places elsewhere in it ("Nelson said")
-    person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
+    # (only multi-word PERSONs: the small NER tags many bare town names as one-word PERSONs)
+    person_words = {
+        t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent
+    }
     generic = _generic()
 
     def bad_single(s: int, e: int) -> bool:
@@ -205,6 +208,11 @@ def _nested(doc: Doc, g: Gazetteer, s: int, e: int, label: str, add, bad_single)
             tail = _cands(g, nxt[1].text)
             if any(g.entries[i].kind in _CONTAINER_KINDS for i, _ in tail):
                 add(s, e, "ctx", c)
+                return
+        if c and e - s == 1 and not bad_single(s, e) and _place_like(doc, s, e):
+            c = _gate(g, c, lambda e: _nested_ok(e, 2))
+            if c:
+                add(s, e, "person", c)
         return
     k = s
     while k < e:
@@ -224,7 +232,7 @@ def _nested(doc: Doc, g: Gazetteer, s: int, e: int, label: str, add, bad_single)
                 continue  # "Laurel" in "Laurel County Sheriff": wait for the longer match
             key = normalize(text)
             dem = g.demonyms.get(key)
-            c = [(i, a) for i, a in _cands(g, text) if not a and _nested_ok(g.entries[i], L)]
+            c = _gate(g, _cands(g, text), lambda e, L=L: _nested_ok(e, L))
             c = [
                 (i, a)
                 for i, a in c
@@ -237,6 +245,25 @@ def _nested(doc: Doc, g: Gazetteer, s: int, e: int, label: str, add, bad_single)
                 break
         if not found:
             k += 1
+
+
+def _gate(g: Gazetteer, cands: list[tuple[int, bool]], ok) -> list[tuple[int, bool]]:  # noqa: ANN001
+    """Exact-name candidates, all of them, when one is notable enough to recognise the name
+    (recognition needs a notable reading; resolution then weighs every same-name place)."""
+    exact = [(i, a) for i, a in cands if not a]
+    return exact if any(ok(g.entries[i]) for i, _ in exact) else []
+
+
+_PLACE_PREP = {"in", "at", "from", "near", "outside", "of", "to", "into", "across", "around"}
+
+
+def _place_like(doc: Doc, s: int, e: int) -> bool:
+    """A one-word name used as a place: "in Gainesville", "Alexandria police"."""
+    tok = doc[e - 1]
+    if s > 0 and doc[s - 1].lower_ in _PLACE_PREP:
+        return True
+    head = tok.head
+    return tok.dep_ == "compound" and head.i == e and head.pos_ == "NOUN" and head.text.islower()
 
 
 def _nested_ok(e: Entry, n_tokens: int) -> bool:
@@ -268,7 +295,7 @@ def _gaz_scan(doc: Doc, g: Gazetteer, taken: list[bool], add, bad_single) -> Non
                 continue  # part of a longer name the NER did not tag
             key = normalize(span.text)
             dem = g.demonyms.get(key)
-            c = [(i, a) for i, a in _cands(g, span.text) if not a and _scan_ok(g.entries[i])]
+            c = _gate(g, _cands(g, span.text), _scan_ok)
             if dem is not None and (span[-1].dep_ in ("amod", "compound") or tok.pos_ == "ADJ"):
                 add(k, k + L, "norp", [], dem)
                 k += L
