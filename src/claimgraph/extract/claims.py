@@ -218,8 +218,22 @@ def _own_clause(trigger: Token) -> list[Token]:
 
 def _ent_start(tok: Token) -> Token:
     """First token of the named entity `tok` belongs to."""
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = ent_span(tok)
     return tok.doc[ent.start] if ent is not None else tok
+
+
+def ent_span(tok: Token) -> Span | None:
+    """The named entity around `tok`, found from its IOB tags (no scan of doc.ents)."""
+    if tok.ent_iob_ == "O" or not tok.ent_type_:
+        return None
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def _expand(tok: Token | None) -> list[Token | None]:
@@ -235,7 +249,7 @@ def _quantity(trigger: Token, onto: Ontology) -> dict | None:
             value = _number(t.text)
             if value is None:
                 continue
-            ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+            ent = ent_span(t)
             unit_tok = t.head if t.dep_ == "nummod" else None
             unit = unit_tok.lemma_.lower() if unit_tok is not None else None
             unit = onto.currencies.get(unit or "", unit)
@@ -278,7 +292,7 @@ def _times_under(tok: Token, *, stop: set[int]) -> list[Mention]:
             while node.head.i != node.i and node.pos_ not in ("VERB", "AUX") and node.i not in stop:
                 node = node.head
             if node.i == tok.i:
-                ent = next(e for e in t.doc.ents if e.start == t.i)
+                ent = ent_span(t)
                 out.append(Mention(ent.start_char, ent.end_char, ent.text))
     return out
 
@@ -496,7 +510,7 @@ def _frames_for(
             if t is not None:
                 filled[name] = role_span(t)
         if place is not None:
-            ent = next((e for e in place.doc.ents if e.start <= place.i < e.end), None)
+            ent = ent_span(place)
             span = ent if ent is not None else place.doc[place.i : place.i + 1]
             filled["location"] = RoleSpan(
                 span.start_char, span.end_char, span.text, span.start_char, span.end_char

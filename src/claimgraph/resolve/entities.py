@@ -517,6 +517,7 @@ def _leading_country(name: str) -> str | None:
 
 def resolve_entities(doc: Doc) -> list[Entity]:
     """Canonical entities of one article, ordered by first mention; ids are stable."""
+    text = doc.text  # a property that rebuilds the string: read it once
     items = _collect(doc)
     groups: dict[str, list[_Item]] = defaultdict(list)
     for it in items:
@@ -547,7 +548,7 @@ def resolve_entities(doc: Doc) -> list[Entity]:
                 name=name,
                 type=type_,
                 aliases=aliases,
-                mentions=[Mention(it.start, it.end, doc.text[it.start : it.end]) for it in its],
+                mentions=[Mention(it.start, it.end, text[it.start : it.end]) for it in its],
                 country=country,
             )
         )
