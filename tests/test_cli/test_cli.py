@@ -113,3 +113,22 @@ def test_cli_on_postgresql(pg_store, seed_path):
     assert rows[0]["published"] == "2023-08-02T13:30:00" and set(rows[0]) == ARTICLE_KEYS
     hits = json.loads(cg("search", "drone factory", "--db", url, "--json").stdout)
     assert hits and hits[0]["id"] == rows[0]["id"]
+
+
+def test_ingest_extracts_and_claims_json(db, seed_path):
+    assert cg("ingest", str(seed_path), "--db", db).exit_code == 0
+    rows = json.loads(cg("claims", "--db", db, "--json").stdout)
+    assert len(rows) >= 13 and all(r["article_id"] == 1 for r in rows)
+    supply = json.loads(cg("claims", "--db", db, "--event", "SUPPLY", "--json").stdout)
+    assert supply and all(r["event"] == "SUPPLY" for r in supply)
+    assert (
+        json.loads(cg("claims", "--db", db, "--limit", "2", "--json").stdout)[1]["id"]
+        == rows[1]["id"]
+    )
+    with_iran = json.loads(cg("claims", "--db", db, "--entity", "Iranian", "--json").stdout)
+    assert with_iran and len(with_iran) < len(rows)
+    table = cg("claims", "--db", db)
+    assert "Yelabuga" in table.stdout and "United States" in table.stdout
+    again = cg("ingest", str(seed_path), "--db", db)  # no re-extraction, no duplicate claims
+    assert again.exit_code == 0
+    assert len(json.loads(cg("claims", "--db", db, "--json").stdout)) == len(rows)

@@ -31,21 +31,61 @@ def test_numbers_tables_and_urls():
 
 
 def test_forty_coordinated_places():
-    countries = ["Austria", "Belgium", "Bulgaria", "Croatia", "Cyprus", "Denmark", "Estonia", "Finland",
-                 "France", "Germany", "Greece", "Hungary", "Ireland", "Italy", "Latvia", "Lithuania",
-                 "Luxembourg", "Malta", "Netherlands", "Poland", "Portugal", "Romania", "Slovakia",
-                 "Slovenia", "Spain", "Sweden", "Norway", "Iceland", "Switzerland", "Albania", "Serbia",
-                 "Montenegro", "Moldova", "Georgia", "Armenia", "Turkey", "Ukraine", "Canada", "Mexico",
-                 "Brazil"]
-    text = "Japan will open embassies in " + ", ".join(countries[:-1]) + " and " + countries[-1] + "."
+    countries = [
+        "Austria",
+        "Belgium",
+        "Bulgaria",
+        "Croatia",
+        "Cyprus",
+        "Denmark",
+        "Estonia",
+        "Finland",
+        "France",
+        "Germany",
+        "Greece",
+        "Hungary",
+        "Ireland",
+        "Italy",
+        "Latvia",
+        "Lithuania",
+        "Luxembourg",
+        "Malta",
+        "Netherlands",
+        "Poland",
+        "Portugal",
+        "Romania",
+        "Slovakia",
+        "Slovenia",
+        "Spain",
+        "Sweden",
+        "Norway",
+        "Iceland",
+        "Switzerland",
+        "Albania",
+        "Serbia",
+        "Montenegro",
+        "Moldova",
+        "Georgia",
+        "Armenia",
+        "Turkey",
+        "Ukraine",
+        "Canada",
+        "Mexico",
+        "Brazil",
+    ]
+    text = (
+        "Japan will open embassies in " + ", ".join(countries[:-1]) + " and " + countries[-1] + "."
+    )
     ex = extract_text(text, published=DCT)
     assert 1 <= len(ex.claims) <= 24  # fan-out is capped, not exploded
     assert len(ex.places) >= 35
 
 
 def test_non_english_is_skipped_with_reason():
-    raw = ("Les agriculteurs bloquent les routes\n\nDes centaines d'agriculteurs ont bloqué dimanche "
-           "plusieurs axes routiers autour de Lyon.").encode()
+    raw = (
+        "Les agriculteurs bloquent les routes\n\nDes centaines d'agriculteurs ont bloqué dimanche "
+        "plusieurs axes routiers autour de Lyon."
+    ).encode()
     ex = extract_article(text_to_article(raw, source="fr.txt"))
     assert ex.claims == [] and "not supported" in ex.skipped and ex.language == "fr"
 
@@ -60,19 +100,26 @@ def test_chunks_keep_offsets():
 
 @pytest.mark.slow
 def test_200000_word_article(tmp_path):
-    para = ("Officials said on Monday that Spain delivered medical supplies to Morocco, and the ministry "
-            "reported that trade rose by about 4 percent in May. ")
+    para = (
+        "Officials said on Monday that Spain delivered medical supplies to Morocco, and the ministry "
+        "reported that trade rose by about 4 percent in May. "
+    )
     text = "\n\n".join([para * 5] * (200_000 // (len(para.split()) * 5) + 1))
     assert len(text.split()) >= 200_000
     ex = extract_text(text, published=DCT)
     assert len(ex.claims) > 1000
-    assert all(text[c.evidence["start"] : c.evidence["end"]] == c.evidence["text"] for c in ex.claims[-5:])
+    assert all(
+        text[c.evidence["start"] : c.evidence["end"]] == c.evidence["text"] for c in ex.claims[-5:]
+    )
 
 
 def test_extract_cli_jsonl(tmp_path, seed_path):
     lines = [
-        {"id": "a1", "text": "Turkey delivered armed drones to Ethiopia in 2021, according to Reuters.",
-         "published": "2024-03-15"},
+        {
+            "id": "a1",
+            "text": "Turkey delivered armed drones to Ethiopia in 2021, according to Reuters.",
+            "published": "2024-03-15",
+        },
         {"id": "a2", "text": ""},
         {"id": "a3", "text": "Peru bought two frigates from Spain.", "published": "2024-01-02"},
     ]
@@ -83,11 +130,34 @@ def test_extract_cli_jsonl(tmp_path, seed_path):
     docs = [json.loads(x) for x in res.stdout.splitlines()]
     assert [d["id"] for d in docs[:2]] == ["a1", "a3"]
     for d in docs:
-        assert set(d) >= {"id", "title", "published", "text", "entities", "places", "times", "claims"}
+        assert set(d) >= {
+            "id",
+            "title",
+            "published",
+            "text",
+            "entities",
+            "places",
+            "times",
+            "claims",
+        }
         for c in d["claims"]:
-            assert set(c) >= {"id", "event", "polarity", "modality", "agent", "recipient", "supplier",
-                              "assisted_by", "object", "in_exchange_for", "location", "time", "quantity",
-                              "source", "evidence"}
+            assert set(c) >= {
+                "id",
+                "event",
+                "polarity",
+                "modality",
+                "agent",
+                "recipient",
+                "supplier",
+                "assisted_by",
+                "object",
+                "in_exchange_for",
+                "location",
+                "time",
+                "quantity",
+                "source",
+                "evidence",
+            }
             assert d["text"][c["evidence"]["start"] : c["evidence"]["end"]] == c["evidence"]["text"]
     assert docs[2]["title"] == "ISW: Iran is building drone factories in Belarus and Russia"
     assert len(docs[2]["claims"]) >= 13

@@ -22,26 +22,84 @@ def name(c: dict, role: str) -> str | None:
 
 CASES = [
     # text, event, agent, (role, value), modality, source, polarity
-    ("Turkey delivered armed drones to Ethiopia in 2021, according to Reuters.",
-     "SUPPLY", "Turkey", ("recipient", "Ethiopia"), "reported", "Reuters", "positive"),
-    ("The Kremlin denied that Russia had sold fighter jets to Myanmar.",
-     "SUPPLY", "Russia", ("recipient", "Myanmar"), "denied", "Russia", "positive"),
-    ("North Korea did not supply artillery shells to Russia, officials in Seoul said on Tuesday.",
-     "SUPPLY", "North Korea", ("recipient", "Russia"), "reported", None, "negative"),
-    ("China will build a new port in Sri Lanka, the ministry announced last week.",
-     "BUILD_FACILITY", "China", ("location", "Sri Lanka"), "predicted", None, "positive"),
-    ("Egypt received 24 Rafale jets from France in March, Egyptian state media reported.",
-     "SUPPLY", "France", ("recipient", "Egypt"), "reported", None, "positive"),
-    ("Japan plans to open a semiconductor factory in Kumamoto next year.",
-     "OPEN_FACILITY", "Japan", ("object", "semiconductor factory"), "planned", "publisher", "positive"),
-    ("The United States imposed sanctions on Venezuela in January.",
-     "SANCTION", "United States", ("recipient", "Venezuela"), "asserted", "publisher", "positive"),
-    ("Saudi Arabia is seeking weapons from South Korea in exchange for oil, the newspaper claimed.",
-     "REQUEST", "Saudi Arabia", ("recipient", "South Korea"), "claimed", None, "positive"),
+    (
+        "Turkey delivered armed drones to Ethiopia in 2021, according to Reuters.",
+        "SUPPLY",
+        "Turkey",
+        ("recipient", "Ethiopia"),
+        "reported",
+        "Reuters",
+        "positive",
+    ),
+    (
+        "The Kremlin denied that Russia had sold fighter jets to Myanmar.",
+        "SUPPLY",
+        "Russia",
+        ("recipient", "Myanmar"),
+        "denied",
+        "Russia",
+        "positive",
+    ),
+    (
+        "North Korea did not supply artillery shells to Russia, officials in Seoul said on Tuesday.",
+        "SUPPLY",
+        "North Korea",
+        ("recipient", "Russia"),
+        "reported",
+        None,
+        "negative",
+    ),
+    (
+        "China will build a new port in Sri Lanka, the ministry announced last week.",
+        "BUILD_FACILITY",
+        "China",
+        ("location", "Sri Lanka"),
+        "predicted",
+        None,
+        "positive",
+    ),
+    (
+        "Egypt received 24 Rafale jets from France in March, Egyptian state media reported.",
+        "SUPPLY",
+        "France",
+        ("recipient", "Egypt"),
+        "reported",
+        None,
+        "positive",
+    ),
+    (
+        "Japan plans to open a semiconductor factory in Kumamoto next year.",
+        "OPEN_FACILITY",
+        "Japan",
+        ("object", "semiconductor factory"),
+        "planned",
+        "publisher",
+        "positive",
+    ),
+    (
+        "The United States imposed sanctions on Venezuela in January.",
+        "SANCTION",
+        "United States",
+        ("recipient", "Venezuela"),
+        "asserted",
+        "publisher",
+        "positive",
+    ),
+    (
+        "Saudi Arabia is seeking weapons from South Korea in exchange for oil, the newspaper claimed.",
+        "REQUEST",
+        "Saudi Arabia",
+        ("recipient", "South Korea"),
+        "claimed",
+        None,
+        "positive",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("text", "event", "agent", "role", "modality", "source", "polarity"), CASES)
+@pytest.mark.parametrize(
+    ("text", "event", "agent", "role", "modality", "source", "polarity"), CASES
+)
 def test_claim_cases(text, event, agent, role, modality, source, polarity):
     found = [c for c in claims_of(text) if c["event"] == event and name(c, "agent") == agent]
     assert found, claims_of(text)
@@ -56,9 +114,16 @@ def test_claim_cases(text, event, agent, role, modality, source, polarity):
 
 
 def test_coordination_fans_out():
-    cs = claims_of("Officials said Germany and France signed a defence agreement with Poland and Lithuania.")
+    cs = claims_of(
+        "Officials said Germany and France signed a defence agreement with Poland and Lithuania."
+    )
     pairs = {(name(c, "agent"), name(c, "recipient")) for c in cs if c["event"] == "AGREE"}
-    assert pairs == {("Germany", "Poland"), ("Germany", "Lithuania"), ("France", "Poland"), ("France", "Lithuania")}
+    assert pairs == {
+        ("Germany", "Poland"),
+        ("Germany", "Lithuania"),
+        ("France", "Poland"),
+        ("France", "Lithuania"),
+    }
     assert all(c["object"]["text"] == "defence agreement" for c in cs)
 
 
@@ -71,7 +136,9 @@ def test_places_listed_vs_place_with_its_country():
 
 
 def test_quantity_and_measure():
-    [c] = claims_of("Kenya's inflation rate rose to more than 9 percent in October, the central bank said.")
+    [c] = claims_of(
+        "Kenya's inflation rate rose to more than 9 percent in October, the central bank said."
+    )
     assert c["event"] == "MEASURE" and c["agent"] is None
     assert c["quantity"]["value"] == 9 and c["quantity"]["relation"] == ">"
     assert c["quantity"]["unit"] == "percent"
@@ -96,7 +163,9 @@ def test_time_falls_back_to_report_then_publication():
 
 
 def test_helper_event_gets_assisted_by():
-    cs = claims_of("Officials revealed that Cuba was helping Nicaragua build a new airport in Managua.")
+    cs = claims_of(
+        "Officials revealed that Cuba was helping Nicaragua build a new airport in Managua."
+    )
     build = next(c for c in cs if c["event"] == "BUILD_FACILITY")
     assert name(build, "agent") == "Nicaragua" and name(build, "assisted_by") == "Cuba"
     assert any(c["event"] == "ASSIST" and name(c, "agent") == "Cuba" for c in cs)

@@ -124,7 +124,7 @@ def test_migrate_is_idempotent_and_keeps_rows(store):
     store_article(make(STORY_A, "a"), store)
     migrate(store.engine)
     with store.engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
     with store.session() as s:
         assert repo.count_articles(session=s) == 1
 
@@ -138,3 +138,62 @@ def test_sqlite_runs_in_wal_mode(sqlite_store):
     with sqlite_store.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_models_match_migrations(store):
+    """The Alembic migrations create exactly the mapped schema (plus the search index)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from claimgraph.store.models import Base
+
+    with store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    leftovers = [
+        d
+        for d in diff
+        if not (
+            d[0] == "remove_table"
+            and "article_" in d[1].name
+            and ("fts" in d[1].name or "search" in d[1].name)
+        )
+    ]
+    assert leftovers == []
+
+
+def test_extraction_saved_and_replaced(store):
+    out = store_article(make(STORY_A, "a"), store)
+    claim = {
+        "id": "c1",
+        "event": "SUPPLY",
+        "modality": "asserted",
+        "polarity": "positive",
+        "agent": {"id": "gpe:x", "name": "X"},
+        "recipient": None,
+        "source": {"name": "pub"},
+        "location": {"name": "Odesa", "lat": 46.48, "lon": 30.73},
+        "time": {"value": "2023-07"},
+        "evidence": {"start": 0, "end": 10, "text": STORY_A[:10]},
+    }
+    ext = {
+        "entities": [{"id": "gpe:x", "name": "X", "type": "GPE", "aliases": ["Xland"]}],
+        "places": [],
+        "times": [],
+        "claims": [claim],
+    }
+    with store.session() as s:
+        assert (
+            repo.save_extraction(
+                session=s, article_id=out.article_id, revision=1, extraction=ext, pipeline="test"
+            )
+            == 1
+        )
+        assert repo.has_extraction(session=s, article_id=out.article_id, revision=1)
+    with store.session() as s:  # a second run for the revision replaces, never duplicates
+        repo.save_extraction(
+            session=s, article_id=out.article_id, revision=1, extraction=ext, pipeline="test"
+        )
+        rows = repo.list_claims(session=s)
+        assert len(rows) == 1 and rows[0]["article_id"] == out.article_id
+        assert repo.list_claims(session=s, entity="Xland")[0]["id"] == "c1"
+        assert repo.list_claims(session=s, event="ATTACK") == []
