@@ -179,3 +179,10 @@ def test_no_claims_without_actor_or_event():
 def test_deterministic():
     text = "Turkey delivered armed drones to Ethiopia in 2021, according to Reuters."
     assert claims_of(text) == claims_of(text)
+
+
+def test_counts_on_objects_are_quantities():
+    [c] = claims_of("Russia bought more than 400 tanks from Belarus in 2022.")
+    assert c["event"] == "ACQUIRE" and name(c, "supplier") == "Belarus"
+    assert c["quantity"] == {"value": 400, "unit": "tank", "relation": ">", "text": "more than 400"}
+    assert c["time"]["value"] == "2022"

@@ -215,6 +215,7 @@ def evaluate_gold(gold_path: Path) -> dict[str, Any]:
         "time_acc": round(time_ok / time_n, 4) if time_n else 0.0,
         "geo_acc_161km": round(geo_ok / geo_n, 4) if geo_n else 0.0,
         "geo_mean_km": round(sum(dists) / len(dists), 1) if dists else None,
+        "geo_median_km": round(sorted(dists)[len(dists) // 2], 1) if dists else None,
         "boilerplate_removed": round(sum(b not in text for b in boiler) / len(boiler), 4)
         if boiler
         else 1.0,

@@ -262,6 +262,7 @@ def _quantity(trigger: Token, onto: Ontology) -> dict | None:
                             unit = f"{unit} per {onto.currencies[per.lemma_.lower()]}"
             relation = "="
             cues = [trigger.lemma_.lower()] + [c.lower_ for c in t.head.children if c.i < t.i]
+            cues += [c.lower_ for c in t.lefts]
             cues += [c.lower_ for c in t.children]
             text = ent.text if ent is not None else t.text
             low = " " + text.lower() + " "
@@ -489,7 +490,11 @@ def _frames_for(
     if attribution.report_verb is not None:
         ev_tokens.append(attribution.report_verb)
     evidence = _evidence(sent, ev_tokens)
-    quantity = _quantity(tok, onto) if spec.quantity else None
+    if spec.quantity:
+        quantity = _quantity(tok, onto)
+    else:  # a count on the object is an attribute: "supplied 6,000 drones a year"
+        obj_tok = roles.get("object")
+        quantity = _quantity(obj_tok, onto) if obj_tok is not None else None
     speaker = None
     if attribution.speaker is not None:
         sp = attribution.speaker
