@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import sys
-import types
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -13,9 +10,10 @@ import httpx
 import pytest
 
 from claimgraph.errors import FetchError, IngestError
-from claimgraph.ingest.article import Article, sha256
+from claimgraph.ingest.article import Article
 from claimgraph.ingest.feed import entry_time, read_feed
 from claimgraph.ingest.url import read_url
+from tests.test_ingest.fakes import install_fake_readers
 
 PUBLIC = "93.184.216.34"
 
@@ -45,24 +43,7 @@ def fake_resolver(host: str) -> list[str]:
 @pytest.fixture(autouse=True)
 def fake_html(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
     """A stand-in HTML reader: tag-stripped text, <title> only when the page has one."""
-    calls: list[dict] = []
-
-    def html_to_article(raw, *, source, url=None, declared_charset=None):
-        calls.append({"source": source, "url": url, "charset": declared_charset})
-        title = re.search(rb"<title>(.*?)</title>", raw)
-        text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", raw.decode())).strip()
-        return Article(
-            text=text,
-            source=source,
-            raw_hash=sha256(raw),
-            url=url,
-            title=title.group(1).decode() if title else None,
-        )
-
-    module = types.ModuleType("claimgraph.ingest.html")
-    module.html_to_article = html_to_article  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "claimgraph.ingest.html", module)
-    return calls
+    return install_fake_readers(monkeypatch)["html"]
 
 
 def pages(request: httpx.Request) -> httpx.Response:

@@ -6,11 +6,8 @@ that proves the default refuses loopback and ``allow_private`` lets it through.
 
 from __future__ import annotations
 
-import re
 import socket
-import sys
 import threading
-import types
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -18,7 +15,6 @@ import httpx
 import pytest
 
 from claimgraph.errors import BlockedAddress, FetchError, IngestError, TooLarge
-from claimgraph.ingest.article import Article, sha256
 from claimgraph.ingest.url import (
     Fetched,
     blocked_reason,
@@ -29,6 +25,7 @@ from claimgraph.ingest.url import (
     read_url,
     validate_url,
 )
+from tests.test_ingest.fakes import install_fake_readers
 
 PUBLIC = "93.184.216.34"
 HTML = b"<html><head><title>Hello</title></head><body><p>Story text.</p></body></html>"
@@ -74,29 +71,7 @@ class CountingStream(httpx.SyncByteStream):
 @pytest.fixture(autouse=True)
 def fake_readers(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[dict]]:
     """Stand-ins for the HTML/text readers so these tests check only fetching and dispatch."""
-    calls: dict[str, list[dict]] = {"html": [], "text": []}
-
-    def html_to_article(raw, *, source, url=None, declared_charset=None):
-        calls["html"].append({"source": source, "url": url, "charset": declared_charset})
-        title = re.search(rb"<title>(.*?)</title>", raw)
-        text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", raw.decode())).strip()
-        return Article(
-            text=text,
-            source=source,
-            raw_hash=sha256(raw),
-            url=url,
-            title=title.group(1).decode() if title else None,
-        )
-
-    def text_to_article(raw, *, source, url=None, declared_charset=None):
-        calls["text"].append({"source": source, "url": url, "charset": declared_charset})
-        return Article(text=raw.decode(), source=source, raw_hash=sha256(raw), url=url)
-
-    for name, func in (("html", html_to_article), ("text", text_to_article)):
-        module = types.ModuleType(f"claimgraph.ingest.{name}")
-        setattr(module, f"{name}_to_article", func)
-        monkeypatch.setitem(sys.modules, f"claimgraph.ingest.{name}", module)
-    return calls
+    return install_fake_readers(monkeypatch)
 
 
 # --- happy path ---------------------------------------------------------------------------

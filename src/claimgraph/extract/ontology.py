@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from claimgraph.ontology import load_yaml
 
 
 def _load(name: str) -> dict[str, Any]:
-    text = resources.files("claimgraph.ontology").joinpath(name).read_text("utf-8")
-    return yaml.safe_load(text)
+    return load_yaml(name)
 
 
 def _lemma(word: str) -> str:

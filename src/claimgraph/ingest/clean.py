@@ -10,9 +10,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from claimgraph.ontology import load_yaml
 
 # Characters that carry no text: zero-width spaces/joiners, BOM, soft hyphen, bidi marks.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"), None)
@@ -30,9 +29,7 @@ class Boilerplate:
 @lru_cache(maxsize=1)
 def boilerplate_rules() -> Boilerplate:
     """Load `ontology/boilerplate.yaml` once."""
-    raw = yaml.safe_load(
-        resources.files("claimgraph.ontology").joinpath("boilerplate.yaml").read_text("utf-8")
-    )
+    raw = load_yaml("boilerplate.yaml")
 
     def compile_all(key: str) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(p, re.IGNORECASE) for p in raw.get(key) or ())

@@ -135,26 +135,20 @@ def _speaker(span: RoleSpan, idx: _Index, onto: Ontology) -> dict[str, Any]:
     """Name a speaker: its entity, a government metonym/leader, or the phrase itself, with the
     country of a nationality modifier ("Iranian military officials" → Iran) when there is one."""
     words = span.text.split()
-    for key, country in onto.metonyms.items():
-        if key.lower() in span.text.lower():
-            ent = idx.by_name.get(country.lower())
-            return {
-                "name": country,
-                "type": "GPE",
-                "entity_id": ent.id if ent else None,
-                "text": span.text,
-            }
-    if words and words[-1].lower() in GROUP_HEADS:
-        for w in words[:-1]:
-            if w.strip("'’s") in onto.leaders:
-                country = onto.leaders[w.strip("'’s")]
-                ent = idx.by_name.get(country.lower())
-                return {
-                    "name": country,
-                    "type": "GPE",
-                    "entity_id": ent.id if ent else None,
-                    "text": span.text,
-                }
+    country = next((c for k, c in onto.metonyms.items() if k.lower() in span.text.lower()), None)
+    if country is None and words and words[-1].lower() in GROUP_HEADS:
+        country = next(
+            (onto.leaders[w.strip("'’s")] for w in words[:-1] if w.strip("'’s") in onto.leaders),
+            None,
+        )
+    if country is not None:  # "the Kremlin", "the Biden administration" speak for a country
+        ent = idx.by_name.get(country.lower())
+        return {
+            "name": country,
+            "type": "GPE",
+            "entity_id": ent.id if ent else None,
+            "text": span.text,
+        }
     ent = idx.entity_at(span.head_start, span.head_end)
     if ent is not None and ent.type != "NORP":
         return {"name": ent.name, "type": ent.type, "entity_id": ent.id, "text": span.text}

@@ -14,15 +14,14 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from rapidfuzz.distance import Levenshtein
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph.extract.records import Entity, Mention, entity_id
+from claimgraph.ontology import load_yaml
 
 __all__ = [
     "add_country_ruler",
@@ -44,8 +43,7 @@ _WORD = re.compile(r"[\w][\w.'’-]*")
 
 @lru_cache(maxsize=1)
 def _tables() -> dict[str, Any]:
-    text = resources.files("claimgraph.ontology").joinpath("entities.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return load_yaml("entities.yaml")
 
 
 def _fold(text: str) -> str:

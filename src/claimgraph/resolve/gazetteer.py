@@ -23,11 +23,11 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import metadata, resources
+from importlib import metadata
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import yaml
+from claimgraph.ontology import load_yaml, read_data
 
 DATA_VERSION = "3"
 KIND_RANK = {"country": 0, "continent": 1, "macro": 2, "region": 3, "city": 4, "county": 5}
@@ -56,8 +56,7 @@ _SEP = re.compile(r"[-\u2010-\u2015_/]")
 @lru_cache(maxsize=1)
 def ontology() -> dict[str, Any]:
     """The hand-written place tables (ontology/places.yaml)."""
-    text = resources.files("claimgraph.ontology").joinpath("places.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return load_yaml("places.yaml")
 
 
 @lru_cache(maxsize=1)
@@ -125,7 +124,7 @@ def _versions() -> str:
 def cache_path() -> Path:
     """Where the pickled index lives; the name changes when any input version changes."""
     base = Path(os.environ.get("CLAIMGRAPH_CACHE") or Path.home() / ".cache" / "claimgraph")
-    onto = resources.files("claimgraph.ontology").joinpath("places.yaml").read_bytes()
+    onto = read_data("places.yaml").encode("utf-8")
     code = Path(__file__).read_bytes()
     key = hashlib.sha1(_versions().encode() + onto + code + DATA_VERSION.encode()).hexdigest()[:12]
     return base / f"gazetteer-{key}.pkl"

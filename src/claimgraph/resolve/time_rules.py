@@ -11,11 +11,11 @@ import calendar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import regex
-import yaml
+
+from claimgraph.ontology import load_yaml
 
 Norm = tuple[str, str, str, str | None]  # value, granularity, type, mod
 
@@ -57,9 +57,7 @@ def _alternation(words: list[str]) -> str:
 @lru_cache(maxsize=1)
 def load_table() -> Table:
     """Compile ontology/time_rules.yaml once per process."""
-    raw = yaml.safe_load(
-        resources.files("claimgraph.ontology").joinpath("time_rules.yaml").read_text("utf-8")
-    )
+    raw = load_yaml("time_rules.yaml")
     vocab = {k: {str(w).lower(): v for w, v in d.items()} for k, d in raw["vocab"].items()}
     frags = {k: _alternation(list(d)) for k, d in vocab.items()}
     ref = regex.compile(r"\{([A-Za-z_]+)\}")
