@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from claimgraph.errors import NotFound
 from claimgraph.ingest.article import Article, sha256
 from claimgraph.ingest.dedupe import Fingerprint, similarity
+from claimgraph.store.filters import ClaimFilter
 from claimgraph.store.models import (
     ArticleRow,
     BandRow,
@@ -386,30 +387,64 @@ def list_claims(
     entity: str | None = None,
     modality: str | None = None,
     limit: int | None = None,
+    filters: ClaimFilter | None = None,
+    after_pk: int | None = None,
+    order: str = "newest",
 ) -> list[dict[str, Any]]:
-    """Claims (newest article first, then text order), each its JSON record + article_id."""
-    q = select(ClaimRow.article_id, ClaimRow.data).join(
+    """Claims with their JSON record + article_id (+ pk, for cursors).
+
+    order "newest": newest article first, then text order; "pk": storage order (stable cursors
+    with `after_pk`). `filters` (a validated ClaimFilter) adds the full filter set.
+    """
+    f = filters or ClaimFilter(
+        event=event.upper() if event else None,
+        entity=entity,
+        modality=modality.lower() if modality else None,
+        article_id=article_id,
+    )
+    q = select(ClaimRow.pk, ClaimRow.article_id, ClaimRow.data, ClaimRow.lat, ClaimRow.lon).join(
         ArticleRow, ArticleRow.id == ClaimRow.article_id
     )
-    if event:
-        q = q.where(ClaimRow.event == event.upper())
-    if article_id is not None:
-        q = q.where(ClaimRow.article_id == article_id)
-    if modality:
-        q = q.where(ClaimRow.modality == modality.lower())
-    if entity:
-        ids = entity_ids(session=session, name=entity)
+    if f.event:
+        q = q.where(ClaimRow.event == f.event)
+    if f.article_id is not None:
+        q = q.where(ClaimRow.article_id == f.article_id)
+    if f.modality:
+        q = q.where(ClaimRow.modality == f.modality)
+    if f.entity:
+        ids = entity_ids(session=session, name=f.entity)
         q = q.where(ClaimRow.agent_id.in_(ids) | ClaimRow.recipient_id.in_(ids))
-    q = q.order_by(
-        ArticleRow.published_utc.is_(None),
-        ArticleRow.published_utc.desc(),
-        ClaimRow.article_id.desc(),
-        ClaimRow.evidence_start,
-        ClaimRow.pk,
-    )
-    if limit is not None:
-        q = q.limit(limit)
-    return [{**json.loads(data), "article_id": aid} for aid, data in session.execute(q)]
+    if f.source:
+        q = q.where(func.lower(ClaimRow.source_name) == f.source.casefold())
+    if f.place:
+        q = q.where(func.lower(ClaimRow.place_name) == f.place.casefold())
+    if f.since:  # ISO values compare as strings at any granularity ("2023-07" >= "2023")
+        q = q.where(ClaimRow.time_value >= f.since)
+    if f.until:
+        q = q.where(ClaimRow.time_value <= f.until + "\uffff")
+    if f.near is not None:
+        lat0, lat1, lon0, lon1 = f.near.bbox()
+        q = q.where(ClaimRow.lat.between(lat0, lat1), ClaimRow.lon.between(lon0, lon1))
+    if after_pk is not None:
+        q = q.where(ClaimRow.pk > after_pk)
+    if order == "pk":
+        q = q.order_by(ClaimRow.pk)
+    else:
+        q = q.order_by(
+            ArticleRow.published_utc.is_(None),
+            ArticleRow.published_utc.desc(),
+            ClaimRow.article_id.desc(),
+            ClaimRow.evidence_start,
+            ClaimRow.pk,
+        )
+    out: list[dict[str, Any]] = []
+    for pk, aid, data, lat, lon in session.execute(q.execution_options(yield_per=1000)):
+        if f.near is not None and not (lat is not None and f.near.contains(lat, lon)):
+            continue
+        out.append({**json.loads(data), "article_id": aid, "pk": pk})
+        if limit is not None and len(out) >= limit:
+            break
+    return out
 
 
 def entity_ids(*, session: Session, name: str) -> list[str]:
