@@ -99,6 +99,7 @@ def extract_stored(store: Store, article_id: int, *, force: bool = False) -> Fai
             extraction=ext,
             pipeline=PIPELINE,
         )
+        repo.assign_clusters(session=s, article_id=article_id)
     return None
 
 

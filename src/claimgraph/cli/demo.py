@@ -67,6 +67,8 @@ def demo(
         out.print(f"  {h.id}: {escape(h.snippet)}")
     with store.session() as s:
         rows = repo.list_claims(session=s, article_id=article_id)
-    out.print(f"[bold]claims[/bold] ({len(rows)}): event, agent → recipient / object, place, time, source, modality")
+    out.print(
+        f"[bold]claims[/bold] ({len(rows)}): event, agent → recipient / object, place, time, source, modality"
+    )
     print_claims(rows)
     store.close()

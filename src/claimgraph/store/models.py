@@ -173,3 +173,14 @@ class EntityRow(Base):
     type: Mapped[str] = mapped_column(String(16), index=True)
     aliases: Mapped[str] = mapped_column(Text, default="[]")  # JSON list, grows across articles
     country: Mapped[str | None] = mapped_column(String(8))
+
+
+class ClusterMemberRow(Base):
+    """Which cluster a claim belongs to (assigned once, first-fit; see analyze/clusters.py)."""
+
+    __tablename__ = "cluster_members"
+
+    claim_pk: Mapped[int] = mapped_column(
+        ForeignKey("claims.pk", ondelete="CASCADE"), primary_key=True
+    )
+    cluster_id: Mapped[str] = mapped_column(String(32), index=True)

@@ -18,6 +18,7 @@ from claimgraph.store.models import (
     ArticleRow,
     BandRow,
     ClaimRow,
+    ClusterMemberRow,
     EntityRow,
     ExtractionRow,
     FingerprintRow,
@@ -402,9 +403,15 @@ def list_claims(
         modality=modality.lower() if modality else None,
         article_id=article_id,
     )
-    q = select(ClaimRow.pk, ClaimRow.article_id, ClaimRow.data, ClaimRow.lat, ClaimRow.lon).join(
-        ArticleRow, ArticleRow.id == ClaimRow.article_id
-    )
+    q = select(
+        ClaimRow.pk,
+        ClaimRow.article_id,
+        ClaimRow.data,
+        ClaimRow.lat,
+        ClaimRow.lon,
+        ArticleRow.published,
+        ArticleRow.site,
+    ).join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
     if f.event:
         q = q.where(ClaimRow.event == f.event)
     if f.article_id is not None:
@@ -438,10 +445,20 @@ def list_claims(
             ClaimRow.pk,
         )
     out: list[dict[str, Any]] = []
-    for pk, aid, data, lat, lon in session.execute(q.execution_options(yield_per=1000)):
+    for pk, aid, data, lat, lon, published, site in session.execute(
+        q.execution_options(yield_per=1000)
+    ):
         if f.near is not None and not (lat is not None and f.near.contains(lat, lon)):
             continue
-        out.append({**json.loads(data), "article_id": aid, "pk": pk})
+        out.append(
+            {
+                **json.loads(data),
+                "article_id": aid,
+                "pk": pk,
+                "article_published": published,
+                "article_site": site,
+            }
+        )
         if limit is not None and len(out) >= limit:
             break
     return out
@@ -460,3 +477,120 @@ def entity_ids(*, session: Session, name: str) -> list[str]:
         if low in names:
             out.append(row.id)
     return out
+
+
+# ---------------------------------------------------------------- clusters
+
+
+def assign_clusters(*, session: Session, article_id: int) -> int:
+    """Put the article's unclustered claims into clusters (first-fit against the clusters that
+    share a participant with them); returns how many claims were assigned."""
+    from claimgraph.analyze.clusters import Cluster, assign, view
+
+    new = [
+        c
+        for c in list_claims(session=session, article_id=article_id, order="pk")
+        if session.get(ClusterMemberRow, c["pk"]) is None
+    ]
+    if not new:
+        return 0
+    ids = {
+        (c.get(r) or {}).get("id")
+        for c in new
+        for r in ("agent", "recipient", "supplier", "assisted_by")
+    }
+    ids.discard(None)
+    q = (
+        select(ClusterMemberRow.cluster_id, ClaimRow.pk, ClaimRow.id, ClaimRow.data)
+        .join(ClaimRow, ClaimRow.pk == ClusterMemberRow.claim_pk)
+        .where(
+            ClaimRow.agent_id.in_(ids)
+            | ClaimRow.recipient_id.in_(ids)
+            | ClaimRow.data.contains("?->")
+        )
+        .order_by(ClusterMemberRow.cluster_id, ClaimRow.pk)
+    )
+    clusters: dict[str, Cluster] = {}
+    for cid, pk, _claim_id, data in session.execute(q):
+        clusters.setdefault(cid, Cluster(cid)).members.append(view({**json.loads(data), "pk": pk}))
+    ordered = sorted(clusters.values(), key=lambda cl: min(m.pk for m in cl.members))
+    for pk, cid in assign(new, ordered).items():
+        session.add(ClusterMemberRow(claim_pk=pk, cluster_id=cid))
+    session.flush()
+    return len(new)
+
+
+def list_clusters(
+    *, session: Session, filters: ClaimFilter | None = None, min_claims: int = 1
+) -> list[dict[str, Any]]:
+    """Cluster rows (see analyze.clusters.summarize), biggest first, then oldest."""
+    from claimgraph.analyze.clusters import summarize
+
+    members = dict(
+        session.execute(select(ClusterMemberRow.claim_pk, ClusterMemberRow.cluster_id)).all()
+    )
+    wanted = (
+        {
+            members[c["pk"]]
+            for c in list_claims(session=session, filters=filters, order="pk")
+            if c["pk"] in members
+        }
+        if filters
+        else set(members.values())
+    )
+    by_cluster: dict[str, list[dict[str, Any]]] = {}
+    for c in list_claims(session=session, order="pk"):
+        cid = members.get(c["pk"])
+        if cid in wanted:
+            by_cluster.setdefault(cid, []).append(c)
+    rows = [summarize(cid, cs) for cid, cs in by_cluster.items() if len(cs) >= min_claims]
+    rows.sort(key=lambda r: (-len(r["independent_sources"]), -r["n_claims"], r["claims"][0]["id"]))
+    return rows
+
+
+def cluster_claims(*, session: Session) -> dict[str, list[dict[str, Any]]]:
+    """cluster id → its claims (storage order)."""
+    members = dict(
+        session.execute(select(ClusterMemberRow.claim_pk, ClusterMemberRow.cluster_id)).all()
+    )
+    out: dict[str, list[dict[str, Any]]] = {}
+    for c in list_claims(session=session, order="pk"):
+        if c["pk"] in members:
+            out.setdefault(members[c["pk"]], []).append(c)
+    return out
+
+
+def list_contradictions(*, session: Session, tolerance: float = 0.2) -> list[dict[str, Any]]:
+    from claimgraph.analyze.contradictions import find_contradictions
+
+    return find_contradictions(cluster_claims(session=session), tolerance=tolerance)
+
+
+def entity_profile(*, session: Session, name: str) -> dict[str, Any]:
+    """Profile of the entity with this id, name or alias (NotFound otherwise)."""
+    from claimgraph.analyze.profiles import build_profile
+
+    ids = entity_ids(session=session, name=name)
+    if not ids:
+        raise NotFound(
+            f"no entity named {name!r} (try an alias, or `claimgraph claims --json` to see names)"
+        )
+    row = session.get(EntityRow, ids[0])
+    entity = {
+        "id": row.id,
+        "name": row.name,
+        "type": row.type,
+        "aliases": json.loads(row.aliases),
+        "country": row.country,
+    }
+    claims = [
+        c
+        for c in list_claims(session=session, order="pk")
+        if any(
+            (c.get(r) or {}).get("id") == row.id
+            for r in ("agent", "recipient", "supplier", "assisted_by")
+        )
+        or (c.get("source") or {}).get("entity_id") == row.id
+        or (c.get("source") or {}).get("country_entity_id") == row.id
+    ]
+    return build_profile(entity, claims)

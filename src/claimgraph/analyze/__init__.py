@@ -1,0 +1,1 @@
+"""analyze: corroboration (claim clusters), contradictions and entity profiles over stored claims."""

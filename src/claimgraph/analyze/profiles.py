@@ -1,0 +1,53 @@
+"""An entity's profile: aliases, claims by role, places, timeline, linked entities, sources."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+ROLES = ("agent", "recipient", "supplier", "assisted_by")
+
+
+def build_profile(entity: dict[str, Any], claims: list[dict[str, Any]]) -> dict[str, Any]:
+    """`entity`: {id, name, type, aliases, country}; `claims`: every stored claim naming it."""
+    eid = entity["id"]
+    by_role: dict[str, list[str]] = {r: [] for r in (*ROLES, "source")}
+    links: Counter[tuple[str, str]] = Counter()
+    places: Counter[str] = Counter()
+    sources: Counter[str] = Counter()
+    timeline = []
+    for c in claims:
+        roles_here = [r for r in ROLES if (c.get(r) or {}).get("id") == eid]
+        src = c.get("source") or {}
+        if src.get("entity_id") == eid or src.get("country_entity_id") == eid:
+            roles_here.append("source")
+        for r in roles_here:
+            by_role[r].append(c["id"])
+        for r in ROLES:
+            other = c.get(r) or {}
+            if other.get("id") and other["id"] != eid and roles_here:
+                links[(other["id"], other.get("name") or other["id"])] += 1
+        loc = c.get("location") or {}
+        if loc.get("name") or loc.get("mention"):
+            places[loc.get("name") or loc.get("mention")] += 1
+        if src.get("name"):
+            sources[src["name"]] += 1
+        timeline.append(
+            {
+                "time": (c.get("time") or {}).get("value"),
+                "event": c["event"],
+                "claim_id": c["id"],
+                "article_id": c["article_id"],
+                "modality": c["modality"],
+            }
+        )
+    timeline.sort(key=lambda t: (t["time"] is None, t["time"] or "", t["claim_id"]))
+    return {
+        **entity,
+        "claims": {r: ids for r, ids in by_role.items()},
+        "n_claims": len(claims),
+        "places": [{"name": n, "count": k} for n, k in places.most_common()],
+        "timeline": timeline,
+        "linked_entities": [{"id": i, "name": n, "count": k} for (i, n), k in links.most_common()],
+        "sources": [{"name": n, "count": k} for n, k in sources.most_common()],
+    }
