@@ -14,6 +14,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 MODALITY_STRENGTH = [
@@ -30,7 +31,15 @@ MODALITY_STRENGTH = [
 _STOP = {"the", "a", "an", "of", "for", "in", "and", "with", "to", "on", "new", "its", "their"}
 
 
+@lru_cache(maxsize=1)
+def _facility_nouns() -> frozenset[str]:
+    from claimgraph.extract.ontology import load_ontology
+
+    return load_ontology().facility_nouns
+
+
 def _words(text: str | None) -> set[str]:
+    """Content words, singular; any facility noun counts as "facility" (a plant is a factory)."""
     out = set()
     for w in re.findall(r"[\w-]+", (text or "").casefold().replace("'s", "").replace("’s", "")):
         if w in _STOP or len(w) < 2:
@@ -39,7 +48,7 @@ def _words(text: str | None) -> set[str]:
             w = w[:-3] + "y"
         elif w.endswith("s") and not w.endswith("ss") and len(w) > 3:
             w = w[:-1]
-        out.add(w)
+        out.add("facility" if w in _facility_nouns() else w)
     return out
 
 
@@ -113,6 +122,18 @@ def compatible(a: View, b: View) -> bool:
     return bool(anchored) and bool(a.givers & b.givers or a.receiver == b.receiver)
 
 
+def affinity(a: View, b: View) -> int:
+    """How closely two compatible claims agree (same town beats same country)."""
+    return (
+        1
+        + 3 * bool(a.place[0] and a.place[0] == b.place[0])
+        + bool(a.place[1] and a.place[1] == b.place[1])
+        + 2 * bool(a.receiver and a.receiver == b.receiver)
+        + len(a.words & b.words)
+        + len(a.givers & b.givers)
+    )
+
+
 @dataclass
 class Cluster:
     id: str
@@ -124,11 +145,16 @@ def cluster_id(first_claim_id: str) -> str:
 
 
 def assign(new: Iterable[dict[str, Any]], clusters: list[Cluster]) -> dict[int, str]:
-    """First-fit: claim pk → cluster id (existing clusters are extended in place)."""
+    """Best fit in storage order: claim pk → cluster id (existing clusters are extended in place)."""
     out: dict[int, str] = {}
     for c in sorted(new, key=lambda c: c["pk"]):
         v = view(c)
-        home = next((cl for cl in clusters if any(compatible(v, m) for m in cl.members)), None)
+        best = 0
+        home = None
+        for cl in clusters:  # best fit; ties go to the oldest cluster
+            fit = max((affinity(v, m) for m in cl.members if compatible(v, m)), default=0)
+            if fit > best:
+                best, home = fit, cl
         if home is None:
             home = Cluster(cluster_id(c["id"] + f":{c['pk']}"))
             clusters.append(home)
@@ -154,7 +180,9 @@ def summarize(cid: str, claims: list[dict[str, Any]]) -> dict[str, Any]:
         (c["modality"] for c in claims),
         key=lambda m: MODALITY_STRENGTH.index(m) if m in MODALITY_STRENGTH else 99,
     )
-    first = claims[0]
+    # the label comes from the most specific claim: a town beats a region beats a country
+    rank = {"city": 0, "feature": 0, "county": 1, "region": 2, "country": 3}
+    first = min(claims, key=lambda c: (rank.get((c.get("location") or {}).get("kind"), 4), c["pk"]))
     places = sorted(
         {
             (c.get("location") or {}).get("name") or (c.get("location") or {}).get("mention")

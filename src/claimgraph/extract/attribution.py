@@ -119,8 +119,14 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
                 cls = onto.stance_nouns[parent.lemma_.lower()]
                 return Attribution(span, bool(span) and is_anaphoric(span, onto), cls, verb)
         node = parent
-    # "according to X" in the event's clause
-    for tok in trigger.subtree:
+    # "according to X" in the event's clause (or the clause it completes)
+    top = trigger
+    while (
+        top.dep_ in ("xcomp", "ccomp", "conj", "acl", "relcl", "dobj", "pcomp", "prep")
+        and top.head.i != top.i
+    ):
+        top = top.head
+    for tok in top.subtree:
         if tok.lower_ == "according":
             to = next((c for c in tok.children if c.lower_ == "to"), None)
             obj = (
@@ -140,6 +146,22 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
             span = _speaker_before(c)
             if span is not None:
                 return Attribution(span, is_anaphoric(span, onto), onto.reporting[lemma(c)], c)
+    # the parser may hang a postposed ", the Post reported" anywhere: read the surface
+    for c in trigger.sent:
+        if c.i <= trigger.i or lemma(c) not in onto.reporting or c.pos_ not in ("VERB", "AUX"):
+            continue
+        if (
+            any(k.dep_ in ("ccomp", "xcomp") and k.i > c.i for k in c.children)
+            or subject_of(c)
+            and subject_of(c).i > c.i
+        ):
+            continue  # "…, X said that Y" introduces a new clause; not a postposed frame
+        span = _speaker_before(c)
+        before = span.start - 1 if span is not None else -1
+        while before > 0 and c.doc[before].dep_ == "det":
+            before -= 1
+        if span is not None and len(span) <= 8 and c.doc[before].text in {",", ";", "—", "–"}:
+            return Attribution(span, is_anaphoric(span, onto), onto.reporting[lemma(c)], c)
     return Attribution(None, False, None, None)
 
 

@@ -28,7 +28,26 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_LABELS = {"GPE", "NORP", "ORG", "PERSON"}
 NUMBER_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "into"}
-MAX_FANOUT = 12  # a sentence listing 40 places yields at most this many frames per role
+MAX_FANOUT = 12
+PLAN_NOUNS = {
+    "deal",
+    "agreement",
+    "contract",
+    "plan",
+    "decision",
+    "bid",
+    "attempt",
+    "effort",
+    "offer",
+    "move",
+    "request",
+    "pledge",
+    "promise",
+    "order",
+    "proposal",
+    "scheme",
+    "intention",
+}  # a sentence listing 40 places yields at most this many frames per role
 
 
 def role_span(tok: Token, *, full: bool = False) -> RoleSpan:
@@ -112,7 +131,17 @@ def _inherited_subject(tok: Token) -> Token | None:
             obj = _child(head, "dobj")
             if obj is not None and obj.i < node.i:
                 return obj
-        elif node.dep_ not in ("conj", "pcomp", "prep", "pobj", "advcl", "acl", "dobj", "ccomp"):
+        elif node.dep_ not in (
+            "conj",
+            "pcomp",
+            "prep",
+            "pobj",
+            "advcl",
+            "acl",
+            "relcl",
+            "dobj",
+            "ccomp",
+        ):
             return None
         node = head
     return None
@@ -121,8 +150,11 @@ def _inherited_subject(tok: Token) -> Token | None:
 def _excluded(tok: Token) -> bool:
     """Triggers that describe rather than assert: "factories to produce X", "in exchange for
     supplying X" (that is the exchange role of another event)."""
-    if tok.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-        return True
+    if tok.dep_ in ("acl", "relcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+    ):
+        # "factories to produce X" describes; "a deal/plan to buy X" states an intention
+        return tok.head.lemma_.lower() not in PLAN_NOUNS
     node = tok
     for _ in range(3):
         head = node.head
@@ -471,8 +503,13 @@ def _frames_for(
         roles["recipient"] = None
     if roles.get("supplier") is not None and not is_actor(roles["supplier"]):
         roles["supplier"] = None
+    passive_agentless = (
+        not is_noun and _child(tok, "nsubjpass") is not None and roles.get("agent") is None
+    )
     if event != "MEASURE" and not is_actor(roles.get("agent")):
-        return []
+        if not (passive_agentless and is_actor(roles.get("recipient"))):
+            return []  # "X was delivered to Iran" still says something about Iran; "factories …" does not
+        roles["agent"] = None
     helper = _assisting(tok, onto)
     if is_actor(helper) and roles.get("agent") is not None and helper.i != roles["agent"].i:
         roles["assisted_by"] = helper

@@ -176,7 +176,7 @@ class EntityRow(Base):
 
 
 class ClusterMemberRow(Base):
-    """Which cluster a claim belongs to (assigned once, first-fit; see analyze/clusters.py)."""
+    """Which cluster a claim belongs to (assigned once, best fit; see analyze/clusters.py)."""
 
     __tablename__ = "cluster_members"
 

@@ -483,7 +483,7 @@ def entity_ids(*, session: Session, name: str) -> list[str]:
 
 
 def assign_clusters(*, session: Session, article_id: int) -> int:
-    """Put the article's unclustered claims into clusters (first-fit against the clusters that
+    """Put the article's unclustered claims into clusters (best fit among the clusters that
     share a participant with them); returns how many claims were assigned."""
     from claimgraph.analyze.clusters import Cluster, assign, view
 
@@ -594,3 +594,84 @@ def entity_profile(*, session: Session, name: str) -> dict[str, Any]:
         or (c.get("source") or {}).get("country_entity_id") == row.id
     ]
     return build_profile(entity, claims)
+
+
+# ---------------------------------------------------------------- HTTP API reads
+
+
+def list_articles_page(
+    *, session: Session, limit: int, after: tuple[str | None, int] | None = None
+) -> list[tuple[dict[str, Any], tuple[str | None, int]]]:
+    """`list_articles` order, keyset-paged so pages stay gap-free while articles arrive.
+
+    Each row comes with its key (published_utc ISO or None, id); pass the last key as `after`.
+    """
+    q = select(ArticleRow).order_by(
+        ArticleRow.published_utc.is_(None), ArticleRow.published_utc.desc(), ArticleRow.id.desc()
+    )
+    if after is not None:
+        pub, aid = after
+        if pub is None:
+            q = q.where(ArticleRow.published_utc.is_(None), ArticleRow.id < aid)
+        else:
+            at = datetime.fromisoformat(pub)
+            q = q.where(
+                ArticleRow.published_utc.is_(None)
+                | (ArticleRow.published_utc < at)
+                | ((ArticleRow.published_utc == at) & (ArticleRow.id < aid))
+            )
+    return [
+        (article_dict(r), (r.published_utc.isoformat() if r.published_utc else None, r.id))
+        for r in session.scalars(q.limit(limit))
+    ]
+
+
+def get_claim(*, session: Session, claim_id: str) -> dict[str, Any]:
+    """One claim by its id, in the `list_claims` shape (NotFound otherwise)."""
+    row = session.execute(
+        select(
+            ClaimRow.pk, ClaimRow.article_id, ClaimRow.data, ArticleRow.published, ArticleRow.site
+        )
+        .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
+        .where(ClaimRow.id == claim_id)
+        .order_by(ClaimRow.pk)
+        .limit(1)
+    ).first()
+    if row is None:
+        raise NotFound(f"claim {claim_id!r} does not exist (see `claimgraph claims --json`)")
+    pk, aid, data, published, site = row
+    return {
+        **json.loads(data),
+        "article_id": aid,
+        "pk": pk,
+        "article_published": published,
+        "article_site": site,
+    }
+
+
+def list_entities(
+    *, session: Session, type_: str | None = None, q: str | None = None, limit: int | None = None
+) -> list[dict[str, Any]]:
+    """Canonical entities by name; `type_` exact (case-insensitive), `q` a substring of the id,
+    name or an alias (case-insensitive)."""
+    query = select(EntityRow).order_by(EntityRow.name, EntityRow.id)
+    if type_:
+        query = query.where(EntityRow.type == type_.upper())
+    needle = q.casefold() if q else None
+    out: list[dict[str, Any]] = []
+    for row in session.scalars(query):
+        aliases = json.loads(row.aliases)
+        if needle and not any(needle in n.casefold() for n in (row.id, row.name, *aliases)):
+            continue
+        out.append(
+            {
+                "id": row.id,
+                "name": row.name,
+                "type": row.type,
+                "aliases": aliases,
+                "country": row.country,
+            }
+        )
+        if limit is not None and len(out) >= limit:
+            break
+    return out

@@ -1,0 +1,133 @@
+"""Corroboration and contradiction across articles: the seed plus our own fixture articles
+about the same facilities and deals (tests/fixtures/kb/, written for these tests)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from claimgraph.cli import app
+from claimgraph.pipeline import ingest_sources
+from claimgraph.store import repo
+from tests.conftest import FIXTURES
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory):
+    from tests.conftest import SEED
+
+    if not SEED.exists():
+        pytest.skip("seed article not found")
+    from claimgraph.store.db import open_store
+
+    db = tmp_path_factory.mktemp("kb") / "kb.db"
+    store = open_store(str(db))
+    outcomes = list(ingest_sources([str(SEED), str(FIXTURES / "kb")], store, extract=True))
+    yield store, outcomes, str(db)
+    store.close()
+
+
+def test_reprint_is_not_a_new_story(kb):
+    _, outcomes, _ = kb
+    statuses = sorted(o.status for o in outcomes)
+    assert statuses == ["exact", "new", "new", "new", "new"]
+
+
+def test_yelabuga_cluster_sources(kb):
+    store, _, _ = kb
+    with store.session() as s:
+        rows = repo.list_clusters(session=s)
+    yelabuga = [
+        r
+        for r in rows
+        if any("Yelabuga" in (p or "") for p in r["places"]) and r["event"] == "BUILD_FACILITY"
+    ]
+    assert len(yelabuga) == 1
+    cl = yelabuga[0]
+    assert "Yelabuga" in cl["label"]
+    # the White House wire and its reprint are one origin; the Post and ISW are others
+    assert cl["independent_sources"] == [
+        "Institute for the Study of War",
+        "United States",
+        "Washington Post",
+    ]
+    assert cl["n_articles"] == 3
+    assert all({"id", "article_id"} <= set(c) for c in cl["claims"])
+
+
+def test_su35_contradiction(kb):
+    store, _, _ = kb
+    with store.session() as s:
+        rows = repo.list_contradictions(session=s)
+    pairs = [
+        (r["a"]["modality"], r["b"]["modality"])
+        for r in rows
+        if "Su-35" in (r["a"]["evidence"] or "")
+    ]
+    assert ("suggested", "doubted") in pairs
+    assert any("denied" in p for p in pairs)
+
+
+def test_cli_clusters_and_contradictions_json(kb):
+    _, _, db = kb
+    rows = json.loads(runner.invoke(app, ["clusters", "--db", db, "--json"]).stdout)
+    assert rows and all(
+        {"id", "claims", "independent_sources", "first_seen", "last_seen", "strongest_modality"}
+        <= set(r)
+        for r in rows
+    )
+    con = json.loads(runner.invoke(app, ["contradictions", "--db", db, "--json"]).stdout)
+    assert con and all(set(r) >= {"cluster_id", "kinds", "a", "b"} for r in con)
+
+
+def test_entity_profile_by_alias(kb):
+    _, _, db = kb
+    res = runner.invoke(app, ["entity", "Russian Federation", "--db", db, "--json"])
+    prof = json.loads(res.stdout)
+    assert prof["name"] == "Russia" and "Russian Federation" in prof["aliases"]
+    assert {e["name"] for e in prof["linked_entities"]} >= {"Iran"}
+    assert prof["n_claims"] >= 10 and prof["timeline"]
+    missing = runner.invoke(app, ["entity", "Atlantis", "--db", db])
+    assert missing.exit_code == 1 and "no entity named" in missing.stderr
+
+
+def test_claims_filters_cli(kb):
+    _, _, db = kb
+    every = json.loads(runner.invoke(app, ["claims", "--db", db, "--json"]).stdout)
+    near = json.loads(
+        runner.invoke(app, ["claims", "--db", db, "--near", "55.75,52.05,50", "--json"]).stdout
+    )
+    assert (
+        near and len(near) < len(every) and all(c["location"]["name"] == "Yelabuga" for c in near)
+    )
+    since = json.loads(
+        runner.invoke(app, ["claims", "--db", db, "--since", "2023-08", "--json"]).stdout
+    )
+    assert since and all(c["time"]["value"] >= "2023-08" for c in since)
+    src = json.loads(
+        runner.invoke(app, ["claims", "--db", db, "--source", "Washington Post", "--json"]).stdout
+    )
+    assert src and all(c["source"]["name"] == "Washington Post" for c in src)
+    bad = runner.invoke(app, ["claims", "--db", db, "--since", "2024", "--until", "2023"])
+    assert bad.exit_code == 2 and "since" in bad.stderr
+    bad = runner.invoke(app, ["claims", "--db", db, "--modality", "rumoured"])
+    assert bad.exit_code == 2 and "modality" in bad.stderr
+
+
+def test_incremental_and_stable(kb, tmp_path):
+    """Re-running over the same inputs in a new store gives the same clusters."""
+    store, _, _ = kb
+    from claimgraph.store.db import open_store
+    from tests.conftest import SEED
+
+    other = open_store(str(tmp_path / "again.db"))
+    list(ingest_sources([str(SEED), str(FIXTURES / "kb")], other, extract=True))
+    with store.session() as s, other.session() as t:
+        a = [(r["id"], r["independent_sources"]) for r in repo.list_clusters(session=s)]
+        b = [(r["id"], r["independent_sources"]) for r in repo.list_clusters(session=t)]
+    assert a == b
+    other.close()
