@@ -199,3 +199,46 @@ def test_extraction_saved_and_replaced(store):
         assert len(rows) == 1 and rows[0]["article_id"] == out.article_id
         assert repo.list_claims(session=s, entity="Xland")[0]["id"] == "c1"
         assert repo.list_claims(session=s, event="ATTACK") == []
+
+
+def test_spelling_variant_joins_known_entity(store):
+    first = store_article(make(STORY_A, "a"), store)
+    second = store_article(make(STORY_B, "b"), store)
+
+    def ext(name: str) -> dict:
+        eid = f"person:{name.lower()}"
+        claim = {
+            "id": f"c-{name}",
+            "event": "STATEMENT",
+            "modality": "asserted",
+            "polarity": "positive",
+            "agent": {"id": eid, "name": name},
+            "source": {"name": "pub"},
+            "evidence": {"start": 0, "end": 5, "text": "x"},
+        }
+        return {
+            "entities": [{"id": eid, "name": name, "type": "PERSON", "aliases": []}],
+            "claims": [claim],
+        }
+
+    with store.session() as s:
+        repo.save_extraction(
+            session=s,
+            article_id=first.article_id,
+            revision=1,
+            extraction=ext("Volodymyr Zelensky"),
+            pipeline="t",
+        )
+        repo.save_extraction(
+            session=s,
+            article_id=second.article_id,
+            revision=1,
+            extraction=ext("Volodymyr Zelenskyy"),
+            pipeline="t",
+        )
+        rows = repo.list_claims(session=s, order="pk")
+        assert {r["agent"]["id"] for r in rows} == {"person:volodymyr zelensky"}
+        assert (
+            "Volodymyr Zelenskyy"
+            in repo.entity_profile(session=s, name="Volodymyr Zelensky")["aliases"]
+        )

@@ -331,6 +331,9 @@ def save_extraction(
             data=json.dumps(blob, ensure_ascii=False),
         )
     )
+    remap = _link_known_entities(session, extraction.get("entities", []))
+    if remap:
+        extraction = _remap_ids(extraction, remap)
     for ent in extraction.get("entities", []):
         _upsert_entity(session, ent)
     rows = []
@@ -361,6 +364,34 @@ def save_extraction(
     return len(rows)
 
 
+def _link_known_entities(session: Session, entities: list[dict[str, Any]]) -> dict[str, str]:
+    """New entity id → id of a stored entity that is a spelling variant of it (same type,
+    rapidfuzz-bounded `similar_names`), so "Zelenskyy" in one article joins "Zelensky" of another."""
+    from claimgraph.resolve.entities import similar_names
+
+    remap: dict[str, str] = {}
+    for ent in entities:
+        if ent["type"] in ("GPE", "NORP") or session.get(EntityRow, ent["id"]) is not None:
+            continue
+        names = [ent["name"], *ent.get("aliases", [])]
+        for row in session.scalars(
+            select(EntityRow).where(EntityRow.type == ent["type"]).order_by(EntityRow.id)
+        ):
+            known = [row.name, *json.loads(row.aliases)]
+            if any(similar_names(a, b) for a in names for b in known):
+                remap[ent["id"]] = row.id
+                break
+    return remap
+
+
+def _remap_ids(extraction: dict[str, Any], remap: dict[str, str]) -> dict[str, Any]:
+    """The extraction with entity ids rewritten (entities, claim roles, objects, sources)."""
+    text = json.dumps(extraction, ensure_ascii=False)
+    for old, new in remap.items():
+        text = text.replace(json.dumps(old), json.dumps(new))
+    return json.loads(text)
+
+
 def _upsert_entity(session: Session, ent: dict[str, Any]) -> None:
     row = session.get(EntityRow, ent["id"])
     aliases = [a for a in ent.get("aliases", []) if a != ent["name"]]
@@ -376,6 +407,8 @@ def _upsert_entity(session: Session, ent: dict[str, Any]) -> None:
         )
         session.flush()
         return
+    if ent["name"] != row.name:
+        aliases.append(ent["name"])
     merged = sorted(set(json.loads(row.aliases)) | set(aliases))
     row.aliases = json.dumps(merged, ensure_ascii=False)
 
