@@ -86,7 +86,10 @@ def _speaker_before(verb: Token) -> Span | None:
 
 
 def is_anaphoric(span: Span, onto: Ontology) -> bool:
-    """ "the report", "the experts" point back to the article's last named source."""
+    """Speakers such as "the report", "the experts" or "he" point back to the article's last
+    named source."""
+    if span.root.pos_ == "PRON":
+        return True
     if any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") for t in span):
         return False
     return span.root.lemma_.lower() in onto.anaphoric_speakers

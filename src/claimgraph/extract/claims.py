@@ -499,6 +499,11 @@ def _frames_for(
     objects = [o for o in (roles.get("object"),) if o is not None]
     places = _location(tok, objects)
 
+    thing = roles.get("object")
+    if thing is not None and (
+        thing.ent_type_ in ("DATE", "TIME") or thing.lemma_.lower() in spec.exclude_objects
+    ):
+        return []  # "gave a speech", "provided five months": not the event the type means
     if roles.get("recipient") is not None and not is_actor(roles["recipient"]):
         roles["recipient"] = None
     if roles.get("supplier") is not None and not is_actor(roles["supplier"]):

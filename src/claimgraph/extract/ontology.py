@@ -26,6 +26,7 @@ class EventType:
     needs_object: frozenset[str] | None  # None: any object
     quantity: bool = False
     with_makes_dobj_recipient: bool = False
+    exclude_objects: frozenset[str] = frozenset()
     complement_assisted_by: bool = False
 
 
@@ -72,6 +73,7 @@ def load_ontology() -> Ontology:
             quantity=bool(spec.get("quantity")),
             with_makes_dobj_recipient=bool(spec.get("with_makes_dobj_recipient")),
             complement_assisted_by=bool(spec.get("complement_assisted_by")),
+            exclude_objects=frozenset(map(_lemma, spec.get("exclude_objects") or [])),
         )
         for v in spec.get("verbs") or []:
             verbs.setdefault(_lemma(v), []).append((name, False))

@@ -1,0 +1,62 @@
+"""`claimgraph serve`: the read-only HTTP API (and its OpenAPI document) on a local port."""
+
+from __future__ import annotations
+
+import ipaddress
+from typing import Annotated
+
+import typer
+
+from claimgraph.cli.common import DbOption, err, fail
+from claimgraph.errors import ClaimgraphError
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve)
+
+
+def is_loopback(host: str) -> bool:
+    """Only these hosts keep the API on this machine; anything else is reachable by others."""
+    if host.casefold() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def serve(
+    db: DbOption = None,
+    host: Annotated[
+        str, typer.Option(help="Address to listen on (loopback unless --public).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
+    public: Annotated[
+        bool,
+        typer.Option(
+            "--public", help="Allow a non-loopback --host: the API is then open to your network."
+        ),
+    ] = False,
+) -> None:
+    """Serve the HTTP API (read-only, no auth) with its docs at /docs and /openapi.json.
+
+    Example: claimgraph serve --db news.db --port 8000
+    """
+    if not is_loopback(host) and not public:
+        fail(
+            f"--host {host} would expose the unauthenticated API beyond this machine; "
+            "pass --public to do so on purpose, or use --host 127.0.0.1",
+            code=2,
+        )
+    import uvicorn
+
+    from claimgraph.web import create_app
+
+    try:
+        api = create_app(db=db)
+    except ClaimgraphError as exc:
+        fail(str(exc), code=2)
+    except Exception as exc:  # driver errors: bad URL, server down, permissions
+        fail(f"cannot open database: {type(exc).__name__}: {exc}", code=2)
+    err.print(f"serving on http://{host}:{port}/api (docs: /docs)", highlight=False)
+    uvicorn.run(api, host=host, port=port, log_level="info")
