@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from claimgraph.cli import demo, evaluate, extract, ingest, read
+from claimgraph.cli import demo, evaluate, export, extract, ingest, read
 
 app = typer.Typer(
     name="claimgraph",
@@ -17,6 +17,7 @@ ingest.register(app)
 read.register(app)
 extract.register(app)
 evaluate.register(app)
+export.register(app)
 demo.register(app)
 
 
