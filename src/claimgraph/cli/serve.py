@@ -58,5 +58,6 @@ def serve(
         fail(str(exc), code=2)
     except Exception as exc:  # driver errors: bad URL, server down, permissions
         fail(f"cannot open database: {type(exc).__name__}: {exc}", code=2)
-    err.print(f"serving on http://{host}:{port}/api (docs: /docs)", highlight=False)
+    shown = f"[{host}]" if ":" in host else host
+    err.print(f"serving on http://{shown}:{port}/api (docs: /docs)", highlight=False, markup=False)
     uvicorn.run(api, host=host, port=port, log_level="info")
