@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from claimgraph.cli import demo, evaluate, export, extract, ingest, read
+from claimgraph.cli import demo, evaluate, export, extract, ingest, read, serve
 
 app = typer.Typer(
     name="claimgraph",
@@ -18,6 +18,7 @@ read.register(app)
 extract.register(app)
 evaluate.register(app)
 export.register(app)
+serve.register(app)
 demo.register(app)
 
 

@@ -38,7 +38,7 @@ def serve(
         ),
     ] = False,
 ) -> None:
-    """Serve the HTTP API (read-only, no auth) with its docs at /docs and /openapi.json.
+    """Serve the HTTP API (read-only, no auth) with its OpenAPI document at /openapi.json.
 
     Example: claimgraph serve --db news.db --port 8000
     """

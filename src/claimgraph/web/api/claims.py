@@ -1,0 +1,87 @@
+"""Claims: every filter of `claimgraph claims`, keyset-paged on storage order."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query
+
+from claimgraph.store import repo
+from claimgraph.store.filters import ClaimFilter
+from claimgraph.web.deps import (
+    MAX_ID,
+    SessionDep,
+    bad_cursor,
+    cap,
+    decode_cursor,
+    encode_cursor,
+)
+from claimgraph.web.schemas import Claim, ClaimPage, Message
+
+router = APIRouter(tags=["claims"])
+Text = str | None
+
+
+def _public(c: dict[str, Any]) -> dict[str, Any]:
+    """The record minus the storage key (clients page with the opaque cursor instead)."""
+    return {k: v for k, v in c.items() if k != "pk"}
+
+
+def _after_pk(cursor: str | None) -> int | None:
+    if cursor is None:
+        return None
+    pk = decode_cursor(cursor)
+    if type(pk) is not int or not 0 <= pk <= MAX_ID:
+        raise bad_cursor()
+    return pk
+
+
+@router.get("/claims")
+def list_claims(
+    session: SessionDep,
+    entity: Annotated[Text, Query(description="agent or recipient: name, alias or id")] = None,
+    event: Annotated[Text, Query(description="event type, e.g. SUPPLY")] = None,
+    since: Annotated[Text, Query(description="claim time on or after YYYY[-MM[-DD]]")] = None,
+    until: Annotated[Text, Query(description="claim time on or before YYYY[-MM[-DD]]")] = None,
+    place: Annotated[Text, Query(description="place name (gazetteer name)")] = None,
+    near: Annotated[Text, Query(description="LAT,LON,KM: placed within KM of a point")] = None,
+    modality: Annotated[Text, Query(description="asserted, reported, claimed, …")] = None,
+    source: Annotated[Text, Query(description="source name the claim is attributed to")] = None,
+    article_id: Annotated[
+        int | None, Query(ge=1, le=MAX_ID, description="only this article's claims")
+    ] = None,
+    limit: Annotated[int, Query(ge=1, description="page size; values over 500 are capped")] = 50,
+    cursor: Annotated[Text, Query(description="next_cursor of the previous page")] = None,
+) -> ClaimPage:
+    """Stored claims matching every given filter (a bad value is a 422 naming the field)."""
+    f = ClaimFilter.parse(
+        entity=entity,
+        event=event,
+        since=since,
+        until=until,
+        place=place,
+        near=near,
+        modality=modality,
+        source=source,
+        article_id=article_id,
+    )
+    size = cap(limit)
+    rows = repo.list_claims(
+        session=session, filters=f, after_pk=_after_pk(cursor), order="pk", limit=size + 1
+    )
+    more = len(rows) > size
+    rows = rows[:size]
+    return ClaimPage(
+        items=[_public(c) for c in rows],
+        next_cursor=encode_cursor(rows[-1]["pk"]) if more else None,
+    )
+
+
+@router.get(
+    "/claims/{claim_id}", responses={404: {"model": Message, "description": "no such claim"}}
+)
+def get_claim(
+    claim_id: Annotated[str, Path(description="claim id (16 hex digits)")], session: SessionDep
+) -> Claim:
+    """One claim with its evidence span, source and modality."""
+    return Claim(**_public(repo.get_claim(session=session, claim_id=claim_id)))

@@ -1,0 +1,26 @@
+"""Clusters: claims from all articles that state the same thing, with independent sources."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from claimgraph.store import repo
+from claimgraph.store.filters import ClaimFilter
+from claimgraph.web.deps import SessionDep
+from claimgraph.web.schemas import ClusterList
+
+router = APIRouter(tags=["analysis"])
+
+
+@router.get("/clusters")
+def list_clusters(
+    session: SessionDep,
+    entity: Annotated[str | None, Query(description="clusters with a claim naming it")] = None,
+    event: Annotated[str | None, Query(description="event type, e.g. SUPPLY")] = None,
+    min_claims: Annotated[int, Query(ge=1, description="at least this many claims")] = 1,
+) -> ClusterList:
+    """Biggest (most independent sources) first, as `claimgraph clusters`."""
+    f = ClaimFilter.parse(entity=entity, event=event) if (entity or event) else None
+    return ClusterList(items=repo.list_clusters(session=session, filters=f, min_claims=min_claims))

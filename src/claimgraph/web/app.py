@@ -1,0 +1,75 @@
+"""The application factory: one FastAPI app bound to one store, built on demand.
+
+Nothing is created at import so tests, `claimgraph serve` and ASGI servers (`--factory`) each get
+their own store; the Store lives on `app.state` and is closed on shutdown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from claimgraph import __version__
+from claimgraph.config import Settings
+from claimgraph.errors import NotFound
+from claimgraph.store import repo
+from claimgraph.store.db import open_store
+from claimgraph.store.filters import FilterError
+from claimgraph.web.api import articles, claims, clusters, contradictions, entities, search
+from claimgraph.web.deps import SessionDep, reject_nul
+from claimgraph.web.schemas import Health
+
+
+def _filter_error(_request: Request, exc: Exception) -> JSONResponse:
+    """Same body as FastAPI's own validation errors, so clients parse one 422 shape."""
+    assert isinstance(exc, FilterError)
+    message = str(exc).removeprefix(f"{exc.field}: ")
+    return JSONResponse(
+        status_code=422,
+        content={"detail": [{"loc": ["query", exc.field], "msg": message, "type": "value_error"}]},
+    )
+
+
+def _not_found(_request: Request, exc: Exception) -> JSONResponse:
+    return JSONResponse(status_code=404, content={"detail": str(exc)})
+
+
+def health(session: SessionDep) -> Health:
+    """Liveness plus a store round-trip, so a broken database shows up here first."""
+    return Health(status="ok", articles=repo.count_articles(session=session))
+
+
+def create_app(settings: Settings | None = None, *, db: str | None = None) -> FastAPI:
+    """An app serving the store at `db` (default: settings.db, i.e. $CLAIMGRAPH_DB).
+
+    Read-only for anonymous callers: every route here is a GET; no CORS unless a deployer adds it.
+    """
+    settings = settings or Settings()
+    store = open_store(db or settings.db)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(
+        title="claimgraph",
+        version=__version__,
+        summary="Sourced claims from news reports: who did what, where, when — per whom.",
+        lifespan=lifespan,
+        dependencies=[Depends(reject_nul)],
+        # Swagger/ReDoc pages load their JS from a CDN; pages must not, so only /openapi.json is served.
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.store = store
+    app.state.settings = settings
+    app.add_exception_handler(FilterError, _filter_error)
+    app.add_exception_handler(NotFound, _not_found)
+    app.get("/api/health", tags=["meta"])(health)
+    for module in (articles, claims, clusters, contradictions, entities, search):
+        app.include_router(module.router, prefix="/api")
+    return app

@@ -1,0 +1,74 @@
+"""Request-scoped dependencies and the opaque cursors the list endpoints hand out."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from fastapi.exceptions import RequestValidationError
+from sqlalchemy.orm import Session
+
+from claimgraph.store.db import Store
+from claimgraph.store.filters import FilterError
+
+MAX_LIMIT = 500
+MAX_ID = 2**31 - 1  # ids are INTEGER columns (int4 on PostgreSQL): larger ones cannot exist
+
+
+def get_store(request: Request) -> Store:
+    """The Store that `create_app` opened for this app (no module-level state)."""
+    return request.app.state.store
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    """One unit of work per request, rolled back if the handler raises."""
+    with get_store(request).session() as session:
+        yield session
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def reject_nul(request: Request) -> None:
+    """PostgreSQL text cannot hold NUL; refuse it up front (422) on every backend alike."""
+    for where, params in (("path", request.path_params), ("query", request.query_params)):
+        for name, value in params.items():
+            if isinstance(value, str) and "\x00" in value:
+                raise RequestValidationError(
+                    [
+                        {
+                            "loc": (where, name),
+                            "msg": "contains a NUL character",
+                            "type": "value_error",
+                        }
+                    ]
+                )
+
+
+def cap(limit: int, most: int = MAX_LIMIT) -> int:
+    """Oversized limits are clamped rather than refused, so clients can ask for "everything"."""
+    return min(limit, most)
+
+
+def encode_cursor(key: Any) -> str:
+    """Opaque to clients: URL-safe base64 of a JSON key, so the key format can change freely."""
+    raw = json.dumps(key, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> Any:
+    """Inverse of `encode_cursor`; anything malformed is a 422 naming `cursor`."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        return json.loads(raw.decode())
+    except (binascii.Error, ValueError, UnicodeDecodeError) as exc:
+        raise bad_cursor() from exc
+
+
+def bad_cursor() -> FilterError:
+    """The error for a cursor this API did not issue (tampered, truncated, another endpoint's)."""
+    return FilterError("cursor", "invalid cursor; pass back a next_cursor value unchanged")

@@ -1,0 +1,150 @@
+"""Response models: they make /openapi.json describe what each endpoint returns.
+
+Records whose shape belongs to the extraction or analysis code (claims, clusters, profiles) name
+their stable fields and allow the rest, so adding a field there never breaks the API.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Open(BaseModel):
+    """A record with documented core fields; further fields pass through unchanged."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+class Message(BaseModel):
+    detail: str
+
+
+class Health(BaseModel):
+    status: str
+    articles: int
+
+
+class ArticleSummary(BaseModel):
+    id: int
+    title: str | None
+    published: str | None = Field(description="ISO 8601 as the source gave it")
+    site: str | None
+    url: str | None
+    language: str | None
+    revision: int = Field(description="current revision number")
+
+
+class RevisionInfo(BaseModel):
+    number: int
+    parent: int | None
+    reason: str
+    created_at: str | None
+    text_hash: str
+
+
+class SourceInfo(BaseModel):
+    source: str
+    kind: str = Field(description="new | exact | near")
+    similarity: float | None
+    url: str | None
+    site: str | None
+
+
+class ArticleDetail(ArticleSummary):
+    author: str | None
+    language_score: float | None
+    extraction_supported: bool
+    text: str
+    text_revision: int = Field(description="the revision whose text is shown")
+    revisions: list[RevisionInfo]
+    sources: list[SourceInfo]
+
+
+class RevisionText(RevisionInfo):
+    article_id: int
+    text: str
+
+
+class ArticlePage(BaseModel):
+    items: list[ArticleSummary]
+    next_cursor: str | None = Field(description="pass as `cursor` for the next page; null at end")
+
+
+class Claim(Open):
+    id: str
+    article_id: int
+    event: str
+    modality: str
+    polarity: str
+    agent: dict[str, Any] | None = None
+    recipient: dict[str, Any] | None = None
+    object: dict[str, Any] | None = None
+    location: dict[str, Any] | None = None
+    time: dict[str, Any] | None = None
+    quantity: dict[str, Any] | None = None
+    source: dict[str, Any] | None = None
+    evidence: dict[str, Any]
+
+
+class ClaimPage(BaseModel):
+    items: list[Claim]
+    next_cursor: str | None = Field(description="pass as `cursor` for the next page; null at end")
+
+
+class Cluster(Open):
+    id: str
+    event: str
+    n_claims: int
+    independent_sources: list[str]
+    claims: list[dict[str, Any]]
+
+
+class ClusterList(BaseModel):
+    items: list[Cluster]
+
+
+class Contradiction(Open):
+    cluster_id: str
+    kinds: list[str]
+    a: dict[str, Any]
+    b: dict[str, Any]
+
+
+class ContradictionList(BaseModel):
+    items: list[Contradiction]
+
+
+class Entity(BaseModel):
+    id: str
+    name: str
+    type: str
+    aliases: list[str]
+    country: str | None
+
+
+class EntityList(BaseModel):
+    items: list[Entity]
+
+
+class EntityProfile(Open):
+    id: str
+    name: str
+    type: str
+    aliases: list[str]
+    country: str | None
+    n_claims: int
+
+
+class Hit(BaseModel):
+    id: int
+    title: str | None
+    published: str | None
+    site: str | None
+    score: float
+    snippet: str
+
+
+class HitList(BaseModel):
+    items: list[Hit]
