@@ -22,7 +22,7 @@ from claimgraph.store import repo
 from claimgraph.store.db import open_store
 from claimgraph.store.filters import Near
 from claimgraph.web import create_app
-from claimgraph.web.api import articles, claims, clusters, contradictions, entities, search
+from claimgraph.web.api import articles, claims, clusters, contradictions, entities, exports, search
 from tests.conftest import PG_URL, SEED
 
 with warnings.catch_warnings():  # starlette nags about httpx vs httpx2; irrelevant here
@@ -358,7 +358,7 @@ def test_openapi_lists_every_route_and_only_gets(client: TestClient) -> None:
     doc = get_ok(client, "/openapi.json")
     declared = {"/api/health"} | {
         "/api" + route.path_format
-        for module in (articles, claims, clusters, contradictions, entities, search)
+        for module in (articles, claims, clusters, contradictions, entities, exports, search)
         for route in module.router.routes
         if isinstance(route, APIRoute)
     }
@@ -376,6 +376,7 @@ def test_openapi_lists_every_route_and_only_gets(client: TestClient) -> None:
             "/api/contradictions",
             "/api/entities",
             "/api/entities/{name_or_id}",
+            "/api/export/{fmt}",
             "/api/search",
         }
     )
@@ -496,3 +497,20 @@ def test_schemathesis_get_route(client: TestClient, path: str) -> None:
         case.call_and_validate(checks=checks)
 
     run()
+
+
+def test_export_over_http(client: TestClient) -> None:
+    import json as _json
+
+    geo = client.get("/api/export/geojson", params={"event": "BUILD_FACILITY"})
+    assert geo.status_code == 200 and geo.headers["content-type"].startswith("application/geo+json")
+    doc = _json.loads(geo.content)
+    assert doc["type"] == "FeatureCollection" and doc["features"]
+    assert all(f["properties"]["event"] == "BUILD_FACILITY" for f in doc["features"])
+    stix = client.get("/api/export/stix")
+    assert stix.status_code == 200 and _json.loads(stix.content)["type"] == "bundle"
+    csv_ = client.get("/api/export/csv", params={"table": "entities"})
+    assert csv_.status_code == 200 and csv_.text.splitlines()[0].startswith("id,")
+    assert client.get("/api/export/pdf").status_code == 422
+    bad = client.get("/api/export/csv", params={"modality": "rumoured"})
+    assert bad.status_code == 422 and bad.json()["detail"][0]["loc"] == ["query", "modality"]

@@ -18,7 +18,15 @@ from claimgraph.errors import NotFound
 from claimgraph.store import repo
 from claimgraph.store.db import open_store
 from claimgraph.store.filters import FilterError
-from claimgraph.web.api import articles, claims, clusters, contradictions, entities, search
+from claimgraph.web.api import (
+    articles,
+    claims,
+    clusters,
+    contradictions,
+    entities,
+    exports,
+    search,
+)
 from claimgraph.web.deps import SessionDep, reject_nul
 from claimgraph.web.schemas import Health
 
@@ -70,6 +78,6 @@ def create_app(settings: Settings | None = None, *, db: str | None = None) -> Fa
     app.add_exception_handler(FilterError, _filter_error)
     app.add_exception_handler(NotFound, _not_found)
     app.get("/api/health", tags=["meta"])(health)
-    for module in (articles, claims, clusters, contradictions, entities, search):
+    for module in (articles, claims, clusters, contradictions, entities, exports, search):
         app.include_router(module.router, prefix="/api")
     return app
