@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from claimgraph.cli import demo, evaluate, export, extract, ingest, read, serve
+from claimgraph.cli import analyze, demo, evaluate, export, extract, ingest, read, serve
 
 app = typer.Typer(
     name="claimgraph",
@@ -16,6 +16,7 @@ app = typer.Typer(
 ingest.register(app)
 read.register(app)
 extract.register(app)
+analyze.register(app)
 evaluate.register(app)
 export.register(app)
 serve.register(app)

@@ -1,4 +1,4 @@
-"""`claimgraph extract SOURCE...` (no store) and `claimgraph claims` (from the store)."""
+"""`claimgraph extract SOURCE...`: the whole extraction without a store; the claims table printer."""
 
 from __future__ import annotations
 
@@ -11,26 +11,17 @@ from rich.markup import escape
 from rich.table import Table
 
 from claimgraph.cli.common import (
-    DbOption,
     JsonOption,
     err,
-    fail,
     out,
-    print_json,
     settings,
-    store_for,
 )
-from claimgraph.errors import IngestError, NotFound
+from claimgraph.errors import IngestError
 from claimgraph.ingest.sources import ReadOptions, expand
-from claimgraph.store.filters import ClaimFilter, FilterError
 
 
 def register(app: typer.Typer) -> None:
     app.command("extract")(extract)
-    app.command("claims")(claims)
-    app.command("entity")(entity)
-    app.command("clusters")(clusters)
-    app.command("contradictions")(contradictions)
 
 
 def extract(
@@ -90,179 +81,6 @@ def extract(
             )
     if failed:
         raise typer.Exit(1)
-
-
-def _filters(**raw) -> ClaimFilter:
-    try:
-        return ClaimFilter.parse(**raw)
-    except FilterError as exc:
-        fail(str(exc), code=2)
-    raise AssertionError("unreachable")
-
-
-def claims(
-    db: DbOption = None,
-    entity: Annotated[
-        str | None, typer.Option(help="Entity (name, alias or id) as agent or recipient.")
-    ] = None,
-    event: Annotated[str | None, typer.Option(help="Event type, e.g. SUPPLY.")] = None,
-    since: Annotated[
-        str | None, typer.Option(help="Claim time on or after (YYYY[-MM[-DD]]).")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option(help="Claim time on or before (YYYY[-MM[-DD]]).")
-    ] = None,
-    place: Annotated[str | None, typer.Option(help="Place name (gazetteer name).")] = None,
-    near: Annotated[
-        str | None, typer.Option(help="LAT,LON,KM: claims placed within KM of a point.")
-    ] = None,
-    modality: Annotated[
-        str | None, typer.Option(help="asserted, reported, claimed, suggested, …")
-    ] = None,
-    source: Annotated[
-        str | None, typer.Option(help="Source name, e.g. 'Institute for the Study of War'.")
-    ] = None,
-    article: Annotated[int | None, typer.Option(help="Only claims of this article id.")] = None,
-    limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
-    json_out: JsonOption = False,
-) -> None:
-    """List stored claims: event, agent → recipient/object, place, time, source, modality.
-
-    Example: claimgraph claims --entity Iran --event SUPPLY --since 2023-01 --json
-    """
-    from claimgraph.store import repo
-
-    f = _filters(
-        event=event,
-        entity=entity,
-        since=since,
-        until=until,
-        place=place,
-        near=near,
-        modality=modality,
-        source=source,
-        article_id=article,
-    )
-    store = store_for(db)
-    with store.session() as s:
-        rows = repo.list_claims(session=s, filters=f, limit=limit)
-    if json_out:
-        print_json(rows)
-        return
-    print_claims(rows)
-
-
-def entity(
-    name: Annotated[str, typer.Argument(help="Entity name, alias or id, e.g. Russia or ISW.")],
-    db: DbOption = None,
-    json_out: JsonOption = False,
-) -> None:
-    """An entity's profile: aliases, claims by role, places, timeline, linked entities, sources.
-
-    Example: claimgraph entity "Russian Federation" --json
-    """
-    from claimgraph.store import repo
-
-    store = store_for(db)
-    try:
-        with store.session() as s:
-            prof = repo.entity_profile(session=s, name=name)
-    except NotFound as exc:
-        fail(str(exc))
-    if json_out:
-        print_json(prof)
-        return
-    out.print(f"[bold]{escape(prof['name'])}[/bold] ({prof['type']}, {prof['id']})")
-    out.print(f"  aliases: {escape(', '.join(prof['aliases']) or '—')}")
-    out.print(
-        "  claims: " + ", ".join(f"{r} {len(ids)}" for r, ids in prof["claims"].items() if ids)
-    )
-    out.print(
-        "  linked: "
-        + escape(", ".join(f"{x['name']} ({x['count']})" for x in prof["linked_entities"][:10]))
-    )
-    out.print(
-        "  places: " + escape(", ".join(f"{x['name']} ({x['count']})" for x in prof["places"][:10]))
-    )
-    out.print(
-        "  sources: "
-        + escape(", ".join(f"{x['name']} ({x['count']})" for x in prof["sources"][:10]))
-    )
-    for t in prof["timeline"]:
-        out.print(
-            f"  {t['time'] or '?':>10}  {t['event']:<15} {t['modality']:<10} article {t['article_id']}"
-        )
-
-
-def clusters(
-    db: DbOption = None,
-    entity: Annotated[
-        str | None, typer.Option(help="Clusters with a claim naming this entity.")
-    ] = None,
-    event: Annotated[str | None, typer.Option(help="Event type.")] = None,
-    min_claims: Annotated[
-        int, typer.Option(help="Only clusters with at least this many claims.")
-    ] = 1,
-    json_out: JsonOption = False,
-) -> None:
-    """Claims from all articles that state the same thing, with their independent sources.
-
-    Example: claimgraph clusters --entity Iran --min-claims 2 --json
-    """
-    from claimgraph.store import repo
-
-    f = _filters(event=event, entity=entity) if (event or entity) else None
-    store = store_for(db)
-    with store.session() as s:
-        rows = repo.list_clusters(session=s, filters=f, min_claims=min_claims)
-    if json_out:
-        print_json(rows)
-        return
-    table = Table(
-        "cluster",
-        "claim",
-        "claims",
-        "articles",
-        "independent sources",
-        "first seen",
-        "strongest",
-        box=None,
-    )
-    for r in rows:
-        table.add_row(
-            r["id"],
-            escape(r["label"]),
-            str(r["n_claims"]),
-            str(r["n_articles"]),
-            escape(", ".join(r["independent_sources"])),
-            r["first_seen"] or "",
-            r["strongest_modality"],
-        )
-    out.print(table)
-    out.print(f"{len(rows)} cluster(s)")
-
-
-def contradictions(db: DbOption = None, json_out: JsonOption = False) -> None:
-    """Claims that dispute each other: doubted/denied vs affirmed, opposite polarity, numbers apart.
-
-    Example: claimgraph contradictions --json
-    """
-    from claimgraph.store import repo
-
-    store = store_for(db)
-    with store.session() as s:
-        rows = repo.list_contradictions(session=s)
-    if json_out:
-        print_json(rows)
-        return
-    for r in rows:
-        out.print(f"[bold]{', '.join(r['kinds'])}[/bold] in {r['cluster_id']}")
-        for side in ("a", "b"):
-            c = r[side]
-            out.print(
-                f"  {c['modality']:<10} {escape(c['source'] or '')}: {escape(c['evidence'] or '')}"
-            )
-    out.print(f"{len(rows)} contradiction(s)")
 
 
 def _name(role: dict | None) -> str:
