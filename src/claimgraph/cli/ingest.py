@@ -44,7 +44,7 @@ def ingest(
         bool,
         typer.Option(
             "--no-extract",
-            help="Store only; run extraction later with `claimgraph extract-stored`.",
+            help="Store only; ingesting the same sources again without it extracts them.",
         ),
     ] = False,
     no_dedupe: Annotated[
