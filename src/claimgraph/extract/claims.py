@@ -88,7 +88,13 @@ def _prep_objects(tok: Token) -> dict[str, Token]:
     ("signed agreements with X": the parser hangs "with X" on the noun)."""
     out: dict[str, Token] = {}
     dobj = _child(tok, "dobj") if tok.pos_ in ("VERB", "AUX") else None
-    for base in (tok, dobj):
+    of = (
+        next((c for c in dobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if dobj is not None
+        else None
+    )
+    inner = _child(of, "pobj") if of is not None else None  # "a package of sanctions on X"
+    for base in (tok, dobj, inner):
         if base is None:
             continue
         for p in base.children:
@@ -155,6 +161,8 @@ def _excluded(tok: Token) -> bool:
     ):
         # "factories to produce X" describes; "a deal/plan to buy X" states an intention
         return tok.head.lemma_.lower() not in PLAN_NOUNS
+    if tok.dep_ == "acl" and tok.tag_ in ("VBG", "VBN") and subject_of(tok) is None:
+        return True  # "sanctions targeting firms", "weapons captured in X": descriptions
     node = tok
     for _ in range(3):
         head = node.head
@@ -225,6 +233,14 @@ def _location(trigger: Token, objects: list[Token]) -> list[Token]:
         for p in base.children:
             if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS:
                 obj = _child(p, "pobj")
+                if (
+                    obj is not None and obj.ent_type_ not in PLACE_LABELS
+                ):  # "the port city of Odesa"
+                    of = next(
+                        (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None
+                    )
+                    inner = _child(of, "pobj") if of is not None else None
+                    obj = inner if inner is not None and inner.ent_type_ in PLACE_LABELS else obj
                 if obj is not None and obj.ent_type_ in PLACE_LABELS:
                     return _places_from(_ent_start(obj))
     # the place may hang off a purpose clause or the object ("factories to produce X in Belarus")
@@ -351,10 +367,23 @@ def _triggers(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
     if tok.pos_ in ("VERB", "AUX"):
         dobj = _child(tok, "dobj", "nsubjpass")
         preps = _prep_objects(tok)
+        if dobj is not None and dobj.lemma_.lower() in onto.collective_nouns:
+            of = next((c for c in dobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            inner = _child(of, "pobj") if of is not None else None
+            dobj = inner if inner is not None else dobj  # "a package of sanctions" → sanctions
         if dobj is not None and (lemma(tok), dobj.lemma_.lower()) in onto.light:
             found.append((onto.light[(lemma(tok), dobj.lemma_.lower())], False, dobj))
+            return found  # a light verb means what its noun means; skip its own verb readings
         for event, inverse in onto.verbs.get(word, []):
             spec = onto.events[event]
+            if spec.skip_with_complement and _child(tok, "xcomp") is not None:
+                continue
+            if (
+                word in spec.participle_needs_subject
+                and tok.tag_ == "VBG"
+                and tok.dep_ in ("advcl", "acl")
+            ) and subject_of(tok) is None:
+                continue
             if spec.quantity:
                 subj = subject_of(tok)
                 if subj is None or not (_head_lemmas(subj) & onto.measure_nouns):

@@ -27,6 +27,8 @@ class EventType:
     quantity: bool = False
     with_makes_dobj_recipient: bool = False
     exclude_objects: frozenset[str] = frozenset()
+    skip_with_complement: bool = False
+    participle_needs_subject: frozenset[str] = frozenset()
     complement_assisted_by: bool = False
 
 
@@ -49,6 +51,7 @@ class Ontology:
     clause_modality: dict[str, str]
     metonyms: dict[str, str]
     leaders: dict[str, str]
+    collective_nouns: frozenset[str] = frozenset()
     plover: dict[str, str | None] = field(default_factory=dict)
 
 
@@ -74,6 +77,10 @@ def load_ontology() -> Ontology:
             with_makes_dobj_recipient=bool(spec.get("with_makes_dobj_recipient")),
             complement_assisted_by=bool(spec.get("complement_assisted_by")),
             exclude_objects=frozenset(map(_lemma, spec.get("exclude_objects") or [])),
+            skip_with_complement=bool(spec.get("skip_with_complement")),
+            participle_needs_subject=frozenset(
+                map(_lemma, spec.get("participle_needs_subject") or [])
+            ),
         )
         for v in spec.get("verbs") or []:
             verbs.setdefault(_lemma(v), []).append((name, False))
@@ -108,4 +115,5 @@ def load_ontology() -> Ontology:
         metonyms=dict(at.get("government_metonyms") or {}),
         leaders=dict(at.get("leaders") or {}),
         plover={n: e.plover for n, e in events.items()},
+        collective_nouns=frozenset(map(_lemma, ev.get("collective_nouns") or [])),
     )
