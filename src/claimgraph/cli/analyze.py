@@ -8,10 +8,26 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from claimgraph.cli.common import DbOption, JsonOption, fail, out, print_json, store_for
+from claimgraph.cli.common import (
+    ArticleOpt,
+    DbOption,
+    EntityOpt,
+    EventOpt,
+    JsonOption,
+    ModalityOpt,
+    NearOpt,
+    PlaceOpt,
+    SinceOpt,
+    SourceOpt,
+    UntilOpt,
+    claim_filters,
+    fail,
+    out,
+    print_json,
+    store_for,
+)
 from claimgraph.cli.extract import print_claims
 from claimgraph.errors import NotFound
-from claimgraph.store.filters import ClaimFilter, FilterError
 
 
 def register(app: typer.Typer) -> None:
@@ -21,37 +37,17 @@ def register(app: typer.Typer) -> None:
     app.command("contradictions")(contradictions)
 
 
-def _filters(**raw) -> ClaimFilter:
-    try:
-        return ClaimFilter.parse(**raw)
-    except FilterError as exc:
-        fail(str(exc), code=2)
-    raise AssertionError("unreachable")
-
-
 def claims(
     db: DbOption = None,
-    entity: Annotated[
-        str | None, typer.Option(help="Entity (name, alias or id) as agent or recipient.")
-    ] = None,
-    event: Annotated[str | None, typer.Option(help="Event type, e.g. SUPPLY.")] = None,
-    since: Annotated[
-        str | None, typer.Option(help="Claim time on or after (YYYY[-MM[-DD]]).")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option(help="Claim time on or before (YYYY[-MM[-DD]]).")
-    ] = None,
-    place: Annotated[str | None, typer.Option(help="Place name (gazetteer name).")] = None,
-    near: Annotated[
-        str | None, typer.Option(help="LAT,LON,KM: claims placed within KM of a point.")
-    ] = None,
-    modality: Annotated[
-        str | None, typer.Option(help="asserted, reported, claimed, suggested, …")
-    ] = None,
-    source: Annotated[
-        str | None, typer.Option(help="Source name, e.g. 'Institute for the Study of War'.")
-    ] = None,
-    article: Annotated[int | None, typer.Option(help="Only claims of this article id.")] = None,
+    entity: EntityOpt = None,
+    event: EventOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    place: PlaceOpt = None,
+    near: NearOpt = None,
+    modality: ModalityOpt = None,
+    source: SourceOpt = None,
+    article: ArticleOpt = None,
     limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
     json_out: JsonOption = False,
 ) -> None:
@@ -61,7 +57,7 @@ def claims(
     """
     from claimgraph.store import repo
 
-    f = _filters(
+    f = claim_filters(
         event=event,
         entity=entity,
         since=since,
@@ -140,7 +136,7 @@ def clusters(
     """
     from claimgraph.store import repo
 
-    f = _filters(event=event, entity=entity) if (event or entity) else None
+    f = claim_filters(event=event, entity=entity) if (event or entity) else None
     store = store_for(db)
     with store.session() as s:
         rows = repo.list_clusters(session=s, filters=f, min_claims=min_claims)

@@ -12,6 +12,7 @@ from rich.console import Console
 from claimgraph.config import Settings
 from claimgraph.errors import ClaimgraphError
 from claimgraph.store.db import Store, open_store
+from claimgraph.store.filters import ClaimFilter, FilterError
 
 DbOption = Annotated[
     str | None,
@@ -52,3 +53,30 @@ def print_json(data: Any) -> None:
 def fail(message: str, *, code: int = 1) -> None:
     err.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
     raise typer.Exit(code)
+
+
+# Claim filters shared by `claims`, `clusters` and `export` (sqlite-utils style option aliases).
+EntityOpt = Annotated[
+    str | None, typer.Option(help="Entity (name, alias or id) as agent or recipient.")
+]
+EventOpt = Annotated[str | None, typer.Option(help="Event type, e.g. SUPPLY.")]
+SinceOpt = Annotated[str | None, typer.Option(help="Claim time on or after (YYYY[-MM[-DD]]).")]
+UntilOpt = Annotated[str | None, typer.Option(help="Claim time on or before (YYYY[-MM[-DD]]).")]
+PlaceOpt = Annotated[str | None, typer.Option(help="Place name (gazetteer name).")]
+NearOpt = Annotated[
+    str | None, typer.Option(help="LAT,LON,KM: claims placed within KM of a point.")
+]
+ModalityOpt = Annotated[str | None, typer.Option(help="asserted, reported, claimed, suggested, …")]
+SourceOpt = Annotated[
+    str | None, typer.Option(help="Source name, e.g. 'Institute for the Study of War'.")
+]
+ArticleOpt = Annotated[int | None, typer.Option(help="Only claims of this article id.")]
+
+
+def claim_filters(**raw: Any) -> ClaimFilter:
+    """Parse the filter options; a bad value exits 2 with the option named."""
+    try:
+        return ClaimFilter.parse(**raw)
+    except FilterError as exc:
+        fail(str(exc), code=2)
+    raise AssertionError("unreachable")

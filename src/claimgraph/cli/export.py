@@ -9,7 +9,21 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from claimgraph.cli.common import DbOption, err, fail, store_for
+from claimgraph.cli.common import (
+    ArticleOpt,
+    DbOption,
+    EntityOpt,
+    EventOpt,
+    ModalityOpt,
+    NearOpt,
+    PlaceOpt,
+    SinceOpt,
+    SourceOpt,
+    UntilOpt,
+    err,
+    fail,
+    store_for,
+)
 from claimgraph.store.filters import ClaimFilter, FilterError
 
 
@@ -34,27 +48,15 @@ def export(
         str, typer.Option(help="csv/parquet only: claims | entities | clusters.")
     ] = "claims",
     db: DbOption = None,
-    entity: Annotated[
-        str | None, typer.Option(help="Entity (name, alias or id) as agent or recipient.")
-    ] = None,
-    event: Annotated[str | None, typer.Option(help="Event type, e.g. SUPPLY.")] = None,
-    since: Annotated[
-        str | None, typer.Option(help="Claim time on or after (YYYY[-MM[-DD]]).")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option(help="Claim time on or before (YYYY[-MM[-DD]]).")
-    ] = None,
-    place: Annotated[str | None, typer.Option(help="Place name (gazetteer name).")] = None,
-    near: Annotated[
-        str | None, typer.Option(help="LAT,LON,KM: claims placed within KM of a point.")
-    ] = None,
-    modality: Annotated[
-        str | None, typer.Option(help="asserted, reported, claimed, suggested, …")
-    ] = None,
-    source: Annotated[
-        str | None, typer.Option(help="Source name, e.g. 'Institute for the Study of War'.")
-    ] = None,
-    article: Annotated[int | None, typer.Option(help="Only claims of this article id.")] = None,
+    entity: EntityOpt = None,
+    event: EventOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    place: PlaceOpt = None,
+    near: NearOpt = None,
+    modality: ModalityOpt = None,
+    source: SourceOpt = None,
+    article: ArticleOpt = None,
 ) -> None:
     """Export stored claims: STIX 2.1 bundle, GeoJSON points, CSV/Parquet tables, GraphML/GEXF.
 

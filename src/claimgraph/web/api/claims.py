@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 
 from claimgraph.store import repo
-from claimgraph.store.filters import ClaimFilter
 from claimgraph.web.deps import (
     MAX_ID,
+    ClaimFilterDep,
     SessionDep,
     bad_cursor,
     cap,
@@ -39,14 +40,7 @@ def _after_pk(cursor: str | None) -> int | None:
 @router.get("/claims")
 def list_claims(
     session: SessionDep,
-    entity: Annotated[Text, Query(description="agent or recipient: name, alias or id")] = None,
-    event: Annotated[Text, Query(description="event type, e.g. SUPPLY")] = None,
-    since: Annotated[Text, Query(description="claim time on or after YYYY[-MM[-DD]]")] = None,
-    until: Annotated[Text, Query(description="claim time on or before YYYY[-MM[-DD]]")] = None,
-    place: Annotated[Text, Query(description="place name (gazetteer name)")] = None,
-    near: Annotated[Text, Query(description="LAT,LON,KM: placed within KM of a point")] = None,
-    modality: Annotated[Text, Query(description="asserted, reported, claimed, …")] = None,
-    source: Annotated[Text, Query(description="source name the claim is attributed to")] = None,
+    filters: ClaimFilterDep,
     article_id: Annotated[
         int | None, Query(ge=1, le=MAX_ID, description="only this article's claims")
     ] = None,
@@ -54,17 +48,7 @@ def list_claims(
     cursor: Annotated[Text, Query(description="next_cursor of the previous page")] = None,
 ) -> ClaimPage:
     """Stored claims matching every given filter (a bad value is a 422 naming the field)."""
-    f = ClaimFilter.parse(
-        entity=entity,
-        event=event,
-        since=since,
-        until=until,
-        place=place,
-        near=near,
-        modality=modality,
-        source=source,
-        article_id=article_id,
-    )
+    f = dataclasses.replace(filters, article_id=article_id)
     size = cap(limit)
     rows = repo.list_claims(
         session=session, filters=f, after_pk=_after_pk(cursor), order="pk", limit=size + 1

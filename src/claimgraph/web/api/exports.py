@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import os
 import tempfile
-from typing import Annotated, Literal
+from typing import Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 from fastapi.responses import FileResponse
 from starlette.background import BackgroundTask
 
 from claimgraph.export import export
-from claimgraph.store.filters import ClaimFilter
-from claimgraph.web.deps import SessionDep
+from claimgraph.web.deps import ClaimFilterDep, SessionDep
 
 router = APIRouter(tags=["exports"])
 Text = str | None
@@ -34,27 +33,11 @@ MEDIA = {
 def export_claims(
     session: SessionDep,
     fmt: Literal["stix", "geojson", "csv", "parquet", "graphml", "gexf"],
+    filters: ClaimFilterDep,
     table: Literal["claims", "entities", "clusters"] = "claims",
-    entity: Annotated[Text, Query(description="agent or recipient: name, alias or id")] = None,
-    event: Annotated[Text, Query(description="event type, e.g. SUPPLY")] = None,
-    since: Annotated[Text, Query(description="claim time on or after YYYY[-MM[-DD]]")] = None,
-    until: Annotated[Text, Query(description="claim time on or before YYYY[-MM[-DD]]")] = None,
-    place: Annotated[Text, Query(description="place name")] = None,
-    near: Annotated[Text, Query(description="LAT,LON,KM")] = None,
-    modality: Annotated[Text, Query(description="asserted, reported, claimed, …")] = None,
-    source: Annotated[Text, Query(description="source name")] = None,
 ) -> FileResponse:
     """The matching claims as a downloadable document (table applies to csv/parquet)."""
-    f = ClaimFilter.parse(
-        entity=entity,
-        event=event,
-        since=since,
-        until=until,
-        place=place,
-        near=near,
-        modality=modality,
-        source=source,
-    )
+    f = filters
     media, ext = MEDIA[fmt]
     fd, path = tempfile.mkstemp(prefix="claimgraph-export-", suffix=f".{ext}")
     os.close(fd)
