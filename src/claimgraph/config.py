@@ -17,6 +17,8 @@ class Settings(BaseSettings):
     allow_private: bool = False
     near_duplicate_threshold: float = 0.8
     user_agent: str = "claimgraph/0.1 (+offline news knowledge base)"
+    # Salt for reporter fingerprints (corrections desk); set it per deployment.
+    secret: str = "claimgraph-local"
 
 
 def db_url(db: str) -> str:

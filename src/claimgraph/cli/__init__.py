@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import typer
 
-from claimgraph.cli import analyze, demo, evaluate, export, extract, ingest, read, serve
+from claimgraph.cli import (
+    analyze,
+    corrections,
+    demo,
+    evaluate,
+    export,
+    extract,
+    ingest,
+    read,
+    serve,
+)
 
 app = typer.Typer(
     name="claimgraph",
@@ -20,6 +30,7 @@ analyze.register(app)
 evaluate.register(app)
 export.register(app)
 serve.register(app)
+corrections.register(app)
 demo.register(app)
 
 

@@ -184,3 +184,37 @@ class ClusterMemberRow(Base):
         ForeignKey("claims.pk", ondelete="CASCADE"), primary_key=True
     )
     cluster_id: Mapped[str] = mapped_column(String(32), index=True)
+
+
+class ReportRow(Base):
+    """A reader's error report on an article revision (the corrections desk's queue).
+
+    status: open | accepted | rejected | duplicate | orphaned. The reporter is kept only as a
+    salted hash (`fingerprint`); no address is stored.
+    """
+
+    __tablename__ = "correction_reports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int | None] = mapped_column(
+        ForeignKey("articles.id", ondelete="SET NULL"), index=True
+    )
+    revision: Mapped[int | None] = mapped_column(Integer)
+    exact: Mapped[str] = mapped_column(Text)
+    prefix: Mapped[str] = mapped_column(Text, default="")
+    suffix: Mapped[str] = mapped_column(Text, default="")
+    start: Mapped[int | None] = mapped_column(Integer)
+    end: Mapped[int | None] = mapped_column(Integer)
+    comment: Mapped[str | None] = mapped_column(Text)
+    suggestion: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default="open", index=True)
+    reason: Mapped[str | None] = mapped_column(Text)
+    duplicate_of: Mapped[int | None] = mapped_column(Integer)
+    reports: Mapped[int] = mapped_column(Integer, default=1)  # merged duplicates of the same span
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    site: Mapped[str | None] = mapped_column(String(255))
+    page_url: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    handled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    handled_by: Mapped[str | None] = mapped_column(String(255))
+    new_revision: Mapped[int | None] = mapped_column(Integer)

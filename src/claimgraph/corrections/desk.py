@@ -1,0 +1,192 @@
+"""The corrections desk: submit a report, then accept (new revision), reject or mark duplicate.
+
+Reports anchor to the revision the reader saw; when the article has moved on, the quote is
+re-anchored in the current text, and a quote that is gone leaves the report `orphaned` — kept,
+never lost. Accepting writes a new revision (old ones stay) and returns its number; the caller
+re-runs extraction (`claimgraph.pipeline.extract_stored`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from claimgraph.corrections.anchor import Anchor, locate, make_anchor
+from claimgraph.errors import ClaimgraphError
+from claimgraph.store import repo
+from claimgraph.store import repo_corrections as reports
+
+MAX_QUOTE = 2_000
+MAX_COMMENT = 5_000
+
+
+class ReportError(ClaimgraphError):
+    """A report or an editor action that cannot be taken; `field` names what is wrong."""
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        super().__init__(f"{field}: {message}")
+
+
+def fingerprint(*parts: str, secret: str) -> str:
+    """A salted hash of who reported (address, user agent): enough to merge and rate-limit,
+    never reversible to the address."""
+    return hmac.new(secret.encode(), "\x1f".join(parts).encode(), hashlib.sha256).hexdigest()
+
+
+@dataclass(frozen=True)
+class Submitted:
+    report: dict[str, Any]
+    merged: bool  # True when it joined an open report on the same span
+
+
+def _check_text(name: str, value: str | None, most: int) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    if len(value) > most:
+        raise ReportError(name, f"longer than {most} characters")
+    return value or None
+
+
+def submit(
+    *,
+    session: Session,
+    fingerprint_: str,
+    article_id: int | None = None,
+    revision: int | None = None,
+    start: int | None = None,
+    end: int | None = None,
+    exact: str | None = None,
+    prefix: str = "",
+    suffix: str = "",
+    comment: str | None = None,
+    suggestion: str | None = None,
+    site: str | None = None,
+    page_url: str | None = None,
+) -> Submitted:
+    """Store a report. On our own articles the quote is taken from the stored revision text
+    (the client only says where); from a third-party page the client's quote is kept as given."""
+    comment = _check_text("comment", comment, MAX_COMMENT)
+    suggestion = _check_text("suggestion", suggestion, MAX_QUOTE)
+    if article_id is not None:
+        art = repo.get_article(session=session, article_id=article_id, revision=revision)
+        if start is None or end is None:
+            raise ReportError("start", "a report on an article needs start and end offsets")
+        try:
+            anchor = make_anchor(art["text"], start, end)
+        except ValueError as exc:
+            raise ReportError("start", str(exc)) from exc
+        if exact is not None and exact != anchor.exact:
+            raise ReportError("exact", "the quote does not match the article text at those offsets")
+        revision = art["text_revision"]
+    else:
+        exact = (exact or "").strip()
+        if not exact:
+            raise ReportError("exact", "the selected text is empty")
+        anchor = Anchor(exact, prefix[-64:], suffix[:64], start or 0, (start or 0) + len(exact))
+    if len(anchor.exact) > MAX_QUOTE:
+        raise ReportError("exact", f"selection longer than {MAX_QUOTE} characters")
+    same = reports.find_open_report(
+        session=session,
+        article_id=article_id,
+        exact=anchor.exact,
+        start=anchor.start if article_id is not None else None,
+        page_url=page_url,
+    )
+    if same is not None:
+        same.reports += 1
+        if comment and comment not in (same.comment or ""):
+            same.comment = f"{same.comment}\n---\n{comment}" if same.comment else comment
+        same.suggestion = same.suggestion or suggestion
+        session.flush()
+        return Submitted(reports.report_dict(same), True)
+    row = reports.add_report(
+        session=session,
+        article_id=article_id,
+        revision=revision,
+        exact=anchor.exact,
+        prefix=anchor.prefix,
+        suffix=anchor.suffix,
+        start=anchor.start if article_id else start,
+        end=anchor.end if article_id else end,
+        comment=comment,
+        suggestion=suggestion,
+        status="open",
+        reports=1,
+        fingerprint=fingerprint_,
+        site=site,
+        page_url=page_url,
+    )
+    return Submitted(reports.report_dict(row), False)
+
+
+def accept(*, session: Session, report_id: int, editor: str, replacement: str | None = None) -> int:
+    """Apply the fix as a new revision of the article; returns the new revision number.
+
+    The replacement is the editor's text, else the reader's suggestion. A quote that can no
+    longer be found marks the report `orphaned` and raises.
+    """
+    row = reports.get_report(session=session, report_id=report_id)
+    if row.status != "open":
+        raise ReportError("status", f"report {report_id} is {row.status}, not open")
+    if row.article_id is None:
+        raise ReportError(
+            "article_id", "a report from another site has no stored article to revise"
+        )
+    fix = replacement if replacement is not None else row.suggestion
+    if fix is None:
+        raise ReportError("replacement", "give the corrected text (the reader suggested none)")
+    art = repo.get_article(session=session, article_id=row.article_id)
+    where = locate(
+        Anchor(row.exact, row.prefix, row.suffix, row.start or 0, row.end or 0), art["text"]
+    )
+    if where is None:
+        reports.close_report(
+            session=session,
+            row=row,
+            status="orphaned",
+            by=editor,
+            reason="the quoted text is no longer in the current revision",
+        )
+        raise ReportError(
+            "exact", f"report {report_id} is orphaned: its quote is gone from the article"
+        )
+    s, e = where
+    new_text = art["text"][:s] + fix + art["text"][e:]
+    rev = repo.add_revision(
+        session=session,
+        article_id=row.article_id,
+        text_=new_text,
+        reason=f"correction #{report_id}",
+    )
+    reports.close_report(
+        session=session, row=row, status="accepted", by=editor, new_revision=rev.number
+    )
+    return rev.number
+
+
+def reject(*, session: Session, report_id: int, editor: str, reason: str) -> None:
+    row = reports.get_report(session=session, report_id=report_id)
+    if row.status != "open":
+        raise ReportError("status", f"report {report_id} is {row.status}, not open")
+    if not reason.strip():
+        raise ReportError("reason", "say why the report is rejected")
+    reports.close_report(
+        session=session, row=row, status="rejected", by=editor, reason=reason.strip()
+    )
+
+
+def mark_duplicate(*, session: Session, report_id: int, of: int, editor: str) -> None:
+    row = reports.get_report(session=session, report_id=report_id)
+    target = reports.get_report(session=session, report_id=of)
+    if target.id == row.id:
+        raise ReportError("of", "a report cannot duplicate itself")
+    target.reports += row.reports
+    reports.close_report(
+        session=session, row=row, status="duplicate", by=editor, duplicate_of=target.id
+    )
