@@ -22,7 +22,16 @@ from claimgraph.store import repo
 from claimgraph.store.db import open_store
 from claimgraph.store.filters import Near
 from claimgraph.web import create_app
-from claimgraph.web.api import articles, claims, clusters, contradictions, entities, exports, search
+from claimgraph.web.api import (
+    articles,
+    claims,
+    clusters,
+    contradictions,
+    corrections,
+    entities,
+    exports,
+    search,
+)
 from tests.conftest import PG_URL, SEED
 
 with warnings.catch_warnings():  # starlette nags about httpx vs httpx2; irrelevant here
@@ -354,11 +363,20 @@ def test_missing_things_are_404_with_a_message(client: TestClient, url: str) -> 
 # ---------------------------------------------------------------- the app itself
 
 
-def test_openapi_lists_every_route_and_only_gets(client: TestClient) -> None:
+def test_openapi_lists_every_route_and_only_reads(client: TestClient) -> None:
     doc = get_ok(client, "/openapi.json")
     declared = {"/api/health"} | {
         "/api" + route.path_format
-        for module in (articles, claims, clusters, contradictions, entities, exports, search)
+        for module in (
+            articles,
+            claims,
+            clusters,
+            contradictions,
+            corrections,
+            entities,
+            exports,
+            search,
+        )
         for route in module.router.routes
         if isinstance(route, APIRoute)
     }
@@ -374,13 +392,17 @@ def test_openapi_lists_every_route_and_only_gets(client: TestClient) -> None:
             "/api/claims/{claim_id}",
             "/api/clusters",
             "/api/contradictions",
+            "/api/corrections",
             "/api/entities",
             "/api/entities/{name_or_id}",
             "/api/export/{fmt}",
             "/api/search",
         }
     )
-    assert all(set(ops) == {"get"} for ops in doc["paths"].values())
+    # anonymous callers only read; the one write is a reader's error report (origin-checked)
+    assert {p: set(ops) for p, ops in doc["paths"].items() if set(ops) != {"get"}} == {
+        "/api/corrections": {"post"}
+    }
     claim_params = {p["name"] for p in doc["paths"]["/api/claims"]["get"]["parameters"]}
     assert claim_params == {
         "entity",

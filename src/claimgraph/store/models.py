@@ -218,3 +218,20 @@ class ReportRow(Base):
     handled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     handled_by: Mapped[str | None] = mapped_column(String(255))
     new_revision: Mapped[int | None] = mapped_column(Integer)
+
+
+class UserRow(Base):
+    """A person who may sign in to the web pages; role: reader | editor | admin.
+
+    Only an argon2 hash of the password is stored (see claimgraph.web.auth).
+    """
+
+    __tablename__ = "users"
+    __table_args__ = (UniqueConstraint("name", name="uq_users_name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(255))
+    password_hash: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(String(16), default="reader")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -18,11 +18,13 @@ from claimgraph.errors import NotFound
 from claimgraph.store import repo
 from claimgraph.store.db import open_store
 from claimgraph.store.filters import FilterError
+from claimgraph.web import pages
 from claimgraph.web.api import (
     articles,
     claims,
     clusters,
     contradictions,
+    corrections,
     entities,
     exports,
     search,
@@ -53,7 +55,8 @@ def health(session: SessionDep) -> Health:
 def create_app(settings: Settings | None = None, *, db: str | None = None) -> FastAPI:
     """An app serving the store at `db` (default: settings.db, i.e. $CLAIMGRAPH_DB).
 
-    Read-only for anonymous callers: every route here is a GET; no CORS unless a deployer adds it.
+    Read-only for anonymous callers except POST /api/corrections (same-origin, rate-limited);
+    HTML pages and the editors' queue come from `pages.mount`. No CORS unless a deployer adds it.
     """
     settings = settings or Settings()
     store = open_store(db or settings.db)
@@ -80,4 +83,6 @@ def create_app(settings: Settings | None = None, *, db: str | None = None) -> Fa
     app.get("/api/health", tags=["meta"])(health)
     for module in (articles, claims, clusters, contradictions, entities, exports, search):
         app.include_router(module.router, prefix="/api")
+    app.include_router(corrections.router, prefix="/api")  # the one anonymous write, fenced
+    pages.mount(app, settings)
     return app

@@ -1,0 +1,155 @@
+"""Sign-in for the web pages: argon2 password hashes, a signed session cookie, CSRF tokens.
+
+The session is Starlette's SessionMiddleware (itsdangerous-signed with `settings.secret`,
+HttpOnly, SameSite=Lax). It holds only the user name and a CSRF token; the role is read from the
+store on every request, so demoting or disabling a user takes effect at once.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+from typing import Any
+from urllib.parse import parse_qs
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from fastapi import HTTPException, Request
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from claimgraph.store.models import UserRow
+
+ROLES = ("reader", "editor", "admin")
+EDITOR_ROLES = frozenset({"editor", "admin"})
+MAX_FORM_BYTES = 64 * 1024
+_hasher = PasswordHasher()
+# Verified against when the user does not exist, so a wrong name costs as much as a wrong password.
+_DUMMY_HASH = _hasher.hash("claimgraph-no-such-user")
+
+
+class LoginRequired(Exception):
+    """Raised by `require_editor` for anonymous callers; the app turns it into a redirect."""
+
+    def __init__(self, next_url: str) -> None:
+        self.next_url = next_url
+
+
+# ---------------------------------------------------------------- users
+
+
+def add_user(*, session: Session, name: str, password: str, role: str = "reader") -> UserRow:
+    """Create (or reset) a user; the password is stored only as an argon2id hash."""
+    if role not in ROLES:
+        raise ValueError(f"role must be one of {', '.join(ROLES)}")
+    if not name.strip() or len(name) > 255:
+        raise ValueError("name must be 1-255 characters")
+    if len(password) < 8:
+        raise ValueError("password must be at least 8 characters")
+    row = session.scalar(select(UserRow).where(UserRow.name == name))
+    if row is None:
+        row = UserRow(name=name, password_hash=_hasher.hash(password), role=role, active=True)
+        session.add(row)
+    else:
+        row.password_hash, row.role, row.active = _hasher.hash(password), role, True
+    session.flush()
+    return row
+
+
+def get_user(*, session: Session, name: str) -> UserRow | None:
+    row = session.scalar(select(UserRow).where(UserRow.name == name))
+    return row if row is not None and row.active else None
+
+
+def authenticate(*, session: Session, name: str, password: str) -> UserRow | None:
+    """The user if the password matches (rehashing old parameters), else None."""
+    row = get_user(session=session, name=name)
+    try:
+        _hasher.verify(row.password_hash if row else _DUMMY_HASH, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return None
+    if row is None:
+        return None
+    if _hasher.check_needs_rehash(row.password_hash):
+        row.password_hash = _hasher.hash(password)
+    return row
+
+
+# ---------------------------------------------------------------- session and CSRF
+
+
+def current_user(request: Request, session: Session) -> UserRow | None:
+    name = request.session.get("user")
+    return get_user(session=session, name=name) if isinstance(name, str) else None
+
+
+def login(request: Request, user: UserRow) -> None:
+    """Start a fresh session (new CSRF token) so a pre-login token cannot be replayed."""
+    request.session.clear()
+    request.session["user"] = user.name
+    request.session["csrf"] = secrets.token_urlsafe(32)
+
+
+def logout(request: Request) -> None:
+    request.session.clear()
+
+
+def csrf_token(request: Request) -> str:
+    """The session's CSRF token, made on first use; every form posts it back."""
+    token = request.session.get("csrf")
+    if not isinstance(token, str):
+        token = secrets.token_urlsafe(32)
+        request.session["csrf"] = token
+    return token
+
+
+def check_csrf(request: Request, form: dict[str, str]) -> None:
+    expected = request.session.get("csrf")
+    given = form.get("csrf_token", "")
+    if not isinstance(expected, str) or not hmac.compare_digest(expected, given):
+        raise HTTPException(403, "missing or invalid CSRF token; reload the page and try again")
+
+
+async def read_form(request: Request) -> dict[str, str]:
+    """A small urlencoded form, parsed by hand (no python-multipart dependency); one value each."""
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype != "application/x-www-form-urlencoded":
+        raise HTTPException(415, "forms must be application/x-www-form-urlencoded")
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_FORM_BYTES:
+            raise HTTPException(413, "form too large")
+    try:
+        parsed = parse_qs(body.decode("utf-8"), keep_blank_values=True, max_num_fields=50)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise HTTPException(400, "malformed form") from exc
+    return {k: v[0] for k, v in parsed.items() if "\x00" not in v[0]}
+
+
+def require_editor(request: Request, session: Session) -> UserRow:
+    """The signed-in editor/admin; anonymous → LoginRequired (redirect), others → 403."""
+    user = current_user(request, session)
+    if user is None:
+        raise LoginRequired(str(request.url.path))
+    if user.role not in EDITOR_ROLES:
+        raise HTTPException(403, "the editors' queue needs the editor or admin role")
+    return user
+
+
+def same_origin(request: Request) -> bool:
+    """CSRF defence for JSON posts: Origin (or, lacking it, Referer) must be this host."""
+    host = request.headers.get("host", "")
+    allowed = {f"http://{host}", f"https://{host}"}
+    origin = request.headers.get("origin")
+    if origin:
+        return origin in allowed
+    referer = request.headers.get("referer", "")
+    return any(referer == a or referer.startswith(a + "/") for a in allowed)
+
+
+def user_context(request: Request, user: UserRow | None) -> dict[str, Any]:
+    """What every template needs to show the signed-in state (and the logout form's token).
+
+    Anonymous readers get no token here, so plain page views set no cookie."""
+    return {"user": user, "csrf_token": csrf_token(request) if user else ""}

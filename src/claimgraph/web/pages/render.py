@@ -1,0 +1,143 @@
+"""Turning stored text + extraction offsets into safe, highlightable pieces for the templates.
+
+Article text is never marked safe: it is cut into plain-text segments at every highlight
+boundary here, and Jinja's autoescape escapes each segment when it is printed. Each segment
+carries its start offset so the page script can map a selection back to offsets in the clean
+text (what the corrections desk anchors on).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fastapi.templating import Jinja2Templates
+
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+STATIC = Path(__file__).resolve().parents[1] / "static"
+templates = Jinja2Templates(directory=str(TEMPLATES))  # autoescape is on for .html
+
+
+@dataclass
+class Segment:
+    """A run of text with one set of covering highlights."""
+
+    start: int
+    text: str
+    claims: list[str] = field(default_factory=list)
+    entities: list[str] = field(default_factory=list)
+
+    @property
+    def css(self) -> str:
+        parts = []
+        if self.claims:
+            parts.append("ev")
+        if self.entities:
+            parts.append("ent")
+        return " ".join(parts)
+
+
+def _spans(items: list[tuple[int, int, str]], n: int) -> list[tuple[int, int, str]]:
+    """Clamp to the text and drop empty or inverted spans (extractions from older revisions)."""
+    return [(max(0, s), min(n, e), key) for s, e, key in items if 0 <= s < e and s < n]
+
+
+def segments(
+    text: str, claims: list[tuple[int, int, str]], entities: list[tuple[int, int, str]]
+) -> list[Segment]:
+    """Cut `text` at every span boundary; each piece lists the claims/entities covering it."""
+    n = len(text)
+    cl, en = _spans(claims, n), _spans(entities, n)
+    cuts = sorted({0, n, *(s for s, _, _ in cl + en), *(e for _, e, _ in cl + en)})
+    out: list[Segment] = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        if a >= b:
+            continue
+        out.append(
+            Segment(
+                start=a,
+                text=text[a:b],
+                claims=[k for s, e, k in cl if s <= a and b <= e],
+                entities=sorted({k for s, e, k in en if s <= a and b <= e}),
+            )
+        )
+    return out
+
+
+def claim_spans(claims: list[dict[str, Any]]) -> list[tuple[int, int, str]]:
+    out = []
+    for c in claims:
+        ev = c.get("evidence") or {}
+        if isinstance(ev.get("start"), int) and isinstance(ev.get("end"), int):
+            out.append((ev["start"], ev["end"], c["id"]))
+    return out
+
+
+def entity_spans(extraction: dict[str, Any] | None) -> list[tuple[int, int, str]]:
+    out = []
+    for ent in (extraction or {}).get("entities") or []:
+        for m in ent.get("mentions") or []:
+            if isinstance(m.get("start"), int) and isinstance(m.get("end"), int):
+                out.append((m["start"], m["end"], ent.get("id") or ""))
+    return out
+
+
+def _party(p: Any) -> str | None:
+    if not p:
+        return None
+    if isinstance(p, dict):
+        return p.get("name") or p.get("text")
+    return str(p)
+
+
+def claim_card(c: dict[str, Any], cluster: str | None) -> dict[str, Any]:
+    """The fields a reader needs to judge a claim, flattened for the template."""
+    loc = c.get("location") or {}
+    time = c.get("time") or {}
+    src = c.get("source") or {}
+    qty = c.get("quantity") or {}
+    return {
+        "id": c["id"],
+        "event": c.get("event"),
+        "polarity": c.get("polarity"),
+        "modality": c.get("modality"),
+        "agent": _party(c.get("agent")),
+        "recipient": _party(c.get("recipient")),
+        "object": _party(c.get("object")),
+        "quantity": qty.get("text") if isinstance(qty, dict) else qty,
+        "place": loc.get("name") or loc.get("mention"),
+        "place_mention": loc.get("mention"),
+        "time": time.get("value"),
+        "time_text": time.get("text"),
+        "source": src.get("name"),
+        "evidence": (c.get("evidence") or {}).get("text"),
+        "cluster": cluster,
+    }
+
+
+_TOKEN = re.compile(r"\s+|[^\s]+")
+
+
+def word_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """(op, text) pieces, op in equal/delete/insert, diffed by words so small fixes stand out."""
+    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    out: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            out.append(("equal", "".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            out.append(("delete", "".join(a[i1:i2])))
+        if j2 > j1:
+            out.append(("insert", "".join(b[j1:j2])))
+    return out
+
+
+def context(text: str, start: int | None, end: int | None, width: int = 80) -> tuple[str, str, str]:
+    """(before, quote, after) around a span, for showing a report's quote in place."""
+    if start is None or end is None or not 0 <= start <= end <= len(text):
+        return "", "", ""
+    return text[max(0, start - width) : start], text[start:end], text[end : end + width]

@@ -1,0 +1,159 @@
+"""The reader's pages: overview, article reader, claims table, search, entity profile.
+
+Server-rendered (Jinja2, autoescape on) over the same repo functions as the JSON API; page
+routes stay out of the OpenAPI schema, which documents /api only.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import HTMLResponse
+
+from claimgraph.errors import NotFound
+from claimgraph.store import repo
+from claimgraph.store.search import search as fts_search
+from claimgraph.web import auth
+from claimgraph.web.deps import MAX_ID, ClaimFilterDep, SessionDep
+from claimgraph.web.pages import data
+from claimgraph.web.pages.render import (
+    claim_card,
+    claim_spans,
+    entity_spans,
+    segments,
+    templates,
+    word_diff,
+)
+
+router = APIRouter(include_in_schema=False)
+ArticleId = Annotated[int, Path(ge=1, le=MAX_ID)]
+CLAIM_PARAMS = ("entity", "event", "since", "until", "place", "near", "modality", "source")
+EXPORTS = ("csv", "stix", "geojson")
+
+
+def page(request: Request, session: Any, name: str, **ctx: Any) -> HTMLResponse:
+    """Render a template with the signed-in state every layout shows."""
+    user = auth.current_user(request, session)
+    return templates.TemplateResponse(request, name, {**auth.user_context(request, user), **ctx})
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request, session: SessionDep) -> HTMLResponse:
+    """Newest articles and the store's size, with links to every page."""
+    return page(
+        request,
+        session,
+        "index.html",
+        articles=repo.list_articles(session=session, limit=50),
+        n_articles=repo.count_articles(session=session),
+        entities=repo.list_entities(session=session, limit=30),
+    )
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article(
+    request: Request,
+    article_id: ArticleId,
+    session: SessionDep,
+    rev: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
+    diff: Annotated[int | None, Query(ge=1, le=MAX_ID, description="compare with")] = None,
+) -> HTMLResponse:
+    """The reader: highlighted text, claim cards, revisions, a word diff and the error dialog."""
+    try:
+        art = repo.get_article(session=session, article_id=article_id, revision=rev)
+    except NotFound as exc:
+        return not_found_page(request, exc)
+    shown = art["text_revision"]
+    # Stored claims belong to the newest extracted revision; other revisions show entities only.
+    claims = (
+        repo.list_claims(session=session, article_id=article_id, order="pk")
+        if data.claims_revision(session=session, article_id=article_id) == shown
+        else []
+    )
+    clusters = data.cluster_ids(session=session, claim_pks=[c["pk"] for c in claims])
+    extraction = data.get_extraction(session=session, article_id=article_id, revision=shown)
+    names = {
+        e.get("id"): e.get("name") for e in (extraction or {}).get("entities") or [] if e.get("id")
+    }
+    changes = None
+    if diff is not None and diff != shown and any(r["number"] == diff for r in art["revisions"]):
+        other = repo.get_article(session=session, article_id=article_id, revision=diff)
+        old, new = (other, art) if diff < shown else (art, other)
+        changes = {
+            "old": old["text_revision"],
+            "new": new["text_revision"],
+            "pieces": word_diff(old["text"], new["text"]),
+        }
+    return page(
+        request,
+        session,
+        "article.html",
+        art=art,
+        shown=shown,
+        is_current=shown == art["revision"],
+        segments=segments(art["text"], claim_spans(claims), entity_spans(extraction)),
+        cards=[claim_card(c, clusters.get(c["pk"])) for c in claims],
+        entity_names=names,
+        changes=changes,
+    )
+
+
+@router.get("/claims", response_class=HTMLResponse)
+def claims_table(
+    request: Request,
+    session: SessionDep,
+    filters: ClaimFilterDep,
+    article_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
+    limit: Annotated[int, Query(ge=1, le=2000)] = 200,
+) -> HTMLResponse:
+    """Claims matching the /api/claims filters, with export links carrying the same filters."""
+    f = dataclasses.replace(filters, article_id=article_id)
+    rows = repo.list_claims(session=session, filters=f, order="pk", limit=limit)
+    given = {k: v for k in CLAIM_PARAMS if (v := request.query_params.get(k))}
+    qs = urlencode(given)
+    return page(
+        request,
+        session,
+        "claims.html",
+        cards=[{**claim_card(c, None), "article_id": c["article_id"]} for c in rows],
+        given=given,
+        params=CLAIM_PARAMS,
+        article_id=article_id,
+        limit=limit,
+        exports=[(fmt, f"/api/export/{fmt}" + (f"?{qs}" if qs else "")) for fmt in EXPORTS],
+    )
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(
+    request: Request,
+    session: SessionDep,
+    q: Annotated[str, Query(max_length=500)] = "",
+) -> HTMLResponse:
+    """Full-text search; an empty query shows just the box."""
+    hits = fts_search(session=session, query=q, limit=50) if q.strip() else []
+    return page(request, session, "search.html", q=q, hits=hits)
+
+
+@router.get("/entities/{name_or_id:path}", response_class=HTMLResponse)
+def entity_page(
+    request: Request,
+    name_or_id: Annotated[str, Path(max_length=500)],
+    session: SessionDep,
+) -> HTMLResponse:
+    """An entity's profile: aliases, roles, places, timeline, linked entities, sources."""
+    try:
+        profile = repo.entity_profile(session=session, name=name_or_id)
+    except NotFound as exc:
+        return not_found_page(request, exc)
+    return page(request, session, "entity.html", p=profile)
+
+
+def not_found_page(request: Request, exc: NotFound) -> HTMLResponse:
+    """404 as a page for browsers (the JSON handler keeps /api answers machine-readable)."""
+    return templates.TemplateResponse(
+        request, "error.html", {"user": None, "csrf_token": "", "message": str(exc)}, 404
+    )
