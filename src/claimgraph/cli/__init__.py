@@ -6,6 +6,7 @@ import typer
 
 from claimgraph.cli import (
     analyze,
+    bulk,
     corrections,
     demo,
     evaluate,
@@ -31,6 +32,7 @@ evaluate.register(app)
 export.register(app)
 serve.register(app)
 corrections.register(app)
+bulk.register(app)
 demo.register(app)
 
 

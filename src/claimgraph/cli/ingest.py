@@ -50,12 +50,24 @@ def ingest(
     no_dedupe: Annotated[
         bool, typer.Option("--no-dedupe", help="Store near-duplicates as new stories.")
     ] = False,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="Processes that read and extract in parallel (one writer keeps the store "
+            "identical to --workers 1).",
+        ),
+    ] = 1,
     json_out: JsonOption = False,
 ) -> None:
     """Read news articles into the store, cleaned, deduplicated and extracted (claims, entities,
     places, times).
 
     Example: claimgraph ingest ../shared/seed/ https://example.org/feed.xml articles.jsonl
+
+    With --workers N, reading and extraction run on N processes; results are stored in input
+    order, so the store is the same as with one worker.
 
     Each source is handled on its own: a failure is reported with its reason and the others go on.
     Exits 1 if any source failed, 0 otherwise. Re-ingesting the same input does nothing.
@@ -83,14 +95,20 @@ def ingest(
     )
     with progress:
         task = progress.add_task("ingest", total=None, rate="")
-        for res in ingest_sources(
-            sources,
-            store,
-            opts=opts,
-            near_threshold=near_threshold or cfg.near_duplicate_threshold,
-            dedupe=not no_dedupe,
-            extract=not no_extract,
-        ):
+        kwargs = {
+            "opts": opts,
+            "near_threshold": near_threshold or cfg.near_duplicate_threshold,
+            "dedupe": not no_dedupe,
+        }
+        if workers > 1:
+            from claimgraph.parallel import ingest_parallel
+
+            stream = ingest_parallel(
+                sources, store, workers=workers, extract=not no_extract, **kwargs
+            )
+        else:
+            stream = ingest_sources(sources, store, extract=not no_extract, **kwargs)
+        for res in stream:
             if isinstance(res, Failure):
                 counts["failed"] += 1
                 err.print(

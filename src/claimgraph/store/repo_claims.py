@@ -401,3 +401,32 @@ def list_entities(
         if limit is not None and len(out) >= limit:
             break
     return out
+
+
+# ---------------------------------------------------------------- parallel / bulk ingest
+
+
+def extracted_duplicate(
+    *,
+    session: Session,
+    raw_hash: str,
+    source: str,
+    text_hash: str,
+    fp: Any = None,
+    near_threshold: float = 0.8,
+) -> int | None:
+    """The stored article an input would be linked to (seen, exact or near, as add_article
+    decides) when that article's current revision is already extracted: extracting the input
+    again would be wasted work. Read-only; parallel workers ask it before extracting."""
+    from claimgraph.store.repo_articles import find_exact, find_near, find_seen
+
+    aid = find_seen(session=session, raw_hash=raw_hash, source=source)
+    if aid is None:
+        aid = find_exact(session=session, text_hash=text_hash)
+    if aid is None and fp is not None:
+        near = find_near(session=session, fp=fp, threshold=near_threshold)
+        aid = near[0] if near else None
+    if aid is None:
+        return None
+    revision = session.scalar(select(ArticleRow.current_revision).where(ArticleRow.id == aid))
+    return aid if has_extraction(session=session, article_id=aid, revision=revision) else None
