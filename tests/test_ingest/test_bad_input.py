@@ -137,3 +137,10 @@ def test_bad_jsonl_lines_do_not_stop_good_ones(tmp_path, sqlite_store):
     assert "invalid JSON" in failures[0].reason
     assert "'text'" in failures[1].reason
     assert "'published'" in failures[2].reason
+
+
+def test_jsonl_text_with_unicode_line_separators(tmp_path, sqlite_store):
+    body = "Officials said the ferry\u2028resumed service\u0085on Monday after repairs to its engines."
+    (tmp_path / "u.jsonl").write_text(json.dumps({"text": body}, ensure_ascii=False) + "\n", encoding="utf-8")
+    [res] = run([tmp_path / "u.jsonl"], sqlite_store)
+    assert res.status == "new"

@@ -158,7 +158,8 @@ def _read_url(url: str, opts: ReadOptions) -> Iterator[Article | IngestError]:
 def read_jsonl(raw: bytes, *, label: str, opts: ReadOptions) -> Iterator[Article | IngestError]:
     """One article per line: {"url", "title", "text", "published"}; a bad line is one error."""
     text, _ = decode(raw, source=label)
-    for n, line in enumerate(text.splitlines(), start=1):
+    # JSON Lines are separated by \n only (str.splitlines would also split on U+0085/U+2028 in text)
+    for n, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{label}:{n}"

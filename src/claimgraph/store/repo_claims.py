@@ -144,6 +144,7 @@ def list_claims(
     filters: ClaimFilter | None = None,
     after_pk: int | None = None,
     order: str = "newest",
+    mentioning: str | None = None,
 ) -> list[dict[str, Any]]:
     """Claims with their JSON record + article_id (+ pk, for cursors).
 
@@ -185,6 +186,8 @@ def list_claims(
     if f.near is not None:
         lat0, lat1, lon0, lon1 = f.near.bbox()
         q = q.where(ClaimRow.lat.between(lat0, lat1), ClaimRow.lon.between(lon0, lon1))
+    if mentioning:  # any role or source naming this entity id (prefilter; callers check roles)
+        q = q.where(ClaimRow.data.contains(json.dumps(mentioning)))
     if after_pk is not None:
         q = q.where(ClaimRow.pk > after_pk)
     if order == "pk":
@@ -338,7 +341,7 @@ def entity_profile(*, session: Session, name: str) -> dict[str, Any]:
     }
     claims = [
         c
-        for c in list_claims(session=session, order="pk")
+        for c in list_claims(session=session, order="pk", mentioning=row.id)
         if any(
             (c.get(r) or {}).get("id") == row.id
             for r in ("agent", "recipient", "supplier", "assisted_by")
