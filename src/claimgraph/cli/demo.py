@@ -71,4 +71,6 @@ def demo(
         f"[bold]claims[/bold] ({len(rows)}): event, agent → recipient / object, place, time, source, modality"
     )
     print_claims(rows)
+    db_arg = f" --db {db}" if db else ""
+    out.print(f"workbench: run `claimgraph serve{db_arg}` and open http://127.0.0.1:8000/articles/{article_id}")
     store.close()
