@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from claimgraph.errors import NotFound
@@ -221,10 +222,22 @@ def list_claims(
 
 
 def entity_ids(*, session: Session, name: str) -> list[str]:
-    """Entity ids whose canonical name, alias or id equals `name` (case-insensitive)."""
+    """Entity ids whose canonical name, alias or id equals `name` (case-insensitive).
+
+    SQL narrows the candidates (id/name equality, or the name inside the aliases JSON) so a
+    filter does not decode every entity; Python then checks the exact, case-folded match.
+    """
     low = name.casefold()
+    pattern = "%" + re.sub(r"([\\%_])", r"\\\1", json.dumps(name, ensure_ascii=False)[1:-1]) + "%"
+    q = select(EntityRow).where(
+        or_(
+            func.lower(EntityRow.id) == low,
+            func.lower(EntityRow.name) == low,
+            EntityRow.aliases.ilike(pattern, escape="\\"),
+        )
+    )
     out = []
-    for row in session.scalars(select(EntityRow)):
+    for row in session.scalars(q.order_by(EntityRow.id)):
         names = {
             row.id.casefold(),
             row.name.casefold(),
