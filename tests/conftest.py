@@ -46,24 +46,34 @@ def sqlite_store(tmp_path: Path) -> Iterator[Store]:
     store.close()
 
 
-@pytest.fixture
-def pg_store() -> Iterator[Store]:
-    """A brand-new PostgreSQL database for one test, dropped afterwards."""
+def pg_database(prefix: str = "cg_test") -> Iterator[str]:
+    """A brand-new PostgreSQL database URL, dropped afterwards (generator for fixtures).
+
+    Skips without a server, but fails under CI=true: there PostgreSQL tests must run.
+    """
     if not PG_URL:
         if os.environ.get("CI"):
             pytest.fail("CI=true but CLAIMGRAPH_TEST_PG_URL is not set: PostgreSQL tests must run")
         pytest.skip("CLAIMGRAPH_TEST_PG_URL not set (scripts/test.sh starts a throw-away server)")
-    name = f"cg_test_{uuid.uuid4().hex[:12]}"
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = PG_URL.rsplit("/", 1)[0] + f"/{name}"
-    store = open_store(url)
-    yield store
-    store.close()
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    try:
+        yield PG_URL.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def pg_store() -> Iterator[Store]:
+    """A brand-new PostgreSQL database for one test, dropped afterwards."""
+    for url in pg_database():
+        store = open_store(url)
+        yield store
+        store.close()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

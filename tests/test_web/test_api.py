@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import base64
-import os
-import uuid
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,7 +11,6 @@ from typing import Any
 import pytest
 import typer
 from fastapi.routing import APIRoute
-from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
 from claimgraph.config import Settings
@@ -32,7 +29,7 @@ from claimgraph.web.api import (
     exports,
     search,
 )
-from tests.conftest import PG_URL, SEED
+from tests.conftest import SEED, pg_database
 
 with warnings.catch_warnings():  # starlette nags about httpx vs httpx2; irrelevant here
     warnings.simplefilter("ignore")
@@ -47,22 +44,6 @@ OWN = (
 )
 
 
-def _pg_database() -> Iterator[str]:
-    """A throw-away PostgreSQL database (as tests/conftest.py's pg_store), dropped afterwards."""
-    if not PG_URL:
-        if os.environ.get("CI"):
-            pytest.fail("CI=true but CLAIMGRAPH_TEST_PG_URL is not set: PostgreSQL tests must run")
-        pytest.skip("CLAIMGRAPH_TEST_PG_URL not set (scripts/test.sh starts a throw-away server)")
-    name = f"cg_web_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    yield PG_URL.rsplit("/", 1)[0] + f"/{name}"
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
-
-
 @pytest.fixture(
     scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 )
@@ -73,7 +54,7 @@ def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory)
     root = tmp_path_factory.mktemp("api")
     own = root / "turkey-vehicles.txt"
     own.write_text(OWN, encoding="utf-8")
-    pg = _pg_database() if request.param == "postgresql" else None
+    pg = pg_database("cg_web") if request.param == "postgresql" else None
     url = next(pg) if pg else str(root / "api.db")
     store = open_store(url)
     results = list(ingest_sources([str(SEED), str(own)], store, extract=True))
