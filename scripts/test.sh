@@ -9,6 +9,10 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+# The workbench's JS/CSS (Leaflet, vis-timeline, cytoscape, world-atlas) for the browser tests.
+if [ ! -f src/claimgraph/web/static/vendor/versions.json ] && command -v npm >/dev/null; then
+  npm ci --silent --no-audit --no-fund
+fi
 
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 PGD=""

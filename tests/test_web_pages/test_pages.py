@@ -60,7 +60,27 @@ def test_highlight_pieces_rebuild_the_text_exactly(client, page_store: Store):
     assert 'class="ev' in r.text and "ent" in r.text
     # the claim card for the Yelabuz mention shows the gazetteer name and the cluster
     assert "Yelabuga" in r.text and "BUILD_FACILITY" in r.text
-    assert re.search(r"<dt>Cluster</dt><dd>cl-[0-9a-f]+</dd>", r.text)
+    assert re.search(r"<dt>Cluster</dt><dd>\s*\d+ claims? in \d+ articles?; sources: ", r.text)
+
+
+def test_cluster_summary_names_every_source_and_the_other_articles():
+    from claimgraph.web.pages.render import cluster_summary
+
+    def m(aid: int, source: str | None, site: str | None = None) -> dict:
+        return {
+            "id": f"c{aid}",
+            "article_id": aid,
+            "source": source,
+            "site": site,
+            "modality": "reported",
+            "title": f"t{aid}",
+        }
+
+    members = [m(1, "ISW"), m(2, None, "wire.example"), m(3, "Washington Post"), m(3, "ISW")]
+    got = cluster_summary("cl-1", members, article_id=1, most=1)
+    assert got["n_claims"] == 4 and got["n_articles"] == 3
+    assert got["sources"] == ["ISW", "Washington Post", "wire.example"]
+    assert [o["article_id"] for o in got["others"]] == [2] and got["more"] == 1
 
 
 def test_untrusted_text_is_escaped(client, db_copy: Path, tmp_path: Path):

@@ -195,7 +195,7 @@ def summarize(cid: str, claims: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "id": cid,
         "event": first["event"],
-        "label": _label(first),
+        "label": claim_label(first),
         "claims": [
             {
                 "id": c["id"],
@@ -218,7 +218,9 @@ def summarize(cid: str, claims: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def _label(c: dict[str, Any]) -> str:
+def claim_label(c: dict[str, Any]) -> str:
+    """One line for a claim: "Iran build facility factories in Belarus"."""
+
     def n(role: str) -> str:
         r = c.get(role) or {}
         return r.get("name") or r.get("text") or r.get("mention") or ""

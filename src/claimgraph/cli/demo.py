@@ -34,10 +34,14 @@ def demo(
         Path | None, typer.Argument(help="Article to run on (default: ../shared/seed/*.txt).")
     ] = None,
     db: DbOption = None,
+    serve_after: Annotated[
+        bool, typer.Option("--serve", help="Then serve the workbench on 127.0.0.1 (Ctrl+C stops).")
+    ] = False,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port for --serve.")] = 8000,
 ) -> None:
     """Ingest the seed article, extract its claims and print what the store now holds.
 
-    Example: claimgraph demo --db /tmp/demo.db
+    Example: claimgraph demo --db /tmp/demo.db --serve
     """
     path = seed or find_seed()
     if path is None or not path.exists():
@@ -72,5 +76,16 @@ def demo(
     )
     print_claims(rows)
     db_arg = f" --db {db}" if db else ""
-    out.print(f"workbench: run `claimgraph serve{db_arg}` and open http://127.0.0.1:8000/articles/{article_id}")
+    base = f"http://127.0.0.1:{port}"
+    out.print(
+        f"[bold]workbench[/bold]: {base}/articles/{article_id} (the reader), {base}/map, "
+        f"{base}/timeline, {base}/graph",
+        highlight=False,
+    )
     store.close()
+    if serve_after:
+        from claimgraph.cli.serve import serve
+
+        serve(db=db, host="127.0.0.1", port=port, public=False)
+    else:
+        out.print(f"  open them after: claimgraph serve{db_arg} --port {port}", highlight=False)

@@ -1,4 +1,4 @@
-"""`claimgraph serve`: the read-only HTTP API (and its OpenAPI document) on a local port."""
+"""`claimgraph serve`: the workbench pages and the HTTP API (OpenAPI document) on a local port."""
 
 from __future__ import annotations
 
@@ -59,5 +59,10 @@ def serve(
     except Exception as exc:  # driver errors: bad URL, server down, permissions
         fail(f"cannot open database: {type(exc).__name__}: {exc}", code=2)
     shown = f"[{host}]" if ":" in host else host
-    err.print(f"serving on http://{shown}:{port}/api (docs: /docs)", highlight=False, markup=False)
+    err.print(
+        f"serving the workbench on http://{shown}:{port}/ and the API under /api "
+        "(OpenAPI: /openapi.json)",
+        highlight=False,
+        markup=False,
+    )
     uvicorn.run(api, host=host, port=port, log_level="info")

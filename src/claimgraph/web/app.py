@@ -28,6 +28,7 @@ from claimgraph.web.api import (
     entities,
     exports,
     search,
+    workbench,
 )
 from claimgraph.web.deps import SessionDep, reject_nul
 from claimgraph.web.schemas import Health
@@ -81,7 +82,16 @@ def create_app(settings: Settings | None = None, *, db: str | None = None) -> Fa
     app.add_exception_handler(FilterError, _filter_error)
     app.add_exception_handler(NotFound, _not_found)
     app.get("/api/health", tags=["meta"])(health)
-    for module in (articles, claims, clusters, contradictions, entities, exports, search):
+    for module in (
+        articles,
+        claims,
+        clusters,
+        contradictions,
+        entities,
+        exports,
+        search,
+        workbench,
+    ):
         app.include_router(module.router, prefix="/api")
     app.include_router(corrections.router, prefix="/api")  # the one anonymous write, fenced
     pages.mount(app, settings)

@@ -19,6 +19,13 @@ from fastapi.templating import Jinja2Templates
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 STATIC = Path(__file__).resolve().parents[1] / "static"
 templates = Jinja2Templates(directory=str(TEMPLATES))  # autoescape is on for .html
+VENDOR = STATIC / "vendor"
+
+
+def vendor_ready() -> bool:
+    """True once `npm ci` has copied the pinned JS/CSS (scripts/vendor.mjs writes versions.json);
+    pages then load Leaflet, vis-timeline and cytoscape from /static/vendor."""
+    return (VENDOR / "versions.json").is_file()
 
 
 @dataclass
@@ -112,9 +119,32 @@ def claim_card(c: dict[str, Any], cluster: str | None) -> dict[str, Any]:
         "place_mention": loc.get("mention"),
         "time": time.get("value"),
         "time_text": time.get("text"),
+        "granularity": time.get("granularity"),
+        "time_basis": time.get("basis"),
+        "lat": loc.get("lat"),
+        "lon": loc.get("lon"),
         "source": src.get("name"),
         "evidence": (c.get("evidence") or {}).get("text"),
         "cluster": cluster,
+    }
+
+
+def cluster_summary(
+    cid: str, members: list[dict[str, Any]], article_id: int, *, most: int = 6
+) -> dict[str, Any]:
+    """A claim card's cluster line: size, every source, and the other articles saying it."""
+    sources = sorted({m["source"] or m["site"] or "the publisher" for m in members})
+    others: dict[int, dict[str, Any]] = {}
+    for m in members:
+        if m["article_id"] != article_id:
+            others.setdefault(m["article_id"], m)
+    return {
+        "id": cid,
+        "n_claims": len(members),
+        "n_articles": len({m["article_id"] for m in members}),
+        "sources": sources,
+        "others": list(others.values())[:most],
+        "more": max(0, len(others) - most),
     }
 
 

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse
 
 from claimgraph.errors import NotFound
-from claimgraph.store import repo
+from claimgraph.store import repo, repo_views
 from claimgraph.store.search import search as fts_search
 from claimgraph.web import auth
 from claimgraph.web.deps import MAX_ID, ClaimFilterDep, SessionDep
@@ -22,9 +22,11 @@ from claimgraph.web.pages import data
 from claimgraph.web.pages.render import (
     claim_card,
     claim_spans,
+    cluster_summary,
     entity_spans,
     segments,
     templates,
+    vendor_ready,
     word_diff,
 )
 
@@ -37,6 +39,7 @@ EXPORTS = ("csv", "stix", "geojson")
 def page(request: Request, session: Any, name: str, **ctx: Any) -> HTMLResponse:
     """Render a template with the signed-in state every layout shows."""
     user = auth.current_user(request, session)
+    ctx.setdefault("vendor_ready", vendor_ready())
     return templates.TemplateResponse(request, name, {**auth.user_context(request, user), **ctx})
 
 
@@ -74,6 +77,7 @@ def article(
         else []
     )
     clusters = data.cluster_ids(session=session, claim_pks=[c["pk"] for c in claims])
+    members = repo_views.cluster_members(session=session, cluster_ids=set(clusters.values()))
     extraction = data.get_extraction(session=session, article_id=article_id, revision=shown)
     names = {
         e.get("id"): e.get("name") for e in (extraction or {}).get("entities") or [] if e.get("id")
@@ -96,6 +100,7 @@ def article(
         is_current=shown == art["revision"],
         segments=segments(art["text"], claim_spans(claims), entity_spans(extraction)),
         cards=[claim_card(c, clusters.get(c["pk"])) for c in claims],
+        clusters={cid: cluster_summary(cid, ms, article_id) for cid, ms in members.items()},
         entity_names=names,
         changes=changes,
     )

@@ -75,7 +75,36 @@
       }
     });
     if (first) first.focus({ preventScroll: false });
+    drawMiniMaps();
   });
+
+  // A claim card's place on a small offline map (drawn when the card is first shown).
+  function drawMiniMaps() {
+    if (!window.L || !window.claimgraphBaseMap) return;
+    document.querySelectorAll(".panel .card:not([hidden]) .minimap:not([data-drawn])").forEach(function (el) {
+      el.dataset.drawn = "1";
+      var ll = [Number(el.dataset.lat), Number(el.dataset.lon)];
+      var map = window.claimgraphBaseMap(el, "/static/vendor/world-atlas/countries-110m.json",
+        { zoomControl: false, attributionControl: false, preferCanvas: false });
+      map.invalidateSize();
+      map.setView(ll, 3);
+      L.circleMarker(ll, { radius: 6, color: "#fff", weight: 2, fillColor: "#c01c28", fillOpacity: 1 })
+        .addTo(map);
+    });
+  }
+
+  // /articles/N#claim-ID (links from the map, timeline and clusters) opens that claim's card.
+  function openFromHash() {
+    var m = /^#claim-([0-9a-f]+)$/.exec(window.location.hash);
+    if (!m) return;
+    var piece = box.querySelector("[data-claims~='" + m[1] + "']");
+    if (piece) {
+      piece.scrollIntoView({ block: "center" });
+      piece.click();
+    }
+  }
+  window.addEventListener("hashchange", openFromHash);
+  window.addEventListener("load", openFromHash);
 
   // ---------------------------------------------------------------- the dialog
   function showQuote(range) {
