@@ -1,8 +1,9 @@
-"""Create or reset a web user until `claimgraph users add` exists.
+"""Create or reset a web user (kept for old notes; prefer `claimgraph users add`).
 
     .venv/bin/python scripts/add_user.py NAME --role editor [--db ./claimgraph.db]
 
 The password is read from $CLAIMGRAPH_PASSWORD or asked for (never taken on the command line).
+It calls the same function as `claimgraph users add NAME --reset`.
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import sys
 
+from claimgraph.cli.users import save_user
 from claimgraph.config import Settings
-from claimgraph.store.db import open_store
-from claimgraph.web.auth import ROLES, add_user
+from claimgraph.web.auth import ROLES
 
 
 def main() -> None:
@@ -23,10 +25,10 @@ def main() -> None:
     ap.add_argument("--db", default=Settings().db)
     args = ap.parse_args()
     password = os.environ.get("CLAIMGRAPH_PASSWORD") or getpass.getpass("password: ")
-    store = open_store(args.db)
-    with store.session() as s:
-        add_user(session=s, name=args.name, password=password, role=args.role)
-    store.close()
+    try:
+        save_user(db=args.db, name=args.name, role=args.role, password=password, reset=True)
+    except ValueError as exc:
+        sys.exit(f"error: {exc}")
     print(f"user {args.name} ({args.role}) saved in {args.db}")
 
 

@@ -28,6 +28,7 @@ from claimgraph.web.api import (
     entities,
     exports,
     search,
+    workbench,
 )
 from tests.conftest import SEED, pg_database
 
@@ -357,6 +358,7 @@ def test_openapi_lists_every_route_and_only_reads(client: TestClient) -> None:
             entities,
             exports,
             search,
+            workbench,
         )
         for route in module.router.routes
         if isinstance(route, APIRoute)
@@ -374,15 +376,21 @@ def test_openapi_lists_every_route_and_only_reads(client: TestClient) -> None:
             "/api/clusters",
             "/api/contradictions",
             "/api/corrections",
+            "/api/corrections/widget",
             "/api/entities",
             "/api/entities/{name_or_id}",
             "/api/export/{fmt}",
             "/api/search",
+            "/api/map",
+            "/api/timeline",
+            "/api/graph",
         }
     )
-    # anonymous callers only read; the one write is a reader's error report (origin-checked)
+    # anonymous callers only read; the writes are readers' error reports (origin-checked on
+    # this site, or CORS-checked against a registered site's origins for the widget)
     assert {p: set(ops) for p, ops in doc["paths"].items() if set(ops) != {"get"}} == {
-        "/api/corrections": {"post"}
+        "/api/corrections": {"post"},
+        "/api/corrections/widget": {"post"},
     }
     claim_params = {p["name"] for p in doc["paths"]["/api/claims"]["get"]["parameters"]}
     assert claim_params == {

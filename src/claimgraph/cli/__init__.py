@@ -15,6 +15,8 @@ from claimgraph.cli import (
     ingest,
     read,
     serve,
+    sites,
+    users,
 )
 
 app = typer.Typer(
@@ -34,6 +36,8 @@ serve.register(app)
 corrections.register(app)
 bulk.register(app)
 demo.register(app)
+sites.register(app)
+users.register(app)
 
 
 def main() -> None:

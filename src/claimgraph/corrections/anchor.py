@@ -6,6 +6,7 @@ Why both: offsets are exact while the text is unchanged; the quote survives edit
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rapidfuzz.fuzz import ratio
@@ -69,3 +70,33 @@ def locate(anchor: Anchor, text: str, *, min_context: float = 60.0) -> tuple[int
 
     best = max(hits, key=lambda i: (score(i), -abs(i - anchor.start)))
     return (best, best + n) if score(best) >= min_context else None
+
+
+def find_quote(text: str, exact: str, prefix: str = "", suffix: str = "") -> tuple[int, int] | None:
+    """Where a quote taken from some other rendering of `text` (a partner's web page) is in it.
+
+    No offsets are known, so the quote is found by its words: verbatim first, else with any run
+    of whitespace matching any other (pages wrap and indent text), and among several hits the one
+    whose prefix/suffix fit best. None when it is not there or the choice is too unsure.
+    """
+    exact = exact.strip()
+    if not exact:
+        return None
+    hit = locate(Anchor(exact, prefix, suffix, -1, -1), text)
+    if hit is not None:
+        return hit
+    pattern = r"\s+".join(re.escape(w) for w in exact.split())
+    spans = [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+    if len(spans) == 1:
+        return spans[0]
+    if not spans:
+        return None
+
+    def score(span: tuple[int, int]) -> float:
+        s, e = span
+        pre = " ".join(text[max(0, s - len(prefix)) : s].split())
+        suf = " ".join(text[e : e + len(suffix)].split())
+        return (ratio(pre, " ".join(prefix.split())) + ratio(suf, " ".join(suffix.split()))) / 2
+
+    best = max(spans, key=score)
+    return best if score(best) >= 60.0 else None

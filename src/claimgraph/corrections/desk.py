@@ -13,12 +13,14 @@ import hmac
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from claimgraph.corrections.anchor import Anchor, locate, make_anchor
+from claimgraph.corrections.anchor import Anchor, find_quote, locate, make_anchor
 from claimgraph.errors import ClaimgraphError
 from claimgraph.store import repo
 from claimgraph.store import repo_corrections as reports
+from claimgraph.store.models import ArticleRow, SourceRow
 
 MAX_QUOTE = 2_000
 MAX_COMMENT = 5_000
@@ -123,6 +125,78 @@ def submit(
         page_url=page_url,
     )
     return Submitted(reports.report_dict(row), False)
+
+
+def article_for_url(*, session: Session, page_url: str) -> int | None:
+    """The stored article published at `page_url` (its own URL or an ingested copy's), if any.
+
+    Compared without the #fragment and with or without a trailing slash, as pages link both."""
+    base = page_url.split("#", 1)[0]
+    variants = list(dict.fromkeys([base, base.rstrip("/"), base.rstrip("/") + "/"]))
+    found = session.scalar(
+        select(ArticleRow.id).where(ArticleRow.url.in_(variants)).order_by(ArticleRow.id).limit(1)
+    )
+    if found is None:
+        found = session.scalar(
+            select(SourceRow.article_id)
+            .where(SourceRow.url.in_(variants))
+            .order_by(SourceRow.id)
+            .limit(1)
+        )
+    return found
+
+
+def submit_from_page(
+    *,
+    session: Session,
+    fingerprint_: str,
+    site: str,
+    page_url: str,
+    exact: str,
+    prefix: str = "",
+    suffix: str = "",
+    comment: str | None = None,
+    suggestion: str | None = None,
+) -> Submitted:
+    """A report from the embeddable widget on a partner's page.
+
+    When the page is a stored article and the quote is found in its current text, the report is
+    anchored there (offsets from our text, so an editor can accept it as a new revision);
+    otherwise it is kept against the page URL alone, with the reader's quote and context.
+    """
+    exact = (exact or "").strip()
+    if not exact:
+        raise ReportError("exact", "the selected text is empty")
+    if len(exact) > MAX_QUOTE:
+        raise ReportError("exact", f"selection longer than {MAX_QUOTE} characters")
+    article_id = article_for_url(session=session, page_url=page_url)
+    if article_id is not None:
+        art = repo.get_article(session=session, article_id=article_id)
+        where = find_quote(art["text"], exact, prefix, suffix)
+        if where is not None:
+            return submit(
+                session=session,
+                fingerprint_=fingerprint_,
+                article_id=article_id,
+                revision=art["text_revision"],
+                start=where[0],
+                end=where[1],
+                comment=comment,
+                suggestion=suggestion,
+                site=site,
+                page_url=page_url,
+            )
+    return submit(
+        session=session,
+        fingerprint_=fingerprint_,
+        exact=exact,
+        prefix=prefix,
+        suffix=suffix,
+        comment=comment,
+        suggestion=suggestion,
+        site=site,
+        page_url=page_url,
+    )
 
 
 def accept(*, session: Session, report_id: int, editor: str, replacement: str | None = None) -> int:

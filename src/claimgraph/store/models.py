@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sqlalchemy import (
+    JSON,
     BigInteger,
     Boolean,
     DateTime,
@@ -235,3 +236,41 @@ class UserRow(Base):
     role: Mapped[str] = mapped_column(String(16), default="reader")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class SiteRow(Base):
+    """A third-party site allowed to embed the corrections widget (static/corrections.js).
+
+    `key` is public (it sits in the site's HTML); what guards it is `allowed_origins`, the exact
+    browser origins (scheme://host[:port]) the widget may post from, and `rate_per_hour`.
+    Removing a site only clears `active`, so its old reports keep their site name.
+    """
+
+    __tablename__ = "sites"
+    __table_args__ = (UniqueConstraint("key", name="uq_sites_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(255))
+    allowed_origins: Mapped[list[str]] = mapped_column(JSON, default=list)
+    rate_per_hour: Mapped[int] = mapped_column(Integer, default=60)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class CorrectionHitRow(Base):
+    """One accepted post to a corrections endpoint, kept for an hour for the rate limits.
+
+    Counted rather than correction_reports rows because a repeat report on the same span merges
+    into the open one (no new row) and a honeypot post stores no report, yet both must count.
+    In the database, so limits hold across restarts and worker processes.
+    """
+
+    __tablename__ = "correction_hits"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64), index=True)
+    site: Mapped[str | None] = mapped_column(String(64), index=True)
+    created_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, index=True
+    )

@@ -56,6 +56,45 @@ def add_user(*, session: Session, name: str, password: str, role: str = "reader"
     return row
 
 
+def find_user(*, session: Session, name: str) -> UserRow | None:
+    """The user row by name, active or not (for administration, never for sign-in)."""
+    return session.scalar(select(UserRow).where(UserRow.name == name))
+
+
+def list_users(*, session: Session) -> list[dict[str, Any]]:
+    """Every account without its hash, oldest first (for `claimgraph users list`)."""
+    return [
+        {
+            "name": r.name,
+            "role": r.role,
+            "active": r.active,
+            "created_at": r.created_at.isoformat() if r.created_at else None,
+        }
+        for r in session.scalars(select(UserRow).order_by(UserRow.id))
+    ]
+
+
+def set_role(*, session: Session, name: str, role: str) -> UserRow | None:
+    """Change a user's role (effective on their next request); None when there is no such user."""
+    if role not in ROLES:
+        raise ValueError(f"role must be one of {', '.join(ROLES)}")
+    row = find_user(session=session, name=name)
+    if row is not None:
+        row.role = role
+        session.flush()
+    return row
+
+
+def remove_user(*, session: Session, name: str) -> bool:
+    """Delete an account; an open session of theirs stops working at its next request."""
+    row = find_user(session=session, name=name)
+    if row is None:
+        return False
+    session.delete(row)
+    session.flush()
+    return True
+
+
 def get_user(*, session: Session, name: str) -> UserRow | None:
     row = session.scalar(select(UserRow).where(UserRow.name == name))
     return row if row is not None and row.active else None

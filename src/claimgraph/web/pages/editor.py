@@ -1,5 +1,9 @@
 """Sign-in and the editors' queue: open reports by article, accept / reject / mark duplicate.
 
+Reports from the embeddable widget on other sites join the same queue: under their article when
+the page is a stored one, else grouped by page URL with the site's name. Those cannot be
+accepted (there is no stored text to revise); the editor rejects them with a reason instead.
+
 Every POST here is a urlencoded form carrying the session's CSRF token; every queue route needs
 the editor or admin role (anonymous → redirect to /login, other roles → 403). Accepting writes
 a new revision through the corrections desk, commits, then re-extracts the article so its claims
@@ -16,7 +20,7 @@ from fastapi import APIRouter, HTTPException, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from claimgraph.corrections import desk
+from claimgraph.corrections import desk, sites
 from claimgraph.errors import NotFound
 from claimgraph.pipeline import extract_stored
 from claimgraph.store import repo
@@ -73,29 +77,54 @@ async def logout(request: Request) -> Response:
     return RedirectResponse("/", status_code=303)
 
 
+def _group_key(r: dict[str, Any]) -> tuple[bool, int, str]:
+    """Article reports first (by article), then reports from other pages by page URL."""
+    aid = r["article_id"]
+    return (aid is None, aid or 0, "" if aid is not None else (r["page_url"] or ""))
+
+
+def _page_href(url: str | None) -> str | None:
+    """Link only to http(s) pages; anything else is shown as text, never as an href."""
+    return url if url and url.startswith(("http://", "https://")) else None
+
+
 @router.get("/editor", response_class=HTMLResponse)
 def queue(request: Request, session: SessionDep, done: str | None = None) -> Response:
-    """Open reports grouped by article, each quote shown inside its current text."""
+    """Open reports grouped by article (else by the page they came from, for the widget), each
+    quote shown inside its text."""
     user = auth.require_editor(request, session)
     groups: list[dict[str, Any]] = []
-    rows = reports.list_reports(session=session, status="open")
-    for aid, items in groupby(rows, key=lambda r: r["article_id"]):
+    names = sites.site_names(session=session)
+    rows = sorted(reports.list_reports(session=session, status="open"), key=_group_key)
+    for (_, aid, page_url), items in groupby(rows, key=_group_key):
         items = list(items)
         art = None
-        if aid is not None:
+        if aid:
             try:
                 art = repo.get_article(session=session, article_id=aid)
             except NotFound:
                 art = None
         for r in items:
+            r["site_name"] = names.get(r["site"] or "", r["site"])
+            r["page_href"] = _page_href(r["page_url"])
             if art is not None and r["revision"] is not None:
                 # offsets are into the revision the reader saw; show that text around them
                 seen = repo.get_article(session=session, article_id=aid, revision=r["revision"])
                 pos = r["target"]["selector"][1]
                 r["ctx"] = context(seen["text"], pos["start"], pos["end"])
             else:
-                r["ctx"] = ("", r["exact"], "")
-        groups.append({"article": art, "article_id": aid, "reports": items})
+                q = r["target"]["selector"][0]
+                r["ctx"] = (q["prefix"], r["exact"], q["suffix"])
+        groups.append(
+            {
+                "article": art,
+                "article_id": aid or None,
+                "page_url": page_url or None,
+                "page_href": _page_href(page_url),
+                "site_name": items[0]["site_name"],
+                "reports": items,
+            }
+        )
     return templates.TemplateResponse(
         request,
         "editor.html",

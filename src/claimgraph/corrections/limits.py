@@ -1,0 +1,74 @@
+"""Rate limits for reader reports, kept in the database (table correction_hits).
+
+In the store rather than process memory so a restart does not reset them and every worker
+process sees the same counts. Each accepted post is one hit: per reporter (the desk's salted
+fingerprint) per minute, and per embedding site per hour. Hits older than the longest window
+are pruned as new ones arrive. Check-then-insert is not atomic across processes, so a burst can
+overshoot by a few; that is fine for a soft abuse limit.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from claimgraph.store.models import CorrectionHitRow
+
+PER_REPORTER = 10  # reports per reporter per minute
+REPORTER_WINDOW = 60  # seconds
+SITE_WINDOW = 3600  # seconds; a site's own rate is per hour
+
+
+def _retry_after(session: Session, where, window: int, now: datetime) -> int:
+    """Seconds until the oldest hit in the window leaves it (at least 1)."""
+    since = now - timedelta(seconds=window)
+    oldest = session.scalar(
+        select(func.min(CorrectionHitRow.created_at)).where(
+            where, CorrectionHitRow.created_at > since
+        )
+    )
+    if oldest is None:
+        return window
+    if oldest.tzinfo is None:  # SQLite returns naive UTC
+        oldest = oldest.replace(tzinfo=UTC)
+    return max(1, math.ceil((oldest + timedelta(seconds=window) - now).total_seconds()))
+
+
+def check_and_record(
+    *,
+    session: Session,
+    fingerprint: str,
+    site: str | None = None,
+    site_rate_per_hour: int | None = None,
+    per_reporter: int = PER_REPORTER,
+) -> tuple[str, int] | None:
+    """Record one hit, or refuse it: None when allowed, else (which limit, Retry-After seconds)."""
+    now = datetime.now(UTC)
+    session.execute(
+        delete(CorrectionHitRow).where(
+            CorrectionHitRow.created_at <= now - timedelta(seconds=SITE_WINDOW)
+        )
+    )
+    by_who = CorrectionHitRow.fingerprint == fingerprint
+    recent = session.scalar(
+        select(func.count()).where(
+            by_who, CorrectionHitRow.created_at > now - timedelta(seconds=REPORTER_WINDOW)
+        )
+    )
+    if (recent or 0) >= per_reporter:
+        return "reporter", _retry_after(session, by_who, REPORTER_WINDOW, now)
+    if site is not None and site_rate_per_hour is not None:
+        by_site = CorrectionHitRow.site == site
+        used = session.scalar(
+            select(func.count()).where(
+                by_site, CorrectionHitRow.created_at > now - timedelta(seconds=SITE_WINDOW)
+            )
+        )
+        if (used or 0) >= site_rate_per_hour:
+            return "site", _retry_after(session, by_site, SITE_WINDOW, now)
+    session.add(CorrectionHitRow(fingerprint=fingerprint, site=site, created_at=now))
+    session.flush()
+    return None
