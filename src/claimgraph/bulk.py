@@ -1,12 +1,14 @@
 """Bulk mode: extract partitions on a Dask cluster into Parquet shards, then load them.
 
     plan     SOURCE... → partitions in ingest order: runs of files (`files_per_partition`),
-             JSONL files cut into chunks of `lines_per_partition` lines (byte ranges)
+             JSONL files cut into chunks of `lines_per_partition` lines (byte ranges), WARC
+             archives cut into runs of `records_per_partition` records (record byte ranges)
     extract  one Dask task per partition (retries=2): read + clean, MinHash, extract_text under
              a placeholder key (see parallel.py) → Parquet shard, written to a temp name and
              renamed, then marked done in DIR/manifest.json
     load     shards in partition order → the same dedupe path as `ingest` (seen/exact/near),
-             one transaction per shard; claims re-keyed with the stored article id
+             one transaction per shard; claims re-keyed with the stored article id and written
+             per shard (PostgreSQL COPY, SQLite executemany: store/bulkload.py)
 
 Why a manifest: a killed batch resumes — a partition whose inputs still have the fingerprint
 recorded with a finished shard is skipped, everything else runs again (shards are replaced
@@ -33,9 +35,11 @@ from claimgraph.errors import ClaimgraphError, IngestError
 from claimgraph.ingest.article import Article
 from claimgraph.ingest.dedupe import Fingerprint, fingerprint
 from claimgraph.ingest.sources import ReadOptions, expand, read_jsonl
+from claimgraph.ingest.warc import is_warc, read_warc, record_ranges
 from claimgraph.parallel import _read_path, extract_pending, rekey
 from claimgraph.pipeline import PIPELINE, Failure, _failure, extract_stored
 from claimgraph.store import repo
+from claimgraph.store.bulkload import deferred_claims
 from claimgraph.store.db import Store
 
 MANIFEST = "manifest.json"
@@ -44,8 +48,9 @@ _JSONL = {".jsonl", ".ndjson"}
 
 @dataclass
 class Partition:
-    """A unit of Dask work. inputs: file paths ("files") or [path, start, end, first_line]
-    ("jsonl": a byte range of whole lines starting at 1-based line `first_line`)."""
+    """A unit of Dask work. inputs: file paths ("files"), [path, start, end, first_line]
+    ("jsonl": a byte range of whole lines starting at 1-based line `first_line`) or
+    [path, start, end] ("warc": the records starting in that byte range)."""
 
     id: str
     kind: str
@@ -107,6 +112,7 @@ def plan(
     *,
     files_per_partition: int = 8,
     lines_per_partition: int = 200,
+    records_per_partition: int = 200,
     near_threshold: float = 0.8,
     extract: bool = True,
 ) -> tuple[list[Partition], list[Failure]]:
@@ -132,6 +138,10 @@ def plan(
         path = Path(item.label)
         if not path.is_file():
             failures.append(Failure(item.label, "bulk reads files only (use ingest)", "E101"))
+        elif is_warc(path):
+            close_run()
+            for start, end, digest in record_ranges(path, records_per_partition):
+                add("warc", [item.label, start, end], _fp(settings, item.label, start, digest))
         elif path.suffix.lower() in _JSONL:
             close_run()
             for start, end, first, digest in _jsonl_chunks(item.label, lines_per_partition):
@@ -184,6 +194,11 @@ def _articles(part: dict[str, Any], opts: ReadOptions) -> Iterator[Article | Fai
             raw = f.read(end - start)
         # Blank lines are skipped by read_jsonl: they make its line numbers (sources) global.
         for art in read_jsonl(b"\n" * (first - 1) + raw, label=path, opts=opts):
+            yield _failure(art) if isinstance(art, IngestError) else art
+        return
+    if part["kind"] == "warc":
+        path, start, end = part["inputs"]
+        for art in read_warc(path, label=path, max_bytes=opts.max_bytes, start=start, end=end):
             yield _failure(art) if isinstance(art, IngestError) else art
         return
     for label in part["inputs"]:
@@ -285,6 +300,7 @@ def run_bulk(
     extract: bool = True,
     files_per_partition: int = 8,
     lines_per_partition: int = 200,
+    records_per_partition: int = 200,
     on_done: Callable[[Partition], None] | None = None,
 ) -> BulkReport:
     """Plan, skip finished partitions, extract the rest on `client` (a dask.distributed
@@ -299,6 +315,7 @@ def run_bulk(
         opts,
         files_per_partition=files_per_partition,
         lines_per_partition=lines_per_partition,
+        records_per_partition=records_per_partition,
         near_threshold=near_threshold,
         extract=extract,
     )
@@ -353,13 +370,19 @@ def load_shards(
             yield Failure(p.id, f"partition not extracted ({p.status}); rerun bulk", "E500")
             return
         later: list[int] = []
+        clustered: list[int] = []
         results: list[repo.IngestOutcome | Failure] = []
         with store.session() as s:
-            for r in pq.read_table(out / p.shard).to_pylist():
-                if r["kind"] == "failure":
-                    results.append(Failure(r["source"], r["reason"], r["code"]))
-                    continue
-                results.extend(_load_row(s, r, dedupe, near_threshold, later))
+            # claims of the whole shard go in as one COPY / executemany (store/bulkload.py);
+            # clusters are assigned after, in article order, exactly as per-article inserts do
+            with deferred_claims(s):
+                for r in pq.read_table(out / p.shard).to_pylist():
+                    if r["kind"] == "failure":
+                        results.append(Failure(r["source"], r["reason"], r["code"]))
+                        continue
+                    results.extend(_load_row(s, r, dedupe, near_threshold, later, clustered))
+            for aid in clustered:
+                repo.assign_clusters(session=s, article_id=aid)
         yield from results
         for aid in later:  # rare: a duplicate of a stored, never-extracted article
             failure = extract_stored(store, aid)
@@ -368,7 +391,12 @@ def load_shards(
 
 
 def _load_row(
-    s: Any, r: dict[str, Any], dedupe: bool, near_threshold: float, later: list[int]
+    s: Any,
+    r: dict[str, Any],
+    dedupe: bool,
+    near_threshold: float,
+    later: list[int],
+    clustered: list[int],
 ) -> Iterator[repo.IngestOutcome | Failure]:
     art = _row_article(r)
     fp = Fingerprint(r["signature"], tuple(map(tuple, json.loads(r["bands"])))) if dedupe else None
@@ -385,7 +413,7 @@ def _load_row(
             extraction=rekey(ext, f"{res.article_id}.1"),
             pipeline=PIPELINE,
         )
-        repo.assign_clusters(session=s, article_id=res.article_id)
+        clustered.append(res.article_id)
     elif ext is not None or r["ext_error"]:
         aid = res.article_id
         revision = repo.get_article(session=s, article_id=aid)["revision"]

@@ -34,6 +34,7 @@ from claimgraph.errors import ClaimgraphError, IngestError, TooLarge
 from claimgraph.ingest.article import Article
 from claimgraph.ingest.dedupe import Fingerprint, fingerprint
 from claimgraph.ingest.sources import Item, ReadOptions, expand, read_bytes
+from claimgraph.ingest.warc import is_warc, read_warc
 from claimgraph.pipeline import PIPELINE, Failure, _failure, extract_stored
 from claimgraph.store import repo
 from claimgraph.store.db import Store, open_store
@@ -158,6 +159,9 @@ def _process_article(
 
 
 def _read_path(path: Path, label: str, opts: ReadOptions) -> Iterator[Article | IngestError]:
+    if is_warc(path):  # streamed per record; the byte cap applies to each record
+        yield from read_warc(path, label=label, max_bytes=opts.max_bytes)
+        return
     size = path.stat().st_size
     if size > opts.max_bytes:  # same refusal as sources._read_file, before reading a byte
         raise TooLarge(label, f"{size:,} bytes is over the {opts.max_bytes:,}-byte cap")

@@ -189,11 +189,15 @@ def test_counts_on_objects_are_quantities():
 
 
 def test_collective_light_nouns_and_decisions():
-    cs = claims_of("The European Council agreed on Monday to impose a fresh round of sanctions on Belarus, officials said.")
+    cs = claims_of(
+        "The European Council agreed on Monday to impose a fresh round of sanctions on Belarus, officials said."
+    )
     assert [(c["event"], name(c, "recipient")) for c in cs] == [("SANCTION", "Belarus")]
 
 
 def test_weapons_launched_are_attacks_and_participles_describe():
-    [c] = claims_of("Russian forces fired 12 cruise missiles at Kharkiv overnight, the governor said.")
+    [c] = claims_of(
+        "Russian forces fired 12 cruise missiles at Kharkiv overnight, the governor said."
+    )
     assert c["event"] == "ATTACK" and name(c, "agent") == "Russia" and c["quantity"]["value"] == 12
     assert claims_of("Lawmakers backed rules targeting shell companies in Cyprus.") == []

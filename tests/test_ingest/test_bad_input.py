@@ -140,7 +140,11 @@ def test_bad_jsonl_lines_do_not_stop_good_ones(tmp_path, sqlite_store):
 
 
 def test_jsonl_text_with_unicode_line_separators(tmp_path, sqlite_store):
-    body = "Officials said the ferry\u2028resumed service\u0085on Monday after repairs to its engines."
-    (tmp_path / "u.jsonl").write_text(json.dumps({"text": body}, ensure_ascii=False) + "\n", encoding="utf-8")
+    body = (
+        "Officials said the ferry\u2028resumed service\u0085on Monday after repairs to its engines."
+    )
+    (tmp_path / "u.jsonl").write_text(
+        json.dumps({"text": body}, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     [res] = run([tmp_path / "u.jsonl"], sqlite_store)
     assert res.status == "new"

@@ -9,6 +9,7 @@ from rich.markup import escape
 
 from claimgraph.cli.common import DbOption, JsonOption, err, fail, print_json, settings, store_for
 from claimgraph.ingest.sources import ReadOptions
+from claimgraph.ingest.warc import SkippedRecords
 from claimgraph.pipeline import Failure
 
 
@@ -18,7 +19,8 @@ def register(app: typer.Typer) -> None:
 
 def bulk(
     sources: Annotated[
-        list[str], typer.Argument(help="Files, directories (recursive), globs, JSONL files.")
+        list[str],
+        typer.Argument(help="Files, directories (recursive), globs, JSONL and WARC files."),
     ],
     out: Annotated[
         str, typer.Option("--out", help="Folder for manifest.json and the Parquet shards.")
@@ -49,6 +51,9 @@ def bulk(
     lines_per_partition: Annotated[
         int, typer.Option(min=1, help="JSONL lines per partition.")
     ] = 1000,
+    records_per_partition: Annotated[
+        int, typer.Option(min=1, help="WARC records per partition.")
+    ] = 500,
     max_bytes: Annotated[
         int | None, typer.Option("--max-bytes", help="Largest input file accepted, in bytes.")
     ] = None,
@@ -81,6 +86,7 @@ def bulk(
                 near_threshold=near,
                 files_per_partition=files_per_partition,
                 lines_per_partition=lines_per_partition,
+                records_per_partition=records_per_partition,
             )
         for f in report.plan_failures:
             err.print(f"[red]failed[/red] {escape(f.source)}: {escape(f.reason)} [{f.code}]")
@@ -101,7 +107,10 @@ def bulk(
         store = store_for(db)
         counts = {"new": 0, "seen": 0, "exact": 0, "near": 0, "failed": 0}
         for res in load_shards(out, store, near_threshold=near):
-            if isinstance(res, Failure):
+            if isinstance(res, Failure) and res.code == SkippedRecords.code:
+                counts["skipped"] = counts.get("skipped", 0) + 1  # a notice, not a failure
+                err.print(f"[yellow]skipped[/yellow] {escape(res.source)}: {escape(res.reason)}")
+            elif isinstance(res, Failure):
                 counts["failed"] += 1
                 err.print(
                     f"[red]failed[/red] {escape(res.source)}: {escape(res.reason)} [{res.code}]"

@@ -10,6 +10,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 
 from claimgraph.cli.common import DbOption, JsonOption, err, print_json, settings, store_for
 from claimgraph.ingest.sources import ReadOptions
+from claimgraph.ingest.warc import SkippedRecords
 from claimgraph.pipeline import Failure, ingest_sources
 
 
@@ -109,7 +110,19 @@ def ingest(
         else:
             stream = ingest_sources(sources, store, extract=not no_extract, **kwargs)
         for res in stream:
-            if isinstance(res, Failure):
+            if isinstance(res, Failure) and res.code == SkippedRecords.code:
+                # deliberately unread WARC records (images, 404s): a notice, not a failure
+                counts["skipped"] = counts.get("skipped", 0) + 1
+                err.print(f"[yellow]skipped[/yellow] {escape(res.source)}: {escape(res.reason)}")
+                results.append(
+                    {
+                        "source": res.source,
+                        "status": "skipped",
+                        "reason": res.reason,
+                        "code": res.code,
+                    }
+                )
+            elif isinstance(res, Failure):
                 counts["failed"] += 1
                 err.print(
                     f"[red]failed[/red] {escape(res.source)}: {escape(res.reason)} [{res.code}]"

@@ -1,13 +1,15 @@
 """SOURCE arguments → lazily read articles, one reader per kind.
 
 A SOURCE is a file, a directory (recursive), a glob, an http(s) URL, or `-` for stdin. Files are
-routed by content first (HTML, feed, JSONL) and by extension second. Nothing is read until the
+routed by content first (HTML, feed, JSONL) and by extension second; WARC archives (.warc,
+.warc.gz) are recognised by name and streamed record by record (ingest/warc.py). Nothing is read until the
 caller iterates, so a directory of a million files streams.
 """
 
 from __future__ import annotations
 
 import glob
+import io
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -25,6 +27,7 @@ from claimgraph.ingest.html import (
     mhtml_to_article,
 )
 from claimgraph.ingest.text import build_text_article, text_to_article
+from claimgraph.ingest.warc import is_warc, looks_like_warc, read_warc, read_warc_stream
 
 _FEED_EXT = {".rss", ".atom", ".xml"}
 _HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
@@ -80,6 +83,9 @@ def _file_item(path: Path, opts: ReadOptions) -> Item:
 
 
 def _read_file(path: Path, label: str, opts: ReadOptions) -> Iterator[Article | IngestError]:
+    if is_warc(path):  # an archive of many pages: the byte cap applies per record
+        yield from read_warc(path, label=label, max_bytes=opts.max_bytes)
+        return
     size = path.stat().st_size
     if size > opts.max_bytes:  # refuse before reading a byte into memory
         raise TooLarge(
@@ -102,7 +108,9 @@ def read_bytes(
     """Route bytes to the right reader by sniffing the content, then by the file extension."""
     check_size(raw, source=label, max_bytes=opts.max_bytes)
     head = raw[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if suffix == ".json":
+    if looks_like_warc(head):
+        yield from read_warc_stream(io.BytesIO(raw), label=label, max_bytes=opts.max_bytes)
+    elif suffix == ".json":
         yield from read_json(raw, label=label, opts=opts)
     elif suffix in _JSONL_EXT:
         yield from read_jsonl(raw, label=label, opts=opts)
