@@ -71,7 +71,12 @@ def test_timeline_draws_each_claim_over_its_named_interval(client) -> None:
     assert [(i["value"], i["start"], i["end"]) for i in dushanbe] == [
         ("2022-05", "2022-05-01", "2022-06-01")
     ]
-    assert client.get("/api/timeline", params={"limit": 2}).json()["shown"] <= 2
+    every = [i["value"] for i in data["items"]]
+    newest = client.get("/api/timeline", params={"limit": 2}).json()
+    oldest = client.get("/api/timeline", params={"limit": 2, "keep": "oldest"}).json()
+    assert [i["value"] for i in newest["items"]] == every[-2:]
+    assert [i["value"] for i in oldest["items"]] == every[:2]
+    assert newest["claims_with_time"] == data["claims_with_time"] and newest["kept"] == "newest"
 
 
 def test_graph_links_entities_by_typed_weighted_claims(client) -> None:

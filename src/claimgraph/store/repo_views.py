@@ -86,17 +86,31 @@ def place_counts(
 
 
 def timeline_claims(
-    *, session: Session, filters: ClaimFilter | None = None, limit: int = 1000
+    *,
+    session: Session,
+    filters: ClaimFilter | None = None,
+    limit: int = 500,
+    newest: bool = True,
 ) -> tuple[list[dict[str, Any]], int]:
-    """Claims that carry a time value, oldest time first (JSON decoded only for `limit` rows),
-    with their cluster id; and how many claims with a time match in all."""
-    conds = [*claim_conditions(session, filters), ClaimRow.time_value.is_not(None)]
+    """Claims whose time value is a calendar date (starts with a digit: not "P2Y" or
+    "PRESENT_REF"), the `limit` newest (or oldest) by that value, returned oldest first with
+    their cluster id; and how many such claims match in all. JSON is decoded for `limit` rows."""
+    dated = ClaimRow.time_value.between("0", "9\uffff")
+    conds = [*claim_conditions(session, filters), dated]
     total = session.scalar(select(func.count()).select_from(ClaimRow).where(*conds)) or 0
+    key = (
+        (ClaimRow.time_value.desc(), ClaimRow.pk.desc())
+        if newest
+        else (
+            ClaimRow.time_value,
+            ClaimRow.pk,
+        )
+    )
     q = (
         select(ClaimRow.pk, ClaimRow.article_id, ClaimRow.data, ClusterMemberRow.cluster_id)
         .outerjoin(ClusterMemberRow, ClusterMemberRow.claim_pk == ClaimRow.pk)
         .where(*conds)
-        .order_by(ClaimRow.time_value, ClaimRow.pk)
+        .order_by(*key)
         .limit(limit)
     )
     out = []
@@ -107,6 +121,7 @@ def timeline_claims(
             if loc.get("lat") is None or not filters.near.contains(loc["lat"], loc["lon"]):
                 continue
         out.append({**c, "pk": pk, "article_id": aid, "cluster_id": cid})
+    out.sort(key=lambda c: ((c.get("time") or {}).get("value") or "", c["pk"]))
     return out, total
 
 

@@ -3,7 +3,7 @@ aggregated server-side and capped, so a browser never receives the whole store."
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel
@@ -64,6 +64,7 @@ class TimelineData(BaseModel):
     claims_with_time: int
     shown: int
     undated_values: int
+    kept: str
 
 
 class GraphNode(BaseModel):
@@ -117,10 +118,16 @@ def map_data(
 def timeline_data(
     session: SessionDep,
     filters: ClaimFilterDep,
-    limit: Annotated[int, Query(ge=1, le=5000, description="most claims returned")] = 1000,
+    limit: Annotated[int, Query(ge=1, le=5000, description="most claims returned")] = 500,
+    keep: Annotated[
+        Literal["newest", "oldest"], Query(description="which claims a full limit keeps")
+    ] = "newest",
 ) -> TimelineData:
-    """Dated claims, oldest first, each with the interval its time value names."""
-    rows, total = repo_views.timeline_claims(session=session, filters=filters, limit=limit)
+    """Dated claims (the `limit` newest by default), oldest first, each with the interval its
+    time value names."""
+    rows, total = repo_views.timeline_claims(
+        session=session, filters=filters, limit=limit, newest=keep == "newest"
+    )
     items: list[TimelineItem] = []
     undated = 0
     for c in rows:
@@ -148,6 +155,7 @@ def timeline_data(
         claims_with_time=total,
         shown=len(items),
         undated_values=undated,
+        kept=keep,
     )
 
 

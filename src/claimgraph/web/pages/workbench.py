@@ -52,7 +52,7 @@ def timeline_page(
     request: Request,
     session: SessionDep,
     _filters: ClaimFilterDep,
-    limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
+    limit: Annotated[int, Query(ge=1, le=5000)] = 500,
 ) -> HTMLResponse:
     """Claims and clusters over time, each drawn over the interval its date names."""
     return _view(request, session, "timeline.html", "/api/timeline", limit)

@@ -87,6 +87,7 @@
         if (ev.items.length) show(byId[ev.items[0]]);
       });
       status.textContent = data.shown + " of " + data.claims_with_time + " dated claims drawn" +
+        (data.shown < data.claims_with_time ? " (the " + data.kept + "; narrow the filters or raise the limit for more)" : "") +
         (data.undated_values ? " (" + data.undated_values + " durations or vague times left out)" : "") +
         "; " + data.clusters.length + " clusters.";
       el.dataset.items = String(data.items.length);
