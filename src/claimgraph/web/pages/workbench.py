@@ -63,7 +63,7 @@ def graph_page(
     request: Request,
     session: SessionDep,
     _filters: ClaimFilterDep,
-    limit: Annotated[int, Query(ge=1, le=2000)] = 300,
+    limit: Annotated[int, Query(ge=1, le=2000)] = 100,
 ) -> HTMLResponse:
     """The actor network: entities as nodes, claims as typed, weighted edges."""
     return _view(request, session, "graph.html", "/api/graph", limit)

@@ -36,7 +36,11 @@
       var cy = cytoscape({
         container: el,
         elements: elements,
-        layout: { name: data.nodes.length > 150 ? "grid" : "cose", animate: false, randomize: false, nodeRepulsion: 9000 },
+        // force-directed while it stays fast; rings by claim count for big selections
+        layout: data.nodes.length > 200
+          ? { name: "concentric", animate: false, minNodeSpacing: 12,
+              concentric: function (n) { return n.data("claims"); }, levelWidth: function () { return 2; } }
+          : { name: "cose", animate: false, randomize: false, nodeRepulsion: 9000 },
         style: [
           { selector: "node", style: { "background-color": "data(color)", label: "data(label)",
             width: "data(size)", height: "data(size)", "font-size": 11, "text-valign": "bottom",
