@@ -1,6 +1,7 @@
 """The benchmark suite, one command: throughput, spaCy baseline, stages, store size, API latency.
 
     .venv/bin/python bench/run.py [--quick] [--pg-url URL [--pg-reset]] [--docs N] [--keep]
+    .venv/bin/python bench/run.py --only api [--api-db FILE] [--pg-url URL] [--out FILE]
 
 Writes bench/RESULTS.md and prints it. See bench/README.md for what each number means.
 """
@@ -99,6 +100,71 @@ def findings(
     return "## 7. Findings\n\n" + " ".join(out) + "\n"
 
 
+def api_only(args: argparse.Namespace) -> int:
+    """Section 6 alone (SQLite, and PostgreSQL with --pg-url): minutes instead of the whole
+    suite's hour, for checking an API change. Writes its own file, never RESULTS.md's others."""
+    import shutil
+
+    duration = 4.0 if args.quick else 10.0
+    out = args.out if args.out != BENCH / "RESULTS.md" else BENCH / "RESULTS-api.md"
+    tmp = tempfile.TemporaryDirectory(prefix="claimgraph-bench-api-")
+    work = Path(tmp.name)
+    facts = machine_facts()
+    info: api_latency.BuildInfo | None = None
+    if args.api_db:
+        api_db = work / "api.db"
+        shutil.copyfile(args.api_db, api_db)
+        log(f"serving a copy of {args.api_db}")
+    else:
+        n_docs = args.docs or 300
+        log(f"building the API store from {n_docs} corpus articles (≥ {args.claims:,} claims)")
+        seed = write_jsonl(build(n_docs)[:300], work / "api-seed.jsonl")
+        api_db, info = api_latency.build_sqlite(None, work, args.claims, seed)
+    sections: list[str] = []
+    latency: dict[str, dict[str, Any]] = {"SQLite": {}}
+    log("API latency on SQLite")
+    t6 = api_latency.latency_table(
+        "6. API latency (SQLite)",
+        str(api_db),
+        work,
+        duration=duration,
+        build=info,
+        results=latency["SQLite"],
+    )
+    sections.append(t6.markdown())
+    if args.pg_url:
+        log("loading the store into PostgreSQL")
+        _, secs = api_latency.to_postgres(api_db, args.pg_url, reset=args.pg_reset)
+        log("API latency on PostgreSQL")
+        latency["PostgreSQL"] = {}
+        t6pg = api_latency.latency_table(
+            "6b. API latency (PostgreSQL)",
+            args.pg_url,
+            work,
+            duration=duration,
+            build=info,
+            results=latency["PostgreSQL"],
+        )
+        t6pg.notes.append(f"Loaded from the SQLite store in {secs:.0f} s, then ANALYZE.")
+        sections.append(t6pg.markdown())
+    head = [
+        "# claimgraph API latency (bench/run.py --only api)",
+        "",
+        "| fact | value |",
+        "|---|---|",
+    ]
+    head += [f"| {k} | {v} |" for k, v in facts.items()]
+    report = "\n".join(head) + "\n\n" + "\n".join(sections)
+    out.write_text(report, encoding="utf-8")
+    print(report)
+    if args.keep:
+        log(f"kept {work}")
+        tmp._finalizer.detach()  # type: ignore[attr-defined]
+    else:
+        tmp.cleanup()
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="~200 articles, shorter load runs")
@@ -108,7 +174,20 @@ def main() -> int:
     ap.add_argument("--claims", type=int, default=100_000, help="claims in the API store")
     ap.add_argument("--out", type=Path, default=BENCH / "RESULTS.md")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    ap.add_argument(
+        "--only",
+        choices=["all", "api"],
+        default="all",
+        help="api: only section 6 (API latency), written to --out (default bench/RESULTS-api.md)",
+    )
+    ap.add_argument(
+        "--api-db",
+        type=Path,
+        help="with --only api: serve a copy of this SQLite API store instead of building one",
+    )
     args = ap.parse_args()
+    if args.only == "api":
+        return api_only(args)
     n_docs = args.docs or (200 if args.quick else 1000)
     n_stage = min(n_docs, 50 if args.quick else 150)
     duration = 4.0 if args.quick else 10.0

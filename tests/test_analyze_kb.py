@@ -131,3 +131,90 @@ def test_incremental_and_stable(kb, tmp_path):
         b = [(r["id"], r["independent_sources"]) for r in repo.list_clusters(session=t)]
     assert a == b
     other.close()
+
+
+def _profile_reference(session, name):
+    """The profile as computed before the SQL rewrite: every claim decoded, roles checked in
+    Python (pins build_profile's input set and order)."""
+    from claimgraph.analyze.profiles import ROLES, build_profile
+    from claimgraph.store.models import EntityRow
+    from claimgraph.store.repo_claims import entity_ids, list_claims
+
+    row = session.get(EntityRow, entity_ids(session=session, name=name)[0])
+    entity = {
+        "id": row.id,
+        "name": row.name,
+        "type": row.type,
+        "aliases": json.loads(row.aliases),
+        "country": row.country,
+    }
+    claims = [
+        c
+        for c in list_claims(session=session, order="pk")
+        if any((c.get(r) or {}).get("id") == row.id for r in ROLES)
+        or (c.get("source") or {}).get("entity_id") == row.id
+        or (c.get("source") or {}).get("country_entity_id") == row.id
+    ]
+    return build_profile(entity, claims)
+
+
+def test_entity_profile_matches_full_decode(kb):
+    """The indexed, column-reading profile equals the decode-everything one, entity by entity."""
+    store, _, _ = kb
+    with store.session() as s:
+        ents = repo.list_entities(session=s)
+        assert ents
+        for e in ents:
+            assert repo.entity_profile(session=s, name=e["id"]) == _profile_reference(s, e["id"])
+
+
+def test_capped_entity_profile_is_a_prefix_of_the_full_one(kb):
+    """With limits, timeline/claims lists hold the full profile's first N entries and
+    linked_entities its first K; every other field, and the totals, are unchanged."""
+    store, _, _ = kb
+    with store.session() as s:
+        ents = repo.list_entities(session=s)
+        for e in ents:
+            full = repo.entity_profile(session=s, name=e["id"])
+            assert full["timeline_total"] == len(full["timeline"]) == full["n_claims"]
+            assert full["linked_total"] == len(full["linked_entities"])
+            assert full["claims_total"] == {r: len(v) for r, v in full["claims"].items()}
+            for n, k in ((0, 0), (1, 2), (3, 1), (10**6, 10**6)):
+                capped = repo.entity_profile(
+                    session=s, name=e["id"], timeline_limit=n, linked_limit=k
+                )
+                assert capped == {
+                    **full,
+                    "timeline": full["timeline"][:n],
+                    "claims": {r: ids[:n] for r, ids in full["claims"].items()},
+                    "linked_entities": full["linked_entities"][:k],
+                }, (e["id"], n, k)
+
+
+def test_entity_claim_pages_match_python_filter(kb):
+    """Entity-filtered pages (per-actor keyset lookups) equal filtering every claim."""
+    from claimgraph.store.filters import ClaimFilter
+
+    store, _, _ = kb
+    with store.session() as s:
+        every = repo.list_claims(session=s, order="pk")
+        for e in repo.list_entities(session=s):
+            ids = set(repo.entity_ids(session=s, name=e["name"]))
+            want = [
+                c["pk"]
+                for c in every
+                if (c.get("agent") or {}).get("id") in ids
+                or (c.get("recipient") or {}).get("id") in ids
+            ]
+            f = ClaimFilter.parse(entity=e["name"])
+            for size in (1, 2, 5):
+                got, after = [], None
+                while True:
+                    page = repo.list_claims(
+                        session=s, filters=f, order="pk", after_pk=after, limit=size
+                    )
+                    got += [c["pk"] for c in page]
+                    if len(page) < size:
+                        break
+                    after = page[-1]["pk"]
+                assert got == want, (e["name"], size)

@@ -337,3 +337,13 @@ def test_export_streams_in_bounded_memory(sqlite_store, tmp_path):
     with sqlite_store.session() as s:  # graph aggregates stay one edge however many claims
         g = build_graph(s, None)
     assert g.number_of_edges() == 1 and g.edges["gpe:norway", "gpe:ghana"]["weight"] == n
+
+
+def test_geojson_features_are_the_located_claims(kb):
+    """Filtering on the coordinate columns in SQL keeps exactly the claims whose record has a
+    resolved location, in storage order."""
+    from claimgraph.export import resolved
+
+    doc = json.loads(run(kb, "geojson"))
+    want = [c["id"] for c in claims(kb) if resolved(c.get("location"))]
+    assert [f["id"] for f in doc["features"]] == want and want

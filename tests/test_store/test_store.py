@@ -143,8 +143,22 @@ def test_sqlite_runs_in_wal_mode(sqlite_store):
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
 
 
+# Made by raw DDL in migration 0007 (per-dialect expression indexes and their (role, pk) pairs);
+# the models do not describe them.
+RAW_CLAIM_INDEXES = {
+    "ix_claims_j_supplier_id",
+    "ix_claims_j_assisted_by_id",
+    "ix_claims_j_source_entity_id",
+    "ix_claims_j_source_country_entity_id",
+    "ix_claims_agent_id_pk",
+    "ix_claims_recipient_id_pk",
+}
+
+
+@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
 def test_models_match_migrations(store):
-    """The Alembic migrations create exactly the mapped schema (plus the search index)."""
+    """The Alembic migrations create exactly the mapped schema (plus the search index and the
+    raw claim indexes of 0007)."""
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
@@ -157,7 +171,11 @@ def test_models_match_migrations(store):
         obj = d[1]
         table = getattr(obj, "table", None)
         name = getattr(obj, "name", "") + " " + (getattr(table, "name", "") or "")
-        return "article_fts" in name or "article_search" in name
+        return (
+            "article_fts" in name
+            or "article_search" in name
+            or getattr(obj, "name", None) in RAW_CLAIM_INDEXES
+        )
 
     leftovers = [d for d in diff if not search_index(d)]
     assert leftovers == []

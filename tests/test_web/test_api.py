@@ -327,6 +327,47 @@ def test_entity_profile_by_name_alias_or_id(client: TestClient) -> None:
     assert get_ok(client, "/api/entities/Russian Federation")["id"] == "gpe:russia"
 
 
+def _cut(full: dict[str, Any], n: int, k: int) -> dict[str, Any]:
+    """The full profile with its capped lists cut to their first entries."""
+    return {
+        **full,
+        "timeline": full["timeline"][:n],
+        "claims": {r: ids[:n] for r, ids in full["claims"].items()},
+        "linked_entities": full["linked_entities"][:k],
+    }
+
+
+@pytest.mark.parametrize(("n", "k"), [(0, 0), (1, 1), (2, 3), (5000, 5000)])
+def test_entity_profile_caps_are_prefixes_of_the_full_profile(
+    client: TestClient, db: str, n: int, k: int
+) -> None:
+    """?timeline_limit/linked_limit (cut in SQL) = the CLI's full profile cut in Python, with
+    totals that say how long the lists really are."""
+    store = open_store(db)
+    try:
+        with store.session() as s:
+            names = [e["id"] for e in repo.list_entities(session=s)]
+            fulls = {i: repo.entity_profile(session=s, name=i) for i in names}
+    finally:
+        store.close()
+    assert names
+    for eid, full in fulls.items():
+        assert full["timeline_total"] == full["n_claims"] == len(full["timeline"])
+        assert full["linked_total"] == len(full["linked_entities"])
+        assert full["claims_total"] == {r: len(v) for r, v in full["claims"].items()}
+        got = get_ok(client, f"/api/entities/{eid}", timeline_limit=n, linked_limit=k)
+        assert got == _cut(full, n, k), eid
+
+
+def test_entity_profile_default_caps_and_bounds(client: TestClient) -> None:
+    prof = get_ok(client, "/api/entities/gpe:russia")
+    assert prof["timeline_total"] == prof["n_claims"] >= len(prof["timeline"]) > 0
+    assert len(prof["timeline"]) == min(500, prof["timeline_total"])
+    assert len(prof["linked_entities"]) == min(200, prof["linked_total"])
+    for bad in ({"timeline_limit": 5001}, {"timeline_limit": -1}, {"linked_limit": 5001}):
+        assert client.get("/api/entities/gpe:russia", params=bad).status_code == 422
+
+
 @pytest.mark.parametrize(
     "url",
     [

@@ -50,4 +50,8 @@ def build_profile(entity: dict[str, Any], claims: list[dict[str, Any]]) -> dict[
         "timeline": timeline,
         "linked_entities": [{"id": i, "name": n, "count": k} for (i, n), k in links.most_common()],
         "sources": [{"name": n, "count": k} for n, k in sources.most_common()],
+        # full lengths of the lists an API caller may ask to cut (see repo.entity_profile)
+        "timeline_total": len(timeline),
+        "linked_total": len(links),
+        "claims_total": {r: len(ids) for r, ids in by_role.items()},
     }

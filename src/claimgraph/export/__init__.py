@@ -83,15 +83,20 @@ Claim = dict[str, Any]
 
 
 def claim_pages(
-    session: Session, filters: ClaimFilter | None, page: int = PAGE
+    session: Session, filters: ClaimFilter | None, page: int = PAGE, *, located: bool = False
 ) -> Iterator[list[Claim]]:
-    """Matching claims in storage order, one page at a time (keyset on pk, never OFFSET)."""
+    """Matching claims in storage order, one page at a time (keyset on pk, never OFFSET).
+
+    `located`: only claims with coordinates, filtered in SQL (a map needs no other claim, and
+    not decoding them is most of a map export's time)."""
     from claimgraph.store import repo
 
     f = filters or ClaimFilter()
     last: int | None = None
     while True:
-        rows = repo.list_claims(session=session, filters=f, order="pk", after_pk=last, limit=page)
+        rows = repo.list_claims(
+            session=session, filters=f, order="pk", after_pk=last, limit=page, located=located
+        )
         if not rows:
             return
         yield rows
@@ -101,11 +106,12 @@ def claim_pages(
 
 
 def iter_claims(
-    session: Session, filters: ClaimFilter | None, page: int = PAGE
+    session: Session, filters: ClaimFilter | None, page: int = PAGE, *, located: bool = False
 ) -> Iterator[tuple[Claim, ArticleInfo]]:
-    """Each matching claim with its article's metadata (one article query per page)."""
+    """Each matching claim with its article's metadata (one article query per page);
+    `located` as in claim_pages."""
     cache: dict[int, ArticleInfo] = {}
-    for rows in claim_pages(session, filters, page):
+    for rows in claim_pages(session, filters, page, located=located):
         wanted = {c["article_id"] for c in rows} - set(cache)
         if len(cache) > 4 * page:  # articles are contiguous in pk order: old ones are done
             cache.clear()

@@ -63,7 +63,9 @@ def write_geojson(session: Session, filters: ClaimFilter | None, out: BinaryIO) 
     n = 0
     with text_stream(out) as fh:
         fh.write('{"type": "FeatureCollection", "features": [')
-        for c, art in iter_claims(session, filters):
+        # located: the lat/lon columns are written from the record's location, so SQL drops the
+        # claims `resolved` would drop, before their JSON is read
+        for c, art in iter_claims(session, filters, located=True):
             if not resolved(c.get("location")):
                 continue
             fh.write(",\n" if n else "\n")

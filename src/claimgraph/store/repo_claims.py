@@ -6,7 +6,7 @@ import json
 import re
 from typing import Any
 
-from sqlalchemy import delete, func, insert, or_, select
+from sqlalchemy import Select, delete, func, insert, or_, select, text
 from sqlalchemy.orm import Session
 
 from claimgraph.errors import NotFound
@@ -146,11 +146,13 @@ def list_claims(
     after_pk: int | None = None,
     order: str = "newest",
     mentioning: str | None = None,
+    located: bool = False,
 ) -> list[dict[str, Any]]:
     """Claims with their JSON record + article_id (+ pk, for cursors).
 
     order "newest": newest article first, then text order; "pk": storage order (stable cursors
-    with `after_pk`). `filters` (a validated ClaimFilter) adds the full filter set.
+    with `after_pk`). `filters` (a validated ClaimFilter) adds the full filter set. `located`:
+    only claims with stored coordinates (maps skip the others; filtering in SQL saves decoding).
     """
     f = filters or ClaimFilter(
         event=event.upper() if event else None,
@@ -173,6 +175,7 @@ def list_claims(
         q = q.where(ClaimRow.article_id == f.article_id)
     if f.modality:
         q = q.where(ClaimRow.modality == f.modality)
+    ids: list[str] = []
     if f.entity:
         ids = entity_ids(session=session, name=f.entity)
         q = q.where(ClaimRow.agent_id.in_(ids) | ClaimRow.recipient_id.in_(ids))
@@ -189,8 +192,12 @@ def list_claims(
         q = q.where(ClaimRow.lat.between(lat0, lat1), ClaimRow.lon.between(lon0, lon1))
     if mentioning:  # any role or source naming this entity id (prefilter; callers check roles)
         q = q.where(ClaimRow.data.contains(json.dumps(mentioning)))
+    if located:
+        q = q.where(ClaimRow.lat.is_not(None), ClaimRow.lon.is_not(None))
     if after_pk is not None:
         q = q.where(ClaimRow.pk > after_pk)
+    if order == "pk" and ids and limit is not None and f.near is None:
+        q = q.where(ClaimRow.pk.in_(_first_pks_by_actor(session, q, ids, limit)))
     if order == "pk":
         q = q.order_by(ClaimRow.pk)
     else:
@@ -201,6 +208,8 @@ def list_claims(
             ClaimRow.evidence_start,
             ClaimRow.pk,
         )
+    if limit is not None and f.near is None:  # near drops rows in Python: no SQL limit then
+        q = q.limit(limit)
     out: list[dict[str, Any]] = []
     for pk, aid, data, lat, lon, published, site in session.execute(
         q.execution_options(yield_per=1000)
@@ -219,6 +228,22 @@ def list_claims(
         if limit is not None and len(out) >= limit:
             break
     return out
+
+
+def _first_pks_by_actor(session: Session, q: Select[Any], ids: list[str], limit: int) -> list[int]:
+    """The `limit` smallest pks among the rows of `q` (already filtered, entity included).
+
+    `agent_id IN … OR recipient_id IN … ORDER BY pk` makes SQLite collect and sort every claim
+    of a frequent entity (thousands) to return one page. One query per (column, id) walks that
+    column's index in pk order (SQLite indexes end with the rowid) and stops after `limit`
+    rows; the union of those short lists holds the page's pks.
+    """
+    pks: set[int] = set()
+    base = q.with_only_columns(ClaimRow.pk).order_by(None)
+    for col in (ClaimRow.agent_id, ClaimRow.recipient_id):
+        for eid in ids:
+            pks.update(session.scalars(base.where(col == eid).order_by(ClaimRow.pk).limit(limit)))
+    return sorted(pks)[:limit]
 
 
 def entity_ids(*, session: Session, name: str) -> list[str]:
@@ -335,8 +360,21 @@ def list_contradictions(*, session: Session, tolerance: float = 0.2) -> list[dic
     return find_contradictions(cluster_claims(session=session), tolerance=tolerance)
 
 
-def entity_profile(*, session: Session, name: str) -> dict[str, Any]:
-    """Profile of the entity with this id, name or alias (NotFound otherwise)."""
+def entity_profile(
+    *,
+    session: Session,
+    name: str,
+    timeline_limit: int | None = None,
+    linked_limit: int | None = None,
+) -> dict[str, Any]:
+    """Profile of the entity with this id, name or alias (NotFound otherwise).
+
+    With no limit: the full profile (build_profile over every claim). With a limit: the same
+    profile with `timeline` and the `claims` id lists cut to their first `timeline_limit`
+    entries and `linked_entities` to its first `linked_limit`, built in SQL (sorted, counted
+    and limited there) so a frequent entity's thousands of claims never reach Python; the
+    `*_total` fields say how long the lists are in full.
+    """
     from claimgraph.analyze.profiles import build_profile
 
     ids = entity_ids(session=session, name=name)
@@ -352,17 +390,231 @@ def entity_profile(*, session: Session, name: str) -> dict[str, Any]:
         "aliases": json.loads(row.aliases),
         "country": row.country,
     }
-    claims = [
-        c
-        for c in list_claims(session=session, order="pk", mentioning=row.id)
-        if any(
-            (c.get(r) or {}).get("id") == row.id
-            for r in ("agent", "recipient", "supplier", "assisted_by")
-        )
-        or (c.get("source") or {}).get("entity_id") == row.id
-        or (c.get("source") or {}).get("country_entity_id") == row.id
-    ]
+    if timeline_limit is not None or linked_limit is not None:
+        return _capped_profile(session, entity, timeline_limit, linked_limit)
+    claims = _profile_claims(session, row.id)
     return build_profile(entity, claims)
+
+
+# JSON members a profile reads from each claim (build_profile uses nothing else).
+_PROFILE_PATHS = (
+    ("time", "value"),
+    ("agent", "id"),
+    ("agent", "name"),
+    ("recipient", "id"),
+    ("recipient", "name"),
+    ("supplier", "id"),
+    ("supplier", "name"),
+    ("assisted_by", "id"),
+    ("assisted_by", "name"),
+    ("source", "entity_id"),
+    ("source", "country_entity_id"),
+    ("source", "name"),
+    ("location", "name"),
+    ("location", "mention"),
+)
+# Roles only the JSON holds; each has an expression index (see _json_role) so the profile
+# finds its claims without reading the table.
+_JSON_ROLES = (
+    ("supplier", "id"),
+    ("assisted_by", "id"),
+    ("source", "entity_id"),
+    ("source", "country_entity_id"),
+)
+
+
+def _json_role(dialect: str, obj: str, key: str) -> str:
+    """SQL text of one JSON member of claims.data, spelled exactly as its expression index
+    (SQLite: json_extract(data, '$.supplier.id'); PostgreSQL: ((data)::jsonb -> 'supplier'
+    ->> 'id')) so the planners use the index."""
+    if dialect == "postgresql":
+        return f"((claims.data)::jsonb -> '{obj}' ->> '{key}')"
+    return f"json_extract(claims.data, '$.{obj}.{key}')"
+
+
+def _role_conditions(dialect: str) -> dict[str, str]:
+    """SQL condition per profile role (build_profile's ROLES + "source"), each indexed."""
+    j = {(o, k): _json_role(dialect, o, k) for o, k in _JSON_ROLES}
+    return {
+        "agent": "claims.agent_id = :eid",
+        "recipient": "claims.recipient_id = :eid",
+        "supplier": f"{j['supplier', 'id']} = :eid",
+        "assisted_by": f"{j['assisted_by', 'id']} = :eid",
+        "source": f"({j['source', 'entity_id']} = :eid OR {j['source', 'country_entity_id']} = :eid)",
+    }
+
+
+def _limit(n: int | None) -> str:
+    return "" if n is None else f" LIMIT {int(n)}"
+
+
+def _capped_profile(
+    session: Session, entity: dict[str, Any], timeline_limit: int | None, linked_limit: int | None
+) -> dict[str, Any]:
+    """build_profile's answer with long lists cut, computed by one SQL statement.
+
+    Equal to the full profile except: timeline and each claims[role] hold their first
+    `timeline_limit` entries, linked_entities its first `linked_limit` (same order and ties as
+    build_profile: Counter.most_common keeps first-seen order, hence the min(pk) keys). The
+    claims of the entity are read once (m: indexed lookups, PostgreSQL parses each JSON record
+    once in m0); sorting, counting and limiting happen in the database, so only a few hundred
+    short rows reach Python whatever the entity's size.
+    """
+    dialect = session.get_bind().dialect.name
+    roles = _role_conditions(dialect)
+    cond = " OR ".join(roles.values())
+    collate = ' COLLATE "C"' if dialect == "postgresql" else ""  # Python's code-point order
+    if dialect == "postgresql":
+        base = (
+            "m0 AS MATERIALIZED (SELECT pk, id, article_id, event, modality, time_value, "
+            "place_name, source_name, agent_id, recipient_id, data::jsonb AS j "
+            f"FROM claims WHERE {cond}), "
+        )
+        src = "m0"
+    else:
+        base, src = "", f"claims WHERE {cond}"
+
+    def member(o: str, k: str) -> str:
+        if dialect == "postgresql":
+            return f"(j -> '{o}' ->> '{k}')"
+        return f"json_extract(data, '$.{o}.{k}')"
+
+    names = {"a": "agent", "r": "recipient", "s": "supplier", "h": "assisted_by"}
+    cols = ", ".join(
+        [
+            "pk, id, article_id, event, modality, time_value",
+            "place_name AS pl, source_name AS so, agent_id AS a_id, recipient_id AS r_id",
+            f"{member('supplier', 'id')} AS s_id, {member('assisted_by', 'id')} AS h_id",
+            f"{member('source', 'entity_id')} AS se",
+            f"{member('source', 'country_entity_id')} AS sc",
+        ]
+        + [f"{member(o, 'name')} AS {x}_n" for x, o in names.items()]
+    )
+    links = " UNION ALL ".join(
+        f"SELECT {x}_id AS id, coalesce(nullif({x}_n, ''), {x}_id) AS name, pk * 4 + {i} AS ord "
+        f"FROM m WHERE {x}_id <> '' AND {x}_id <> :eid"
+        for i, x in enumerate(names)
+    )
+    in_role = {
+        **{o: f"{x}_id = :eid" for x, o in names.items()},
+        "source": "(se = :eid OR sc = :eid)",
+    }
+    order = f"time_value IS NULL, time_value{collate}, id{collate}, pk"
+    # one result, rows tagged by kind: (kind, a, b, c, d, x, y, z)
+    parts = [
+        # linked entities: a=id b=name x=count y=first seen
+        # (typed NULLs: PostgreSQL takes each column's type from the first SELECT)
+        "SELECT 'l', id, name, CAST(NULL AS TEXT), CAST(NULL AS TEXT), n, first, "
+        "CAST(NULL AS BIGINT) FROM "
+        f"(SELECT id, name, n, first FROM lg ORDER BY n DESC, first{_limit(linked_limit)}) x",
+        # places and sources: a=name x=count y=first seen
+        "SELECT 'p', pl, NULL, NULL, NULL, count(*), min(pk), NULL FROM m WHERE pl <> '' "
+        "GROUP BY pl",
+        "SELECT 's', so, NULL, NULL, NULL, count(*), min(pk), NULL FROM m WHERE so <> '' "
+        "GROUP BY so",
+        # x=claims z=linked entities, in all
+        "SELECT 'n', NULL, NULL, NULL, NULL, count(*), NULL, (SELECT count(*) FROM lg) FROM m",
+        # timeline: a=time b=event c=claim id d=modality x=article y=position
+        "SELECT 't', time_value, event, id, modality, article_id, pos, NULL FROM "
+        f"(SELECT time_value, event, id, modality, article_id, row_number() OVER (ORDER BY "
+        f"{order}) AS pos FROM m ORDER BY {order}{_limit(timeline_limit)}) t",
+    ]
+    for i, (r, c) in enumerate(in_role.items()):
+        # claims by role: a=role x=how many; then a=role b=claim id y=pk for the first ones
+        parts.append(f"SELECT 'r', '{r}', NULL, NULL, NULL, count(*), NULL, NULL FROM m WHERE {c}")
+        parts.append(
+            f"SELECT 'c', '{r}', id, NULL, NULL, NULL, pk, NULL FROM "
+            f"(SELECT id, pk FROM m WHERE {c} ORDER BY pk{_limit(timeline_limit)}) c{i}"
+        )
+    sql = (
+        f"WITH {base}m AS MATERIALIZED (SELECT {cols} FROM {src}), l AS ({links}), "
+        "lg AS (SELECT id, name, count(*) AS n, min(ord) AS first FROM l GROUP BY id, name) "
+        + " UNION ALL ".join(parts)
+    )
+    linked: list[tuple[int, int, str, str]] = []
+    places: list[tuple[int, int, str]] = []
+    sources: list[tuple[int, int, str]] = []
+    timeline: list[tuple[int, dict[str, Any]]] = []
+    by_role: dict[str, list[tuple[int, str]]] = {r: [] for r in roles}
+    claims_total: dict[str, int] = dict.fromkeys(roles, 0)
+    n_claims = linked_total = 0
+    for kind, a, b, c, d, x, y, z in session.execute(text(sql), {"eid": entity["id"]}):
+        if kind == "l":
+            linked.append((-x, y, a, b))
+        elif kind == "p":
+            places.append((-x, y, a))
+        elif kind == "s":
+            sources.append((-x, y, a))
+        elif kind == "n":
+            n_claims, linked_total = x, z
+        elif kind == "t":
+            timeline.append(
+                (y, {"time": a, "event": b, "claim_id": c, "article_id": x, "modality": d})
+            )
+        elif kind == "r":
+            claims_total[a] = x
+        else:
+            by_role[a].append((y, b))
+    return {
+        **entity,
+        "claims": {r: [cid for _, cid in sorted(v)] for r, v in by_role.items()},
+        "n_claims": n_claims,
+        "places": [{"name": k, "count": -n} for n, _, k in sorted(places)],
+        "timeline": [t for _, t in sorted(timeline, key=lambda p: p[0])],
+        "linked_entities": [{"id": i, "name": nm, "count": -n} for n, _, i, nm in sorted(linked)],
+        "sources": [{"name": k, "count": -n} for n, _, k in sorted(sources)],
+        "timeline_total": n_claims,
+        "linked_total": linked_total,
+        "claims_total": claims_total,
+    }
+
+
+def _profile_claims(session: Session, eid: str) -> list[dict[str, Any]]:
+    """Every claim naming `eid` in a role (agent, recipient, supplier, assisted_by) or as its
+    source (entity or country), storage order, reduced to the members build_profile reads.
+
+    Indexed lookups replace a LIKE scan of every claim's JSON, and the database extracts the
+    14 members it needs, so Python decodes one short array per claim, not the whole record.
+    """
+    dialect = session.get_bind().dialect.name
+    cond = " OR ".join(
+        ["claims.agent_id = :eid", "claims.recipient_id = :eid"]
+        + [f"{_json_role(dialect, o, k)} = :eid" for o, k in _JSON_ROLES]
+    )
+    if dialect == "postgresql":
+        members = ", ".join(f"j #>> '{{{o},{k}}}'" for o, k in _PROFILE_PATHS)
+        sql = (
+            "WITH m AS MATERIALIZED (SELECT pk, id, article_id, event, modality, "
+            f"data::jsonb AS j FROM claims WHERE {cond}) "
+            f"SELECT id, article_id, event, modality, jsonb_build_array({members})::text "
+            "FROM m ORDER BY pk"
+        )
+    else:
+        members = ", ".join(f"'$.{o}.{k}'" for o, k in _PROFILE_PATHS)
+        sql = (
+            f"SELECT id, article_id, event, modality, json_extract(data, {members}) "
+            f"FROM claims WHERE {cond} ORDER BY pk"
+        )
+    out: list[dict[str, Any]] = []
+    for cid, aid, event, modality, packed in session.execute(text(sql), {"eid": eid}):
+        v = dict(zip(_PROFILE_PATHS, json.loads(packed), strict=True))
+        c: dict[str, Any] = {
+            "id": cid,
+            "article_id": aid,
+            "event": event,
+            "modality": modality,
+            "time": {"value": v["time", "value"]},
+            "location": {"name": v["location", "name"], "mention": v["location", "mention"]},
+            "source": {
+                "entity_id": v["source", "entity_id"],
+                "country_entity_id": v["source", "country_entity_id"],
+                "name": v["source", "name"],
+            },
+        }
+        for role in ("agent", "recipient", "supplier", "assisted_by"):
+            c[role] = {"id": v[role, "id"], "name": v[role, "name"]}
+        out.append(c)
+    return out
 
 
 # ---------------------------------------------------------------- HTTP API reads

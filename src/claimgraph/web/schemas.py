@@ -135,6 +135,11 @@ class EntityProfile(Open):
     aliases: list[str]
     country: str | None
     n_claims: int
+    # full lengths of the lists the API caps (timeline_limit, linked_limit): a list shorter
+    # than its total was cut
+    timeline_total: int | None = None
+    linked_total: int | None = None
+    claims_total: dict[str, int] | None = None
 
 
 class Hit(BaseModel):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
+from fastapi.responses import JSONResponse
 
 from claimgraph.store import repo
 from claimgraph.web.deps import SessionDep, cap
@@ -26,11 +27,46 @@ def list_entities(
 
 @router.get(
     "/entities/{name_or_id:path}",
+    response_model=EntityProfile,
     responses={404: {"model": Message, "description": "no entity with that name, alias or id"}},
 )
 def entity_profile(
     name_or_id: Annotated[str, Path(description="e.g. Russia, ISW or gpe:russia")],
     session: SessionDep,
-) -> EntityProfile:
-    """Aliases, claims by role, places, timeline, linked entities and sources."""
-    return EntityProfile(**repo.entity_profile(session=session, name=name_or_id))
+    timeline_limit: Annotated[
+        int,
+        Query(
+            ge=0,
+            le=5000,
+            description="at most this many timeline entries (its first ones: dated claims "
+            "oldest first, then undated) and claim ids per role (storage order); "
+            "timeline_total and claims_total give the full counts",
+        ),
+    ] = 500,
+    linked_limit: Annotated[
+        int,
+        Query(
+            ge=0,
+            le=5000,
+            description="at most this many linked entities (the most frequent first); "
+            "linked_total gives the full count",
+        ),
+    ] = 200,
+) -> JSONResponse:
+    """Aliases, claims by role, places, timeline, linked entities and sources.
+
+    A frequent entity has thousands of claims: the long lists are capped (see the limits) so
+    the answer stays small and fast; `claimgraph entity NAME --json` gives the full profile.
+    """
+    prof = repo.entity_profile(
+        session=session,
+        name=name_or_id,
+        timeline_limit=timeline_limit,
+        linked_limit=linked_limit,
+    )
+    # A profile holds one timeline entry per claim (thousands for a frequent entity):
+    # validating and re-serializing it through the model cost more than building it. The
+    # dict is already in the model's shape; the key order is the one the model gave
+    # (declared fields first), so the bytes are unchanged.
+    head = {k: prof[k] for k in EntityProfile.model_fields}
+    return JSONResponse({**head, **{k: v for k, v in prof.items() if k not in head}})

@@ -151,7 +151,10 @@ def entity_page(
 ) -> HTMLResponse:
     """An entity's profile: aliases, roles, places, timeline, linked entities, sources."""
     try:
-        profile = repo.entity_profile(session=session, name=name_or_id)
+        # capped like the API's default: a frequent entity would render thousands of rows
+        profile = repo.entity_profile(
+            session=session, name=name_or_id, timeline_limit=500, linked_limit=200
+        )
     except NotFound as exc:
         return not_found_page(request, exc)
     return page(request, session, "entity.html", p=profile)
