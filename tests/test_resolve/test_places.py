@@ -112,3 +112,24 @@ def test_geocode_context_and_capital() -> None:
     assert p is not None and p.admin1 == "Georgia"
     w = geocode("Washington")
     assert w is not None and w.kind == "city"
+
+
+def test_names_in_matches_full_scan() -> None:
+    """The array-backed area index lists the same keys, in index order, as a scan of the index."""
+    from claimgraph.resolve import places
+    from claimgraph.resolve.gazetteer import load
+
+    g = load()
+    areas = [g.entries[g.by_iso2["BY"]], g.entries[g.by_a1["RU.73"]], g.entries[g.by_iso2["LU"]]]
+    for ce in areas:
+        area = (ce.country or "", ce.a1code if ce.kind == "region" else None)
+        keep = {
+            i
+            for i, e in enumerate(g.entries)
+            if e.country == area[0]
+            and e.kind == "city"
+            and (area[1] is None or e.a1code == area[1])
+        }
+        want = [(k, v) for k, v in g.index.items() if any(i in keep for i, _ in v)]
+        places._AREA_NAMES.pop(area, None)
+        assert places._names_in(g, ce) == want

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 
 import dateparser
 
@@ -30,6 +31,25 @@ def parse_date(value: str, *, require_day: bool = True) -> datetime | None:
     value = value.strip()
     if not value:
         return None
+    if _ISO_FULL.match(value):
+        return _parse_cached(value, require_day)
+    return _parse(value, require_day)
+
+
+# A full ISO date (with optional time and offset) names every part, so dateparser's answer for
+# it does not depend on today's date and can be cached (feeds repeat dates; dateparser costs
+# ms per call). Relative or partial dates ("yesterday", "2023") are always parsed afresh.
+_ISO_FULL = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?(?:Z|[+-]\d{2}:?\d{2})?\Z"
+)
+
+
+@lru_cache(maxsize=4096)
+def _parse_cached(value: str, require_day: bool) -> datetime | None:
+    return _parse(value, require_day)
+
+
+def _parse(value: str, require_day: bool) -> datetime | None:
     settings = dict(_SETTINGS)
     if not require_day:
         settings.pop("REQUIRE_PARTS")

@@ -38,10 +38,10 @@ def build_text_article(
 ) -> Article:
     """Shared by the text, JSONL and feed readers: one way to turn story text into an Article."""
     paras = split_paragraphs(text)
-    if paras and published is None and (dt := parse_dateline(paras[0])):
-        published = dt
-        paras = paras[1:]
-    elif paras and parse_dateline(paras[0]):
+    # one dateparser call for the first line (it was parsed twice when it was no dateline)
+    if paras and (dt := parse_dateline(paras[0])):
+        if published is None:
+            published = dt
         paras = paras[1:]
     if title is None and len(paras) > 1 and looks_like_title(paras[0]):
         title, paras = paras[0], paras[1:]

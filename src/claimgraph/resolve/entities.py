@@ -46,8 +46,11 @@ def _tables() -> dict[str, Any]:
     return load_yaml("entities.yaml")
 
 
+@lru_cache(maxsize=65_536)
 def _fold(text: str) -> str:
-    """Comparison key: accents, case, dots and spacing ignored ("U.N." == "UN")."""
+    """Comparison key: accents, case, dots and spacing ignored ("U.N." == "UN").
+
+    Cached: a pure function called for every capitalised 1–4-token window of an article."""
     ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode() or text
     ascii_ = ascii_.replace("’", "'").replace(".", "")
     return re.sub(r"\s+", " ", ascii_.casefold()).strip()
@@ -403,16 +406,16 @@ def _split_possessive_owner(start: int, raw: str, label: str) -> list[tuple[int,
 def _country_spans(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """Capitalised country names/demonyms the NER left untagged (1–4 tokens)."""
     out: list[tuple[int, int, str]] = []
+    # every window starting at token i shares its first token: test its capital once, before
+    # building any Span (most tokens are lower-case)
+    cap = [t.text[:1].isupper() for t in doc]
     i = 0
     while i < len(doc):
         hit = None
-        for n in (4, 3, 2, 1):
+        for n in (4, 3, 2, 1) if cap[i] else ():
             if i + n > len(doc):
                 continue
             span = doc[i : i + n]
-            first = span[0].text
-            if not first[:1].isupper():
-                continue
             if _country_iso(span.text) and not span[-1].text.endswith(("'", "’")):
                 hit = span
                 break
