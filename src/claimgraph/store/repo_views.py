@@ -8,14 +8,15 @@ moves a few hundred rows, not every claim's JSON.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, Select, func, lateral, literal_column, select, true
 from sqlalchemy.orm import Session
 
 from claimgraph.store.filters import ClaimFilter
 from claimgraph.store.models import ArticleRow, ClaimRow, ClusterMemberRow
-from claimgraph.store.repo_claims import entity_ids
+from claimgraph.store.repo_claims import _json_role, entity_ids
 
 
 def claim_conditions(session: Session, f: ClaimFilter | None) -> list[ColumnElement[bool]]:
@@ -158,3 +159,112 @@ def cluster_members(*, session: Session, cluster_ids: set[str]) -> dict[str, lis
             }
         )
     return out
+
+
+# ---------------------------------------------------------------- actor network
+
+# What build_graph needs of the JSON-only parts, by which id columns are set: one JSON array
+# per claim, [agent, recipient, supplier, assisted_by, location fields...] less the roles whose
+# id column answers (agent/recipient) and less the location where a recipient id is set (the
+# graph then ignores it). One extraction per branch so each record is parsed once (SQLite 3.40
+# caches a parse per call site only); multi-path json_extract also keeps numbers as written,
+# where a scalar one would round lat/lon to 15 digits. Most claims give the same few arrays
+# ("[null,null]": no supplier, no helper), which is what lets build_graph count equal rows.
+_LOC_FIELDS = ("name", "mention", "geonameid", "kind", "country", "lat", "lon")
+
+
+def _graph_extra(dialect: str) -> str:
+    """SQL of graph_rows' `extra` column (see above); `cj.j` is the parsed record on PG."""
+
+    def paths(*members: str) -> str:
+        if dialect == "postgresql":
+            parts = [f"cj.j #> '{{{m.replace('.', ',')}}}'" for m in members]
+            return f"jsonb_build_array({', '.join(parts)})::text"
+        return f"json_extract(claims.data, {', '.join(repr('$.' + m) for m in members)})"
+
+    helpers = ("supplier", "assisted_by")
+    loc = tuple(f"location.{k}" for k in _LOC_FIELDS)
+    a, r = "claims.agent_id <> ''", "claims.recipient_id <> ''"
+    return (
+        f"CASE WHEN {a} THEN (CASE WHEN {r} THEN {paths(*helpers)} "
+        f"ELSE {paths('recipient', *helpers, *loc)} END) "
+        f"ELSE (CASE WHEN {r} THEN {paths('agent', *helpers)} "
+        f"ELSE {paths('agent', 'recipient', *helpers, *loc)} END) END"
+    )
+
+
+GraphRow = tuple[str | None, str | None, str, str | None, str]  # see graph_rows
+
+
+def graph_rows(session: Session, filters: ClaimFilter | None) -> Iterator[GraphRow]:
+    """(agent_id, recipient_id, event, time_value, extra) per matching claim, storage order.
+
+    The actor network reads this instead of decoding every claim: the database extracts the
+    few JSON members it needs (see _graph_extra), rows are five short columns, and equal rows
+    can be counted rather than processed one by one. Same selection as list_claims (article
+    join, `near` refined on the coordinates)."""
+    dialect = session.get_bind().dialect.name
+    near = filters.near if filters else None
+    cols = [ClaimRow.agent_id, ClaimRow.recipient_id, ClaimRow.event, ClaimRow.time_value]
+    cols.append(literal_column(_graph_extra(dialect)))
+    if near is not None:
+        cols += [ClaimRow.lat, ClaimRow.lon]
+    q = select(*cols).join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
+    if dialect == "postgresql":  # parse each record once (OFFSET 0 keeps the subquery apart)
+        cj = lateral(select(literal_column("claims.data::jsonb").label("j")).offset(0), name="cj")
+        q = q.join(cj, true())
+    q = q.where(*claim_conditions(session, filters)).order_by(ClaimRow.pk)
+    rows = _raw_rows(session, q)
+    if near is None:
+        yield from rows
+        return
+    for a, r, event, time, x, lat, lon in rows:
+        if lat is not None and near.contains(lat, lon):
+            yield a, r, event, time, x
+
+
+def _raw_rows(session: Session, q: Select[Any]) -> Iterator[tuple[Any, ...]]:
+    """Rows of `q` as the driver's tuples, read as they come (SQLite steps the statement; the
+    PostgreSQL driver buffers them). For statements over every claim whose parameters are
+    plain strings and numbers: SQLAlchemy's Row objects cost as much as the query itself."""
+    compiled = q.compile(
+        dialect=session.get_bind().dialect, compile_kwargs={"render_postcompile": True}
+    )
+    params = compiled.params
+    args = tuple(params[k] for k in compiled.positiontup or ()) if compiled.positional else params
+    cursor = session.connection().connection.cursor()
+    try:
+        cursor.execute(str(compiled), args)
+        yield from cursor
+    finally:
+        cursor.close()
+
+
+def claims_with_actors(
+    session: Session, filters: ClaimFilter | None, ids: set[str]
+) -> Iterator[dict[str, Any]]:
+    """Matching claims (decoded, storage order) in which one of `ids` is agent, recipient,
+    supplier or helper: the few records the actor network still reads in full (first-seen
+    names of entities missing from the entity table). The JSON roles use their indexes."""
+    if not ids:
+        return
+    dialect = session.get_bind().dialect.name
+    wanted = sorted(ids)
+    sup = literal_column(_json_role(dialect, "supplier", "id"))
+    helper = literal_column(_json_role(dialect, "assisted_by", "id"))
+    near = filters.near if filters else None
+    q = (
+        select(ClaimRow.data, ClaimRow.lat, ClaimRow.lon)
+        .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
+        .where(
+            *claim_conditions(session, filters),
+            ClaimRow.agent_id.in_(wanted)
+            | ClaimRow.recipient_id.in_(wanted)
+            | sup.in_(wanted)
+            | helper.in_(wanted),
+        )
+        .order_by(ClaimRow.pk)
+    )
+    for data, lat, lon in session.execute(q.execution_options(yield_per=500)):
+        if near is None or (lat is not None and near.contains(lat, lon)):
+            yield json.loads(data)
