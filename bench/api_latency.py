@@ -31,7 +31,10 @@ ENDPOINTS = [
     ("claims of an entity", "/api/claims?entity=Iran&limit=50"),
     ("entity profile", "/api/entities/Iran"),
     ("full-text search", "/api/search?q=drone"),
+    ("map data (the /map page's places)", "/api/map"),
     ("map data (GeoJSON export)", "/api/export/geojson?event=SUPPLY"),
+    ("timeline data", "/api/timeline"),
+    ("network data", "/api/graph?limit=100"),
 ]
 CLAIMS_PER_SYNTHETIC_ARTICLE = 10
 BATCH = 5000

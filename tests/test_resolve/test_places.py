@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from claimgraph.evaluate.geo import evaluate
 from claimgraph.extract.nlp import load_nlp
 from claimgraph.resolve.places import find_places, geocode
+from tests.conftest import SHARED as SHARED_ROOT
 
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "eval"
+SHARED = SHARED_ROOT / "eval"
 
 
 def _places(text: str) -> dict[str, object]:
