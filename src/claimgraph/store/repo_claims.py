@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Select, delete, func, insert, or_, select, text
@@ -55,8 +56,7 @@ def save_extraction(
     remap = _link_known_entities(session, extraction.get("entities", []))
     if remap:
         extraction = _remap_ids(extraction, remap)
-    for ent in extraction.get("entities", []):
-        _upsert_entity(session, ent)
+    _upsert_entities(session, extraction.get("entities", []))
     rows = []
     for c in extraction.get("claims", []):
         loc = c.get("location") or {}
@@ -87,22 +87,81 @@ def save_extraction(
 
 def _link_known_entities(session: Session, entities: list[dict[str, Any]]) -> dict[str, str]:
     """New entity id → id of a stored entity that is a spelling variant of it (same type,
-    rapidfuzz-bounded `similar_names`), so "Zelenskyy" in one article joins "Zelensky" of another."""
+    rapidfuzz-bounded `similar_names`), so "Zelenskyy" in one article joins "Zelensky" of another.
+
+    Was one ORM load of every same-type entity per new entity (most of the store stage): now
+    one IN query says which ids are stored, one column query per type reads the candidates,
+    and only names with the same `_name_key` reach `similar_names` (it is False otherwise).
+    The answer is the same: the first stored entity by id with a similar name.
+    """
     from claimgraph.resolve.entities import similar_names
 
+    wanted = [e for e in entities if e["type"] not in ("GPE", "NORP")]
+    if not wanted:
+        return {}
+    stored = _stored_ids(session, [e["id"] for e in wanted])
+    wanted = [e for e in wanted if e["id"] not in stored]
+    if not wanted:
+        return {}
+    known = _known_names(session, {e["type"] for e in wanted})
     remap: dict[str, str] = {}
-    for ent in entities:
-        if ent["type"] in ("GPE", "NORP") or session.get(EntityRow, ent["id"]) is not None:
-            continue
-        names = [ent["name"], *ent.get("aliases", [])]
-        for row in session.scalars(
-            select(EntityRow).where(EntityRow.type == ent["type"]).order_by(EntityRow.id)
-        ):
-            known = [row.name, *json.loads(row.aliases)]
-            if any(similar_names(a, b) for a in names for b in known):
-                remap[ent["id"]] = row.id
+    for ent in wanted:
+        rows, by_key = known[ent["type"]]
+        names = [(n, _name_key(n)) for n in [ent["name"], *ent.get("aliases", [])]]
+        hits = sorted({i for _, k in names for i in by_key.get(k, ())})
+        for i in hits:  # id order, as the full scan went
+            row_id, row_names = rows[i]
+            if any(similar_names(a, b) for a, ka in names for b, kb in row_names if ka == kb):
+                remap[ent["id"]] = row_id
                 break
     return remap
+
+
+def _stored_ids(session: Session, ids: list[str]) -> set[str]:
+    """Which of `ids` are stored entities (one IN query per 500 ids)."""
+    out: set[str] = set()
+    uniq = sorted(set(ids))
+    for i in range(0, len(uniq), 500):
+        out.update(session.scalars(select(EntityRow.id).where(EntityRow.id.in_(uniq[i : i + 500]))))
+    return out
+
+
+_NameKey = tuple[int, str]
+_Known = tuple[list[tuple[str, list[tuple[str, _NameKey]]]], dict[_NameKey, list[int]]]
+
+
+def _known_names(session: Session, types: set[str]) -> dict[str, _Known]:
+    """type → (stored entities of that type by id: (id, [(name or alias, its _name_key)]),
+    _name_key → positions in that list of the entities with a name of that key)."""
+    out: dict[str, _Known] = {t: ([], {}) for t in types}
+    q = (
+        select(EntityRow.type, EntityRow.id, EntityRow.name, EntityRow.aliases)
+        .where(EntityRow.type.in_(sorted(types)))
+        .order_by(EntityRow.id)
+    )
+    for type_, eid, name, aliases in session.execute(q):
+        rows, by_key = out[type_]
+        if aliases == "[]":  # most entities: no alias to decode
+            k = _name_key(name)
+            names = [(name, k)]
+            by_key.setdefault(k, []).append(len(rows))
+        else:
+            names = [(n, _name_key(n)) for n in [name, *json.loads(aliases)]]
+            for k in {k for _, k in names}:
+                by_key.setdefault(k, []).append(len(rows))
+        rows.append((eid, names))
+    return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_key(name: str) -> _NameKey:
+    """(token count, first character) of the folded name: `similar_names` needs both equal
+    (same token count; all tokens equal but one, whose first letters match), so names with
+    different keys are never compared."""
+    from claimgraph.resolve.entities import _fold
+
+    f = _fold(name)
+    return len(f.split()), f[:1]
 
 
 def _remap_ids(extraction: dict[str, Any], remap: dict[str, str]) -> dict[str, Any]:
@@ -113,25 +172,47 @@ def _remap_ids(extraction: dict[str, Any], remap: dict[str, str]) -> dict[str, A
     return json.loads(text)
 
 
-def _upsert_entity(session: Session, ent: dict[str, Any]) -> None:
-    row = session.get(EntityRow, ent["id"])
-    aliases = [a for a in ent.get("aliases", []) if a != ent["name"]]
-    if row is None:
-        session.add(
-            EntityRow(
-                id=ent["id"],
-                name=ent["name"],
-                type=ent["type"],
-                aliases=json.dumps(sorted(set(aliases)), ensure_ascii=False),
-                country=ent.get("country"),
+def _upsert_entities(session: Session, entities: list[dict[str, Any]]) -> None:
+    """Add new entities, merge names into the aliases of stored ones (in list order, so a
+    repeated id merges into the row made by its first occurrence).
+
+    One IN query and one executemany instead of a get + flush per entity."""
+    if not entities:
+        return
+    existing = {
+        row.id: row
+        for i in range(0, len(entities), 500)
+        for row in session.scalars(
+            select(EntityRow).where(
+                EntityRow.id.in_(sorted({e["id"] for e in entities[i : i + 500]}))
             )
         )
-        session.flush()
-        return
-    if ent["name"] != row.name:
-        aliases.append(ent["name"])
-    merged = sorted(set(json.loads(row.aliases)) | set(aliases))
-    row.aliases = json.dumps(merged, ensure_ascii=False)
+    }
+    new: dict[str, dict[str, Any]] = {}
+    for ent in entities:
+        aliases = [a for a in ent.get("aliases", []) if a != ent["name"]]
+        row = existing.get(ent["id"])
+        cur = new.get(ent["id"]) if row is None else None
+        if row is None and cur is None:
+            new[ent["id"]] = {
+                "id": ent["id"],
+                "name": ent["name"],
+                "type": ent["type"],
+                "aliases": json.dumps(sorted(set(aliases)), ensure_ascii=False),
+                "country": ent.get("country"),
+            }
+            continue
+        rec_name = row.name if row is not None else cur["name"]
+        rec_aliases = row.aliases if row is not None else cur["aliases"]
+        if ent["name"] != rec_name:
+            aliases.append(ent["name"])
+        merged = json.dumps(sorted(set(json.loads(rec_aliases)) | set(aliases)), ensure_ascii=False)
+        if row is not None:
+            row.aliases = merged
+        else:
+            cur["aliases"] = merged
+    if new:
+        session.execute(insert(EntityRow), list(new.values()))
 
 
 def list_claims(
@@ -281,11 +362,9 @@ def assign_clusters(*, session: Session, article_id: int) -> int:
     share a participant with them); returns how many claims were assigned."""
     from claimgraph.analyze.clusters import Cluster, assign, view
 
-    new = [
-        c
-        for c in list_claims(session=session, article_id=article_id, order="pk")
-        if session.get(ClusterMemberRow, c["pk"]) is None
-    ]
+    claims = list_claims(session=session, article_id=article_id, order="pk")
+    done = _clustered_pks(session, [c["pk"] for c in claims])  # one IN query, not a get per claim
+    new = [c for c in claims if c["pk"] not in done]
     if not new:
         return 0
     ids = {
@@ -312,6 +391,20 @@ def assign_clusters(*, session: Session, article_id: int) -> int:
         session.add(ClusterMemberRow(claim_pk=pk, cluster_id=cid))
     session.flush()
     return len(new)
+
+
+def _clustered_pks(session: Session, pks: list[int]) -> set[int]:
+    """Which of these claim pks already have a cluster (one IN query per 500 pks)."""
+    out: set[int] = set()
+    for i in range(0, len(pks), 500):
+        out.update(
+            session.scalars(
+                select(ClusterMemberRow.claim_pk).where(
+                    ClusterMemberRow.claim_pk.in_(pks[i : i + 500])
+                )
+            )
+        )
+    return out
 
 
 def list_clusters(
