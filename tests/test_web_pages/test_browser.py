@@ -10,6 +10,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -39,15 +40,15 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def server(db_copy: Path) -> Iterator[str]:
-    """The app under uvicorn on loopback, in a thread, on a copy of the seeded store."""
+@contextmanager
+def running_app(db: str) -> Iterator[str]:
+    """The app under uvicorn on a free loopback port, in a thread; yields its base URL."""
     import uvicorn
 
     from claimgraph.web import create_app
 
     port = _free_port()
-    app = create_app(Settings(secret=SECRET), db=str(db_copy))
+    app = create_app(Settings(secret=SECRET), db=db)
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -56,9 +57,18 @@ def server(db_copy: Path) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("uvicorn did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=15)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=15)
+
+
+@pytest.fixture
+def server(db_copy: Path) -> Iterator[str]:
+    """The app on a copy of the seeded store."""
+    with running_app(str(db_copy)) as url:
+        yield url
 
 
 @pytest.fixture

@@ -10,24 +10,21 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from claimgraph.config import Settings
 from claimgraph.corrections import sites
 from claimgraph.pipeline import ingest_sources
 from claimgraph.store import repo_corrections as reports
 from claimgraph.store.db import open_store
 from claimgraph.web import auth
 from tests.test_web_pages import test_browser
-from tests.test_web_pages.test_browser import _free_port, _shot
+from tests.test_web_pages.test_browser import _free_port, _shot, running_app
 
 pytestmark = pytest.mark.slow
 browser_page = test_browser.browser_page  # the same chromium fixture
-SECRET = "widget-browser-secret"
 EDITOR = ("wendy", "wendy-pass-1234")
 # The partner's page: its own CSS tries hard to hide or restyle the widget's parts.
 PAGE = """<!doctype html>
@@ -73,23 +70,8 @@ def widget_db(tmp_path: Path) -> str:
 
 @pytest.fixture
 def app_server(widget_db: str) -> Iterator[str]:
-    import uvicorn
-
-    from claimgraph.web import create_app
-
-    port = _free_port()
-    app = create_app(Settings(secret=SECRET), db=widget_db)
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=15)
+    with running_app(widget_db) as url:
+        yield url
 
 
 @pytest.fixture
