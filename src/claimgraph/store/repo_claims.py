@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select, delete, func, insert, or_, select, text
+from sqlalchemy import ColumnElement, Select, delete, func, insert, or_, select, text
 from sqlalchemy.orm import Session
 
 from claimgraph.errors import NotFound
@@ -215,6 +215,40 @@ def _upsert_entities(session: Session, entities: list[dict[str, Any]]) -> None:
         session.execute(insert(EntityRow), list(new.values()))
 
 
+def claim_conditions(
+    session: Session, f: ClaimFilter | None, *, actor_ids: list[str] | None = None
+) -> list[ColumnElement[bool]]:
+    """WHERE clauses on `claims` for a filter: the one definition of what each claim filter
+    means, shared by list_claims, the exports and the workbench's aggregates. Entity names
+    resolve to ids with one query unless the caller already has them (`actor_ids`); `near` is
+    a bounding box here, refined with Near.contains by the callers."""
+    if f is None:
+        return []
+    out: list[ColumnElement[bool]] = []
+    if f.event:
+        out.append(ClaimRow.event == f.event)
+    if f.article_id is not None:
+        out.append(ClaimRow.article_id == f.article_id)
+    if f.modality:
+        out.append(ClaimRow.modality == f.modality)
+    if f.entity:
+        ids = actor_ids if actor_ids is not None else entity_ids(session=session, name=f.entity)
+        out.append(ClaimRow.agent_id.in_(ids) | ClaimRow.recipient_id.in_(ids))
+    if f.source:
+        out.append(func.lower(ClaimRow.source_name) == f.source.casefold())
+    if f.place:
+        out.append(func.lower(ClaimRow.place_name) == f.place.casefold())
+    if f.since:  # ISO values compare as strings at any granularity ("2023-07" >= "2023")
+        out.append(ClaimRow.time_value >= f.since)
+    if f.until:
+        out.append(ClaimRow.time_value <= f.until + "\uffff")
+    if f.near is not None:
+        lat0, lat1, lon0, lon1 = f.near.bbox()
+        out.append(ClaimRow.lat.between(lat0, lat1))
+        out.append(ClaimRow.lon.between(lon0, lon1))
+    return out
+
+
 def list_claims(
     *,
     session: Session,
@@ -250,27 +284,8 @@ def list_claims(
         ArticleRow.published,
         ArticleRow.site,
     ).join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
-    if f.event:
-        q = q.where(ClaimRow.event == f.event)
-    if f.article_id is not None:
-        q = q.where(ClaimRow.article_id == f.article_id)
-    if f.modality:
-        q = q.where(ClaimRow.modality == f.modality)
-    ids: list[str] = []
-    if f.entity:
-        ids = entity_ids(session=session, name=f.entity)
-        q = q.where(ClaimRow.agent_id.in_(ids) | ClaimRow.recipient_id.in_(ids))
-    if f.source:
-        q = q.where(func.lower(ClaimRow.source_name) == f.source.casefold())
-    if f.place:
-        q = q.where(func.lower(ClaimRow.place_name) == f.place.casefold())
-    if f.since:  # ISO values compare as strings at any granularity ("2023-07" >= "2023")
-        q = q.where(ClaimRow.time_value >= f.since)
-    if f.until:
-        q = q.where(ClaimRow.time_value <= f.until + "\uffff")
-    if f.near is not None:
-        lat0, lat1, lon0, lon1 = f.near.bbox()
-        q = q.where(ClaimRow.lat.between(lat0, lat1), ClaimRow.lon.between(lon0, lon1))
+    ids = entity_ids(session=session, name=f.entity) if f.entity else []
+    q = q.where(*claim_conditions(session, f, actor_ids=ids))
     if mentioning:  # any role or source naming this entity id (prefilter; callers check roles)
         q = q.where(ClaimRow.data.contains(json.dumps(mentioning)))
     if located:

@@ -1,8 +1,8 @@
 """Reads behind the workbench's map and timeline: aggregated in SQL so a page over 100k claims
 moves a few hundred rows, not every claim's JSON.
 
-`claim_conditions` turns a ClaimFilter into WHERE clauses on `claims`; the same filters as
-/api/claims (the `near` radius is a bounding box here; callers refine with Near.contains).
+Filters are the WHERE clauses of /api/claims (`repo_claims.claim_conditions`; the `near` radius
+is a bounding box there, which callers refine with Near.contains).
 """
 
 from __future__ import annotations
@@ -11,41 +11,12 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, lateral, literal_column, select, true
+from sqlalchemy import Select, func, lateral, literal_column, select, true
 from sqlalchemy.orm import Session
 
 from claimgraph.store.filters import ClaimFilter
 from claimgraph.store.models import ArticleRow, ClaimRow, ClusterMemberRow
-from claimgraph.store.repo_claims import _json_role, entity_ids
-
-
-def claim_conditions(session: Session, f: ClaimFilter | None) -> list[ColumnElement[bool]]:
-    """WHERE clauses for a filter (entity names resolve to ids with one query)."""
-    if f is None:
-        return []
-    out: list[ColumnElement[bool]] = []
-    if f.event:
-        out.append(ClaimRow.event == f.event)
-    if f.article_id is not None:
-        out.append(ClaimRow.article_id == f.article_id)
-    if f.modality:
-        out.append(ClaimRow.modality == f.modality)
-    if f.entity:
-        ids = entity_ids(session=session, name=f.entity)
-        out.append(ClaimRow.agent_id.in_(ids) | ClaimRow.recipient_id.in_(ids))
-    if f.source:
-        out.append(func.lower(ClaimRow.source_name) == f.source.casefold())
-    if f.place:
-        out.append(func.lower(ClaimRow.place_name) == f.place.casefold())
-    if f.since:  # ISO values compare as strings at any granularity ("2023-07" >= "2023")
-        out.append(ClaimRow.time_value >= f.since)
-    if f.until:
-        out.append(ClaimRow.time_value <= f.until + "\uffff")
-    if f.near is not None:
-        lat0, lat1, lon0, lon1 = f.near.bbox()
-        out.append(ClaimRow.lat.between(lat0, lat1))
-        out.append(ClaimRow.lon.between(lon0, lon1))
-    return out
+from claimgraph.store.repo_claims import _json_role, claim_conditions
 
 
 def place_counts(
