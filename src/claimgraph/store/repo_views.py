@@ -20,7 +20,7 @@ from claimgraph.store.repo_claims import _json_role, claim_conditions
 
 
 def place_counts(
-    *, session: Session, filters: ClaimFilter | None = None, limit: int = 5000
+    *, session: Session, filters: ClaimFilter | None = None
 ) -> tuple[list[dict[str, Any]], int, int]:
     """Claims per geocoded place, most claims first: (places, claims placed, claims matched).
 
@@ -54,7 +54,7 @@ def place_counts(
         p["events"][event] = n
     rows = sorted(places.values(), key=lambda p: (-p["claims"], p["name"] or "", p["lat"]))
     placed = sum(p["claims"] for p in rows)
-    return rows[:limit], placed, total
+    return rows, placed, total
 
 
 def timeline_claims(

@@ -101,7 +101,7 @@ def map_data(
     limit: Annotated[int, Query(ge=1, le=5000, description="most places returned")] = 2000,
 ) -> MapData:
     """Claims per geocoded place as GeoJSON points (most claims first)."""
-    places, placed, total = repo_views.place_counts(session=session, filters=filters, limit=5000)
+    places, placed, total = repo_views.place_counts(session=session, filters=filters)
     features = [
         MapPlace(
             geometry={"type": "Point", "coordinates": [p["lon"], p["lat"]]},

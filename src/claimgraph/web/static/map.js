@@ -47,9 +47,9 @@
     var q = new URLSearchParams(filters);
     q.delete("near");
     q.set("near", latlng.lat + "," + latlng.lng + ",1");
-    q.set("limit", "20");
     var all = node("a", "All claims here");
-    all.href = "/claims?" + q.toString().replace(/&?limit=20/, "");
+    all.href = "/claims?" + q.toString();
+    q.set("limit", "20");
     fetch("/api/claims?" + q.toString(), { credentials: "same-origin" })
       .then(function (r) { return r.json(); })
       .then(function (page) {
