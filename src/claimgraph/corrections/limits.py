@@ -37,6 +37,16 @@ def _retry_after(session: Session, where, window: int, now: datetime) -> int:
     return max(1, math.ceil((oldest + timedelta(seconds=window) - now).total_seconds()))
 
 
+def _refusal(session: Session, where, window: int, limit: int, now: datetime) -> int | None:
+    """Retry-After seconds when `where` already has `limit` hits in the last `window` seconds."""
+    used = session.scalar(
+        select(func.count()).where(
+            where, CorrectionHitRow.created_at > now - timedelta(seconds=window)
+        )
+    )
+    return _retry_after(session, where, window, now) if (used or 0) >= limit else None
+
+
 def check_and_record(
     *,
     session: Session,
@@ -52,23 +62,17 @@ def check_and_record(
             CorrectionHitRow.created_at <= now - timedelta(seconds=SITE_WINDOW)
         )
     )
-    by_who = CorrectionHitRow.fingerprint == fingerprint
-    recent = session.scalar(
-        select(func.count()).where(
-            by_who, CorrectionHitRow.created_at > now - timedelta(seconds=REPORTER_WINDOW)
-        )
+    wait = _refusal(
+        session, CorrectionHitRow.fingerprint == fingerprint, REPORTER_WINDOW, per_reporter, now
     )
-    if (recent or 0) >= per_reporter:
-        return "reporter", _retry_after(session, by_who, REPORTER_WINDOW, now)
+    if wait is not None:
+        return "reporter", wait
     if site is not None and site_rate_per_hour is not None:
-        by_site = CorrectionHitRow.site == site
-        used = session.scalar(
-            select(func.count()).where(
-                by_site, CorrectionHitRow.created_at > now - timedelta(seconds=SITE_WINDOW)
-            )
+        wait = _refusal(
+            session, CorrectionHitRow.site == site, SITE_WINDOW, site_rate_per_hour, now
         )
-        if (used or 0) >= site_rate_per_hour:
-            return "site", _retry_after(session, by_site, SITE_WINDOW, now)
+        if wait is not None:
+            return "site", wait
     session.add(CorrectionHitRow(fingerprint=fingerprint, site=site, created_at=now))
     session.flush()
     return None
