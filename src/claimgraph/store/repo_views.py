@@ -1,5 +1,6 @@
-"""Reads behind the workbench's map and timeline: aggregated in SQL so a page over 100k claims
-moves a few hundred rows, not every claim's JSON.
+"""Reads behind the workbench pages: the map, timeline and network aggregated in SQL (so a page
+over 100k claims moves a few hundred rows, not every claim's JSON), and the article reader's
+extraction, cluster and revision lookups.
 
 Filters are the WHERE clauses of /api/claims (`repo_claims.claim_conditions`; the `near` radius
 is a bounding box there, which callers refine with Near.contains).
@@ -15,7 +16,7 @@ from sqlalchemy import Select, func, lateral, literal_column, select, true
 from sqlalchemy.orm import Session
 
 from claimgraph.store.filters import ClaimFilter
-from claimgraph.store.models import ArticleRow, ClaimRow, ClusterMemberRow
+from claimgraph.store.models import ArticleRow, ClaimRow, ClusterMemberRow, ExtractionRow
 from claimgraph.store.repo_claims import _json_role, claim_conditions
 
 
@@ -239,3 +240,35 @@ def claims_with_actors(
     for data, lat, lon in session.execute(q.execution_options(yield_per=500)):
         if near is None or (lat is not None and near.contains(lat, lon)):
             yield json.loads(data)
+
+
+# ---------------------------------------------------------------- the article reader
+
+
+def get_extraction(*, session: Session, article_id: int, revision: int) -> dict[str, Any] | None:
+    """The stored extraction JSON (entities, places, times) of one revision, if any."""
+    data = session.scalar(
+        select(ExtractionRow.data).where(
+            ExtractionRow.article_id == article_id, ExtractionRow.revision == revision
+        )
+    )
+    return json.loads(data) if data else None
+
+
+def cluster_ids(*, session: Session, claim_pks: list[int]) -> dict[int, str]:
+    """claim pk → cluster id for the given claims."""
+    if not claim_pks:
+        return {}
+    rows = session.execute(
+        select(ClusterMemberRow.claim_pk, ClusterMemberRow.cluster_id).where(
+            ClusterMemberRow.claim_pk.in_(claim_pks)
+        )
+    )
+    return dict(rows.all())
+
+
+def claims_revision(*, session: Session, article_id: int) -> int | None:
+    """The revision the article's stored claims were extracted from (the newest extraction)."""
+    return session.scalar(
+        select(func.max(ExtractionRow.revision)).where(ExtractionRow.article_id == article_id)
+    )

@@ -18,7 +18,6 @@ from claimgraph.store import repo, repo_views
 from claimgraph.store.search import search as fts_search
 from claimgraph.web import auth
 from claimgraph.web.deps import MAX_ID, ClaimFilterDep, SessionDep
-from claimgraph.web.pages import data
 from claimgraph.web.pages.render import (
     claim_card,
     claim_spans,
@@ -73,12 +72,12 @@ def article(
     # Stored claims belong to the newest extracted revision; other revisions show entities only.
     claims = (
         repo.list_claims(session=session, article_id=article_id, order="pk")
-        if data.claims_revision(session=session, article_id=article_id) == shown
+        if repo_views.claims_revision(session=session, article_id=article_id) == shown
         else []
     )
-    clusters = data.cluster_ids(session=session, claim_pks=[c["pk"] for c in claims])
+    clusters = repo_views.cluster_ids(session=session, claim_pks=[c["pk"] for c in claims])
     members = repo_views.cluster_members(session=session, cluster_ids=set(clusters.values()))
-    extraction = data.get_extraction(session=session, article_id=article_id, revision=shown)
+    extraction = repo_views.get_extraction(session=session, article_id=article_id, revision=shown)
     names = {
         e.get("id"): e.get("name") for e in (extraction or {}).get("entities") or [] if e.get("id")
     }
