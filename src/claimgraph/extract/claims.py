@@ -112,6 +112,11 @@ def is_actor(tok: Token | None) -> bool:
         return False
     if tok.ent_type_ in ACTOR_LABELS or tok.pos_ == "PROPN":
         return True
+    if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"):
+        return False
+    nouns = load_ontology().actor_nouns
+    if tok.lower_ in nouns or (tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns):
+        return True  # "police", "two gunmen", "the company", "he"
     return any(
         c.ent_type_ in ("NORP", "GPE", "ORG")
         for c in tok.children
@@ -151,6 +156,20 @@ def _inherited_subject(tok: Token) -> Token | None:
             return None
         node = head
     return None
+
+
+def _blocked(tok: Token, onto: Ontology) -> bool:
+    """The act inside "urged X to sign", "threatened to strike", "refused to pay" is asked,
+    threatened or refused, not done: the governing verb's event holds it."""
+    node = tok
+    for _ in range(3):
+        if node.dep_ not in ("xcomp", "ccomp") or node.head.i == node.i:
+            return False
+        head = node.head
+        if any(onto.events[e].blocks_complement for e, _ in onto.verbs.get(lemma(head), [])):
+            return True
+        node = head
+    return False
 
 
 def _excluded(tok: Token) -> bool:
@@ -365,6 +384,8 @@ def _triggers(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
     found: list[tuple[str, bool, Token | None]] = []
     word = lemma(tok)
     if tok.pos_ in ("VERB", "AUX"):
+        subj = subject_of(tok)
+        subj_head = _head_lemmas(subj) if subj is not None else set()
         dobj = _child(tok, "dobj", "nsubjpass")
         preps = _prep_objects(tok)
         if dobj is not None and dobj.lemma_.lower() in onto.collective_nouns:
@@ -374,9 +395,23 @@ def _triggers(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         if dobj is not None and (lemma(tok), dobj.lemma_.lower()) in onto.light:
             found.append((onto.light[(lemma(tok), dobj.lemma_.lower())], False, dobj))
             return found  # a light verb means what its noun means; skip its own verb readings
-        for event, inverse in onto.verbs.get(word, []):
+        readings = list(onto.verbs.get(word, []))
+        for p in tok.children:  # "call for", "travel to", "file for": verb + preposition
+            if p.dep_ in ("prep", "prt") and p.pos_ in ("ADP", "PART"):
+                readings.extend(onto.verbs.get(f"{word} {p.lower_}", []))
+        for event, inverse in readings:
             spec = onto.events[event]
             if spec.skip_with_complement and _child(tok, "xcomp") is not None:
+                continue
+            if spec.subject_needs is not None and not (subj_head & spec.subject_needs):
+                continue
+            if subj_head & spec.subject_excludes:
+                continue
+            if spec.needs_noun_object and (
+                dobj is None or _child(tok, "ccomp") is not None or dobj.pos_ not in ("NOUN",)
+            ):
+                continue
+            if spec.object_actor and not is_actor(dobj):
                 continue
             if (
                 word in spec.participle_needs_subject
@@ -399,14 +434,36 @@ def _triggers(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                     continue
                 obj = next(o for o in cands if _head_lemmas(o) & spec.needs_object)
             found.append((event, inverse, obj))
-    elif tok.pos_ == "NOUN" and tok.lemma_.lower() in onto.nouns:
+        if any(onto.events[e].quantity for e, _, _ in found):
+            # "shares sank 5%": a figure, not an accident
+            found = [f for f in found if onto.events[f[0]].quantity]
+    elif tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in onto.nouns:
         event = onto.nouns[tok.lemma_.lower()]
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = _child(of, "pobj") if of is not None else None
         spec = onto.events[event]
         if obj is not None and (spec.needs_object is None or _head_lemmas(obj) & spec.needs_object):
+            if spec.exclude_objects and obj.lemma_.lower() in spec.exclude_objects:
+                return found
             found.append((event, False, obj))
+        elif obj is None and spec.bare_nouns and not _anaphoric_mention(tok):
+            found.append((event, False, None))
     return found
+
+
+_ANAPHORIC_DETS = {"the", "this", "that", "these", "those", "such", "its", "their", "his", "her"}
+
+
+def _anaphoric_mention(tok: Token) -> bool:
+    """ "the attack", "this blast": a bare definite noun points back at an event already
+    stated (one claim per event); a noun with its own modifiers or arguments says more."""
+    if tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "det" for c in tok.children):
+        return False  # "attacks continued": plural indefinite
+    kids = [c for c in tok.children if c.dep_ not in ("punct",)]
+    if not kids:
+        return False
+    informative = [c for c in kids if c.dep_ not in ("det", "poss") or c.lower_ not in _ANAPHORIC_DETS]
+    return not informative
 
 
 def _assisting(tok: Token, onto: Ontology) -> Token | None:
@@ -461,7 +518,7 @@ def extract_frames(doc: Doc, onto: Ontology | None = None) -> list[Frame]:
     frames: list[Frame] = []
     for sent in doc.sents:
         for tok in sent:
-            if _excluded(tok):
+            if _excluded(tok) or _blocked(tok, onto):
                 continue
             for event, inverse, obj in _triggers(tok, onto):
                 frames.extend(_frames_for(tok, sent, event, inverse, obj, onto))
@@ -472,14 +529,24 @@ def _frames_for(
     tok: Token, sent: Span, event: str, inverse: bool, obj: Token | None, onto: Ontology
 ) -> list[Frame]:
     spec = onto.events[event]
-    is_noun = tok.pos_ == "NOUN"
+    is_noun = tok.pos_ in ("NOUN", "PROPN")
     preps = {} if is_noun else _prep_objects(tok)
     roles: dict[str, Token | None] = {}
+    full_roles: set[str] = set()
     if spec.quantity:
         roles["object"] = obj
     elif is_noun:
         roles["agent"] = _nominal_agent(tok, obj)
         roles["object"] = obj
+        for p in tok.children:  # "the attack by militants on a convoy", "talks with X"
+            inner = _child(p, "pobj") if p.dep_ == "prep" else None
+            if p.dep_ == "agent" or (inner is not None and p.lower_ == "by"):
+                roles["agent"] = roles.get("agent") or _child(p, "pobj")
+            elif inner is not None and p.lower_ in ("on", "against", "with", "for"):
+                if is_actor(inner) and roles.get("recipient") is None:
+                    roles["recipient"] = inner
+                elif roles.get("object") is None and p.lower_ in ("on", "against"):
+                    roles["object"] = inner
     else:
         light = obj is not None and (lemma(tok), obj.lemma_.lower()) in onto.light
         if obj is not None:
@@ -504,6 +571,10 @@ def _frames_for(
                 filler = preps.get(key)
             if filler is not None and filler.ent_type_ in ("DATE", "TIME"):
                 continue
+            if role == "patient" and filler is not None:
+                role = "recipient" if is_actor(filler) else "object"
+                if role == "recipient" and roles.get("object") is filler:
+                    del roles["object"]  # "police arrested a man": the man is acted upon
             if filler is not None and (
                 role not in roles or (role != "object" and roles[role] is obj)
             ):
@@ -522,6 +593,11 @@ def _frames_for(
             roles["recipient"] = _complement_subject(tok)
         if roles.get("agent") is not None and roles["agent"].lower_ in ("which", "that", "who"):
             roles["agent"] = None
+        if spec.blocks_complement and roles.get("object") is None:
+            comp = _child(tok, "xcomp", "ccomp")
+            if comp is not None:  # "urged X to resign": what is asked is the object
+                roles["object"] = comp
+                full_roles.add("object")
     exchange = _exchange(tok)
     if exchange is not None:
         roles["in_exchange_for"] = exchange
@@ -540,10 +616,23 @@ def _frames_for(
     passive_agentless = (
         not is_noun and _child(tok, "nsubjpass") is not None and roles.get("agent") is None
     )
-    if event != "MEASURE" and not is_actor(roles.get("agent")):
-        if not (passive_agentless and is_actor(roles.get("recipient"))):
-            return []  # "X was delivered to Iran" still says something about Iran; "factories …" does not
-        roles["agent"] = None
+    if spec.no_agent:  # "an earthquake struck X": the hazard is what happened, not an actor
+        subj = roles.pop("agent", None)
+        if subj is not None and roles.get("object") is None:
+            roles["object"] = subj
+    elif event != "MEASURE" and not is_actor(roles.get("agent")):
+        thing = roles.get("agent")
+        if passive_agentless and is_actor(roles.get("recipient")):
+            roles["agent"] = None  # "X was delivered to Iran" still says something about Iran
+        elif spec.agentless and (is_noun or passive_agentless or thing is not None):
+            # "a bomb exploded", "the blast killed 12", "X was arrested": no actor named
+            roles["agent"] = None
+            if thing is not None and roles.get("object") is None:
+                roles["object"] = thing
+        else:
+            return []  # "factories …" says nothing about an actor
+    if is_noun and spec.bare_nouns and roles.get("object") is None and obj is None:
+        roles["object"] = tok  # "a suicide bombing in X": the event phrase itself
     helper = _assisting(tok, onto)
     if is_actor(helper) and roles.get("agent") is not None and helper.i != roles["agent"].i:
         roles["assisted_by"] = helper
@@ -581,10 +670,10 @@ def _frames_for(
         filled: dict[str, RoleSpan] = {}
         for name, t in roles.items():
             if t is not None and name not in fan_roles:
-                filled[name] = role_span(t)
+                filled[name] = role_span(t, full=name in full_roles)
         for name, t in zip(fan_roles, fillers, strict=True):
             if t is not None:
-                filled[name] = role_span(t)
+                filled[name] = role_span(t, full=name in full_roles)
         if place is not None:
             ent = ent_span(place)
             span = ent if ent is not None else place.doc[place.i : place.i + 1]

@@ -30,6 +30,47 @@ class EventType:
     skip_with_complement: bool = False
     participle_needs_subject: frozenset[str] = frozenset()
     complement_assisted_by: bool = False
+    subject_needs: frozenset[str] | None = None  # the subject's head must be one of these
+    subject_excludes: frozenset[str] = frozenset()  # … and must not be one of these
+    object_actor: bool = False  # the object must be an actor ("charged him", not "a fee")
+    bare_nouns: bool = False  # nominal triggers count without an "of" phrase ("a blast")
+    agentless: bool = False  # may be stated without an agent ("a bomb exploded", "X was arrested")
+    no_agent: bool = False  # never has an agent (natural disasters)
+    blocks_complement: bool = False  # the complement it governs is not asserted ("urged X to …")
+    needs_noun_object: bool = False  # only with a noun object, never a clause
+
+
+# Keys an event type may have in events.yaml: anything else is a typo and fails loudly.
+EVENT_KEYS = frozenset(
+    {
+        "plover",
+        "verbs",
+        "inverse",
+        "light",
+        "nouns",
+        "needs_object",
+        "roles",
+        "quantity",
+        "measure_nouns",
+        "with_makes_dobj_recipient",
+        "exclude_objects",
+        "skip_with_complement",
+        "participle_needs_subject",
+        "complement_assisted_by",
+        "subject_needs",
+        "subject_excludes",
+        "object_actor",
+        "bare_nouns",
+        "agentless",
+        "no_agent",
+        "blocks_complement",
+        "needs_noun_object",
+    }
+)
+ROLE_VALUES = frozenset(
+    {"agent", "recipient", "supplier", "assisted_by", "object", "patient", "in_exchange_for",
+     "location", "time", "quantity"}
+)
 
 
 @dataclass
@@ -53,6 +94,10 @@ class Ontology:
     leaders: dict[str, str]
     collective_nouns: frozenset[str] = frozenset()
     plover: dict[str, str | None] = field(default_factory=dict)
+    actor_nouns: frozenset[str] = frozenset()
+    modality_adverbs: dict[str, str] = field(default_factory=dict)
+    conditional_marks: frozenset[str] = frozenset()
+    negating_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +111,12 @@ def load_ontology() -> Ontology:
     nouns: dict[str, str] = {}
     measure: set[str] = set()
     for name, spec in ev["events"].items():
+        unknown = set(spec) - EVENT_KEYS
+        if unknown:
+            raise ValueError(f"events.yaml: events.{name}: unknown key(s) {sorted(unknown)}")
+        for key, role in (spec.get("roles") or {}).items():
+            if role not in ROLE_VALUES:
+                raise ValueError(f"events.yaml: events.{name}.roles.{key}: unknown role {role!r}")
         need = spec.get("needs_object")
         needs = facility if need == "facility" else (frozenset(map(_lemma, need)) if need else None)
         events[name] = EventType(
@@ -81,6 +132,16 @@ def load_ontology() -> Ontology:
             participle_needs_subject=frozenset(
                 map(_lemma, spec.get("participle_needs_subject") or [])
             ),
+            subject_needs=(
+                frozenset(map(_lemma, spec["subject_needs"])) if spec.get("subject_needs") else None
+            ),
+            subject_excludes=frozenset(map(_lemma, spec.get("subject_excludes") or [])),
+            object_actor=bool(spec.get("object_actor")),
+            bare_nouns=bool(spec.get("bare_nouns")),
+            agentless=bool(spec.get("agentless")),
+            no_agent=bool(spec.get("no_agent")),
+            blocks_complement=bool(spec.get("blocks_complement")),
+            needs_noun_object=bool(spec.get("needs_noun_object")),
         )
         for v in spec.get("verbs") or []:
             verbs.setdefault(_lemma(v), []).append((name, False))
@@ -88,7 +149,13 @@ def load_ontology() -> Ontology:
             verbs.setdefault(_lemma(v), []).append((name, True))
         for v, objs in (spec.get("light") or {}).items():
             for o in objs:
-                light[(_lemma(v), _lemma(o))] = name
+                key = (_lemma(v), _lemma(o))
+                if light.get(key, name) != name:
+                    raise ValueError(
+                        f"events.yaml: events.{name}.light.{v}: {o!r} is already a light "
+                        f"trigger of {light[key]}"
+                    )
+                light[key] = name
         for n in spec.get("nouns") or []:
             nouns.setdefault(_lemma(n), name)
         measure.update(_lemma(w) for w in spec.get("measure_nouns") or [])
@@ -116,4 +183,10 @@ def load_ontology() -> Ontology:
         leaders=dict(at.get("leaders") or {}),
         plover={n: e.plover for n, e in events.items()},
         collective_nouns=frozenset(map(_lemma, ev.get("collective_nouns") or [])),
+        actor_nouns=frozenset(map(_lemma, ev.get("actor_nouns") or [])),
+        modality_adverbs={
+            _lemma(w): cls for cls, ws in (at.get("modality_adverbs") or {}).items() for w in ws
+        },
+        conditional_marks=frozenset(map(_lemma, at.get("conditional_marks") or [])),
+        negating_verbs=frozenset(map(_lemma, at.get("negating_verbs") or [])),
     )
