@@ -18,7 +18,7 @@ from pathlib import Path
 
 from claimgraph.errors import IngestError, TooLarge
 from claimgraph.ingest.article import Article, sha256
-from claimgraph.ingest.dates import parse_date
+from claimgraph.ingest.dates import date_granularity, parse_date
 from claimgraph.ingest.decode import check_size, decode
 from claimgraph.ingest.html import (
     html_to_article,
@@ -218,11 +218,12 @@ def _jsonl_record(
                 yield art
             return
         raise IngestError(where, "field 'text' is missing or empty (and no 'url' to fetch)")
-    published = None
+    published, granularity = None, None
     if rec.get("published"):
         published = parse_date(str(rec["published"]), require_day=False)
         if published is None:
             raise IngestError(where, f"field 'published' is not a date: {rec['published']!r}")
+        granularity = date_granularity(str(rec["published"]))
     title = rec.get("title")
     article = build_text_article(
         body,
@@ -231,6 +232,7 @@ def _jsonl_record(
         url=url if isinstance(url, str) else None,
         title=title if isinstance(title, str) and title.strip() else None,
         published=published,
+        published_granularity=granularity,
     )
     if rec.get("id") is not None:
         article.extra["id"] = str(rec["id"])
