@@ -515,13 +515,19 @@ def _object_origin(obj: Token | None) -> Token | None:
 def extract_frames(doc: Doc, onto: Ontology | None = None) -> list[Frame]:
     """Every event frame in the document, in text order (deterministic)."""
     onto = onto or load_ontology()
+    from claimgraph.extract.statements import statement_frames
+
     frames: list[Frame] = []
     for sent in doc.sents:
+        found: list[Frame] = []
         for tok in sent:
             if _excluded(tok) or _blocked(tok, onto):
                 continue
             for event, inverse, obj in _triggers(tok, onto):
-                frames.extend(_frames_for(tok, sent, event, inverse, obj, onto))
+                found.extend(_frames_for(tok, sent, event, inverse, obj, onto))
+        found.extend(statement_frames(sent, found, onto))
+        found.sort(key=lambda f: f.trigger.start)
+        frames.extend(found)
     return frames
 
 
@@ -693,6 +699,9 @@ def _frames_for(
                 time_spans=times,
                 report_time_spans=report_times,
                 quantity=quantity,
+                report_verb=attribution.report_verb.i
+                if attribution.report_verb is not None
+                else None,
             )
         )
     # ASSIST: "X helps Y build Z" – the complement event gets X as assisted_by (in resolve).

@@ -130,6 +130,7 @@ class Frame:
     time_spans: list[Mention] = field(default_factory=list)
     report_time_spans: list[Mention] = field(default_factory=list)
     quantity: dict[str, Any] | None = None
+    report_verb: int | None = None  # token index of the reporting verb that frames it, if any
 
 
 @dataclass(slots=True)

@@ -1,0 +1,111 @@
+"""STATEMENT frames: a reported statement that holds no ontology event is still a claim.
+
+"X said that …", "'…,' X added", "according to X, …": when no event frame in the sentence is
+framed by that reporting verb (or that "according to"), the statement itself becomes a claim —
+the speaker is its agent and source, the reported content its object, the sentence its evidence.
+Junk speakers (punctuation, relative pronouns, expletive "it") give nothing.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from claimgraph.extract.attribution import is_anaphoric, lemma, phrase, polarity, subject_of
+from claimgraph.extract.ontology import Ontology
+from claimgraph.extract.records import Frame, Mention, RoleSpan
+
+_NOT_SPEAKERS = {"it", "this", "that", "there", "which", "what", "who", "whom", "one"}
+_CONTENT_DEPS = ("ccomp", "parataxis", "xcomp")
+
+
+def _span(span: Span) -> RoleSpan:
+    return RoleSpan(
+        span.start_char, span.end_char, span.text, span.root.idx, span.root.idx + len(span.root)
+    )
+
+
+def _sentence_evidence(sent: Span) -> Mention:
+    """The sentence without surrounding spaces and a trailing full stop."""
+    doc = sent.doc
+    start, end = sent.start, sent.end
+    while end > start + 1 and (doc[end - 1].is_space or doc[end - 1].text in {".", "\n"}):
+        end -= 1
+    while start < end - 1 and doc[start].is_space:
+        start += 1
+    span = doc[start:end]
+    return Mention(span.start_char, span.end_char, span.text)
+
+
+def _speaker_token(verb: Token) -> Token | None:
+    subj = subject_of(verb)
+    if subj is None:
+        return None
+    if subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
+        subj = verb.head  # "the minister, who said …"
+    if subj.lower_ in _NOT_SPEAKERS or not any(c.isalpha() for c in subj.text):
+        return None
+    if subj.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    return subj
+
+
+def _content(verb: Token) -> Token | None:
+    """The reported clause: the verb's clausal complement, before or after it."""
+    for c in verb.children:
+        if c.dep_ in _CONTENT_DEPS and c.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+            return c
+    return None
+
+
+def _frame(
+    trigger: Token,
+    speaker: Span,
+    content: Span,
+    sent: Span,
+    mood: str,
+    onto: Ontology,
+    report_verb: int | None,
+) -> Frame:
+    sp = _span(speaker)
+    return Frame(
+        event="STATEMENT",
+        trigger=Mention(trigger.idx, trigger.idx + len(trigger), trigger.text),
+        roles={"agent": sp, "object": _span(content)},
+        evidence=_sentence_evidence(sent),
+        polarity=polarity(trigger),
+        modality=mood,
+        speaker=sp,
+        speaker_anaphoric=is_anaphoric(speaker, onto),
+        report_verb=report_verb,
+    )
+
+
+def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Frame]:
+    """STATEMENT frames for the sentence's reporting frames that frame no event in `found`."""
+    framed = {f.report_verb for f in found if f.report_verb is not None}
+    named = {(f.speaker.start, f.speaker.end) for f in found if f.speaker is not None}
+    out: list[Frame] = []
+    for tok in sent:
+        if tok.pos_ in ("VERB", "AUX") and lemma(tok) in onto.reporting and tok.i not in framed:
+            content = _content(tok)
+            subj = _speaker_token(tok)
+            if content is None or subj is None:
+                continue
+            speaker = phrase(subj) if subj.dep_ != "relcl" else phrase(subj)
+            if subj.i == tok.head.i and tok.dep_ == "relcl":
+                speaker = subj.doc[subj.left_edge.i : subj.i + 1]
+            body = phrase(content)
+            out.append(_frame(tok, speaker, body, sent, onto.reporting[lemma(tok)], onto, tok.i))
+        elif tok.lower_ == "according":
+            to = next((c for c in tok.children if c.lower_ == "to"), None)
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+            if obj is None or obj.lower_ in _NOT_SPEAKERS:
+                continue
+            speaker = phrase(obj)
+            if (speaker.start_char, speaker.end_char) in named:
+                continue
+            top = tok.head
+            while top.head.i != top.i and top.dep_ not in ("ROOT",):
+                top = top.head
+            out.append(_frame(tok, speaker, phrase(top), sent, "reported", onto, None))
+    return out
