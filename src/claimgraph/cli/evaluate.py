@@ -40,16 +40,27 @@ def evaluate(
         fail(
             "nothing to evaluate: no ../shared/seed/*.gold.json or ../shared/eval/* found; pass a PATH"
         )
-    datasets = []
+    datasets: list[dict] = []
+    skipped: list[dict[str, str]] = []
     for path in targets:
-        err.print(f"eval: {path} …")
+        err.print(f"eval: {escape(str(path))} …")
         try:
             datasets.append(evaluate_path(Path(path), limit=limit))
-        except (OSError, ValueError, KeyError) as exc:
-            fail(f"{path}: cannot evaluate ({type(exc).__name__}: {exc})")
+        except Exception as exc:  # one unreadable or unknown set must not hide the others
+            reason = f"{type(exc).__name__}: {exc}"
+            skipped.append({"path": str(path), "reason": reason})
+            err.print(f"[yellow]eval: skipped {escape(str(path))}[/yellow]: {escape(reason)}")
     if json_out:
-        print_json({"datasets": datasets})
-        return
+        print_json({"datasets": datasets, "skipped": skipped})
+    else:
+        _print_tables(datasets)
+        for sk in skipped:
+            out.print(f"skipped {escape(sk['path'])}: {escape(sk['reason'])}")
+    if not datasets:
+        fail(f"no dataset could be scored ({len(skipped)} skipped)")
+
+
+def _print_tables(datasets: list[dict]) -> None:
     for ds in datasets:
         table = Table(
             "metric",
@@ -58,15 +69,18 @@ def evaluate(
             box=None,
             title=f"{escape(ds['name'])}  ({escape(ds['path'])})",
         )
-        peers = {p["metric"]: p for p in ds.get("peers", [])}
+        peers: dict[str, list[dict]] = {}
+        for p in ds.get("peers", []):
+            peers.setdefault(p["metric"], []).append(p)
         for k, v in ds["metrics"].items():
-            peer = peers.get(k)
             table.add_row(
                 k,
                 f"{v:.3f}" if isinstance(v, float) else str(v),
-                f"{peer['value']:.3f} {escape(peer['system'])}" if peer else "",
+                "; ".join(f"{p['value']:.3f} {escape(p['system'])}" for p in peers.get(k, [])),
             )
         out.print(table)
+        if ds.get("failed"):
+            out.print(f"  {len(ds['failed'])} document(s) failed: {escape(ds['failed'][0])} …")
         if ds.get("speed"):
             out.print(
                 "  speed: "

@@ -6,6 +6,7 @@ or counts. The dataset kind is read from the data itself, so new folders need no
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 from pathlib import Path
@@ -38,32 +39,65 @@ def default_targets() -> list[Path]:
     return [*seeds, *folders]
 
 
-def _kind(folder: Path) -> str:
-    files = sorted(folder.glob("*.jsonl"))
+# first-record keys → evaluator module; the first rule whose keys are all present wins (claims-news
+# records also hold "entities", so claim sets are recognised before NER sets)
+KINDS: list[tuple[frozenset[str], str]] = [
+    (frozenset({"attributions"}), "attribution"),
+    (frozenset({"events"}), "events"),
+    (frozenset({"claims"}), "claims_news"),
+    (frozenset({"timexes"}), "timeml"),
+    (frozenset({"toponyms"}), "geo"),
+    (frozenset({"tags"}), "ner"),
+    (frozenset({"tokens"}), "ner"),
+]
+
+
+def _first_record(path: Path) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}:{n}: invalid JSON ({exc.msg})") from exc
+            if not isinstance(rec, dict):
+                raise ValueError(f"{path}:{n}: not a JSON object")
+            return rec
+    raise ValueError(f"{path} is empty")
+
+
+def dataset_kind(folder: Path) -> str:
+    """Which evaluator reads a dataset folder, from the keys of its dev split's first record.
+
+    dev.jsonl is read first; without it the first other *.jsonl that is not a train split.
+    Raises ValueError naming the file and why when nothing fits.
+    """
+    folder = Path(folder)
+    dev = folder / "dev.jsonl"
+    files = (
+        [dev]
+        if dev.is_file()
+        else sorted(p for p in folder.glob("*.jsonl") if not p.name.startswith("train"))
+    )
     if not files:
-        raise ValueError(f"{folder} holds no *.jsonl data")
-    with files[0].open(encoding="utf-8") as fh:
-        first = json.loads(fh.readline())
-    if "timexes" in first:
-        return "timeml"
-    if "toponyms" in first:
-        return "geo"
-    if "tags" in first or "tokens" in first:
-        return "ner"
+        raise ValueError(f"{folder} holds no dev.jsonl (nor other non-train *.jsonl) to score")
+    first = _first_record(files[0])
+    for keys, kind in KINDS:
+        if keys <= first.keys():
+            return kind
     raise ValueError(f"{files[0]}: unknown dataset format (keys {sorted(first)})")
 
 
 def evaluate_path(path: Path, *, limit: int | None = None) -> dict[str, Any]:
-    """Score one gold file or dataset folder."""
+    """Score one gold file or dataset folder with the evaluator its data calls for."""
+    path = Path(path)
     if path.is_file():
         from claimgraph.evaluate.seed import evaluate_gold
 
         return evaluate_gold(path)
-    kind = _kind(path)
-    if kind == "timeml":
-        from claimgraph.evaluate.timeml import evaluate
-    elif kind == "geo":
-        from claimgraph.evaluate.geo import evaluate
-    else:
-        from claimgraph.evaluate.ner import evaluate
-    return evaluate(path, limit=limit)
+    if not path.is_dir():
+        raise ValueError(f"{path}: no such file or folder")
+    kind = dataset_kind(path)
+    module = importlib.import_module(f"claimgraph.evaluate.{kind}")
+    return module.evaluate(path, limit=limit)

