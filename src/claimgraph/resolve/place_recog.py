@@ -73,3 +73,113 @@ def caps_dateline(doc: Doc, g, taken: list[bool], add: Add, cands_of: Callable) 
             if c:
                 add(k, e, "caps", c)
         k = e
+
+
+_PLACE_PREP = {"in", "at", "from", "near", "outside", "of", "to", "into", "around", "toward"}
+_PARTY = {"R", "D", "I", "DFL"}  # "Rep. X, R-Elbow Lake": a US legislator's home town
+_TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "judge", "sheriff", "chief", "mayor"}
+_HOST_LABELS = {"ORG", "FAC", "GPE", "LOC", "PRODUCT", "WORK_OF_ART", "NORP", "EVENT"}
+
+
+def focus_areas(g, ms: list, area_of: Callable) -> set[str]:  # noqa: ANN001
+    """Admin1 areas ("US.TX") the article's resolved places agree on: local news names the
+    towns around its own, so an area named twice (or the only one named) is the article's."""
+    from collections import Counter
+
+    areas: Counter = Counter()
+    for m in ms:
+        if m.choice is None or m.demonym is not None:
+            continue
+        if g.entries[m.choice].kind in ("city", "county", "region"):
+            a = area_of(g, m.choice)
+            if a:
+                areas[a] += 1
+    if not areas:
+        return set()
+    top = areas.most_common()
+    return {a for a, n in top if n >= 2 or (len(top) == 1)}
+
+
+def focus_scan(  # noqa: C901 - one pass over the tokens with a few plain guards
+    doc: Doc,
+    g,  # noqa: ANN001
+    ms: list,
+    areas: set[str],
+    area_of: Callable,
+    cands_of: Callable,
+    generic: set[str],
+) -> list[tuple[int, int, list]]:
+    """Small towns the recognisers left out, kept only when the gazetteer puts one in the
+    article's focus area ("Edward Moayyad of Southlake", "Ridge Farm", "R-Elbow Lake"):
+    (start, end, in-area candidates) spans, non-overlapping and outside existing mentions."""
+    if not areas:
+        return []
+    n = len(doc)
+    taken = [False] * n
+    for m in ms:
+        for k in range(m.start, m.end):
+            taken[k] = True
+    ent_of: dict[int, object] = {}
+    for ent in doc.ents:
+        for k in range(ent.start, ent.end):
+            ent_of[k] = ent
+    person_words = {
+        t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent
+    }
+    out: list[tuple[int, int, list]] = []
+    k = 0
+    while k < n:
+        tok = doc[k]
+        if taken[k] or not tok.text[:1].isupper() or not tok.is_alpha:
+            k += 1
+            continue
+        done = False
+        for L in range(min(3, n - k), 0, -1):
+            span = doc[k : k + L]
+            if any(taken[k : k + L]) or not all(t.text[:1].isupper() for t in span):
+                continue
+            prev = doc[k - 1] if k > 0 else None
+            prev2 = doc[k - 2] if k > 1 else None
+            party = (
+                prev is not None and prev.text == "-" and prev2 is not None and prev2.text in _PARTY
+            )
+            prep = party or (prev is not None and prev.lower_ in _PLACE_PREP)
+            if prev is not None and prev.lower_.rstrip(".") in _TITLES:
+                continue
+            ent = ent_of.get(k)
+            whole_person = ent is not None and ent.label_ == "PERSON" and ent.end == k + L
+            if (
+                ent is not None
+                and ent.label_ not in _HOST_LABELS
+                and not (whole_person and ent.start == k)
+            ):
+                continue  # a word of a person's name, a date...
+            if (
+                L == 1
+                and not prep
+                and (span.text in person_words or span.text.casefold() in generic)
+            ):
+                continue
+            if ent is None and not party:
+                nxt = doc[k + L] if k + L < n else None
+                if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN":
+                    continue  # part of a longer untagged name
+                if prev is not None and prev.text[:1].isupper() and prev.pos_ == "PROPN":
+                    continue
+                if tok.is_sent_start and not prep and L == 1:
+                    continue
+            c = [
+                (i, a)
+                for i, a in cands_of(span.text)
+                if not a and g.entries[i].kind in ("city", "county") and area_of(g, i) in areas
+            ]
+            if c:
+                out.append((k, k + L, c))
+                for j in range(k, k + L):
+                    taken[j] = True
+                k += L
+                done = True
+                break
+        if not done:
+            k += 1
+    return out

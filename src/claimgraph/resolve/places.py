@@ -17,7 +17,7 @@ import json
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 import numpy as np
@@ -26,8 +26,8 @@ from spacy.tokens import Doc, Span
 
 from claimgraph.extract.records import Place
 from claimgraph.resolve.gazetteer import Entry, Gazetteer, load, normalize, ontology
-from claimgraph.resolve.place_context import Coherence
-from claimgraph.resolve.place_recog import caps_dateline, propagate
+from claimgraph.resolve.place_context import Coherence, area_of
+from claimgraph.resolve.place_recog import caps_dateline, focus_areas, focus_scan, propagate
 
 KIND_OUT = {
     "country": "country",
@@ -153,6 +153,13 @@ def _recognize(doc: Doc, g: Gazetteer) -> list[_Mention]:
             dem = g.demonyms.get(normalize(text)) if not c else None
             if not c and dem is None and ent.label_ == "GPE" and e - s == 1:
                 continue  # a one-word "GPE" no gazetteer knows is usually a person (NER error)
+            if (
+                not c
+                and dem is None
+                and e - s > 1
+                and _nested(doc, g, s, e, "ORG", add, bad_single)
+            ):
+                continue  # "Henderson County Jail", "Long Beach Airport": the toponym inside
             add(s, e, "ner" if c or dem is not None or ent.label_ == "GPE" else "feature", c, dem)
         elif ent.label_ == "NORP" or (
             ent.label_ in ("LANGUAGE", "PERSON", "ORG")
@@ -198,8 +205,9 @@ def _recognize(doc: Doc, g: Gazetteer) -> list[_Mention]:
     return out
 
 
-def _nested(doc: Doc, g: Gazetteer, s: int, e: int, label: str, add, bad_single) -> None:  # noqa: ANN001
-    """Toponyms inside a longer name: the longest gazetteer match of capitalised tokens."""
+def _nested(doc: Doc, g: Gazetteer, s: int, e: int, label: str, add, bad_single) -> bool:  # noqa: ANN001
+    """Toponyms inside a longer name: the longest gazetteer match of capitalised tokens.
+    True when one was added."""
     whole = doc[s:e].text
     if label == "PERSON":
         # a PERSON that is really a place: only with an explicit container after it
@@ -209,13 +217,15 @@ def _nested(doc: Doc, g: Gazetteer, s: int, e: int, label: str, add, bad_single)
             tail = _cands(g, nxt[1].text)
             if any(g.entries[i].kind in _CONTAINER_KINDS for i, _ in tail):
                 add(s, e, "ctx", c)
-                return
+                return True
         if c and e - s == 1 and not bad_single(s, e) and _place_like(doc, s, e):
             c = _gate(g, c, lambda e: _nested_ok(e, 2))
             if c:
                 add(s, e, "person", c)
-        return
+                return True
+        return False
     k = s
+    added = False
     while k < e:
         found = False
         for L in range(min(4, e - k), 0, -1):
@@ -242,10 +252,11 @@ def _nested(doc: Doc, g: Gazetteer, s: int, e: int, label: str, add, bad_single)
             if c or dem is not None:
                 add(k, k + L, "org", c, dem)
                 k += L
-                found = True
+                found = added = True
                 break
         if not found:
             k += 1
+    return added
 
 
 def _gate(g: Gazetteer, cands: list[tuple[int, bool]], ok) -> list[tuple[int, bool]]:  # noqa: ANN001
@@ -540,6 +551,16 @@ def find_places(doc: Doc) -> list[Place]:
     g = load()
     ms = _recognize(doc, g)
     _resolve(ms, g, doc)
+    extra = focus_scan(
+        doc, g, ms, focus_areas(g, ms, area_of), area_of, partial(_cands, g), _generic()
+    )
+    if extra:
+        ms += [_Mention(s, e, doc[s:e].text, "focus", c) for s, e, c in extra]
+        ms.sort(key=lambda m: m.start)
+        for m in ms:
+            m.choice = m.demonym if m.demonym is not None else None
+            m.container, m.feature = None, False
+        _resolve(ms, g, doc)
     return [_place(doc, m, g) for m in ms]
 
 
