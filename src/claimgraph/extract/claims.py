@@ -311,34 +311,9 @@ def _expand(tok: Token | None) -> list[Token | None]:
 
 def _quantity(trigger: Token, onto: Ontology) -> dict | None:
     """The number a MEASURE claim states, with its unit and relation to the value."""
-    for t in trigger.subtree:
-        if t.ent_type_ in NUMBER_LABELS and t.like_num:
-            value = _number(t.text)
-            if value is None:
-                continue
-            ent = ent_span(t)
-            unit_tok = t.head if t.dep_ == "nummod" else None
-            unit = unit_tok.lemma_.lower() if unit_tok is not None else None
-            unit = onto.currencies.get(unit or "", unit)
-            # "500,000 rials to one US dollar" → a rate per unit of the second currency
-            if unit_tok is not None:
-                for p in itertools.chain(unit_tok.children, trigger.children):
-                    if p.dep_ == "prep" and p.lower_ in ("to", "per", "against"):
-                        per = _child(p, "pobj")
-                        if per is not None and per.lemma_.lower() in onto.currencies:
-                            unit = f"{unit} per {onto.currencies[per.lemma_.lower()]}"
-            relation = "="
-            cues = [trigger.lemma_.lower()] + [c.lower_ for c in t.head.children if c.i < t.i]
-            cues += [c.lower_ for c in t.lefts]
-            cues += [c.lower_ for c in t.children]
-            text = ent.text if ent is not None else t.text
-            low = " " + text.lower() + " "
-            for cue, rel in onto.quantity_relations.items():
-                if cue in cues or f" {cue} " in low:
-                    relation = rel
-                    break
-            return {"value": value, "unit": unit, "relation": relation, "text": text}
-    return None
+    from claimgraph.extract.quantities import quantity_of
+
+    return quantity_of(trigger, onto)
 
 
 def _number(text: str) -> float | int | None:

@@ -1,0 +1,72 @@
+"""Quantities carry their scale, unit and relation (our own phrases, not the eval sets')."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.extract.nlp import load_nlp
+from claimgraph.extract.ontology import load_ontology
+from claimgraph.extract.quantities import Amount, parse_amount, quantity_of
+
+
+@pytest.fixture(scope="module")
+def onto():
+    return load_ontology()
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value", "unit", "relation"),
+    [
+        ("$48.3 million", 48_300_000, "USD", "="),
+        ("US$ 7 billion", 7_000_000_000, "USD", "="),
+        ("£12m", 12_000_000, "GBP", "="),
+        ("€2.25bn", 2_250_000_000, "EUR", "="),
+        ("roughly 45k", 45_000, None, "~"),
+        ("1.75 trillion yuan", 1_750_000_000_000, "CNY", "="),
+        ("nine percent", 9, "percent", "="),
+        ("thirty-four percent", 34, "percent", "="),
+        ("forty one per cent", 41, "percent", "="),
+        ("0.25 percentage points", 0.25, "percentage point", "="),
+        ("almost 7.5%", 7.5, "percent", "~"),
+        ("a hundred and twenty million dollars", 120_000_000, "USD", "="),
+        ("two thousand euro", 2000, "EUR", "="),
+        ("more than 3,400", 3400, None, ">"),
+        ("at least 60 rupees", 60, "INR", ">="),
+        ("up to 15", 15, None, "<="),
+    ],
+)
+def test_phrases(onto, phrase, value, unit, relation) -> None:
+    assert parse_amount(phrase, onto) == Amount(value, unit, relation)
+
+
+@pytest.mark.parametrize("phrase", ["a year", "the council", "an hour", ""])
+def test_no_number_no_amount(onto, phrase) -> None:
+    assert parse_amount(phrase, onto) is None
+
+
+def _root_quantity(sentence: str, onto) -> dict | None:
+    doc = load_nlp()(sentence)
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    return quantity_of(root, onto)
+
+
+def test_scaled_money_under_a_verb(onto) -> None:
+    q = _root_quantity("Quarterly sales climbed to $312.4 million from a year earlier.", onto)
+    assert q is not None
+    assert (q["value"], q["unit"]) == (312_400_000, "USD")
+    assert q["text"] == "$312.4 million"
+
+
+def test_counted_noun_is_the_unit(onto) -> None:
+    q = _root_quantity("The navy ordered more than 30 patrol boats.", onto)
+    assert q is not None and (q["value"], q["unit"], q["relation"]) == (30, "boat", ">")
+
+
+def test_rate_against_a_second_currency(onto) -> None:
+    q = _root_quantity("The peso exceeded 20 pesos to one euro on Monday.", onto)
+    assert q is not None and q["value"] == 20 and q["relation"] == ">"
+
+
+def test_written_percent_under_a_verb(onto) -> None:
+    q = _root_quantity("Turnout fell by eleven percent in the capital.", onto)
+    assert q is not None and (q["value"], q["unit"]) == (11, "percent")
