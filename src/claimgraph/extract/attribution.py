@@ -108,7 +108,8 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
             parent.pos_ in ("VERB", "AUX")
             and word in onto.reporting
             and node.dep_ in ("ccomp", "xcomp", "advcl", "parataxis", "conj", "dobj")
-        ):
+            and not (node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children))
+        ):  # "if X attacks, Y will respond": a condition, not what Y reports
             subj = subject_of(parent)
             span = phrase(subj) if subj is not None else None
             return Attribution(
@@ -186,23 +187,62 @@ def clause_modality(trigger: Token, onto: Ontology) -> str | None:
     return None
 
 
+def _clause_chain(trigger: Token) -> list[Token]:
+    """The trigger and the verbs it is a complement or conjunct of, up to its clause head."""
+    out, node = [trigger], trigger
+    while node.dep_ in ("xcomp", "pcomp", "conj", "prep", "acl", "dobj", "pobj") and len(out) < 5:
+        if node.head.i == node.i:
+            break
+        node = node.head
+        out.append(node)
+    return out
+
+
+def hedging(trigger: Token, onto: Ontology) -> str | None:
+    """ "if X attacks" (hypothetical), "reportedly", "allegedly", "probably": how firmly the
+    clause itself states the event, whoever reports it."""
+    for node in _clause_chain(trigger):
+        for c in node.children:
+            if c.dep_ == "mark" and c.lower_ in onto.conditional_marks:
+                return "suggested"
+            if c.dep_ == "advmod" and c.lower_ in onto.modality_adverbs:
+                return onto.modality_adverbs[c.lower_]
+    return None
+
+
 def modality(trigger: Token, attribution: Attribution, onto: Ontology) -> str:
     """Combine the frame's class and the clause's own modal marking by precedence."""
     if attribution.frame_class in STRONG:
         return attribution.frame_class
-    own = clause_modality(trigger, onto)
+    own = clause_modality(trigger, onto) or hedging(trigger, onto)
     if own:
         return own
     return attribution.frame_class or "asserted"
 
 
-def polarity(trigger: Token) -> str:
-    """Negation on the trigger or on the verb it complements ("did not agree to build")."""
+_NEGATIVE_DETS = {"no", "never", "neither", "nor"}
+
+
+def polarity(trigger: Token, onto: Ontology | None = None) -> str:
+    """Negation on the trigger or on the verb it complements ("did not agree to build",
+    "failed to reach a deal", "there is no way they will assist", "never paid")."""
+    negating = onto.negating_verbs if onto is not None else frozenset()
     node = trigger
-    for _ in range(3):
-        if any(c.dep_ == "neg" for c in node.children):
+    for _ in range(4):
+        if any(
+            c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in _NEGATIVE_DETS)
+            for c in node.children
+        ):
             return "negative"
-        if node.dep_ in ("xcomp", "pcomp") and node.head.i != node.i:
+        if node.i != trigger.i and lemma(node) in negating:
+            return "negative"
+        if node.dep_ in ("xcomp", "pcomp", "ccomp", "relcl", "acl") and node.head.i != node.i:
+            if node.dep_ in ("ccomp", "relcl", "acl"):
+                head = node.head  # "there is no way (that) they will assist"
+                if head.pos_ == "NOUN" and any(c.lower_ == "no" for c in head.children):
+                    return "negative"
+                if node.dep_ == "ccomp":
+                    break
             node = node.head
         else:
             break

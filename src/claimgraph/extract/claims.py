@@ -172,6 +172,20 @@ def _blocked(tok: Token, onto: Ontology) -> bool:
     return False
 
 
+def _generic(tok: Token) -> bool:
+    """ "the company provides absorbents, straps …": a present-simple verb with a bare plural
+    object describes what someone does habitually, not an event."""
+    if tok.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass", "neg") for c in tok.children):
+        return False
+    obj = _child(tok, "dobj")
+    return (
+        obj is not None
+        and obj.tag_ == "NNS"
+        and not any(c.dep_ in ("det", "nummod", "poss") for c in obj.children)
+        and obj.ent_type_ == ""
+    )
+
+
 def _excluded(tok: Token) -> bool:
     """Triggers that describe rather than assert: "factories to produce X", "in exchange for
     supplying X" (that is the exchange role of another event)."""
@@ -421,24 +435,9 @@ def _triggers(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             if spec.exclude_objects and obj.lemma_.lower() in spec.exclude_objects:
                 return found
             found.append((event, False, obj))
-        elif obj is None and spec.bare_nouns and not _anaphoric_mention(tok):
+        elif obj is None and spec.bare_nouns:
             found.append((event, False, None))
     return found
-
-
-_ANAPHORIC_DETS = {"the", "this", "that", "these", "those", "such", "its", "their", "his", "her"}
-
-
-def _anaphoric_mention(tok: Token) -> bool:
-    """ "the attack", "this blast": a bare definite noun points back at an event already
-    stated (one claim per event); a noun with its own modifiers or arguments says more."""
-    if tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "det" for c in tok.children):
-        return False  # "attacks continued": plural indefinite
-    kids = [c for c in tok.children if c.dep_ not in ("punct",)]
-    if not kids:
-        return False
-    informative = [c for c in kids if c.dep_ not in ("det", "poss") or c.lower_ not in _ANAPHORIC_DETS]
-    return not informative
 
 
 def _assisting(tok: Token, onto: Ontology) -> Token | None:
@@ -495,11 +494,17 @@ def extract_frames(doc: Doc, onto: Ontology | None = None) -> list[Frame]:
     frames: list[Frame] = []
     for sent in doc.sents:
         found: list[Frame] = []
-        for tok in sent:
-            if _excluded(tok) or _blocked(tok, onto):
-                continue
-            for event, inverse, obj in _triggers(tok, onto):
-                found.extend(_frames_for(tok, sent, event, inverse, obj, onto))
+        readings = [
+            (tok, event, inverse, obj)
+            for tok in sent
+            if not (_excluded(tok) or _blocked(tok, onto) or _generic(tok))
+            for event, inverse, obj in _triggers(tok, onto)
+        ]
+        verbal = {(tok.i, event) for tok, event, _, _ in readings if tok.pos_ in ("VERB", "AUX")}
+        for tok, event, inverse, obj in readings:
+            if tok.pos_ in ("NOUN", "PROPN") and (tok.head.i, event) in verbal:
+                continue  # "an earthquake struck X": the verb's frame already states it
+            found.extend(_frames_for(tok, sent, event, inverse, obj, onto))
         found.extend(statement_frames(sent, found, onto))
         found.sort(key=lambda f: f.trigger.start)
         frames.extend(found)
@@ -549,7 +554,7 @@ def _frames_for(
                 if light and key == "dobj":
                     continue  # "impose sanctions on X": the noun is the event, X the role
             else:
-                filler = preps.get(key)
+                filler = preps.get(key) if key.startswith("prep:") else _child(tok, key)
             if filler is not None and filler.ent_type_ in ("DATE", "TIME"):
                 continue
             if role == "patient" and filler is not None:
@@ -579,6 +584,14 @@ def _frames_for(
             if comp is not None:  # "urged X to resign": what is asked is the object
                 roles["object"] = comp
                 full_roles.add("object")
+    if roles.get("object") is not None and any(
+        roles.get(r) is roles["object"] for r in ("agent", "recipient", "supplier")
+    ):
+        del roles["object"]  # "he was appointed": he is the recipient, not also the object
+        for key, role in spec.roles.items():  # "charged the mayor with fraud": fraud
+            if role == "object" and key.startswith("prep:") and preps.get(key) is not None:
+                roles["object"] = preps[key]
+                break
     exchange = _exchange(tok)
     if exchange is not None:
         roles["in_exchange_for"] = exchange
@@ -619,7 +632,7 @@ def _frames_for(
         roles["assisted_by"] = helper
     attribution = find_attribution(tok, onto)
     mood = modality(tok, attribution, onto)
-    pol = polarity(tok)
+    pol = polarity(tok, onto)
     stop = {attribution.report_verb.i} if attribution.report_verb is not None else set()
     times = _times_under(tok, stop=stop)
     report_times = (

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from claimgraph.extract.attribution import is_anaphoric, lemma, phrase, polarity, subject_of
+from claimgraph.extract.attribution import is_anaphoric, lemma, phrase, polarity
 from claimgraph.extract.ontology import Ontology
 from claimgraph.extract.records import Frame, Mention, RoleSpan
 
@@ -37,7 +37,7 @@ def _sentence_evidence(sent: Span) -> Mention:
 
 
 def _speaker_token(verb: Token) -> Token | None:
-    subj = subject_of(verb)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # "was found": no speaker
     if subj is None:
         return None
     if subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
@@ -72,7 +72,7 @@ def _frame(
         trigger=Mention(trigger.idx, trigger.idx + len(trigger), trigger.text),
         roles={"agent": sp, "object": _span(content)},
         evidence=_sentence_evidence(sent),
-        polarity=polarity(trigger),
+        polarity=polarity(trigger, onto),
         modality=mood,
         speaker=sp,
         speaker_anaphoric=is_anaphoric(speaker, onto),

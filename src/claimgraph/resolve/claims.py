@@ -39,6 +39,11 @@ def _capitals() -> set[tuple[str, str]]:
 
 
 ACTOR_ROLES = ("agent", "recipient", "supplier", "assisted_by")
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+# "the company", "the Kirkland, Wash., company": an organisation named earlier, never the town
+ORG_HEADS = {"company", "firm", "maker", "manufacturer", "group", "bank", "retailer", "airline",
+             "carrier", "producer", "developer", "concern", "unit", "subsidiary", "operator",
+             "insurer", "lender", "publisher", "chain", "conglomerate", "startup", "corporation"}
 THING_ROLES = ("object", "in_exchange_for")
 GROUP_HEADS = {"administration", "government", "cabinet", "team", "office", "regime", "camp"}
 
@@ -62,6 +67,18 @@ class _Index:
             if s < end and start < e:
                 return ent
         return None
+
+    def antecedent(self, start: int, types: tuple[str, ...]) -> Entity | None:
+        """The nearest entity of these types mentioned before `start` ("he" → the last person
+        named, "the company" → the last organisation): a one-line recency rule, no coreference
+        model."""
+        best = None
+        for s, _e, ent in self.mentions:
+            if s >= start:
+                break
+            if ent.type in types:
+                best = ent
+        return best
 
     def entities_in(self, start: int, end: int) -> list[Entity]:
         return [ent for s, e, ent in self.mentions if start <= s and e <= end]
@@ -109,6 +126,14 @@ def _actor(span: RoleSpan, idx: _Index) -> dict[str, Any]:
         country = idx.capital_country(span.start, span.end)
         if country is not None:
             return {**country, "text": span.text}
+    head = span.text[span.head_start - span.start : span.head_end - span.start].lower()
+    if ent is None and head in PERSON_PRONOUNS:
+        ent = idx.antecedent(span.start, ("PERSON",))
+    elif ent is None and head in ORG_HEADS:
+        inner = [e for e in idx.entities_in(span.start, span.end) if e.type in ("ORG", "PERSON")]
+        ent = inner[0] if inner else idx.antecedent(span.start, ("ORG",))
+        if ent is None:
+            return {"id": None, "name": span.text, "type": None, "text": span.text}
     if ent is None:
         inner = idx.entities_in(span.start, span.end)
         ent = next((e for e in inner if e.type in ("GPE", "ORG", "PERSON")), None) or next(
@@ -230,7 +255,55 @@ def resolve_claims(
                 **roles,
             )
         )
-    return claims
+    return merge_restatements(claims)
+
+
+def _restatement_key(c: Claim) -> tuple[Any, ...]:
+    """What a claim states, without where: event, polarity, actors, object head, place, figure."""
+
+    def name(r: dict[str, Any] | None) -> str:
+        if not r:
+            return ""
+        text = str(r.get("name") or r.get("text") or "").lower()
+        return " ".join(w for w in text.split() if w not in ("the", "a", "an"))
+
+    obj = name(c.object).split()
+    qty = (c.quantity or {}).get("value")
+    return (
+        c.event,
+        c.polarity,
+        name(c.agent),
+        name(c.recipient),
+        obj[-1] if obj else "",
+        name(c.location),
+        qty,
+    )
+
+
+def merge_restatements(claims: list[Claim]) -> list[Claim]:
+    """One claim per statement per document: a claim restated (headline and body, a summary
+    line) keeps the fullest evidence and lists the other spans in evidence["also"]."""
+    by_key: dict[tuple[Any, ...], Claim] = {}
+    out: list[Claim] = []
+    for c in claims:
+        key = _restatement_key(c)
+        if c.event in ("STATEMENT", "MEASURE") and not key[4]:
+            out.append(c)  # nothing to compare on: keep
+            continue
+        first = by_key.get(key)
+        if first is None:
+            by_key[key] = c
+            out.append(c)
+            continue
+        ev, other = dict(first.evidence or {}), dict(c.evidence or {})
+        if ev.get("start") == other.get("start"):
+            continue  # the same sentence's fan-out duplicate
+        also = ev.pop("also", [])
+        if len(other.get("text") or "") > len(ev.get("text") or ""):
+            ev, other = other, ev
+        ev["also"] = sorted([*also, other], key=lambda e: e["start"])
+        first.evidence = ev
+    return out
 
 
 def _source(
@@ -238,6 +311,18 @@ def _source(
 ) -> dict[str, Any]:
     if f.speaker is None:
         return {"name": publisher, "type": "PUBLISHER", "chain": [publisher], "is_publisher": True}
+    if f.speaker_anaphoric and f.speaker.text.lower() in PERSON_PRONOUNS:
+        ent = idx.antecedent(f.speaker.start, ("PERSON",))
+        if ent is not None:  # "he added": the last person named
+            return {
+                "name": ent.name,
+                "type": ent.type,
+                "entity_id": ent.id,
+                "text": f.speaker.text,
+                "anaphoric": True,
+                "chain": [publisher, ent.name],
+                "is_publisher": False,
+            }
     if f.speaker_anaphoric:
         if last_named is None:
             return {
