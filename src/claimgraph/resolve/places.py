@@ -36,11 +36,13 @@ KIND_OUT = {
     "region": "region",
     "county": "region",
     "city": "city",
+    "feature": "feature",  # replaced by the feature's class (sea, river, ...) in _place
 }
 KIND_BONUS = {
     "country": 6.0,
     "continent": 5.5,
     "macro": 5.0,
+    "feature": 5.0,
     "region": 2.0,
     "county": -1.0,
     "city": 0.0,
@@ -89,7 +91,39 @@ def _cands(g: Gazetteer, text: str) -> list[tuple[int, bool]]:
     out = list(g.ids(normalize(text)))
     if "." in text:
         out += g.ids(text.casefold().replace(" ", ""))
+    if out and _feature_head(text):
+        # "Black Sea", "Caspian Sea": the physical feature when the gazetteer has it; never a
+        # town or region reached through an alternate name (it would lend its own point)
+        feats = [(i, a) for i, a in out if g.entries[i].kind == "feature"]
+        out = feats or [(i, a) for i, a in out if not a]
     return out
+
+
+@lru_cache(maxsize=1)
+def _heads() -> frozenset[str]:
+    return frozenset(w.casefold() for w in ontology().get("feature_heads", []))
+
+
+_LARGE_HEADS = {"sea", "ocean", "gulf", "strait", "straits", "channel", "mountains", "range"}
+_LARGE_HEADS |= {"desert", "peninsula", "plateau", "basin"}
+
+
+def _large_feature(text: str) -> bool:
+    """A sea, strait, range or desert: too large to stand at the article's focus town (a
+    river or lake named in local news runs through it; the Caspian Sea does not)."""
+    words = text.casefold().split()
+    return bool(words) and (words[-1] in _LARGE_HEADS or words[0] in _LARGE_HEADS)
+
+
+def _feature_head(text: str) -> bool:
+    """A mention headed by a feature word: "... Sea", "Lake ...", "Gulf of ...", "River ..."."""
+    words = text.split()
+    if len(words) < 2:
+        return False
+    heads = _heads()
+    return words[-1].casefold() in heads or (
+        words[0].casefold() in heads and (len(words) == 2 or words[1].casefold() == "of")
+    )
 
 
 def _is_cap(tok_text: str) -> bool:
@@ -279,7 +313,7 @@ def _place_like(doc: Doc, s: int, e: int) -> bool:
 
 
 def _nested_ok(e: Entry, n_tokens: int) -> bool:
-    if e.kind in ("country", "continent", "macro", "county"):
+    if e.kind in ("country", "continent", "macro", "county", "feature"):
         return True
     if e.kind == "region":
         return e.population >= 1_000_000 or n_tokens > 1 or e.country == "US"
@@ -323,7 +357,7 @@ def _gaz_scan(doc: Doc, g: Gazetteer, taken: list[bool], add, bad_single) -> Non
 
 
 def _scan_ok(e: Entry) -> bool:
-    if e.kind in ("country", "continent", "macro"):
+    if e.kind in ("country", "continent", "macro", "feature"):
         return True
     return e.population >= (500_000 if e.kind == "region" else 100_000) and e.kind != "county"
 
@@ -452,7 +486,7 @@ def _place_features(ms: list[_Mention], g: Gazetteer) -> None:
         (focus, n), *rest = towns.most_common(2)
         if not rest or n > rest[0][1]:
             for m in ms:
-                if m.choice is None and m.source == "feature":
+                if m.choice is None and m.source == "feature" and not _large_feature(m.text):
                     m.choice, m.feature = focus, True
 
 
@@ -541,6 +575,8 @@ def _place(doc: Doc, m: _Mention, g: Gazetteer) -> Place:
             e.admin1 if e.kind != "country" else None,
         )
         p.lat, p.lon, p.geonameid = e.lat, e.lon, e.geonameid
+        if e.kind == "feature":
+            p.kind = g.ftype.get(m.choice, "feature")
         if m.feature:
             p.name, p.kind, p.geonameid = span.text, "feature", None
     return p
@@ -596,7 +632,7 @@ def geocode(
         len(name),
         name,
         e.name,
-        KIND_OUT[e.kind],
+        g.ftype.get(best, "feature") if e.kind == "feature" else KIND_OUT[e.kind],
         e.country,
         e.admin1 if e.kind != "country" else None,
         e.lat,
