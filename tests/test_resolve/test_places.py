@@ -133,3 +133,55 @@ def test_names_in_matches_full_scan() -> None:
         want = [(k, v) for k, v in g.index.items() if any(i in keep for i, _ in v)]
         places._AREA_NAMES.pop(area, None)
         assert places._names_in(g, ce) == want
+
+
+def test_seas_and_ranges_resolve_as_features() -> None:
+    ps = _places(
+        "Cargo ships left the Black Sea for the Caspian Sea while climbers crossed the Alps."
+    )
+    assert ps["Black Sea"].kind == "sea" and 40 < ps["Black Sea"].lat < 47
+    assert ps["Caspian Sea"].kind == "sea" and 45 < ps["Caspian Sea"].lon < 55
+    assert ps["Alps"].kind == "mountains" and ps["Alps"].geonameid is None
+
+
+def test_red_sea_is_the_sea_not_the_sudanese_state() -> None:
+    ps = _places("A tanker was attacked in the Red Sea on Friday, the navy said.")
+    assert ps["Red Sea"].kind == "sea"
+
+
+def test_bare_river_name_is_a_river() -> None:
+    ps = _places("Barges on the Danube were stranded after the water fell near Budapest.")
+    assert ps["Danube"].kind == "river"
+    assert ps["Budapest"].country == "HU"
+
+
+def test_feature_head_never_borrows_an_alias() -> None:
+    """A Sea/Strait/River mention the gazetteer lacks stays unresolved rather than taking a
+    town's point through an alternate name."""
+    from claimgraph.resolve import places
+    from claimgraph.resolve.gazetteer import load
+
+    g = load()
+    for name in ("Caspian Sea", "Strait of Hormuz", "Red Sea", "Black Sea"):
+        assert {g.entries[i].kind for i, _ in places._cands(g, name)} == {"feature"}
+    assert all(not alt for _, alt in places._cands(g, "Elbow Lake"))
+
+
+def test_regions_of_the_world() -> None:
+    ps = _places("Diplomats toured the Middle East, the Balkans and Central Asia this year.")
+    for name in ("Middle East", "Balkans", "Central Asia"):
+        assert ps[name].kind == "region" and ps[name].lat is not None
+
+
+def test_legislator_home_town_in_focus_state() -> None:
+    text = (
+        "Lawmakers in Austin debated the bill on Monday. Rep. Jane Doe, R-Southlake, said "
+        "the measure would help Dallas and Fort Worth commuters."
+    )
+    ps = _places(text)
+    assert ps["Southlake"].admin1 == "Texas"
+
+
+def test_toponym_inside_unknown_facility() -> None:
+    ps = _places("The suspect was booked into the Henderson County Jail in Kentucky on Friday.")
+    assert "Henderson County" in ps and ps["Henderson County"].country == "US"
