@@ -137,6 +137,7 @@ def extract_text(
         published=published,
         publisher=publisher,
         article_key=doc_id or "",
+        text=text,
     )
     return Extraction(
         id=doc_id,

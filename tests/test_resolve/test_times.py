@@ -148,3 +148,84 @@ def test_evaluate_smoke() -> None:
     assert m["timex_gold"] > 0
     assert res["speed"]["words_per_s"] > 0
     assert {p["metric"] for p in res["peers"]} >= {"timex_f1_strict", "timex_value_f1"}
+
+
+# ---- a claim's time (resolve/claims.py via resolve/times.sentence_time) -------------------
+
+
+def _claim_times(text: str, dct: date = DCT) -> list[tuple[str, str | None, str | None]]:
+    from datetime import datetime
+
+    from claimgraph.extraction import extract_text
+
+    ex = extract_text(text, published=datetime(dct.year, dct.month, dct.day))
+    return [(c.event, (c.time or {}).get("value"), (c.time or {}).get("basis")) for c in ex.claims]
+
+
+def test_sentence_bounds_skip_abbreviations() -> None:
+    from claimgraph.resolve.times import sentence_bounds
+
+    text = "It rained. Dr. Okafor met U.S. envoys on Jan. 4 in Lagos. Then he left."
+    s = text.index("met")
+    lo, hi = sentence_bounds(text, s, s + 3)
+    assert text[lo:hi] == "Dr. Okafor met U.S. envoys on Jan. 4 in Lagos."
+
+
+def test_sentence_time_rules_without_a_parse() -> None:
+    from claimgraph.extract.records import Mention, TimeSpan
+    from claimgraph.resolve.times import sentence_time
+
+    def span(text: str, part: str, value: str) -> TimeSpan:
+        i = text.index(part)
+        return TimeSpan(i, i + len(part), part, value, "day")
+
+    def mention(text: str, part: str) -> Mention:
+        i = text.index(part)
+        return Mention(i, i + len(part), part)
+
+    opening = "On June 3, 1994, the council was dissolved by decree. Nothing else."
+    found = sentence_time(
+        opening,
+        [span(opening, "June 3, 1994", "1994-06-03")],
+        mention(opening, "dissolved"),
+        mention(opening, "the council was dissolved by decree"),
+        [],
+    )
+    assert found is not None and found[0].value == "1994-06-03" and found[1] == "sentence"
+    linked = "It began in 1972, when rebels seized the port."
+    found = sentence_time(
+        linked,
+        [span(linked, "1972", "1972")],
+        mention(linked, "seized"),
+        mention(linked, "rebels seized the port"),
+        [],
+    )
+    assert found is not None and found[0].value == "1972"
+    # a time in another sentence never dates the claim
+    other = "Rebels seized the port. On May 2 the army returned."
+    assert (
+        sentence_time(
+            other,
+            [span(other, "May 2", "2021-05-02")],
+            mention(other, "seized"),
+            mention(other, "Rebels seized the port"),
+            [],
+        )
+        is None
+    )
+
+
+def test_time_in_the_same_sentence_beats_the_publication_day() -> None:
+    times = _claim_times("Farmers protested against the new tax Monday outside parliament.")
+    assert times and all(v == "2021-03-08" for _, v, _ in times)
+
+
+def test_earlier_past_without_a_time_gets_no_date() -> None:
+    times = _claim_times("The ministry said the firm had sold rifles to Chad.")
+    supply = [t for t in times if t[0] != "STATEMENT"]
+    assert supply and all(v is None and b == "before_published" for _, v, b in supply)
+
+
+def test_future_reference_resolves_forward() -> None:
+    times = _claim_times("The foreign minister will visit Kenya on Friday.")
+    assert times and all(v == "2021-03-12" for _, v, _ in times)

@@ -213,8 +213,10 @@ def resolve_claims(
     publisher: str,
     article_key: str = "",
     onto: Ontology | None = None,
+    text: str | None = None,
 ) -> list[Claim]:
-    """Turn frames into claims; frames must be in text order (anaphoric speakers look back)."""
+    """Turn frames into claims; frames must be in text order (anaphoric speakers look back).
+    With the article `text`, a time stated in a claim's sentence can date it."""
     onto = onto or load_ontology()
     idx = _Index(entities, places, times)
     last_named: dict[str, Any] | None = None
@@ -233,7 +235,7 @@ def resolve_claims(
         source = _source(f, idx, onto, publisher, last_named)
         if f.speaker is not None and not f.speaker_anaphoric:
             last_named = source
-        time = _time(f, idx, published)
+        time = _time(f, idx, published, text)
         cid = _claim_id(article_key, f, roles)
         if cid in seen:
             continue
@@ -337,19 +339,44 @@ def _source(
     return {**sp, "chain": [publisher, sp["name"]], "is_publisher": False}
 
 
-def _time(f: Frame, idx: _Index, published: datetime | None) -> dict[str, Any] | None:
-    """Event time, else the report's time, else the publication date (each says which)."""
-    for basis, spans in (("event", f.time_spans), ("report", f.report_time_spans)):
-        t = idx.time_at(spans)
-        if t is not None:
-            return {**t.to_dict(), "basis": basis}
+def _time(
+    f: Frame, idx: _Index, published: datetime | None, text: str | None = None
+) -> dict[str, Any] | None:
+    """Event time, else a time stated in the claim's sentence, else the report's time, else the
+    publication date (each says which in `basis`). An event the clause puts before the report
+    ("had ordered") gets no value rather than the publication day (basis "before_published")."""
+    from claimgraph.resolve.times import earlier_past, sentence_time
+
+    t = idx.time_at(f.time_spans)
+    if t is not None:
+        return {**t.to_dict(), "basis": "event"}
+    if text is not None:
+        found = sentence_time(text, idx.times, f.trigger, f.evidence, f.report_time_spans)
+        if found is not None:
+            return {**found[0].to_dict(), "basis": found[1]}
+    t = idx.time_at(f.report_time_spans)
+    if t is not None:
+        return {**t.to_dict(), "basis": "report"}
     if published is None:
         return None
+    day = published.date().isoformat()
+    if text is not None and earlier_past(text, f.trigger, f.evidence):
+        return {
+            "start": None,
+            "end": None,
+            "text": None,
+            "value": None,
+            "granularity": None,
+            "type": "DATE",
+            "mod": "BEFORE",
+            "basis": "before_published",
+            "published": day,
+        }
     return {
         "start": None,
         "end": None,
         "text": None,
-        "value": published.date().isoformat(),
+        "value": day,
         "granularity": "day",
         "type": "DATE",
         "mod": None,

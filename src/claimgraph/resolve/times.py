@@ -9,17 +9,18 @@ filter ambiguous words ("may", "fall", bare numbers) and to read tense for past/
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.extract.records import TimeSpan
+from claimgraph.extract.records import Mention, TimeSpan
 from claimgraph.resolve.time_norm import NORMALISERS
 from claimgraph.resolve.time_rules import Context, Rule, Table, load_table
 
-__all__ = ["normalize", "tag_text", "tag_times"]
+__all__ = ["earlier_past", "normalize", "sentence_bounds", "sentence_time", "tag_text", "tag_times"]
 
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
 FUTURE_VERBS = {"expect", "plan", "schedule", "intend", "hope", "aim", "set", "go", "due"}
@@ -316,3 +317,144 @@ def normalize(text: str, dct: datetime | date | None) -> TimeSpan | None:
         return None
     best = max(spans, key=lambda t: t.end - t.start)
     return TimeSpan(0, len(text), text, best.value, best.granularity, best.type, best.mod)
+
+
+# ---- a claim's time: which of the article's time expressions dates one event ----------------
+
+# A period ends a sentence unless it closes one of these (or a single initial: "U.S.", "J.").
+_ABBREVIATIONS = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "gen",
+    "sen",
+    "rep",
+    "gov",
+    "lt",
+    "col",
+    "sgt",
+    "capt",
+    "maj",
+    "prof",
+    "rev",
+    "inc",
+    "corp",
+    "co",
+    "ltd",
+    "no",
+    "vs",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "ave",
+    "mt",
+    "ft",
+    "jr",
+    "sr",
+    "u.s",
+}
+_SENT_END = re.compile(r"[.!?][\"”’')]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+_REPORT_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|reported|added|stated|declared|confirmed|disclosed)\s+$",
+    re.IGNORECASE,
+)
+# Pluperfect or habitual past right before the trigger: "had ordered", "had been sold",
+# "used to supply": the event lies before the report, on a day the text does not give here.
+_EARLIER_PAST = re.compile(
+    r"\b(?:had|'d)\s+(?:(?:not|never|already|also|previously|once|long|first|just)\s+)*"
+    r"(?:been\s+)?$|\bused\s+to\s+$",
+    re.IGNORECASE,
+)
+_WHEN_LINK = re.compile(r"^\W*(?:when|as|after|before|while)\b", re.IGNORECASE)
+_SENTENCE_OPENING_WORDS = 4
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around [start, end): a period after an abbreviation or initial does not
+    end it ("Dr. Slepian", "U.S. embassy", "Jan. 1")."""
+    lo, hi = 0, len(text)
+    for m in _SENT_END.finditer(text):
+        if m.group(0).startswith((".", "!", "?")):
+            word = re.findall(r"[\w.]+$", text[max(0, m.start() - 12) : m.start()])
+            w = word[0].lower() if word else ""
+            if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or w.count(".") >= 1:
+                continue
+        if m.end() <= start:
+            lo = m.end()
+        elif m.start() >= end:
+            hi = m.start() + (1 if text[m.start()] in ".!?" else 0)
+            break
+    return lo, hi
+
+
+def _dated(t: TimeSpan) -> bool:
+    return bool(t.value) and t.type != "DURATION" and not str(t.value).endswith("_REF")
+
+
+def _overlaps(t: TimeSpan, spans: Iterable[Mention]) -> bool:
+    return any(t.start < m.end and m.start < t.end for m in spans)
+
+
+def sentence_time(
+    text: str,
+    times: list[TimeSpan],
+    trigger: Mention,
+    evidence: Mention,
+    report_spans: list[Mention],
+) -> tuple[TimeSpan, str] | None:
+    """A time stated in the claim's own sentence when the parse tied none to the event.
+
+    Inside the evidence (the event's clause and roles) the expression nearest the trigger
+    wins ("attended a rally Thursday"), but only near it when the report itself is dated;
+    one right after a reporting verb dates the report.
+    Outside it, only a sentence-opening time ("On May 2, 1995, X was …") or one the event's
+    clause hangs from ("in 1968, when the army invaded …") scopes over the event.
+    """
+    lo, hi = sentence_bounds(text, evidence.start, evidence.end)
+    here = [t for t in times if lo <= t.start and t.end <= hi and _dated(t)]
+    here = [t for t in here if not _overlaps(t, report_spans)]
+    inside = [t for t in here if evidence.start <= t.start and t.end <= evidence.end]
+    if report_spans:  # a dated report ("said Friday that …") outranks a time far from the event
+        inside = [t for t in inside if _near(text, t, trigger)]
+    if inside:
+        best = min(inside, key=lambda t: abs(t.start - trigger.start))
+        before = text[max(lo, best.start - 20) : best.start]
+        return best, "report" if _REPORT_BEFORE.search(before) else "sentence"
+    opening = [
+        t
+        for t in here
+        if t.end <= trigger.start and len(text[lo : t.start].split()) <= _SENTENCE_OPENING_WORDS
+    ]
+    if opening:
+        return opening[-1], "sentence"
+    linked = [
+        t
+        for t in here
+        if t.end <= evidence.start
+        and _WHEN_LINK.match(text[t.end : evidence.start])
+        and len(text[t.end : evidence.start].split()) <= 2
+    ]
+    if linked:
+        return linked[-1], "sentence"
+    return None
+
+
+def _near(text: str, t: TimeSpan, trigger: Mention, words: int = 6) -> bool:
+    gap = text[t.end : trigger.start] if t.end <= trigger.start else text[trigger.end : t.start]
+    return len(gap.split()) <= words
+
+
+def earlier_past(text: str, trigger: Mention, evidence: Mention) -> bool:
+    """The clause puts its event before the report ("had ordered", "used to supply")."""
+    return bool(_EARLIER_PAST.search(text[evidence.start : trigger.start][-40:]))
