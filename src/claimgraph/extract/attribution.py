@@ -154,6 +154,8 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
     for c in trigger.sent:
         if c.i <= trigger.i or lemma(c) not in onto.reporting or c.pos_ not in ("VERB", "AUX"):
             continue
+        if any(k.dep_ == "aux" and k.tag_ == "MD" for k in c.children):
+            continue  # "…, the alliance will respond": a prediction, not a postposed "X said"
         if (
             any(k.dep_ in ("ccomp", "xcomp") and k.i > c.i for k in c.children)
             or subject_of(c)

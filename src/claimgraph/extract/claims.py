@@ -175,7 +175,9 @@ def _blocked(tok: Token, onto: Ontology) -> bool:
 def _generic(tok: Token) -> bool:
     """ "the company provides absorbents, straps …": a present-simple verb with a bare plural
     object describes what someone does habitually, not an event."""
-    if tok.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass", "neg") for c in tok.children):
+    if tok.tag_ not in ("VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass", "neg") for c in tok.children
+    ):
         return False
     obj = _child(tok, "dobj")
     return (

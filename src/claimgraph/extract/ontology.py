@@ -68,8 +68,18 @@ EVENT_KEYS = frozenset(
     }
 )
 ROLE_VALUES = frozenset(
-    {"agent", "recipient", "supplier", "assisted_by", "object", "patient", "in_exchange_for",
-     "location", "time", "quantity"}
+    {
+        "agent",
+        "recipient",
+        "supplier",
+        "assisted_by",
+        "object",
+        "patient",
+        "in_exchange_for",
+        "location",
+        "time",
+        "quantity",
+    }
 )
 
 

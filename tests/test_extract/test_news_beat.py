@@ -1,0 +1,172 @@
+"""General-news extraction: event types across the beat, statements, unnamed actors, modality.
+
+Sentences are written for these tests (none comes from an evaluation set).
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from claimgraph.extract.claims import extract_frames
+from claimgraph.extract.nlp import load_nlp
+from claimgraph.extract.ontology import load_ontology
+from claimgraph.extraction import extract_text
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def frames(nlp, text):
+    return [
+        (f.event, {k: v.text for k, v in f.roles.items()}, f.modality, f.polarity, f)
+        for f in extract_frames(nlp(text))
+    ]
+
+
+def events(nlp, text):
+    return [e for e, *_ in frames(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Police arrested three men in Leeds on Friday.", "ARREST"),
+        ("Prosecutors indicted the former governor on Tuesday.", "CHARGE"),
+        ("The union sued the airline over unpaid wages.", "SUE"),
+        ("A jury convicted the banker of wire fraud.", "CONVICT"),
+        ("The ministers met in Geneva to discuss the ceasefire.", "MEET"),
+        ("The chancellor visited Warsaw last week.", "VISIT"),
+        ("The senator resigned after the scandal.", "RESIGN"),
+        ("The board appointed Maria Lopez as chief executive.", "APPOINT"),
+        ("Thousands of farmers protested outside parliament.", "PROTEST"),
+        ("Gunmen killed four villagers near the border.", "KILL"),
+        ("The opposition leader accused the government of rigging the vote.", "ACCUSE"),
+        ("The council rejected the developer's proposal.", "REJECT"),
+        ("A landslide buried several homes in the valley.", "DISASTER"),
+        ("Two trains collided outside the station.", "ACCIDENT"),
+        ("The pension fund invested $2 billion in the project.", "INVEST"),
+    ],
+)
+def test_general_news_event_types(nlp, text, event):
+    assert event in events(nlp, text)
+
+
+def test_every_new_type_maps_to_plover_or_says_none():
+    onto = load_ontology()
+    roots = {
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "CONCEDE",
+        "COOPERATE",
+        "AID",
+        "RETREAT",
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "PROTEST",
+        "SANCTION",
+        "MOBILIZE",
+        "COERCE",
+        "ASSAULT",
+    }
+    for name, spec in onto.events.items():
+        assert spec.plover is None or spec.plover in roots, name
+    assert {"KILL", "ARREST", "MEET", "DISASTER", "STATEMENT"} <= set(onto.events)
+
+
+def test_nominal_triggers_without_of_phrase(nlp):
+    found = frames(nlp, "A suicide bombing in the market wounded dozens of shoppers.")
+    assert "ATTACK" in [e for e, *_ in found]
+    attack = next(r for e, r, *_ in found if e == "ATTACK")
+    assert "agent" not in attack  # no actor is named: agent null, the claim is kept
+
+
+def test_unnamed_actors_are_agents(nlp):
+    found = frames(nlp, "Three armed robbers shot a shopkeeper in Durban.")
+    ev, roles, *_ = found[0]
+    assert ev == "ATTACK"
+    assert roles["agent"] == "Three armed robbers"
+    assert roles["recipient"] == "shopkeeper"
+
+
+def test_urging_is_a_request_not_the_urged_act(nlp):
+    found = frames(nlp, "The envoy urged both parties to sign the truce.")
+    assert [e for e, *_ in found] == ["REQUEST"]
+    assert found[0][1]["recipient"] == "parties"
+
+
+def test_negation_and_hedges(nlp):
+    (_, _, _, pol, _), *_ = frames(nlp, "The company failed to reach a deal with the union.")
+    assert pol == "negative"
+    found = frames(nlp, "If Ruritania invades Freedonia, the alliance will respond.")
+    invade = next(f for f in found if f[0] == "ATTACK")
+    assert invade[2] == "suggested"
+    assert invade[4].speaker is None  # a condition, not a report by the alliance
+    found = frames(nlp, "The dealer reportedly sold 40 tanks to Egypt.")
+    assert found[0][2] == "reported"
+
+
+def test_statement_without_event_is_a_claim(nlp):
+    found = frames(nlp, "The mayor said the new bridge was the city's proudest achievement.")
+    stmt = [f for f in found if f[0] == "STATEMENT"]
+    assert len(stmt) == 1
+    assert stmt[0][1]["agent"] == "mayor"
+    assert stmt[0][4].speaker.text == "mayor"
+    # a statement holding an event gives the event, with the speaker as its source
+    found = frames(nlp, "The army said rebels attacked a convoy near the pass.")
+    assert [f[0] for f in found] == ["ATTACK"]
+    assert found[0][4].speaker.text == "army"
+
+
+def test_generic_description_is_not_an_event(nlp):
+    assert events(nlp, "The firm makes gloves, boots and helmets.") == []
+
+
+def test_pronoun_speaker_resolves_to_last_person():
+    ex = extract_text(
+        "Finance minister Anna Berg spoke in Oslo on Monday. "
+        "The budget was balanced for the first time, she said.",
+        published=None,
+    )
+    stmt = next(c for c in ex.claims if c.event == "STATEMENT")
+    assert stmt.source["name"] == "Anna Berg"
+    assert stmt.source["text"] == "she"
+
+
+def test_restatement_is_one_claim_with_every_span():
+    text = (
+        "Police arrested the mayor of Springfield.\n\n"
+        "Police arrested the mayor of Springfield on Tuesday after a long inquiry."
+    )
+    ex = extract_text(text, published=None)
+    arrests = [c for c in ex.claims if c.event == "ARREST"]
+    assert len(arrests) == 1
+    spans = [arrests[0].evidence, *arrests[0].evidence.get("also", [])]
+    assert len(spans) == 2
+    assert all(text[s["start"] : s["end"]] == s["text"] for s in spans)
+
+
+def test_ontology_rejects_unknown_keys(monkeypatch):
+    from claimgraph.extract import ontology as mod
+
+    real = mod._load
+
+    def broken(name):
+        data = real(name)
+        if name == "events.yaml":
+            data = yaml.safe_load(yaml.safe_dump(data))
+            data["events"]["KILL"]["verbz"] = ["slay"]
+        return data
+
+    monkeypatch.setattr(mod, "_load", broken)
+    mod.load_ontology.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"events\.yaml: events\.KILL: unknown key"):
+            mod.load_ontology()
+    finally:
+        mod.load_ontology.cache_clear()
