@@ -10,10 +10,36 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+
+from claimgraph.resolve.gazetteer import ontology
 
 Add = Callable[..., None]
+
+
+@lru_cache(maxsize=1)
+def _institution_words() -> frozenset[str]:
+    return frozenset(ontology().get("institution_words", []))
+
+
+def institution(ent: Span) -> bool:
+    """A multi-word "PERSON" that is an institution ("Alexandria Police", "Jordan Elementary
+    School"): a Title-case institution word after its first token."""
+    words = _institution_words()
+    return ent.label_ == "PERSON" and len(ent) > 1 and any(t.text in words for t in ent[1:])
+
+
+def person_words(doc: Doc) -> set[str]:
+    """Words of the article's multi-word person names ("Nelson" of "Tom Nelson"): not places
+    when they stand alone elsewhere in it."""
+    return {
+        t.text
+        for ent in doc.ents
+        if ent.label_ == "PERSON" and len(ent) > 1 and not institution(ent)
+        for t in ent
+    }
 
 
 def propagate(doc: Doc, ms: list, taken: list[bool], add: Add, person_tokens: set[int]) -> None:  # noqa: ANN401
@@ -67,7 +93,7 @@ def caps_dateline(doc: Doc, g, taken: list[bool], add: Add, cands_of: Callable) 
         first = (
             k == 0 or doc[k - 1].is_space or doc[k - 1].text in (".", "\n", ":") or t.is_sent_start
         )
-        if first and nxt in (",", "(", "--", "—", "-", "–"):
+        if first and nxt in (",", "(", "--", "—", "-", "–", ":"):
             text = " ".join(w.text.title() for w in doc[k:e])
             c = cands_of(text)
             if c:
@@ -123,9 +149,7 @@ def focus_scan(  # noqa: C901 - one pass over the tokens with a few plain guards
     for ent in doc.ents:
         for k in range(ent.start, ent.end):
             ent_of[k] = ent
-    person_words = {
-        t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent
-    }
+    pwords = person_words(doc)
     out: list[tuple[int, int, list]] = []
     k = 0
     while k < n:
@@ -154,11 +178,7 @@ def focus_scan(  # noqa: C901 - one pass over the tokens with a few plain guards
                 and not (whole_person and ent.start == k)
             ):
                 continue  # a word of a person's name, a date...
-            if (
-                L == 1
-                and not prep
-                and (span.text in person_words or span.text.casefold() in generic)
-            ):
+            if L == 1 and not prep and (span.text in pwords or span.text.casefold() in generic):
                 continue
             if ent is None and not party:
                 nxt = doc[k + L] if k + L < n else None

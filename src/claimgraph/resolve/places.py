@@ -27,7 +27,14 @@ from spacy.tokens import Doc, Span
 from claimgraph.extract.records import Place
 from claimgraph.resolve.gazetteer import Entry, Gazetteer, load, normalize, ontology
 from claimgraph.resolve.place_context import Coherence, area_of
-from claimgraph.resolve.place_recog import caps_dateline, focus_areas, focus_scan, propagate
+from claimgraph.resolve.place_recog import (
+    caps_dateline,
+    focus_areas,
+    focus_scan,
+    institution,
+    person_words,
+    propagate,
+)
 
 KIND_OUT = {
     "country": "country",
@@ -157,14 +164,12 @@ def _recognize(doc: Doc, g: Gazetteer) -> list[_Mention]:
     taken = [False] * len(doc)
     # words used as person names in this article are not places elsewhere in it ("Nelson said")
     # (only multi-word PERSONs: the small NER tags many bare town names as one-word PERSONs)
-    person_words = {
-        t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent
-    }
+    pwords = person_words(doc)
     generic = _generic()
 
     def bad_single(s: int, e: int) -> bool:
         text = doc[s:e].text
-        return e - s == 1 and (text in person_words or text.casefold() in generic)
+        return e - s == 1 and (text in pwords or text.casefold() in generic)
 
     def add(
         s: int, e: int, source: str, cands: list[tuple[int, bool]], dem: int | None = None
@@ -208,7 +213,8 @@ def _recognize(doc: Doc, g: Gazetteer) -> list[_Mention]:
                 continue
             add(s, e, "norp", [], dem)
         elif ent.label_ in ("ORG", "PERSON", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"):
-            _nested(doc, g, s, e, ent.label_, add, bad_single)
+            label = "ORG" if institution(ent) else ent.label_
+            _nested(doc, g, s, e, label, add, bad_single)
     _gaz_scan(doc, g, taken, add, bad_single)
     # "Yelabuz, Tatarstan": an unknown capitalised name right before ", <region/country>"
     for m in list(out):
