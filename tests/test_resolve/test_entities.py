@@ -10,6 +10,7 @@ from claimgraph.extract.nlp import load_nlp
 from claimgraph.extract.records import entity_id
 from claimgraph.resolve.entities import (
     canonical_country,
+    country_view,
     find_acronyms,
     find_weapons,
     resolve_entities,
@@ -38,18 +39,39 @@ def test_canonical_country_names_codes_and_demonyms() -> None:
     assert canonical_country("Springfield") is None
 
 
-def test_demonym_and_official_name_join_the_country() -> None:
-    ents = _by_name(
-        _resolve(
+def test_demonym_is_a_nationality_that_acts_for_its_country() -> None:
+    ents = _resolve(
+        "Officials in Kyiv said Russian forces shelled the port. The Russian Federation "
+        "denied it, and Russia's envoy called the report false."
+    )
+    by_name = _by_name(ents)
+    russia = by_name["Russia"]
+    assert russia.type == "GPE" and russia.country == "RU"
+    assert "Russian Federation" in russia.aliases and "Russian" not in russia.aliases
+    assert russia.id == entity_id("GPE", "Russia") == "gpe:russia"
+    assert len(russia.mentions) == 2
+    russian = by_name["Russian"]  # a nationality, as NER and CoNLL read it
+    assert russian.type == "NORP" and russian.country == "RU"
+    # claim resolution reads the country view: the nationality folds into its country
+    folded = _by_name(country_view(ents))
+    assert "Russian" not in folded
+    assert folded["Russia"].id == "gpe:russia" and len(folded["Russia"].mentions) == 3
+    assert "Russian" in folded["Russia"].aliases
+    assert [e.to_dict() for e in ents] == [
+        e.to_dict()
+        for e in _resolve(
             "Officials in Kyiv said Russian forces shelled the port. The Russian Federation "
             "denied it, and Russia's envoy called the report false."
         )
-    )
-    russia = ents["Russia"]
-    assert russia.type == "GPE" and russia.country == "RU"
-    assert "Russian Federation" in russia.aliases and "Russian" in russia.aliases
-    assert russia.id == entity_id("GPE", "Russia") == "gpe:russia"
-    assert len(russia.mentions) == 3
+    ]  # the view leaves the entities as they were
+
+
+def test_trailing_scores_and_spaced_separators_are_not_names() -> None:
+    text = "Kent 108-3 beat Surrey at the Oval , London on Friday as Mark Ellison 56 batted."
+    spans = {(m.text, e.type) for e in _resolve(text) for m in e.mentions}
+    assert ("Mark Ellison", "PERSON") in spans
+    assert not any(any(ch.isdigit() for ch in t) for t, _ in spans)
+    assert not any(" , " in t for t, _ in spans)
 
 
 def test_possessive_and_article_trimmed_from_mentions() -> None:
@@ -105,7 +127,7 @@ def test_austria_and_australia_stay_apart() -> None:
     )
     assert ents["Austria"].country == "AT"
     assert ents["Australia"].country == "AU"
-    assert "Austrian" in ents["Austria"].aliases
+    assert ents["Austrian"].type == "NORP" and ents["Austrian"].country == "AT"
     assert not similar_names("Austria", "Australia")
     assert not similar_names("Su-34", "Su-35")
     assert similar_names("Zelensky", "Zelenskyy")
@@ -131,8 +153,8 @@ def test_ids_are_stable_and_output_deterministic() -> None:
     assert a == b
     ids = {e["name"]: e["id"] for e in a}
     assert ids["Germany"] == "gpe:germany"
-    assert ids["France"] == "gpe:france"  # "French" → France
-    assert ids["Poland"] == "gpe:poland"
+    assert ids["French"] == "norp:french"  # a nationality; claims read it as France
+    assert ids["Polish"] == "norp:polish"
 
 
 NER_DIR = SHARED / "eval" / "ner-news"

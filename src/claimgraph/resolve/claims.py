@@ -23,7 +23,7 @@ from claimgraph.extract.records import (
     TimeSpan,
     entity_id,
 )
-from claimgraph.resolve.entities import country_name
+from claimgraph.resolve.entities import country_name, country_view
 
 
 def _norm(name: str) -> str:
@@ -218,7 +218,7 @@ def resolve_claims(
     """Turn frames into claims; frames must be in text order (anaphoric speakers look back).
     With the article `text`, a time stated in a claim's sentence can date it."""
     onto = onto or load_ontology()
-    idx = _Index(entities, places, times)
+    idx = _Index(country_view(entities), places, times)  # "Iraqi troops" act for Iraq
     last_named: dict[str, Any] | None = None
     claims: list[Claim] = []
     seen: set[str] = set()

@@ -26,6 +26,7 @@ from claimgraph.ontology import load_yaml
 __all__ = [
     "add_country_ruler",
     "canonical_country",
+    "country_view",
     "country_name",
     "find_acronyms",
     "find_weapons",
@@ -34,11 +35,16 @@ __all__ = [
 ]
 
 # spaCy labels that name things; numeric/time labels are other stages' business.
-KEPT_LABELS = {"GPE", "ORG", "PERSON", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "LAW"}
+KEPT_LABELS = {"GPE", "ORG", "PERSON", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "LAW", "LANGUAGE"}
 _COUNTRY_LABELS = {"GPE", "NORP", "LOC", "ORG"}
 _ARTICLES = re.compile(r"^(?:the|The|THE|a|an)\s+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _WORD = re.compile(r"[\w][\w.'’-]*")
+_NATIONAL = ("country:", "demonym:")
+_SEPARATOR = re.compile(r"\s+[-,–]\s+")
+# a trailing score, rank or count token ("Kent 108-3", "J. Smith 56"): never part of a name
+_TRAILING_NUMBER = re.compile(r"(?:\s+[\d][\d.,:/-]*)+$")
+_NUMBERLESS = {"PERSON", "GPE", "LOC", "NORP"}  # labels whose names never end in a number  # group keys of countries and of their nationalities
 
 
 @lru_cache(maxsize=1)
@@ -180,6 +186,8 @@ def _trim(text: str) -> tuple[str, int, int]:
     if (m := _POSSESSIVE.search(stripped)) and len(stripped) > m.end() - m.start() + 1:
         right += m.end() - m.start()
         stripped = stripped[: m.start()]
+        kept = stripped.rstrip()  # tokenised text: "Reagan 's" leaves "Reagan "
+        right, stripped = right + len(stripped) - len(kept), kept
     while stripped and stripped[-1] in ',;:!?"”)':
         stripped, right = stripped[:-1], right + 1
     return stripped, left, right
@@ -381,15 +389,37 @@ def _org_key(text: str) -> str:
 
 def _make_item(start: int, end: int, raw: str, label: str) -> _Item | None:
     text, left, right = _trim(raw)
+    if (m := _TRAILING_NUMBER.search(text)) and m.start() > 0:
+        number = m.group().split()[-1]
+        if label in _NUMBERLESS or (label == "ORG" and ("-" in number or len(number) >= 3)):
+            right += len(text) - m.start()
+            text = text[: m.start()]
     if not text or not any(ch.isalpha() for ch in text):
         return None
     s, e = start + left, end - right
     iso = None
     if label in _COUNTRY_LABELS and (hit := _country_iso(text)):
-        iso = hit[0]
+        iso, demonym = hit
+        if demonym:  # "Iraqi", "Russians": a nationality, not the place (NORP, CoNLL MISC)
+            return _Item(s, e, text, "NORP", f"demonym:{iso}", iso)
         return _Item(s, e, text, "GPE", f"country:{iso}", iso)
     key = _person_key(text) if label == "PERSON" else _org_key(text)
     return _Item(s, e, text, label, key)
+
+
+def _split_at_separators(start: int, raw: str) -> list[tuple[int, str]]:
+    """ "Oval , London" (one span across a spaced comma or dash) → "Oval", "London".
+
+    Why: in tokenised wire text and results tables the model runs names together across
+    " , " and " - "; a name never holds a spaced separator."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for sep in [*_SEPARATOR.finditer(raw), None]:
+        end = sep.start() if sep else len(raw)
+        if any(ch.isalpha() for ch in raw[pos:end]):
+            out.append((start + pos, raw[pos:end]))
+        pos = sep.end() if sep else pos
+    return out
 
 
 def _split_possessive_owner(start: int, raw: str, label: str) -> list[tuple[int, int, str, str]]:
@@ -440,10 +470,11 @@ def _collect(doc: Doc) -> list[_Item]:
             continue
         if any(ent.start_char < e and s < ent.end_char for s, e in taken):
             continue
-        for s, e, raw, label in _split_possessive_owner(ent.start_char, ent.text, ent.label_):
-            if it := _make_item(s, e, raw, label):
-                items.append(it)
-                named_taken.append((it.start, it.end))
+        for start, piece in _split_at_separators(ent.start_char, ent.text):
+            for s, e, raw, label in _split_possessive_owner(start, piece, ent.label_):
+                if it := _make_item(s, e, raw, label):
+                    items.append(it)
+                    named_taken.append((it.start, it.end))
     for s, e, raw in _country_spans(doc, named_taken):
         if it := _make_item(s, e, raw, "GPE"):
             items.append(it)
@@ -483,10 +514,10 @@ def _merge_persons(groups: dict[str, list[_Item]], types: dict[str, str]) -> Non
 def _merge_fuzzy(groups: dict[str, list[_Item]], types: dict[str, str]) -> None:
     keys = sorted(groups, key=lambda k: (-len(groups[k]), groups[k][0].start))
     for i, a in enumerate(keys):
-        if a not in groups or a.startswith("country:"):
+        if a not in groups or a.startswith(_NATIONAL):
             continue
         for b in keys[i + 1 :]:
-            if b not in groups or b.startswith("country:") or types[a] != types[b]:
+            if b not in groups or b.startswith(_NATIONAL) or types[a] != types[b]:
                 continue
             if similar_names(groups[a][0].text, groups[b][0].text):
                 groups[a].extend(groups.pop(b))
@@ -494,7 +525,7 @@ def _merge_fuzzy(groups: dict[str, list[_Item]], types: dict[str, str]) -> None:
 
 def _canonical(items: list[_Item]) -> str:
     iso = items[0].iso
-    if iso:
+    if iso and items[0].label == "GPE":
         return _countries().canonical[iso]
     counts = Counter(it.text for it in items)
     first = {}
@@ -525,8 +556,8 @@ def resolve_entities(doc: Doc) -> list[Entity]:
         groups[it.key].append(it)
     types: dict[str, str] = {}
     for key, its in groups.items():
-        if key.startswith("country:"):
-            types[key] = "GPE"
+        if key.startswith(_NATIONAL):
+            types[key] = "GPE" if key.startswith("country:") else "NORP"
             continue
         votes = Counter(it.label for it in its)
         longest = max(its, key=lambda it: (len(it.text), -it.start)).label
@@ -555,3 +586,31 @@ def resolve_entities(doc: Doc) -> list[Entity]:
         )
     entities.sort(key=lambda e: (e.mentions[0].start, e.id))
     return entities
+
+
+def country_view(entities: list[Entity]) -> list[Entity]:
+    """The entities with each nationality folded into its country ("Iraqi" → Iraq, GPE).
+
+    Why: the entity layer keeps "Iraqi" and "Russians" nationalities (NORP), as NER and CoNLL
+    read them, but an actor phrase such as "Iraqi troops" acts for its country; claim
+    resolution reads this view. The input entities are not changed.
+    """
+    out: dict[str, Entity] = {}
+    extra: dict[str, list[Mention]] = defaultdict(list)
+    for e in entities:
+        name = country_name(e.country) if e.type == "NORP" and e.country else None
+        if name is None:
+            out[e.id] = e
+            continue
+        gid = entity_id("GPE", name)
+        extra[gid].extend(e.mentions)
+        out.setdefault(gid, Entity(gid, name, "GPE", [], [], e.country))
+    for gid, mentions in extra.items():
+        have = out[gid]
+        merged = sorted([*have.mentions, *mentions], key=lambda m: (m.start, m.end))
+        aliases: list[str] = []
+        for m in merged:
+            if m.text != have.name and m.text not in aliases:
+                aliases.append(m.text)
+        out[gid] = Entity(have.id, have.name, have.type, aliases, merged, have.country)
+    return sorted(out.values(), key=lambda e: (e.mentions[0].start, e.id))
