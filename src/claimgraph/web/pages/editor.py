@@ -28,7 +28,7 @@ from claimgraph.store import repo_corrections as reports
 from claimgraph.store.db import Store
 from claimgraph.web import auth
 from claimgraph.web.deps import MAX_ID, SessionDep, get_store
-from claimgraph.web.pages.render import context, templates
+from claimgraph.web.pages.render import context, safe_url, templates
 
 router = APIRouter(include_in_schema=False)
 ReportId = Annotated[int, Path(ge=1, le=MAX_ID)]
@@ -85,7 +85,7 @@ def _group_key(r: dict[str, Any]) -> tuple[bool, int, str]:
 
 def _page_href(url: str | None) -> str | None:
     """Link only to http(s) pages; anything else is shown as text, never as an href."""
-    return url if url and url.startswith(("http://", "https://")) else None
+    return safe_url(url)
 
 
 @router.get("/editor", response_class=HTMLResponse)

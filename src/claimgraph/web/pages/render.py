@@ -16,9 +16,22 @@ from typing import Any
 
 from fastapi.templating import Jinja2Templates
 
+from claimgraph.ingest.article import web_url
+
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 STATIC = Path(__file__).resolve().parents[1] / "static"
 templates = Jinja2Templates(directory=str(TEMPLATES))  # autoescape is on for .html
+
+
+def safe_url(url: object) -> str | None:
+    """The URL if it is http(s), else None: every template links a stored URL only through
+    this (`{% if x | safe_url %}<a href="{{ x | safe_url }}">`), so a `javascript:` article
+    URL or widget page_url is shown as text at most, never as a clickable script."""
+    return web_url(url)
+
+
+templates.env.filters["safe_url"] = safe_url
+templates.env.globals["safe_url"] = safe_url
 VENDOR = STATIC / "vendor"
 
 
