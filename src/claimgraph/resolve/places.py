@@ -98,6 +98,18 @@ def _cands(g: Gazetteer, text: str) -> list[tuple[int, bool]]:
     out = list(g.ids(normalize(text)))
     if "." in text:
         out += g.ids(text.casefold().replace(" ", ""))
+    if len(out) > 1:
+        # an exact-name town outranks a smaller town reached only through an alternate name
+        # ("Maryville" is Maryville, not a village that once bore the name)
+        top = max(
+            (g.entries[i].population for i, a in out if not a and g.entries[i].kind == "city"),
+            default=-1,
+        )
+        out = [
+            (i, a)
+            for i, a in out
+            if not (a and g.entries[i].kind == "city" and g.entries[i].population < top)
+        ]
     if out and _feature_head(text):
         # "Black Sea", "Caspian Sea": the physical feature when the gazetteer has it; never a
         # town or region reached through an alternate name (it would lend its own point)
@@ -399,6 +411,22 @@ def _container_ok(e: Entry, c: Entry | None, cc: Entry | None) -> bool:
     return False
 
 
+_TOWN_INSTITUTIONS = {
+    "Elementary",
+    "Middle",
+    "High",
+    "Police",
+    "Fire",
+    "Township",
+    "Town",
+    "Borough",
+    "Village",
+    "Public",
+    "Mayor",
+    "Selectman",
+}
+
+
 def _prior(e: Entry, alt: bool, mention: str) -> float:
     """Context-free score of a candidate: kind, size, exact vs alternate name."""
     s = KIND_BONUS[e.kind] + math.log10(e.population + 10) * 0.8
@@ -411,6 +439,13 @@ def _prior(e: Entry, alt: bool, mention: str) -> float:
 
 def _resolve(ms: list[_Mention], g: Gazetteer, doc: Doc) -> None:
     _link_containers(doc, ms, g)
+    for m in ms:
+        # "Jordan Elementary", "Lebanon Police": a country's name before a town's institution
+        # is the town of that name when the gazetteer has one
+        if m.end < len(doc) and doc[m.end].text in _TOWN_INSTITUTIONS:
+            towns = [(i, a) for i, a in m.cands if g.entries[i].kind in ("city", "county")]
+            if towns:
+                m.cands = towns
     names: dict[str, list[tuple[int, bool]]] = {}
     fixed: dict[str, int] = {}
     for m in ms:
