@@ -29,6 +29,48 @@ ACTOR_LABELS = {"GPE", "NORP", "ORG", "PERSON"}
 NUMBER_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "into"}
 MAX_FANOUT = 12
+# figures a company reports about itself: with no owner named, the reporting company owns them
+COMPANY_FIGURES = {
+    "profit",
+    "income",
+    "revenue",
+    "sale",
+    "earnings",
+    "loss",
+    "dividend",
+    "turnover",
+    "margin",
+    "output",
+    "shipment",
+    "order",
+    "debt",
+    "spending",
+}
+# measure verbs that state a level only together with a number ("stood at 5%", "totalled $2m")
+STATIC_MEASURE_VERBS = {
+    "be",
+    "stand",
+    "reach",
+    "total",
+    "amount",
+    "number",
+    "cost",
+    "rank",
+    "average",
+    "register",
+    "record",
+    "add",
+    "post",
+    "fetch",
+    "hit",
+    "top",
+    "exceed",
+    "surpass",
+    "hover",
+    "edge",
+    "ease",
+    "recover",
+}
 PLAN_NOUNS = {
     "deal",
     "agreement",
@@ -414,8 +456,10 @@ def _triggers(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 subj = subject_of(tok)
                 if subj is None or not (_head_lemmas(subj) & onto.measure_nouns):
                     continue
-                if not any(t.ent_type_ in NUMBER_LABELS for t in tok.subtree):
-                    continue
+                if word in STATIC_MEASURE_VERBS and not any(
+                    t.ent_type_ in NUMBER_LABELS for t in tok.subtree
+                ):
+                    continue  # "the rate is high" states no figure; "stocks plunged" is a move
                 found.append((event, False, subj))
                 continue
             obj = dobj if dobj is not None else preps.get("prep:into")
@@ -633,6 +677,15 @@ def _frames_for(
     if is_actor(helper) and roles.get("agent") is not None and helper.i != roles["agent"].i:
         roles["assisted_by"] = helper
     attribution = find_attribution(tok, onto)
+    if spec.quantity and roles.get("agent") is None and roles.get("object") is not None:
+        owner = _child(roles["object"], "poss")  # "Reed's profit", "its revenue"
+        if owner is None and roles["object"].lemma_.lower() in COMPANY_FIGURES:
+            sp = attribution.speaker  # "X said net income slipped 5%": X's own results
+            owner = sp.root if sp is not None and is_actor(sp.root) else None
+        if owner is not None and (
+            owner.ent_type_ in ("ORG", "PERSON") or owner.lower_ in ("its", "their")
+        ):  # a company's or person's figure; a country's inflation rate has no actor
+            roles["agent"] = owner
     mood = modality(tok, attribution, onto)
     pol = polarity(tok, onto)
     stop = {attribution.report_verb.i} if attribution.report_verb is not None else set()
