@@ -229,3 +229,11 @@ def test_earlier_past_without_a_time_gets_no_date() -> None:
 def test_future_reference_resolves_forward() -> None:
     times = _claim_times("The foreign minister will visit Kenya on Friday.")
     assert times and all(v == "2021-03-12" for _, v, _ in times)
+
+
+def test_deadlines_arrangements_and_reported_futures_point_ahead() -> None:
+    assert _tags("The council must approve the budget by Friday.")["Friday"][0] == "2021-03-12"
+    assert _tags("The ministers are meeting in Oslo on Monday.")["Monday"][0] == "2021-03-15"
+    assert _tags("He said the envoys would return on Monday.")["Monday"][0] == "2021-03-15"
+    # told as past, the same words stay behind the DCT
+    assert _tags("The envoys returned on Monday.")["Monday"][0] == "2021-03-08"

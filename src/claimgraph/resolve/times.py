@@ -25,6 +25,8 @@ __all__ = ["earlier_past", "normalize", "sentence_bounds", "sentence_time", "tag
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
 FUTURE_VERBS = {"expect", "plan", "schedule", "intend", "hope", "aim", "set", "go", "due"}
 NUMERIC_ENTS = {"MONEY", "PERCENT", "QUANTITY"}
+FORWARD_MODALS = {"must", "should", "would", "ought"}
+DEADLINE_PREPS = {"by", "until", "till", "before"}
 SEASON_CUES = {
     "in",
     "during",
@@ -109,6 +111,8 @@ class _DocView:
         for aux in [verb, *verb.children, *verb.ancestors]:
             if aux.lower_ in FUTURE_AUX and aux.tag_ == "MD":
                 return "future"
+        if self._forward(tok, verb):
+            return "future"
         if verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children):
             head = verb.head
             if head.lemma_ in FUTURE_VERBS or head.lower_ in ("going", "due"):
@@ -120,6 +124,32 @@ class _DocView:
         if verb.tag_ == "VBN" and not any(c.tag_ in ("VBZ", "VBP") for c in verb.children):
             return "past"
         return "present"
+
+    @staticmethod
+    def _forward(tok: Token, verb: Token) -> bool:
+        """Deadlines and arrangements point ahead: "must pay by Friday", "a March 1 deadline",
+        "are meeting on Monday" (present progressive with a date), "would sign on Monday"."""
+        aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(c.tag_ == "VBD" or c.lower_ in ("had", "did", "was", "were") for c in aux):
+            return False
+        if verb.tag_ in ("VBD", "VBN") and not aux:
+            return False
+        if any(c.tag_ == "MD" and c.lower_ in FORWARD_MODALS for c in aux):
+            return True
+        if tok.sent.root.tag_ == "VBD" and tok.sent.root.i != verb.i:
+            return False  # "shareholders tendering … by the Tuesday deadline, it said": past
+        head = tok.head
+        if (
+            head.dep_ == "prep"
+            and head.lower_ in DEADLINE_PREPS
+            and verb.tag_ in ("VB", "VBP", "VBZ")
+        ):
+            return True
+        if tok.head.lemma_.lower() == "deadline" or (
+            tok.dep_ == "pobj" and head.head.lemma_.lower() == "deadline"
+        ):
+            return True
+        return verb.tag_ == "VBG" and any(c.tag_ in ("VBZ", "VBP") for c in aux)
 
     def _sentence_tense(self, tok: Token) -> str | None:
         sent = tok.sent if self.doc is not None and self.doc.has_annotation("SENT_START") else None
