@@ -237,3 +237,16 @@ def test_deadlines_arrangements_and_reported_futures_point_ahead() -> None:
     assert _tags("He said the envoys would return on Monday.")["Monday"][0] == "2021-03-15"
     # told as past, the same words stay behind the DCT
     assert _tags("The envoys returned on Monday.")["Monday"][0] == "2021-03-08"
+
+
+def test_undated_story_months_take_the_year_in_discussion() -> None:
+    spans = tag_text(
+        "The mill opened in 1932. In March it was flooded, and in the spring it shut.", None
+    )
+    values = {s.text: s.value for s in spans}
+    assert values["1932"] == "1932" and values["March"] == "1932-03"
+    assert values["spring"] == "1932-SP"
+    # with nothing said about the year it stays unknown
+    assert {s.text: s.value for s in tag_text("In March the mill was flooded.", None)}[
+        "March"
+    ] == "XXXX-03"

@@ -113,12 +113,15 @@ def n_date(
         season = t.lookup("season", g["season"])
         if year is None:
             if ctx.dct is None:
-                return f"XXXX-{season}", "season", "DATE", mod
+                y = f"{ctx.last_year:04d}" if ctx.last_year and relv is None else "XXXX"
+                return f"{y}-{season}", "season", "DATE", mod
             year = _season_year(season, ctx, s, e, relv)
         return f"{year}-{season}", "season", "DATE", mod
     if month is not None:
         if year is None:
             year = pick_year(month, day, ctx, s, e, relv)
+        if year is None and ctx.dct is None and relv is None:
+            year = ctx.last_year  # undated story: "that August" is in the year the text is in
         y = f"{year:04d}" if year is not None else "XXXX"
         if day is not None:
             if year is not None and safe_date(year, month, day) is None:

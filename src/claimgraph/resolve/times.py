@@ -406,6 +406,7 @@ _EARLIER_PAST = re.compile(
     r"(?:been\s+)?$|\bused\s+to\s+$",
     re.IGNORECASE,
 )
+_COMPARISON_BASE = re.compile(r"\b(?:earlier|before|ago|previously)\s*$", re.IGNORECASE)
 _WHEN_LINK = re.compile(r"^\W*(?:when|as|after|before|while)\b", re.IGNORECASE)
 _SENTENCE_OPENING_WORDS = 4
 
@@ -455,6 +456,8 @@ def sentence_time(
     here = [t for t in times if lo <= t.start and t.end <= hi and _dated(t)]
     here = [t for t in here if not _overlaps(t, report_spans)]
     inside = [t for t in here if evidence.start <= t.start and t.end <= evidence.end]
+    # "up 56% from $163 million a year earlier": the comparison's base, not the event's time
+    inside = [t for t in inside if not (t.start > trigger.end and _COMPARISON_BASE.search(t.text))]
     if report_spans:  # a dated report ("said Friday that …") outranks a time far from the event
         inside = [t for t in inside if _near(text, t, trigger)]
     if inside:
