@@ -17,8 +17,9 @@ class Settings(BaseSettings):
     allow_private: bool = False
     near_duplicate_threshold: float = 0.8
     user_agent: str = "claimgraph/0.1 (+offline news knowledge base)"
-    # Salt for reporter fingerprints (corrections desk); set it per deployment.
-    secret: str = "claimgraph-local"
+    # Signs editor sessions and salts reporter fingerprints. Empty: the web app generates a
+    # random secret per store on first run (web.auth.store_secret); never a published default.
+    secret: str = ""
 
 
 def db_url(db: str) -> str:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from claimgraph.cli.common import DbOption, err, fail
+from claimgraph.cli.common import DbOption, err, fail, settings
 from claimgraph.errors import ClaimgraphError
 
 
@@ -48,6 +48,17 @@ def serve(
             "pass --public to do so on purpose, or use --host 127.0.0.1",
             code=2,
         )
+    from claimgraph.web import auth
+
+    configured = settings().secret
+    if not is_loopback(host) and configured and not auth.strong_secret(configured):
+        fail(
+            f"--host {host}: CLAIMGRAPH_SECRET is {len(configured)} characters; editor sessions "
+            f"signed with it could be forged. Set it to at least {auth.MIN_SECRET_CHARS} random "
+            "characters (python -c 'import secrets; print(secrets.token_urlsafe(32))'), or unset "
+            "it to use the secret this store generates for itself",
+            code=2,
+        )
     import uvicorn
 
     from claimgraph.web import create_app
@@ -58,6 +69,13 @@ def serve(
         fail(str(exc), code=2)
     except Exception as exc:  # driver errors: bad URL, server down, permissions
         fail(f"cannot open database: {type(exc).__name__}: {exc}", code=2)
+    if not configured:
+        err.print(
+            "sessions are signed with this store's generated secret (table app_settings, "
+            "row session_secret); set CLAIMGRAPH_SECRET to share one across stores",
+            highlight=False,
+            markup=False,
+        )
     shown = f"[{host}]" if ":" in host else host
     err.print(
         f"serving the workbench on http://{shown}:{port}/ and the API under /api "

@@ -236,6 +236,20 @@ class UserRow(Base):
     role: Mapped[str] = mapped_column(String(16), default="reader")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Random, rotated on logout, password reset and role change: a session cookie names it, so
+    # rotating it revokes every earlier cookie (NULL: no session is valid until the next login).
+    session_key: Mapped[str | None] = mapped_column(String(64))
+
+
+class AppSettingRow(Base):
+    """Per-store values the app makes for itself, e.g. the generated session secret
+    (`web.auth.store_secret`) when no CLAIMGRAPH_SECRET is set."""
+
+    __tablename__ = "app_settings"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class SiteRow(Base):

@@ -18,7 +18,7 @@ from claimgraph.errors import NotFound
 from claimgraph.store import repo
 from claimgraph.store.db import open_store
 from claimgraph.store.filters import FilterError
-from claimgraph.web import pages
+from claimgraph.web import auth, pages
 from claimgraph.web.api import (
     articles,
     claims,
@@ -61,6 +61,9 @@ def create_app(settings: Settings | None = None, *, db: str | None = None) -> Fa
     """
     settings = settings or Settings()
     store = open_store(db or settings.db)
+    # Sessions and reporter fingerprints are keyed with CLAIMGRAPH_SECRET, else with the
+    # store's own generated secret: there is no default anyone could sign cookies with.
+    settings = settings.model_copy(update={"secret": auth.session_secret(settings.secret, store)})
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

@@ -1,8 +1,12 @@
 """Sign-in for the web pages: argon2 password hashes, a signed session cookie, CSRF tokens.
 
 The session is Starlette's SessionMiddleware (itsdangerous-signed with `settings.secret`,
-HttpOnly, SameSite=Lax). It holds only the user name and a CSRF token; the role is read from the
-store on every request, so demoting or disabling a user takes effect at once.
+HttpOnly, SameSite=Lax). There is no published default secret: without CLAIMGRAPH_SECRET each
+store generates its own on first use (`store_secret`, a row in the app_settings table). The
+cookie holds the user name, the user's current `session_key` and a CSRF token; the role is read
+from the store on every request, and the key is rotated on logout, password reset and role
+change, so those revoke every earlier cookie at once. A cookie naming an unknown user, a stale
+key or no key gets the same answer as no session at all.
 """
 
 from __future__ import annotations
@@ -16,9 +20,11 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from fastapi import HTTPException, Request
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from claimgraph.store.models import UserRow
+from claimgraph.store.db import Store
+from claimgraph.store.models import AppSettingRow, UserRow
 
 ROLES = ("reader", "editor", "admin")
 EDITOR_ROLES = frozenset({"editor", "admin"})
@@ -26,6 +32,8 @@ MAX_FORM_BYTES = 64 * 1024
 _hasher = PasswordHasher()
 # Verified against when the user does not exist, so a wrong name costs as much as a wrong password.
 _DUMMY_HASH = _hasher.hash("claimgraph-no-such-user")
+MIN_SECRET_CHARS = 32  # what `serve` asks of CLAIMGRAPH_SECRET before listening beyond loopback
+SECRET_SETTING = "session_secret"
 
 
 class LoginRequired(Exception):
@@ -35,11 +43,48 @@ class LoginRequired(Exception):
         self.next_url = next_url
 
 
+# ---------------------------------------------------------------- secret
+
+
+def strong_secret(secret: str | None) -> bool:
+    """Long enough not to be guessed (the generated ones are 43 characters)."""
+    return bool(secret) and len(secret or "") >= MIN_SECRET_CHARS
+
+
+def store_secret(store: Store) -> str:
+    """This store's session secret, made (secrets.token_urlsafe(32)) and saved in the
+    app_settings table on first use; two processes starting at once agree on the first one."""
+    with store.session() as s:
+        row = s.get(AppSettingRow, SECRET_SETTING)
+        if row is not None:
+            return row.value
+    try:
+        with store.session() as s:
+            s.add(AppSettingRow(name=SECRET_SETTING, value=secrets.token_urlsafe(32)))
+    except IntegrityError:  # another process saved one first: use theirs
+        pass
+    with store.session() as s:
+        row = s.get(AppSettingRow, SECRET_SETTING)
+        if row is None:
+            raise RuntimeError("app_settings: the session secret could not be stored")
+        return row.value
+
+
+def session_secret(configured: str | None, store: Store) -> str:
+    """CLAIMGRAPH_SECRET when set, else the store's generated secret (never a fixed default)."""
+    return configured if configured else store_secret(store)
+
+
+def _new_session_key(row: UserRow) -> None:
+    row.session_key = secrets.token_urlsafe(32)
+
+
 # ---------------------------------------------------------------- users
 
 
 def add_user(*, session: Session, name: str, password: str, role: str = "reader") -> UserRow:
-    """Create (or reset) a user; the password is stored only as an argon2id hash."""
+    """Create (or reset) a user; the password is stored only as an argon2id hash. A reset
+    revokes the user's open sessions."""
     if role not in ROLES:
         raise ValueError(f"role must be one of {', '.join(ROLES)}")
     if not name.strip() or len(name) > 255:
@@ -52,6 +97,7 @@ def add_user(*, session: Session, name: str, password: str, role: str = "reader"
         session.add(row)
     else:
         row.password_hash, row.role, row.active = _hasher.hash(password), role, True
+    _new_session_key(row)
     session.flush()
     return row
 
@@ -75,12 +121,14 @@ def list_users(*, session: Session) -> list[dict[str, Any]]:
 
 
 def set_role(*, session: Session, name: str, role: str) -> UserRow | None:
-    """Change a user's role (effective on their next request); None when there is no such user."""
+    """Change a user's role; their open sessions are revoked (they sign in again under the new
+    role). None when there is no such user."""
     if role not in ROLES:
         raise ValueError(f"role must be one of {', '.join(ROLES)}")
     row = find_user(session=session, name=name)
     if row is not None:
         row.role = role
+        _new_session_key(row)
         session.flush()
     return row
 
@@ -118,18 +166,36 @@ def authenticate(*, session: Session, name: str, password: str) -> UserRow | Non
 
 
 def current_user(request: Request, session: Session) -> UserRow | None:
-    name = request.session.get("user")
-    return get_user(session=session, name=name) if isinstance(name, str) else None
+    """The signed-in user, or None for anything else: no cookie, an unknown or disabled user,
+    a revoked or missing session key - one answer, so a cookie cannot probe for names."""
+    name, key = request.session.get("user"), request.session.get("sid")
+    if not isinstance(name, str) or not isinstance(key, str):
+        return None
+    row = get_user(session=session, name=name)
+    stored = row.session_key if row is not None else None
+    if stored is None or not hmac.compare_digest(stored.encode(), key.encode()):
+        return None
+    return row
 
 
 def login(request: Request, user: UserRow) -> None:
-    """Start a fresh session (new CSRF token) so a pre-login token cannot be replayed."""
+    """Start a fresh session (new CSRF token) so a pre-login token cannot be replayed; the
+    cookie carries the user's session key (made here when the user has none yet)."""
+    if user.session_key is None:
+        _new_session_key(user)
     request.session.clear()
     request.session["user"] = user.name
+    request.session["sid"] = user.session_key
     request.session["csrf"] = secrets.token_urlsafe(32)
 
 
-def logout(request: Request) -> None:
+def logout(request: Request, session: Session | None = None) -> None:
+    """End the session; with a store session, also rotate the user's key so a copy of the old
+    cookie (stolen, or still in another browser) stops working too."""
+    user = current_user(request, session) if session is not None else None
+    if user is not None:
+        _new_session_key(user)
+        session.flush()  # type: ignore[union-attr]
     request.session.clear()
 
 

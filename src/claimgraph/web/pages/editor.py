@@ -73,7 +73,8 @@ async def login_submit(request: Request) -> Response:
 async def logout(request: Request) -> Response:
     form = await auth.read_form(request)
     auth.check_csrf(request, form)
-    auth.logout(request)
+    with get_store(request).session() as s:
+        auth.logout(request, s)
     return RedirectResponse("/", status_code=303)
 
 
