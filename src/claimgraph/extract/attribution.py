@@ -23,6 +23,7 @@ from spacy.tokens import Span, Token
 from claimgraph.extract.ontology import Ontology
 
 STRONG = ("denied", "doubted", "suspected", "claimed")
+QUOTED_SPEAKERS = {"i", "we", "you", "me", "us"}  # speakers inside a quotation
 _CLAUSAL = {
     "ccomp",
     "xcomp",
@@ -96,8 +97,11 @@ def is_anaphoric(span: Span, onto: Ontology) -> bool:
 
 
 def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
-    """The nearest reporting/stance frame above the trigger, per the module rules."""
+    """The nearest reporting/stance frame above the trigger, per the module rules. A quoted
+    "I think …" inside "…, she said" is hers: first/second-person speakers defer to an outer
+    frame when there is one."""
     node = trigger
+    inner: Attribution | None = None
     while node.head.i != node.i:
         parent = node.head
         if node.dep_ not in _CLAUSAL and node.dep_ not in ("nsubj", "attr", "appos"):
@@ -112,9 +116,12 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
         ):  # "if X attacks, Y will respond": a condition, not what Y reports
             subj = subject_of(parent)
             span = phrase(subj) if subj is not None else None
-            return Attribution(
+            found = Attribution(
                 span, bool(span) and is_anaphoric(span, onto), onto.reporting[word], parent
             )
+            if subj is None or subj.lower_ not in QUOTED_SPEAKERS:
+                return found
+            inner = inner or found
         if parent.pos_ == "NOUN" and parent.lemma_.lower() in onto.stance_nouns:
             verb = parent.head
             if verb.pos_ in ("VERB", "AUX") and lemma(verb) in onto.stance_verbs:
@@ -123,6 +130,8 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
                 cls = onto.stance_nouns[parent.lemma_.lower()]
                 return Attribution(span, bool(span) and is_anaphoric(span, onto), cls, verb)
         node = parent
+    if inner is not None:
+        return inner
     # "according to X" in the event's clause (or the clause it completes)
     top = trigger
     while (

@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from claimgraph.extract.attribution import is_anaphoric, lemma, phrase, polarity
+from claimgraph.extract.attribution import (
+    QUOTED_SPEAKERS,
+    is_anaphoric,
+    lemma,
+    phrase,
+    polarity,
+)
 from claimgraph.extract.ontology import Ontology
 from claimgraph.extract.records import Frame, Mention, RoleSpan
 
@@ -57,6 +63,16 @@ def _content(verb: Token) -> Token | None:
     return None
 
 
+def _outer_report(verb: Token, onto: Ontology) -> bool:
+    """Whether a reporting verb above this one frames it (a quotation inside a report)."""
+    node = verb
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and lemma(node) in onto.reporting:
+            return True
+    return False
+
+
 def _frame(
     trigger: Token,
     speaker: Span,
@@ -91,6 +107,8 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
             subj = _speaker_token(tok)
             if content is None or subj is None:
                 continue
+            if subj.lower_ in QUOTED_SPEAKERS and _outer_report(tok, onto):
+                continue  # "'I think …,' she said": the outer frame states it
             speaker = phrase(subj) if subj.dep_ != "relcl" else phrase(subj)
             if subj.i == tok.head.i and tok.dep_ == "relcl":
                 speaker = subj.doc[subj.left_edge.i : subj.i + 1]
