@@ -109,8 +109,12 @@ def extract_text(
     publisher: str = "publisher",
     doc_id: str | None = None,
     title: str | None = None,
+    published_granularity: str | None = None,
 ) -> Extraction:
-    """Run the whole extraction on clean text (no store involved)."""
+    """Run the whole extraction on clean text (no store involved).
+
+    `published_granularity` "year"/"month": the date names no day, so day-relative times
+    ("on Monday") stay unresolved and the claims' fallback keeps the coarser value."""
     nlp = load_nlp()
     entities: dict[str, Entity] = {}
     places: list[Place] = []
@@ -122,7 +126,8 @@ def extract_text(
         for p in find_places(doc):
             _shift_span(p, off)
             places.append(p)
-        for t in tag_times(doc, published):
+        dct = published if published_granularity in (None, "day") else None
+        for t in tag_times(doc, dct):
             _shift_span(t, off)
             times.append(t)
         for f in extract_frames(doc):
@@ -138,6 +143,7 @@ def extract_text(
         publisher=publisher,
         article_key=doc_id or "",
         text=text,
+        published_granularity=published_granularity,
     )
     return Extraction(
         id=doc_id,
@@ -168,6 +174,7 @@ def extract_article(article: Article, *, doc_id: str | None = None) -> Extractio
         publisher=article.site or "publisher",
         doc_id=doc_id,
         title=article.title,
+        published_granularity=article.extra.get("published_granularity"),
     )
     ext.language = article.language
     return ext

@@ -250,3 +250,18 @@ def test_undated_story_months_take_the_year_in_discussion() -> None:
     assert {s.text: s.value for s in tag_text("In March the mill was flooded.", None)}[
         "March"
     ] == "XXXX-03"
+
+
+def test_year_only_publication_is_no_day() -> None:
+    import json
+
+    from claimgraph.extraction import extract_article
+    from claimgraph.ingest.sources import ReadOptions, read_jsonl
+
+    rec = {"text": "The mayor ordered the closure of the harbour on Monday.", "published": "2019"}
+    [art] = list(read_jsonl(json.dumps(rec).encode(), label="t.jsonl", opts=ReadOptions()))
+    ex = extract_article(art)
+    assert ex.claims
+    for c in ex.claims:
+        # "Monday" of an unknown week dates nothing; the fallback keeps the year only
+        assert c.time["value"] == "2019" and c.time["granularity"] == "year"

@@ -214,6 +214,7 @@ def resolve_claims(
     article_key: str = "",
     onto: Ontology | None = None,
     text: str | None = None,
+    published_granularity: str | None = None,
 ) -> list[Claim]:
     """Turn frames into claims; frames must be in text order (anaphoric speakers look back).
     With the article `text`, a time stated in a claim's sentence can date it."""
@@ -235,7 +236,7 @@ def resolve_claims(
         source = _source(f, idx, onto, publisher, last_named)
         if f.speaker is not None and not f.speaker_anaphoric:
             last_named = source
-        time = _time(f, idx, published, text)
+        time = _time(f, idx, published, text, published_granularity)
         cid = _claim_id(article_key, f, roles)
         if cid in seen:
             continue
@@ -340,15 +341,20 @@ def _source(
 
 
 def _time(
-    f: Frame, idx: _Index, published: datetime | None, text: str | None = None
+    f: Frame,
+    idx: _Index,
+    published: datetime | None,
+    text: str | None = None,
+    granularity: str | None = None,
 ) -> dict[str, Any] | None:
     """Event time, else a time stated in the claim's sentence, else the report's time, else the
     publication date (each says which in `basis`). An event the clause puts before the report
     ("had ordered") gets no value rather than the publication day (basis "before_published")."""
-    from claimgraph.resolve.times import earlier_past, sentence_time
+    from claimgraph.resolve.times import earlier_past, is_dated, sentence_time
 
     t = idx.time_at(f.time_spans)
-    if t is not None:
+    # "Monday" of an unknown week ("XXXX-WXX-1") only dates the event if nothing else can
+    if t is not None and (is_dated(t) or published is None):
         return {**t.to_dict(), "basis": "event"}
     if text is not None:
         found = sentence_time(text, idx.times, f.trigger, f.evidence, f.report_time_spans)
@@ -360,6 +366,8 @@ def _time(
     if published is None:
         return None
     day = published.date().isoformat()
+    # a year- or month-only publication date is not a day: keep what the source said
+    granularity = granularity if granularity in ("year", "month") else "day"
     if text is not None and earlier_past(text, f.trigger, f.evidence):
         return {
             "start": None,
@@ -376,8 +384,8 @@ def _time(
         "start": None,
         "end": None,
         "text": None,
-        "value": day,
-        "granularity": "day",
+        "value": day[: {"year": 4, "month": 7}.get(granularity, 10)],
+        "granularity": granularity,
         "type": "DATE",
         "mod": None,
         "basis": "published",

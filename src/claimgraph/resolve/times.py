@@ -20,7 +20,15 @@ from claimgraph.extract.records import Mention, TimeSpan
 from claimgraph.resolve.time_norm import NORMALISERS
 from claimgraph.resolve.time_rules import Context, Rule, Table, load_table
 
-__all__ = ["earlier_past", "normalize", "sentence_bounds", "sentence_time", "tag_text", "tag_times"]
+__all__ = [
+    "earlier_past",
+    "is_dated",
+    "normalize",
+    "sentence_bounds",
+    "sentence_time",
+    "tag_text",
+    "tag_times",
+]
 
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
 FUTURE_VERBS = {"expect", "plan", "schedule", "intend", "hope", "aim", "set", "go", "due"}
@@ -429,8 +437,12 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _dated(t: TimeSpan) -> bool:
-    return bool(t.value) and t.type != "DURATION" and not str(t.value).endswith("_REF")
+def is_dated(t: TimeSpan) -> bool:
+    """A point in time with a known year (not a duration, "PRESENT_REF" or "XXXX-08")."""
+    value = str(t.value or "")
+    return (
+        bool(value) and t.type != "DURATION" and not value.endswith("_REF") and "X" not in value[:4]
+    )
 
 
 def _overlaps(t: TimeSpan, spans: Iterable[Mention]) -> bool:
@@ -453,7 +465,7 @@ def sentence_time(
     clause hangs from ("in 1968, when the army invaded …") scopes over the event.
     """
     lo, hi = sentence_bounds(text, evidence.start, evidence.end)
-    here = [t for t in times if lo <= t.start and t.end <= hi and _dated(t)]
+    here = [t for t in times if lo <= t.start and t.end <= hi and is_dated(t)]
     here = [t for t in here if not _overlaps(t, report_spans)]
     inside = [t for t in here if evidence.start <= t.start and t.end <= evidence.end]
     # "up 56% from $163 million a year earlier": the comparison's base, not the event's time
