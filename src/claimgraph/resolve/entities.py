@@ -40,11 +40,11 @@ _COUNTRY_LABELS = {"GPE", "NORP", "LOC", "ORG"}
 _ARTICLES = re.compile(r"^(?:the|The|THE|a|an)\s+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _WORD = re.compile(r"[\w][\w.'’-]*")
-_NATIONAL = ("country:", "demonym:")
+_NATIONAL = ("country:", "demonym:")  # group keys of countries and of their nationalities
 _SEPARATOR = re.compile(r"\s+[-,–]\s+")
 # a trailing score, rank or count token ("Kent 108-3", "J. Smith 56"): never part of a name
 _TRAILING_NUMBER = re.compile(r"(?:\s+[\d][\d.,:/-]*)+$")
-_NUMBERLESS = {"PERSON", "GPE", "LOC", "NORP"}  # labels whose names never end in a number  # group keys of countries and of their nationalities
+_NUMBERLESS = {"PERSON", "GPE", "LOC", "NORP"}  # labels whose names never end in a number
 
 
 @lru_cache(maxsize=1)
