@@ -584,8 +584,21 @@ def resolve_entities(doc: Doc) -> list[Entity]:
                 country=country,
             )
         )
+    _alias_nationalities(entities)
     entities.sort(key=lambda e: (e.mentions[0].start, e.id))
     return entities
+
+
+def _alias_nationalities(entities: list[Entity]) -> None:
+    """A country named in the article lists its nationality's forms as aliases ("Iranian" of
+    Iran), so a search by either name finds it; the mentions stay with the NORP entity."""
+    countries = {e.country: e for e in entities if e.type == "GPE" and e.country}
+    countries = {k: e for k, e in countries.items() if e.name == country_name(k)}
+    for e in entities:
+        if e.type == "NORP" and (country := countries.get(e.country or "")):
+            for n in (e.name, *e.aliases):
+                if n != country.name and n not in country.aliases:
+                    country.aliases.append(n)
 
 
 def country_view(entities: list[Entity]) -> list[Entity]:
