@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -419,21 +420,30 @@ _WHEN_LINK = re.compile(r"^\W*(?:when|as|after|before|while)\b", re.IGNORECASE)
 _SENTENCE_OPENING_WORDS = 4
 
 
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around [start, end): a period after an abbreviation or initial does not
-    end it ("Dr. Slepian", "U.S. embassy", "Jan. 1")."""
-    lo, hi = 0, len(text)
+@lru_cache(maxsize=8)
+def _sentence_breaks(text: str) -> tuple[list[int], list[int]]:
+    """(ends, next starts) of the text's sentences, found once per article (claims ask often)."""
+    ends: list[int] = []
+    starts: list[int] = []
     for m in _SENT_END.finditer(text):
         if m.group(0).startswith((".", "!", "?")):
             word = re.findall(r"[\w.]+$", text[max(0, m.start() - 12) : m.start()])
             w = word[0].lower() if word else ""
             if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or w.count(".") >= 1:
                 continue
-        if m.end() <= start:
-            lo = m.end()
-        elif m.start() >= end:
-            hi = m.start() + (1 if text[m.start()] in ".!?" else 0)
-            break
+        ends.append(m.start() + (1 if text[m.start()] in ".!?" else 0))
+        starts.append(m.end())
+    return ends, starts
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around [start, end): a period after an abbreviation or initial does not
+    end it ("Dr. Slepian", "U.S. embassy", "Jan. 1")."""
+    ends, starts = _sentence_breaks(text)
+    k = bisect.bisect_right(starts, start)  # breaks whose next sentence starts at or before us
+    lo = starts[k - 1] if k else 0
+    m = bisect.bisect_right(ends, end, lo=k)
+    hi = ends[m] if m < len(ends) else len(text)
     return lo, hi
 
 
