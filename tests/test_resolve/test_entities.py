@@ -72,6 +72,8 @@ def test_trailing_scores_and_spaced_separators_are_not_names() -> None:
     assert ("Mark Ellison", "PERSON") in spans
     assert not any(any(ch.isdigit() for ch in t) for t, _ in spans)
     assert not any(" , " in t for t, _ in spans)
+    dateline = "BERLIN 2024-05-06 Hertha Berlin signed the Danish forward on Monday."
+    assert not any("2024" in m.text for e in _resolve(dateline) for m in e.mentions)
 
 
 def test_possessive_and_article_trimmed_from_mentions() -> None:

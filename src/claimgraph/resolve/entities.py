@@ -41,7 +41,7 @@ _ARTICLES = re.compile(r"^(?:the|The|THE|a|an)\s+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _WORD = re.compile(r"[\w][\w.'’-]*")
 _NATIONAL = ("country:", "demonym:")  # group keys of countries and of their nationalities
-_SEPARATOR = re.compile(r"\s+[-,–]\s+")
+_SEPARATOR = re.compile(r"\s+(?:[-,–]|\d{4}-\d{2}-\d{2})\s+")  # " , ", " - ", a dateline's date
 # a trailing score, rank or count token ("Kent 108-3", "J. Smith 56"): never part of a name
 _TRAILING_NUMBER = re.compile(r"(?:\s+[\d][\d.,:/-]*)+$")
 _NUMBERLESS = {"PERSON", "GPE", "LOC", "NORP"}  # labels whose names never end in a number
@@ -408,7 +408,7 @@ def _make_item(start: int, end: int, raw: str, label: str) -> _Item | None:
 
 
 def _split_at_separators(start: int, raw: str) -> list[tuple[int, str]]:
-    """ "Oval , London" (one span across a spaced comma or dash) → "Oval", "London".
+    """ "Oval , London" (one span across a spaced comma, dash or ISO date) → "Oval", "London".
 
     Why: in tokenised wire text and results tables the model runs names together across
     " , " and " - "; a name never holds a spaced separator."""
