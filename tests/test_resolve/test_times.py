@@ -218,6 +218,9 @@ def test_sentence_time_rules_without_a_parse() -> None:
 def test_time_in_the_same_sentence_beats_the_publication_day() -> None:
     times = _claim_times("Farmers protested against the new tax Monday outside parliament.")
     assert times and all(v == "2021-03-08" for _, v, _ in times)
+    # a nominal event takes the date on its verb
+    times = _claim_times("The senator attended a rally Monday in Des Moines.")
+    assert times and all(v == "2021-03-08" for _, v, _ in times)
 
 
 def test_earlier_past_without_a_time_gets_no_date() -> None:

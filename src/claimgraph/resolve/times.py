@@ -486,6 +486,12 @@ def sentence_time(
         best = min(inside, key=lambda t: abs(t.start - trigger.start))
         before = text[max(lo, best.start - 20) : best.start]
         return best, "report" if _REPORT_BEFORE.search(before) else "sentence"
+    # a nominal event dated by its verb: "attended a rally Thursday", "Monday's attack"
+    adjacent = [
+        t for t in here if _near(text, t, trigger, words=2) and not _clause_gap(text, t, trigger)
+    ]
+    if adjacent:
+        return min(adjacent, key=lambda t: abs(t.start - trigger.start)), "sentence"
     opening = [
         t
         for t in here
@@ -508,6 +514,11 @@ def sentence_time(
 def _near(text: str, t: TimeSpan, trigger: Mention, words: int = 6) -> bool:
     gap = text[t.end : trigger.start] if t.end <= trigger.start else text[trigger.end : t.start]
     return len(gap.split()) <= words
+
+
+def _clause_gap(text: str, t: TimeSpan, trigger: Mention) -> bool:
+    gap = text[t.end : trigger.start] if t.end <= trigger.start else text[trigger.end : t.start]
+    return bool(re.search(r"[,;:()\"“”]|\b(?:that|which|who|when|after|before|since)\b", gap))
 
 
 def earlier_past(text: str, trigger: Mention, evidence: Mention) -> bool:
