@@ -107,6 +107,15 @@ _TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "judge", "sheriff", "ch
 _HOST_LABELS = {"ORG", "FAC", "GPE", "LOC", "PRODUCT", "WORK_OF_ART", "NORP", "EVENT"}
 
 
+_IN = {"in", "near", "at"}
+_NAMED_FOR = {"University", "College", "Library", "Institute", "Hall"}
+_SAY = {"say", "tell", "add", "note", "explain", "recall", "write", "ask"}
+
+
+def _speaker(tok) -> bool:  # noqa: ANN001
+    return tok is not None and tok.pos_ in ("VERB", "AUX") and tok.lemma_ in _SAY
+
+
 def focus_areas(g, ms: list, area_of: Callable) -> set[str]:  # noqa: ANN001
     """Admin1 areas ("US.TX") the article's resolved places agree on: local news names the
     towns around its own, so an area named twice (or the only one named) is the article's."""
@@ -178,10 +187,16 @@ def focus_scan(  # noqa: C901 - one pass over the tokens with a few plain guards
                 and not (whole_person and ent.start == k)
             ):
                 continue  # a word of a person's name, a date...
-            if L == 1 and not prep and (span.text in pwords or span.text.casefold() in generic):
+            nxt = doc[k + L] if k + L < n else None
+            if L == 1 and not prep and span.text in pwords:
                 continue
+            if span.text.casefold() in generic and not (prev is not None and prev.lower_ in _IN):
+                continue  # "Chambers of Commerce": a generic word needs "in"/"near"/"at"
+            if _speaker(prev) or _speaker(nxt):
+                continue  # "said Noma", "Robertson said": a person
+            if nxt is not None and nxt.text in _NAMED_FOR:
+                continue  # "Loyola University", "Carnegie Library": named after a person
             if ent is None and not party:
-                nxt = doc[k + L] if k + L < n else None
                 if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN":
                     continue  # part of a longer untagged name
                 if prev is not None and prev.text[:1].isupper() and prev.pos_ == "PROPN":
