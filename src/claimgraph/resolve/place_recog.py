@@ -5,6 +5,12 @@
   the NER tags inconsistently in local news.
 - `caps_dateline`: ALL-CAPS datelines ("RIDGE FARM, Ill. --", "BEIRUT (AP)") that the NER
   misses because it is trained on mixed case.
+- `focus_areas` / `focus_scan`: local news names the towns around its own. Once the article's
+  places agree on an admin1 area, a capitalised name the recognisers left out ("of Southlake",
+  "R-Elbow Lake", "Ridge Farm" tagged as a PERSON) is a place when the gazetteer has a town of
+  that name in that area.
+- `institution` / `person_words`: "Alexandria Police" tagged as a PERSON is an institution,
+  and its words are not person names elsewhere in the article.
 """
 
 from __future__ import annotations

@@ -9,6 +9,10 @@ container next to the name ("Paris, Texas"), the other places of the article (co
 region coherence), then size and kind (country > region > big city). Unknown names may be
 matched to a near spelling only inside a country/region given in context; unresolvable
 places keep lat/lon None.
+Physical features (seas, rivers, ranges... from ontology/places.yaml) resolve by exact name
+with their class as Place.kind; a mention headed by Sea/River/Gulf/... takes only a feature,
+never a town or region through an alternate name. A last pass adds the small towns the NER
+missed when the gazetteer puts them in the admin1 area the article's other places agree on.
 """
 
 from __future__ import annotations
