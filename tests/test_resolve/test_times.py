@@ -268,3 +268,10 @@ def test_year_only_publication_is_no_day() -> None:
     for c in ex.claims:
         # "Monday" of an unknown week dates nothing; the fallback keeps the year only
         assert c.time["value"] == "2019" and c.time["granularity"] == "year"
+
+
+def test_plans_without_a_time_are_not_dated_by_publication() -> None:
+    undated = _claim_times("Chile will buy two frigates from Spain.")
+    assert undated and all(v is None and b == "after_published" for _, v, b in undated)
+    dated = _claim_times("Chile will buy two frigates from Spain next year.")
+    assert dated and all(v == "2022" for _, v, _ in dated)

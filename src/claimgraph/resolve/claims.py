@@ -349,7 +349,8 @@ def _time(
 ) -> dict[str, Any] | None:
     """Event time, else a time stated in the claim's sentence, else the report's time, else the
     publication date (each says which in `basis`). An event the clause puts before the report
-    ("had ordered") gets no value rather than the publication day (basis "before_published")."""
+    ("had ordered") or after it (planned, predicted) gets no value rather than the publication
+    day (basis "before_published" / "after_published", the date kept in "published")."""
     from claimgraph.resolve.times import earlier_past, is_dated, sentence_time
 
     t = idx.time_at(f.time_spans)
@@ -368,7 +369,14 @@ def _time(
     day = published.date().isoformat()
     # a year- or month-only publication date is not a day: keep what the source said
     granularity = granularity if granularity in ("year", "month") else "day"
-    if text is not None and earlier_past(text, f.trigger, f.evidence):
+    # no stated time: an event told as before the report ("had ordered") or still to come
+    # (planned, predicted) did not happen on the publication day; say so instead of dating it
+    side = None
+    if f.modality in ("planned", "predicted"):
+        side = "AFTER"
+    elif text is not None and earlier_past(text, f.trigger, f.evidence):
+        side = "BEFORE"
+    if side is not None:
         return {
             "start": None,
             "end": None,
@@ -376,8 +384,8 @@ def _time(
             "value": None,
             "granularity": None,
             "type": "DATE",
-            "mod": "BEFORE",
-            "basis": "before_published",
+            "mod": side,
+            "basis": f"{side.lower()}_published",
             "published": day,
         }
     return {
