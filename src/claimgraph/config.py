@@ -12,6 +12,8 @@ class Settings(BaseSettings):
 
     db: str = "./claimgraph.db"
     max_bytes: int = 20 * 1024 * 1024
+    # Clean text longer than this is stored but not extracted (extraction.py: bounded memory).
+    max_extract_chars: int = 200_000
     fetch_timeout: float = 15.0
     fetch_max_redirects: int = 5
     allow_private: bool = False

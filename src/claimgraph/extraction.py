@@ -6,6 +6,13 @@
     resolve    canonical entities, geocoded places, normalized times, then claims
 Offsets always point into the article's clean text. Non-English articles are not extracted;
 the result says why.
+
+Limits, so one hostile or broken page cannot take the machine (issue 12): clean text over
+`max_extract_chars` (CLAIMGRAPH_MAX_EXTRACT_CHARS, default 200,000 - ten times a long feature)
+is not extracted, and the result's `skipped` says so (the article itself is still stored); a
+"sentence" of more than MAX_SENTENCE_TOKENS tokens (a table or a list of one-word lines the
+parser could not split) gets entities, places and times but no event frames, whose per-sentence
+steps grow with the square of its length. Normal articles never reach either limit.
 """
 
 from __future__ import annotations
@@ -14,6 +21,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from spacy.tokens import Doc
+
+from claimgraph.config import Settings
 from claimgraph.extract.claims import extract_frames
 from claimgraph.extract.nlp import load_nlp
 from claimgraph.extract.records import Entity, Frame, Mention, Place, RoleSpan, TimeSpan
@@ -24,6 +34,7 @@ from claimgraph.resolve.places import find_places
 from claimgraph.resolve.times import tag_times
 
 CHUNK = 50_000  # characters per parse; paragraphs are never split unless one is longer
+MAX_SENTENCE_TOKENS = 300  # news sentences stay under 200; above, no frames (see module doc)
 
 
 @dataclass
@@ -74,6 +85,31 @@ def chunks(text: str, size: int = CHUNK) -> list[tuple[int, str]]:
     return out
 
 
+def _frame_docs(doc: Doc) -> list[tuple[int, Doc]]:
+    """(char offset, doc) for the frame extractor: the doc itself when every sentence is within
+    MAX_SENTENCE_TOKENS, else each run of sentences between the overlong ones as its own doc."""
+    sents = list(doc.sents)
+    if all(len(s) <= MAX_SENTENCE_TOKENS for s in sents):
+        return [(0, doc)]
+    runs: list[tuple[int, int]] = []
+    begin: int | None = None
+    for sent in sents:
+        if len(sent) > MAX_SENTENCE_TOKENS:
+            if begin is not None:
+                runs.append((begin, sent.start))
+            begin = None
+        elif begin is None:
+            begin = sent.start
+    if begin is not None:
+        runs.append((begin, len(doc)))
+    return [(doc[a:b].start_char, doc[a:b].as_doc()) for a, b in runs]
+
+
+def max_extract_chars() -> int:
+    """The clean-text size above which an article is stored but not extracted."""
+    return Settings().max_extract_chars
+
+
 def _shift_span(m: Any, off: int) -> None:
     m.start += off
     m.end += off
@@ -110,11 +146,27 @@ def extract_text(
     doc_id: str | None = None,
     title: str | None = None,
     published_granularity: str | None = None,
+    max_chars: int | None = None,
 ) -> Extraction:
     """Run the whole extraction on clean text (no store involved).
 
     `published_granularity` "year"/"month": the date names no day, so day-relative times
-    ("on Monday") stay unresolved and the claims' fallback keeps the coarser value."""
+    ("on Monday") stay unresolved and the claims' fallback keeps the coarser value.
+    `max_chars` (default: settings' max_extract_chars): longer text comes back unextracted,
+    with `skipped` saying why - memory and time per article stay bounded.
+    """
+    limit = max_extract_chars() if max_chars is None else max_chars
+    if len(text) > limit:
+        return Extraction(
+            id=doc_id,
+            title=title,
+            published=published.isoformat() if published else None,
+            text=text,
+            skipped=(
+                f"text too long for extraction: {len(text):,} characters, the limit is "
+                f"{limit:,} (CLAIMGRAPH_MAX_EXTRACT_CHARS)"
+            ),
+        )
     nlp = load_nlp()
     entities: dict[str, Entity] = {}
     places: list[Place] = []
@@ -130,9 +182,10 @@ def extract_text(
         for t in tag_times(doc, dct):
             _shift_span(t, off)
             times.append(t)
-        for f in extract_frames(doc):
-            _shift_frame(f, off)
-            frames.append(f)
+        for sub_off, sub in _frame_docs(doc):
+            for f in extract_frames(sub):
+                _shift_frame(f, off + sub_off)
+                frames.append(f)
     ents = list(entities.values())
     claims = resolve_claims(
         frames,
