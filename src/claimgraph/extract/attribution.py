@@ -115,6 +115,8 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
             and not (node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children))
         ):  # "if X attacks, Y will respond": a condition, not what Y reports
             subj = subject_of(parent)
+            if subj is None and parent.tag_ == "VBG" and parent.dep_ in ("advcl", "conj"):
+                subj = subject_of(parent.head)  # "X mocked it, saying …": X speaks
             span = phrase(subj) if subj is not None else None
             found = Attribution(
                 span, bool(span) and is_anaphoric(span, onto), onto.reporting[word], parent

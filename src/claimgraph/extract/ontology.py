@@ -108,6 +108,7 @@ class Ontology:
     modality_adverbs: dict[str, str] = field(default_factory=dict)
     conditional_marks: frozenset[str] = frozenset()
     negating_verbs: frozenset[str] = frozenset()
+    intention_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -199,4 +200,5 @@ def load_ontology() -> Ontology:
         },
         conditional_marks=frozenset(map(_lemma, at.get("conditional_marks") or [])),
         negating_verbs=frozenset(map(_lemma, at.get("negating_verbs") or [])),
+        intention_verbs=frozenset(map(_lemma, at.get("intention_verbs") or [])),
     )

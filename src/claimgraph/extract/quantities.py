@@ -156,17 +156,33 @@ def _entity(tok: Token) -> tuple[int, int]:
     return start, end
 
 
+def _level_first(trigger: Token, onto: Ontology) -> list[Token]:
+    """The trigger's subtree with the numbers of a "to …"/"at …" phrase on the trigger first
+    (the level reached, not the change), unless that phrase names a rate's second currency."""
+    level: list[Token] = []
+    for p in trigger.children:
+        if p.dep_ == "prep" and p.lower_ in ("to", "at"):
+            obj = next((c for c in p.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.lemma_.lower() not in onto.currencies:
+                level.extend(p.subtree)
+    seen = {t.i for t in level}
+    return level + [t for t in trigger.subtree if t.i not in seen]
+
+
 def quantity_of(trigger: Token, onto: Ontology) -> dict | None:
     """The number a claim states under `trigger`: {"value", "unit", "relation", "text"}.
 
     The value carries its scale; the unit is a currency code, "percent", or else the counted
     noun's lemma ("400 tanks" → tank); a rate against a second currency reads "IRR per USD".
+    A move to a level states the level: "rose 33% to $378 million" → 378,000,000 USD.
     """
-    for t in trigger.subtree:
+    for t in _level_first(trigger, onto):
         if t.ent_type_ not in NUMBER_LABELS or not t.like_num:
             continue
         start, end = _entity(t)
         doc = t.doc
+        if start > 0 and doc[start - 1].lower_ in onto.currencies and not doc[start - 1].is_alpha:
+            start -= 1  # "$1.625" where the entity left the sign out
         span = doc[start:end]
         amount = parse_amount(span.text, onto)
         if amount is None:

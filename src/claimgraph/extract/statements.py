@@ -44,6 +44,9 @@ def _sentence_evidence(sent: Span) -> Mention:
 
 def _speaker_token(verb: Token) -> Token | None:
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # "was found": no speaker
+    if subj is None and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp"):
+        # "X mocked the plan, saying …": the participle's speaker is its clause's subject
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return None
     if subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
@@ -60,7 +63,25 @@ def _content(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in _CONTENT_DEPS and c.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
             return c
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is not None and obj.pos_ in ("NOUN", "PROPN") and len(list(obj.subtree)) >= 3:
+        return obj  # "the committee noted Clinton's comments": what was said, as a noun phrase
+    head = verb.head
+    if (
+        verb.dep_ in ("parataxis", "advcl", "conj", "ccomp")
+        and head.i != verb.i
+        and head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ == "mark" for c in verb.children)
+    ):
+        return head  # "The museum, Mr. Bush said, celebrated …": the clause around the frame
     return None
+
+
+def _holds_event(comp: Token, found: list[Frame]) -> bool:
+    """Whether an event frame's trigger lies inside this clause."""
+    toks = list(comp.subtree)
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+    return any(start <= f.trigger.start < end for f in found)
 
 
 def _outer_report(verb: Token, onto: Ontology) -> bool:
@@ -102,7 +123,18 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
     named = {(f.speaker.start, f.speaker.end) for f in found if f.speaker is not None}
     out: list[Frame] = []
     for tok in sent:
-        if tok.pos_ in ("VERB", "AUX") and lemma(tok) in onto.reporting and tok.i not in framed:
+        word = lemma(tok)
+        if tok.pos_ not in ("VERB", "AUX") or tok.i in framed:
+            pass
+        elif word in onto.intention_verbs and not _outer_report(tok, onto):
+            # "X wants/plans/promised to …" with no event inside: X's stated intention
+            comp = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp")), None)
+            subj = _speaker_token(tok)
+            if comp is not None and subj is not None and not _holds_event(comp, found):
+                speaker = phrase(subj)
+                out.append(_frame(tok, speaker, phrase(comp), sent, "planned", onto, tok.i))
+            continue
+        if tok.pos_ in ("VERB", "AUX") and word in onto.reporting and tok.i not in framed:
             content = _content(tok)
             subj = _speaker_token(tok)
             if content is None or subj is None:
