@@ -70,3 +70,10 @@ def test_rate_against_a_second_currency(onto) -> None:
 def test_written_percent_under_a_verb(onto) -> None:
     q = _root_quantity("Turnout fell by eleven percent in the capital.", onto)
     assert q is not None and (q["value"], q["unit"]) == (11, "percent")
+
+
+def test_a_move_to_a_level_states_the_level(onto) -> None:
+    q = _root_quantity("Turnover rose 12% to $845.2 million in the year.", onto)
+    assert q is not None and (q["value"], q["unit"]) == (845_200_000, "USD")
+    q = _root_quantity("The index closed at 3,105.5 points.", onto)
+    assert q is not None and q["value"] == 3105.5
