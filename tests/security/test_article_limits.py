@@ -18,6 +18,7 @@ from claimgraph.extraction import MAX_SENTENCE_TOKENS, extract_text
 from claimgraph.pipeline import ingest_sources
 from claimgraph.store import repo, repo_views
 from claimgraph.store.models import ArticleRow
+from tests.security.conftest import make_client
 
 CITIES = ["Lakeside", "Millbrook", "Eastport", "Fairhaven", "Oakridge", "Riverton"]
 
@@ -88,7 +89,7 @@ def test_overlong_sentence_gets_no_frames_and_the_rest_is_unchanged():
         assert text[ev["start"] : ev["end"]] == ev["text"]
 
 
-def test_batch_with_one_huge_article_stores_the_others(tmp_path, store, monkeypatch):
+def test_batch_with_one_huge_article_stores_the_others(tmp_path, db_path, store, monkeypatch):
     monkeypatch.setenv("CLAIMGRAPH_MAX_EXTRACT_CHARS", "20000")
     lines = [
         {"title": "Small one", "text": paragraph(3)},
@@ -107,6 +108,9 @@ def test_batch_with_one_huge_article_stores_the_others(tmp_path, store, monkeypa
             for t, r in rows.items()
         }
     assert "too long" in ext["Huge"]["skipped"]
+    with make_client(db_path) as client:  # the reader says why the huge one has no claims
+        page = client.get(f"/articles/{rows['Huge'].id}").text
+    assert "Not extracted: text too long for extraction" in page
     assert not ext["Small one"].get("skipped") and ext["Small one"]["entities"]
     assert not ext["Small two"].get("skipped") and ext["Small two"]["entities"]
 

@@ -102,6 +102,7 @@ def article(
         clusters={cid: cluster_summary(cid, ms, article_id) for cid, ms in members.items()},
         entity_names=names,
         changes=changes,
+        skipped=(extraction or {}).get("skipped"),  # why there are no claims (too long, language)
     )
 
 
