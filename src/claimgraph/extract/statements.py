@@ -159,3 +159,96 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
                 top = top.head
             out.append(_frame(tok, speaker, phrase(top), sent, "reported", onto, None))
     return out
+
+
+_OPEN = {"“", "«", "„"}
+_CLOSE = {"”", "»"}
+
+
+def _quote_depth(text: str) -> int:
+    """Open quotations at the end of `text`: curly quotes pair up, straight ones alternate."""
+    depth = sum(ch in _OPEN for ch in text) - sum(ch in _CLOSE for ch in text)
+    return max(depth, 0) + text.count('"') % 2
+
+
+def _paragraph_start(sent: Span) -> int:
+    text = sent.doc.text
+    cut = text.rfind("\n\n", 0, sent.start_char)
+    return cut + 2 if cut >= 0 else 0
+
+
+def _speaker_frame(frames: list[Frame]) -> Frame | None:
+    with_speaker = [f for f in frames if f.speaker is not None and f.report_verb is not None]
+    return next((f for f in with_speaker if f.event == "STATEMENT"), None) or next(
+        iter(with_speaker), None
+    )
+
+
+def _quoted(sent: Span, source: Frame) -> Frame:
+    root = sent.root
+    return Frame(
+        event="STATEMENT",
+        trigger=Mention(root.idx, root.idx + len(root), root.text),
+        roles={
+            "object": RoleSpan(
+                sent.start_char, sent.end_char, sent.text, root.idx, root.idx + len(root)
+            )
+        },
+        evidence=_sentence_evidence(sent),
+        modality="reported",
+        speaker=source.speaker,
+        speaker_anaphoric=source.speaker_anaphoric,
+    )
+
+
+def quoted_frames(
+    by_sentence: list[tuple[Span, list[Frame]]],
+) -> list[tuple[Span, list[Frame]]]:
+    """A quotation runs over several sentences ("“A. B,” she said. “C.”"): the sentences inside
+    it that name no speaker of their own are the same speaker's. Their events are attributed to
+    that speaker, and a quoted sentence with no event becomes a STATEMENT of theirs."""
+    out = [(sent, list(frames)) for sent, frames in by_sentence]
+    for i, (sent, frames) in enumerate(out):
+        source = _speaker_frame(frames)
+        if source is None:
+            continue
+        para = _paragraph_start(sent)
+        text = sent.doc.text
+        # backwards: sentences of the same paragraph inside a quotation still open here
+        j = i - 1
+        while j >= 0 and out[j][0].start_char >= para:
+            prev, prev_frames = out[j]
+            if _quote_depth(text[para : sent.start_char]) == 0 or _speaker_frame(prev_frames):
+                break
+            if _quote_depth(text[para : prev.start_char]) == 0 and prev.text.lstrip()[:1] not in (
+                _OPEN | {'"'}
+            ):
+                break
+            _attribute(prev, prev_frames, source)
+            j -= 1
+        # forwards: a following sentence that opens (or continues) a quotation of its own
+        j = i + 1
+        while j < len(out):
+            nxt, nxt_frames = out[j]
+            opens = nxt.text.lstrip()[:1] in (_OPEN | {'"'})
+            if not opens or _speaker_frame(nxt_frames) is not None:
+                break
+            if any(f.report_verb is not None for f in nxt_frames):
+                break
+            _attribute(nxt, nxt_frames, source)
+            if _quote_depth(nxt.text) == 0 and nxt.text.rstrip()[-1:] in (_CLOSE | {'"'}):
+                pass  # the quotation closed with this sentence; the next may open another
+            j += 1
+    return out
+
+
+def _attribute(sent: Span, frames: list[Frame], source: Frame) -> None:
+    """Give a quoted sentence's frames the quotation's speaker (or make it a STATEMENT)."""
+    unsourced = [f for f in frames if f.speaker is None]
+    for f in unsourced:
+        f.speaker = source.speaker
+        f.speaker_anaphoric = source.speaker_anaphoric
+        if f.modality == "asserted":
+            f.modality = "reported"
+    if not frames:
+        frames.append(_quoted(sent, source))
