@@ -227,6 +227,10 @@ def test_earlier_past_without_a_time_gets_no_date() -> None:
     times = _claim_times("The ministry said the firm had sold rifles to Chad.")
     supply = [t for t in times if t[0] != "STATEMENT"]
     assert supply and all(v is None and b == "before_published" for _, v, b in supply)
+    marked = _claim_times("Peru previously bought tanks from Belarus, officials said.")
+    assert marked and all(v is None and b == "before_published" for _, v, b in marked)
+    plain = _claim_times("Peru bought tanks from Belarus, officials said.")
+    assert plain and all(v == "2021-03-10" and b == "published" for _, v, b in plain)
 
 
 def test_future_reference_resolves_forward() -> None:

@@ -408,11 +408,13 @@ _REPORT_BEFORE = re.compile(
     r"\b(?:said|says|told|announced|reported|added|stated|declared|confirmed|disclosed)\s+$",
     re.IGNORECASE,
 )
-# Pluperfect or habitual past right before the trigger: "had ordered", "had been sold",
-# "used to supply": the event lies before the report, on a day the text does not give here.
+# Pluperfect, habitual or marked past right before the trigger: "had ordered", "had been
+# sold", "used to supply", "previously supplied": the event lies before the report, on a day
+# the text does not give here.
 _EARLIER_PAST = re.compile(
     r"\b(?:had|'d)\s+(?:(?:not|never|already|also|previously|once|long|first|just)\s+)*"
-    r"(?:been\s+)?$|\bused\s+to\s+$",
+    r"(?:been\s+)?$|\bused\s+to\s+$"
+    r"|\b(?:previously|formerly|once)\s+(?:(?:been|was|were|had)\s+)?$",
     re.IGNORECASE,
 )
 _COMPARISON_BASE = re.compile(r"\b(?:earlier|before|ago|previously)\s*$", re.IGNORECASE)
