@@ -454,6 +454,14 @@ def _triggers(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 continue
             if spec.quantity:
                 subj = subject_of(tok)
+                if (
+                    word in spec.object_verbs
+                    and dobj is not None
+                    and is_actor(subj)
+                    and any(t.ent_type_ in NUMBER_LABELS for t in dobj.subtree)
+                ):
+                    found.append((event, False, dobj))  # "Reed posted a profit of #89m"
+                    continue
                 if subj is None or not (_head_lemmas(subj) & onto.measure_nouns):
                     continue
                 if word in STATIC_MEASURE_VERBS and not any(
@@ -570,6 +578,8 @@ def _frames_for(
     full_roles: set[str] = set()
     if spec.quantity:
         roles["object"] = obj
+        if obj is not None and obj.dep_ == "dobj" and obj.head.i == tok.i:
+            roles["agent"] = _child(tok, "nsubj") or _inherited_subject(tok)
     elif is_noun:
         roles["agent"] = _nominal_agent(tok, obj)
         roles["object"] = obj

@@ -38,6 +38,7 @@ class EventType:
     no_agent: bool = False  # never has an agent (natural disasters)
     blocks_complement: bool = False  # the complement it governs is not asserted ("urged X to …")
     needs_noun_object: bool = False  # only with a noun object, never a clause
+    object_verbs: frozenset[str] = frozenset()  # MEASURE: "X posted a loss of $5m", "has 13 plants"
 
 
 # Keys an event type may have in events.yaml: anything else is a typo and fails loudly.
@@ -52,6 +53,7 @@ EVENT_KEYS = frozenset(
         "roles",
         "quantity",
         "measure_nouns",
+        "object_verbs",
         "with_makes_dobj_recipient",
         "exclude_objects",
         "skip_with_complement",
@@ -153,9 +155,11 @@ def load_ontology() -> Ontology:
             no_agent=bool(spec.get("no_agent")),
             blocks_complement=bool(spec.get("blocks_complement")),
             needs_noun_object=bool(spec.get("needs_noun_object")),
+            object_verbs=frozenset(map(_lemma, spec.get("object_verbs") or [])),
         )
-        for v in spec.get("verbs") or []:
-            verbs.setdefault(_lemma(v), []).append((name, False))
+        for v in [*(spec.get("verbs") or []), *(spec.get("object_verbs") or [])]:
+            if (name, False) not in verbs.get(_lemma(v), []):
+                verbs.setdefault(_lemma(v), []).append((name, False))
         for v in spec.get("inverse") or []:
             verbs.setdefault(_lemma(v), []).append((name, True))
         for v, objs in (spec.get("light") or {}).items():

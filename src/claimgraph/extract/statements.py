@@ -120,11 +120,12 @@ def _frame(
 def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Frame]:
     """STATEMENT frames for the sentence's reporting frames that frame no event in `found`."""
     framed = {f.report_verb for f in found if f.report_verb is not None}
+    triggers = {f.trigger.start for f in found}  # "X reported net income of $5m" is a MEASURE
     named = {(f.speaker.start, f.speaker.end) for f in found if f.speaker is not None}
     out: list[Frame] = []
     for tok in sent:
         word = lemma(tok)
-        if tok.pos_ not in ("VERB", "AUX") or tok.i in framed:
+        if tok.pos_ not in ("VERB", "AUX") or tok.i in framed or tok.idx in triggers:
             pass
         elif word in onto.intention_verbs and not _outer_report(tok, onto):
             # "X wants/plans/promised to …" with no event inside: X's stated intention
@@ -134,7 +135,9 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
                 speaker = phrase(subj)
                 out.append(_frame(tok, speaker, phrase(comp), sent, "planned", onto, tok.i))
             continue
-        if tok.pos_ in ("VERB", "AUX") and word in onto.reporting and tok.i not in framed:
+        if tok.pos_ in ("VERB", "AUX") and word in onto.reporting and tok.i not in framed | {-1}:
+            if tok.idx in triggers:
+                continue
             content = _content(tok)
             subj = _speaker_token(tok)
             if content is None or subj is None:

@@ -41,9 +41,30 @@ def _capitals() -> set[tuple[str, str]]:
 ACTOR_ROLES = ("agent", "recipient", "supplier", "assisted_by")
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 # "the company", "the Kirkland, Wash., company": an organisation named earlier, never the town
-ORG_HEADS = {"company", "firm", "maker", "manufacturer", "group", "bank", "retailer", "airline",
-             "carrier", "producer", "developer", "concern", "unit", "subsidiary", "operator",
-             "insurer", "lender", "publisher", "chain", "conglomerate", "startup", "corporation"}
+ORG_HEADS = {
+    "company",
+    "firm",
+    "maker",
+    "manufacturer",
+    "group",
+    "bank",
+    "retailer",
+    "airline",
+    "carrier",
+    "producer",
+    "developer",
+    "concern",
+    "unit",
+    "subsidiary",
+    "operator",
+    "insurer",
+    "lender",
+    "publisher",
+    "chain",
+    "conglomerate",
+    "startup",
+    "corporation",
+}
 THING_ROLES = ("object", "in_exchange_for")
 GROUP_HEADS = {"administration", "government", "cabinet", "team", "office", "regime", "camp"}
 
@@ -129,6 +150,8 @@ def _actor(span: RoleSpan, idx: _Index) -> dict[str, Any]:
     head = span.text[span.head_start - span.start : span.head_end - span.start].lower()
     if ent is None and head in PERSON_PRONOUNS:
         ent = idx.antecedent(span.start, ("PERSON",))
+    elif ent is None and head in ("its", "their"):
+        ent = idx.antecedent(span.start, ("ORG",))
     elif ent is None and head in ORG_HEADS:
         inner = [e for e in idx.entities_in(span.start, span.end) if e.type in ("ORG", "PERSON")]
         ent = inner[0] if inner else idx.antecedent(span.start, ("ORG",))
