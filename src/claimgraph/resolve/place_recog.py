@@ -152,7 +152,8 @@ def focus_scan(  # noqa: C901 - one pass over the tokens with a few plain guards
 ) -> list[tuple[int, int, list]]:
     """Small towns the recognisers left out, kept only when the gazetteer puts one in the
     article's focus area ("Edward Moayyad of Southlake", "Ridge Farm", "R-Elbow Lake"):
-    (start, end, in-area candidates) spans, non-overlapping and outside existing mentions."""
+    (start, end, in-area candidates) spans, non-overlapping and outside existing mentions.
+    The gazetteer look-up runs first (token texts read once): it rejects almost every word."""
     if not areas:
         return []
     n = len(doc)
@@ -160,28 +161,44 @@ def focus_scan(  # noqa: C901 - one pass over the tokens with a few plain guards
     for m in ms:
         for k in range(m.start, m.end):
             taken[k] = True
+    texts: list[str] = []
+    ws: list[str] = []
+    for t in doc:  # one Token object per token: the scan below reads plain lists
+        texts.append(t.text)
+        ws.append(t.whitespace_)
+    cap = [t[:1].isupper() for t in texts]
+
+    def in_area(k: int, L: int) -> list:
+        name = "".join(texts[j] + ws[j] for j in range(k, k + L - 1)) + texts[k + L - 1]
+        return [
+            (i, a)
+            for i, a in cands_of(name)
+            if not a and g.entries[i].kind in ("city", "county") and area_of(g, i) in areas
+        ]
+
     ent_of: dict[int, object] = {}
     for ent in doc.ents:
         for k in range(ent.start, ent.end):
             ent_of[k] = ent
-    pwords = person_words(doc)
+    pwords: set[str] | None = None
     out: list[tuple[int, int, list]] = []
     k = 0
     while k < n:
-        tok = doc[k]
-        if taken[k] or not tok.text[:1].isupper() or not tok.is_alpha:
+        if taken[k] or not cap[k] or not texts[k].isalpha():
             k += 1
             continue
         done = False
         for L in range(min(3, n - k), 0, -1):
-            span = doc[k : k + L]
-            if any(taken[k : k + L]) or not all(t.text[:1].isupper() for t in span):
+            if any(taken[k : k + L]) or not all(cap[k : k + L]):
                 continue
+            c = in_area(k, L)
+            if not c:
+                continue
+            tok = doc[k]
             prev = doc[k - 1] if k > 0 else None
             prev2 = doc[k - 2] if k > 1 else None
-            party = (
-                prev is not None and prev.text == "-" and prev2 is not None and prev2.text in _PARTY
-            )
+            party = prev is not None and prev.text == "-" and prev2 is not None
+            party = party and prev2.text in _PARTY
             prep = party or (prev is not None and prev.lower_ in _PLACE_PREP)
             if prev is not None and prev.lower_.rstrip(".") in _TITLES:
                 continue
@@ -194,9 +211,16 @@ def focus_scan(  # noqa: C901 - one pass over the tokens with a few plain guards
             ):
                 continue  # a word of a person's name, a date...
             nxt = doc[k + L] if k + L < n else None
-            if L == 1 and not prep and span.text in pwords:
-                continue
-            if span.text.casefold() in generic and not (prev is not None and prev.lower_ in _IN):
+            name = texts[k] if L == 1 else ""
+            if L == 1 and not prep:
+                pwords = person_words(doc) if pwords is None else pwords
+                if name in pwords:
+                    continue
+            if (
+                L == 1
+                and name.casefold() in generic
+                and not (prev is not None and prev.lower_ in _IN)
+            ):
                 continue  # "Chambers of Commerce": a generic word needs "in"/"near"/"at"
             if _speaker(prev) or _speaker(nxt):
                 continue  # "said Noma", "Robertson said": a person
@@ -209,18 +233,12 @@ def focus_scan(  # noqa: C901 - one pass over the tokens with a few plain guards
                     continue
                 if tok.is_sent_start and not prep and L == 1:
                     continue
-            c = [
-                (i, a)
-                for i, a in cands_of(span.text)
-                if not a and g.entries[i].kind in ("city", "county") and area_of(g, i) in areas
-            ]
-            if c:
-                out.append((k, k + L, c))
-                for j in range(k, k + L):
-                    taken[j] = True
-                k += L
-                done = True
-                break
+            out.append((k, k + L, c))
+            for j in range(k, k + L):
+                taken[j] = True
+            k += L
+            done = True
+            break
         if not done:
             k += 1
     return out
