@@ -185,3 +185,10 @@ def test_legislator_home_town_in_focus_state() -> None:
 def test_toponym_inside_unknown_facility() -> None:
     ps = _places("The suspect was booked into the Henderson County Jail in Kentucky on Friday.")
     assert "Henderson County" in ps and ps["Henderson County"].country == "US"
+
+
+def test_listed_names_before_counties_are_counties() -> None:
+    text = "Snow closed roads in Pike, Adams and Brown counties in Illinois on Tuesday."
+    ps = _places(text)
+    for name in ("Pike", "Adams", "Brown"):
+        assert ps[name].name == f"{name} County" and ps[name].admin1 == "Illinois"

@@ -242,3 +242,35 @@ def focus_scan(  # noqa: C901 - one pass over the tokens with a few plain guards
         if not done:
             k += 1
     return out
+
+
+_COUNTY_PLURALS = {"counties": "County", "parishes": "Parish", "boroughs": "Borough"}
+
+
+def county_lists(doc: Doc, cands_of: Callable) -> list[tuple[int, int, list]]:
+    """ "Becker, Clay, Douglas and Wilkin counties": each listed name is "<name> County";
+    (start, end, county candidates) for the names the gazetteer knows as such."""
+    out: list[tuple[int, int, list]] = []
+    for t in doc:
+        suffix = _COUNTY_PLURALS.get(t.lower_)
+        if suffix is None or t.i == 0:
+            continue
+        k = t.i - 1
+        while k >= 0:
+            e = k + 1
+            while k >= 0 and doc[k].text[:1].isupper() and doc[k].is_alpha and e - k <= 3:
+                k -= 1
+            s = k + 1
+            if s == e:
+                break
+            name = doc[s:e].text
+            c = [(i, a) for i, a in cands_of(f"{name} {suffix}") if not a]
+            if c:
+                out.append((s, e, c))
+            if k >= 0 and doc[k].lower_ in (",", "and", "&"):
+                k -= 1
+                if k >= 0 and doc[k].lower_ == ",":  # "A, B, and C"
+                    k -= 1
+                continue
+            break
+    return out

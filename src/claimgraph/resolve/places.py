@@ -33,6 +33,7 @@ from claimgraph.resolve.gazetteer import Entry, Gazetteer, load, normalize, onto
 from claimgraph.resolve.place_context import Coherence, area_of
 from claimgraph.resolve.place_recog import (
     caps_dateline,
+    county_lists,
     focus_areas,
     focus_scan,
     institution,
@@ -631,6 +632,15 @@ def find_places(doc: Doc) -> list[Place]:
     """Every place mention of one article with its resolution (lat/lon None if unresolved)."""
     g = load()
     ms = _recognize(doc, g)
+    listed = county_lists(doc, partial(_cands, g))
+    if listed:
+        at = {(m.start, m.end): m for m in ms}
+        for s, e, c in listed:
+            if (s, e) in at:
+                at[s, e].cands, at[s, e].demonym = c, None
+            elif not any(m.start < e and s < m.end for m in ms):
+                ms.append(_Mention(s, e, doc[s:e].text, "ctx", c))
+        ms.sort(key=lambda m: m.start)
     _resolve(ms, g, doc)
     extra = focus_scan(
         doc, g, ms, focus_areas(g, ms, area_of), area_of, partial(_cands, g), _generic()
