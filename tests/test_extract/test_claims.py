@@ -200,4 +200,7 @@ def test_weapons_launched_are_attacks_and_participles_describe():
         "Russian forces fired 12 cruise missiles at Kharkiv overnight, the governor said."
     )
     assert c["event"] == "ATTACK" and name(c, "agent") == "Russia" and c["quantity"]["value"] == 12
-    assert claims_of("Lawmakers backed rules targeting shell companies in Cyprus.") == []
+    # "backed rules" is an endorsement (SUPPORT); the participle "targeting" is no attack
+    assert [
+        c["event"] for c in claims_of("Lawmakers backed rules targeting shell companies in Cyprus.")
+    ] == ["SUPPORT"]
