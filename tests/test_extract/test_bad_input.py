@@ -106,7 +106,8 @@ def test_200000_word_article(tmp_path):
     )
     text = "\n\n".join([para * 5] * (200_000 // (len(para.split()) * 5) + 1))
     assert len(text.split()) >= 200_000
-    ex = extract_text(text, published=DCT)
+    # past CLAIMGRAPH_MAX_EXTRACT_CHARS on purpose: this tests the chunked path itself
+    ex = extract_text(text, published=DCT, max_chars=len(text))
     # the same statement repeated 1000+ times is one claim per statement, every span kept
     spans = [s for c in ex.claims for s in [c.evidence, *c.evidence.get("also", [])]]
     assert len(ex.claims) < 10
