@@ -205,6 +205,9 @@ def _recognize(doc: Doc, g: Gazetteer) -> list[_Mention]:
         if e - s == 1 and text.casefold() in generic:
             continue
         if ent.label_ in ("GPE", "LOC", "FAC"):
+            if _city_office(doc, s, e) and _cands(g, doc[s : e - 1].text):
+                e -= 1  # "Dublin City Council": the town is "Dublin"
+                text = doc[s:e].text
             c = _usable(g, text, _cands(g, text), strict=False)
             dem = g.demonyms.get(normalize(text)) if not c else None
             if not c and dem is None and ent.label_ == "GPE" and e - s == 1:
@@ -294,6 +297,8 @@ def _nested(doc: Doc, g: Gazetteer, s: int, e: int, label: str, add, bad_single)
             ):
                 continue
             text = span.text
+            if L > 1 and _city_office(doc, k, k + L):
+                continue  # "Greer City Hall": the town is "Greer"
             if L == 1 and (
                 (k + 1 < e and doc[k + 1].text.lower() in _ORG_SUFFIX_OK) or bad_single(k, k + 1)
             ):
@@ -321,6 +326,23 @@ def _gate(g: Gazetteer, cands: list[tuple[int, bool]], ok) -> list[tuple[int, bo
     (recognition needs a notable reading; resolution then weighs every same-name place)."""
     exact = [(i, a) for i, a in cands if not a]
     return exact if any(ok(g.entries[i]) for i, _ in exact) else []
+
+
+_OFFICES = {"Council", "Hall", "Manager", "Commission", "Commissioner", "Clerk", "Attorney"}
+_OFFICES |= {"Schools", "Police", "Court", "Administrator", "Board", "Office"}
+
+
+def _city_office(doc: Doc, s: int, e: int) -> bool:
+    """ "X City Council", "X Town Hall": City/Town belongs to the office, not the name."""
+    if not (
+        e - s > 1
+        and e < len(doc)
+        and doc[e - 1].text in ("City", "Town", "Township", "Village")
+        and doc[e].text in _OFFICES
+    ):
+        return False
+    g = load()  # "Kansas City Council", "Carson City Hall": the whole is a town's name
+    return not any(g.entries[i].kind == "city" and not a for i, a in _cands(g, doc[s:e].text))
 
 
 _PLACE_PREP = {"in", "at", "from", "near", "outside", "of", "to", "into", "across", "around"}
