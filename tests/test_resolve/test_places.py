@@ -192,3 +192,10 @@ def test_listed_names_before_counties_are_counties() -> None:
     ps = _places(text)
     for name in ("Pike", "Adams", "Brown"):
         assert ps[name].name == f"{name} County" and ps[name].admin1 == "Illinois"
+
+
+def test_town_named_like_a_sea_keeps_its_container() -> None:
+    ps = _places("The retired miner was born in Caspian, Michigan, in 1931.")
+    assert ps["Caspian"].kind == "city" and ps["Caspian"].admin1 == "Michigan"
+    sea = _places("Iran held naval drills in the Caspian, officials said.")
+    assert sea["Caspian"].kind == "sea"

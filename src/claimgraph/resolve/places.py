@@ -227,7 +227,9 @@ def _recognize(doc: Doc, g: Gazetteer) -> list[_Mention]:
         ):
             dem = g.demonyms.get(normalize(text))
             if dem is None:
-                c = _usable(g, text, _cands(g, text), strict=True)
+                # "Caspian, Michigan": a container after the name lets small towns compete
+                boxed = e + 1 < len(doc) and doc[e].text == "," and _is_cap(doc[e + 1].text)
+                c = _usable(g, text, _cands(g, text), strict=not boxed)
                 if c:
                     add(s, e, "norp", c)
                 continue
