@@ -54,7 +54,9 @@ class Place:
     end: int
     mention: str
     name: str | None = None
-    kind: str | None = None  # country | region | city | continent | feature
+    # country | region | city | continent | feature (a street... at the focus town), or a
+    # physical feature's class: sea | ocean | gulf | bay | strait | river | lake | mountains...
+    kind: str | None = None
     country: str | None = None  # ISO 3166-1 alpha-2
     admin1: str | None = None
     lat: float | None = None
