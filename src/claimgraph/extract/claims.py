@@ -480,7 +480,11 @@ def _triggers(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         if any(onto.events[e].quantity for e, _, _ in found):
             # "shares sank 5%": a figure, not an accident
             found = [f for f in found if onto.events[f[0]].quantity]
-    elif tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in onto.nouns:
+    elif (
+        tok.pos_ in ("NOUN", "PROPN")
+        and tok.lemma_.lower() in onto.nouns
+        and tok.ent_type_ not in ("DATE", "TIME", "PERSON", "GPE", "ORG", "WORK_OF_ART")
+    ):  # "March 4" is a date, "Strike" a band
         event = onto.nouns[tok.lemma_.lower()]
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = _child(of, "pobj") if of is not None else None
@@ -636,8 +640,14 @@ def _frames_for(
                 roles["supplier"] = _object_origin(roles.get("object"))
         if onto.events[event].complement_assisted_by and roles.get("recipient") is None:
             roles["recipient"] = _complement_subject(tok)
-        if roles.get("agent") is not None and roles["agent"].lower_ in ("which", "that", "who"):
-            roles["agent"] = None
+        for r, t in list(roles.items()):  # "which Russia denies": the noun the clause modifies
+            if t is not None and t.lower_ in ("which", "that", "who", "whom"):
+                clause = t.head
+                while clause.dep_ not in ("relcl", "acl") and clause.head.i != clause.i:
+                    clause = clause.head
+                roles[r] = clause.head if clause.dep_ in ("relcl", "acl") else None
+                if r == "agent" and roles[r] is not None and roles[r].i == tok.i:
+                    roles[r] = None
         if spec.blocks_complement and roles.get("object") is None:
             comp = _child(tok, "xcomp", "ccomp")
             if comp is not None:  # "urged X to resign": what is asked is the object

@@ -65,6 +65,63 @@ ORG_HEADS = {
     "startup",
     "corporation",
 }
+# heads through which a country acts ("Russian forces", "Iranian engineers" act for the state)
+STATE_HEADS = {
+    "force",
+    "forces",
+    "troops",
+    "troop",
+    "military",
+    "army",
+    "navy",
+    "government",
+    "official",
+    "authorities",
+    "authority",
+    "soldier",
+    "diplomat",
+    "regime",
+    "administration",
+    "ministry",
+    "embassy",
+    "leader",
+    "president",
+    "minister",
+    "engineer",
+    "specialist",
+    "expert",
+    "police",
+    "security",
+    "intelligence",
+    "spy",
+    "envoy",
+    "ambassador",
+    "delegation",
+    "warplane",
+    "jet",
+    "drone",
+    "missile",
+    "side",
+    "state",
+    "people",
+    "parliament",
+    "court",
+    "prosecutor",
+    "officer",
+    "commander",
+    "guard",
+    "personnel",
+    "unit",
+    "service",
+    "agency",
+    "company",
+    "firm",
+    "manufacturer",
+    "producer",
+    "operator",
+    "supplier",
+    "exporter",
+}
 THING_ROLES = ("object", "in_exchange_for")
 GROUP_HEADS = {"administration", "government", "cabinet", "team", "office", "regime", "camp"}
 
@@ -162,6 +219,19 @@ def _actor(span: RoleSpan, idx: _Index) -> dict[str, Any]:
         ent = next((e for e in inner if e.type in ("GPE", "ORG", "PERSON")), None) or next(
             iter(inner), None
         )
+        if (
+            ent is not None
+            and ent.type in ("GPE", "NORP")
+            and head.rstrip("s") not in STATE_HEADS
+            and head not in STATE_HEADS
+        ):  # "German government funding programs", "a Dutch company": the phrase acts
+            return {
+                "id": None,
+                "name": span.text,
+                "type": None,
+                "text": span.text,
+                "country": ent.name,
+            }
     if ent is None:
         return {"id": None, "name": span.text, "type": None, "text": span.text}
     return {"id": ent.id, "name": ent.name, "type": ent.type, "text": span.text}
