@@ -702,6 +702,15 @@ def _frames_for(
     attribution = find_attribution(tok, onto)
     if spec.quantity and roles.get("agent") is None and roles.get("object") is not None:
         owner = _child(roles["object"], "poss")  # "Reed's profit", "its revenue"
+        if owner is None:  # "Compaq shares"
+            owner = next(
+                (
+                    c
+                    for c in roles["object"].children
+                    if c.dep_ == "compound" and c.ent_type_ == "ORG"
+                ),
+                None,
+            )
         if owner is None and roles["object"].lemma_.lower() in COMPANY_FIGURES:
             sp = attribution.speaker  # "X said net income slipped 5%": X's own results
             owner = sp.root if sp is not None and is_actor(sp.root) else None

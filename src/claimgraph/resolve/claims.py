@@ -136,6 +136,7 @@ class _Index:
         self.places = places
         self.times = times
         self.by_name = {e.name.lower(): e for e in entities}
+        self.by_id = {e.id: e for e in entities}
         for e in entities:
             for a in e.aliases:
                 self.by_name.setdefault(a.lower(), e)
@@ -145,6 +146,13 @@ class _Index:
             if s < end and start < e:
                 return ent
         return None
+
+    focus: Entity | None = None  # the person the text last made an agent or a speaker
+
+    def person(self, start: int) -> Entity | None:
+        """Who "he"/"she" is: the person the story is following (the last agent or speaker),
+        else the last person named before it."""
+        return self.focus or self.antecedent(start, ("PERSON",))
 
     def antecedent(self, start: int, types: tuple[str, ...]) -> Entity | None:
         """The nearest entity of these types mentioned before `start` ("he" → the last person
@@ -206,7 +214,7 @@ def _actor(span: RoleSpan, idx: _Index) -> dict[str, Any]:
             return {**country, "text": span.text}
     head = span.text[span.head_start - span.start : span.head_end - span.start].lower()
     if ent is None and head in PERSON_PRONOUNS:
-        ent = idx.antecedent(span.start, ("PERSON",))
+        ent = idx.person(span.start)
     elif ent is None and head in ("its", "their"):
         ent = idx.antecedent(span.start, ("ORG",))
     elif ent is None and head in ORG_HEADS:
@@ -329,6 +337,9 @@ def resolve_claims(
         source = _source(f, idx, onto, publisher, last_named)
         if f.speaker is not None and not f.speaker_anaphoric:
             last_named = source
+        for actor in (roles.get("agent"), source):
+            if actor and actor.get("type") == "PERSON" and actor.get("entity_id", actor.get("id")):
+                idx.focus = idx.by_id.get(actor.get("entity_id") or actor.get("id")) or idx.focus
         time = _time(f, idx, published, text, published_granularity)
         cid = _claim_id(article_key, f, roles)
         if cid in seen:
@@ -351,7 +362,30 @@ def resolve_claims(
                 **roles,
             )
         )
-    return merge_restatements(claims)
+    return merge_restatements(_company_figures(claims))
+
+
+def _company_figures(claims: list[Claim]) -> list[Claim]:
+    """ "Revenue soared to $101.7m" in a story about a company's results: a company figure with
+    no owner named belongs to the company whose figures the story has been giving."""
+    from claimgraph.extract.claims import COMPANY_FIGURES
+
+    owner: dict[str, Any] | None = None
+    for c in claims:
+        if c.event != "MEASURE":
+            continue
+        if c.agent and c.agent.get("type") == "ORG":
+            owner = c.agent
+            continue
+        words = str((c.object or {}).get("text") or "").lower().split()
+        head = words[-1].rstrip("s") if words else ""
+        if (
+            c.agent is None
+            and owner is not None
+            and (head in COMPANY_FIGURES or words[-1:] == ["sales"])
+        ):
+            c.agent = {**owner, "text": None, "inferred": True}
+    return claims
 
 
 def _restatement_key(c: Claim) -> tuple[Any, ...]:
@@ -408,7 +442,7 @@ def _source(
     if f.speaker is None:
         return {"name": publisher, "type": "PUBLISHER", "chain": [publisher], "is_publisher": True}
     if f.speaker_anaphoric and f.speaker.text.lower() in PERSON_PRONOUNS:
-        ent = idx.antecedent(f.speaker.start, ("PERSON",))
+        ent = idx.person(f.speaker.start)
         if ent is not None:  # "he added": the last person named
             return {
                 "name": ent.name,
