@@ -417,8 +417,10 @@ def merge_restatements(claims: list[Claim]) -> list[Claim]:
     out: list[Claim] = []
     for c in claims:
         key = _restatement_key(c)
-        if c.event in ("STATEMENT", "MEASURE") and not key[4]:
-            out.append(c)  # nothing to compare on: keep
+        bare = not any(key[2:4]) and not key[5]
+        if (c.event in ("STATEMENT", "MEASURE") and not key[4]) or bare:
+            # nothing to compare on: "the explosion" twice may be two explosions; keep both
+            out.append(c)
             continue
         first = by_key.get(key)
         if first is None:
