@@ -2,7 +2,8 @@
 
 Each test extracts the first 3 dev documents through the evaluator (the extract --json path),
 keeps the JSONL it scored, and runs the reference scorer on that same JSONL and the same 3 gold
-documents. Skips only when the set is absent; reads the first lines only, so growing files do
+documents (geo-news, geo-local, timeml-news and ner-news: claims-news/score.py's geo, timex and
+ner modes). The claim counts of issue 10 are checked against the claims that JSONL holds. Skips only when the set is absent; reads the first lines only, so growing files do
 not matter.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -55,15 +57,40 @@ def _reference(script: Path, *args: str | Path) -> dict[str, Any]:
     return json.loads(res.stdout)
 
 
+def _scored(
+    name: str, evaluate: Callable[..., dict[str, Any]], tmp_path: Path
+) -> tuple[dict[str, Any], Path, Path]:
+    """The evaluator's result on a set's first N_DOCS documents, the extract JSONL it scored
+    and those N_DOCS gold lines (for the reference scorer)."""
+    folder = _folder(name)
+    saved = tmp_path / "out.jsonl"
+    out = evaluate(folder, limit=N_DOCS, save=saved)
+    return out, _head(folder / "dev.jsonl", tmp_path / "gold.jsonl"), saved
+
+
+def _claims_scorer() -> Path:
+    scorer = EVAL / "claims-news" / "score.py"
+    if not scorer.is_file():
+        pytest.skip(f"{scorer} not present")
+    return scorer
+
+
+def _assert_claim_counts(metrics: dict[str, Any], saved: Path) -> None:
+    """docs_without_claims / claims_per_doc are the claims the saved extract output holds."""
+    rows = [json.loads(line) for line in saved.read_text(encoding="utf-8").splitlines() if line]
+    counts = [len(r.get("claims") or []) for r in rows] + [0] * (N_DOCS - len(rows))
+    assert metrics["docs_without_claims"] == counts.count(0)
+    assert metrics["claims_per_doc"] == round(sum(counts) / N_DOCS, 3)
+
+
 def test_claims_news_matches_reference(tmp_path: Path) -> None:
     from claimgraph.evaluate.claims_news import evaluate
 
-    folder = _folder("claims-news")
-    out = evaluate(folder, limit=N_DOCS, save=tmp_path / "out.jsonl")
-    gold = _head(folder / "dev.jsonl", tmp_path / "gold.jsonl")
-    ref = _reference(folder / "score.py", "claimset", gold, tmp_path / "out.jsonl")
+    out, gold, saved = _scored("claims-news", evaluate, tmp_path)
+    ref = _reference(EVAL / "claims-news" / "score.py", "claimset", gold, saved)
     m = out["metrics"]
     assert ref["docs"] == N_DOCS and ref["missing_docs"] == 0
+    _assert_claim_counts(m, saved)
     for key in (
         "claim_recall",
         "claim_precision",
@@ -82,14 +109,57 @@ def test_claims_news_matches_reference(tmp_path: Path) -> None:
         assert m[key] == ref[key], key
 
 
+@pytest.mark.parametrize("name", ["geo-news", "geo-local"])
+def test_geo_matches_reference(name: str, tmp_path: Path) -> None:
+    """Places of extract output, scored as `score.py geo` does (overlap credit for km)."""
+    from claimgraph.evaluate.geo import evaluate
+
+    out, gold, saved = _scored(name, evaluate, tmp_path)
+    ref = _reference(_claims_scorer(), "geo", gold, saved)
+    m = out["metrics"]
+    assert ref["docs"] == N_DOCS and ref["missing_docs"] == 0
+    for key in (
+        "docs",
+        "missing_docs",
+        "toponym_p",
+        "toponym_r",
+        "toponym_f1",
+        "geo_acc_161km",
+        "geo_mean_km",
+        "geo_median_km",
+        "gold_with_coords",
+    ):
+        assert m[key] == ref[key], key
+    _assert_claim_counts(m, saved)
+    assert out["speed"]["words_per_s"] > 0
+
+
+def test_timeml_news_matches_reference(tmp_path: Path) -> None:
+    """Times of extract output (the document's dct as "published"), scored as `score.py timex`."""
+    from claimgraph.evaluate.timeml import evaluate
+
+    out, gold, saved = _scored("timeml-news", evaluate, tmp_path)
+    ref = _reference(_claims_scorer(), "timex", gold, saved)
+    m = out["metrics"]
+    assert ref["docs"] == N_DOCS and ref["missing_docs"] == 0
+    for key in (
+        "docs",
+        "missing_docs",
+        "timex_f1_strict",
+        "timex_f1_relaxed",
+        "timex_value_acc",
+        "timex_value_f1",
+    ):
+        assert m[key] == ref[key], key
+    _assert_claim_counts(m, saved)
+
+
 def test_attribution_news_matches_reference(tmp_path: Path) -> None:
     from claimgraph.evaluate.attribution import evaluate
 
-    folder = _folder("attribution-news")
-    out = evaluate(folder, limit=N_DOCS, save=tmp_path / "out.jsonl")
-    gold = _head(folder / "dev.jsonl", tmp_path / "gold.jsonl")
+    out, gold, saved = _scored("attribution-news", evaluate, tmp_path)
     ref = _reference(
-        folder / "score.py", "--gold", gold, "--input", gold, "--pred", tmp_path / "out.jsonl"
+        EVAL / "attribution-news" / "score.py", "--gold", gold, "--input", gold, "--pred", saved
     )
     m, gl, cl = out["metrics"], ref["gold_level"], ref["claim_level"]
     assert ref["documents"] == N_DOCS
@@ -107,11 +177,9 @@ def test_attribution_news_matches_reference(tmp_path: Path) -> None:
 def test_events_news_matches_reference(tmp_path: Path) -> None:
     from claimgraph.evaluate.events import evaluate
 
-    folder = _folder("events-news")
-    out = evaluate(folder, limit=N_DOCS, save=tmp_path / "out.jsonl")
-    gold = _head(folder / "dev.jsonl", tmp_path / "gold.jsonl")
+    out, gold, saved = _scored("events-news", evaluate, tmp_path)
     ref = _reference(
-        folder / "score.py", "--gold", gold, "--input", gold, "--pred", tmp_path / "out.jsonl"
+        EVAL / "events-news" / "score.py", "--gold", gold, "--input", gold, "--pred", saved
     )
     m = out["metrics"]
     assert ref["documents"] == N_DOCS
@@ -132,9 +200,7 @@ def test_ner_news_scores_extract_output(tmp_path: Path) -> None:
     from claimgraph.evaluate.ner import evaluate
 
     folder = _folder("ner-news")
-    scorer = EVAL / "claims-news" / "score.py"
-    if not scorer.is_file():
-        pytest.skip(f"{scorer} not present")
+    scorer = _claims_scorer()
     out = evaluate(folder, limit=N_DOCS)
     outputs, _ = extract_documents(read_gold(folder / "dev.jsonl", N_DOCS))
     write_jsonl(outputs, tmp_path / "out.jsonl")

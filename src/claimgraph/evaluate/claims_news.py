@@ -16,7 +16,6 @@ most once; among candidates, one with the right event type, then the earliest, w
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 import re
 import sys
@@ -25,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from claimgraph.evaluate.extracted import evaluate_extracted
+from claimgraph.evaluate.extracted import aligned, claim_counts, evaluate_extracted
 
 __all__ = ["PEERS", "aligned", "evaluate", "name", "norm", "score", "toks"]
 
@@ -83,18 +82,6 @@ def toks(s: str | None) -> set[str]:
     return {
         t[:-1] if t.endswith("s") and len(t) > 3 else t for t in norm(s).split() if t not in _STOP
     }
-
-
-def aligned(gold_text: str, out_text: str | None) -> Callable[[int | None], int | None]:
-    """Map offsets in the output's text onto the gold text (None where the texts differ)."""
-    if out_text is None or out_text == gold_text:
-        return lambda i: i
-    m: dict[int, int] = {}
-    sm = difflib.SequenceMatcher(None, out_text, gold_text, autojunk=False)
-    for a, b, n in sm.get_matching_blocks():
-        for k in range(n + 1):
-            m[a + k] = b + k
-    return lambda i: m.get(i) if i is not None else None
 
 
 def _aliases(gold_doc: dict[str, Any]) -> dict[str, set[str]]:
@@ -225,6 +212,7 @@ def score(gold_docs: list[dict[str, Any]], outputs: list[dict[str, Any]]) -> dic
         "docs": len(gold_docs),
         "missing_docs": t["missing_docs"],
         "docs_without_claims": t["docs_without_claims"],
+        **{k: v for k, v in claim_counts(gold_docs, outputs).items() if k != "docs_without_claims"},
         "gold_claims": t["gold"],
         "predicted_claims": t["pred"],
         "matched": m,

@@ -1,10 +1,21 @@
-"""Geoparsing evaluation on a geo gold folder (../shared/eval/geo-news, geo-local).
+"""Geoparsing scores on a geo gold folder (../shared/eval/geo-news, geo-local), on extract output.
 
-Span matching: the main P/R/F1 and acc@161km use EXACT (start, end) matches, as the folder
-READMEs and the Mordecai 3 end-to-end report do; `toponym_f1_overlap` and
-`geo_acc_161km_overlap` use overlapping spans (one-to-one, first come) for comparison.
-acc@161km is end-to-end over every gold toponym with coordinates: not found or not resolved
-counts as wrong. Mean/median km are over matched pairs the system resolved.
+Why: the number must measure what the product prints. The dev documents go through
+`claimgraph extract --json` (evaluate/extracted.py) and its `places` are scored with the rule of
+the reference `score.py geo` (../shared/eval/claims-news/score.py; tests/test_evaluate checks
+the numbers agree):
+
+- toponym P/R/F1: exact (start, end) span matches;
+- geo_acc_161km, geo_mean_km, geo_median_km: over every gold toponym with coordinates, the
+  exact-span place or, without one, the first place whose span overlaps it; no place or one
+  without coordinates counts as 20,039 km (half the globe).
+
+Also, from the same output: `geo_acc_161km_exact` (exact spans only, the folder READMEs' and the
+Mordecai 3 end-to-end report's rule), `toponym_f1_overlap` (one-to-one overlapping spans),
+mean/median km over the toponyms given coordinates only (`*_resolved`, as the READMEs ask), the
+literal-type subset and per-type figures (geo-news types), and the claim counts of issue 10.
+
+    python -m claimgraph.evaluate.geo ../shared/eval/geo-news [--limit N] [--errors OUT.jsonl]
 """
 
 from __future__ import annotations
@@ -14,14 +25,13 @@ import json
 import math
 import statistics
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from claimgraph.extract.nlp import load_nlp
-from claimgraph.resolve.gazetteer import load as load_gazetteer
-from claimgraph.resolve.places import find_places
+from claimgraph.evaluate.extracted import claim_counts, evaluate_extracted, mapped_spans
+
+__all__ = ["PEERS", "evaluate", "haversine_km", "score"]
 
 LITERAL = {"Literal", "Mixed", "Coercion", "Embedded_Literal", "Literal_Modifier"}
 PEERS = {
@@ -56,24 +66,36 @@ PEERS = {
 }
 
 
+MISS_KM = 20039.0  # the reference scorer's distance for a toponym given no coordinates
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance, Earth radius 6371 km (the READMEs' definition)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+    """Great-circle distance, Earth radius 6371 km, computed as the reference scorer does."""
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
+    return 6371 * 2 * math.asin(min(1, math.sqrt(h)))
 
 
-def _overlap_match(gold: list[dict], pred: list[Any]) -> dict[int, Any]:
-    out: dict[int, Any] = {}
+def _coords(place: dict[str, Any] | None) -> tuple[float, float] | None:
+    if not isinstance(place, dict):
+        return None
+    lat = place.get("lat", place.get("latitude"))
+    lon = place.get("lon", place.get("lng", place.get("longitude")))
+    return (float(lat), float(lon)) if lat is not None and lon is not None else None
+
+
+def _overlap_match(gold: list[dict], pred: list[tuple[int, int, Any]]) -> int:
+    """Gold toponyms paired one-to-one (first come) with an overlapping predicted span."""
     used: set[int] = set()
-    for gi, t in enumerate(gold):
-        for pi, p in enumerate(pred):
-            if pi not in used and p.start < t["end"] and t["start"] < p.end:
-                out[gi] = p
+    for t in gold:
+        for pi, (s, e, _) in enumerate(pred):
+            if pi not in used and s < t["end"] and t["start"] < e:
                 used.add(pi)
                 break
-    return out
+    return len(used)
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
@@ -82,118 +104,101 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def evaluate(
-    path: Path, *, limit: int | None = None, errors: list[dict] | None = None
+def score(
+    gold_docs: list[dict[str, Any]],
+    outputs: list[dict[str, Any]],
+    errors: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """Score find_places on path/dev.jsonl; `errors`, if given, collects per-toponym misses."""
-    path = Path(path)
-    docs = [
-        json.loads(line)
-        for line in (path / "dev.jsonl").read_text("utf-8").split("\n")
-        if line.strip()
-    ]
-    if limit is not None:
-        docs = docs[:limit]
-    nlp = load_nlp()
-    t0 = time.perf_counter()
-    load_gazetteer()
-    t_gaz = time.perf_counter() - t0
-    texts = [d["text"] for d in docs]
-    t0 = time.perf_counter()
-    parsed = list(nlp.pipe(texts, batch_size=64))
-    t_parse = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    preds = [find_places(doc) for doc in parsed]
-    t_find = time.perf_counter() - t0
-    words = sum(len(doc) for doc in parsed)
+    """Geoparsing metrics of extract objects' `places` (matched by id) against gold toponyms.
 
-    n_gold = n_pred = tp = tp_ov = 0
-    n_coord = hit = hit_ov = 0
-    dists: list[float] = []
-    lit = Counter()
-    by_type: dict[str, Counter] = {}
-    for d, pred in zip(docs, preds, strict=True):
-        gold = d["toponyms"]
+    `errors`, if given, collects each missed or misplaced toponym and each false positive.
+    """
+    out = {str(d.get("id")): d for d in outputs}
+    n_gold = n_pred = tp = tp_ov = missing = 0
+    dists: list[float] = []  # one per gold toponym with coordinates (MISS_KM when none)
+    exact_hits = 0
+    lit: Counter[str] = Counter()
+    by_type: dict[str, Counter[str]] = {}
+    for g in gold_docs:
+        d = out.get(str(g["id"]))
+        missing += d is None
+        pred = mapped_spans(d or {}, "places", g["text"])
+        gold = g["toponyms"]
         n_gold += len(gold)
         n_pred += len(pred)
-        exact = {(p.start, p.end): p for p in pred}
-        ov = _overlap_match(gold, pred)
-        tp_ov += len(ov)
-        for gi, t in enumerate(gold):
-            p = exact.get((t["start"], t["end"]))
-            tp += p is not None
+        tp_ov += _overlap_match(gold, pred)
+        for t in gold:
+            hit = next((x for s, e, x in pred if s == t["start"] and e == t["end"]), None)
+            tp += hit is not None
             typ = t.get("type", "all")
             c = by_type.setdefault(typ, Counter())
             c["n"] += 1
-            c["found"] += p is not None
-            has = t.get("lat") is not None and t.get("lon") is not None
-            ok = False
+            c["found"] += hit is not None
+            if typ in LITERAL:
+                lit["n"] += 1
+                lit["found"] += hit is not None
             dist = None
-            if has:
-                n_coord += 1
+            if t.get("lat") is not None:
+                over = hit or next((x for s, e, x in pred if s < t["end"] and t["start"] < e), None)
+                pc = _coords(over)
+                dist = haversine_km(pc[0], pc[1], t["lat"], t["lon"]) if pc else MISS_KM
+                dists.append(dist)
+                ok = dist <= 161
+                pe = _coords(hit)
+                exact_hits += bool(pe and haversine_km(pe[0], pe[1], t["lat"], t["lon"]) <= 161)
                 c["coord"] += 1
-                if p is not None and p.resolved:
-                    dist = haversine_km(t["lat"], t["lon"], p.lat, p.lon)
-                    dists.append(dist)
-                    ok = dist <= 161.0
-                po = ov.get(gi)
-                if (
-                    po is not None
-                    and po.resolved
-                    and haversine_km(t["lat"], t["lon"], po.lat, po.lon) <= 161.0
-                ):
-                    hit_ov += 1
-                hit += ok
                 c["hit"] += ok
                 if typ in LITERAL:
                     lit["coord"] += 1
                     lit["hit"] += ok
-            if typ in LITERAL:
-                lit["n"] += 1
-                lit["found"] += p is not None
-            if errors is not None and (p is None or (has and not ok)):
+            if errors is not None and (hit is None or (dist is not None and dist > 161)):
                 errors.append(
                     {
-                        "doc": d["id"],
+                        "doc": g["id"],
                         "name": t["name"],
                         "type": typ,
-                        "found": p is not None,
-                        "pred": None if p is None else p.to_dict(),
+                        "found": hit is not None,
+                        "pred": hit,
                         "gold": [t.get("lat"), t.get("lon")],
                         "km": dist,
-                        "ctx": d["text"][max(0, t["start"] - 60) : t["end"] + 60],
+                        "ctx": g["text"][max(0, t["start"] - 60) : t["end"] + 60],
                     }
                 )
         if errors is not None:
             gold_spans = {(t["start"], t["end"]) for t in gold}
-            for p in pred:
-                if (p.start, p.end) not in gold_spans:
+            for s, e, x in pred:
+                if (s, e) not in gold_spans:
                     errors.append(
                         {
-                            "doc": d["id"],
-                            "name": p.mention,
+                            "doc": g["id"],
+                            "name": x.get("mention"),
                             "type": "FALSE_POSITIVE",
-                            "pred": p.to_dict(),
-                            "ctx": d["text"][max(0, p.start - 60) : p.end + 60],
+                            "pred": x,
+                            "ctx": g["text"][max(0, s - 60) : e + 60],
                         }
                     )
 
     p, r, f = _prf(tp, n_pred, n_gold)
     _, _, f_ov = _prf(tp_ov, n_pred, n_gold)
+    resolved = [x for x in dists if x != MISS_KM]
+    n_coord = len(dists)
     metrics: dict[str, Any] = {
         "toponym_p": round(p, 4),
         "toponym_r": round(r, 4),
         "toponym_f1": round(f, 4),
         "toponym_f1_overlap": round(f_ov, 4),
-        "geo_acc_161km": round(hit / n_coord, 4) if n_coord else 0.0,
-        "geo_acc_161km_overlap": round(hit_ov / n_coord, 4) if n_coord else 0.0,
-        "geo_mean_km": round(statistics.fmean(dists), 1) if dists else None,
+        "geo_acc_161km": round(sum(x <= 161 for x in dists) / n_coord, 4) if n_coord else 0.0,
+        "geo_acc_161km_exact": round(exact_hits / n_coord, 4) if n_coord else 0.0,
+        "geo_mean_km": round(statistics.mean(dists), 1) if dists else None,
         "geo_median_km": round(statistics.median(dists), 1) if dists else None,
-        "n_docs": len(docs),
+        "geo_mean_km_resolved": round(statistics.mean(resolved), 1) if resolved else None,
+        "geo_median_km_resolved": round(statistics.median(resolved), 1) if resolved else None,
+        "docs": len(gold_docs),
+        "missing_docs": missing,
         "n_gold": n_gold,
         "n_pred": n_pred,
-        "n_gold_with_coords": n_coord,
-        "n_resolved_matched": len(dists),
+        "gold_with_coords": n_coord,
+        "n_resolved": len(resolved),
     }
     if lit["n"]:
         metrics["literal_toponym_r"] = round(lit["found"] / lit["n"], 4)
@@ -209,21 +214,32 @@ def evaluate(
             }
             for k, v in sorted(by_type.items())
         }
-    return {
-        "name": path.name,
-        "path": str(path),
-        "metrics": metrics,
-        "peers": PEERS.get(path.name, []),
-        "speed": {
-            "words": words,
-            "spacy_parse_words_per_s": round(words / t_parse, 1) if t_parse else None,
-            "find_places_words_per_s": round(words / t_find, 1) if t_find else None,
-            "end_to_end_words_per_s": round(words / (t_parse + t_find), 1)
-            if t_parse + t_find
-            else None,
-            "gazetteer_load_s": round(t_gaz, 2),
-        },
-    }
+    metrics.update(claim_counts(gold_docs, outputs))
+    return metrics
+
+
+def evaluate(
+    path: Path,
+    *,
+    limit: int | None = None,
+    errors: list[dict[str, Any]] | None = None,
+    save: Path | None = None,
+) -> dict[str, Any]:
+    """Extract the dev documents as `claimgraph extract --json` does and score their places.
+
+    `errors`, if given, collects per-toponym misses; `save` writes the extract JSONL (for the
+    reference scorer).
+    """
+    path = Path(path)
+    folder = path if path.is_dir() else path.parent
+    return evaluate_extracted(
+        path,
+        lambda gold, outputs: score(gold, outputs, errors),
+        peers=PEERS.get(folder.name, []),
+        limit=limit,
+        save=save,
+        parse_ceiling=True,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -233,9 +249,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--errors", type=Path, default=None, help="write misses/false positives as JSONL"
     )
+    ap.add_argument("--save", type=Path, default=None, help="write the extract JSONL here")
     a = ap.parse_args(argv)
-    errs: list[dict] | None = [] if a.errors else None
-    res = evaluate(a.path, limit=a.limit, errors=errs)
+    errs: list[dict[str, Any]] | None = [] if a.errors else None
+    res = evaluate(a.path, limit=a.limit, errors=errs, save=a.save)
     if a.errors and errs is not None:
         a.errors.write_text(
             "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errs), "utf-8"

@@ -20,8 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from claimgraph.evaluate.claims_news import aligned
-from claimgraph.evaluate.extracted import dev_file, extract_documents, read_gold
+from claimgraph.evaluate.extracted import aligned, dev_file, extract_documents, read_gold
 from claimgraph.extract.nlp import load_nlp
 
 __all__ = ["CONLL", "evaluate", "evaluate_seed_entities", "prf", "raw_model_outputs", "score"]
@@ -168,26 +167,42 @@ def _names(name: str, aliases: Iterable[str]) -> set[str]:
     return {n.casefold().strip() for n in (name, *aliases) if n}
 
 
-def evaluate_seed_entities(gold_path: Path) -> dict[str, Any]:
-    """Entity P/R/F1 of `resolve_entities` against a seed gold file's "entities".
+def evaluate_seed_entities(
+    gold_path: Path, extracted: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Entity P/R/F1 of the `entities` that `claimgraph extract --json` prints for the seed text.
 
+    `extracted` is that object (extracted here from the gold's "file" when not given).
     Matching: a gold entity is found when some system entity of a compatible type (equal, or
     WEAPON≈PRODUCT) has the same canonical name, or the gold name or any gold alias equals the
     system name or one of its aliases (case-insensitive). Each system entity can be credited
     to one gold entity. Precision counts system entities matched to a gold entity, out of all
     system entities except those naming a gold *place* that is not also a gold entity (cities
     and regions are scored by the place evaluation); `entity_p_all` counts every system entity.
+    The gold lists nationalities as aliases of their country ("Iranian" of Iran), so the
+    printed entities are read in their country view (a NORP with a country joins it), as
+    claims read actors.
     """
-    from claimgraph.ingest.text import text_to_article
-    from claimgraph.resolve.entities import country_view, resolve_entities
+    from claimgraph.evaluate.extracted import extract_file
+    from claimgraph.extract.records import Entity, Mention
+    from claimgraph.resolve.entities import country_view
 
     gold_path = Path(gold_path)
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    raw = (gold_path.parent / gold["file"]).read_bytes()
-    article = text_to_article(raw, source=str(gold_path.parent / gold["file"]))
-    # the gold lists nationalities as aliases of their country ("Iranian" of Iran): score the
-    # country view, where a NORP entity with a country joins it, as claims read actors
-    system = country_view(resolve_entities(load_nlp()(article.text)))
+    if extracted is None:
+        extracted = extract_file(gold_path.parent / gold["file"])
+    printed = [
+        Entity(
+            e["id"],
+            e["name"],
+            e["type"],
+            list(e.get("aliases") or []),
+            [Mention(m["start"], m["end"], m["text"]) for m in e.get("mentions") or []],
+            e.get("country"),
+        )
+        for e in extracted.get("entities") or []
+    ]
+    system = country_view(printed)
     gold_ents = gold.get("entities", [])
     sys_names = [_names(e.name, e.aliases) for e in system]
     used: set[int] = set()

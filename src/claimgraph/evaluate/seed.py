@@ -1,5 +1,10 @@
 """Score extraction against a seed-format gold file (../shared/seed/*.gold.json).
 
+Everything scored is what `claimgraph extract FILE --json` prints for the gold's text file
+(evaluate/extracted.py: the command's reader and `extract_article`, a JSON round trip): its
+claims, places, entities and text; its publication date is read from the text (the dateline),
+as the command does, not taken from the gold.
+
 Claim matching (documented so numbers can be compared): a system claim matches a gold claim
 when the event type is one the gold allows, the agents agree (both absent, or the system's
 canonical agent is the gold agent or one of its gold aliases), and at least one main role the
@@ -123,21 +128,13 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def evaluate_gold(gold_path: Path) -> dict[str, Any]:
     """All seed metrics for one gold file; `details` lists each gold claim's outcome."""
-    from datetime import datetime
-
+    from claimgraph.evaluate.extracted import extract_file
     from claimgraph.evaluate.ner import evaluate_seed_entities
-    from claimgraph.extraction import extract_text
-    from claimgraph.ingest.text import text_to_article
 
     gold_path = Path(gold_path)
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    raw = (gold_path.parent / gold["file"]).read_bytes()
-    article = text_to_article(raw, source=str(gold_path.parent / gold["file"]))
-    published = (
-        datetime.fromisoformat(gold["published"]) if gold.get("published") else article.published
-    )
-    ex = extract_text(article.text, published=published, doc_id=gold.get("doc_id"))
-    system = [c.to_dict() for c in ex.claims]
+    doc = extract_file(gold_path.parent / gold["file"])
+    system: list[dict[str, Any]] = doc.get("claims") or []
     al = _Aliases(gold)
     gold_claims = gold.get("claims", [])
 
@@ -188,12 +185,18 @@ def evaluate_gold(gold_path: Path) -> dict[str, Any]:
         if gp.get("lat") is None:
             continue
         geo_n += 1
-        cands = [p for p in ex.places if _fold(p.mention) == _fold(gp["mention"]) and p.resolved]
+        cands = [
+            p
+            for p in doc.get("places") or []
+            if _fold(p.get("mention") or "") == _fold(gp["mention"])
+            and p.get("lat") is not None
+            and p.get("lon") is not None
+        ]
         if cands:
-            d = min(_km(gp["lat"], gp["lon"], p.lat, p.lon) for p in cands)
+            d = min(_km(gp["lat"], gp["lon"], p["lat"], p["lon"]) for p in cands)
             dists.append(d)
             geo_ok += d <= 161
-    text = ex.text
+    text = doc.get("text") or ""
     boiler = gold.get("boilerplate_to_strip", [])
 
     def f1(p: float, r: float) -> float:
@@ -201,7 +204,7 @@ def evaluate_gold(gold_path: Path) -> dict[str, Any]:
 
     cp = correct_sys / len(system) if system else 0.0
     cr = matched / len(gold_claims) if gold_claims else 0.0
-    ents = evaluate_seed_entities(gold_path)["metrics"] if gold.get("entities") else {}
+    ents = evaluate_seed_entities(gold_path, doc)["metrics"] if gold.get("entities") else {}
     metrics = {
         **{k: v for k, v in ents.items() if k.startswith("entity_")},
         "claim_p": round(cp, 4),

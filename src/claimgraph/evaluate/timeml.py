@@ -1,22 +1,27 @@
-"""TempEval-3 style TIMEX3 evaluation of the temporal tagger on a TimeML-news JSONL folder.
+"""TempEval-3 style TIMEX3 scores on a TimeML-news folder, on extract output.
 
-Character-span version of the official Task A scorer: strict/relaxed span F1 with one-to-one
-matching, value accuracy over relaxed matches, value F1 = value accuracy x relaxed F1, plus
-throughput measured in the same run against spaCy's parse-only ceiling.
+Why: the number must measure what the product prints. The dev documents (each with its `dct`
+as "published") go through `claimgraph extract --json` (evaluate/extracted.py) and its `times`
+are scored with the rule of the reference `score.py timex` (../shared/eval/claims-news/score.py;
+tests/test_evaluate checks the numbers agree): strict span = equal (start, end); relaxed span =
+some predicted time overlaps the gold timex (the first such is its match); value accuracy over
+relaxed matches; value F1 = value accuracy x relaxed F1 (TempEval-3's Task A ranking score).
+Also reported: the claim counts of issue 10, and extraction speed against spaCy's parse-only
+speed on the same texts in the same run.
 
-    python -m claimgraph.evaluate.timeml /work/shared/eval/timeml-news [--limit N]
+    python -m claimgraph.evaluate.timeml ../shared/eval/timeml-news [--limit N] [--save OUT]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import time
 from pathlib import Path
 from typing import Any
 
-from claimgraph.extract.nlp import load_nlp
-from claimgraph.resolve.times import tag_times
+from claimgraph.evaluate.extracted import claim_counts, evaluate_extracted, mapped_spans
+
+__all__ = ["PEERS", "evaluate", "score"]
 
 PEERS: list[dict[str, Any]] = [
     {
@@ -52,120 +57,60 @@ PEERS: list[dict[str, Any]] = [
 ]
 
 
-def load_docs(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
-    """dev.jsonl if present, else every *.jsonl in the folder (sorted, for determinism)."""
-    files = [path / "dev.jsonl"] if (path / "dev.jsonl").exists() else sorted(path.glob("*.jsonl"))
-    docs: list[dict[str, Any]] = []
-    for f in files:
-        with f.open(encoding="utf-8") as fh:
-            for line in fh:
-                if line.strip():
-                    docs.append(json.loads(line))
-                if limit is not None and len(docs) >= limit:
-                    return docs
-    return docs
-
-
-def _f1(tp: int, n_sys: int, n_gold: int) -> float:
-    p = tp / n_sys if n_sys else 0.0
+def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
-    return 2 * p * r / (p + r) if p + r else 0.0
+    return round(p, 4), round(r, 4), round(2 * p * r / (p + r), 4) if p + r else 0.0
 
 
-def match(
-    gold: list[tuple[int, int]], system: list[tuple[int, int]], strict: bool
-) -> list[tuple[int, int]]:
-    """One-to-one pairs (gold index, system index); exact spans first, then greatest overlap."""
-    pairs: list[tuple[int, int]] = []
-    used_g: set[int] = set()
-    used_s: set[int] = set()
-    for gi, g in enumerate(gold):
-        for si, s in enumerate(system):
-            if si not in used_s and g == s:
-                pairs.append((gi, si))
-                used_g.add(gi)
-                used_s.add(si)
-                break
-    if strict:
-        return pairs
-    overlaps = []
-    for gi, (gs, ge) in enumerate(gold):
-        for si, (ss, se) in enumerate(system):
-            ov = min(ge, se) - max(gs, ss)
-            if ov > 0:
-                overlaps.append((-ov, gi, si))
-    for _, gi, si in sorted(overlaps):
-        if gi not in used_g and si not in used_s:
-            pairs.append((gi, si))
-            used_g.add(gi)
-            used_s.add(si)
-    return pairs
-
-
-def evaluate(path: Path, *, limit: int | None = None) -> dict[str, Any]:
-    """Score tag_times on the folder's documents; see the module docstring for the metrics."""
-    path = Path(path)
-    docs = load_docs(path, limit)
-    nlp = load_nlp()
-    texts = [d["text"] for d in docs]
-    n_words = sum(len(t.split()) for t in texts)
-
-    for _ in nlp.pipe(texts[:2]):  # warm-up, so neither timing pays for first-call costs
-        pass
-    t0 = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=64):
-        pass
-    parse_s = time.perf_counter() - t0
-
-    t0 = time.perf_counter()
-    outputs = [
-        tag_times(doc, d.get("dct"))
-        for doc, d in zip(nlp.pipe(texts, batch_size=64), docs, strict=True)
-    ]
-    total_s = time.perf_counter() - t0
-
-    n_gold = n_sys = tp_strict = tp_relaxed = value_ok = 0
-    for d, spans in zip(docs, outputs, strict=True):
-        gold = d.get("timexes", [])
-        g_sp = [(g["start"], g["end"]) for g in gold]
-        s_sp = [(s.start, s.end) for s in spans]
+def score(gold_docs: list[dict[str, Any]], outputs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Timex metrics of extract objects' `times` (matched by id) against the gold timexes."""
+    out = {str(d.get("id")): d for d in outputs}
+    strict = relaxed = value_ok = n_pred = n_gold = missing = 0
+    for g in gold_docs:
+        d = out.get(str(g["id"]))
+        missing += d is None
+        pred = mapped_spans(d or {}, "times", g["text"])
+        gold = g.get("timexes", [])
+        n_pred += len(pred)
         n_gold += len(gold)
-        n_sys += len(spans)
-        tp_strict += len(match(g_sp, s_sp, strict=True))
-        relaxed = match(g_sp, s_sp, strict=False)
-        tp_relaxed += len(relaxed)
-        value_ok += sum(1 for gi, si in relaxed if gold[gi].get("value") == spans[si].value)
-
-    relaxed_f1 = _f1(tp_relaxed, n_sys, n_gold)
-    value_acc = value_ok / tp_relaxed if tp_relaxed else 0.0
-    metrics = {
-        "timex_f1_strict": round(_f1(tp_strict, n_sys, n_gold), 4),
-        "timex_f1_relaxed": round(relaxed_f1, 4),
-        "timex_value_acc": round(value_acc, 4),
-        "timex_value_f1": round(value_acc * relaxed_f1, 4),
-        "timex_gold": n_gold,
-        "timex_system": n_sys,
-    }
-    speed = {
-        "words": n_words,
-        "words_per_s": round(n_words / total_s, 1) if total_s else None,
-        "spacy_parse_words_per_s": round(n_words / parse_s, 1) if parse_s else None,
-    }
+        for t in gold:
+            strict += any(s == t["start"] and e == t["end"] for s, e, _ in pred)
+            hit = next((x for s, e, x in pred if s < t["end"] and t["start"] < e), None)
+            if hit is not None:
+                relaxed += 1
+                v = hit.get("value")
+                v = v.get("value") if isinstance(v, dict) else v
+                value_ok += str(v) == str(t["value"])
+    _, _, f_strict = _prf(strict, n_pred, n_gold)
+    _, _, f_relaxed = _prf(relaxed, n_pred, n_gold)
+    value_acc = value_ok / relaxed if relaxed else 0.0
     return {
-        "name": path.name,
-        "path": str(path),
-        "metrics": metrics,
-        "peers": PEERS,
-        "speed": speed,
+        "timex_f1_strict": f_strict,
+        "timex_f1_relaxed": f_relaxed,
+        "timex_value_acc": round(value_acc, 4),
+        "timex_value_f1": round(value_acc * f_relaxed, 4),
+        "timex_gold": n_gold,
+        "timex_system": n_pred,
+        "docs": len(gold_docs),
+        "missing_docs": missing,
+        **claim_counts(gold_docs, outputs),
     }
+
+
+def evaluate(path: Path, *, limit: int | None = None, save: Path | None = None) -> dict[str, Any]:
+    """Extract the dev documents as `claimgraph extract --json` does and score their times;
+    `save` writes the extract JSONL (for the reference scorer)."""
+    return evaluate_extracted(path, score, peers=PEERS, limit=limit, save=save, parse_ceiling=True)
 
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("path", type=Path)
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--save", type=Path, default=None, help="write the extract JSONL here")
     args = ap.parse_args(argv)
-    print(json.dumps(evaluate(args.path, limit=args.limit), indent=2))
+    print(json.dumps(evaluate(args.path, limit=args.limit, save=args.save), indent=2))
 
 
 if __name__ == "__main__":
