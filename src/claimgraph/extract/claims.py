@@ -547,7 +547,11 @@ def _object_origin(obj: Token | None) -> Token | None:
 def extract_frames(doc: Doc, onto: Ontology | None = None) -> list[Frame]:
     """Every event frame in the document, in text order (deterministic)."""
     onto = onto or load_ontology()
-    from claimgraph.extract.statements import quoted_frames, statement_frames
+    from claimgraph.extract.statements import (
+        quoted_frames,
+        statement_frames,
+        transcript_frames,
+    )
 
     frames: list[Frame] = []
     by_sentence: list[tuple[Span, list[Frame]]] = []
@@ -567,7 +571,7 @@ def extract_frames(doc: Doc, onto: Ontology | None = None) -> list[Frame]:
         found.extend(statement_frames(sent, found, onto))
         found.sort(key=lambda f: f.trigger.start)
         by_sentence.append((sent, found))
-    for _sent, found in quoted_frames(by_sentence):
+    for _sent, found in transcript_frames(quoted_frames(by_sentence)):
         frames.extend(found)
     return frames
 

@@ -8,6 +8,8 @@ Junk speakers (punctuation, relative pronouns, expletive "it") give nothing.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from claimgraph.extract.attribution import (
@@ -255,3 +257,91 @@ def _attribute(sent: Span, frames: list[Frame], source: Frame) -> None:
             f.modality = "reported"
     if not frames:
         frames.append(_quoted(sent, source))
+
+
+# "PENCE: Well, the question …" — a transcript's speaker label opening a paragraph
+_LABEL = re.compile(r"([A-Z][A-Z.'\u2019\- ]{1,30}[A-Z])\s*:\s")
+_NOT_LABELS = {
+    "UPDATE",
+    "NOTE",
+    "EDITOR'S NOTE",
+    "WATCH",
+    "PHOTO",
+    "VIDEO",
+    "READ MORE",
+    "RELATED",
+    "CORRECTION",
+    "CLARIFICATION",
+    "AP",
+    "UPI",
+    "Q",
+    "A",
+    "FILE",
+    "MORE",
+    "BREAKING",
+    "EXCLUSIVE",
+    "OPINION",
+    "ANALYSIS",
+    "WASHINGTON",
+    "LONDON",
+}
+_FIRST_PERSON = {"i", "we", "you", "me", "us"}
+
+
+def transcript_frames(
+    by_sentence: list[tuple[Span, list[Frame]]],
+) -> list[tuple[Span, list[Frame]]]:
+    """In a transcript ("WALLACE: …", "PENCE: …") everything in a labelled paragraph is said by
+    the labelled speaker: frames with no speaker (or a quoted "I"/"you") get the label as speaker,
+    and a sentence with no frame becomes a STATEMENT of theirs."""
+    if not by_sentence:
+        return by_sentence
+    text = by_sentence[0][0].doc.text
+    labels: dict[int, RoleSpan] = {}
+    for m in re.finditer(r"(?:^|\n)\s*[\"\u201c]?" + _LABEL.pattern, text):
+        name = m.group(1).strip()
+        if name in _NOT_LABELS or len(name) < 2:
+            continue
+        start = m.start(1)
+        labels[start] = RoleSpan(start, m.end(1), text[start : m.end(1)], start, m.end(1))
+    if not labels:
+        return by_sentence
+    starts = sorted(labels)
+    for sent, frames in by_sentence:
+        para = _paragraph_start(sent)
+        label = next((labels[k] for k in reversed(starts) if para <= k < sent.end_char), None)
+        if label is None:
+            continue
+        own = [
+            f
+            for f in frames
+            if f.speaker is not None and f.speaker.text.lower() not in _FIRST_PERSON
+        ]
+        for f in frames:
+            if f not in own:
+                f.speaker = label
+                f.speaker_anaphoric = False
+                if f.modality == "asserted":
+                    f.modality = "reported"
+        if not frames:
+            root = sent.root
+            frames.append(
+                Frame(
+                    event="STATEMENT",
+                    trigger=Mention(root.idx, root.idx + len(root), root.text),
+                    roles={
+                        "agent": label,
+                        "object": RoleSpan(
+                            sent.start_char,
+                            sent.end_char,
+                            sent.text,
+                            root.idx,
+                            root.idx + len(root),
+                        ),
+                    },
+                    evidence=_sentence_evidence(sent),
+                    modality="reported",
+                    speaker=label,
+                )
+            )
+    return by_sentence
