@@ -96,6 +96,18 @@ def _outer_report(verb: Token, onto: Ontology) -> bool:
     return False
 
 
+def _statement_evidence(sent: Span, speaker: Span, trigger: Token, content: Span) -> Mention:
+    """Speaker, cue and content: the sentence slice that states it (a report nested in another
+    report keeps to its own words)."""
+    start = min(speaker.start, trigger.i, content.start)
+    end = max(speaker.end, trigger.i + 1, content.end)
+    start, end = max(start, sent.start), min(end, sent.end)
+    if start <= sent.start + 2 and end >= sent.end - 2:
+        return _sentence_evidence(sent)
+    span = sent.doc[start:end]
+    return Mention(span.start_char, span.end_char, span.text)
+
+
 def _frame(
     trigger: Token,
     speaker: Span,
@@ -110,7 +122,7 @@ def _frame(
         event="STATEMENT",
         trigger=Mention(trigger.idx, trigger.idx + len(trigger), trigger.text),
         roles={"agent": sp, "object": _span(content)},
-        evidence=_sentence_evidence(sent),
+        evidence=_statement_evidence(sent, speaker, trigger, content),
         polarity=polarity(trigger, onto),
         modality=mood,
         speaker=sp,
