@@ -14,7 +14,9 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.attribution import (
+    Attribution,
     find_attribution,
+    is_anaphoric,
     lemma,
     modality,
     phrase,
@@ -746,6 +748,18 @@ def _frames_for(
         speaker = RoleSpan(
             sp.start_char, sp.end_char, sp.text, sp.root.idx, sp.root.idx + len(sp.root)
         )
+    elif (
+        not is_noun
+        and lemma(tok) in onto.speech_act_verbs
+        and roles.get("agent") is not None
+        and is_actor(roles["agent"])
+    ):
+        # "X accused Y of …", "X called for …": the act is X's own statement, X its source
+        sp = phrase(roles["agent"])
+        speaker = RoleSpan(
+            sp.start_char, sp.end_char, sp.text, sp.root.idx, sp.root.idx + len(sp.root)
+        )
+        attribution = Attribution(sp, is_anaphoric(sp, onto), attribution.frame_class, tok)
 
     fan_roles = ["agent", "recipient", "object"]
     choices = [_expand(roles.get(r)) for r in fan_roles]

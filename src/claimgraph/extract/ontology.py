@@ -111,6 +111,7 @@ class Ontology:
     conditional_marks: frozenset[str] = frozenset()
     negating_verbs: frozenset[str] = frozenset()
     intention_verbs: frozenset[str] = frozenset()
+    speech_act_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -205,4 +206,5 @@ def load_ontology() -> Ontology:
         conditional_marks=frozenset(map(_lemma, at.get("conditional_marks") or [])),
         negating_verbs=frozenset(map(_lemma, at.get("negating_verbs") or [])),
         intention_verbs=frozenset(map(_lemma, at.get("intention_verbs") or [])),
+        speech_act_verbs=frozenset(map(_lemma, at.get("speech_act_verbs") or [])),
     )
