@@ -460,6 +460,7 @@ def _triggers(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                     word in spec.object_verbs
                     and dobj is not None
                     and is_actor(subj)
+                    and not (_head_lemmas(subj) & onto.measure_nouns)
                     and any(t.ent_type_ in NUMBER_LABELS for t in dobj.subtree)
                 ):
                     found.append((event, False, dobj))  # "Reed posted a profit of #89m"
@@ -685,6 +686,11 @@ def _frames_for(
     passive_agentless = (
         not is_noun and _child(tok, "nsubjpass") is not None and roles.get("agent") is None
     )
+    agent = roles.get("agent")
+    if agent is not None and not is_actor(agent):
+        owner = _child(agent, "poss")  # "killed by a sniper's bullet": the sniper acts
+        if owner is not None and is_actor(owner) and owner.lower_ not in ("its", "their"):
+            roles["agent"] = owner
     if spec.no_agent:  # "an earthquake struck X": the hazard is what happened, not an actor
         subj = roles.pop("agent", None)
         if subj is not None and roles.get("object") is None:
