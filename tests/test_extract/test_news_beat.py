@@ -170,3 +170,35 @@ def test_ontology_rejects_unknown_keys(monkeypatch):
             mod.load_ontology()
     finally:
         mod.load_ontology.cache_clear()
+
+
+def test_speech_act_agent_is_its_source(nlp):
+    found = frames(nlp, "The senator accused the agency of hiding the report.")
+    acc = next(f for f in found if f[0] == "ACCUSE")
+    assert acc[4].speaker.text == "senator"
+
+
+def test_quotation_over_sentences_keeps_its_speaker(nlp):
+    text = (
+        '"The plant will close in March. Two hundred workers will lose their jobs," '
+        "the manager said."
+    )
+    found = frames(nlp, text)
+    assert found, "every quoted sentence yields a claim"
+    assert all(f[4].speaker is not None and f[4].speaker.text == "manager" for f in found)
+
+
+def test_transcript_label_is_the_speaker(nlp):
+    text = "HOST: Welcome back to the show.\n\nRIVERA: The council never approved the budget."
+    found = frames(nlp, text)
+    last = [f for f in found if f[4].evidence.start > text.index("RIVERA")]
+    assert last and all(f[4].speaker.text == "RIVERA" for f in last)
+
+
+def test_nested_statement_keeps_to_its_own_words(nlp):
+    text = "A new poll found that most voters said the economy was weak."
+    stmts = [f[4] for f in frames(nlp, text) if f[0] == "STATEMENT"]
+    speakers = {f.speaker.text for f in stmts}
+    assert {"new poll", "most voters"} <= speakers or {"poll", "most voters"} <= speakers
+    inner = next(f for f in stmts if "voters" in f.speaker.text)
+    assert inner.evidence.start > 0  # not the whole sentence: the poll's frame is outside it
