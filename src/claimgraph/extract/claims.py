@@ -48,6 +48,22 @@ COMPANY_FIGURES = {
     "debt",
     "spending",
 }
+COMPANY_NOUNS = {
+    "company",
+    "firm",
+    "group",
+    "bank",
+    "maker",
+    "manufacturer",
+    "retailer",
+    "carrier",
+    "airline",
+    "insurer",
+    "lender",
+    "concern",
+    "corporation",
+    "business",
+}
 # measure verbs that state a level only together with a number ("stood at 5%", "totalled $2m")
 STATIC_MEASURE_VERBS = {
     "be",
@@ -609,6 +625,8 @@ def _frames_for(
             roles["object"] = obj  # the trigger's object (for a light verb, the event noun)
         subj = _child(tok, "nsubj") or _inherited_subject(tok)
         passive = _child(tok, "nsubjpass")
+        if passive is None and subj is not None and _child(tok, "auxpass") is not None:
+            passive = subj  # "Acme agreed to be acquired by X": Acme is acquired, X acquires
         by = (
             _child(_child(tok, "agent") or tok, "pobj")
             if _child(tok, "agent") is not None
@@ -727,7 +745,9 @@ def _frames_for(
             sp = attribution.speaker  # "X said net income slipped 5%": X's own results
             owner = sp.root if sp is not None and is_actor(sp.root) else None
         if owner is not None and (
-            owner.ent_type_ in ("ORG", "PERSON") or owner.lower_ in ("its", "their")
+            owner.ent_type_ in ("ORG", "PERSON")
+            or owner.lower_ in ("its", "their")
+            or (owner.pos_ == "NOUN" and owner.lemma_.lower() in COMPANY_NOUNS)
         ):  # a company's or person's figure; a country's inflation rate has no actor
             roles["agent"] = owner
     mood = modality(tok, attribution, onto)
