@@ -15,18 +15,15 @@ accepts the corpus's automatic coreference aliases).
 
 from __future__ import annotations
 
-import argparse
 import bisect
 import difflib
-import json
 import re
-import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from claimgraph.evaluate.extracted import evaluate_extracted
+from claimgraph.evaluate.extracted import evaluate_extracted, run_cli
 
 __all__ = ["PEERS", "evaluate", "offset_map", "prf", "score", "speaker_match"]
 
@@ -199,14 +196,7 @@ def evaluate(path: Path, *, limit: int | None = None, save: Path | None = None) 
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m claimgraph.evaluate.attribution")
-    ap.add_argument("path", type=Path)
-    ap.add_argument("--limit", type=int, default=None)
-    ap.add_argument("--save", type=Path, default=None, help="write the extract JSONL here")
-    a = ap.parse_args(argv)
-    json.dump(evaluate(a.path, limit=a.limit, save=a.save), sys.stdout, indent=2)
-    sys.stdout.write("\n")
-    return 0
+    return run_cli("python -m claimgraph.evaluate.attribution", evaluate, argv)
 
 
 if __name__ == "__main__":

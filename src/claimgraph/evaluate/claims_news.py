@@ -15,16 +15,13 @@ most once; among candidates, one with the right event type, then the earliest, w
 
 from __future__ import annotations
 
-import argparse
-import json
 import re
-import sys
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from claimgraph.evaluate.extracted import aligned, claim_counts, evaluate_extracted
+from claimgraph.evaluate.extracted import aligned, claim_counts, evaluate_extracted, run_cli
 
 __all__ = ["PEERS", "aligned", "evaluate", "name", "norm", "score", "toks"]
 
@@ -226,14 +223,7 @@ def evaluate(path: Path, *, limit: int | None = None, save: Path | None = None) 
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m claimgraph.evaluate.claims_news")
-    ap.add_argument("path", type=Path)
-    ap.add_argument("--limit", type=int, default=None)
-    ap.add_argument("--save", type=Path, default=None, help="write the extract JSONL here")
-    a = ap.parse_args(argv)
-    json.dump(evaluate(a.path, limit=a.limit, save=a.save), sys.stdout, indent=2)
-    sys.stdout.write("\n")
-    return 0
+    return run_cli("python -m claimgraph.evaluate.claims_news", evaluate, argv)
 
 
 if __name__ == "__main__":

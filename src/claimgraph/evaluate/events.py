@@ -15,15 +15,12 @@ content word with, the argument or one of its coreferent mentions.
 
 from __future__ import annotations
 
-import argparse
-import json
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from claimgraph.evaluate.attribution import offset_map, prf, speaker_match
-from claimgraph.evaluate.extracted import evaluate_extracted
+from claimgraph.evaluate.extracted import evaluate_extracted, run_cli
 
 __all__ = ["PEERS", "SCORED_TYPES", "evaluate", "score"]
 
@@ -123,14 +120,7 @@ def evaluate(path: Path, *, limit: int | None = None, save: Path | None = None) 
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m claimgraph.evaluate.events")
-    ap.add_argument("path", type=Path)
-    ap.add_argument("--limit", type=int, default=None)
-    ap.add_argument("--save", type=Path, default=None, help="write the extract JSONL here")
-    a = ap.parse_args(argv)
-    json.dump(evaluate(a.path, limit=a.limit, save=a.save), sys.stdout, indent=2)
-    sys.stdout.write("\n")
-    return 0
+    return run_cli("python -m claimgraph.evaluate.events", evaluate, argv)
 
 
 if __name__ == "__main__":

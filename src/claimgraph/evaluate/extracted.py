@@ -235,3 +235,19 @@ def evaluate_extracted(
     if stats["failed"]:
         result["failed"] = stats["failed"]
     return result
+
+
+def run_cli(prog: str, evaluate: Callable[..., dict[str, Any]], argv: list[str] | None) -> int:
+    """`python -m claimgraph.evaluate.<set> PATH [--limit N] [--save FILE]` for the sets scored
+    from extract output: one command shape for all of them."""
+    import argparse
+    import sys
+
+    ap = argparse.ArgumentParser(prog=prog)
+    ap.add_argument("path", type=Path)
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--save", type=Path, default=None, help="write the extract JSONL here")
+    a = ap.parse_args(argv)
+    json.dump(evaluate(a.path, limit=a.limit, save=a.save), sys.stdout, indent=2)
+    sys.stdout.write("\n")
+    return 0
