@@ -165,7 +165,7 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
     for c in trigger.sent:
         if c.i <= trigger.i or lemma(c) not in onto.reporting or c.pos_ not in ("VERB", "AUX"):
             continue
-        if c.dep_ in ("acl", "relcl", "amod", "appos", "nmod", "pobj"):
+        if c.dep_ in ("acl", "relcl", "amod", "appos", "nmod", "pobj") and subject_of(c) is None:
             continue  # "…, a charge denied by the Kremlin": a participle describing a noun
         if any(k.dep_ == "aux" and k.tag_ == "MD" for k in c.children):
             continue  # "…, the alliance will respond": a prediction, not a postposed "X said"

@@ -362,7 +362,28 @@ def resolve_claims(
                 **roles,
             )
         )
-    return merge_restatements(_company_figures(claims))
+    final = merge_restatements(_company_figures(claims))
+    for c in final:  # merging and owner inference change a claim: its id follows its content
+        c.id = _content_id(article_key, c)
+    return final
+
+
+def _content_id(article_key: str, c: Claim) -> str:
+    """The id of a finished claim: article, event, primary evidence span and roles (the same
+    payload `_claim_id` hashes, so parallel.claim_id reproduces it from the claim record)."""
+    roles = {
+        r: getattr(c, r)
+        for r in (*ACTOR_ROLES, *THING_ROLES, "location")
+        if getattr(c, r) is not None
+    }
+    ev = c.evidence or {}
+    payload = json.dumps(
+        [article_key, c.event, ev.get("start"), ev.get("end"), roles],
+        sort_keys=True,
+        ensure_ascii=False,
+        default=str,
+    )
+    return hashlib.sha1(payload.encode()).hexdigest()[:16]
 
 
 def _company_figures(claims: list[Claim]) -> list[Claim]:
