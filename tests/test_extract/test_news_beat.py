@@ -202,3 +202,15 @@ def test_nested_statement_keeps_to_its_own_words(nlp):
     assert {"new poll", "most voters"} <= speakers or {"poll", "most voters"} <= speakers
     inner = next(f for f in stmts if "voters" in f.speaker.text)
     assert inner.evidence.start > 0  # not the whole sentence: the poll's frame is outside it
+
+
+def test_part_of_day_dates_the_claim_to_its_day():
+    from datetime import datetime
+
+    ex = extract_text(
+        "Police arrested two suspects in Leeds on Friday morning.",
+        published=datetime(2024, 3, 18),
+    )
+    arrest = next(c for c in ex.claims if c.event == "ARREST")
+    assert arrest.time["value"] == "2024-03-15"
+    assert arrest.time["part_of_day"] == "MO"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
@@ -340,7 +341,7 @@ def resolve_claims(
         for actor in (roles.get("agent"), source):
             if actor and actor.get("type") == "PERSON" and actor.get("entity_id", actor.get("id")):
                 idx.focus = idx.by_id.get(actor.get("entity_id") or actor.get("id")) or idx.focus
-        time = _time(f, idx, published, text, published_granularity)
+        time = _part_of_day(_time(f, idx, published, text, published_granularity))
         cid = _claim_id(article_key, f, roles)
         if cid in seen:
             continue
@@ -366,6 +367,18 @@ def resolve_claims(
     for c in final:  # merging and owner inference change a claim: its id follows its content
         c.id = _content_id(article_key, c)
     return final
+
+
+_PART_OF_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})T(MO|AF|EV|NI|DT)$")
+
+
+def _part_of_day(time: dict[str, Any] | None) -> dict[str, Any] | None:
+    """ "Friday morning" dates a claim to that Friday: the TimeML value 1998-08-21TMO keeps its
+    part of day beside a day value, so claims of the same day line up."""
+    m = _PART_OF_DAY.match(str((time or {}).get("value") or ""))
+    if m is None:
+        return time
+    return {**time, "value": m.group(1), "granularity": "day", "part_of_day": m.group(2)}
 
 
 def _content_id(article_key: str, c: Claim) -> str:
