@@ -232,6 +232,21 @@ def _blocked(tok: Token, onto: Ontology) -> bool:
     return False
 
 
+_WH = {"what", "whether", "if", "who", "whom", "which", "when", "where", "why", "how"}
+
+
+def _asks_question(verb: Token) -> bool:
+    """ "asked whether there was evidence", "asked him what he saw": a question, not a request."""
+    for c in verb.children:
+        if c.dep_ == "ccomp" and any(
+            k.lower_ in _WH
+            for k in c.subtree
+            if k.i < c.i and k.dep_ in ("mark", "advmod", "dobj", "nsubj", "attr")
+        ):
+            return True
+    return False
+
+
 def _generic(tok: Token) -> bool:
     """ "the company provides absorbents, straps …": a present-simple verb with a bare plural
     object describes what someone does habitually, not an event."""
@@ -463,6 +478,8 @@ def _triggers(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             ):
                 continue
             if spec.object_actor and not is_actor(dobj):
+                continue
+            if spec.not_with_question and _asks_question(tok):
                 continue
             if (
                 word in spec.participle_needs_subject

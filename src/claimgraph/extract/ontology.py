@@ -38,6 +38,7 @@ class EventType:
     no_agent: bool = False  # never has an agent (natural disasters)
     blocks_complement: bool = False  # the complement it governs is not asserted ("urged X to …")
     needs_noun_object: bool = False  # only with a noun object, never a clause
+    not_with_question: bool = False  # not when its clause is a question ("asked whether …")
     object_verbs: frozenset[str] = frozenset()  # MEASURE: "X posted a loss of $5m", "has 13 plants"
 
 
@@ -67,6 +68,7 @@ EVENT_KEYS = frozenset(
         "no_agent",
         "blocks_complement",
         "needs_noun_object",
+        "not_with_question",
     }
 )
 ROLE_VALUES = frozenset(
@@ -156,6 +158,7 @@ def load_ontology() -> Ontology:
             no_agent=bool(spec.get("no_agent")),
             blocks_complement=bool(spec.get("blocks_complement")),
             needs_noun_object=bool(spec.get("needs_noun_object")),
+            not_with_question=bool(spec.get("not_with_question")),
             object_verbs=frozenset(map(_lemma, spec.get("object_verbs") or [])),
         )
         for v in [*(spec.get("verbs") or []), *(spec.get("object_verbs") or [])]:
