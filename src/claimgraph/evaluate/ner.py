@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from claimgraph.evaluate.extracted import aligned, dev_file, extract_documents, read_gold
-from claimgraph.extract.nlp import load_nlp
+from claimgraph.extract.nlp import load_base_nlp
 
 __all__ = ["CONLL", "evaluate", "evaluate_seed_entities", "prf", "raw_model_outputs", "score"]
 
@@ -112,9 +112,10 @@ def score(gold_docs: list[dict[str, Any]], outputs: list[dict[str, Any]]) -> dic
 
 
 def raw_model_outputs(docs: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The bare model's `doc.ents` in extract's shape (one entity per mention), for a baseline."""
+    """The bare base model's `doc.ents` (its own ner, not the shipped fine-tuned one) in
+    extract's shape (one entity per mention), for a baseline."""
     docs = list(docs)
-    nlp = load_nlp()
+    nlp = load_base_nlp()
     outputs = []
     for d, doc in zip(docs, nlp.pipe((d["text"] for d in docs), batch_size=16), strict=True):
         ents = [

@@ -90,6 +90,11 @@ def _load(model: str, trained_ner: bool) -> Language:
     return nlp
 
 
+def load_base_nlp(model: str = MODEL) -> Language:
+    """The installed model exactly as shipped (its own `ner`): the baseline evaluations name."""
+    return _load(model, False)
+
+
 def load_nlp(model: str = MODEL) -> Language:
     """The English pipeline (tok2vec, tagger, parser, lemmatizer, NER), cached per process."""
     return _load(model, trained_ner_enabled())
