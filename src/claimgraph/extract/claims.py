@@ -25,6 +25,7 @@ from claimgraph.extract.attribution import (
 )
 from claimgraph.extract.ontology import Ontology, load_ontology
 from claimgraph.extract.records import Frame, Mention, RoleSpan
+from claimgraph.extract.statements import quoted_frames, statement_frames, transcript_frames
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_LABELS = {"GPE", "NORP", "ORG", "PERSON"}
@@ -583,12 +584,6 @@ def _object_origin(obj: Token | None) -> Token | None:
 def extract_frames(doc: Doc, onto: Ontology | None = None) -> list[Frame]:
     """Every event frame in the document, in text order (deterministic)."""
     onto = onto or load_ontology()
-    from claimgraph.extract.statements import (
-        quoted_frames,
-        statement_frames,
-        transcript_frames,
-    )
-
     frames: list[Frame] = []
     by_sentence: list[tuple[Span, list[Frame]]] = []
     for sent in doc.sents:

@@ -138,32 +138,7 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
     named = {(f.speaker.start, f.speaker.end) for f in found if f.speaker is not None}
     out: list[Frame] = []
     for tok in sent:
-        word = lemma(tok)
-        if tok.pos_ not in ("VERB", "AUX") or tok.i in framed or tok.idx in triggers:
-            pass
-        elif word in onto.intention_verbs and not _outer_report(tok, onto):
-            # "X wants/plans/promised to …" with no event inside: X's stated intention
-            comp = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp")), None)
-            subj = _speaker_token(tok)
-            if comp is not None and subj is not None and not _holds_event(comp, found):
-                speaker = phrase(subj)
-                out.append(_frame(tok, speaker, phrase(comp), sent, "planned", onto, tok.i))
-            continue
-        if tok.pos_ in ("VERB", "AUX") and word in onto.reporting and tok.i not in framed | {-1}:
-            if tok.idx in triggers:
-                continue
-            content = _content(tok)
-            subj = _speaker_token(tok)
-            if content is None or subj is None:
-                continue
-            if subj.lower_ in QUOTED_SPEAKERS and _outer_report(tok, onto):
-                continue  # "'I think …,' she said": the outer frame states it
-            speaker = phrase(subj) if subj.dep_ != "relcl" else phrase(subj)
-            if subj.i == tok.head.i and tok.dep_ == "relcl":
-                speaker = subj.doc[subj.left_edge.i : subj.i + 1]
-            body = phrase(content)
-            out.append(_frame(tok, speaker, body, sent, onto.reporting[lemma(tok)], onto, tok.i))
-        elif tok.lower_ == "according":
+        if tok.lower_ == "according":
             to = next((c for c in tok.children if c.lower_ == "to"), None)
             obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
             if obj is None or obj.lower_ in _NOT_SPEAKERS:
@@ -175,6 +150,29 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
             while top.head.i != top.i and top.dep_ not in ("ROOT",):
                 top = top.head
             out.append(_frame(tok, speaker, phrase(top), sent, "reported", onto, None))
+            continue
+        if tok.pos_ not in ("VERB", "AUX") or tok.i in framed or tok.idx in triggers:
+            continue
+        word = lemma(tok)
+        if word in onto.intention_verbs and not _outer_report(tok, onto):
+            # "X wants/plans/promised to …" with no event inside: X's stated intention
+            comp = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp")), None)
+            subj = _speaker_token(tok)
+            if comp is not None and subj is not None and not _holds_event(comp, found):
+                speaker = phrase(subj)
+                out.append(_frame(tok, speaker, phrase(comp), sent, "planned", onto, tok.i))
+        elif word in onto.reporting:
+            content = _content(tok)
+            subj = _speaker_token(tok)
+            if content is None or subj is None:
+                continue
+            if subj.lower_ in QUOTED_SPEAKERS and _outer_report(tok, onto):
+                continue  # "'I think …,' she said": the outer frame states it
+            speaker = phrase(subj)
+            if subj.i == tok.head.i and tok.dep_ == "relcl":  # "the minister, who said …"
+                speaker = subj.doc[subj.left_edge.i : subj.i + 1]
+            body = phrase(content)
+            out.append(_frame(tok, speaker, body, sent, onto.reporting[word], onto, tok.i))
     return out
 
 
@@ -201,21 +199,39 @@ def _speaker_frame(frames: list[Frame]) -> Frame | None:
     )
 
 
-def _quoted(sent: Span, source: Frame) -> Frame:
+def _sentence_statement(
+    sent: Span, speaker: RoleSpan, anaphoric: bool, *, speaker_is_agent: bool
+) -> Frame:
+    """A whole sentence said by `speaker` (inside a quotation, under a transcript label)."""
     root = sent.root
+    roles = {
+        "object": RoleSpan(
+            sent.start_char, sent.end_char, sent.text, root.idx, root.idx + len(root)
+        )
+    }
+    if speaker_is_agent:
+        roles["agent"] = speaker
     return Frame(
         event="STATEMENT",
         trigger=Mention(root.idx, root.idx + len(root), root.text),
-        roles={
-            "object": RoleSpan(
-                sent.start_char, sent.end_char, sent.text, root.idx, root.idx + len(root)
-            )
-        },
+        roles=roles,
         evidence=_sentence_evidence(sent),
         modality="reported",
-        speaker=source.speaker,
-        speaker_anaphoric=source.speaker_anaphoric,
+        speaker=speaker,
+        speaker_anaphoric=anaphoric,
     )
+
+
+def _give_speaker(frames: list[Frame], speaker: RoleSpan, anaphoric: bool, keep: set[int]) -> None:
+    """Attribute the frames (all but the indexes in `keep`) to `speaker`: what a reporter
+    asserted becomes reported."""
+    for k, f in enumerate(frames):
+        if k in keep:
+            continue
+        f.speaker = speaker
+        f.speaker_anaphoric = anaphoric
+        if f.modality == "asserted":
+            f.modality = "reported"
 
 
 def quoted_frames(
@@ -253,22 +269,21 @@ def quoted_frames(
             if any(f.report_verb is not None for f in nxt_frames):
                 break
             _attribute(nxt, nxt_frames, source)
-            if _quote_depth(nxt.text) == 0 and nxt.text.rstrip()[-1:] in (_CLOSE | {'"'}):
-                pass  # the quotation closed with this sentence; the next may open another
             j += 1
     return out
 
 
 def _attribute(sent: Span, frames: list[Frame], source: Frame) -> None:
     """Give a quoted sentence's frames the quotation's speaker (or make it a STATEMENT)."""
-    unsourced = [f for f in frames if f.speaker is None]
-    for f in unsourced:
-        f.speaker = source.speaker
-        f.speaker_anaphoric = source.speaker_anaphoric
-        if f.modality == "asserted":
-            f.modality = "reported"
+    assert source.speaker is not None
+    sourced = {k for k, f in enumerate(frames) if f.speaker is not None}
+    _give_speaker(frames, source.speaker, source.speaker_anaphoric, sourced)
     if not frames:
-        frames.append(_quoted(sent, source))
+        frames.append(
+            _sentence_statement(
+                sent, source.speaker, source.speaker_anaphoric, speaker_is_agent=False
+            )
+        )
 
 
 # "PENCE: Well, the question …" — a transcript's speaker label opening a paragraph
@@ -297,7 +312,6 @@ _NOT_LABELS = {
     "WASHINGTON",
     "LONDON",
 }
-_FIRST_PERSON = {"i", "we", "you", "me", "us"}
 
 
 def transcript_frames(
@@ -324,36 +338,12 @@ def transcript_frames(
         label = next((labels[k] for k in reversed(starts) if para <= k < sent.end_char), None)
         if label is None:
             continue
-        own = [
-            f
-            for f in frames
-            if f.speaker is not None and f.speaker.text.lower() not in _FIRST_PERSON
-        ]
-        for f in frames:
-            if f not in own:
-                f.speaker = label
-                f.speaker_anaphoric = False
-                if f.modality == "asserted":
-                    f.modality = "reported"
+        own = {
+            k
+            for k, f in enumerate(frames)
+            if f.speaker is not None and f.speaker.text.lower() not in QUOTED_SPEAKERS
+        }
+        _give_speaker(frames, label, False, own)
         if not frames:
-            root = sent.root
-            frames.append(
-                Frame(
-                    event="STATEMENT",
-                    trigger=Mention(root.idx, root.idx + len(root), root.text),
-                    roles={
-                        "agent": label,
-                        "object": RoleSpan(
-                            sent.start_char,
-                            sent.end_char,
-                            sent.text,
-                            root.idx,
-                            root.idx + len(root),
-                        ),
-                    },
-                    evidence=_sentence_evidence(sent),
-                    modality="reported",
-                    speaker=label,
-                )
-            )
+            frames.append(_sentence_statement(sent, label, False, speaker_is_agent=True))
     return by_sentence

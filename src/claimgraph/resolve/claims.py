@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
+from claimgraph.extract.claims import COMPANY_FIGURES
 from claimgraph.extract.ontology import Ontology, load_ontology
 from claimgraph.extract.records import (
     Claim,
@@ -402,8 +403,6 @@ def _content_id(article_key: str, c: Claim) -> str:
 def _company_figures(claims: list[Claim]) -> list[Claim]:
     """ "Revenue soared to $101.7m" in a story about a company's results: a company figure with
     no owner named belongs to the company whose figures the story has been giving."""
-    from claimgraph.extract.claims import COMPANY_FIGURES
-
     owner: dict[str, Any] | None = None
     for c in claims:
         if c.event != "MEASURE":
