@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -52,8 +53,10 @@ KINDS: list[tuple[frozenset[str], str]] = [
 ]
 
 
-def _first_record(path: Path) -> dict[str, Any]:
-    with path.open(encoding="utf-8") as fh:
+def jsonl_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) for each non-blank line of a gold JSONL file; a line that is not
+    a JSON object is an error naming the file and line."""
+    with Path(path).open(encoding="utf-8") as fh:
         for n, line in enumerate(fh, start=1):
             if not line.strip():
                 continue
@@ -63,7 +66,12 @@ def _first_record(path: Path) -> dict[str, Any]:
                 raise ValueError(f"{path}:{n}: invalid JSON ({exc.msg})") from exc
             if not isinstance(rec, dict):
                 raise ValueError(f"{path}:{n}: not a JSON object")
-            return rec
+            yield n, rec
+
+
+def _first_record(path: Path) -> dict[str, Any]:
+    for _, rec in jsonl_records(path):
+        return rec
     raise ValueError(f"{path} is empty")
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from claimgraph.errors import IngestError
+from claimgraph.evaluate import jsonl_records
 from claimgraph.extraction import extract_article, extract_text
 from claimgraph.ingest.sources import ReadOptions, expand, read_jsonl
 
@@ -48,19 +49,14 @@ def dev_file(path: Path) -> Path:
 def read_gold(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
     """The first `limit` gold documents of a JSONL file; a bad line is an error naming it."""
     docs: list[dict[str, Any]] = []
-    with Path(path).open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, start=1):
-            if limit is not None and len(docs) >= limit:
-                break
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}:{n}: invalid JSON ({exc.msg})") from exc
-            if not isinstance(rec, dict) or "id" not in rec or "text" not in rec:
-                raise ValueError(f"{path}:{n}: expected an object with 'id' and 'text'")
-            docs.append(rec)
+    if limit is not None and limit <= 0:
+        return docs
+    for n, rec in jsonl_records(path):
+        if "id" not in rec or "text" not in rec:
+            raise ValueError(f"{path}:{n}: expected an object with 'id' and 'text'")
+        docs.append(rec)
+        if limit is not None and len(docs) >= limit:
+            break  # lines after the limit are not read
     return docs
 
 
