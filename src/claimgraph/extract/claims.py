@@ -32,64 +32,6 @@ ACTOR_LABELS = {"GPE", "NORP", "ORG", "PERSON"}
 NUMBER_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "into"}
 MAX_FANOUT = 12
-# figures a company reports about itself: with no owner named, the reporting company owns them
-COMPANY_FIGURES = {
-    "profit",
-    "income",
-    "revenue",
-    "sale",
-    "earnings",
-    "loss",
-    "dividend",
-    "turnover",
-    "margin",
-    "output",
-    "shipment",
-    "order",
-    "debt",
-    "spending",
-}
-COMPANY_NOUNS = {
-    "company",
-    "firm",
-    "group",
-    "bank",
-    "maker",
-    "manufacturer",
-    "retailer",
-    "carrier",
-    "airline",
-    "insurer",
-    "lender",
-    "concern",
-    "corporation",
-    "business",
-}
-# measure verbs that state a level only together with a number ("stood at 5%", "totalled $2m")
-STATIC_MEASURE_VERBS = {
-    "be",
-    "stand",
-    "reach",
-    "total",
-    "amount",
-    "number",
-    "cost",
-    "rank",
-    "average",
-    "register",
-    "record",
-    "add",
-    "post",
-    "fetch",
-    "hit",
-    "top",
-    "exceed",
-    "surpass",
-    "hover",
-    "edge",
-    "ease",
-    "recover",
-}
 PLAN_NOUNS = {
     "deal",
     "agreement",
@@ -501,7 +443,7 @@ def _triggers(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                     continue
                 if subj is None or not (_head_lemmas(subj) & onto.measure_nouns):
                     continue
-                if word in STATIC_MEASURE_VERBS and not any(
+                if word in spec.static_verbs and not any(
                     t.ent_type_ in NUMBER_LABELS for t in tok.subtree
                 ):
                     continue  # "the rate is high" states no figure; "stocks plunged" is a move
@@ -753,13 +695,13 @@ def _frames_for(
                 ),
                 None,
             )
-        if owner is None and roles["object"].lemma_.lower() in COMPANY_FIGURES:
+        if owner is None and roles["object"].lemma_.lower() in spec.owned_figures:
             sp = attribution.speaker  # "X said net income slipped 5%": X's own results
             owner = sp.root if sp is not None and is_actor(sp.root) else None
         if owner is not None and (
             owner.ent_type_ in ("ORG", "PERSON")
             or owner.lower_ in ("its", "their")
-            or (owner.pos_ == "NOUN" and owner.lemma_.lower() in COMPANY_NOUNS)
+            or (owner.pos_ == "NOUN" and owner.lemma_.lower() in spec.owner_nouns)
         ):  # a company's or person's figure; a country's inflation rate has no actor
             roles["agent"] = owner
     mood = modality(tok, attribution, onto)

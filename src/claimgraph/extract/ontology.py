@@ -39,7 +39,12 @@ class EventType:
     blocks_complement: bool = False  # the complement it governs is not asserted ("urged X to …")
     needs_noun_object: bool = False  # only with a noun object, never a clause
     not_with_question: bool = False  # not when its clause is a question ("asked whether …")
-    object_verbs: frozenset[str] = frozenset()  # MEASURE: "X posted a loss of $5m", "has 13 plants"
+    object_verbs: frozenset[str] = frozenset()
+    static_verbs: frozenset[str] = frozenset()  # MEASURE: a level only with a number
+    owned_figures: frozenset[str] = frozenset()  # MEASURE: figures a company reports of itself
+    owner_nouns: frozenset[str] = (
+        frozenset()
+    )  # MEASURE: "the firm's revenue" has an owner  # MEASURE: "X posted a loss of $5m", "has 13 plants"
 
 
 # Keys an event type may have in events.yaml: anything else is a typo and fails loudly.
@@ -55,6 +60,9 @@ EVENT_KEYS = frozenset(
         "quantity",
         "measure_nouns",
         "object_verbs",
+        "static_verbs",
+        "owned_figures",
+        "owner_nouns",
         "with_makes_dobj_recipient",
         "exclude_objects",
         "skip_with_complement",
@@ -160,6 +168,9 @@ def load_ontology() -> Ontology:
             needs_noun_object=bool(spec.get("needs_noun_object")),
             not_with_question=bool(spec.get("not_with_question")),
             object_verbs=frozenset(map(_lemma, spec.get("object_verbs") or [])),
+            static_verbs=frozenset(map(_lemma, spec.get("static_verbs") or [])),
+            owned_figures=frozenset(map(_lemma, spec.get("owned_figures") or [])),
+            owner_nouns=frozenset(map(_lemma, spec.get("owner_nouns") or [])),
         )
         for v in [*(spec.get("verbs") or []), *(spec.get("object_verbs") or [])]:
             if (name, False) not in verbs.get(_lemma(v), []):

@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from claimgraph.extract.claims import COMPANY_FIGURES
 from claimgraph.extract.ontology import Ontology, load_ontology
 from claimgraph.extract.records import (
     Claim,
@@ -364,7 +363,7 @@ def resolve_claims(
                 **roles,
             )
         )
-    final = merge_restatements(_company_figures(claims))
+    final = merge_restatements(_company_figures(claims, onto.events["MEASURE"].owned_figures))
     for c in final:  # merging and owner inference change a claim: its id follows its content
         c.id = _content_id(article_key, c)
     return final
@@ -400,7 +399,7 @@ def _content_id(article_key: str, c: Claim) -> str:
     return hashlib.sha1(payload.encode()).hexdigest()[:16]
 
 
-def _company_figures(claims: list[Claim]) -> list[Claim]:
+def _company_figures(claims: list[Claim], figures: frozenset[str]) -> list[Claim]:
     """ "Revenue soared to $101.7m" in a story about a company's results: a company figure with
     no owner named belongs to the company whose figures the story has been giving."""
     owner: dict[str, Any] | None = None
@@ -412,11 +411,7 @@ def _company_figures(claims: list[Claim]) -> list[Claim]:
             continue
         words = str((c.object or {}).get("text") or "").lower().split()
         head = words[-1].rstrip("s") if words else ""
-        if (
-            c.agent is None
-            and owner is not None
-            and (head in COMPANY_FIGURES or words[-1:] == ["sales"])
-        ):
+        if c.agent is None and owner is not None and (head in figures or words[-1:] == ["sales"]):
             c.agent = {**owner, "text": None, "inferred": True}
     return claims
 
