@@ -214,3 +214,11 @@ def test_part_of_day_dates_the_claim_to_its_day():
     arrest = next(c for c in ex.claims if c.event == "ARREST")
     assert arrest.time["value"] == "2024-03-15"
     assert arrest.time["part_of_day"] == "MO"
+
+
+def test_according_to_a_rule_is_no_source(nlp):
+    found = frames(nlp, "The tanks must be labelled according to EU directives.")
+    assert all(f[4].speaker is None for f in found)
+    assert not [f for f in found if f[0] == "STATEMENT"]
+    found = frames(nlp, "According to the ministry, rebels attacked a convoy near the pass.")
+    assert found and found[0][4].speaker.text == "ministry"

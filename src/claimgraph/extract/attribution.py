@@ -96,6 +96,16 @@ def is_anaphoric(span: Span, onto: Ontology) -> bool:
     return span.root.lemma_.lower() in onto.anaphoric_speakers
 
 
+def according_to(tok: Token, onto: Ontology) -> Token | None:
+    """X in "according to X" when X can speak: "according to EU directives" or "according to
+    the plan" says in conformity with a rule, not who says so."""
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if obj is None or obj.lemma_.lower() in onto.conformity_nouns:
+        return None
+    return obj
+
+
 def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
     """The nearest reporting/stance frame above the trigger, per the module rules. A quoted
     "I think …" inside "…, she said" is hers: first/second-person speakers defer to an outer
@@ -143,10 +153,7 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
         top = top.head
     for tok in top.subtree:
         if tok.lower_ == "according":
-            to = next((c for c in tok.children if c.lower_ == "to"), None)
-            obj = (
-                next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-            )
+            obj = according_to(tok, onto)
             if obj is not None:
                 span = phrase(obj)
                 return Attribution(span, is_anaphoric(span, onto), "reported", None)

@@ -122,6 +122,7 @@ class Ontology:
     negating_verbs: frozenset[str] = frozenset()
     intention_verbs: frozenset[str] = frozenset()
     speech_act_verbs: frozenset[str] = frozenset()
+    conformity_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -221,4 +222,5 @@ def load_ontology() -> Ontology:
         negating_verbs=frozenset(map(_lemma, at.get("negating_verbs") or [])),
         intention_verbs=frozenset(map(_lemma, at.get("intention_verbs") or [])),
         speech_act_verbs=frozenset(map(_lemma, at.get("speech_act_verbs") or [])),
+        conformity_nouns=frozenset(map(_lemma, at.get("conformity_nouns") or [])),
     )

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from claimgraph.extract.attribution import (
     QUOTED_SPEAKERS,
+    according_to,
     is_anaphoric,
     lemma,
     phrase,
@@ -139,8 +140,7 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
     out: list[Frame] = []
     for tok in sent:
         if tok.lower_ == "according":
-            to = next((c for c in tok.children if c.lower_ == "to"), None)
-            obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+            obj = according_to(tok, onto)
             if obj is None or obj.lower_ in _NOT_SPEAKERS:
                 continue
             speaker = phrase(obj)
