@@ -31,6 +31,7 @@ from claimgraph.web.api import (
     workbench,
 )
 from claimgraph.web.deps import SessionDep, reject_nul
+from claimgraph.web.pages import errors
 from claimgraph.web.schemas import Health
 
 
@@ -98,4 +99,5 @@ def create_app(settings: Settings | None = None, *, db: str | None = None) -> Fa
         app.include_router(module.router, prefix="/api")
     app.include_router(corrections.router, prefix="/api")  # the one anonymous write, fenced
     pages.mount(app, settings)
+    errors.install(app)  # page routes answer HTML error pages; /api keeps the JSON above
     return app

@@ -161,7 +161,7 @@ def entity_page(
 
 
 def not_found_page(request: Request, exc: NotFound) -> HTMLResponse:
-    """404 as a page for browsers (the JSON handler keeps /api answers machine-readable)."""
-    return templates.TemplateResponse(
-        request, "error.html", {"user": None, "csrf_token": "", "message": str(exc)}, 404
-    )
+    """404 as a page for browsers, with navigation and sign-out (pages/errors.py)."""
+    from claimgraph.web.pages.errors import error_page
+
+    return error_page(request, 404, str(exc))

@@ -7,7 +7,7 @@ packages copied into static/vendor by `npm ci`; without them the pages say how t
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
@@ -22,7 +22,7 @@ router = APIRouter(include_in_schema=False)
 
 
 def _view(
-    request: Request, session: SessionDep, name: str, api: str, limit: int | None
+    request: Request, session: SessionDep, name: str, api: str, limit: int | None, **extra: Any
 ) -> HTMLResponse:
     given = {k: v for k in CLAIM_PARAMS if (v := request.query_params.get(k))}
     query = dict(given)
@@ -38,6 +38,7 @@ def _view(
         claims_link="/claims" + (f"?{urlencode(given)}" if given else ""),
         events=sorted(load_ontology().events),
         modalities=MODALITIES,
+        **extra,
     )
 
 
