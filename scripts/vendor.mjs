@@ -32,6 +32,9 @@ const files = {
   "vis-timeline/standalone/umd/vis-timeline-graph2d.min.js": "vis-timeline/vis-timeline-graph2d.min.js",
   "vis-timeline/styles/vis-timeline-graph2d.min.css": "vis-timeline/vis-timeline-graph2d.min.css",
   "vis-timeline/LICENSE.MIT.txt": "vis-timeline/LICENSE",
+  // accessibility checker the browser tests inject into every page (not loaded by the pages)
+  "axe-core/axe.min.js": "axe-core/axe.min.js",
+  "axe-core/LICENSE": "axe-core/LICENSE",
 };
 
 rmSync(out, { recursive: true, force: true });
