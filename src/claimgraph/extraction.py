@@ -23,6 +23,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from claimgraph import ids
 from claimgraph.config import Settings
 from claimgraph.extract.claims import extract_frames
 from claimgraph.extract.nlp import load_nlp
@@ -198,6 +199,10 @@ def extract_text(
         text=text,
         published_granularity=published_granularity,
     )
+    # a statement repeated word for word gets its occurrence (resolve ids each claim alone)
+    numbered = ids.claim_ids(doc_id or "", [c.to_dict() for c in claims])
+    for c, cid in zip(claims, numbered, strict=True):
+        c.id = cid
     return Extraction(
         id=doc_id,
         title=title,

@@ -6,13 +6,12 @@ article-wide entity, place and time tables that the resolvers build from the who
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
+from claimgraph import ids
 from claimgraph.extract.ontology import Ontology, load_ontology
 from claimgraph.extract.records import (
     Claim,
@@ -295,14 +294,10 @@ def _speaker(span: RoleSpan, idx: _Index, onto: Ontology) -> dict[str, Any]:
 
 
 def _claim_id(article_key: str, frame: Frame, roles: dict[str, Any]) -> str:
-    """Stable across runs: article, event, evidence and role texts."""
-    payload = json.dumps(
-        [article_key, frame.event, frame.evidence.start, frame.evidence.end, roles],
-        sort_keys=True,
-        ensure_ascii=False,
-        default=str,
-    )
-    return hashlib.sha1(payload.encode()).hexdigest()[:16]
+    """A frame's provisional id (claimgraph.ids), its evidence offset standing in for the
+    occurrence so that only the same sentence's fan-out duplicates collapse here."""
+    record = {"event": frame.event, **roles, "evidence": {"text": frame.evidence.text}}
+    return ids.claim_id(article_key, record, frame.evidence.start)
 
 
 def resolve_claims(
@@ -382,21 +377,8 @@ def _part_of_day(time: dict[str, Any] | None) -> dict[str, Any] | None:
 
 
 def _content_id(article_key: str, c: Claim) -> str:
-    """The id of a finished claim: article, event, primary evidence span and roles (the same
-    payload `_claim_id` hashes, so parallel.claim_id reproduces it from the claim record)."""
-    roles = {
-        r: getattr(c, r)
-        for r in (*ACTOR_ROLES, *THING_ROLES, "location")
-        if getattr(c, r) is not None
-    }
-    ev = c.evidence or {}
-    payload = json.dumps(
-        [article_key, c.event, ev.get("start"), ev.get("end"), roles],
-        sort_keys=True,
-        ensure_ascii=False,
-        default=str,
-    )
-    return hashlib.sha1(payload.encode()).hexdigest()[:16]
+    """The id of a finished claim (claimgraph.ids: article, event, roles, evidence text)."""
+    return ids.claim_id(article_key, c.to_dict())
 
 
 def _company_figures(claims: list[Claim], figures: frozenset[str]) -> list[Claim]:
