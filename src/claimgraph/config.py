@@ -22,6 +22,9 @@ class Settings(BaseSettings):
     # Signs editor sessions and salts reporter fingerprints. Empty: the web app generates a
     # random secret per store on first run (web.auth.store_secret); never a published default.
     secret: str = ""
+    # Proxies whose X-Forwarded-For is believed (comma-separated addresses or CIDRs). Empty: the
+    # connection's own address identifies a client (rate limits, sign-in throttling).
+    trusted_proxies: str = ""
 
 
 def db_url(db: str) -> str:
