@@ -7,12 +7,21 @@ cookie holds the user name, the user's current `session_key` and a CSRF token; t
 from the store on every request, and the key is rotated on logout, password reset and role
 change, so those revoke every earlier cookie at once. A cookie naming an unknown user, a stale
 key or no key gets the same answer as no session at all.
+
+Sign-in is throttled (`LoginThrottle`): failures are counted per account name (known or not, so
+the answer tells nothing about which names exist) and per client address, and past a few free
+tries each further one doubles the wait (429 with Retry-After). Password hashing runs in a
+worker thread so a burst of sign-ins does not stall every other request.
 """
 
 from __future__ import annotations
 
 import hmac
+import math
 import secrets
+import threading
+import time
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -22,9 +31,11 @@ from fastapi import HTTPException, Request
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from claimgraph.store.db import Store
 from claimgraph.store.models import AppSettingRow, UserRow
+from claimgraph.web.security import client_address
 
 ROLES = ("reader", "editor", "admin")
 EDITOR_ROLES = frozenset({"editor", "admin"})
@@ -160,6 +171,105 @@ def authenticate(*, session: Session, name: str, password: str) -> UserRow | Non
     if _hasher.check_needs_rehash(row.password_hash):
         row.password_hash = _hasher.hash(password)
     return row
+
+
+# ---------------------------------------------------------------- sign-in throttling
+
+
+class LoginThrottle:
+    """Failed sign-ins per key ("user:NAME", "addr:ADDRESS") with exponential backoff.
+
+    `free` failures cost nothing; the n-th failure beyond them makes the key wait
+    `base * 2**(n-1)` seconds (at most `most`). A key forgets its failures `most` seconds after
+    the last one. Kept in process memory (one `serve` process per store): a restart forgives.
+    The table is bounded: past `max_keys`, the oldest keys are dropped first.
+    """
+
+    def __init__(
+        self,
+        *,
+        free_per_user: int = 5,
+        free_per_address: int = 20,
+        base: float = 1.0,
+        most: float = 900.0,
+        max_keys: int = 50_000,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.free = {"user": free_per_user, "addr": free_per_address}
+        self.base, self.most, self.max_keys, self.clock = base, most, max_keys, clock
+        self._fails: dict[str, tuple[int, float]] = {}  # key -> (failures, time of the last)
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def keys(name: str, address: str) -> tuple[str, str]:
+        return f"user:{name.strip().casefold()[:255]}", f"addr:{address}"
+
+    def _delay(self, key: str, count: int) -> float:
+        over = count - self.free[key.split(":", 1)[0]]
+        return 0.0 if over <= 0 else min(self.base * 2 ** (over - 1), self.most)
+
+    def wait(self, *keys: str) -> int:
+        """Seconds until these keys may try again (0: now)."""
+        now, longest = self.clock(), 0.0
+        with self._lock:
+            for key in keys:
+                count, last = self._fails.get(key, (0, 0.0))
+                if count and now - last >= self.most:
+                    self._fails.pop(key, None)
+                    continue
+                longest = max(longest, last + self._delay(key, count) - now)
+        return math.ceil(longest) if longest > 0 else 0
+
+    def failed(self, *keys: str) -> None:
+        now = self.clock()
+        with self._lock:
+            for key in keys:
+                count, last = self._fails.pop(key, (0, 0.0))
+                self._fails[key] = (1 if now - last >= self.most else count + 1, now)
+            while len(self._fails) > self.max_keys:  # dicts keep insertion order: oldest first
+                self._fails.pop(next(iter(self._fails)))
+
+    def succeeded(self, user_key: str) -> None:
+        """A right password clears the account's count (not the address's: one good account
+        must not launder an address's guesses at others)."""
+        with self._lock:
+            self._fails.pop(user_key, None)
+
+
+def login_throttle(request: Request) -> LoginThrottle:
+    """The app's throttle, made on first use (tests may put their own on app.state first)."""
+    state = request.app.state
+    throttle = getattr(state, "login_throttle", None)
+    if throttle is None:
+        throttle = state.login_throttle = LoginThrottle()
+    return throttle
+
+
+async def throttled_sign_in(
+    request: Request, store: Store, name: str, password: str
+) -> tuple[UserRow | None, int]:
+    """(user, 0) on success, (None, 0) on a wrong name or password, (None, seconds) while this
+    account or address must wait; the session is started on success. Hashing runs off the
+    event loop."""
+    throttle = login_throttle(request)
+    keys = throttle.keys(name, client_address(request))
+    wait = throttle.wait(*keys)
+    if wait:
+        return None, wait
+
+    def check() -> UserRow | None:
+        with store.session() as s:
+            user = authenticate(session=s, name=name, password=password)
+            if user is not None:
+                login(request, user)
+            return user
+
+    user = await run_in_threadpool(check)
+    if user is None:
+        throttle.failed(*keys)
+    else:
+        throttle.succeeded(keys[0])
+    return user, 0
 
 
 # ---------------------------------------------------------------- session and CSRF

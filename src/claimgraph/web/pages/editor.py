@@ -58,12 +58,15 @@ async def login_submit(request: Request) -> Response:
     """Check the password (argon2); success starts a fresh session and goes to `next`."""
     form = await auth.read_form(request)
     auth.check_csrf(request, form)
-    with get_store(request).session() as s:
-        user = auth.authenticate(
-            session=s, name=form.get("name", "")[:255], password=form.get("password", "")[:1024]
+    user, wait = await auth.throttled_sign_in(
+        request, get_store(request), form.get("name", "")[:255], form.get("password", "")[:1024]
+    )
+    if wait:
+        page = login_form(
+            request, form.get("next"), f"Too many failed sign-ins; try again in {wait} seconds."
         )
-        if user is not None:
-            auth.login(request, user)
+        page.status_code, page.headers["Retry-After"] = 429, str(wait)
+        return page
     if user is None:
         return login_form(request, form.get("next"), "Wrong name or password.")
     return RedirectResponse(_safe_next(form.get("next")), status_code=303)
