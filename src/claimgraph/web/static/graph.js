@@ -16,12 +16,29 @@
       : "/entities/" + encodeURIComponent(id);
   }
 
+  // What an empty answer means, naming the filters that were given.
+  function emptyText() {
+    var q = new URLSearchParams(el.dataset.api.split("?")[1] || "");
+    q.delete("limit");
+    var given = [];
+    q.forEach(function (v, k) { given.push(k + " “" + v + "”"); });
+    return given.length
+      ? "No claims match " + given.join(", ") + ". Check the spelling (an entity is found by its name or an alias) or clear a filter."
+      : "No claims are stored yet, so there is no network to draw.";
+  }
+
   fetch(el.dataset.api, { credentials: "same-origin" })
     .then(function (r) {
       if (!r.ok) throw new Error("HTTP " + r.status);
       return r.json();
     })
     .then(function (data) {
+      if (!data.nodes.length) {  // say so instead of drawing an empty box
+        el.hidden = true;
+        status.textContent = emptyText();
+        el.dataset.ready = "1";
+        return;
+      }
       var maxClaims = Math.max.apply(null, [1].concat(data.nodes.map(function (n) { return n.claims; })));
       var maxWeight = Math.max.apply(null, [1].concat(data.edges.map(function (e) { return e.weight; })));
       data.nodes.forEach(function (n) { names[n.id] = n.name; });

@@ -95,6 +95,12 @@
         map.fitBounds(cluster.getBounds().pad(0.3), { maxZoom: 5, animate: false });
       }
       var unplaced = data.claims_matched - data.claims_placed;
+      if (!data.claims_matched) {
+        status.textContent = "No claims match these filters, so the map has no markers.";
+        el.dataset.markers = "0";
+        el.dataset.ready = "1";
+        return;
+      }
       status.textContent = data.claims_placed + " of " + data.claims_matched + " claims placed at " +
         data.places_total + " places" + (data.features.length < data.places_total ?
           " (the " + data.features.length + " busiest shown)" : "") +

@@ -54,6 +54,16 @@
       return r.json();
     })
     .then(function (data) {
+      if (!data.items.length && !data.clusters.length) {  // no empty grid of a month nobody asked for
+        el.hidden = true;
+        var q = new URLSearchParams(el.dataset.api.split("?")[1] || "");
+        q.delete("limit");
+        status.textContent = (q.toString() ? "No dated claims match these filters." : "No dated claims are stored yet.") +
+          (data.undated_values ? " (" + data.undated_values + " durations or vague times left out.)" : "");
+        el.dataset.items = "0";
+        el.dataset.ready = "1";
+        return;
+      }
       var groups = [{ id: "__clusters", content: "Clusters", order: 0 }];
       var seen = {};
       var byId = {};
