@@ -74,7 +74,9 @@ def key(store: Store) -> str:
 def _app(db: str) -> TestClient:
     from claimgraph.web import create_app
 
-    return TestClient(create_app(Settings(secret=SECRET), db=db))
+    # behind a proxy on 127.0.0.1 that the operator trusts: reporters differ by forwarded address
+    settings = Settings(secret=SECRET, trusted_proxies="127.0.0.1")
+    return TestClient(create_app(settings, db=db), client=("127.0.0.1", 50000))
 
 
 @pytest.fixture
@@ -93,8 +95,16 @@ def _body(**extra) -> dict:
     }
 
 
-def _post(client: TestClient, key: str, body=None, origin: str = ORIGIN, ua: str = "ua-1", **kw):
-    headers = {"Origin": origin, "User-Agent": ua, **kw.pop("headers", {})}
+def _post(
+    client: TestClient,
+    key: str,
+    body=None,
+    origin: str = ORIGIN,
+    reporter: str = "198.51.100.1",
+    **kw,
+):
+    """A widget post from `reporter`'s address, as the trusted proxy in front forwards it."""
+    headers = {"Origin": origin, "X-Forwarded-For": reporter, **kw.pop("headers", {})}
     if body is None and "content" not in kw:
         body = _body()
     if body is not None:
@@ -222,12 +232,15 @@ def test_page_url_of_a_stored_article_attaches_and_anchors_it(client, store, key
     assert (rep["site"], rep["page_url"]) == (key, ARTICLE_URL)
     # the second "Ruse" is told apart by its context
     body = _body(page_url=ARTICLE_URL + "/", exact="Ruse", prefix="The bridge at ", suffix=" links")
-    assert _post(client, key, body, ua="ua-2").status_code == 202
+    assert _post(client, key, body, reporter="198.51.100.2").status_code == 202
     rep = [r for r in _all(store) if r["exact"] == "Ruse"][0]
     assert rep["article_id"] == 1 and rep["target"]["selector"][1]["start"] == stored.rindex("Ruse")
     # a quote the stored text lacks stays a page report
     assert (
-        _post(client, key, _body(page_url=ARTICLE_URL, exact="Sofia"), ua="ua-3").status_code == 202
+        _post(
+            client, key, _body(page_url=ARTICLE_URL, exact="Sofia"), reporter="198.51.100.3"
+        ).status_code
+        == 202
     )
     rep = [r for r in _all(store) if r["exact"] == "Sofia"][0]
     assert rep["article_id"] is None and rep["page_url"] == ARTICLE_URL
@@ -276,29 +289,31 @@ def test_honeypot_is_answered_like_success_but_stores_nothing(client, store, key
 
 
 def test_rate_limit_per_reporter_survives_a_new_app(client, db, key):
-    codes = [_post(client, key, ua="ua-same").status_code for _ in range(11)]
+    codes = [_post(client, key, reporter="198.51.100.10").status_code for _ in range(11)]
     assert codes == [202] * 10 + [429]
-    r = _post(client, key, ua="ua-same")
+    r = _post(client, key, reporter="198.51.100.10")
     assert r.status_code == 429
     assert 1 <= int(r.headers["retry-after"]) <= 60
     assert r.headers["access-control-allow-origin"] == ORIGIN
-    assert _post(client, key, ua="ua-other").status_code == 202
+    assert _post(client, key, reporter="198.51.100.11").status_code == 202
     with _app(db) as fresh:  # a restarted (or second) process reads the same counts
-        assert _post(fresh, key, ua="ua-same").status_code == 429
-        assert _post(fresh, key, ua="ua-third").status_code == 202
+        assert _post(fresh, key, reporter="198.51.100.10").status_code == 429
+        assert _post(fresh, key, reporter="198.51.100.12").status_code == 202
 
 
 def test_rate_limit_per_site_survives_a_new_app(client, db, store):
     key = _site(store, rate=3, name="Small Site")
     other = _site(store, rate=3, name="Other Site")
-    codes = [_post(client, key, ua=f"ua-{i}").status_code for i in range(4)]
+    codes = [_post(client, key, reporter=f"198.51.100.{20 + i}").status_code for i in range(4)]
     assert codes == [202, 202, 202, 429]
-    r = _post(client, key, ua="ua-new")
+    r = _post(client, key, reporter="198.51.100.30")
     assert r.status_code == 429 and "site" in r.json()["detail"]
     assert 60 < int(r.headers["retry-after"]) <= 3600
-    assert _post(client, other, ua="ua-new").status_code == 202  # each site has its own budget
+    assert (
+        _post(client, other, reporter="198.51.100.30").status_code == 202
+    )  # each site has its own budget
     with _app(db) as fresh:
-        assert _post(fresh, key, ua="ua-fresh").status_code == 429
+        assert _post(fresh, key, reporter="198.51.100.31").status_code == 429
 
 
 def test_same_origin_endpoint_limit_is_persistent_too(client, db, store):
@@ -326,7 +341,9 @@ def test_widget_reports_in_the_queue_are_escaped_and_grouped(client, store):
     page = f"{ORIGIN}/p?x=\"><script>alert('u')</script>"
     body = _body(page_url=page, exact=HOSTILE_QUOTE, comment=HOSTILE_COMMENT, suggestion="<i>s</i>")
     assert _post(client, key, body).status_code == 202
-    assert _post(client, key, _body(page_url=ARTICLE_URL), ua="ua-2").status_code == 202
+    assert (
+        _post(client, key, _body(page_url=ARTICLE_URL), reporter="198.51.100.2").status_code == 202
+    )
     sign_in(client, *EDITOR)
     html = client.get("/editor").text
     for raw in (HOSTILE_COMMENT, HOSTILE_QUOTE, "<script>alert('u')", "<b>Bold</b>", "<i>s</i>"):

@@ -98,8 +98,8 @@ def test_rate_limit_per_reporter(client):
         for _ in range(11)
     ]
     assert codes == [202] * 10 + [429]
-    # another reporter (different user agent → different fingerprint) is not held back
+    # a new user agent from the same address is the same reporter (issue 12, finding 6)
     r = client.post(
         "/api/corrections", json=_report(s, e), headers={**ORIGIN, "User-Agent": "ua-2"}
     )
-    assert r.status_code == 202
+    assert r.status_code == 429

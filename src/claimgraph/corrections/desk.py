@@ -55,6 +55,17 @@ def _check_text(name: str, value: str | None, most: int) -> str | None:
     return value or None
 
 
+def merged_comment(old: str | None, new: str | None) -> str | None:
+    """Another reader's comment joins the report's, up to MAX_COMMENT characters in all: past
+    that, further comments only count as reports (a flood cannot grow one row without bound)."""
+    if not new or new in (old or ""):
+        return old
+    if not old:
+        return new
+    joined = f"{old}\n---\n{new}"
+    return joined if len(joined) <= MAX_COMMENT else old
+
+
 def submit(
     *,
     session: Session,
@@ -102,8 +113,7 @@ def submit(
     )
     if same is not None:
         same.reports += 1
-        if comment and comment not in (same.comment or ""):
-            same.comment = f"{same.comment}\n---\n{comment}" if same.comment else comment
+        same.comment = merged_comment(same.comment, comment)
         same.suggestion = same.suggestion or suggestion
         session.flush()
         return Submitted(reports.report_dict(same), True)

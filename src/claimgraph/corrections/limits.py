@@ -2,7 +2,9 @@
 
 In the store rather than process memory so a restart does not reset them and every worker
 process sees the same counts. Each accepted post is one hit: per reporter (the desk's salted
-fingerprint) per minute, and per embedding site per hour. Hits older than the longest window
+fingerprint) per minute, and per embedding site per hour; one reporter may use at most a sixth
+of a site's hourly rate, so a single client (with a forged Origin, say) cannot exhaust the
+site's quota and lock its real readers out. Hits older than the longest window
 are pruned as new ones arrive. Check-then-insert is not atomic across processes, so a burst can
 overshoot by a few; that is fine for a soft abuse limit.
 """
@@ -20,6 +22,7 @@ from claimgraph.store.models import CorrectionHitRow
 PER_REPORTER = 10  # reports per reporter per minute
 REPORTER_WINDOW = 60  # seconds
 SITE_WINDOW = 3600  # seconds; a site's own rate is per hour
+SITE_SHARE = 6  # one reporter gets at most 1/SITE_SHARE of a site's hourly rate (at least 1)
 
 
 def _retry_after(session: Session, where, window: int, now: datetime) -> int:
@@ -68,6 +71,11 @@ def check_and_record(
     if wait is not None:
         return "reporter", wait
     if site is not None and site_rate_per_hour is not None:
+        share = max(1, math.ceil(site_rate_per_hour / SITE_SHARE))
+        mine = (CorrectionHitRow.fingerprint == fingerprint) & (CorrectionHitRow.site == site)
+        wait = _refusal(session, mine, SITE_WINDOW, share, now)
+        if wait is not None:
+            return "reporter", wait
         wait = _refusal(
             session, CorrectionHitRow.site == site, SITE_WINDOW, site_rate_per_hour, now
         )

@@ -3,7 +3,8 @@
 The only write open to anonymous callers, so it is fenced: same-origin check (CSRF for a JSON
 endpoint), a byte cap read before parsing, field size limits, a honeypot field (filled → 202
 as usual, but nothing is stored) and a per-reporter rate limit keyed on the desk's salted
-fingerprint of address + user agent (no address is kept), counted in the database
+fingerprint of the client's address (no address is kept; not the user agent, which a client
+rotates for free; X-Forwarded-For only from CLAIMGRAPH_TRUSTED_PROXIES), counted in the database
 (corrections.limits) so it survives restarts and holds across worker processes.
 
 POST /api/corrections/widget?site=KEY is the same fence for the embeddable widget
@@ -26,6 +27,7 @@ from claimgraph.corrections import desk, limits, sites
 from claimgraph.errors import NotFound
 from claimgraph.web import auth
 from claimgraph.web.deps import MAX_ID, get_store
+from claimgraph.web.security import client_address
 
 router = APIRouter(tags=["corrections"])
 MAX_BODY = 16 * 1024
@@ -135,11 +137,7 @@ async def report_error(request: Request) -> JSONResponse:
     if report.end <= report.start:
         return _field_error("end", "end must be after start")
     settings = request.app.state.settings
-    who = desk.fingerprint(
-        request.client.host if request.client else "",
-        request.headers.get("user-agent", ""),
-        secret=settings.secret,
-    )
+    who = desk.fingerprint(client_address(request), secret=settings.secret)
     limited = await run_in_threadpool(_check_rate, request, who)
     if limited is not None:
         return _too_many(*limited)
@@ -322,11 +320,7 @@ async def report_from_widget(request: Request) -> JSONResponse:
     page_url = report.page_url.strip().split("#", 1)[0]
     if sites.origin_of(page_url) != sites.normalize_origin(origin):
         return _field_error("page_url", "the page is not on the origin that sent the report", cors)
-    who = desk.fingerprint(
-        request.client.host if request.client else "",
-        request.headers.get("user-agent", ""),
-        secret=request.app.state.settings.secret,
-    )
+    who = desk.fingerprint(client_address(request), secret=request.app.state.settings.secret)
     limited = await run_in_threadpool(_check_rate, request, who, site, site_rate)
     if limited is not None:
         return _too_many(*limited, headers=cors)
