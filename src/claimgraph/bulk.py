@@ -7,8 +7,9 @@
              a placeholder key (see parallel.py) → Parquet shard, written to a temp name and
              renamed, then marked done in DIR/manifest.json
     load     shards in partition order → the same dedupe path as `ingest` (seen/exact/near),
-             one transaction per shard; claims re-keyed with the stored article id and written
-             per shard (PostgreSQL COPY, SQLite executemany: store/bulkload.py)
+             one transaction per shard; each extraction through pipeline.write_extraction (ids
+             keyed to the stored article), the shard's claim rows written at once (PostgreSQL
+             COPY, SQLite executemany: store/bulkload.py)
 
 Why a manifest: a killed batch resumes — a partition whose inputs still have the fingerprint
 recorded with a finished shard is skipped, everything else runs again (shards are replaced
@@ -36,8 +37,15 @@ from claimgraph.ingest.article import Article
 from claimgraph.ingest.dedupe import Fingerprint, fingerprint
 from claimgraph.ingest.sources import ReadOptions, expand, read_jsonl
 from claimgraph.ingest.warc import is_warc, read_warc, record_ranges
-from claimgraph.parallel import _read_path, extract_pending, rekey
-from claimgraph.pipeline import PIPELINE, Failure, _failure, extract_stored
+from claimgraph.parallel import extract_pending, read_path
+from claimgraph.pipeline import (
+    Failure,
+    extract_stored,
+    extraction_failure,
+    failure_of,
+    pipeline_version,
+    write_extraction,
+)
 from claimgraph.store import repo
 from claimgraph.store.bulkload import deferred_claims
 from claimgraph.store.db import Store
@@ -79,7 +87,9 @@ class BulkReport:
 
 
 def _fp(*parts: Any) -> str:
-    return hashlib.sha256(json.dumps([PIPELINE, *parts], default=str).encode()).hexdigest()
+    return hashlib.sha256(
+        json.dumps([pipeline_version(), *parts], default=str).encode()
+    ).hexdigest()
 
 
 def _file_fp(path: str) -> list[Any]:
@@ -133,7 +143,7 @@ def plan(
 
     for item in expand(sources, opts):
         if isinstance(item, IngestError):
-            failures.append(_failure(item))
+            failures.append(failure_of(item))
             continue
         path = Path(item.label)
         if not path.is_file():
@@ -168,7 +178,9 @@ def write_manifest(out_dir: Path, parts: list[Partition]) -> None:
     """Atomically (temp file + rename), so a kill never leaves a torn manifest."""
     tmp = out_dir / f".{MANIFEST}.{uuid.uuid4().hex}.tmp"
     tmp.write_text(
-        json.dumps({"version": 1, "pipeline": PIPELINE, "partitions": [asdict(p) for p in parts]})
+        json.dumps(
+            {"version": 1, "pipeline": pipeline_version(), "partitions": [asdict(p) for p in parts]}
+        )
     )
     os.replace(tmp, out_dir / MANIFEST)
 
@@ -194,19 +206,19 @@ def _articles(part: dict[str, Any], opts: ReadOptions) -> Iterator[Article | Fai
             raw = f.read(end - start)
         # Blank lines are skipped by read_jsonl: they make its line numbers (sources) global.
         for art in read_jsonl(b"\n" * (first - 1) + raw, label=path, opts=opts):
-            yield _failure(art) if isinstance(art, IngestError) else art
+            yield failure_of(art) if isinstance(art, IngestError) else art
         return
     if part["kind"] == "warc":
         path, start, end = part["inputs"]
         for art in read_warc(path, label=path, max_bytes=opts.max_bytes, start=start, end=end):
-            yield _failure(art) if isinstance(art, IngestError) else art
+            yield failure_of(art) if isinstance(art, IngestError) else art
         return
     for label in part["inputs"]:
         try:
-            for art in _read_path(Path(label), label, opts):
-                yield _failure(art) if isinstance(art, IngestError) else art
+            for art in read_path(Path(label), label, opts):
+                yield failure_of(art) if isinstance(art, IngestError) else art
         except ClaimgraphError as exc:
-            yield _failure(exc, label)
+            yield failure_of(exc, label)
         except Exception as exc:  # a reader crash on one file must not sink the partition
             yield Failure(label, f"unexpected {type(exc).__name__}: {exc}", "E199")
 
@@ -404,15 +416,9 @@ def _load_row(
     yield res
     ext = json.loads(r["extraction"]) if r["extraction"] else None
     if res.status == "new" and r["ext_error"]:
-        yield Failure(f"article {res.article_id}", r["ext_error"], "E300")
-    elif res.status == "new" and ext is not None and not ext.get("rekey_failed"):
-        repo.save_extraction(
-            session=s,
-            article_id=res.article_id,
-            revision=1,
-            extraction=rekey(ext, f"{res.article_id}.1"),
-            pipeline=PIPELINE,
-        )
+        yield extraction_failure(res.article_id, r["ext_error"])
+    elif res.status == "new" and ext is not None:
+        write_extraction(s, article_id=res.article_id, revision=1, extraction=ext, cluster=False)
         clustered.append(res.article_id)
     elif ext is not None or r["ext_error"]:
         aid = res.article_id

@@ -4,24 +4,21 @@
              JSONL/URL/stdin source) → at most `inflight` tasks submitted at once
     workers  read + clean (file tasks), MinHash fingerprint, extract_text — spaCy and the
              gazetteer are loaded once per worker by the initializer
-    writer   the main process, in input order: dedupe + store (repo.add_article), save the
-             extraction with the real article key, assign clusters
+    writer   the main process, in input order: dedupe + store (repo.add_article), then
+             pipeline.write_extraction (ids keyed to the stored article, clusters)
 
 Why input order: article ids, entity linking and clusters depend on storage order, so writing
 out-of-order results as they come would make the store differ from a 1-worker run. Results that
 finish early wait in the window, which stays bounded (memory is O(inflight), not O(corpus)).
 
-Why a placeholder key: claim ids hash the article key ("<article id>.<revision>"), unknown until
-the writer stores the article. Workers extract under a placeholder, check that `claim_id`
-reproduces every id, and the writer re-keys; a claim set that does not re-key is extracted again
-in the writer (never seen in practice, but ids must stay exactly those of the 1-worker path).
+Why a placeholder key: claim ids hash the article key (claimgraph.ids), unknown until the
+writer stores the article. Workers extract under a placeholder; ids depend only on the claim
+record, so the writer re-keys them exactly (pipeline.write_extraction), as the 1-worker path.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
 import multiprocessing
 from collections import deque
 from collections.abc import Iterator
@@ -35,59 +32,34 @@ from claimgraph.ingest.article import Article
 from claimgraph.ingest.dedupe import Fingerprint, fingerprint
 from claimgraph.ingest.sources import Item, ReadOptions, expand, read_bytes
 from claimgraph.ingest.warc import is_warc, read_warc
-from claimgraph.pipeline import PIPELINE, Failure, _failure, extract_stored
+from claimgraph.pipeline import (
+    Failure,
+    extract_stored,
+    extraction_failure,
+    failure_of,
+    write_extraction,
+)
 from claimgraph.store import repo
 from claimgraph.store.db import Store, open_store
 
-PLACEHOLDER_KEY = "pending.0"
-_ROLE_KEYS = ("agent", "recipient", "supplier", "assisted_by", "object", "in_exchange_for")
+PLACEHOLDER_KEY = "pending"
 _MAIN_READ = {".jsonl", ".ndjson", ".json"}  # many articles per file: read here, one task each
-
-
-# ---------------------------------------------------------------- claim ids
-
-
-def claim_id(claim: dict[str, Any], key: str) -> str:
-    """The id resolve.claims gives this claim under article key `key` (same payload, same hash)."""
-    roles = {r: claim[r] for r in (*_ROLE_KEYS, "location") if claim.get(r) is not None}
-    ev = claim["evidence"]
-    payload = json.dumps(
-        [key, claim["event"], ev["start"], ev["end"], roles],
-        sort_keys=True,
-        ensure_ascii=False,
-        default=str,
-    )
-    return hashlib.sha1(payload.encode()).hexdigest()[:16]
-
-
-def rekeyable(ext: dict[str, Any], key: str = PLACEHOLDER_KEY) -> bool:
-    """True when `claim_id` reproduces every claim id extracted under `key`."""
-    return all(claim_id(c, key) == c["id"] for c in ext.get("claims", []))
-
-
-def rekey(ext: dict[str, Any], key: str) -> dict[str, Any]:
-    """The extraction as if it had been run with doc_id=`key`."""
-    out = dict(ext)
-    out["id"] = key
-    out["claims"] = [{**c, "id": claim_id(c, key)} for c in ext.get("claims", [])]
-    return out
 
 
 def extract_pending(article: Article) -> dict[str, Any]:
     """What pipeline.extract_stored would compute for this article once stored, under the
-    placeholder key; `{"rekey_failed": True}` asks the writer to extract it itself."""
+    placeholder key (the writer gives the claims their ids)."""
     from claimgraph.extraction import extract_text
 
     if not article.supported:
         return {"skipped": f"language {article.language} is not supported for extraction"}
-    ext = extract_text(
+    return extract_text(
         article.text,
         published=article.published,
         publisher=article.site or "publisher",
         doc_id=PLACEHOLDER_KEY,
         title=article.title,
     ).to_dict()
-    return ext if rekeyable(ext) else {"rekey_failed": True}
 
 
 # ---------------------------------------------------------------- worker side
@@ -158,7 +130,8 @@ def _process_article(
     return done
 
 
-def _read_path(path: Path, label: str, opts: ReadOptions) -> Iterator[Article | IngestError]:
+def read_path(path: Path, label: str, opts: ReadOptions) -> Iterator[Article | IngestError]:
+    """The articles of one file as a worker reads it (WARC streamed, others under the cap)."""
     if is_warc(path):  # streamed per record; the byte cap applies to each record
         yield from read_warc(path, label=label, max_bytes=opts.max_bytes)
         return
@@ -183,13 +156,13 @@ def _run_task(
         return [_process_article(payload, near, dedupe, extract, store)]
     out: list[_Done] = []
     try:
-        for art in _read_path(Path(payload), payload, opts):
+        for art in read_path(Path(payload), payload, opts):
             if isinstance(art, IngestError):
-                out.append(_Done(failure=_failure(art)))
+                out.append(_Done(failure=failure_of(art)))
             else:
                 out.append(_process_article(art, near, dedupe, extract, store))
     except ClaimgraphError as exc:
-        out.append(_Done(failure=_failure(exc, payload)))
+        out.append(_Done(failure=failure_of(exc, payload)))
     except Exception as exc:  # a reader crash on one file must not sink the batch
         out.append(
             _Done(failure=Failure(payload, f"unexpected {type(exc).__name__}: {exc}", "E199"))
@@ -205,7 +178,7 @@ def _tasks(sources: list[str], opts: ReadOptions) -> Iterator[tuple | list[_Done
     JSONL/URL/stdin source (read here, streamed), or ready results (read errors)."""
     for item in expand(sources, opts):
         if isinstance(item, IngestError):
-            yield [_Done(failure=_failure(item))]
+            yield [_Done(failure=failure_of(item))]
         elif Path(item.label).is_file() and Path(item.label).suffix.lower() not in _MAIN_READ:
             yield ("file", item.label)
         else:
@@ -216,11 +189,11 @@ def _read_here(item: Item) -> Iterator[tuple | list[_Done]]:
     try:
         for art in item.read():
             if isinstance(art, IngestError):
-                yield [_Done(failure=_failure(art))]
+                yield [_Done(failure=failure_of(art))]
             else:
                 yield ("article", art)
     except ClaimgraphError as exc:
-        yield [_Done(failure=_failure(exc, item.label))]
+        yield [_Done(failure=failure_of(exc, item.label))]
     except Exception as exc:
         yield [
             _Done(failure=Failure(item.label, f"unexpected {type(exc).__name__}: {exc}", "E199"))
@@ -260,20 +233,11 @@ def write_result(
     yield res
     if not extract:
         return
-    usable = res.status == "new" and done.ext is not None and not done.ext.get("rekey_failed")
     if res.status == "new" and done.ext_error:
-        yield Failure(f"article {res.article_id}", done.ext_error, "E300")
-    elif usable:
-        key = f"{res.article_id}.1"
+        yield extraction_failure(res.article_id, done.ext_error)
+    elif res.status == "new" and done.ext is not None:
         with store.session() as s:
-            repo.save_extraction(
-                session=s,
-                article_id=res.article_id,
-                revision=1,
-                extraction=rekey(done.ext, key),
-                pipeline=PIPELINE,
-            )
-            repo.assign_clusters(session=s, article_id=res.article_id)
+            write_extraction(s, article_id=res.article_id, revision=1, extraction=done.ext)
     else:
         failure = extract_stored(store, res.article_id)
         if failure is not None:

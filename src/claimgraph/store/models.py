@@ -138,6 +138,37 @@ class ExtractionRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+class ExtractionHistoryRow(Base):
+    """An extraction as it was before a newer one replaced it (a corrected revision or a newer
+    pipeline): its JSON and its claims, so earlier results stay readable and old claim ids can
+    say where they went. Written by pipeline.write_extraction, never updated."""
+
+    __tablename__ = "extraction_history"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    revision: Mapped[int] = mapped_column(Integer)
+    pipeline: Mapped[str] = mapped_column(String(64))
+    data: Mapped[str] = mapped_column(Text)  # JSON: entities, places, times, skipped
+    claims: Mapped[str] = mapped_column(Text)  # JSON: the claim records
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    replaced_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ClaimHistoryRow(Base):
+    """Which archived extraction held a claim id (the lookup behind a replaced id's answer)."""
+
+    __tablename__ = "claim_history"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[str] = mapped_column(String(32), index=True)
+    history_id: Mapped[int] = mapped_column(
+        ForeignKey("extraction_history.id", ondelete="CASCADE"), index=True
+    )
+
+
 class ClaimRow(Base):
     """One claim of one article revision; `data` holds the full JSON record."""
 

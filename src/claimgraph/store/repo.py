@@ -1,7 +1,8 @@
 """Every query the application runs: keyword-only functions over a Session; no SQL elsewhere.
 
 Split by subject (repo_articles: articles, revisions, provenance, search index; repo_claims:
-extractions, claims, entities, clusters); import this module, not those.
+extractions, claims, entities, clusters; repo_history: replaced extractions, where an old claim
+id went, articles to extract again); import this module, not those.
 """
 
 from __future__ import annotations
@@ -34,19 +35,30 @@ from claimgraph.store.repo_claims import (
     list_entities,
     save_extraction,
 )
+from claimgraph.store.repo_history import (
+    archive_extraction,
+    claim_whereabouts,
+    current_claims,
+    extraction_history,
+    reextract_candidates,
+)
 
 __all__ = [
     "IngestOutcome",
     "add_article",
     "add_revision",
+    "archive_extraction",
     "article_dict",
     "assign_clusters",
+    "claim_whereabouts",
     "cluster_claims",
     "count_articles",
+    "current_claims",
     "delete_article",
     "entity_ids",
     "entity_profile",
     "extracted_duplicate",
+    "extraction_history",
     "find_exact",
     "find_near",
     "find_seen",
@@ -59,5 +71,6 @@ __all__ = [
     "list_clusters",
     "list_contradictions",
     "list_entities",
+    "reextract_candidates",
     "save_extraction",
 ]
