@@ -1,0 +1,45 @@
+// Behaviour every page shares, loaded in <head>: marks the page as scripted (CSS folds the nav
+// into a menu on a phone only then), the menu button, filter boxes that start closed on a
+// phone, and the fields an inline error message names (aria-invalid, first one focused).
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+  var narrow = window.matchMedia("(max-width: 700px)");
+
+  function ready() {
+    var toggle = document.querySelector(".menu-toggle");
+    var nav = document.getElementById("main-nav");
+    if (toggle && nav) {
+      toggle.addEventListener("click", function () {
+        var open = nav.classList.toggle("open");
+        toggle.setAttribute("aria-expanded", open ? "true" : "false");
+        if (open) { var first = nav.querySelector("a"); if (first) first.focus(); }
+      });
+      nav.addEventListener("keydown", function (ev) {
+        if (ev.key === "Escape" && nav.classList.contains("open")) {
+          nav.classList.remove("open");
+          toggle.setAttribute("aria-expanded", "false");
+          toggle.focus();
+        }
+      });
+    }
+    var bad = Array.prototype.map.call(document.querySelectorAll("#form-errors li[data-field]"),
+      function (li) { return li.getAttribute("data-field"); });
+    if (narrow.matches && !bad.length) {
+      document.querySelectorAll("details[data-narrow-closed]").forEach(function (d) { d.open = false; });
+    }
+    var first = null;
+    bad.forEach(function (name) {
+      document.querySelectorAll("form [name]").forEach(function (f) {
+        if (f.name !== name) return;
+        f.setAttribute("aria-invalid", "true");
+        f.setAttribute("aria-describedby", "form-errors");
+        if (!first) first = f;
+      });
+    });
+    if (first) first.focus({ preventScroll: false });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
+  else ready();
+})();
