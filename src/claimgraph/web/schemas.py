@@ -86,6 +86,20 @@ class Claim(Open):
     quantity: dict[str, Any] | None = None
     source: dict[str, Any] | None = None
     evidence: dict[str, Any]
+    pipeline: str | None = Field(None, description="the pipeline version that produced it")
+
+
+class Moved(BaseModel):
+    """A claim id that a newer extraction replaced: where it was and what took its place."""
+
+    detail: str
+    id: str
+    article_id: int
+    revision: int
+    pipeline: str
+    replaced_in_revision: int
+    replaced_by_pipeline: str | None
+    successor: str | None = Field(description="the claim that took its place (null: none)")
 
 
 class ClaimPage(BaseModel):

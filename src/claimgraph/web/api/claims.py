@@ -6,7 +6,9 @@ import dataclasses
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
+from fastapi.responses import JSONResponse
 
+from claimgraph.errors import NotFound
 from claimgraph.store import repo
 from claimgraph.web.deps import (
     MAX_ID,
@@ -17,7 +19,7 @@ from claimgraph.web.deps import (
     decode_cursor,
     encode_cursor,
 )
-from claimgraph.web.schemas import Claim, ClaimPage, Message
+from claimgraph.web.schemas import Claim, ClaimPage, Message, Moved
 
 router = APIRouter(tags=["claims"])
 Text = str | None
@@ -62,10 +64,32 @@ def list_claims(
 
 
 @router.get(
-    "/claims/{claim_id}", responses={404: {"model": Message, "description": "no such claim"}}
+    "/claims/{claim_id}",
+    response_model=Claim,
+    responses={
+        301: {"model": Moved, "description": "replaced: Location is its successor"},
+        404: {"model": Message, "description": "no such claim"},
+        410: {"model": Moved, "description": "replaced, with no successor"},
+    },
 )
 def get_claim(
     claim_id: Annotated[str, Path(description="claim id (16 hex digits)")], session: SessionDep
-) -> Claim:
-    """One claim with its evidence span, source and modality."""
-    return Claim(**_public(repo.get_claim(session=session, claim_id=claim_id)))
+) -> Any:
+    """One claim with its evidence span, source, modality and pipeline version. An id that a
+    correction or a newer pipeline replaced answers 301 to its successor (410 when none), with
+    the revision that replaced it."""
+    try:
+        return Claim(**_public(repo.get_claim(session=session, claim_id=claim_id)))
+    except NotFound:
+        moved = repo.claim_whereabouts(session=session, claim_id=claim_id)
+        if moved is None:
+            raise
+    nxt = moved["successor"]
+    body = Moved(
+        detail=f"claim {claim_id!r} of article {moved['article_id']} revision "
+        f"{moved['revision']} was replaced in revision {moved['replaced_in_revision']}"
+        + (f" by claim {nxt!r}" if nxt else " and has no successor"),
+        **{k: v for k, v in moved.items() if k != "claim"},
+    )
+    headers = {"Location": f"/api/claims/{nxt}"} if nxt else {}
+    return JSONResponse(body.model_dump(), status_code=301 if nxt else 410, headers=headers)
