@@ -89,7 +89,7 @@ def test_report_accept_makes_revision_and_reextracts(seeded):
     assert "Yelabuga, Tatarstan" in art["text"] and "Yelabuz" in old["text"]
     assert [r["reason"] for r in art["revisions"]] == [
         "ingest",
-        f"correction #{first.report['id']}",
+        f"correction #{first.report['id']} by ed: “Yelabuz” → “Yelabuga”",
     ]
     assert art["revisions"][1]["parent"] == 1
     places = {(c.get("location") or {}).get("name") for c in claims}

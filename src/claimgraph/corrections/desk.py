@@ -209,6 +209,20 @@ def submit_from_page(
     )
 
 
+def _clip(text: str, most: int = 60) -> str:
+    """One line, at most `most` characters, cut at a word boundary."""
+    one = " ".join(text.split())
+    if len(one) <= most:
+        return one
+    cut = one[: most - 1].rsplit(" ", 1)[0] or one[: most - 1]
+    return cut + "…"
+
+
+def revision_reason(report_id: int, editor: str, exact: str, fix: str) -> str:
+    """What a reader sees in the revision history: which report, who accepted it, what changed."""
+    return f"correction #{report_id} by {editor}: “{_clip(exact)}” → “{_clip(fix)}”"
+
+
 def accept(*, session: Session, report_id: int, editor: str, replacement: str | None = None) -> int:
     """Apply the fix as a new revision of the article; returns the new revision number.
 
@@ -246,7 +260,7 @@ def accept(*, session: Session, report_id: int, editor: str, replacement: str | 
         session=session,
         article_id=row.article_id,
         text_=new_text,
-        reason=f"correction #{report_id}",
+        reason=revision_reason(report_id, editor, row.exact, fix),
     )
     reports.close_report(
         session=session, row=row, status="accepted", by=editor, new_revision=rev.number
