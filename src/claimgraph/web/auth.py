@@ -179,8 +179,8 @@ def authenticate(*, session: Session, name: str, password: str) -> UserRow | Non
 class LoginThrottle:
     """Failed sign-ins per key ("user:NAME", "addr:ADDRESS") with exponential backoff.
 
-    `free` failures cost nothing; the n-th failure beyond them makes the key wait
-    `base * 2**(n-1)` seconds (at most `most`). A key forgets its failures `most` seconds after
+    `free` failures cost nothing; then the key waits `base` seconds, and each further failure
+    doubles the wait (at most `most`). A key forgets its failures `most` seconds after
     the last one. Kept in process memory (one `serve` process per store): a restart forgives.
     The table is bounded: past `max_keys`, the oldest keys are dropped first.
     """
@@ -206,7 +206,7 @@ class LoginThrottle:
 
     def _delay(self, key: str, count: int) -> float:
         over = count - self.free[key.split(":", 1)[0]]
-        return 0.0 if over <= 0 else min(self.base * 2 ** (over - 1), self.most)
+        return 0.0 if over < 0 else min(self.base * 2**over, self.most)
 
     def wait(self, *keys: str) -> int:
         """Seconds until these keys may try again (0: now)."""
