@@ -14,6 +14,7 @@ from claimgraph.cli import (
     extract,
     ingest,
     read,
+    reextract,
     serve,
     sites,
     users,
@@ -35,6 +36,7 @@ export.register(app)
 serve.register(app)
 corrections.register(app)
 bulk.register(app)
+reextract.register(app)
 demo.register(app)
 sites.register(app)
 users.register(app)

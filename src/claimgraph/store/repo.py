@@ -40,6 +40,8 @@ from claimgraph.store.repo_history import (
     claim_whereabouts,
     current_claims,
     extraction_history,
+    get_setting,
+    put_setting,
     reextract_candidates,
 )
 
@@ -64,6 +66,7 @@ __all__ = [
     "find_seen",
     "get_article",
     "get_claim",
+    "get_setting",
     "has_extraction",
     "list_articles",
     "list_articles_page",
@@ -71,6 +74,7 @@ __all__ = [
     "list_clusters",
     "list_contradictions",
     "list_entities",
+    "put_setting",
     "reextract_candidates",
     "save_extraction",
 ]

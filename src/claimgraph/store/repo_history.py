@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from claimgraph import ids
 from claimgraph.store.filters import ClaimFilter
 from claimgraph.store.models import (
+    AppSettingRow,
     ArticleRow,
     ClaimHistoryRow,
     ClaimRow,
@@ -180,3 +181,22 @@ def reextract_candidates(
         )
         q = q.where(~current.exists())
     return list(session.scalars(q))
+
+
+def get_setting(*, session: Session, name: str) -> Any:
+    """A JSON value the store keeps for itself (app_settings), or None."""
+    row = session.get(AppSettingRow, name)
+    return json.loads(row.value) if row is not None else None
+
+
+def put_setting(*, session: Session, name: str, value: Any) -> None:
+    """Set (None: remove) a JSON value in app_settings, e.g. a reextract checkpoint."""
+    row = session.get(AppSettingRow, name)
+    if value is None:
+        if row is not None:
+            session.delete(row)
+    elif row is None:
+        session.add(AppSettingRow(name=name, value=json.dumps(value)))
+    else:
+        row.value = json.dumps(value)
+    session.flush()
