@@ -9,25 +9,17 @@ from rich.markup import escape
 from rich.table import Table
 
 from claimgraph.cli.common import (
-    ArticleOpt,
     DbOption,
-    EntityOpt,
-    EventOpt,
     JsonOption,
-    ModalityOpt,
-    NearOpt,
-    PlaceOpt,
-    SinceOpt,
-    SourceOpt,
-    UntilOpt,
-    claim_filters,
     fail,
+    filter_options,
     out,
     print_json,
     store_for,
 )
 from claimgraph.cli.extract import print_claims
 from claimgraph.errors import NotFound
+from claimgraph.store.filters import ClaimFilter
 
 
 def register(app: typer.Typer) -> None:
@@ -37,37 +29,21 @@ def register(app: typer.Typer) -> None:
     app.command("contradictions")(contradictions)
 
 
+@filter_options
 def claims(
     db: DbOption = None,
-    entity: EntityOpt = None,
-    event: EventOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    place: PlaceOpt = None,
-    near: NearOpt = None,
-    modality: ModalityOpt = None,
-    source: SourceOpt = None,
-    article: ArticleOpt = None,
     limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
     json_out: JsonOption = False,
+    *,
+    filters: ClaimFilter,
 ) -> None:
     """List stored claims: event, agent → recipient/object, place, time, source, modality.
 
-    Example: claimgraph claims --entity Iran --event SUPPLY --since 2023-01 --json
+    Example: claimgraph claims --entity Iran --event SUPPLY,ACQUIRE --from Iran --to Russia --json
     """
     from claimgraph.store import repo
 
-    f = claim_filters(
-        event=event,
-        entity=entity,
-        since=since,
-        until=until,
-        place=place,
-        near=near,
-        modality=modality,
-        source=source,
-        article_id=article,
-    )
+    f = filters
     store = store_for(db)
     with store.session() as s:
         rows = repo.list_claims(session=s, filters=f, limit=limit)
@@ -119,24 +95,24 @@ def entity(
         )
 
 
+@filter_options
 def clusters(
     db: DbOption = None,
-    entity: Annotated[
-        str | None, typer.Option(help="Clusters with a claim naming this entity.")
-    ] = None,
-    event: Annotated[str | None, typer.Option(help="Event type.")] = None,
     min_claims: Annotated[
         int, typer.Option(help="Only clusters with at least this many claims.")
     ] = 1,
     json_out: JsonOption = False,
+    *,
+    filters: ClaimFilter,
 ) -> None:
-    """Claims from all articles that state the same thing, with their independent sources.
+    """Claims from all articles that state the same thing, with their independent sources
+    (with filters: the clusters holding a matching claim).
 
     Example: claimgraph clusters --entity Iran --min-claims 2 --json
     """
     from claimgraph.store import repo
 
-    f = claim_filters(event=event, entity=entity) if (event or entity) else None
+    f = filters if filters != ClaimFilter() else None
     store = store_for(db)
     with store.session() as s:
         rows = repo.list_clusters(session=s, filters=f, min_claims=min_claims)

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
 import sys
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from claimgraph.config import Settings
 from claimgraph.errors import ClaimgraphError
 from claimgraph.store.db import Store, open_store
-from claimgraph.store.filters import ClaimFilter, FilterError
+from claimgraph.store.filters import BY_FIELD, FILTERS, ClaimFilter, FilterError, FilterSpec
 
 DbOption = Annotated[
     str | None,
@@ -55,22 +59,40 @@ def fail(message: str, *, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
-# Claim filters shared by `claims`, `clusters` and `export` (sqlite-utils style option aliases).
-EntityOpt = Annotated[
-    str | None, typer.Option(help="Entity (name, alias or id) as agent or recipient.")
-]
-EventOpt = Annotated[str | None, typer.Option(help="Event type, e.g. SUPPLY.")]
-SinceOpt = Annotated[str | None, typer.Option(help="Claim time on or after (YYYY[-MM[-DD]]).")]
-UntilOpt = Annotated[str | None, typer.Option(help="Claim time on or before (YYYY[-MM[-DD]]).")]
-PlaceOpt = Annotated[str | None, typer.Option(help="Place name (gazetteer name).")]
-NearOpt = Annotated[
-    str | None, typer.Option(help="LAT,LON,KM: claims placed within KM of a point.")
-]
-ModalityOpt = Annotated[str | None, typer.Option(help="asserted, reported, claimed, suggested, …")]
-SourceOpt = Annotated[
-    str | None, typer.Option(help="Source name, e.g. 'Institute for the Study of War'.")
-]
-ArticleOpt = Annotated[int | None, typer.Option(help="Only claims of this article id.")]
+def _filter_param(spec: FilterSpec) -> inspect.Parameter:
+    """The typer option of one claim filter, from its row of the table."""
+    typ: Any = (
+        int | None if spec.kind == "int" else list[str] | None if spec.multiple else str | None
+    )
+    meta = "LIST" if spec.multiple else spec.placeholder if spec.kind in ("date", "near") else ""
+    opt = typer.Option(*spec.cli, help=spec.help, metavar=meta or None, show_default=False)
+    return inspect.Parameter(
+        spec.field,
+        inspect.Parameter.POSITIONAL_OR_KEYWORD,
+        default=None,
+        annotation=Annotated[typ, opt],
+    )
+
+
+def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Give a command one option per claim filter (store/filters.FILTERS, after --db) and call
+    it with them parsed as `filters: ClaimFilter`; a bad value exits 2 naming the option.
+
+    Example: @filter_options above `def claims(db: DbOption = None, *, filters: ClaimFilter)`.
+    """
+    sig = inspect.signature(func, eval_str=True)
+    own = [p for p in sig.parameters.values() if p.name != "filters"]
+    at = next((i + 1 for i, p in enumerate(own) if p.name == "db"), len(own))
+    params = [*own[:at], *(_filter_param(s) for s in FILTERS), *own[at:]]
+
+    @functools.wraps(func)
+    def command(*args: Any, **kwargs: Any) -> Any:
+        raw = {s.field: kwargs.pop(s.field, None) for s in FILTERS}
+        return func(*args, filters=claim_filters(**raw), **kwargs)
+
+    command.__signature__ = sig.replace(parameters=params)  # type: ignore[attr-defined]
+    command.__annotations__ = {p.name: p.annotation for p in params}
+    return command
 
 
 def claim_filters(**raw: Any) -> ClaimFilter:
@@ -78,5 +100,7 @@ def claim_filters(**raw: Any) -> ClaimFilter:
     try:
         return ClaimFilter.parse(**raw)
     except FilterError as exc:
-        fail(str(exc), code=2)
+        spec = BY_FIELD.get(exc.field)
+        message = str(exc).removeprefix(f"{exc.field}: ")
+        fail(escape(f"{spec.cli[0] if spec else exc.field}: {message}"), code=2)
     raise AssertionError("unreachable")

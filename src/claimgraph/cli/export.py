@@ -1,5 +1,5 @@
 """`claimgraph export FORMAT [filters] -o FILE`: claims for other tools (STIX, maps, tables,
-graphs), selected with the same filters as `claimgraph claims`."""
+graphs), selected with the same filters as `claimgraph claims` (cli/common.filter_options)."""
 
 from __future__ import annotations
 
@@ -9,28 +9,15 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from claimgraph.cli.common import (
-    ArticleOpt,
-    DbOption,
-    EntityOpt,
-    EventOpt,
-    ModalityOpt,
-    NearOpt,
-    PlaceOpt,
-    SinceOpt,
-    SourceOpt,
-    UntilOpt,
-    err,
-    fail,
-    store_for,
-)
-from claimgraph.store.filters import ClaimFilter, FilterError
+from claimgraph.cli.common import DbOption, err, fail, filter_options, store_for
+from claimgraph.store.filters import ClaimFilter
 
 
 def register(app: typer.Typer) -> None:
     app.command("export")(export)
 
 
+@filter_options
 def export(
     fmt: Annotated[
         str,
@@ -48,15 +35,8 @@ def export(
         str, typer.Option(help="csv/parquet only: claims | entities | clusters.")
     ] = "claims",
     db: DbOption = None,
-    entity: EntityOpt = None,
-    event: EventOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    place: PlaceOpt = None,
-    near: NearOpt = None,
-    modality: ModalityOpt = None,
-    source: SourceOpt = None,
-    article: ArticleOpt = None,
+    *,
+    filters: ClaimFilter,
 ) -> None:
     """Export stored claims: STIX 2.1 bundle, GeoJSON points, CSV/Parquet tables, GraphML/GEXF.
 
@@ -72,18 +52,7 @@ def export(
 
     try:
         fmt = check(fmt, table)
-        filters = ClaimFilter.parse(
-            event=event,
-            entity=entity,
-            since=since,
-            until=until,
-            place=place,
-            near=near,
-            modality=modality,
-            source=source,
-            article_id=article,
-        )
-    except (ExportError, FilterError) as exc:
+    except ExportError as exc:
         fail(escape(str(exc)), code=2)
         return
     to_stdout = output in (None, "-")

@@ -4,14 +4,28 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, delete, func, insert, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    String,
+    and_,
+    delete,
+    func,
+    insert,
+    literal_column,
+    or_,
+    select,
+    text,
+    true,
+)
 from sqlalchemy.orm import Session
 
 from claimgraph.errors import NotFound
-from claimgraph.store.filters import ClaimFilter
+from claimgraph.store.filters import AGENT_RECEIVES, FILTERS, ROLES, ClaimFilter
 from claimgraph.store.models import (
     ArticleRow,
     ClaimRow,
@@ -219,34 +233,107 @@ def claim_conditions(
     session: Session, f: ClaimFilter | None, *, actor_ids: list[str] | None = None
 ) -> list[ColumnElement[bool]]:
     """WHERE clauses on `claims` for a filter: the one definition of what each claim filter
-    means, shared by list_claims, the exports and the workbench's aggregates. Entity names
-    resolve to ids with one query unless the caller already has them (`actor_ids`); `near` is
+    means (one builder per row of store/filters.FILTERS, in table order), shared by
+    list_claims, the exports and the workbench's aggregates. Entity names resolve to ids with
+    one query each unless the caller already has the entity filter's (`actor_ids`); `near` is
     a bounding box here, refined with Near.contains by the callers."""
     if f is None:
         return []
+    dialect = session.get_bind().dialect.name
     out: list[ColumnElement[bool]] = []
-    if f.event:
-        out.append(ClaimRow.event == f.event)
-    if f.article_id is not None:
-        out.append(ClaimRow.article_id == f.article_id)
-    if f.modality:
-        out.append(ClaimRow.modality == f.modality)
-    if f.entity:
-        ids = actor_ids if actor_ids is not None else entity_ids(session=session, name=f.entity)
-        out.append(ClaimRow.agent_id.in_(ids) | ClaimRow.recipient_id.in_(ids))
-    if f.source:
-        out.append(func.lower(ClaimRow.source_name) == f.source.casefold())
-    if f.place:
-        out.append(func.lower(ClaimRow.place_name) == f.place.casefold())
-    if f.since:  # ISO values compare as strings at any granularity ("2023-07" >= "2023")
-        out.append(ClaimRow.time_value >= f.since)
-    if f.until:
-        out.append(ClaimRow.time_value <= f.until + "\uffff")
-    if f.near is not None:
-        lat0, lat1, lon0, lon1 = f.near.bbox()
-        out.append(ClaimRow.lat.between(lat0, lat1))
-        out.append(ClaimRow.lon.between(lon0, lon1))
+    for spec in FILTERS:
+        value = getattr(f, spec.field)
+        if value is None or spec.name == "role":  # role shapes the entity condition
+            continue
+        if spec.name == "entity":
+            ids = actor_ids if actor_ids is not None else entity_ids(session=session, name=value)
+            out.append(or_(*(col.in_(ids) for col in role_columns(dialect, f.values("role")))))
+        else:
+            out.append(_CONDITIONS[spec.name](session, dialect, f, value))
     return out
+
+
+def role_columns(dialect: str, roles: list[str] | None = None) -> list[ColumnElement[Any]]:
+    """The columns holding an entity id in each of `roles` (all roles when empty): agent and
+    recipient are columns, the others JSON members (supplier, assisted_by and source are
+    indexed, see migration 0007)."""
+    j = {
+        (o, k): literal_column(_json_role(dialect, o, k), String)
+        for o, k in (*_JSON_ROLES, ("object", "entity_id"), ("in_exchange_for", "entity_id"))
+    }
+    by_role: dict[str, list[ColumnElement[Any]]] = {
+        "agent": [ClaimRow.agent_id],
+        "recipient": [ClaimRow.recipient_id],
+        "supplier": [j["supplier", "id"]],
+        "assisted_by": [j["assisted_by", "id"]],
+        "source": [j["source", "entity_id"], j["source", "country_entity_id"]],
+        "object": [j["object", "entity_id"], j["in_exchange_for", "entity_id"]],
+    }
+    return [col for r in (roles or ROLES) for col in by_role[r]]
+
+
+def _direction(session: Session, dialect: str, f: ClaimFilter, _: Any) -> ColumnElement[bool]:
+    """from/to: the giving side is the supplier, or the agent of an event whose agent does
+    not receive; the receiving side is the recipient, or the agent of a receiving event
+    (ACQUIRE). A claim with something given in exchange moves goods both ways, so it also
+    matches with the sides swapped."""
+    receives = ClaimRow.event.in_(sorted(AGENT_RECEIVES))
+    supplier = literal_column(_json_role(dialect, "supplier", "id"), String)
+
+    def giver(ids: list[str]) -> ColumnElement[bool]:
+        return or_(supplier.in_(ids), and_(ClaimRow.agent_id.in_(ids), ~receives))
+
+    def taker(ids: list[str]) -> ColumnElement[bool]:
+        return or_(ClaimRow.recipient_id.in_(ids), and_(ClaimRow.agent_id.in_(ids), receives))
+
+    src = entity_ids(session=session, name=f.from_) if f.from_ else None
+    dst = entity_ids(session=session, name=f.to) if f.to else None
+    yes = true()
+    forward = and_(giver(src) if src is not None else yes, taker(dst) if dst is not None else yes)
+    exchange = literal_column(_json_role(dialect, "in_exchange_for", "text"), String).is_not(None)
+    backward = and_(
+        exchange,
+        taker(src) if src is not None else yes,
+        giver(dst) if dst is not None else yes,
+    )
+    return or_(forward, backward)
+
+
+def _text_terms(session: Session, dialect: str, f: ClaimFilter, _: Any) -> ColumnElement[bool]:
+    """q: every term (a word or "quoted phrase") inside the object's or the evidence's text,
+    case-insensitive."""
+    obj = literal_column(_json_role(dialect, "object", "text"), String)
+    evidence = literal_column(_json_role(dialect, "evidence", "text"), String)
+    conds = []
+    for term in f.terms():
+        pattern = "%" + re.sub(r"([\\%_])", r"\\\1", term) + "%"
+        conds.append(or_(obj.ilike(pattern, escape="\\"), evidence.ilike(pattern, escape="\\")))
+    return and_(*conds)
+
+
+_Builder = Callable[[Session, str, ClaimFilter, Any], ColumnElement[bool]]
+# One builder per filter of store/filters.FILTERS (entity and role are built above).
+_CONDITIONS: dict[str, _Builder] = {
+    "event": lambda _s, _d, f, _v: ClaimRow.event.in_(f.values("event")),
+    "modality": lambda _s, _d, f, _v: ClaimRow.modality.in_(f.values("modality")),
+    "article_id": lambda _s, _d, _f, v: ClaimRow.article_id == v,
+    "source": lambda _s, _d, _f, v: func.lower(ClaimRow.source_name) == v.casefold(),
+    "place": lambda _s, _d, _f, v: func.lower(ClaimRow.place_name) == v.casefold(),
+    # ISO values compare as strings at any granularity ("2023-07" >= "2023")
+    "since": lambda _s, _d, _f, v: ClaimRow.time_value >= v,
+    "until": lambda _s, _d, _f, v: ClaimRow.time_value <= v + "\uffff",
+    "near": lambda _s, _d, _f, v: and_(
+        ClaimRow.lat.between(v.bbox()[0], v.bbox()[1]),
+        ClaimRow.lon.between(v.bbox()[2], v.bbox()[3]),
+    ),
+    "from": _direction,
+    # from and to make one condition (a pair of sides); `to` alone builds it when from is unset
+    "to": lambda s, d, f, v: _direction(s, d, f, v) if f.from_ is None else true(),
+    "q": _text_terms,
+    "cluster": lambda _s, _d, _f, v: ClaimRow.pk.in_(
+        select(ClusterMemberRow.claim_pk).where(ClusterMemberRow.cluster_id == v)
+    ),
+}
 
 
 def list_claims(
@@ -293,7 +380,8 @@ def list_claims(
     if after_pk is not None:
         q = q.where(ClaimRow.pk > after_pk)
     if order == "pk" and ids and limit is not None and f.near is None:
-        q = q.where(ClaimRow.pk.in_(_first_pks_by_actor(session, q, ids, limit)))
+        cols = role_columns(session.get_bind().dialect.name, f.values("role"))
+        q = q.where(ClaimRow.pk.in_(_first_pks_by_actor(session, q, cols, ids, limit)))
     if order == "pk":
         q = q.order_by(ClaimRow.pk)
     else:
@@ -326,17 +414,19 @@ def list_claims(
     return out
 
 
-def _first_pks_by_actor(session: Session, q: Select[Any], ids: list[str], limit: int) -> list[int]:
+def _first_pks_by_actor(
+    session: Session, q: Select[Any], cols: list[ColumnElement[Any]], ids: list[str], limit: int
+) -> list[int]:
     """The `limit` smallest pks among the rows of `q` (already filtered, entity included).
 
     `agent_id IN … OR recipient_id IN … ORDER BY pk` makes SQLite collect and sort every claim
-    of a frequent entity (thousands) to return one page. One query per (column, id) walks that
-    column's index in pk order (SQLite indexes end with the rowid) and stops after `limit`
-    rows; the union of those short lists holds the page's pks.
+    of a frequent entity (thousands) to return one page. One query per (role column, id) walks
+    that column's index in pk order (SQLite indexes end with the rowid) and stops after
+    `limit` rows; the union of those short lists holds the page's pks.
     """
     pks: set[int] = set()
     base = q.with_only_columns(ClaimRow.pk).order_by(None)
-    for col in (ClaimRow.agent_id, ClaimRow.recipient_id):
+    for col in cols:
         for eid in ids:
             pks.update(session.scalars(base.where(col == eid).order_by(ClaimRow.pk).limit(limit)))
     return sorted(pks)[:limit]
