@@ -244,10 +244,23 @@ def _cell(value: Any, kind: str) -> Any:
     return value
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(…), =cmd|…);
+# CSV cells get a leading apostrophe (shown as text, OWASP's advice). Parquet keeps the value.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def csv_safe(value: Any) -> Any:
+    """A CSV cell a spreadsheet will not evaluate: text starting like a formula is quoted."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def write_csv(
     session: Session, filters: ClaimFilter | None, out: BinaryIO, *, table: str = "claims"
 ) -> ExportResult:
-    """RFC 4180 CSV with a header row; empty cells for missing values."""
+    """RFC 4180 CSV with a header row; empty cells for missing values; formula-like text
+    neutralised (`csv_safe`)."""
     columns, batches, unit = TABLE_SOURCES[table]
     n = 0
     it = batches(session, filters)  # clusters may refuse (ExportSkipped) before any byte
@@ -257,7 +270,7 @@ def write_csv(
         w.writerow([name for name, _ in columns])
         for batch in _chain(first, it):
             for row in batch:
-                w.writerow([_cell(row.get(name), kind) for name, kind in columns])
+                w.writerow([csv_safe(_cell(row.get(name), kind)) for name, kind in columns])
             n += len(batch)
     return ExportResult("csv", n, unit)
 
