@@ -16,7 +16,7 @@ from itertools import groupby
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, HTTPException, Path, Request
+from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
@@ -28,7 +28,7 @@ from claimgraph.store import repo_corrections as reports
 from claimgraph.store.db import Store
 from claimgraph.web import auth
 from claimgraph.web.deps import MAX_ID, SessionDep, get_store
-from claimgraph.web.pages.render import context, safe_url, templates
+from claimgraph.web.pages.render import context, safe_url, suggestion_fits, templates
 
 router = APIRouter(include_in_schema=False)
 ReportId = Annotated[int, Path(ge=1, le=MAX_ID)]
@@ -93,9 +93,15 @@ def _page_href(url: str | None) -> str | None:
 
 
 @router.get("/editor", response_class=HTMLResponse)
-def queue(request: Request, session: SessionDep, done: str | None = None) -> Response:
+def queue(
+    request: Request,
+    session: SessionDep,
+    done: str | None = None,
+    article: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
+    rev: Annotated[int | None, Query(ge=2, le=MAX_ID)] = None,
+) -> Response:
     """Open reports grouped by article (else by the page they came from, for the widget), each
-    quote shown inside its text."""
+    quote shown inside its text. After an accept, `article` and `rev` link to the change."""
     user = auth.require_editor(request, session)
     groups: list[dict[str, Any]] = []
     names = sites.site_names(session=session)
@@ -111,6 +117,8 @@ def queue(request: Request, session: SessionDep, done: str | None = None) -> Res
         for r in items:
             r["site_name"] = names.get(r["site"] or "", r["site"])
             r["page_href"] = _page_href(r["page_url"])
+            # a suggestion that does not read as a fix for the quote is shown, never prefilled
+            r["fits"] = suggestion_fits(r["exact"], r["suggestion"])
             if art is not None and r["revision"] is not None:
                 # offsets are into the revision the reader saw; show that text around them
                 seen = repo.get_article(session=session, article_id=aid, revision=r["revision"])
@@ -132,7 +140,12 @@ def queue(request: Request, session: SessionDep, done: str | None = None) -> Res
     return templates.TemplateResponse(
         request,
         "editor.html",
-        {**auth.user_context(request, user), "groups": groups, "done": (done or "")[:200]},
+        {
+            **auth.user_context(request, user),
+            "groups": groups,
+            "done": (done or "")[:300],
+            "changed": {"article": article, "rev": rev} if article and rev else None,
+        },
     )
 
 
@@ -146,17 +159,29 @@ async def act(request: Request, report_id: ReportId, action: str) -> Response:
         auth.check_csrf(request, form)
         editor = user.name
     # the desk and spaCy are blocking: keep them off the event loop
-    msg = await run_in_threadpool(_apply, store, report_id, action, editor, form)
-    return RedirectResponse(f"/editor?done={quote(msg)}", status_code=303)
+    msg, changed = await run_in_threadpool(_apply, store, report_id, action, editor, form)
+    where = f"&article={changed[0]}&rev={changed[1]}" if changed else ""
+    return RedirectResponse(f"/editor?done={quote(msg)}{where}", status_code=303)
 
 
-def _apply(store: Store, report_id: int, action: str, editor: str, form: dict[str, str]) -> str:
-    """One editor action in its own committed transaction; the message shown on the queue."""
+def _apply(
+    store: Store, report_id: int, action: str, editor: str, form: dict[str, str]
+) -> tuple[str, tuple[int, int] | None]:
+    """One editor action in its own committed transaction; the message shown on the queue and,
+    after an accept, (article id, new revision) for the link to the change."""
     article_id: int | None = None
+    rev = 0
     try:
         with store.session() as s:
             if action == "accept":
                 text = form.get("replacement") or None  # empty: the reader's suggestion
+                if (
+                    text is not None
+                    and text == reports.get_report(session=s, report_id=report_id).exact
+                ):
+                    raise desk.ReportError(
+                        "replacement", "the replacement is the quoted text itself; edit it first"
+                    )
                 rev = desk.accept(session=s, report_id=report_id, editor=editor, replacement=text)
                 article_id = reports.get_report(session=s, report_id=report_id).article_id
                 msg = f"Report {report_id} accepted: article {article_id} is now at revision {rev}."
@@ -182,4 +207,5 @@ def _apply(store: Store, report_id: int, action: str, editor: str, form: dict[st
         failure = extract_stored(store, article_id)
         if failure is not None:
             msg += f" Re-extraction failed: {failure.message}"
-    return msg
+        return msg, (article_id, rev)
+    return msg, None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -180,7 +181,53 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
 
 
 def context(text: str, start: int | None, end: int | None, width: int = 80) -> tuple[str, str, str]:
-    """(before, quote, after) around a span, for showing a report's quote in place."""
+    """(before, quote, after) around a span, for showing a report's quote in place; the context
+    ends at whole words (an ellipsis marks a cut), so no word is shown half."""
     if start is None or end is None or not 0 <= start <= end <= len(text):
         return "", "", ""
-    return text[max(0, start - width) : start], text[start:end], text[end : end + width]
+    a, b = max(0, start - width), min(len(text), end + width)
+    before, after = text[a:start], text[end:b]
+    if a > 0:
+        cut = re.search(r"\s", before)
+        before = "…" + (before[cut.end() :] if cut and cut.end() < len(before) else "")
+    if b < len(text):
+        cut = max(after.rfind(" "), after.rfind("\n"))
+        after = (after[:cut] if cut > 0 else "") + "…"
+    return before, text[start:end], after
+
+
+def suggestion_fits(exact: str, suggestion: str | None) -> bool:
+    """Does a reader's suggestion read as a replacement for the quoted words? It must be of a
+    like length (a sentence is no fix for one word) and share letters with the quote or be as
+    short as it; anything else is shown to the editor but never put into the replacement box."""
+    if not suggestion or not suggestion.strip():
+        return False
+    q, sug = " ".join(exact.split()).lower(), " ".join(suggestion.split()).lower()
+    if q == sug:
+        return False
+    if len(sug) > 2 * len(q) + 12 or len(sug.split()) > 2 * len(q.split()) + 2:
+        return False
+    similar = difflib.SequenceMatcher(None, q, sug, autojunk=False).ratio() >= 0.5
+    return similar or len(sug.split()) <= len(q.split()) + 1
+
+
+def when(value: object) -> str:
+    """A stored time as 'YYYY-MM-DD HH:MM UTC' (the store keeps UTC; naive values are UTC)."""
+    if not value:
+        return ""
+    try:
+        t = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    t = t.replace(tzinfo=UTC) if t.tzinfo is None else t.astimezone(UTC)
+    return t.strftime("%Y-%m-%d %H:%M UTC")
+
+
+def when_iso(value: object) -> str:
+    """The same instant for a <time datetime=…> attribute (ISO 8601, Z)."""
+    text = when(value)
+    return text.replace(" UTC", "Z").replace(" ", "T") if text.endswith("UTC") else ""
+
+
+templates.env.filters["when"] = when
+templates.env.filters["when_iso"] = when_iso
