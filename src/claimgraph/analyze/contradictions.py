@@ -7,6 +7,7 @@ by more than `tolerance` of the larger one).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import combinations
 from typing import Any
 
@@ -31,7 +32,14 @@ def find_contradictions(
     clusters: dict[str, list[dict[str, Any]]], *, tolerance: float = 0.2
 ) -> list[dict[str, Any]]:
     """Pairs of disputing claims, each with its cluster and the kind of disagreement."""
-    out = []
+    return list(iter_contradictions(clusters, tolerance=tolerance))
+
+
+def iter_contradictions(
+    clusters: dict[str, list[dict[str, Any]]], *, tolerance: float = 0.2
+) -> Iterator[dict[str, Any]]:
+    """`find_contradictions` one pair at a time (a big cluster has millions of pairs: a caller
+    that shows a page stops early instead of building them all)."""
     for cid, claims in sorted(clusters.items()):
         for a, b in combinations(sorted(claims, key=lambda c: c["pk"]), 2):
             kinds = []
@@ -48,5 +56,4 @@ def find_contradictions(
                 if max(abs(va), abs(vb)) and abs(va - vb) / max(abs(va), abs(vb)) > tolerance:
                     kinds.append("quantity")
             if kinds:
-                out.append({"cluster_id": cid, "kinds": kinds, "a": _brief(a), "b": _brief(b)})
-    return out
+                yield {"cluster_id": cid, "kinds": kinds, "a": _brief(a), "b": _brief(b)}

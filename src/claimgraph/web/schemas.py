@@ -117,6 +117,9 @@ class Cluster(Open):
 
 class ClusterList(BaseModel):
     items: list[Cluster]
+    next_offset: int | None = Field(
+        default=None, description="pass as `offset` for the next page; null at end"
+    )
 
 
 class Contradiction(Open):
@@ -128,6 +131,9 @@ class Contradiction(Open):
 
 class ContradictionList(BaseModel):
     items: list[Contradiction]
+    next_offset: int | None = Field(
+        default=None, description="pass as `offset` for the next page; null at end"
+    )
 
 
 class Entity(BaseModel):
@@ -140,6 +146,9 @@ class Entity(BaseModel):
 
 class EntityList(BaseModel):
     items: list[Entity]
+    next_offset: int | None = Field(
+        default=None, description="pass as `offset` for the next page; null at end"
+    )
 
 
 class EntityProfile(Open):
@@ -167,3 +176,6 @@ class Hit(BaseModel):
 
 class HitList(BaseModel):
     items: list[Hit]
+    next_offset: int | None = Field(
+        default=None, description="pass as `offset` for the next page; null at end"
+    )
