@@ -83,6 +83,8 @@ def reextract(
 ) -> ReextractReport:
     """Extract the selected stored articles again (see the module doc); `on_selected` gets
     how many will run, `on_article` each article's change or failure as it is written."""
+    if filters == ClaimFilter():
+        filters = None  # no filter given: every article (and the same checkpoint as None)
     version = pipeline_version()
     report = ReextractReport(pipeline=version)
     selection = _selection(stale, filters, version)
