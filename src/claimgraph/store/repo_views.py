@@ -272,3 +272,61 @@ def claims_revision(*, session: Session, article_id: int) -> int | None:
     return session.scalar(
         select(func.max(ExtractionRow.revision)).where(ExtractionRow.article_id == article_id)
     )
+
+
+def overview_counts(*, session: Session) -> dict[str, int]:
+    """What the overview reports: claims, clusters of 2+ claims (one thing said more than once)
+    and contradicting pairs; contradictions are looked for only inside those clusters."""
+    from claimgraph.analyze.contradictions import find_contradictions
+
+    n_claims = session.scalar(select(func.count(ClaimRow.pk))) or 0
+    sizes = (
+        select(ClusterMemberRow.cluster_id, func.count().label("n"))
+        .group_by(ClusterMemberRow.cluster_id)
+        .having(func.count() >= 2)
+        .subquery()
+    )
+    n_clusters = session.scalar(select(func.count()).select_from(sizes)) or 0
+    rows = session.execute(
+        select(ClusterMemberRow.cluster_id, ClaimRow.pk, ClaimRow.article_id, ClaimRow.data)
+        .join(ClaimRow, ClaimRow.pk == ClusterMemberRow.claim_pk)
+        .join(sizes, sizes.c.cluster_id == ClusterMemberRow.cluster_id)
+        .order_by(ClaimRow.pk)
+    )
+    by_cluster: dict[str, list[dict[str, Any]]] = {}
+    for cid, pk, aid, data in rows:
+        by_cluster.setdefault(cid, []).append({**json.loads(data), "pk": pk, "article_id": aid})
+    return {
+        "claims": n_claims,
+        "clusters": n_clusters,
+        "contradictions": len(find_contradictions(by_cluster)),
+    }
+
+
+def top_entities(*, session: Session, limit: int = 30) -> list[dict[str, Any]]:
+    """Entities by the number of claims naming them as agent or recipient, most first (ties by
+    name), so the overview leads with who the news is about, not the alphabet."""
+    from claimgraph.store.models import EntityRow
+
+    roles = (
+        select(ClaimRow.pk.label("pk"), ClaimRow.agent_id.label("eid"))
+        .where(ClaimRow.agent_id.is_not(None))
+        .union(
+            select(ClaimRow.pk.label("pk"), ClaimRow.recipient_id.label("eid")).where(
+                ClaimRow.recipient_id.is_not(None)
+            )
+        )
+        .subquery()
+    )
+    n = func.count(func.distinct(roles.c.pk)).label("n")
+    q = (
+        select(EntityRow.id, EntityRow.name, EntityRow.type, n)
+        .join(roles, roles.c.eid == EntityRow.id)
+        .group_by(EntityRow.id, EntityRow.name, EntityRow.type)
+        .order_by(n.desc(), EntityRow.name, EntityRow.id)
+        .limit(limit)
+    )
+    return [
+        {"id": eid, "name": name, "type": type_, "claims": count}
+        for eid, name, type_, count in session.execute(q)
+    ]

@@ -12,7 +12,7 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from claimgraph.config import Settings
 from claimgraph.web import auth
-from claimgraph.web.pages import editor, views, workbench
+from claimgraph.web.pages import editor, overview, views, workbench
 from claimgraph.web.pages.render import STATIC
 
 SESSION_COOKIE = "claimgraph_session"
@@ -31,6 +31,7 @@ def mount(app: FastAPI, settings: Settings) -> None:
     )
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_exception_handler(auth.LoginRequired, editor.login_redirect)  # type: ignore[arg-type]
+    app.include_router(overview.router)  # before views: its "/" is the overview that answers
     app.include_router(views.router)
     app.include_router(workbench.router)
     app.include_router(editor.router)
