@@ -1,17 +1,33 @@
-"""Contradictions: claim pairs in one cluster that dispute each other."""
+"""Contradictions: claim pairs in one cluster that dispute each other, a page at a time."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated
 
-from claimgraph.store import repo
+from fastapi import APIRouter, Query
+
+from claimgraph.analyze.contradictions import iter_contradictions
+from claimgraph.store import repo_claims
 from claimgraph.web.deps import SessionDep
+from claimgraph.web.paging import Offset, offset_page
 from claimgraph.web.schemas import ContradictionList
 
 router = APIRouter(tags=["analysis"])
+MAX_PAGE = 500
 
 
 @router.get("/contradictions")
-def list_contradictions(session: SessionDep) -> ContradictionList:
-    """Doubted/denied against affirmed, opposite polarity, or quantities too far apart."""
-    return ContradictionList(items=repo.list_contradictions(session=session))
+def list_contradictions(
+    session: SessionDep,
+    limit: Annotated[
+        int, Query(ge=1, le=MAX_PAGE, description=f"page size (at most {MAX_PAGE})")
+    ] = 100,
+    offset: Offset = 0,
+) -> ContradictionList:
+    """Doubted/denied against affirmed, opposite polarity, or quantities too far apart.
+
+    Pairs are found lazily and only up to the page asked for, so a cluster of thousands of
+    claims (millions of pairs) costs one page, not the whole list; `next_offset` pages on."""
+    pairs = iter_contradictions(repo_claims.cluster_claims(session=session))
+    items, next_offset = offset_page(pairs, offset, limit)
+    return ContradictionList(items=items, next_offset=next_offset)

@@ -9,6 +9,7 @@ from fastapi.responses import JSONResponse
 
 from claimgraph.store import repo
 from claimgraph.web.deps import SessionDep, cap
+from claimgraph.web.paging import Offset, offset_page
 from claimgraph.web.schemas import EntityList, EntityProfile, Message
 
 router = APIRouter(tags=["entities"])
@@ -20,9 +21,14 @@ def list_entities(
     type: Annotated[str | None, Query(description="GPE, ORG, PERSON, WEAPON, …")] = None,
     q: Annotated[str | None, Query(description="substring of the name, an alias or id")] = None,
     limit: Annotated[int, Query(ge=1, description="values over 500 are capped")] = 100,
+    offset: Offset = 0,
 ) -> EntityList:
-    """Entities by name; the ids work in /api/claims?entity= and /api/entities/{id}."""
-    return EntityList(items=repo.list_entities(session=session, type_=type, q=q, limit=cap(limit)))
+    """Entities by name; the ids work in /api/claims?entity= and /api/entities/{id};
+    `next_offset` pages on."""
+    size = cap(limit)
+    rows = repo.list_entities(session=session, type_=type, q=q, limit=offset + size + 1)
+    items, next_offset = offset_page(rows, offset, size)
+    return EntityList(items=items, next_offset=next_offset)
 
 
 @router.get(
