@@ -17,6 +17,7 @@ from claimgraph.config import Settings
 from claimgraph.pipeline import ingest_sources
 from claimgraph.store import repo
 from claimgraph.store.db import open_store
+from claimgraph.store.filters import FILTERS as FILTER_TABLE
 from claimgraph.store.filters import Near
 from claimgraph.web import create_app
 from claimgraph.web.api import (
@@ -164,9 +165,28 @@ def _time(c: dict[str, Any]) -> str:
 
 
 FILTERS = {
-    "entity": (
+    "entity": (  # any role: actors, source (or its country), object or thing in exchange
         "Iranian",
-        lambda c: "gpe:iran" in {(c[r] or {}).get("id") for r in ("agent", "recipient")},
+        lambda c: (
+            "gpe:iran"
+            in {
+                *(
+                    (c[r] or {}).get("id")
+                    for r in ("agent", "recipient", "supplier", "assisted_by")
+                ),
+                (c["source"] or {}).get("entity_id"),
+                (c["source"] or {}).get("country_entity_id"),
+                (c["object"] or {}).get("entity_id"),
+                (c["in_exchange_for"] or {}).get("entity_id"),
+            }
+        ),
+    ),
+    "q": (
+        "DRONES",
+        lambda c: (
+            "drones" in ((c["object"] or {}).get("text") or "").casefold()
+            or "drones" in c["evidence"]["text"].casefold()
+        ),
     ),
     "event": ("supply", lambda c: c["event"] == "SUPPLY"),
     "since": ("2024", lambda c: _time(c) >= "2024"),
@@ -434,7 +454,8 @@ def test_openapi_lists_every_route_and_only_reads(client: TestClient) -> None:
         "/api/corrections/widget": {"post"},
     }
     claim_params = {p["name"] for p in doc["paths"]["/api/claims"]["get"]["parameters"]}
-    assert claim_params == {
+    assert claim_params == {f.name for f in FILTER_TABLE} | {"limit", "cursor"}
+    assert {
         "entity",
         "event",
         "since",
@@ -444,9 +465,7 @@ def test_openapi_lists_every_route_and_only_reads(client: TestClient) -> None:
         "modality",
         "source",
         "article_id",
-        "limit",
-        "cursor",
-    }
+    } < claim_params  # the filters clients already use stay
     assert {"ArticleSummary", "ArticlePage", "ClaimPage", "Claim"} <= set(
         doc["components"]["schemas"]
     )

@@ -66,6 +66,7 @@ class FilterSpec:
     case: Literal["upper", "lower", ""] = ""  # how choice values are normalised
     placeholder: str = ""  # form hint
     cli_aliases: tuple[str, ...] = ()  # older CLI spellings kept working
+    label: str = ""  # form label when not the name
 
     @property
     def field(self) -> str:
@@ -129,6 +130,7 @@ FILTERS: tuple[FilterSpec, ...] = (
         "together).",
         "each term ILIKE %term% in object.text or evidence.text",
         placeholder="drones",
+        label="words",
     ),
     FilterSpec(
         "since",
@@ -180,6 +182,7 @@ FILTERS: tuple[FilterSpec, ...] = (
         "Only claims of this article id.",
         "article_id = article_id",
         cli_aliases=("--article",),
+        label="article",
     ),
 )
 BY_NAME = {s.name: s for s in FILTERS}

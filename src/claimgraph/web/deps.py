@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import inspect
 import json
 from collections.abc import Iterator
 from typing import Annotated, Any
@@ -13,10 +14,9 @@ from fastapi.exceptions import RequestValidationError
 from sqlalchemy.orm import Session
 
 from claimgraph.store.db import Store
-from claimgraph.store.filters import ClaimFilter, FilterError
+from claimgraph.store.filters import FILTERS, MAX_ID, ClaimFilter, FilterError, FilterSpec
 
 MAX_LIMIT = 500
-MAX_ID = 2**31 - 1  # ids are INTEGER columns (int4 on PostgreSQL): larger ones cannot exist
 
 
 def get_store(request: Request) -> Store:
@@ -77,27 +77,28 @@ def bad_cursor() -> FilterError:
 Text = str | None
 
 
-def claim_filter(
-    entity: Annotated[Text, Query(description="agent or recipient: name, alias or id")] = None,
-    event: Annotated[Text, Query(description="event type, e.g. SUPPLY")] = None,
-    since: Annotated[Text, Query(description="claim time on or after YYYY[-MM[-DD]]")] = None,
-    until: Annotated[Text, Query(description="claim time on or before YYYY[-MM[-DD]]")] = None,
-    place: Annotated[Text, Query(description="place name (gazetteer name)")] = None,
-    near: Annotated[Text, Query(description="LAT,LON,KM: placed within KM of a point")] = None,
-    modality: Annotated[Text, Query(description="asserted, reported, claimed, …")] = None,
-    source: Annotated[Text, Query(description="source name the claim is attributed to")] = None,
-) -> ClaimFilter:
-    """The claim filters every claim route shares, parsed once (a bad value is a 422)."""
-    return ClaimFilter.parse(
-        entity=entity,
-        event=event,
-        since=since,
-        until=until,
-        place=place,
-        near=near,
-        modality=modality,
-        source=source,
+def _query_param(spec: FilterSpec) -> inspect.Parameter:
+    """The query parameter of one claim filter, from its row of the table."""
+    if spec.kind == "int":
+        typ: Any = Annotated[
+            int | None, Query(alias=spec.name, ge=1, le=MAX_ID, description=spec.help)
+        ]
+    elif spec.multiple:  # repeated (event=A&event=B) or comma-separated (event=A,B)
+        typ = Annotated[list[str] | None, Query(alias=spec.name, description=spec.help)]
+    else:
+        typ = Annotated[Text, Query(alias=spec.name, description=spec.help)]
+    return inspect.Parameter(
+        spec.field, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=typ
     )
 
 
+def claim_filter(**raw: Any) -> ClaimFilter:
+    """The claim filters every claims route shares, one query parameter per row of
+    store/filters.FILTERS, parsed once (a bad value is a 422 naming the field)."""
+    return ClaimFilter.parse(**raw)
+
+
+claim_filter.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+    [_query_param(s) for s in FILTERS], return_annotation=ClaimFilter
+)
 ClaimFilterDep = Annotated[ClaimFilter, Depends(claim_filter)]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
@@ -43,17 +42,13 @@ def _after_pk(cursor: str | None) -> int | None:
 def list_claims(
     session: SessionDep,
     filters: ClaimFilterDep,
-    article_id: Annotated[
-        int | None, Query(ge=1, le=MAX_ID, description="only this article's claims")
-    ] = None,
     limit: Annotated[int, Query(ge=1, description="page size; values over 500 are capped")] = 50,
     cursor: Annotated[Text, Query(description="next_cursor of the previous page")] = None,
 ) -> ClaimPage:
     """Stored claims matching every given filter (a bad value is a 422 naming the field)."""
-    f = dataclasses.replace(filters, article_id=article_id)
     size = cap(limit)
     rows = repo.list_claims(
-        session=session, filters=f, after_pk=_after_pk(cursor), order="pk", limit=size + 1
+        session=session, filters=filters, after_pk=_after_pk(cursor), order="pk", limit=size + 1
     )
     more = len(rows) > size
     rows = rows[:size]

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from claimgraph.store import repo
 from claimgraph.store.filters import ClaimFilter
-from claimgraph.web.deps import SessionDep
+from claimgraph.web.deps import ClaimFilterDep, SessionDep
 from claimgraph.web.schemas import ClusterList
 
 router = APIRouter(tags=["analysis"])
@@ -17,10 +17,10 @@ router = APIRouter(tags=["analysis"])
 @router.get("/clusters")
 def list_clusters(
     session: SessionDep,
-    entity: Annotated[str | None, Query(description="clusters with a claim naming it")] = None,
-    event: Annotated[str | None, Query(description="event type, e.g. SUPPLY")] = None,
+    filters: ClaimFilterDep,
     min_claims: Annotated[int, Query(ge=1, description="at least this many claims")] = 1,
 ) -> ClusterList:
-    """Biggest (most independent sources) first, as `claimgraph clusters`."""
-    f = ClaimFilter.parse(entity=entity, event=event) if (entity or event) else None
+    """Biggest (most independent sources) first, as `claimgraph clusters`; with claim
+    filters, the clusters that hold a matching claim."""
+    f = filters if filters != ClaimFilter() else None
     return ClusterList(items=repo.list_clusters(session=session, filters=f, min_claims=min_claims))

@@ -108,9 +108,10 @@ def form_page(request: Request, fields: list[FieldError]) -> HTMLResponse | None
     no filter form."""
     path = request.url.path
     if path == "/claims":
+        from claimgraph.store.filters import given as given_filters
         from claimgraph.web.pages.views import CLAIM_PARAMS, page
 
-        given = {k: v for k in CLAIM_PARAMS if (v := request.query_params.get(k))}
+        given = given_filters(request.query_params)
         raw_article = request.query_params.get("article_id", "")
         with get_store(request).session() as s:
             resp = page(

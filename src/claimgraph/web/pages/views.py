@@ -6,7 +6,6 @@ routes stay out of the OpenAPI schema, which documents /api only.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -15,6 +14,8 @@ from fastapi.responses import HTMLResponse
 
 from claimgraph.errors import NotFound
 from claimgraph.store import repo, repo_views
+from claimgraph.store.filters import FILTERS
+from claimgraph.store.filters import given as given_filters
 from claimgraph.store.search import search as fts_search
 from claimgraph.web import auth
 from claimgraph.web.deps import MAX_ID, ClaimFilterDep, SessionDep
@@ -31,14 +32,43 @@ from claimgraph.web.pages.render import (
 
 router = APIRouter(include_in_schema=False)
 ArticleId = Annotated[int, Path(ge=1, le=MAX_ID)]
-CLAIM_PARAMS = ("entity", "event", "since", "until", "place", "near", "modality", "source")
+CLAIM_PARAMS = tuple(s.name for s in FILTERS)  # the form fields, from the one filter table
 EXPORTS = ("csv", "stix", "geojson")
+
+
+def filter_fields(given: dict[str, str]) -> list[dict[str, Any]]:
+    """The claim-filter form (_filters.html), one field per row of store/filters.FILTERS, with
+    the values as typed. A value a choice list does not know is kept as a selected extra
+    option, so the form shows what was asked beside the error that names it."""
+    out = []
+    for spec in FILTERS:
+        value = given.get(spec.name, "")
+        known = spec.options()
+        chosen = [v.strip() for v in value.split(",") if v.strip()] if known else []
+        if spec.case:
+            chosen = [v.upper() if spec.case == "upper" else v.lower() for v in chosen]
+        out.append(
+            {
+                "name": spec.name,
+                "label": spec.label or spec.name.replace("_", " "),
+                "help": spec.help,
+                "value": value,
+                "placeholder": spec.placeholder,
+                "numeric": spec.kind == "int",
+                "multiple": spec.multiple,
+                "options": [*known, *(v for v in chosen if v not in known)],
+                "unknown": [v for v in chosen if v not in known],
+                "selected": chosen,
+            }
+        )
+    return out
 
 
 def page(request: Request, session: Any, name: str, **ctx: Any) -> HTMLResponse:
     """Render a template with the signed-in state every layout shows."""
     user = auth.current_user(request, session)
     ctx.setdefault("vendor_ready", vendor_ready())
+    ctx.setdefault("filter_fields", filter_fields(ctx.get("given") or {}))
     return templates.TemplateResponse(request, name, {**auth.user_context(request, user), **ctx})
 
 
@@ -111,13 +141,11 @@ def claims_table(
     request: Request,
     session: SessionDep,
     filters: ClaimFilterDep,
-    article_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
     limit: Annotated[int, Query(ge=1, le=2000)] = 200,
 ) -> HTMLResponse:
     """Claims matching the /api/claims filters, with export links carrying the same filters."""
-    f = dataclasses.replace(filters, article_id=article_id)
-    rows = repo.list_claims(session=session, filters=f, order="pk", limit=limit)
-    given = {k: v for k in CLAIM_PARAMS if (v := request.query_params.get(k))}
+    rows = repo.list_claims(session=session, filters=filters, order="pk", limit=limit)
+    given = given_filters(request.query_params)
     qs = urlencode(given)
     return page(
         request,
@@ -126,7 +154,7 @@ def claims_table(
         cards=[{**claim_card(c, None), "article_id": c["article_id"]} for c in rows],
         given=given,
         params=CLAIM_PARAMS,
-        article_id=article_id,
+        article_id=filters.article_id,
         limit=limit,
         exports=[(fmt, f"/api/export/{fmt}" + (f"?{qs}" if qs else "")) for fmt in EXPORTS],
     )

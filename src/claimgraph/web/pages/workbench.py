@@ -13,10 +13,9 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from claimgraph.extract.ontology import load_ontology
-from claimgraph.store.filters import MODALITIES
+from claimgraph.store.filters import given as given_filters
 from claimgraph.web.deps import ClaimFilterDep, SessionDep
-from claimgraph.web.pages.views import CLAIM_PARAMS, page
+from claimgraph.web.pages.views import page
 
 router = APIRouter(include_in_schema=False)
 
@@ -24,7 +23,7 @@ router = APIRouter(include_in_schema=False)
 def _view(
     request: Request, session: SessionDep, name: str, api: str, limit: int | None, **extra: Any
 ) -> HTMLResponse:
-    given = {k: v for k in CLAIM_PARAMS if (v := request.query_params.get(k))}
+    given = given_filters(request.query_params)
     query = dict(given)
     if limit is not None:
         query["limit"] = str(limit)
@@ -36,8 +35,6 @@ def _view(
         limit=limit,
         api=f"{api}?{urlencode(query)}" if query else api,
         claims_link="/claims" + (f"?{urlencode(given)}" if given else ""),
-        events=sorted(load_ontology().events),
-        modalities=MODALITIES,
         **extra,
     )
 
