@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse
 
 from claimgraph.errors import NotFound
 from claimgraph.store import repo, repo_views
-from claimgraph.store.filters import FILTERS
+from claimgraph.store.filters import FILTERS, PROFILE_ROLES
 from claimgraph.store.filters import given as given_filters
 from claimgraph.store.search import search as fts_search
 from claimgraph.web import auth
@@ -185,7 +185,18 @@ def entity_page(
         )
     except NotFound as exc:
         return not_found_page(request, exc)
-    return page(request, session, "entity.html", p=profile)
+
+    def link(roles: tuple[str, ...]) -> str:  # the claims the profile counts, as a list
+        return "/claims?" + urlencode({"entity": profile["id"], "role": ",".join(roles)})
+
+    return page(
+        request,
+        session,
+        "entity.html",
+        p=profile,
+        claims_link=link(PROFILE_ROLES),
+        role_links={r: link((r,)) for r in PROFILE_ROLES},
+    )
 
 
 def not_found_page(request: Request, exc: NotFound) -> HTMLResponse:
