@@ -1,0 +1,96 @@
+"""Issue 13 problem 6 (and the axe-core check) in a browser: every page fits a 390 px phone with
+no sideways scroll, the navigation is one line or a menu, the filter forms of map, timeline and
+network fold away on a phone; axe-core finds no serious or critical violation on any page."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_web_pages.uikit import (  # noqa: F401 - fixtures
+    EDITOR,
+    app_url,
+    axe_violations,
+    chromium,
+    horizontal_overflow,
+    page,
+    sign_in,
+    size,
+)
+
+pytestmark = pytest.mark.slow
+PAGES = [
+    "/",
+    "/claims",
+    "/claims?article_id=1",
+    "/map",
+    "/timeline",
+    "/graph",
+    "/search?q=drone",
+    "/articles/1",
+    "/entities/Iran",
+    "/login",
+    "/nope",
+]
+READY = {
+    "/map": "#map[data-ready]",
+    "/timeline": "#timeline[data-ready]",
+    "/graph": "#graph[data-ready]",
+}
+
+
+def _check(pg, url: str) -> None:  # noqa: ANN001
+    """No sideways scroll, a one-line header, axe clean, no script errors."""
+    if url.split("?")[0] in READY:
+        pg.wait_for_selector(READY[url.split("?")[0]], state="attached")
+    assert horizontal_overflow(pg) <= 0, url
+    header = pg.locator("header.top").bounding_box()
+    assert header is not None and header["height"] < 70, (url, header)  # one line
+    assert axe_violations(pg) == [], url
+    assert not pg.errors, (url, pg.errors)
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_page_fits_and_passes_axe(app_url: str, page, size: str, url: str) -> None:  # noqa: F811
+    page.goto(app_url + url)
+    _check(page, url)
+
+
+def test_editor_queue_fits_and_passes_axe(app_url: str, page, size: str) -> None:  # noqa: F811
+    sign_in(page, app_url, EDITOR)
+    page.wait_for_url("**/editor")
+    _check(page, "/editor")
+
+
+def test_phone_menu_and_folded_filters(app_url: str, page, size: str) -> None:  # noqa: F811
+    page.goto(app_url + "/map")
+    nav = page.get_by_role("navigation", name="Main")
+    toggle = page.get_by_role("button", name="Menu")
+    if size == "phone":
+        assert not nav.is_visible() and toggle.is_visible()
+        assert toggle.get_attribute("aria-expanded") == "false"
+        toggle.click()
+        assert nav.is_visible() and toggle.get_attribute("aria-expanded") == "true"
+        assert page.evaluate("document.activeElement.textContent") == "Overview"
+        page.keyboard.press("Escape")
+        assert (
+            not nav.is_visible()
+            and page.evaluate("document.activeElement.className") == "menu-toggle"
+        )
+    else:
+        assert nav.is_visible() and not toggle.is_visible()
+    for url in ("/map", "/timeline", "/graph", "/claims"):
+        page.goto(app_url + url)
+        box = page.locator("details.filter-box")
+        is_open = box.evaluate("d => d.open")
+        assert is_open == (size == "desktop"), url
+        if size == "phone":
+            # the folded form leaves the first screen to the results
+            assert box.bounding_box()["height"] < 60
+            box.locator("summary").click()
+            assert page.locator("form.filters").is_visible()
+    # a wrong value keeps the form open on a phone, the field marked and focused
+    page.goto(app_url + "/timeline?since=yesterday")
+    assert page.locator("details.filter-box").evaluate("d => d.open")
+    field = page.locator('form.filters [name="since"]')
+    assert field.get_attribute("aria-invalid") == "true"
+    assert page.evaluate("document.activeElement.name") == "since"
