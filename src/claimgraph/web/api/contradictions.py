@@ -21,7 +21,7 @@ def list_contradictions(
     session: SessionDep,
     limit: Annotated[
         int, Query(ge=1, le=MAX_PAGE, description=f"page size (at most {MAX_PAGE})")
-    ] = 100,
+    ] = MAX_PAGE,
     offset: Offset = 0,
 ) -> ContradictionList:
     """Doubted/denied against affirmed, opposite polarity, or quantities too far apart.
