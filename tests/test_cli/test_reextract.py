@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from claimgraph import reextract as rx
 from claimgraph.cli import app
 from claimgraph.store import repo
 from claimgraph.store.db import open_store
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, pg_database
 from tests.test_scale import STORIES
 
 runner = CliRunner()
@@ -26,8 +27,8 @@ def cg(*args: str) -> Any:
     return runner.invoke(app, list(args))
 
 
-@pytest.fixture
-def db(tmp_path: Path) -> str:
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """Three English stories, an exact copy of one (linked, not stored) and a French article."""
     src = tmp_path / "in"
     src.mkdir()
@@ -35,10 +36,13 @@ def db(tmp_path: Path) -> str:
         (src / f"s{n}.txt").write_text(f"{dateline}\n\n{title}\n\n{body}\n")
     shutil.copy(src / "s0.txt", src / "s0-copy.txt")
     shutil.copy(FIXTURES / "farmers_fr.txt", src / "fr.txt")
-    url = str(tmp_path / "rx.db")
+    pg = pg_database("cg_reextract") if request.param == "postgresql" else None
+    url = next(pg) if pg else str(tmp_path / "rx.db")
     res = cg("ingest", str(src), "--db", url)
     assert res.exit_code == 0, res.output
-    return url
+    yield url
+    if pg:
+        next(pg, None)
 
 
 def _stored(url: str) -> tuple[list[int], dict[int, list[dict[str, Any]]], set[str]]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,7 @@ from claimgraph.parallel import ingest_parallel
 from claimgraph.pipeline import ingest_sources, pipeline_version
 from claimgraph.store.db import Store, open_store
 from claimgraph.store.models import ClaimRow, ClusterMemberRow, EntityRow, ExtractionRow
+from tests.conftest import pg_database
 from tests.test_scale import STORIES, write_corpus
 
 
@@ -47,8 +50,26 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_corpus(tmp_path_factory.mktemp("writer-corpus"), seed=False)
 
 
-def test_sequential_parallel_and_bulk_write_identical_rows(corpus: Path, tmp_path: Path) -> None:
-    one = open_store(str(tmp_path / "one.db"))
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def new_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[str], str]]:
+    """A maker of empty databases on the backend under test (bulk load COPYs on PostgreSQL)."""
+    with ExitStack() as stack:
+
+        def make(name: str) -> str:
+            if request.param == "sqlite":
+                return str(tmp_path / f"{name}.db")
+            gen = pg_database(f"cg_writer_{name}")
+            url = next(gen)
+            stack.callback(next, gen, None)
+            return url
+
+        yield make
+
+
+def test_sequential_parallel_and_bulk_write_identical_rows(
+    corpus: Path, tmp_path: Path, new_url: Callable[[str], str]
+) -> None:
+    one = open_store(new_url("one"))
     list(ingest_sources([str(corpus)], one, extract=True))
     expected = rows(one)
     one.close()
@@ -57,7 +78,7 @@ def test_sequential_parallel_and_bulk_write_identical_rows(corpus: Path, tmp_pat
     assert {e[2] for e in expected["extractions"]} == {pipeline_version()}
 
     # the parallel path's writer, with its tasks run on a thread instead of processes
-    par = open_store(str(tmp_path / "par.db"))
+    par = open_store(new_url("par"))
     with ThreadPoolExecutor(1) as pool:
         list(ingest_parallel([str(corpus)], par, executor=pool))
     assert rows(par) == expected
@@ -73,7 +94,7 @@ def test_sequential_parallel_and_bulk_write_identical_rows(corpus: Path, tmp_pat
         bulk.extract_partition(asdict(p), str(out), opts, 0.8, True)
         p.status = "done"
     bulk.write_manifest(out, parts)
-    big = open_store(str(tmp_path / "bulk.db"))
+    big = open_store(new_url("bulk"))
     list(bulk.load_shards(out, big))
     assert rows(big) == expected
     big.close()
