@@ -1,4 +1,7 @@
-// The article reader: claim cards on click, and the "report an error" dialog.
+// The article reader: claim cards on click or by keyboard, and the "report an error" dialog.
+// Keyboard: the claim passages are one Tab stop (roving tabindex); arrow keys move between
+// them, Enter or Space opens the card, Esc returns to the passage. The card opens beside the
+// text on a wide screen (sticky panel) and as a bottom sheet on a phone; neither moves the page.
 // Offsets: every text piece is a <span data-s="N"> whose text starts at character N of the
 // revision's clean text, so a DOM selection maps back to offsets the server can verify.
 // All untrusted text is inserted with textContent, never innerHTML.
@@ -9,7 +12,12 @@
   var dialog = document.getElementById("report-dialog");
   var form = document.getElementById("report-form");
   var quote = document.getElementById("report-quote");
-  var empty = document.getElementById("report-empty");
+  var typed = document.getElementById("report-typed");
+  var exactInput = document.getElementById("report-exact");
+  var found = document.getElementById("report-found");
+  var panel = document.getElementById("claim-panel");
+  var slot = panel ? panel.parentElement : null;
+  var phone = window.matchMedia("(max-width: 800px)");
   var status = document.getElementById("report-status");
   var toast = document.getElementById("report-toast");
   var send = document.getElementById("report-send");
@@ -56,11 +64,70 @@
   });
 
   // ---------------------------------------------------------------- claim cards
-  box.addEventListener("click", function (ev) {
-    var sel = window.getSelection();
-    if (sel && !sel.isCollapsed) return; // the end of a drag-selection, not a click
-    var piece = ev.target.closest("[data-claims]");
-    if (!piece) return;
+  // One stop per run of adjacent pieces naming the same claims (entity marks split runs).
+  var stops = [];
+  box.querySelectorAll("[data-claims]").forEach(function (el) {
+    var prev = el.previousSibling;
+    if (prev && prev.nodeType === Node.ELEMENT_NODE && prev.dataset.claims === el.dataset.claims) return;
+    stops.push(el);
+  });
+  function runOf(stop) {  // the stop and the pieces that continue it
+    var out = [stop];
+    for (var n = stop.nextSibling; n && n.nodeType === Node.ELEMENT_NODE && n.dataset.claims === stop.dataset.claims; n = n.nextSibling) out.push(n);
+    return out;
+  }
+  stops.forEach(function (el, i) {
+    el.tabIndex = i === 0 ? 0 : -1;
+    el.setAttribute("role", "button");
+    el.setAttribute("aria-expanded", "false");
+    el.setAttribute("aria-controls", el.dataset.claims.split(" ").map(function (id) { return "claim-" + id; }).join(" "));
+  });
+  var lastStop = null;
+
+  function stopOf(piece) {
+    for (var n = piece; n; n = n.previousSibling) {
+      if (stops.indexOf(n) >= 0) return n;
+    }
+    return null;
+  }
+
+  function moveTo(stop) {
+    stops.forEach(function (el) { el.tabIndex = el === stop ? 0 : -1; });
+    stop.focus();
+  }
+
+  function openSheet() {
+    if (!phone.matches || !slot || panel.classList.contains("sheet")) return;
+    slot.style.minHeight = slot.offsetHeight + "px";  // keep the page's height: no scroll jump
+    panel.classList.add("sheet");
+    panel.scrollTop = 0;
+  }
+
+  function closeCards() {
+    if (panel && panel.classList.contains("sheet")) {
+      panel.classList.remove("sheet");
+      if (slot) slot.style.minHeight = "";
+    }
+    if (lastStop) {
+      moveTo(lastStop);
+    }
+  }
+
+  // Wide screens: the panel is sticky beside the text, but near the article's end the sticky
+  // box runs out of room and would push the card above the screen; lengthen the two-column
+  // area (below what is on screen, so nothing moves) until the card is in view. It only grows:
+  // shrinking it again could clamp the scroll position.
+  function fitBeside(card) {
+    if (phone.matches || !slot) return;
+    var hint = document.getElementById("claim-hint");
+    if (hint) hint.hidden = true;
+    panel.scrollTop = 0;
+    var layout = slot.parentElement;
+    var top = card.getBoundingClientRect().top;
+    if (top < 8) layout.style.minHeight = (layout.offsetHeight + 8 - top) + "px";
+  }
+
+  function openClaims(piece) {
     var ids = piece.dataset.claims.split(" ");
     var first = null;
     document.querySelectorAll(".panel .card").forEach(function (card) {
@@ -69,14 +136,58 @@
       if (on && !first) first = card;
     });
     box.querySelectorAll(".active").forEach(function (el) { el.classList.remove("active"); });
+    stops.forEach(function (el) { el.setAttribute("aria-expanded", "false"); });
     box.querySelectorAll("[data-claims]").forEach(function (el) {
       if (el.dataset.claims.split(" ").some(function (id) { return ids.indexOf(id) >= 0; })) {
         el.classList.add("active");
       }
     });
-    if (first) first.focus({ preventScroll: false });
+    lastStop = stopOf(piece);
+    if (lastStop) {
+      lastStop.setAttribute("aria-expanded", "true");
+      stops.forEach(function (el) { el.tabIndex = el === lastStop ? 0 : -1; });
+    }
+    openSheet();
+    if (first) {
+      fitBeside(first);
+      first.focus({ preventScroll: true });
+    }
     drawMiniMaps();
+  }
+
+  box.addEventListener("click", function (ev) {
+    var sel = window.getSelection();
+    if (sel && !sel.isCollapsed) return; // the end of a drag-selection, not a click
+    var piece = ev.target.closest("[data-claims]");
+    if (!piece) return;
+    openClaims(piece);
   });
+
+  box.addEventListener("keydown", function (ev) {
+    var piece = ev.target.closest ? ev.target.closest("[data-claims]") : null;
+    var at = piece ? stops.indexOf(stopOf(piece)) : -1;
+    if (at < 0 || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    var to = null;
+    if (ev.key === "ArrowRight" || ev.key === "ArrowDown") to = Math.min(stops.length - 1, at + 1);
+    else if (ev.key === "ArrowLeft" || ev.key === "ArrowUp") to = Math.max(0, at - 1);
+    else if (ev.key === "Home") to = 0;
+    else if (ev.key === "End") to = stops.length - 1;
+    else if (ev.key === "Enter" || ev.key === " ") {
+      ev.preventDefault();
+      openClaims(stops[at]);
+      return;
+    }
+    if (to === null) return;
+    ev.preventDefault();
+    moveTo(stops[to]);
+  });
+
+  if (panel) {
+    panel.addEventListener("keydown", function (ev) {
+      if (ev.key === "Escape") { ev.preventDefault(); closeCards(); }
+    });
+    document.getElementById("sheet-close").addEventListener("click", closeCards);
+  }
 
   // A claim card's place on a small offline map (drawn when the card is first shown).
   function drawMiniMaps() {
@@ -100,7 +211,7 @@
     var piece = box.querySelector("[data-claims~='" + m[1] + "']");
     if (piece) {
       piece.scrollIntoView({ block: "center" });
-      piece.click();
+      openClaims(piece);
     }
   }
   window.addEventListener("hashchange", openFromHash);
@@ -117,18 +228,57 @@
     quote.append((range.start > 80 ? "…" : "") + before, mark, after + (range.end + 80 < fullText.length ? "…" : ""));
   }
 
+  // Typed words → their place in the text: exactly, else with any spacing and case. The first
+  // match is used; the quote shows which one, and more words pick another.
+  function findTyped(words) {
+    var want = words.trim();
+    if (!want) return null;
+    var i = fullText.indexOf(want);
+    if (i >= 0) return { start: i, end: i + want.length, count: fullText.split(want).length - 1 };
+    var pattern = want.split(/\s+/).map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }).join("\\s+");
+    var re = new RegExp(pattern, "gi");
+    var m = re.exec(fullText);
+    if (!m) return null;
+    var count = 1;
+    while (re.exec(fullText)) count++;
+    return { start: m.index, end: m.index + m[0].length, count: count };
+  }
+
+  function showTyped() {
+    var hit = findTyped(exactInput.value);
+    if (!exactInput.value.trim()) { found.textContent = ""; quote.hidden = true; return null; }
+    if (!hit) {
+      found.textContent = "These words are not in the article text; copy them exactly as they appear.";
+      quote.hidden = true;
+      return null;
+    }
+    found.textContent = hit.count > 1
+      ? "Found " + hit.count + " times; the first is shown. Add a neighbouring word to pick another."
+      : "Found in the article:";
+    showQuote(hit);
+    quote.hidden = false;
+    return { start: hit.start, end: hit.end };
+  }
+
+  var typing = false;  // no selection: the reader types the wrong words instead
+
   function openDialog() {
     if (dialog.open) return;
     picked = currentSelection() || picked;
+    typing = !picked;
     opener = document.activeElement;
     status.textContent = "";
+    found.textContent = "";
+    exactInput.value = "";
     showQuote(picked);
-    empty.hidden = !!picked;
-    quote.hidden = !picked;
-    send.disabled = !picked;
+    typed.hidden = !typing;
+    quote.hidden = typing;
+    send.disabled = false;
     dialog.showModal();
-    document.getElementById(picked ? "report-comment" : "report-cancel").focus();
+    document.getElementById(typing ? "report-exact" : "report-comment").focus();
   }
+
+  exactInput.addEventListener("input", showTyped);
 
   function closeDialog() {
     if (dialog.open) dialog.close();
@@ -167,6 +317,18 @@
 
   form.addEventListener("submit", function (ev) {
     ev.preventDefault();
+    if (typing) {
+      picked = showTyped();
+      if (!picked) {
+        status.textContent = exactInput.value.trim()
+          ? "Type words that appear in the article, so the editors can find them."
+          : "Type the wrong words first.";
+        exactInput.setAttribute("aria-invalid", "true");
+        exactInput.focus();
+        return;
+      }
+      exactInput.removeAttribute("aria-invalid");
+    }
     if (!picked) return;
     send.disabled = true;
     status.textContent = "";
