@@ -140,6 +140,7 @@ def claim_card(c: dict[str, Any], cluster: str | None) -> dict[str, Any]:
         "source": src.get("name"),
         "evidence": (c.get("evidence") or {}).get("text"),
         "cluster": cluster,
+        "pipeline": c.get("pipeline"),
     }
 
 
