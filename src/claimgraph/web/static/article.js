@@ -212,7 +212,31 @@
     if (piece) {
       piece.scrollIntoView({ block: "center" });
       openClaims(piece);
+    } else {
+      followReplaced(m[1]);
     }
+  }
+
+  // An id a correction or a newer extraction replaced: the API answers with its successor
+  // (a redirect, followed here) or says that nothing took its place (410).
+  function followReplaced(id) {
+    fetch("/api/claims/" + id, { headers: { Accept: "application/json" } }).then(function (r) {
+      return r.json().then(function (body) { return { status: r.status, body: body }; });
+    }).then(function (res) {
+      var hint = document.getElementById("claim-hint");
+      if (res.status === 200 && res.body.id !== id) {
+        var target = "#claim-" + res.body.id;
+        if (String(res.body.article_id) === box.dataset.article) {
+          history.replaceState(null, "", target);
+          openFromHash();
+        } else {
+          window.location.href = "/articles/" + res.body.article_id + target;
+        }
+      } else if (res.status === 410 && hint) {
+        hint.hidden = false;
+        hint.textContent = res.body.detail + ".";
+      }
+    }).catch(function () { /* offline or gone: the page stays as it is */ });
   }
   window.addEventListener("hashchange", openFromHash);
   window.addEventListener("load", openFromHash);
