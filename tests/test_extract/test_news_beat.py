@@ -222,3 +222,33 @@ def test_according_to_a_rule_is_no_source(nlp):
     assert not [f for f in found if f[0] == "STATEMENT"]
     found = frames(nlp, "According to the ministry, rebels attacked a convoy near the pass.")
     assert found and found[0][4].speaker.text == "ministry"
+
+
+def test_statement_content_is_read_for_its_event(nlp):
+    # a reported statement laying wrongdoing on someone is an accusation against them
+    found = frames(nlp, "The prosecutor said the senator was involved in the bribery scheme.")
+    acc = [f for f in found if f[0] == "ACCUSE"]
+    assert len(acc) == 1 and acc[0][1]["agent"] == "prosecutor"
+    assert acc[0][1]["recipient"] == "senator"
+    # a reported money figure is a MEASURE, owned by the reporting company
+    found = frames(nlp, "Acme Corp. said net climbed to $42 million in the quarter.")
+    meas = [f for f in found if f[0] == "MEASURE"]
+    assert meas and meas[0][4].quantity and meas[0][4].quantity["value"] == 42_000_000
+    # an opinion with neither stays a STATEMENT
+    assert events(nlp, "The coach said the team played well.") == ["STATEMENT"]
+
+
+def test_figure_noun_with_its_amount_is_a_measure(nlp):
+    found = frames(nlp, "There was a one-time gain of $12 million in the second quarter.")
+    assert [f[0] for f in found] == ["MEASURE"]
+    assert found[0][4].quantity["value"] == 12_000_000
+
+
+def test_he_after_a_named_speaker_is_the_speaker():
+    ex = extract_text(
+        "Prime Minister Ola Dahl met Governor Lisa Moen in Bergen. "
+        "Later, Ola Dahl said he would visit Tromso next week.",
+        published=None,
+    )
+    visit = next(c for c in ex.claims if c.event == "VISIT")
+    assert visit.agent["name"] == "Ola Dahl"

@@ -460,6 +460,13 @@ def _triggers(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             # "shares sank 5%": a figure, not an accident
             found = [f for f in found if onto.events[f[0]].quantity]
     elif (
+        tok.pos_ == "NOUN"
+        and tok.lemma_.lower() in onto.measure_nouns
+        and tok.dep_ not in ("nsubj", "nsubjpass", "compound")
+        and _figure_of(tok)
+    ):  # "a one-time gain of $18 million", "an interim dividend of 4.6 pence"
+        found.extend((e, False, tok) for e, spec in onto.events.items() if spec.quantity)
+    elif (
         tok.pos_ in ("NOUN", "PROPN")
         and tok.lemma_.lower() in onto.nouns
         and tok.ent_type_ not in ("DATE", "TIME", "PERSON", "GPE", "ORG", "WORK_OF_ART")
@@ -475,6 +482,13 @@ def _triggers(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         elif obj is None and spec.bare_nouns:
             found.append((event, False, None))
     return found
+
+
+def _figure_of(tok: Token) -> bool:
+    """Whether the noun's "of" phrase is a money or percent figure ("a gain of $9.7m")."""
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    inner = _child(of, "pobj") if of is not None else None
+    return inner is not None and inner.ent_type_ in ("MONEY", "PERCENT")
 
 
 def _assisting(tok: Token, onto: Ontology) -> Token | None:
@@ -658,6 +672,18 @@ def _frames_for(
     passive_agentless = (
         not is_noun and _child(tok, "nsubjpass") is not None and roles.get("agent") is None
     )
+    for r in ("agent", "recipient"):  # "the party's spokesman, Timi Frank, said": the name
+        t = roles.get(r)
+        named = (
+            next(
+                (c for c in t.children if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG")),
+                None,
+            )
+            if t is not None and t.ent_type_ not in ("PERSON", "ORG", "GPE")
+            else None
+        )
+        if named is not None:
+            roles[r] = named
     agent = roles.get("agent")
     if agent is not None and not is_actor(agent):
         owner = _child(agent, "poss")  # "killed by a sniper's bullet": the sniper acts

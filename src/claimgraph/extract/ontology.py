@@ -42,9 +42,11 @@ class EventType:
     object_verbs: frozenset[str] = frozenset()
     static_verbs: frozenset[str] = frozenset()  # MEASURE: a level only with a number
     owned_figures: frozenset[str] = frozenset()  # MEASURE: figures a company reports of itself
-    owner_nouns: frozenset[str] = (
-        frozenset()
-    )  # MEASURE: "the firm's revenue" has an owner  # MEASURE: "X posted a loss of $5m", "has 13 plants"
+    owner_nouns: frozenset[str] = frozenset()  # MEASURE: "the firm's revenue" has an owner
+    # a reported statement whose content holds one of these lemmas is this event ("X said
+    # Y was involved in the poisoning" accuses Y)
+    statement_content: frozenset[str] = frozenset()
+    statement_figures: bool = False  # a reported statement stating a money/% figure is this
 
 
 # Keys an event type may have in events.yaml: anything else is a typo and fails loudly.
@@ -77,6 +79,8 @@ EVENT_KEYS = frozenset(
         "blocks_complement",
         "needs_noun_object",
         "not_with_question",
+        "statement_content",
+        "statement_figures",
     }
 )
 ROLE_VALUES = frozenset(
@@ -172,6 +176,8 @@ def load_ontology() -> Ontology:
             static_verbs=frozenset(map(_lemma, spec.get("static_verbs") or [])),
             owned_figures=frozenset(map(_lemma, spec.get("owned_figures") or [])),
             owner_nouns=frozenset(map(_lemma, spec.get("owner_nouns") or [])),
+            statement_content=frozenset(map(_lemma, spec.get("statement_content") or [])),
+            statement_figures=bool(spec.get("statement_figures")),
         )
         for v in [*(spec.get("verbs") or []), *(spec.get("object_verbs") or [])]:
             if (name, False) not in verbs.get(_lemma(v), []):

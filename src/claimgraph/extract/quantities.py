@@ -160,8 +160,9 @@ def _level_first(trigger: Token, onto: Ontology) -> list[Token]:
     """The trigger's subtree with the numbers of a "to …"/"at …" phrase on the trigger first
     (the level reached, not the change), unless that phrase names a rate's second currency."""
     level: list[Token] = []
+    preps = ("to", "at", "of") if trigger.pos_ == "NOUN" else ("to", "at")  # "a gain of $9m"
     for p in trigger.children:
-        if p.dep_ == "prep" and p.lower_ in ("to", "at"):
+        if p.dep_ == "prep" and p.lower_ in preps:
             obj = next((c for c in p.children if c.dep_ == "pobj"), None)
             if obj is not None and obj.lemma_.lower() not in onto.currencies:
                 level.extend(p.subtree)

@@ -21,6 +21,7 @@ from claimgraph.extract.attribution import (
     polarity,
 )
 from claimgraph.extract.ontology import Ontology
+from claimgraph.extract.quantities import quantity_of
 from claimgraph.extract.records import Frame, Mention, RoleSpan
 
 _NOT_SPEAKERS = {"it", "this", "that", "there", "which", "what", "who", "whom", "one"}
@@ -109,6 +110,47 @@ def _statement_evidence(sent: Span, speaker: Span, trigger: Token, content: Span
     return Mention(span.start_char, span.end_char, span.text)
 
 
+_FIGURES = {"MONEY", "PERCENT"}
+_FIRST_PERSON = {"i", "we", "you", "me", "us"}
+_ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def _content_subject(content: Span) -> Token | None:
+    """The subject of the reported clause ("Y was involved": Y), when it names someone."""
+    subj = next((c for c in content.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ in _FIRST_PERSON or subj.lower_ in _NOT_SPEAKERS:
+        return None
+    return subj
+
+
+def _reading(
+    content: Span, speaker: Span, onto: Ontology
+) -> tuple[str, dict[str, RoleSpan], dict | None]:
+    """What a reported statement is, read from its content (ontology data): a money or percent
+    figure makes it a MEASURE ("the company said net jumped to $87m": the speaker's own figure
+    when the speaker is an organisation), a word of wrongdoing an ACCUSE by the speaker against
+    the content's subject; anything else stays a STATEMENT."""
+    words = {t.lemma_.lower() for t in content} | {t.lower_ for t in content}
+    subj = _content_subject(content)
+    for name, spec in onto.events.items():
+        if spec.statement_figures and any(t.ent_type_ in _FIGURES for t in content):
+            roles = {"object": _span(phrase(subj) if subj is not None else content)}
+            if speaker.root.ent_type_ == "ORG" or speaker.root.lemma_.lower() in spec.owner_nouns:
+                roles["agent"] = _span(speaker)
+            return name, roles, quantity_of(content.root, onto)
+    for name, spec in onto.events.items():
+        if spec.statement_content and words & spec.statement_content:
+            roles = {"agent": _span(speaker), "object": _span(content)}
+            if subj is not None and (
+                subj.ent_type_ in _ACTOR_LABELS
+                or subj.lower_ in ("he", "she", "they")
+                or subj.lemma_.lower() in onto.actor_nouns
+            ):
+                roles["recipient"] = _span(phrase(subj))
+            return name, roles, None
+    return "STATEMENT", {"agent": _span(speaker), "object": _span(content)}, None
+
+
 def _frame(
     trigger: Token,
     speaker: Span,
@@ -117,12 +159,20 @@ def _frame(
     mood: str,
     onto: Ontology,
     report_verb: int | None,
+    *,
+    read: bool = False,
 ) -> Frame:
     sp = _span(speaker)
+    event, roles, quantity = (
+        _reading(content, speaker, onto)
+        if read
+        else ("STATEMENT", {"agent": sp, "object": _span(content)}, None)
+    )
     return Frame(
-        event="STATEMENT",
+        event=event,
+        quantity=quantity,
         trigger=Mention(trigger.idx, trigger.idx + len(trigger), trigger.text),
-        roles={"agent": sp, "object": _span(content)},
+        roles=roles,
         evidence=_statement_evidence(sent, speaker, trigger, content),
         polarity=polarity(trigger, onto),
         modality=mood,
@@ -149,7 +199,7 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
             top = tok.head
             while top.head.i != top.i and top.dep_ not in ("ROOT",):
                 top = top.head
-            out.append(_frame(tok, speaker, phrase(top), sent, "reported", onto, None))
+            out.append(_frame(tok, speaker, phrase(top), sent, "reported", onto, None, read=True))
             continue
         if tok.pos_ not in ("VERB", "AUX") or tok.i in framed or tok.idx in triggers:
             continue
@@ -172,7 +222,9 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
             if subj.i == tok.head.i and tok.dep_ == "relcl":  # "the minister, who said …"
                 speaker = subj.doc[subj.left_edge.i : subj.i + 1]
             body = phrase(content)
-            out.append(_frame(tok, speaker, body, sent, onto.reporting[word], onto, tok.i))
+            out.append(
+                _frame(tok, speaker, body, sent, onto.reporting[word], onto, tok.i, read=True)
+            )
     return out
 
 

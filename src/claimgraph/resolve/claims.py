@@ -40,6 +40,7 @@ def _capitals() -> set[tuple[str, str]]:
 
 ACTOR_ROLES = ("agent", "recipient", "supplier", "assisted_by")
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+_SELF = {"i", "we", "you", "me", "us"}  # inside a quotation: the speaker (or their side)
 # "the company", "the Kirkland, Wash., company": an organisation named earlier, never the town
 ORG_HEADS = {
     "company",
@@ -321,6 +322,10 @@ def resolve_claims(
     claims: list[Claim] = []
     seen: set[str] = set()
     for f in frames:
+        source = _source(f, idx, onto, publisher, last_named)
+        if source.get("type") == "PERSON" and source.get("entity_id") and not f.speaker_anaphoric:
+            # "Trump said he would …": the speaker is who "he" most likely is
+            idx.focus = idx.by_id.get(source["entity_id"]) or idx.focus
         roles: dict[str, Any] = {}
         for name in ACTOR_ROLES:
             if name in f.roles:
@@ -330,7 +335,15 @@ def resolve_claims(
                 roles[name] = _thing(f.roles[name], idx)
         if "location" in f.roles:
             roles["location"] = _place(f.roles["location"], idx)
-        source = _source(f, idx, onto, publisher, last_named)
+        agent = roles.get("agent")
+        unnamed = agent is None or (agent.get("id") is None and agent["name"].lower() in _SELF)
+        if f.event == "STATEMENT" and unnamed and not source.get("is_publisher"):
+            roles["agent"] = {  # a quoted sentence's speaker is who states it
+                "id": source.get("entity_id"),
+                "name": source.get("name"),
+                "type": source.get("type"),
+                "text": source.get("text"),
+            }
         if f.speaker is not None and not f.speaker_anaphoric:
             last_named = source
         for actor in (roles.get("agent"), source):
@@ -392,6 +405,8 @@ def _company_figures(claims: list[Claim], figures: frozenset[str]) -> list[Claim
             owner = c.agent
             continue
         words = str((c.object or {}).get("text") or "").lower().split()
+        cut = next((k for k, w in enumerate(words) if w in ("of", "for", "in", "from")), None)
+        words = words[:cut] if cut else words  # "a gain of $9.7m": the noun before its figure
         head = words[-1].rstrip("s") if words else ""
         if c.agent is None and owner is not None and (head in figures or words[-1:] == ["sales"]):
             c.agent = {**owner, "text": None, "inferred": True}
@@ -427,7 +442,8 @@ def merge_restatements(claims: list[Claim]) -> list[Claim]:
     out: list[Claim] = []
     for c in claims:
         key = _restatement_key(c)
-        bare = not any(key[2:4]) and not key[5]
+        # no actor, place or figure to compare on ("a figure of 4%" said twice is one claim)
+        bare = not any(key[2:4]) and not key[5] and key[6] is None
         if (c.event in ("STATEMENT", "MEASURE") and not key[4]) or bare:
             # nothing to compare on: "the explosion" twice may be two explosions; keep both
             out.append(c)
