@@ -191,6 +191,17 @@ def test_capped_entity_profile_is_a_prefix_of_the_full_one(kb):
                 }, (e["id"], n, k)
 
 
+def _named(c: dict) -> set:
+    """Entity ids a claim names in any role: actors, source (or its country), object."""
+    src = c.get("source") or {}
+    return {
+        *((c.get(r) or {}).get("id") for r in ("agent", "recipient", "supplier", "assisted_by")),
+        src.get("entity_id"),
+        src.get("country_entity_id"),
+        *((c.get(k) or {}).get("entity_id") for k in ("object", "in_exchange_for")),
+    }
+
+
 def test_entity_claim_pages_match_python_filter(kb):
     """Entity-filtered pages (per-actor keyset lookups) equal filtering every claim."""
     from claimgraph.store.filters import ClaimFilter
@@ -200,12 +211,7 @@ def test_entity_claim_pages_match_python_filter(kb):
         every = repo.list_claims(session=s, order="pk")
         for e in repo.list_entities(session=s):
             ids = set(repo.entity_ids(session=s, name=e["name"]))
-            want = [
-                c["pk"]
-                for c in every
-                if (c.get("agent") or {}).get("id") in ids
-                or (c.get("recipient") or {}).get("id") in ids
-            ]
+            want = [c["pk"] for c in every if ids & _named(c)]
             f = ClaimFilter.parse(entity=e["name"])
             for size in (1, 2, 5):
                 got, after = [], None
