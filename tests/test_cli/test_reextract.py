@@ -76,7 +76,7 @@ def _edit_ontology(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     pipeline.data_hash.cache_clear()
     pipeline._version.cache_clear()
     new = pipeline.pipeline_version()
-    assert new != old and len(new) <= 64
+    assert new != old and len(new) <= 128
     return new
 
 

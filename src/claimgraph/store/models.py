@@ -133,7 +133,7 @@ class ExtractionRow(Base):
         ForeignKey("articles.id", ondelete="CASCADE"), index=True
     )
     revision: Mapped[int] = mapped_column(Integer)
-    pipeline: Mapped[str] = mapped_column(String(64))
+    pipeline: Mapped[str] = mapped_column(String(128))  # pipeline.pipeline_version()
     data: Mapped[str] = mapped_column(Text)  # JSON: entities, places, times, skipped
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
@@ -150,7 +150,7 @@ class ExtractionHistoryRow(Base):
         ForeignKey("articles.id", ondelete="CASCADE"), index=True
     )
     revision: Mapped[int] = mapped_column(Integer)
-    pipeline: Mapped[str] = mapped_column(String(64))
+    pipeline: Mapped[str] = mapped_column(String(128))
     data: Mapped[str] = mapped_column(Text)  # JSON: entities, places, times, skipped
     claims: Mapped[str] = mapped_column(Text)  # JSON: the claim records
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -1,4 +1,5 @@
-"""extraction_history and claim_history: replaced extractions and their claims stay readable
+"""extraction_history and claim_history: replaced extractions and their claims stay readable;
+extractions.pipeline widened to 128 characters (a derived version, not a hand-kept name)
 
 Revision ID: 0009
 Revises: 0008
@@ -22,7 +23,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("article_id", sa.Integer(), nullable=False),
         sa.Column("revision", sa.Integer(), nullable=False),
-        sa.Column("pipeline", sa.String(length=64), nullable=False),
+        sa.Column("pipeline", sa.String(length=128), nullable=False),
         sa.Column("data", sa.Text(), nullable=False),
         sa.Column("claims", sa.Text(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
@@ -41,9 +42,17 @@ def upgrade() -> None:
     )
     op.create_index("ix_claim_history_id", "claim_history", ["id"])
     op.create_index("ix_claim_history_history_id", "claim_history", ["history_id"])
+    with op.batch_alter_table("extractions") as batch:
+        batch.alter_column(
+            "pipeline", existing_type=sa.String(length=64), type_=sa.String(length=128)
+        )
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("extractions") as batch:
+        batch.alter_column(
+            "pipeline", existing_type=sa.String(length=128), type_=sa.String(length=64)
+        )
     op.drop_index("ix_claim_history_history_id", table_name="claim_history")
     op.drop_index("ix_claim_history_id", table_name="claim_history")
     op.drop_table("claim_history")
