@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from claimgraph.errors import NotFound
 from claimgraph.ingest.article import Article, sha256
 from claimgraph.ingest.dedupe import Fingerprint, similarity
+from claimgraph.store.db import lock_for_write
 from claimgraph.store.models import (
     ArticleRow,
     BandRow,
@@ -95,8 +96,10 @@ def add_article(
 ) -> IngestOutcome:
     """Store one article with its first revision, provenance, fingerprint and search entry.
 
-    Runs inside the caller's transaction, so an interrupted ingest leaves no half article.
+    Runs inside the caller's transaction, so an interrupted ingest leaves no half article;
+    concurrent ingests take turns here (`lock_for_write`), so overlapping records are stored once.
     """
+    lock_for_write(session)
     seen = find_seen(session=session, raw_hash=article.raw_hash, source=article.source)
     if seen is not None:
         return IngestOutcome("seen", seen, article.source)
