@@ -58,7 +58,7 @@ def deferred_claims(session: Session) -> Iterator[ClaimBuffer]:
             and state.is_insert
             and getattr(getattr(stmt, "table", None), "name", None) == table.name
             and isinstance(params, list)
-            and not getattr(stmt, "_returning", None)
+            and not stmt.returning_column_descriptions  # a caller reading RETURNING runs as is
         ):
             buf.rows.extend(dict(p) for p in params)
             return IteratorResult(SimpleResultMetaData([]), iter([]))
