@@ -141,3 +141,13 @@ def test_old_id_leads_to_its_successor(corrected: dict[str, Any]) -> None:
         assert r.status_code == 200 and r.json()["id"] == body["successor"]
         assert r.json()["pipeline"] == pipeline_version()
         assert client.get(f"/api/claims/{'0' * 16}").status_code == 404
+
+
+def test_revision_one_page_shows_its_claims(corrected: dict[str, Any]) -> None:
+    touched = [c for c in corrected["before"] if corrected["old"] in c["evidence"]["text"]]
+    with TestClient(create_app(db=corrected["db"])) as client:
+        old = client.get(f"/articles/{corrected['aid']}?rev=1")
+        new = client.get(f"/articles/{corrected['aid']}")
+    assert old.status_code == 200 and "No claims were extracted" not in old.text
+    assert all(f'id="claim-{c["id"]}"' in old.text for c in corrected["before"])
+    assert not any(f'id="claim-{c["id"]}"' in new.text for c in touched)

@@ -37,6 +37,7 @@ from claimgraph.store.repo_claims import (
 )
 from claimgraph.store.repo_history import (
     archive_extraction,
+    archived_claims,
     claim_whereabouts,
     current_claims,
     extraction_history,
@@ -50,6 +51,7 @@ __all__ = [
     "add_article",
     "add_revision",
     "archive_extraction",
+    "archived_claims",
     "article_dict",
     "assign_clusters",
     "claim_whereabouts",

@@ -200,3 +200,19 @@ def put_setting(*, session: Session, name: str, value: Any) -> None:
     else:
         row.value = json.dumps(value)
     session.flush()
+
+
+def archived_claims(*, session: Session, article_id: int, revision: int) -> list[dict[str, Any]]:
+    """The claims an earlier revision had when it was last current (newest archived extraction
+    of it), in the list_claims shape without a storage key; [] when none was archived."""
+    row = session.scalars(
+        select(ExtractionHistoryRow)
+        .where(
+            ExtractionHistoryRow.article_id == article_id,
+            ExtractionHistoryRow.revision == revision,
+        )
+        .order_by(ExtractionHistoryRow.id.desc())
+    ).first()
+    if row is None:
+        return []
+    return [{**c, "article_id": article_id, "pk": None} for c in json.loads(row.claims)]

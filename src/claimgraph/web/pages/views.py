@@ -99,11 +99,12 @@ def article(
     except NotFound as exc:
         return not_found_page(request, exc)
     shown = art["text_revision"]
-    # Stored claims belong to the newest extracted revision; other revisions show entities only.
+    # Stored claims belong to the newest extracted revision; earlier ones show the claims they
+    # had when they were current (the extraction history), whose ids lead to their successors.
     claims = (
         repo.list_claims(session=session, article_id=article_id, order="pk")
         if repo_views.claims_revision(session=session, article_id=article_id) == shown
-        else []
+        else repo.archived_claims(session=session, article_id=article_id, revision=shown)
     )
     clusters = repo_views.cluster_ids(session=session, claim_pks=[c["pk"] for c in claims])
     members = repo_views.cluster_members(session=session, cluster_ids=set(clusters.values()))
