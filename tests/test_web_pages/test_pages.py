@@ -126,4 +126,5 @@ def test_revision_history_and_diff(client, page_store: Store):
     assert re.search(r"<del>Yelabuz,?</del>", page) and re.search(r"<ins>Yelabuga,?</ins>", page)
     old = client.get("/articles/1", params={"rev": 1}).text
     assert "Yelabuz," in "".join(t for _, t in _pieces(old)) and "current: " in old
-    assert "No claims were extracted from this revision." in old  # claims are revision 2's
+    # revision 1 shows the claims it had when current (kept in the extraction history)
+    assert "No claims were extracted from this revision." not in old and 'class="card"' in old
