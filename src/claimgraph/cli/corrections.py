@@ -12,7 +12,7 @@ from claimgraph.cli.common import DbOption, JsonOption, fail, out, print_json, s
 from claimgraph.errors import NotFound
 
 group = typer.Typer(
-    help="Reader error reports: list, report, accept (new revision), reject, duplicate.",
+    help="Reader error reports: list, report, accept (new revision), reject, duplicate, retry.",
     no_args_is_help=True,
 )
 Editor = Annotated[str | None, typer.Option(help="Who handles it (default: the login name).")]
@@ -128,7 +128,10 @@ def accept(
         fail(str(exc), code=2)
     failure = extract_stored(store, article_id)
     if failure is not None:
-        fail(f"revision {number} stored, but {failure.message}")
+        fail(
+            f"revision {number} stored, but {failure.message}; "
+            "`claimgraph corrections retry` extracts it again"
+        )
     out.print(
         f"report #{report_id} accepted: article {article_id} revision {number}, claims re-extracted"
     )
@@ -181,3 +184,27 @@ def duplicate(
     except (ReportError, NotFound) as exc:
         fail(str(exc), code=2)
     out.print(f"report #{report_id} marked a duplicate of #{of}")
+
+
+@group.command("retry")
+def retry(db: DbOption = None, json_out: JsonOption = False) -> None:
+    """Finish accepted corrections whose re-extraction never ran (the process was killed after
+    the new revision was stored); safe to run any time, a second run does nothing. Exits 1 if
+    an article still fails to extract.
+
+    Example: claimgraph corrections retry --db news.db
+    """
+    from claimgraph.corrections.retry import finish_accepted
+
+    store = store_for(db)
+    done = finish_accepted(store)
+    if json_out:
+        print_json([d.as_dict() for d in done])
+    else:
+        for d in done:
+            ids = ", ".join(f"#{i}" for i in d.reports)
+            state = f"[red]failed[/red]: {escape(d.error)}" if d.error else "claims re-extracted"
+            out.print(f"article {d.article_id} revision {d.revision} ({ids}): {state}")
+        out.print(f"{len(done)} article(s) finished" if done else "nothing to finish")
+    if any(d.error for d in done):
+        raise typer.Exit(1)

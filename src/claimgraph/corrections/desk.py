@@ -13,14 +13,14 @@ import hmac
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from claimgraph.corrections.anchor import Anchor, find_quote, locate, make_anchor
 from claimgraph.errors import ClaimgraphError
 from claimgraph.store import repo
 from claimgraph.store import repo_corrections as reports
-from claimgraph.store.models import ArticleRow, SourceRow
+from claimgraph.store.models import ArticleRow, ExtractionRow, ReportRow, SourceRow
 
 MAX_QUOTE = 2_000
 MAX_COMMENT = 5_000
@@ -223,15 +223,33 @@ def revision_reason(report_id: int, editor: str, exact: str, fix: str) -> str:
     return f"correction #{report_id} by {editor}: “{_clip(exact)}” → “{_clip(fix)}”"
 
 
+def _take(session: Session, report_id: int) -> ReportRow:
+    """The report, locked for this transaction, and only while it is open.
+
+    The no-op UPDATE comes first in the transaction: it takes the row lock (PostgreSQL) or the
+    write lock (SQLite) before the status is read, so two editors acting on one report at once
+    take turns and the second is told the report is already handled (never a 500, never two
+    "done"s)."""
+    session.execute(
+        update(ReportRow).where(ReportRow.id == report_id).values(status=ReportRow.status)
+    )
+    row = reports.get_report(session=session, report_id=report_id)
+    session.refresh(row)
+    if row.status != "open":
+        raise ReportError(
+            "status",
+            f"report {report_id} is {row.status}, not open (already handled by {row.handled_by})",
+        )
+    return row
+
+
 def accept(*, session: Session, report_id: int, editor: str, replacement: str | None = None) -> int:
     """Apply the fix as a new revision of the article; returns the new revision number.
 
     The replacement is the editor's text, else the reader's suggestion. A quote that can no
     longer be found marks the report `orphaned` and raises.
     """
-    row = reports.get_report(session=session, report_id=report_id)
-    if row.status != "open":
-        raise ReportError("status", f"report {report_id} is {row.status}, not open")
+    row = _take(session, report_id)
     if row.article_id is None:
         raise ReportError(
             "article_id", "a report from another site has no stored article to revise"
@@ -269,9 +287,7 @@ def accept(*, session: Session, report_id: int, editor: str, replacement: str | 
 
 
 def reject(*, session: Session, report_id: int, editor: str, reason: str) -> None:
-    row = reports.get_report(session=session, report_id=report_id)
-    if row.status != "open":
-        raise ReportError("status", f"report {report_id} is {row.status}, not open")
+    row = _take(session, report_id)
     if not reason.strip():
         raise ReportError("reason", "say why the report is rejected")
     reports.close_report(
@@ -280,7 +296,7 @@ def reject(*, session: Session, report_id: int, editor: str, reason: str) -> Non
 
 
 def mark_duplicate(*, session: Session, report_id: int, of: int, editor: str) -> None:
-    row = reports.get_report(session=session, report_id=report_id)
+    row = _take(session, report_id)
     target = reports.get_report(session=session, report_id=of)
     if target.id == row.id:
         raise ReportError("of", "a report cannot duplicate itself")
@@ -288,3 +304,28 @@ def mark_duplicate(*, session: Session, report_id: int, of: int, editor: str) ->
     reports.close_report(
         session=session, row=row, status="duplicate", by=editor, duplicate_of=target.id
     )
+
+
+def unfinished_accepts(*, session: Session) -> list[tuple[int, int, list[int]]]:
+    """(article id, current revision, accepted report ids) for every article an accepted report
+    revised whose current revision was never extracted: what a crash (kill -9, power loss)
+    between `accept`'s commit and the re-extraction leaves behind. Accepting commits the
+    revision and the report's state together, so this is the only half-done state there is."""
+    rows = session.execute(
+        select(ReportRow.article_id, ArticleRow.current_revision, ReportRow.id)
+        .join(ArticleRow, ArticleRow.id == ReportRow.article_id)
+        .where(
+            ReportRow.status == "accepted",
+            ~select(ExtractionRow.id)
+            .where(
+                ExtractionRow.article_id == ArticleRow.id,
+                ExtractionRow.revision == ArticleRow.current_revision,
+            )
+            .exists(),
+        )
+        .order_by(ReportRow.article_id, ReportRow.id)
+    ).all()
+    out: dict[int, tuple[int, list[int]]] = {}
+    for article_id, revision, report_id in rows:
+        out.setdefault(article_id, (revision, []))[1].append(report_id)
+    return [(aid, rev, ids) for aid, (rev, ids) in out.items()]
