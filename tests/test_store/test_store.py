@@ -143,9 +143,11 @@ def test_sqlite_runs_in_wal_mode(sqlite_store):
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
 
 
-# Made by raw DDL in migration 0007 (per-dialect expression indexes and their (role, pk) pairs);
-# the models do not describe them.
+# Made by raw DDL in migrations 0007 and 0010 (per-dialect expression indexes and the (role, pk)
+# pairs); the models do not describe them.
 RAW_CLAIM_INDEXES = {
+    "ix_claims_j_object_entity_id",
+    "ix_claims_j_in_exchange_for_entity_id",
     "ix_claims_j_supplier_id",
     "ix_claims_j_assisted_by_id",
     "ix_claims_j_source_entity_id",

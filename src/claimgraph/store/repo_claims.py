@@ -276,27 +276,45 @@ def _direction(session: Session, dialect: str, f: ClaimFilter, _: Any) -> Column
     """from/to: the giving side is the supplier, or the agent of an event whose agent does
     not receive; the receiving side is the recipient, or the agent of a receiving event
     (ACQUIRE). A claim with something given in exchange moves goods both ways, so it also
-    matches with the sides swapped."""
+    matches with the sides swapped.
+
+    Written as an OR of conjunctions that each test one indexed role column (not nested
+    ORs), so both planners answer it from the role indexes instead of reading every claim."""
     receives = ClaimRow.event.in_(sorted(AGENT_RECEIVES))
+    gives = ClaimRow.event.not_in(sorted(AGENT_RECEIVES))
     supplier = literal_column(_json_role(dialect, "supplier", "id"), String)
+    exchange = literal_column(_json_role(dialect, "in_exchange_for", "text"), String).is_not(None)
+    agent, recipient = ClaimRow.agent_id, ClaimRow.recipient_id
 
-    def giver(ids: list[str]) -> ColumnElement[bool]:
-        return or_(supplier.in_(ids), and_(ClaimRow.agent_id.in_(ids), ~receives))
+    Side = list[tuple[str, list[ColumnElement[bool]]]]  # (which column, its conditions)
 
-    def taker(ids: list[str]) -> ColumnElement[bool]:
-        return or_(ClaimRow.recipient_id.in_(ids), and_(ClaimRow.agent_id.in_(ids), receives))
+    def giver(ids: list[str]) -> Side:
+        return [("supplier", [supplier.in_(ids)]), ("agent", [agent.in_(ids), gives])]
+
+    def taker(ids: list[str]) -> Side:
+        return [("recipient", [recipient.in_(ids)]), ("agent", [agent.in_(ids), receives])]
+
+    def pairs(a: Side | None, b: Side | None, extra: list[ColumnElement[bool]]) -> list[Any]:
+        left: Side = a if a is not None else [("", [])]
+        right: Side = b if b is not None else [("", [])]
+        return [
+            and_(*x, *y, *extra)
+            for kx, x in left
+            for ky, y in right
+            if (x or y) and not kx == ky == "agent"  # an agent cannot both give and receive
+        ]
 
     src = entity_ids(session=session, name=f.from_) if f.from_ else None
     dst = entity_ids(session=session, name=f.to) if f.to else None
-    yes = true()
-    forward = and_(giver(src) if src is not None else yes, taker(dst) if dst is not None else yes)
-    exchange = literal_column(_json_role(dialect, "in_exchange_for", "text"), String).is_not(None)
-    backward = and_(
-        exchange,
-        taker(src) if src is not None else yes,
-        giver(dst) if dst is not None else yes,
+    forward = pairs(
+        giver(src) if src is not None else None, taker(dst) if dst is not None else None, []
     )
-    return or_(forward, backward)
+    backward = pairs(
+        taker(src) if src is not None else None,
+        giver(dst) if dst is not None else None,
+        [exchange],
+    )
+    return or_(*forward, *backward)
 
 
 def _text_terms(session: Session, dialect: str, f: ClaimFilter, _: Any) -> ColumnElement[bool]:
@@ -307,6 +325,8 @@ def _text_terms(session: Session, dialect: str, f: ClaimFilter, _: Any) -> Colum
     conds = []
     for term in f.terms():
         pattern = "%" + re.sub(r"([\\%_])", r"\\\1", term) + "%"
+        if not re.search(r'["\\\x00-\x1f]', term):  # spelled the same inside the JSON text
+            conds.append(ClaimRow.data.ilike(pattern, escape="\\"))  # a prefilter: no JSON parse
         conds.append(or_(obj.ilike(pattern, escape="\\"), evidence.ilike(pattern, escape="\\")))
     return and_(*conds)
 
