@@ -252,3 +252,21 @@ def test_he_after_a_named_speaker_is_the_speaker():
     )
     visit = next(c for c in ex.claims if c.event == "VISIT")
     assert visit.agent["name"] == "Ola Dahl"
+
+
+def test_event_nouns_name_their_actor(nlp):
+    found = frames(nlp, "The minister rejected Norway's request for a delay.")
+    req = next(f for f in found if f[0] == "REQUEST")
+    assert req[1]["agent"] == "Norway" and req[1]["object"] == "delay"
+    # the possessor of an act on someone is its target, not its agent
+    found = frames(nlp, "The opposition leader's arrest sparked protests in the capital.")
+    arrest = next(f for f in found if f[0] == "ARREST")
+    assert "agent" not in arrest[1] or arrest[1]["agent"] is None
+    assert arrest[1]["recipient"] == "opposition leader"
+
+
+def test_quantified_people_and_light_war(nlp):
+    found = frames(nlp, "Hundreds of protesters attacked the police station on Sunday.")
+    assert found[0][0] == "ATTACK" and found[0][1]["agent"] == "protesters"
+    found = frames(nlp, "The rebels waged war on the government for a decade.")
+    assert [f[0] for f in found] == ["ATTACK"] and found[0][1]["agent"] == "rebels"

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from claimgraph.extract.ontology import Ontology
+from claimgraph.extract.ontology import Ontology, load_ontology
 
 STRONG = ("denied", "doubted", "suspected", "claimed")
 QUOTED_SPEAKERS = {"i", "we", "you", "me", "us"}  # speakers inside a quotation
@@ -49,7 +49,7 @@ class Attribution:
 
 def lemma(tok: Token) -> str:
     """Lemma with a verb particle joined ("set up", "point out")."""
-    base = tok.lemma_.lower()
+    base = load_ontology().lemma_fixes.get(tok.lower_, tok.lemma_.lower())
     prt = [c for c in tok.children if c.dep_ == "prt"]
     return f"{base} {prt[0].lower_}" if prt else base
 

@@ -23,7 +23,7 @@ from claimgraph.extract.attribution import (
     polarity,
     subject_of,
 )
-from claimgraph.extract.ontology import Ontology, load_ontology
+from claimgraph.extract.ontology import EventType, Ontology, load_ontology
 from claimgraph.extract.records import Frame, Mention, RoleSpan
 from claimgraph.extract.statements import quoted_frames, statement_frames, transcript_frames
 
@@ -479,9 +479,25 @@ def _triggers(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             if spec.exclude_objects and obj.lemma_.lower() in spec.exclude_objects:
                 return found
             found.append((event, False, obj))
-        elif obj is None and spec.bare_nouns:
-            found.append((event, False, None))
+        elif obj is None and (spec.bare_nouns or _named_by(tok, spec)):
+            # "Russia's request for access", "assistance from the World Bank": an actor named
+            target = next(
+                (_child(c, "pobj") for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"),
+                None,
+            )
+            found.append((event, False, target))
     return found
+
+
+def _named_by(tok: Token, spec: EventType) -> bool:
+    """Whether an event noun names its actor: a possessor ("Russia's request") or, for
+    giving events, a "from" phrase ("assistance from the World Bank")."""
+    for c in tok.children:
+        if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her") and is_actor(c):
+            return not spec.possessor_is_target
+        if spec.noun_from_agent and c.dep_ == "prep" and c.lower_ == "from":
+            return is_actor(_child(c, "pobj"))
+    return False
 
 
 def _figure_of(tok: Token) -> bool:
@@ -511,15 +527,16 @@ def _complement_subject(tok: Token) -> Token | None:
     return None
 
 
-def _nominal_agent(trigger: Token, obj: Token | None) -> Token | None:
+def _nominal_agent(trigger: Token, obj: Token | None, event: str) -> Token | None:
     """Agent of a nominal event: its possessor or nationality ("Iran's/the Iranian construction"),
     else the nationality of its object ("construction of an Iranian factory")."""
+    target = load_ontology().events[event].possessor_is_target
     for base in (trigger, obj):
         if base is None:
             continue
         for c in base.children:
             if c.dep_ in ("poss", "amod", "compound") and _ent_label(c) in ACTOR_LABELS:
-                return c
+                return None if target and base is trigger else c
     return None
 
 
@@ -576,11 +593,17 @@ def _frames_for(
         if obj is not None and obj.dep_ == "dobj" and obj.head.i == tok.i:
             roles["agent"] = _child(tok, "nsubj") or _inherited_subject(tok)
     elif is_noun:
-        roles["agent"] = _nominal_agent(tok, obj)
+        roles["agent"] = _nominal_agent(tok, obj, event)
         roles["object"] = obj
+        poss = _child(tok, "poss")
+        if spec.possessor_is_target and is_actor(poss):
+            roles["recipient"] = poss  # "the leader's arrest": the leader is arrested
         for p in tok.children:  # "the attack by militants on a convoy", "talks with X"
             inner = _child(p, "pobj") if p.dep_ == "prep" else None
-            if p.dep_ == "agent" or (inner is not None and p.lower_ == "by"):
+            if p.dep_ == "agent" or (
+                inner is not None
+                and (p.lower_ == "by" or (p.lower_ == "from" and spec.noun_from_agent))
+            ):
                 roles["agent"] = roles.get("agent") or _child(p, "pobj")
             elif inner is not None and p.lower_ in ("on", "against", "with", "for"):
                 if is_actor(inner) and roles.get("recipient") is None:
@@ -672,6 +695,14 @@ def _frames_for(
     passive_agentless = (
         not is_noun and _child(tok, "nsubjpass") is not None and roles.get("agent") is None
     )
+    for r in ("agent", "recipient"):  # "tens of thousands of people": the people
+        t = roles.get(r)
+        while t is not None and (t.pos_ == "NUM" or t.lemma_.lower() in onto.quantifier_heads):
+            of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            inner = _child(of, "pobj") if of is not None else None
+            if inner is None:
+                break
+            roles[r] = t = inner
     for r in ("agent", "recipient"):  # "the party's spokesman, Timi Frank, said": the name
         t = roles.get(r)
         named = (

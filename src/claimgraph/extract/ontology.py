@@ -47,6 +47,8 @@ class EventType:
     # Y was involved in the poisoning" accuses Y)
     statement_content: frozenset[str] = frozenset()
     statement_figures: bool = False  # a reported statement stating a money/% figure is this
+    noun_from_agent: bool = False  # "assistance from the World Bank": "from" names the agent
+    possessor_is_target: bool = False  # "Laden's extradition": the possessor is acted upon
 
 
 # Keys an event type may have in events.yaml: anything else is a typo and fails loudly.
@@ -81,6 +83,8 @@ EVENT_KEYS = frozenset(
         "not_with_question",
         "statement_content",
         "statement_figures",
+        "noun_from_agent",
+        "possessor_is_target",
     }
 )
 ROLE_VALUES = frozenset(
@@ -127,6 +131,8 @@ class Ontology:
     intention_verbs: frozenset[str] = frozenset()
     speech_act_verbs: frozenset[str] = frozenset()
     conformity_nouns: frozenset[str] = frozenset()
+    quantifier_heads: frozenset[str] = frozenset()
+    lemma_fixes: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -178,6 +184,8 @@ def load_ontology() -> Ontology:
             owner_nouns=frozenset(map(_lemma, spec.get("owner_nouns") or [])),
             statement_content=frozenset(map(_lemma, spec.get("statement_content") or [])),
             statement_figures=bool(spec.get("statement_figures")),
+            noun_from_agent=bool(spec.get("noun_from_agent")),
+            possessor_is_target=bool(spec.get("possessor_is_target")),
         )
         for v in [*(spec.get("verbs") or []), *(spec.get("object_verbs") or [])]:
             if (name, False) not in verbs.get(_lemma(v), []):
@@ -221,6 +229,8 @@ def load_ontology() -> Ontology:
         plover={n: e.plover for n, e in events.items()},
         collective_nouns=frozenset(map(_lemma, ev.get("collective_nouns") or [])),
         actor_nouns=frozenset(map(_lemma, ev.get("actor_nouns") or [])),
+        quantifier_heads=frozenset(map(_lemma, ev.get("quantifier_heads") or [])),
+        lemma_fixes={k.lower(): _lemma(v) for k, v in (ev.get("lemma_fixes") or {}).items()},
         modality_adverbs={
             _lemma(w): cls for cls, ws in (at.get("modality_adverbs") or {}).items() for w in ws
         },
