@@ -261,7 +261,7 @@ def stage_table(sample: list[Doc], work: Path) -> Table:
     from claimgraph.ingest.article import Article
     from claimgraph.ingest.dedupe import fingerprint
     from claimgraph.ingest.sources import ReadOptions, read_jsonl
-    from claimgraph.pipeline import PIPELINE
+    from claimgraph.pipeline import write_extraction
     from claimgraph.resolve.claims import resolve_claims
     from claimgraph.resolve.entities import resolve_entities
     from claimgraph.resolve.places import find_places
@@ -335,12 +335,12 @@ def stage_table(sample: list[Doc], work: Path) -> Table:
             times=times,
             published=art.published,
             publisher=art.site or "publisher",
-            article_key=f"{aid}.1",
+            article_key=str(aid),
         )
         st[k[7]] += time.perf_counter() - c
         c = time.perf_counter()
         ext = Extraction(
-            id=f"{aid}.1",
+            id=str(aid),
             title=art.title,
             published=art.published.isoformat() if art.published else None,
             text=art.text,
@@ -349,11 +349,8 @@ def stage_table(sample: list[Doc], work: Path) -> Table:
             times=times,
             claims=claims,
         )
-        with store.session() as s:
-            repo.save_extraction(
-                session=s, article_id=aid, revision=1, extraction=ext.to_dict(), pipeline=PIPELINE
-            )
-            repo.assign_clusters(session=s, article_id=aid)
+        with store.session() as s:  # the one writer: ids, history, clusters
+            write_extraction(s, article_id=aid, revision=1, extraction=ext.to_dict())
         st[k[8]] += time.perf_counter() - c
     store.close()
     total = sum(st.values())
