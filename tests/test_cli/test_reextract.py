@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -184,3 +188,31 @@ def test_filters_and_workers_select_and_write_in_order(db: str) -> None:
     assert {a: [c["id"] for c in cs] for a, cs in after.items()} == {
         a: [c["id"] for c in cs] for a, cs in before.items()
     }
+
+
+@pytest.mark.slow
+def test_real_events_yaml_edit_reextracts_and_reports(seed_path: Path, tmp_path: Path) -> None:
+    """The package copied, one trigger taken out of its events.yaml, `claimgraph reextract
+    --stale` run from the copy: the seed's OPEN_FACILITY claim vanishes, a rerun does nothing."""
+    url = str(tmp_path / "seed.db")
+    assert cg("ingest", str(seed_path), "--db", url).exit_code == 0
+    _, before, _ = _stored(url)
+    assert any(c["event"] == "OPEN_FACILITY" for c in before[1])
+    pkg = tmp_path / "src" / "claimgraph"
+    shutil.copytree(pipeline.PACKAGE, pkg, ignore=shutil.ignore_patterns("__pycache__"))
+    events = pkg / "ontology" / "events.yaml"
+    text, n = re.subn(r"(verbs: \[)open, ", r"\1", events.read_text(), count=1)
+    assert n == 1, "events.yaml no longer lists OPEN_FACILITY's verbs as [open, …]: pick an edit"
+    events.write_text(text)
+    env = {**os.environ, "PYTHONPATH": str(pkg.parent)}
+    cmd = [sys.executable, "-m", "claimgraph", "reextract", "--stale", "--db", url, "--json"]
+    first = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+    assert first.returncode == 0, first.stderr
+    report = json.loads(first.stdout)
+    assert report["pipeline"] != pipeline.pipeline_version()
+    assert report["selected"] == report["extracted"] == 1
+    assert report["vanished"] >= 1 and report["appeared"] == 0
+    _, after, _ = _stored(url)
+    assert not any(c["event"] == "OPEN_FACILITY" for c in after[1])
+    second = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+    assert second.returncode == 0 and json.loads(second.stdout)["selected"] == 0
