@@ -273,6 +273,11 @@ def role_columns(dialect: str, roles: list[str] | None = None) -> list[ColumnEle
 
 
 def _direction(session: Session, dialect: str, f: ClaimFilter, _: Any) -> ColumnElement[bool]:
+    """from/to (see _direction_terms)."""
+    return or_(*_direction_terms(session, dialect, f))
+
+
+def _direction_terms(session: Session, dialect: str, f: ClaimFilter) -> list[ColumnElement[bool]]:
     """from/to: the giving side is the supplier, or the agent of an event whose agent does
     not receive; the receiving side is the recipient, or the agent of a receiving event
     (ACQUIRE). A claim with something given in exchange moves goods both ways, so it also
@@ -314,7 +319,7 @@ def _direction(session: Session, dialect: str, f: ClaimFilter, _: Any) -> Column
         giver(dst) if dst is not None else None,
         [exchange],
     )
-    return or_(*forward, *backward)
+    return [*forward, *backward]
 
 
 def _text_terms(session: Session, dialect: str, f: ClaimFilter, _: Any) -> ColumnElement[bool]:
@@ -399,9 +404,18 @@ def list_claims(
         q = q.where(ClaimRow.lat.is_not(None), ClaimRow.lon.is_not(None))
     if after_pk is not None:
         q = q.where(ClaimRow.pk > after_pk)
-    if order == "pk" and ids and limit is not None and f.near is None:
-        cols = role_columns(session.get_bind().dialect.name, f.values("role"))
-        q = q.where(ClaimRow.pk.in_(_first_pks_by_actor(session, q, cols, ids, limit)))
+    if order == "pk" and limit is not None and f.near is None:
+        dialect = session.get_bind().dialect.name
+        # every row passes one of these terms, each an indexed walk (a direction pair is the
+        # narrower when both are given)
+        if f.from_ or f.to:
+            terms = _direction_terms(session, dialect, f)
+        elif ids:
+            terms = [c == eid for c in role_columns(dialect, f.values("role")) for eid in ids]
+        else:
+            terms = []
+        if terms:
+            q = q.where(ClaimRow.pk.in_(_first_pks(session, q, terms, limit)))
     if order == "pk":
         q = q.order_by(ClaimRow.pk)
     else:
@@ -434,21 +448,22 @@ def list_claims(
     return out
 
 
-def _first_pks_by_actor(
-    session: Session, q: Select[Any], cols: list[ColumnElement[Any]], ids: list[str], limit: int
+def _first_pks(
+    session: Session, q: Select[Any], terms: list[ColumnElement[bool]], limit: int
 ) -> list[int]:
-    """The `limit` smallest pks among the rows of `q` (already filtered, entity included).
+    """The `limit` smallest pks among the rows of `q` (already filtered), where every row
+    passes one of `terms` (each an indexed equality: a role column = an entity id, or a
+    direction pair).
 
     `agent_id IN … OR recipient_id IN … ORDER BY pk` makes SQLite collect and sort every claim
-    of a frequent entity (thousands) to return one page. One query per (role column, id) walks
-    that column's index in pk order (SQLite indexes end with the rowid) and stops after
-    `limit` rows; the union of those short lists holds the page's pks.
+    of a frequent entity (thousands) to return one page. One query per term walks that term's
+    index in pk order (SQLite indexes end with the rowid) and stops after `limit` rows; the
+    union of those short lists holds the page's pks.
     """
     pks: set[int] = set()
     base = q.with_only_columns(ClaimRow.pk).order_by(None)
-    for col in cols:
-        for eid in ids:
-            pks.update(session.scalars(base.where(col == eid).order_by(ClaimRow.pk).limit(limit)))
+    for term in terms:
+        pks.update(session.scalars(base.where(term).order_by(ClaimRow.pk).limit(limit)))
     return sorted(pks)[:limit]
 
 
