@@ -1,12 +1,38 @@
 // The timeline page: claims as bars over the interval their date names (a month-level date is
 // a month wide), grouped by event type, with clusters on the top row. Labels are DOM text
-// nodes (vis-timeline would otherwise treat strings as HTML).
+// nodes (vis-timeline would otherwise treat strings as HTML). It opens on the shortest span that
+// holds most of the claims ("Show all" zooms out to every one); day-level claims are points so
+// their labels stay readable; details open beside the chart (a bottom sheet on a phone).
 (function () {
   "use strict";
   var el = document.getElementById("timeline");
   var status = document.getElementById("timeline-status");
   var detail = document.getElementById("timeline-detail");
   if (!el || !window.vis) return;
+  var tools = document.getElementById("timeline-tools");
+  var rangeNote = document.getElementById("timeline-range");
+  var phone = window.matchMedia("(max-width: 800px)");
+  var BUSY_SHARE = 0.8;  // the opening view holds at least this share of the claims
+  var lastSelected = null;
+
+  function ms(d) { return Date.parse(d); }
+  function year(t) { return new Date(t).getUTCFullYear(); }
+
+  // The shortest window [lo, hi] holding BUSY_SHARE of the item midpoints.
+  function busiest(items) {
+    var mids = items.map(function (i) { return (ms(i.start) + ms(i.end)) / 2; }).sort(function (a, b) { return a - b; });
+    var k = Math.max(1, Math.ceil(mids.length * BUSY_SHARE));
+    var best = [mids[0], mids[mids.length - 1]];
+    for (var i = 0; i + k - 1 < mids.length; i++) {
+      if (mids[i + k - 1] - mids[i] < best[1] - best[0]) best = [mids[i], mids[i + k - 1]];
+    }
+    return best;
+  }
+
+  function padded(lo, hi) {  // more room on the right, where the labels run
+    var span = Math.max(hi - lo, 30 * 864e5);
+    return { start: new Date(lo - span * 0.05), end: new Date(hi + span * 0.3) };
+  }
 
   function node(tag, text, cls) {
     var n = document.createElement(tag);
@@ -25,9 +51,18 @@
     return span;
   }
 
-  function show(item) {
+  function closeDetail() {
+    detail.classList.remove("sheet");
+    if (lastSelected && lastSelected.focus) lastSelected.focus({ preventScroll: true });
+  }
+
+  function show(item, members) {
     detail.textContent = "";
     detail.hidden = false;
+    var close = node("button", "Close", "sheet-close");
+    close.type = "button";
+    close.addEventListener("click", closeDetail);
+    detail.appendChild(close);
     detail.appendChild(node("h3", item.kind === "cluster" ? "Cluster of " + item.data.n_claims + " claims" : item.data.event));
     var dl = node("dl");
     function row(k, v) { dl.appendChild(node("dt", k)); dl.appendChild(node("dd", v)); }
@@ -40,13 +75,38 @@
       row("Span", item.data.start + " to " + item.data.end);
     }
     detail.appendChild(dl);
-    var a = node("a", item.kind === "claim" ? "Open the article at this claim" : "Claims of this cluster's event type");
-    a.href = item.kind === "claim"
-      ? "/articles/" + encodeURIComponent(item.data.article_id) + "#claim-" + encodeURIComponent(item.data.id)
-      : "/claims?event=" + encodeURIComponent(item.data.event);
-    detail.appendChild(a);
-    detail.focus();
+    if (item.kind === "claim") {
+      var a = node("a", "Open the article at this claim");
+      a.href = "/articles/" + encodeURIComponent(item.data.article_id) + "#claim-" + encodeURIComponent(item.data.id);
+      detail.appendChild(a);
+    } else {
+      // the cluster's own claims (those drawn here), not every claim of its event type
+      detail.appendChild(node("h4", "Its claims"));
+      var ul = node("ul", null, "cluster-claims");
+      members.forEach(function (c) {
+        var li = node("li");
+        var link = node("a", c.label);
+        link.href = "/articles/" + encodeURIComponent(c.article_id) + "#claim-" + encodeURIComponent(c.id);
+        li.appendChild(link);
+        li.appendChild(node("small", " " + c.value + " · " + c.modality + (c.source ? ", per " + c.source : "")));
+        ul.appendChild(li);
+      });
+      if (!members.length) ul.appendChild(node("li", "None of its claims is drawn with these filters."));
+      detail.appendChild(ul);
+      if (document.querySelector("form.filters [name=cluster]")) {
+        var all = node("a", "All claims of this cluster, as a table");
+        all.href = "/claims?cluster=" + encodeURIComponent(item.data.id);
+        detail.appendChild(all);
+      }
+    }
+    if (phone.matches) detail.classList.add("sheet");
+    lastSelected = document.activeElement;
+    detail.focus({ preventScroll: true });
   }
+
+  detail.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape") { ev.preventDefault(); closeDetail(); }
+  });
 
   fetch(el.dataset.api, { credentials: "same-origin" })
     .then(function (r) {
@@ -81,21 +141,45 @@
         }
         var id = "claim:" + c.id;
         byId[id] = { kind: "claim", data: c };
-        items.push({ id: id, group: c.event, start: c.start, end: c.end, type: "range",
+        var day = c.granularity === "day";  // a day is a sliver at any useful zoom: a point
+        items.push({ id: id, group: c.event, start: day ? new Date((ms(c.start) + ms(c.end)) / 2) : c.start,
+          end: day ? undefined : c.end, type: day ? "point" : "range",
           content: label(c.label, c.granularity), title: esc(c.label + " (" + c.value + ")"), className: "tl-" + c.granularity + " tl-" + c.modality });
       });
-      var lo = Math.min.apply(null, items.map(function (i) { return Date.parse(i.start); }));
-      var hi = Math.max.apply(null, items.map(function (i) { return Date.parse(i.end); }));
-      var pad = items.length ? Math.max((hi - lo) * 0.04, 864e5) : 0;
+      var spans = data.items.concat(data.clusters);
+      var lo = Math.min.apply(null, spans.map(function (i) { return ms(i.start); }));
+      var hi = Math.max.apply(null, spans.map(function (i) { return ms(i.end); }));
+      var busy = busiest(data.items.length ? data.items : data.clusters);
+      var all = padded(lo, hi);
+      var opening = padded(busy[0], busy[1]);
       var tl = new vis.Timeline(el, new vis.DataSet(items), new vis.DataSet(groups), {
-        start: items.length ? new Date(lo - pad) : undefined,
-        end: items.length ? new Date(hi + pad) : undefined,
+        start: opening.start,
+        end: opening.end,
+        min: new Date(all.start.getTime() - 365 * 864e5),
+        max: new Date(all.end.getTime() + 365 * 864e5),
         stack: true, zoomable: true, orientation: "top", margin: { item: 4 },
         groupOrder: function (a, b) { return a.order - b.order || String(a.id).localeCompare(String(b.id)); }
       });
-      tl.on("select", function (ev) {
-        if (ev.items.length) show(byId[ev.items[0]]);
-      });
+      function selectItem(id) {
+        var it = byId[id];
+        if (!it) return;
+        var members = it.kind === "cluster"
+          ? data.items.filter(function (c) { return c.cluster_id === it.data.id; }) : [];
+        show(it, members);
+      }
+      tl.on("select", function (ev) { if (ev.items.length) selectItem(ev.items[0]); });
+      // for tests and the console: select an item by id ("claim:ID" or "cluster:ID")
+      window.claimgraphTimelineSelect = function (id) { tl.setSelection([id]); selectItem(id); };
+      var narrower = all.end - all.start > (opening.end - opening.start) * 1.2;
+      if (narrower) {
+        tools.hidden = false;
+        rangeNote.textContent = "Showing " + year(opening.start) + (year(opening.end) !== year(opening.start) ? "–" + year(opening.end) : "") +
+          ", where most claims are; all of them span " + year(lo) + "–" + year(hi) + ".";
+        document.getElementById("timeline-all").addEventListener("click", function () { tl.setWindow(all.start, all.end, { animation: false }); });
+        document.getElementById("timeline-busy").addEventListener("click", function () { tl.setWindow(opening.start, opening.end, { animation: false }); });
+      }
+      el.dataset.busyStart = opening.start.toISOString();
+      el.dataset.busyEnd = opening.end.toISOString();
       status.textContent = data.shown + " of " + data.claims_with_time + " dated claims drawn" +
         (data.shown < data.claims_with_time ? " (the " + data.kept + "; narrow the filters or raise the limit for more)" : "") +
         (data.undated_values ? " (" + data.undated_values + " durations or vague times left out)" : "") +
