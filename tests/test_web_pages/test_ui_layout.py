@@ -94,3 +94,15 @@ def test_phone_menu_and_folded_filters(app_url: str, page, size: str) -> None:  
     field = page.locator('form.filters [name="since"]')
     assert field.get_attribute("aria-invalid") == "true"
     assert page.evaluate("document.activeElement.name") == "since"
+
+
+def test_claims_rows_open_the_claim_card(app_url: str, page) -> None:  # noqa: F811
+    """Issue 13 problem 11 (first item): a row opens its claim's card, not just the article."""
+    page.goto(f"{app_url}/claims?event=OPEN_FACILITY")
+    link = page.locator("table.claims tbody tr").first.get_by_role("link", name="OPEN_FACILITY")
+    href = link.get_attribute("href") or ""
+    assert href.startswith("/articles/1#claim-")
+    link.click()
+    card = page.locator(f"#{href.split('#')[1]}")
+    card.wait_for()
+    assert card.is_visible() and "OPEN_FACILITY" in card.inner_text()
