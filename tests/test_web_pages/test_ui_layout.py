@@ -106,3 +106,18 @@ def test_claims_rows_open_the_claim_card(app_url: str, page) -> None:  # noqa: F
     card = page.locator(f"#{href.split('#')[1]}")
     card.wait_for()
     assert card.is_visible() and "OPEN_FACILITY" in card.inner_text()
+
+
+def test_search_marks_matches_and_names_unsupported_operators(app_url: str, page) -> None:  # noqa: F811
+    """Issue 13 problem 11 (search items): matches highlighted, not in [brackets]; operators
+    that search does not support are named instead of being silently taken as words."""
+    page.goto(f"{app_url}/search?q=drone")
+    snippet = page.locator("ol.hits .snippet").first
+    assert snippet.locator("mark").count() >= 1
+    assert all(m.lower().startswith("drone") for m in snippet.locator("mark").all_inner_texts())
+    assert "[" not in snippet.inner_text() and "]" not in snippet.inner_text()
+    assert page.locator("#search-operators").count() == 0
+    page.goto(f"{app_url}/search?q=Iran+AND+-Russia")
+    note = page.locator("#search-operators").inner_text()
+    assert "AND" in note and "-Russia" in note and "plain words" in note
+    assert axe_violations(page) == []

@@ -230,5 +230,32 @@ def when_iso(value: object) -> str:
     return text.replace(" UTC", "Z").replace(" ", "T") if text.endswith("UTC") else ""
 
 
+_MARKED = re.compile(r"\[([^\[\]]*)\]")
+_OPERATOR = re.compile(r"(?:^|\s)(?:AND|OR|NOT|NEAR|[-+!][^\s-]+)(?=\s|$)")
+
+
+def snippet_pieces(snippet: str) -> list[tuple[str, bool]]:
+    """A search snippet (matches between [ and ], as the FTS snippet marks them) as (text,
+    is_match) pieces, so the template marks matches with <mark> and prints no brackets."""
+    out: list[tuple[str, bool]] = []
+    at = 0
+    for m in _MARKED.finditer(snippet or ""):
+        if m.start() > at:
+            out.append((snippet[at : m.start()], False))
+        out.append((m.group(1), True))
+        at = m.end()
+    if at < len(snippet or ""):
+        out.append((snippet[at:], False))
+    return out
+
+
+def search_operators(query: str) -> list[str]:
+    """Operator-looking words in a query (AND, OR, NOT, -word, +word): search treats them as
+    plain words, and the page says so rather than seeming to obey them."""
+    return [m.group(0).strip() for m in _OPERATOR.finditer(query or "")]
+
+
+templates.env.filters["snippet_pieces"] = snippet_pieces
+templates.env.filters["search_operators"] = search_operators
 templates.env.filters["when"] = when
 templates.env.filters["when_iso"] = when_iso
