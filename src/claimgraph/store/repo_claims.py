@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Callable
@@ -397,25 +398,30 @@ def list_claims(
         ArticleRow.site,
     ).join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
     ids = entity_ids(session=session, name=f.entity) if f.entity else []
-    q = q.where(*claim_conditions(session, f, actor_ids=ids))
+    extra: list[ColumnElement[bool]] = []
     if mentioning:  # any role or source naming this entity id (prefilter; callers check roles)
-        q = q.where(ClaimRow.data.contains(json.dumps(mentioning)))
+        extra.append(ClaimRow.data.contains(json.dumps(mentioning)))
     if located:
-        q = q.where(ClaimRow.lat.is_not(None), ClaimRow.lon.is_not(None))
+        extra += [ClaimRow.lat.is_not(None), ClaimRow.lon.is_not(None)]
     if after_pk is not None:
-        q = q.where(ClaimRow.pk > after_pk)
+        extra.append(ClaimRow.pk > after_pk)
+    q = q.where(*claim_conditions(session, f, actor_ids=ids), *extra)
     if order == "pk" and limit is not None and f.near is None:
         dialect = session.get_bind().dialect.name
         # every row passes one of these terms, each an indexed walk (a direction pair is the
-        # narrower when both are given)
+        # narrower when both are given); the walks leave out the condition the terms imply
+        terms: list[ColumnElement[bool]] = []
         if f.from_ or f.to:
             terms = _direction_terms(session, dialect, f)
+            rest = dataclasses.replace(f, from_=None, to=None)
         elif ids:
             terms = [c == eid for c in role_columns(dialect, f.values("role")) for eid in ids]
-        else:
-            terms = []
+            rest = dataclasses.replace(f, entity=None, role=None)
         if terms:
-            q = q.where(ClaimRow.pk.in_(_first_pks(session, q, terms, limit)))
+            walk = select(ClaimRow.pk).where(
+                *claim_conditions(session, rest, actor_ids=ids), *extra
+            )
+            q = q.where(ClaimRow.pk.in_(_first_pks(session, walk, terms, limit)))
     if order == "pk":
         q = q.order_by(ClaimRow.pk)
     else:
@@ -449,10 +455,10 @@ def list_claims(
 
 
 def _first_pks(
-    session: Session, q: Select[Any], terms: list[ColumnElement[bool]], limit: int
+    session: Session, walk: Select[Any], terms: list[ColumnElement[bool]], limit: int
 ) -> list[int]:
-    """The `limit` smallest pks among the rows of `q` (already filtered), where every row
-    passes one of `terms` (each an indexed equality: a role column = an entity id, or a
+    """The `limit` smallest pks among the rows of `walk` (a pk query with the other filters)
+    that pass one of `terms` (each an indexed equality: a role column = an entity id, or a
     direction pair).
 
     `agent_id IN … OR recipient_id IN … ORDER BY pk` makes SQLite collect and sort every claim
@@ -461,9 +467,8 @@ def _first_pks(
     union of those short lists holds the page's pks.
     """
     pks: set[int] = set()
-    base = q.with_only_columns(ClaimRow.pk).order_by(None)
     for term in terms:
-        pks.update(session.scalars(base.where(term).order_by(ClaimRow.pk).limit(limit)))
+        pks.update(session.scalars(walk.where(term).order_by(ClaimRow.pk).limit(limit)))
     return sorted(pks)[:limit]
 
 
