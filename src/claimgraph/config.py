@@ -25,6 +25,11 @@ class Settings(BaseSettings):
     # Proxies whose X-Forwarded-For is believed (comma-separated addresses or CIDRs). Empty: the
     # connection's own address identifies a client (rate limits, sign-in throttling).
     trusted_proxies: str = ""
+    # Host names the server answers (comma-separated); empty: any. `serve` fills it from --host
+    # for a loopback or a specific address (DNS-rebinding defence).
+    allowed_hosts: str = ""
+    # Session cookies marked Secure (sent over HTTPS only); unset: on with `serve --public`.
+    secure_cookies: bool | None = None
 
 
 def db_url(db: str) -> str:

@@ -49,7 +49,8 @@ def test_map_shows_markers_at_gomel_yelabuga_and_dushanbe(server: str, browser_p
     for name, (lat, lon) in TOWNS.items():
         # close in (no clustering from zoom 8), then the place's own marker must be on the page;
         # markercluster ignores a view change made while its previous zoom animation runs
-        page.wait_for_function("!window.claimgraphMap.cluster._inZoomAnimation")
+        # a function, not an expression string: the pages' CSP forbids eval (issue 12)
+        page.wait_for_function("() => !window.claimgraphMap.cluster._inZoomAnimation")
         page.evaluate(
             """(name) => { const g = window.claimgraphMap, m = g.markers[name];
                            if (m) g.map.setView(m.getLatLng(), 9, {animate: false}); }""",

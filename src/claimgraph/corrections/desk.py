@@ -55,6 +55,29 @@ def _check_text(name: str, value: str | None, most: int) -> str | None:
     return value or None
 
 
+def utf16_index(text: str, units: int) -> int | None:
+    """The character (code point) index `units` UTF-16 code units into `text` - JavaScript's
+    string offsets - or None when that falls inside a surrogate pair or past the end."""
+    count = 0
+    for i, ch in enumerate(text):
+        if count >= units:
+            return i if count == units else None
+        count += 2 if ord(ch) > 0xFFFF else 1
+    return len(text) if count == units else None
+
+
+def code_point_span(text: str, start: int, end: int, exact: str | None) -> tuple[int, int]:
+    """The offsets as code points. A browser counts UTF-16 units, which run ahead of code
+    points after each emoji or other astral character; when the quote sent along matches the
+    text only at the UTF-16 reading, that reading is the one meant."""
+    if exact is None or text[start:end] == exact:
+        return start, end
+    s16, e16 = utf16_index(text, start), utf16_index(text, end)
+    if s16 is not None and e16 is not None and text[s16:e16] == exact:
+        return s16, e16
+    return start, end
+
+
 def merged_comment(old: str | None, new: str | None) -> str | None:
     """Another reader's comment joins the report's, up to MAX_COMMENT characters in all: past
     that, further comments only count as reports (a flood cannot grow one row without bound)."""
@@ -90,12 +113,15 @@ def submit(
         art = repo.get_article(session=session, article_id=article_id, revision=revision)
         if start is None or end is None:
             raise ReportError("start", "a report on an article needs start and end offsets")
+        start, end = code_point_span(art["text"], start, end, exact)
         try:
             anchor = make_anchor(art["text"], start, end)
         except ValueError as exc:
             raise ReportError("start", str(exc)) from exc
         if exact is not None and exact != anchor.exact:
             raise ReportError("exact", "the quote does not match the article text at those offsets")
+        if not anchor.exact.strip():
+            raise ReportError("start", "the selection is only white space; select the words")
         revision = art["text_revision"]
     else:
         exact = (exact or "").strip()

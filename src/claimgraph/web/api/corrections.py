@@ -16,7 +16,7 @@ has its own hourly rate on top of the per-reporter one. See `report_from_widget`
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import JSONResponse, Response
@@ -27,7 +27,7 @@ from claimgraph.corrections import desk, limits, sites
 from claimgraph.errors import NotFound
 from claimgraph.web import auth
 from claimgraph.web.deps import MAX_ID, get_store
-from claimgraph.web.security import client_address
+from claimgraph.web.security import MAX_JSON_DEPTH, client_address, control_character, json_depth
 
 router = APIRouter(tags=["corrections"])
 MAX_BODY = 16 * 1024
@@ -36,9 +36,10 @@ WINDOW = limits.REPORTER_WINDOW  # seconds
 
 
 class CorrectionIn(BaseModel):
-    """What the dialog sends; offsets are characters into the revision's clean text."""
+    """What the dialog sends; offsets are characters into the revision's clean text (code
+    points; UTF-16 offsets, as JavaScript counts, are recognised by the quote: desk.submit)."""
 
-    model_config = {"extra": "forbid"}
+    model_config = {"extra": "forbid", "strict": True}
 
     article_id: Annotated[int, Field(ge=1, le=MAX_ID)]
     revision: Annotated[int, Field(ge=1, le=MAX_ID)]
@@ -125,15 +126,9 @@ async def report_error(request: Request) -> JSONResponse:
     if ctype != "application/json":
         raise HTTPException(415, "send application/json")
     raw = await _body(request)
-    try:
-        report = CorrectionIn.model_validate(json.loads(raw))
-    except ValidationError as exc:
-        errors = exc.errors(include_url=False, include_context=False, include_input=False)
-        for e in errors:
-            e["loc"] = ["body", *e["loc"]]
-        return JSONResponse({"detail": errors}, status_code=422)
-    except ValueError:
-        return _field_error("body", "not a JSON object")
+    report = _parse(CorrectionIn, raw)
+    if isinstance(report, JSONResponse):
+        return report
     if report.end <= report.start:
         return _field_error("end", "end must be after start")
     settings = request.app.state.settings
@@ -150,6 +145,33 @@ async def report_error(request: Request) -> JSONResponse:
     except NotFound as exc:
         raise HTTPException(404, str(exc)) from exc
     return JSONResponse({"status": "received"}, status_code=202)
+
+
+Report = TypeVar("Report", bound=BaseModel)
+
+
+def _parse(
+    model: type[Report], raw: bytes, headers: dict[str, str] | None = None
+) -> Report | JSONResponse:
+    """The validated report, or the 422 naming what is wrong: nesting too deep (checked before
+    parsing: Python's parser recursed into a 500), not a JSON object, a field of the wrong type
+    (strict: `true` is not an id, "1" is not a number), or a control character in a text."""
+    if json_depth(raw) > MAX_JSON_DEPTH:
+        return _field_error("body", f"JSON nested deeper than {MAX_JSON_DEPTH} levels", headers)
+    try:
+        report = model.model_validate(json.loads(raw))
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False, include_context=False, include_input=False)
+        for e in errors:
+            e["loc"] = ["body", *e["loc"]]
+        return JSONResponse({"detail": errors}, status_code=422, headers=headers)
+    except (ValueError, RecursionError):
+        return _field_error("body", "not a JSON object", headers)
+    for name, value in report:
+        bad = control_character(value) if isinstance(value, str) else None
+        if bad is not None:
+            return _field_error(name, f"contains the control character {bad}", headers)
+    return report
 
 
 def _field_error(field: str, msg: str, headers: dict[str, str] | None = None) -> JSONResponse:
@@ -171,7 +193,7 @@ MAX_CONTEXT = 256  # prefix/suffix as sent; the desk keeps 64 characters of each
 class WidgetReportIn(BaseModel):
     """What static/corrections.js sends from a partner's page (the site key is in the query)."""
 
-    model_config = {"extra": "forbid"}
+    model_config = {"extra": "forbid", "strict": True}
 
     page_url: Annotated[str, Field(min_length=1, max_length=MAX_URL)]
     exact: Annotated[str, Field(min_length=1, max_length=desk.MAX_QUOTE)]
@@ -308,15 +330,9 @@ async def report_from_widget(request: Request) -> JSONResponse:
         raw = await _body(request)
     except HTTPException as exc:
         return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=cors)
-    try:
-        report = WidgetReportIn.model_validate(json.loads(raw))
-    except ValidationError as exc:
-        errors = exc.errors(include_url=False, include_context=False, include_input=False)
-        for e in errors:
-            e["loc"] = ["body", *e["loc"]]
-        return JSONResponse({"detail": errors}, status_code=422, headers=cors)
-    except ValueError:
-        return _field_error("body", "not a JSON object", cors)
+    report = _parse(WidgetReportIn, raw, cors)
+    if isinstance(report, JSONResponse):
+        return report
     page_url = report.page_url.strip().split("#", 1)[0]
     if sites.origin_of(page_url) != sites.normalize_origin(origin):
         return _field_error("page_url", "the page is not on the origin that sent the report", cors)

@@ -27,7 +27,7 @@ def mount(app: FastAPI, settings: Settings) -> None:
         session_cookie=SESSION_COOKIE,
         max_age=SESSION_MAX_AGE,
         same_site="lax",
-        https_only=False,  # loopback by default; a TLS proxy in front should set Secure itself
+        https_only=bool(settings.secure_cookies),  # `serve --public` turns it on (cli/serve.py)
     )
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_exception_handler(auth.LoginRequired, editor.login_redirect)  # type: ignore[arg-type]

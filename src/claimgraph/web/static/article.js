@@ -3,7 +3,8 @@
 // them, Enter or Space opens the card, Esc returns to the passage. The card opens beside the
 // text on a wide screen (sticky panel) and as a bottom sheet on a phone; neither moves the page.
 // Offsets: every text piece is a <span data-s="N"> whose text starts at character N of the
-// revision's clean text, so a DOM selection maps back to offsets the server can verify.
+// revision's clean text, so a DOM selection maps back to offsets the server can verify (sent
+// in UTF-16 units, as JavaScript counts, with the quote; see data-u below).
 // All untrusted text is inserted with textContent, never innerHTML.
 (function () {
   "use strict";
@@ -23,6 +24,17 @@
   var send = document.getElementById("report-send");
   var fullText = box.textContent;
   var picked = null; // {start, end} of the last selection inside the article
+  // data-s counts code points (as the server does); fullText and DOM offsets count UTF-16
+  // units, which differ after an emoji. Each piece gets its UTF-16 start (data-u), so every
+  // offset here is UTF-16; the server recognises them by the quote sent along (exact).
+  (function () {
+    var walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT), node, at = 0;
+    while ((node = walker.nextNode())) {
+      var piece = pieceOf(node);
+      if (piece && piece.dataset.u === undefined) piece.dataset.u = String(at);
+      at += node.data.length;
+    }
+  })();
   var opener = null;
 
   // ---------------------------------------------------------------- selection → offsets
@@ -34,11 +46,11 @@
   function offsetOf(node, off) {
     if (node === box) {
       var child = box.childNodes[off];
-      return child && child.dataset ? Number(child.dataset.s) : fullText.length;
+      return child && child.dataset ? Number(child.dataset.u) : fullText.length;
     }
     var piece = pieceOf(node);
     if (!piece || !box.contains(piece)) return null;
-    var base = Number(piece.dataset.s);
+    var base = Number(piece.dataset.u);
     if (node.nodeType === Node.TEXT_NODE) return base + off;
     return off === 0 ? base : base + piece.textContent.length;
   }
