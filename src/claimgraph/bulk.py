@@ -418,7 +418,7 @@ def _load_row(
     if res.status == "new" and r["ext_error"]:
         yield extraction_failure(res.article_id, r["ext_error"])
     elif res.status == "new" and ext is not None:
-        write_extraction(s, article_id=res.article_id, revision=1, extraction=ext, cluster=False)
+        write_extraction(s, article_id=res.article_id, revision=1, extraction=ext, deferred=True)
         clustered.append(res.article_id)
     elif ext is not None or r["ext_error"]:
         aid = res.article_id

@@ -139,12 +139,14 @@ def write_extraction(
     article_id: int,
     revision: int,
     extraction: dict[str, Any],
-    cluster: bool = True,
+    deferred: bool = False,
 ) -> Change:
     """Store one revision's extraction: the one writer of the sequential, parallel and bulk
     paths and of `reextract`. Claims get their ids for this article (workers extract under a
     placeholder key) and the pipeline version; what they replace goes to the history first.
-    `cluster=False` leaves repo.assign_clusters to the caller (bulk load defers it)."""
+    Returns how the article's stored claims changed (read back: entity ids are linked to the
+    store's on the way in). `deferred`: claim rows are buffered (store/bulkload.py), so clusters
+    are left to the caller and no change is computed."""
     version = pipeline_version()
     claims = ids.with_ids(ids.article_key(article_id), extraction.get("claims") or [])
     claims = [{**c, "pipeline": version} for c in claims]
@@ -156,9 +158,10 @@ def write_extraction(
         extraction={**extraction, "id": ids.article_key(article_id), "claims": claims},
         pipeline=version,
     )
-    if cluster:
-        repo.assign_clusters(session=session, article_id=article_id)
-    return _change(old, claims)
+    if deferred:
+        return Change()
+    repo.assign_clusters(session=session, article_id=article_id)
+    return _change(old, repo.current_claims(session=session, article_id=article_id))
 
 
 def _change(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> Change:

@@ -14,8 +14,10 @@ from sqlalchemy import select
 
 from claimgraph import bulk
 from claimgraph.ingest.sources import ReadOptions
+from claimgraph.ingest.text import build_text_article
 from claimgraph.parallel import ingest_parallel
-from claimgraph.pipeline import ingest_sources, pipeline_version
+from claimgraph.pipeline import ingest_sources, pipeline_version, write_extraction
+from claimgraph.store import repo
 from claimgraph.store.db import Store, open_store
 from claimgraph.store.models import ClaimRow, ClusterMemberRow, EntityRow, ExtractionRow
 from tests.conftest import pg_database
@@ -98,3 +100,39 @@ def test_sequential_parallel_and_bulk_write_identical_rows(
     list(bulk.load_shards(out, big))
     assert rows(big) == expected
     big.close()
+
+
+def _person(name: str) -> dict[str, Any]:
+    """An extraction of one claim whose agent is the person `name`."""
+    pid = f"person:{name.lower().replace(' ', '-')}"
+    claim = {
+        "id": "x",
+        "event": "MEET",
+        "modality": "asserted",
+        "polarity": "positive",
+        "agent": {"id": pid, "name": name, "type": "PERSON", "text": name},
+        "evidence": {"start": 0, "end": 20, "text": f"{name} met the press."},
+    }
+    return {"entities": [{"id": pid, "name": name, "type": "PERSON"}], "claims": [claim]}
+
+
+def test_write_reports_changes_as_stored(store: Store) -> None:
+    """A claim whose entity the store links to a known spelling is unchanged when written again
+    (the change is read back from the store, after that linking)."""
+    with store.session() as s:
+        aids = []
+        for n in range(2):
+            art = build_text_article(f"Story {n} about a meeting.", raw_hash=f"r{n}", source=f"{n}")
+            aids.append(repo.add_article(session=s, article=art, fp=None).article_id)
+        write_extraction(
+            s, article_id=aids[0], revision=1, extraction=_person("Volodymyr Zelensky")
+        )
+        variant = _person("Volodymyr Zelenskyy")
+        first = write_extraction(s, article_id=aids[1], revision=1, extraction=variant)
+        [stored] = repo.current_claims(session=s, article_id=aids[1])
+        assert stored["agent"]["id"] == "person:volodymyr-zelensky"  # linked to the known one
+        again = write_extraction(s, article_id=aids[1], revision=1, extraction=variant)
+        less = write_extraction(s, article_id=aids[1], revision=1, extraction={"claims": []})
+    assert first.appeared == [stored["id"]] and not first.vanished
+    assert (again.appeared, again.vanished, again.changed) == ([], [], [])
+    assert less.vanished == [stored["id"]]
