@@ -217,3 +217,26 @@ def test_merged_comments_stay_bounded(store, db_path, tmp_path):
     assert row["reports"] == 300
     assert len(row["comment"]) <= desk.MAX_COMMENT
     assert re.match(r"comment number 0 ", row["comment"])
+
+
+def test_password_hashing_runs_off_the_event_loop(db_path, monkeypatch):
+    """argon2 takes ~50 ms a try: on the event loop, 4 login loops made every other request
+    wait (health 23 -> 357 ms in the issue's run)."""
+    import asyncio
+
+    seen: list[bool] = []
+    real = auth.authenticate
+
+    def spy(**kw):
+        try:
+            asyncio.get_running_loop()
+            seen.append(True)  # called on the event loop: the bug
+        except RuntimeError:
+            seen.append(False)
+        return real(**kw)
+
+    monkeypatch.setattr(auth, "authenticate", spy)
+    with _throttled_client(db_path, Clock()) as client:
+        assert _try(client, EDITOR[0], "wrong-password").status_code == 401
+        assert _try(client, EDITOR[0], EDITOR[1]).status_code == 303
+    assert seen == [False, False]

@@ -1,0 +1,97 @@
+"""The browser half of issue 12's low findings and finding 7, in Debian chromium: a reader
+selects a word after emoji and reports it (was a 422), and no page of the workbench trips its
+own Content-Security-Policy (scripts only from this origin, no inline script, no eval)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from claimgraph.pipeline import ingest_sources
+from claimgraph.store import repo_corrections as reports
+from claimgraph.store.db import open_store
+from tests.test_web_pages.test_browser import CHROMIUM, FLAGS, SELECT_WORD, running_app
+
+pytestmark = pytest.mark.slow
+TEXT = (
+    "Fans 🎉🎉 cheered in Ruse 🙂 on Monday as the mayor of Yelabuz opened the bridge 🌉, "
+    "the city council said. Police in Ruse said 3 people were hurt."
+)
+
+
+@pytest.fixture(scope="module")
+def emoji_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("emoji") / "store.db"
+    src = db.parent / "emoji.jsonl"
+    src.write_text(json.dumps({"url": "https://news.example/e", "title": "Emoji", "text": TEXT}))
+    store = open_store(str(db))
+    try:
+        list(ingest_sources([str(src)], store, extract=True))
+    finally:
+        store.close()
+    return db
+
+
+@pytest.fixture(scope="module")
+def server(emoji_store: Path) -> Iterator[str]:
+    with running_app(str(emoji_store)) as url:
+        yield url
+
+
+@pytest.fixture
+def page() -> Iterator[object]:
+    if not CHROMIUM.exists():
+        pytest.skip("needs Debian chromium at /usr/bin/chromium (apt-get install -y chromium)")
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="needs playwright==1.65.2 (pip; no `playwright install`)"
+    )
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.set_default_timeout(30_000)
+        page.csp = []
+        page.errors = []
+        page.on(
+            "console",
+            lambda m: page.csp.append(m.text) if "Content Security Policy" in m.text else None,
+        )
+        page.on("pageerror", lambda e: page.errors.append(str(e)))
+        yield page
+        browser.close()
+
+
+def test_a_selection_after_emoji_is_reported(server, emoji_store, page):
+    page.goto(f"{server}/articles/1")
+    assert page.evaluate(SELECT_WORD, "Yelabuz")
+    page.keyboard.press("Control+Enter")
+    dialog = page.locator("#report-dialog")
+    dialog.wait_for(state="visible")
+    assert page.locator("#report-quote mark").inner_text() == "Yelabuz"
+    page.get_by_label("Suggested correction (optional)").fill("Yelabuga")
+    with page.expect_response("**/api/corrections") as got:
+        page.get_by_role("button", name="Send to the editors").click()
+    assert got.value.status == 202, got.value.text()
+    store = open_store(str(emoji_store))
+    try:
+        with store.session() as s:
+            [rep] = reports.list_reports(session=s, status="open")
+    finally:
+        store.close()
+    assert rep["exact"] == "Yelabuz" and rep["suggestion"] == "Yelabuga"
+    assert rep["target"]["selector"][1]["start"] == TEXT.index("Yelabuz")  # code points
+    assert page.csp == [] and page.errors == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/articles/1", "/claims", "/map", "/timeline", "/graph", "/login", "/search?q=Ruse"],
+)
+def test_pages_run_under_their_csp_without_violations(server, page, path):
+    r = page.goto(f"{server}{path}")
+    assert r is not None and "script-src 'self'" in r.headers["content-security-policy"]
+    page.wait_for_load_state("networkidle")
+    assert page.csp == [], page.csp
+    assert page.errors == [], page.errors
