@@ -11,6 +11,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request
 from fastapi.exceptions import RequestValidationError
+from pydantic import BeforeValidator, Field
 from sqlalchemy.orm import Session
 
 from claimgraph.store.db import Store
@@ -77,11 +78,17 @@ def bad_cursor() -> FilterError:
 Text = str | None
 
 
+def _blank_is_none(value: Any) -> Any:
+    return None if isinstance(value, str) and not value.strip() else value
+
+
 def _query_param(spec: FilterSpec) -> inspect.Parameter:
     """The query parameter of one claim filter, from its row of the table."""
     if spec.kind == "int":
-        typ: Any = Annotated[
-            int | None, Query(alias=spec.name, ge=1, le=MAX_ID, description=spec.help)
+        typ: Any = Annotated[  # an empty form field is no filter, not a bad number
+            Annotated[int, Field(ge=1, le=MAX_ID)] | None,
+            BeforeValidator(_blank_is_none),
+            Query(alias=spec.name, description=spec.help),
         ]
     elif spec.multiple:  # repeated (event=A&event=B) or comma-separated (event=A,B)
         typ = Annotated[list[str] | None, Query(alias=spec.name, description=spec.help)]
