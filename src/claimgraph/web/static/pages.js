@@ -40,6 +40,22 @@
     if (first) first.focus({ preventScroll: false });
   }
 
+  // Filter forms (GET) send only the fields that have a value: clean, shareable URLs, and no
+  // empty number field for the server to refuse. Re-enabled when the page comes back (bfcache).
+  document.addEventListener("submit", function (ev) {
+    var form = ev.target;
+    if (!form.classList || !form.classList.contains("filters") || (form.method || "get").toLowerCase() !== "get") return;
+    Array.prototype.forEach.call(form.elements, function (f) {
+      if (f.name && !f.disabled && f.type !== "submit" && (f.value === "" || f.value === undefined)) {
+        f.disabled = true;
+        f.dataset.emptied = "1";
+      }
+    });
+  });
+  window.addEventListener("pageshow", function () {
+    document.querySelectorAll("[data-emptied]").forEach(function (f) { f.disabled = false; delete f.dataset.emptied; });
+  });
+
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
   else ready();
 })();
