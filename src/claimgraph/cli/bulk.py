@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated, Any
 
 import typer
@@ -67,7 +71,7 @@ def bulk(
     Loading goes through the same deduplication as `ingest`, so loading twice adds nothing.
     Exits 1 if a source or partition failed.
     """
-    from claimgraph.bulk import load_shards, run_bulk
+    from claimgraph.bulk import run_bulk
 
     if scheduler and local_cluster:
         fail("give --scheduler or --local-cluster, not both", code=2)
@@ -77,7 +81,7 @@ def bulk(
     summary: dict[str, Any] = {}
     failed = 0
     if not load_only:
-        with _client(scheduler, local_cluster) as client:
+        with _sigterm_unwinds(), _client(scheduler, local_cluster) as client:
             report = run_bulk(
                 sources,
                 out,
@@ -104,27 +108,61 @@ def bulk(
             f"{report.ran} extracted, {len(report.failed)} failed"
         )
     if not no_load:
-        store = store_for(db)
-        counts = {"new": 0, "seen": 0, "exact": 0, "near": 0, "failed": 0}
-        for res in load_shards(out, store, near_threshold=near):
-            if isinstance(res, Failure) and res.code == SkippedRecords.code:
-                counts["skipped"] = counts.get("skipped", 0) + 1  # a notice, not a failure
-                err.print(f"[yellow]skipped[/yellow] {escape(res.source)}: {escape(res.reason)}")
-            elif isinstance(res, Failure):
-                counts["failed"] += 1
-                err.print(
-                    f"[red]failed[/red] {escape(res.source)}: {escape(res.reason)} [{res.code}]"
-                )
-            else:
-                counts[res.status] += 1
-        store.close()
-        failed += counts["failed"]
-        summary["loaded"] = counts
-        err.print("load: " + (", ".join(f"{v} {k}" for k, v in counts.items() if v) or "nothing"))
+        with _sigterm_unwinds():
+            summary["loaded"], n_failed = _load(out, db, near)
+        failed += n_failed
     if json_out:
         print_json(summary)
     if failed:
         raise typer.Exit(1)
+
+
+def _load(out: str, db: str | None, near: float) -> tuple[dict[str, int], int]:
+    """Load the finished shards into the store; (counts by outcome, failures)."""
+    from claimgraph.bulk import load_shards
+
+    store = store_for(db)
+    counts = {"new": 0, "seen": 0, "exact": 0, "near": 0, "failed": 0}
+    try:
+        _count(load_shards(out, store, near_threshold=near), counts)
+    finally:
+        store.close()
+    err.print("load: " + (", ".join(f"{v} {k}" for k, v in counts.items() if v) or "nothing"))
+    return counts, counts["failed"]
+
+
+def _count(results: Iterator[Any], counts: dict[str, int]) -> None:
+    """Tally load outcomes, printing failures and skipped records as they come."""
+    for res in results:
+        if isinstance(res, Failure) and res.code == SkippedRecords.code:
+            counts["skipped"] = counts.get("skipped", 0) + 1  # a notice, not a failure
+            err.print(f"[yellow]skipped[/yellow] {escape(res.source)}: {escape(res.reason)}")
+        elif isinstance(res, Failure):
+            counts["failed"] += 1
+            err.print(f"[red]failed[/red] {escape(res.source)}: {escape(res.reason)} [{res.code}]")
+        else:
+            counts[res.status] += 1
+
+
+@contextmanager
+def _sigterm_unwinds() -> Iterator[None]:
+    """SIGTERM ends the batch like Ctrl+C: the exception unwinds through the Dask client and
+    the local cluster (its worker processes are stopped, not orphaned) and through the store
+    session (the open transaction rolls back). Finished partitions stay in the manifest, so
+    running the same command again resumes. Exit status 143 (128 + SIGTERM)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, _frame: object) -> None:
+        err.print("bulk: SIGTERM - stopping the cluster; run the same command again to resume")
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _client(scheduler: str | None, local_cluster: int | None) -> Any:
