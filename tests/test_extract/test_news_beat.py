@@ -270,3 +270,18 @@ def test_quantified_people_and_light_war(nlp):
     assert found[0][0] == "ATTACK" and found[0][1]["agent"] == "protesters"
     found = frames(nlp, "The rebels waged war on the government for a decade.")
     assert [f[0] for f in found] == ["ATTACK"] and found[0][1]["agent"] == "rebels"
+
+
+def test_other_senses_of_attack_nouns_and_asking_if(nlp):
+    assert "ATTACK" not in events(nlp, "Unions began a 48-hour strike at the ports on Monday.")
+    assert "ATTACK" not in events(nlp, "Two men died in an accidental explosion at the mine.")
+    assert "ATTACK" in events(nlp, "A drone strike hit a convoy near the border.")
+    # asking whether something happened is a question, not a request
+    assert "REQUEST" not in events(nlp, "The judge asked the witness if he had seen the car.")
+    assert "REQUEST" in events(nlp, "The judge asked the witness to leave the room.")
+
+
+def test_fan_out_only_over_words(nlp):
+    found = frames(nlp, "Hackers attacked the bank and the ministry in March.")
+    assert sorted(f[1]["recipient"] for f in found) == ["bank", "ministry"]
+    assert {f[1]["agent"] for f in found} == {"Hackers"}

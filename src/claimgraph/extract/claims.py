@@ -181,6 +181,12 @@ _WH = {"what", "whether", "if", "who", "whom", "which", "when", "where", "why", 
 def _asks_question(verb: Token) -> bool:
     """ "asked whether there was evidence", "asked him what he saw": a question, not a request."""
     for c in verb.children:
+        if (
+            c.dep_ == "advcl"
+            and c.i > verb.i
+            and any(k.dep_ == "mark" and k.lower_ in _WH for k in c.children)
+        ):
+            return True  # "asked him if there was evidence"
         if c.dep_ == "ccomp" and any(
             k.lower_ in _WH
             for k in c.subtree
@@ -340,7 +346,9 @@ def ent_span(tok: Token) -> Span | None:
 def _expand(tok: Token | None) -> list[Token | None]:
     if tok is None:
         return [None]
-    return [tok, *tok.conjuncts][:MAX_FANOUT]
+    # a conjunct is a participant only when it is a word ("e-mail" parsed as e, -, mail is not)
+    more = [c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON") and len(c.text) > 1]
+    return [tok, *more][:MAX_FANOUT]
 
 
 def _quantity(trigger: Token, onto: Ontology) -> dict | None:
@@ -475,6 +483,12 @@ def _triggers(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = _child(of, "pobj") if of is not None else None
         spec = onto.events[event]
+        if any(
+            t.lemma_.lower() in spec.noun_excludes_modifiers
+            for t in tok.subtree
+            if t.i < tok.i and t.dep_ in ("amod", "compound", "npadvmod", "nummod", "poss")
+        ):
+            return found  # "a 48-hour strike", "an accidental explosion": another sense
         if obj is not None and (spec.needs_object is None or _head_lemmas(obj) & spec.needs_object):
             if spec.exclude_objects and obj.lemma_.lower() in spec.exclude_objects:
                 return found

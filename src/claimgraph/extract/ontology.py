@@ -49,6 +49,9 @@ class EventType:
     statement_figures: bool = False  # a reported statement stating a money/% figure is this
     noun_from_agent: bool = False  # "assistance from the World Bank": "from" names the agent
     possessor_is_target: bool = False  # "Laden's extradition": the possessor is acted upon
+    # a nominal trigger modified by one of these is another sense ("a general strike",
+    # "an accidental explosion")
+    noun_excludes_modifiers: frozenset[str] = frozenset()
 
 
 # Keys an event type may have in events.yaml: anything else is a typo and fails loudly.
@@ -85,6 +88,7 @@ EVENT_KEYS = frozenset(
         "statement_figures",
         "noun_from_agent",
         "possessor_is_target",
+        "noun_excludes_modifiers",
     }
 )
 ROLE_VALUES = frozenset(
@@ -186,6 +190,9 @@ def load_ontology() -> Ontology:
             statement_figures=bool(spec.get("statement_figures")),
             noun_from_agent=bool(spec.get("noun_from_agent")),
             possessor_is_target=bool(spec.get("possessor_is_target")),
+            noun_excludes_modifiers=frozenset(
+                map(_lemma, spec.get("noun_excludes_modifiers") or [])
+            ),
         )
         for v in [*(spec.get("verbs") or []), *(spec.get("object_verbs") or [])]:
             if (name, False) not in verbs.get(_lemma(v), []):
