@@ -211,6 +211,8 @@ def test_csv_export_of_an_article_holds_only_that_article(client: TestClient) ->
         assert 0 < len(rows) == len(listed)
         assert {row["article_id"] for row in rows} == {str(aid)}
         assert [row["claim_id"] for row in rows] == [c["id"] for c in listed]
+        named = f'filename="claimgraph-claims-article_id-{aid}.csv"'
+        assert named in r.headers["content-disposition"]  # downloads named after the selection
         # the claims page's download links carry the selection
         page = client.get("/claims", params={"article_id": aid}).text
         assert f'href="/api/export/csv?article_id={aid}"' in page

@@ -7,6 +7,7 @@ from there; the file is removed once the response is done.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from typing import Literal
 
@@ -15,6 +16,7 @@ from fastapi.responses import FileResponse
 from starlette.background import BackgroundTask
 
 from claimgraph.export import export
+from claimgraph.store.filters import ClaimFilter
 from claimgraph.web.deps import ClaimFilterDep, SessionDep
 
 router = APIRouter(tags=["exports"])
@@ -27,6 +29,14 @@ MEDIA = {
     "graphml": ("application/graphml+xml", "graphml"),
     "gexf": ("application/gexf+xml", "gexf"),
 }
+
+
+def _named(f: ClaimFilter) -> str:
+    """The selection in a download's file name ("-event-SUPPLY-article_id-1"), so two
+    downloads of different selections do not overwrite each other."""
+    words = "-".join(f"{k}-{v}" for k, v in f.params().items())
+    slug = re.sub(r"[^A-Za-z0-9_.]+", "-", words).strip("-.")[:120]
+    return f"-{slug}" if slug else ""
 
 
 @router.get("/export/{fmt}", response_class=FileResponse)
@@ -46,7 +56,7 @@ def export_claims(
     except BaseException:
         os.unlink(path)
         raise
-    name = f"claimgraph-{table if fmt in ('csv', 'parquet') else 'claims'}.{ext}"
+    name = f"claimgraph-{table if fmt in ('csv', 'parquet') else 'claims'}{_named(f)}.{ext}"
     return FileResponse(
         path, media_type=media, filename=name, background=BackgroundTask(os.unlink, path)
     )
