@@ -5,7 +5,7 @@ the page forms (`templates/_filters.html` via `web/pages/views.CLAIM_PARAMS`) an
 endpoints all read this table, so a filter added here appears everywhere at once and a test can
 enumerate it. `ClaimFilter.parse` checks raw values once, with errors that name the field (the
 API turns them into 422s); `repo_claims.claim_conditions` maps each row to SQL (the `sql` column
-says how, for the docs and `--help`).
+says how in words; tests/test_store/test_filters.py checks that every row has its builder).
 """
 
 from __future__ import annotations
