@@ -164,7 +164,31 @@ def _time(c: dict[str, Any]) -> str:
     return (c.get("time") or {}).get("value") or ""
 
 
+def _id(c: dict[str, Any], role: str) -> str | None:
+    return (c.get(role) or {}).get("id")
+
+
+def _gives(c: dict[str, Any], eid: str) -> bool:
+    """Reference reading of the giving side: supplier, or the agent unless it receives."""
+    return _id(c, "supplier") == eid or (_id(c, "agent") == eid and c["event"] != "ACQUIRE")
+
+
+def _takes(c: dict[str, Any], eid: str) -> bool:
+    return _id(c, "recipient") == eid or (_id(c, "agent") == eid and c["event"] == "ACQUIRE")
+
+
+def _moves(c: dict[str, Any], src: str | None, dst: str | None) -> bool:
+    """from src to dst; with something given in exchange, also the other way."""
+
+    def one_way(give: Any, take: Any) -> bool:
+        return (src is None or give(c, src)) and (dst is None or take(c, dst))
+
+    return one_way(_gives, _takes) or (bool(c.get("in_exchange_for")) and one_way(_takes, _gives))
+
+
 FILTERS = {
+    "from": ("Iran", lambda c: _moves(c, "gpe:iran", None)),
+    "to": ("russia", lambda c: _moves(c, None, "gpe:russia")),
     "entity": (  # any role: actors, source (or its country), object or thing in exchange
         "Iranian",
         lambda c: (
