@@ -68,3 +68,25 @@ def test_iran_drones_to_russia_on_every_view(app_url: str, page) -> None:  # noq
     assert horizontal_overflow(page) <= 0
     assert axe_violations(page) == []
     assert not page.errors, page.errors
+
+
+def test_claims_table_pages_through_every_claim(app_url: str, page) -> None:  # noqa: F811
+    """Issue 13 problem 11 (paging): no 200-row cap; cursor pages cover every claim once."""
+    api = httpx.get(f"{app_url}/api/claims", params={"limit": 500}).json()["items"]
+    page.goto(f"{app_url}/claims?limit=8")
+    seen: list[str] = []
+    for _ in range(10):
+        links = page.locator('table.claims tbody td[data-label="Event"] a')
+        seen += links.evaluate_all("as => as.map(a => a.hash)")
+        nxt = page.locator("#claims-next")
+        if not nxt.count():
+            break
+        assert page.locator("#claims-count").inner_text().startswith("8 claims on this page")
+        nxt.click()
+        page.wait_for_load_state()
+    assert sorted(seen) == sorted(f"#claim-{c['id']}" for c in api) and len(api) > 8
+    page.get_by_role("link", name="← First page").click()
+    assert page.url.endswith("/claims?limit=8")
+    resp = page.goto(f"{app_url}/claims?cursor=not-ours")
+    assert resp.status == 422
+    assert page.locator('#form-errors li[data-field="cursor"]').count() == 1

@@ -18,7 +18,14 @@ from claimgraph.store.filters import FILTERS, PROFILE_ROLES
 from claimgraph.store.filters import given as given_filters
 from claimgraph.store.search import search as fts_search
 from claimgraph.web import auth
-from claimgraph.web.deps import MAX_ID, ClaimFilterDep, SessionDep
+from claimgraph.web.deps import (
+    MAX_ID,
+    ClaimFilterDep,
+    SessionDep,
+    bad_cursor,
+    decode_cursor,
+    encode_cursor,
+)
 from claimgraph.web.pages.render import (
     claim_card,
     claim_spans,
@@ -143,9 +150,17 @@ def claims_table(
     session: SessionDep,
     filters: ClaimFilterDep,
     limit: Annotated[int, Query(ge=1, le=2000)] = 200,
+    cursor: Annotated[str | None, Query(max_length=200)] = None,
 ) -> HTMLResponse:
-    """Claims matching the /api/claims filters, with export links carrying the same filters."""
-    rows = repo.list_claims(session=session, filters=filters, order="pk", limit=limit)
+    """Claims matching the /api/claims filters, `limit` a page (cursor paging), with export
+    links carrying the same filters."""
+    key = decode_cursor(cursor) if cursor else ["claims", 0]
+    if not (isinstance(key, list) and len(key) == 2 and key[0] == "claims" and type(key[1]) is int):
+        raise bad_cursor()
+    rows = repo.list_claims(
+        session=session, filters=filters, order="pk", limit=limit + 1, after_pk=key[1] or None
+    )
+    more, rows = len(rows) > limit, rows[:limit]
     given = given_filters(request.query_params)
     qs = urlencode(given)
     return page(
@@ -157,6 +172,8 @@ def claims_table(
         params=CLAIM_PARAMS,
         article_id=filters.article_id,
         limit=limit,
+        cursor=cursor,
+        next_cursor=encode_cursor(["claims", rows[-1]["pk"]]) if more and rows else None,
         exports=[(fmt, f"/api/export/{fmt}" + (f"?{qs}" if qs else "")) for fmt in EXPORTS],
     )
 
