@@ -285,3 +285,12 @@ def test_fan_out_only_over_words(nlp):
     found = frames(nlp, "Hackers attacked the bank and the ministry in March.")
     assert sorted(f[1]["recipient"] for f in found) == ["bank", "ministry"]
     assert {f[1]["agent"] for f in found} == {"Hackers"}
+
+
+def test_report_laying_blame_is_an_accusation_beside_its_event(nlp):
+    found = frames(nlp, "Prosecutors said the mayor was responsible for the bombing.")
+    acc = next(f for f in found if f[0] == "ACCUSE")
+    assert acc[1]["agent"] == "Prosecutors" and acc[1]["recipient"] == "mayor"
+    assert "ATTACK" in [f[0] for f in found]
+    # a reported event is not also an accusation
+    assert events(nlp, "The army said rebels attacked a convoy near the pass.") == ["ATTACK"]

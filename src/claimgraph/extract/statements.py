@@ -123,6 +123,22 @@ def _content_subject(content: Span) -> Token | None:
     return subj
 
 
+def _accuses(verb: Token, onto: Ontology, triggers: set[int]) -> bool:
+    """ "X says Y was involved in the poisoning": the report's own predicate lays wrongdoing
+    on someone, so it is an accusation even though it names an event inside."""
+    content = _content(verb) if lemma(verb) in onto.reporting else None
+    if content is None or content.pos_ not in ("VERB", "AUX", "ADJ"):
+        return False
+    heads = [content, *(c for c in content.children if c.dep_ in ("acomp", "attr", "dobj"))]
+    if any(h.idx in triggers for h in heads):
+        return False  # "X said rebels attacked a convoy": the ATTACK carries X as its source
+    return any(
+        spec.statement_content and h.lemma_.lower() in spec.statement_content
+        for h in heads
+        for spec in onto.events.values()
+    )
+
+
 def _reading(
     content: Span, speaker: Span, onto: Ontology
 ) -> tuple[str, dict[str, RoleSpan], dict | None]:
@@ -201,9 +217,11 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
                 top = top.head
             out.append(_frame(tok, speaker, phrase(top), sent, "reported", onto, None, read=True))
             continue
-        if tok.pos_ not in ("VERB", "AUX") or tok.i in framed or tok.idx in triggers:
+        if tok.pos_ not in ("VERB", "AUX") or tok.idx in triggers:
             continue
         word = lemma(tok)
+        if tok.i in framed and not _accuses(tok, onto, triggers):
+            continue  # the events it reports carry its speaker
         if word in onto.intention_verbs and not _outer_report(tok, onto):
             # "X wants/plans/promised to …" with no event inside: X's stated intention
             comp = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp")), None)
