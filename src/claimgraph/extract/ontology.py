@@ -1,4 +1,9 @@
-"""The event ontology and attribution cues, loaded from `ontology/*.yaml` (data, not code)."""
+"""The event ontology and attribution cues as lookup tables for the extractor.
+
+`claimgraph.ontology` loads and validates `events.yaml` and `attribution.yaml` (unknown keys,
+duplicate or conflicting triggers fail there, naming file, key and line); this module only turns
+the checked data into the tables the extract stages look words up in.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +12,16 @@ from functools import lru_cache
 from typing import Any
 
 from claimgraph.ontology import load_yaml
+from claimgraph.ontology.schema import EVENT_KEYS, ROLES
+
+__all__ = ["EVENT_KEYS", "ROLE_VALUES", "EventType", "Ontology", "load_ontology"]
+
+ROLE_VALUES = frozenset(ROLES)
 
 
 def _load(name: str) -> dict[str, Any]:
-    return load_yaml(name)
+    data: dict[str, Any] = load_yaml(name)
+    return data
 
 
 def _lemma(word: str) -> str:
@@ -52,59 +63,11 @@ class EventType:
     # a nominal trigger modified by one of these is another sense ("a general strike",
     # "an accidental explosion")
     noun_excludes_modifiers: frozenset[str] = frozenset()
-
-
-# Keys an event type may have in events.yaml: anything else is a typo and fails loudly.
-EVENT_KEYS = frozenset(
-    {
-        "plover",
-        "verbs",
-        "inverse",
-        "light",
-        "nouns",
-        "needs_object",
-        "roles",
-        "quantity",
-        "measure_nouns",
-        "object_verbs",
-        "static_verbs",
-        "owned_figures",
-        "owner_nouns",
-        "with_makes_dobj_recipient",
-        "exclude_objects",
-        "skip_with_complement",
-        "participle_needs_subject",
-        "complement_assisted_by",
-        "subject_needs",
-        "subject_excludes",
-        "object_actor",
-        "bare_nouns",
-        "agentless",
-        "no_agent",
-        "blocks_complement",
-        "needs_noun_object",
-        "not_with_question",
-        "statement_content",
-        "statement_figures",
-        "noun_from_agent",
-        "possessor_is_target",
-        "noun_excludes_modifiers",
-    }
-)
-ROLE_VALUES = frozenset(
-    {
-        "agent",
-        "recipient",
-        "supplier",
-        "assisted_by",
-        "object",
-        "patient",
-        "in_exchange_for",
-        "location",
-        "time",
-        "quantity",
-    }
-)
+    # STIX relationship types towards an actor and towards a place (export/stix)
+    stix: tuple[str, str] | None = None
+    # a transfer of goods: (giving role, receiving role) — SUPPLY (agent, recipient) and
+    # ACQUIRE (supplier, agent) are one transfer seen from either side
+    transfer: tuple[str, str] | None = None
 
 
 @dataclass
@@ -150,12 +113,7 @@ def load_ontology() -> Ontology:
     nouns: dict[str, str] = {}
     measure: set[str] = set()
     for name, spec in ev["events"].items():
-        unknown = set(spec) - EVENT_KEYS
-        if unknown:
-            raise ValueError(f"events.yaml: events.{name}: unknown key(s) {sorted(unknown)}")
-        for key, role in (spec.get("roles") or {}).items():
-            if role not in ROLE_VALUES:
-                raise ValueError(f"events.yaml: events.{name}.roles.{key}: unknown role {role!r}")
+        stix, transfer = spec.get("stix"), spec.get("transfer")
         need = spec.get("needs_object")
         needs = facility if need == "facility" else (frozenset(map(_lemma, need)) if need else None)
         events[name] = EventType(
@@ -193,6 +151,8 @@ def load_ontology() -> Ontology:
             noun_excludes_modifiers=frozenset(
                 map(_lemma, spec.get("noun_excludes_modifiers") or [])
             ),
+            stix=(stix["actor"], stix["place"]) if stix else None,
+            transfer=(transfer["giver"], transfer["receiver"]) if transfer else None,
         )
         for v in [*(spec.get("verbs") or []), *(spec.get("object_verbs") or [])]:
             if (name, False) not in verbs.get(_lemma(v), []):
@@ -201,13 +161,7 @@ def load_ontology() -> Ontology:
             verbs.setdefault(_lemma(v), []).append((name, True))
         for v, objs in (spec.get("light") or {}).items():
             for o in objs:
-                key = (_lemma(v), _lemma(o))
-                if light.get(key, name) != name:
-                    raise ValueError(
-                        f"events.yaml: events.{name}.light.{v}: {o!r} is already a light "
-                        f"trigger of {light[key]}"
-                    )
-                light[key] = name
+                light[(_lemma(v), _lemma(o))] = name  # one type per pair: checked on load
         for n in spec.get("nouns") or []:
             nouns.setdefault(_lemma(n), name)
         measure.update(_lemma(w) for w in spec.get("measure_nouns") or [])

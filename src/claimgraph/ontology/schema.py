@@ -1,0 +1,441 @@
+"""What each ontology file may hold, and the closed vocabularies the code reasons about.
+
+The ontology is data, but a typo in data fails silently: `verb:` instead of `verbs:` just drops
+an event's triggers. So every file is checked against a typed schema here before any stage reads
+it (claimgraph.ontology.load_doc): unknown keys, wrong types, duplicate YAML keys, a word listed
+twice in one list and triggers two event types claim are errors that name the file, the key path
+and the line. The vocabularies every stage shares (modalities, roles, PLOVER roots) are defined
+here once; the rest of the package imports them instead of spelling them again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+# Modalities, strongest first: a cluster shows its strongest one, filters list them in this order.
+MODALITIES: tuple[str, ...] = (
+    "asserted",
+    "reported",
+    "claimed",
+    "predicted",
+    "planned",
+    "suggested",
+    "suspected",
+    "doubted",
+    "denied",
+)
+# A claim in one of these modalities disputes what the others affirm (analyze/contradictions).
+DISPUTING: frozenset[str] = frozenset({"doubted", "denied"})
+AFFIRMING: frozenset[str] = frozenset(MODALITIES) - DISPUTING
+# A reporting frame of these classes overrides the clause's own modal marking ("X denied it will
+# …" is denied, not predicted); the other classes yield to it (extract/attribution.modality).
+FRAME_OVERRIDES: tuple[str, ...] = ("denied", "doubted", "suspected", "claimed")
+
+# What an event type's `roles:` map may fill.
+ROLES: tuple[str, ...] = (
+    "agent",
+    "recipient",
+    "supplier",
+    "assisted_by",
+    "object",
+    "patient",
+    "in_exchange_for",
+    "location",
+    "time",
+    "quantity",
+)
+# PLOVER's 16 root event types (the `plover:` value of an event type, or null where none fits).
+PLOVER: tuple[str, ...] = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
+# time_rules.yaml `check:` names: the parse-based filters resolve/times._check applies.
+TIME_CHECKS: tuple[str, ...] = (
+    "cap_month",
+    "not_number",
+    "season_needs_anchor",
+    "ref_context",
+    "rate_context",
+    "set_adjective",
+    "spelled_year_context",
+)
+
+
+class OntologyError(ValueError):
+    """An ontology file breaks its schema; the message is `FILE:LINE: KEY: what is wrong`."""
+
+    code = "E120"
+
+    def __init__(self, file: str, line: int, key: str, reason: str) -> None:
+        self.file, self.line, self.key, self.reason = file, line, key, reason
+        super().__init__(f"{file}:{line}: {key}: {reason} [{self.code}]")
+
+
+Path_ = tuple[str | int, ...]
+
+
+def dotted(path: Path_) -> str:
+    """`events.SUPPLY.verbs[3]`: how messages name a key."""
+    out = ""
+    for p in path:
+        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
+    return out or "(top level)"
+
+
+def fold(word: str) -> str:
+    """The form two entries collide in: YAML writes multi-word lemmas as `set_up`."""
+    return str(word).replace("_", " ").lower()
+
+
+@dataclass(frozen=True)
+class Ctx:
+    file: str
+
+    def fail(self, node: yaml.Node, path: Path_, reason: str) -> OntologyError:
+        return OntologyError(self.file, node.start_mark.line + 1, dotted(path), reason)
+
+
+Check = Callable[[Ctx, yaml.Node, Path_], None]
+
+_TAGS = {
+    "str": "tag:yaml.org,2002:str",
+    "int": "tag:yaml.org,2002:int",
+    "float": "tag:yaml.org,2002:float",
+    "bool": "tag:yaml.org,2002:bool",
+    "null": "tag:yaml.org,2002:null",
+}
+
+
+def scalar(*kinds: str, choices: tuple[str, ...] | None = None) -> Check:
+    """A scalar of one of `kinds` (str, int, float, bool, null), optionally one of `choices`."""
+    tags = {_TAGS[k] for k in kinds}
+
+    def check(ctx: Ctx, node: yaml.Node, path: Path_) -> None:
+        if not isinstance(node, yaml.ScalarNode) or node.tag not in tags:
+            raise ctx.fail(node, path, f"expected {' or '.join(kinds)}, got {_kind(node)}")
+        if choices is not None and node.tag == _TAGS["str"] and node.value not in choices:
+            raise ctx.fail(node, path, f"{node.value!r} is not one of {', '.join(choices)}")
+
+    return check
+
+
+def words(ctx: Ctx, node: yaml.Node, path: Path_) -> None:
+    """A list of words: strings, each once (compared as lemmas: `set_up` == `Set up`)."""
+    if not isinstance(node, yaml.SequenceNode):
+        raise ctx.fail(node, path, f"expected a list of words, got {_kind(node)}")
+    seen: dict[str, int] = {}
+    for i, item in enumerate(node.value):
+        scalar("str", "int", "float")(ctx, item, (*path, i))
+        key = fold(item.value)
+        if key in seen:
+            raise ctx.fail(
+                item, (*path, i), f"{item.value!r} is listed twice (also line {seen[key]})"
+            )
+        seen[key] = item.start_mark.line + 1
+
+
+def list_of(item: Check) -> Check:
+    def check(ctx: Ctx, node: yaml.Node, path: Path_) -> None:
+        if not isinstance(node, yaml.SequenceNode):
+            raise ctx.fail(node, path, f"expected a list, got {_kind(node)}")
+        for i, child in enumerate(node.value):
+            item(ctx, child, (*path, i))
+
+    return check
+
+
+def map_of(value: Check, keys: tuple[str, ...] | None = None) -> Check:
+    """A mapping with free keys (optionally limited to `keys`), every value checked by `value`."""
+
+    def check(ctx: Ctx, node: yaml.Node, path: Path_) -> None:
+        for key, child in _pairs(ctx, node, path):
+            if keys is not None and key.value not in keys:
+                raise ctx.fail(key, (*path, key.value), f"unknown key (allowed: {', '.join(keys)})")
+            value(ctx, child, (*path, key.value))
+
+    return check
+
+
+def struct(fields: Mapping[str, Check], required: tuple[str, ...] = ()) -> Check:
+    """A mapping with fixed keys: an unknown one is a typo, a missing required one an error."""
+
+    def check(ctx: Ctx, node: yaml.Node, path: Path_) -> None:
+        present = set()
+        for key, child in _pairs(ctx, node, path):
+            if key.value not in fields:
+                near = _near(key.value, fields)
+                hint = f" (did you mean {near!r}?)" if near else ""
+                raise ctx.fail(key, (*path, key.value), f"unknown key{hint}")
+            fields[key.value](ctx, child, (*path, key.value))
+            present.add(key.value)
+        for name in required:
+            if name not in present:
+                raise ctx.fail(node, path, f"missing key {name!r}")
+
+    return check
+
+
+def either(*checks: Check) -> Check:
+    def check(ctx: Ctx, node: yaml.Node, path: Path_) -> None:
+        errors = []
+        for c in checks:
+            try:
+                c(ctx, node, path)
+                return
+            except OntologyError as exc:
+                errors.append(exc.reason)
+        raise ctx.fail(node, path, " / ".join(errors))
+
+    return check
+
+
+def _pairs(ctx: Ctx, node: yaml.Node, path: Path_) -> list[tuple[yaml.ScalarNode, yaml.Node]]:
+    """A mapping's (key, value) nodes; YAML's silent last-one-wins on a repeated key is an error."""
+    if not isinstance(node, yaml.MappingNode):
+        raise ctx.fail(node, path, f"expected a mapping, got {_kind(node)}")
+    seen: dict[str, int] = {}
+    out = []
+    for key, value in node.value:
+        if not isinstance(key, yaml.ScalarNode):
+            raise ctx.fail(key, path, "keys must be plain words")
+        if key.value in seen:
+            raise ctx.fail(
+                key,
+                (*path, key.value),
+                f"duplicate key (first at line {seen[key.value]}; YAML would keep only this one)",
+            )
+        seen[key.value] = key.start_mark.line + 1
+        out.append((key, value))
+    return out
+
+
+def _kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    return f"{node.tag.rsplit(':', 1)[-1]} {node.value!r}"
+
+
+def _near(word: str, names: Mapping[str, Any]) -> str | None:
+    import difflib
+
+    hits = difflib.get_close_matches(word, list(names), n=1, cutoff=0.75)
+    return hits[0] if hits else None
+
+
+STR = scalar("str")
+OPT_STR = scalar("str", "null")
+BOOL = scalar("bool")
+NUM = scalar("int", "float")
+WORD_MAP = map_of(words)
+STR_MAP = map_of(STR)
+MODALITY_WORDS = map_of(words, keys=MODALITIES)
+ROLE = scalar("str", choices=ROLES)
+
+_EVENT_WORDS = (
+    "verbs",
+    "inverse",
+    "nouns",
+    "object_verbs",
+    "static_verbs",
+    "owned_figures",
+    "owner_nouns",
+    "exclude_objects",
+    "participle_needs_subject",
+    "subject_needs",
+    "subject_excludes",
+    "statement_content",
+    "noun_excludes_modifiers",
+    "measure_nouns",
+)
+_EVENT_FLAGS = (
+    "quantity",
+    "with_makes_dobj_recipient",
+    "skip_with_complement",
+    "complement_assisted_by",
+    "object_actor",
+    "bare_nouns",
+    "agentless",
+    "no_agent",
+    "blocks_complement",
+    "needs_noun_object",
+    "not_with_question",
+    "statement_figures",
+    "noun_from_agent",
+    "possessor_is_target",
+)
+EVENT = struct(
+    {
+        "plover": scalar("str", "null", choices=PLOVER),
+        **{k: words for k in _EVENT_WORDS},
+        **{k: BOOL for k in _EVENT_FLAGS},
+        "light": WORD_MAP,
+        "needs_object": either(scalar("str", choices=("facility",)), words),
+        "roles": map_of(ROLE),
+        # the STIX relationship type towards an actor and towards a place (export/stix)
+        "stix": struct({"actor": STR, "place": STR}, required=("actor", "place")),
+        # a transfer of goods: which role gives and which receives (SUPPLY and ACQUIRE are one
+        # transfer seen from either side: analyze/clusters, the --from/--to filters)
+        "transfer": struct({"giver": ROLE, "receiver": ROLE}, required=("giver", "receiver")),
+    },
+    required=("plover",),
+)
+EVENT_KEYS: frozenset[str] = frozenset(
+    {*_EVENT_WORDS, *_EVENT_FLAGS, "plover", "light", "needs_object", "roles", "stix", "transfer"}
+)
+
+_VOCAB_VALUE = scalar("str", "int", "float", "bool", "null")
+_TIME_RULE = struct(
+    {
+        "name": STR,
+        "pattern": STR,
+        "norm": STR,
+        "type": scalar("str", choices=("DATE", "TIME", "DURATION", "SET")),
+        "value": OPT_STR,
+        "granularity": STR,
+        "check": list_of(scalar("str", choices=TIME_CHECKS)),
+    },
+    required=("name", "pattern", "norm"),
+)
+_PLACE = {"name": STR, "aliases": words, "lat": NUM, "lon": NUM, "country": STR}
+
+# One schema per file: the top-level keys it may have.
+FILES: dict[str, Check] = {
+    "events.yaml": struct(
+        {
+            "facility_nouns": words,
+            "events": map_of(EVENT),
+            "collective_nouns": words,
+            "quantity_relations": WORD_MAP,
+            "currencies": STR_MAP,
+            "lemma_fixes": STR_MAP,
+            "quantifier_heads": words,
+            "actor_nouns": words,
+        },
+        required=("events",),
+    ),
+    "attribution.yaml": struct(
+        {
+            "reporting_verbs": MODALITY_WORDS,
+            "stance_nouns": MODALITY_WORDS,
+            "stance_verbs": words,
+            "anaphoric_speakers": words,
+            "clause_modality": MODALITY_WORDS,
+            "government_metonyms": STR_MAP,
+            "leaders": STR_MAP,
+            "modality_adverbs": MODALITY_WORDS,
+            "conditional_marks": words,
+            "negating_verbs": words,
+            "intention_verbs": words,
+            "speech_act_verbs": words,
+            "conformity_nouns": words,
+        }
+    ),
+    "boilerplate.yaml": struct(
+        {"tail_window": NUM, "drop": list_of(STR), "tail": list_of(STR)},
+        required=("drop", "tail"),
+    ),
+    "entities.yaml": struct(
+        {
+            "country_names": STR_MAP,
+            "country_aliases": WORD_MAP,
+            "country_codes_allowed": words,
+            "demonyms": WORD_MAP,
+            "demonym_ignore": words,
+            "weapons": WORD_MAP,
+            "person_titles": words,
+            "org_suffixes": STR_MAP,
+        }
+    ),
+    "places.yaml": struct(
+        {
+            "macro_regions": list_of(struct(_PLACE, required=("name", "lat", "lon"))),
+            "country_points": map_of(list_of(NUM)),
+            "country_aliases": WORD_MAP,
+            "demonyms": WORD_MAP,
+            "region_demonyms": WORD_MAP,
+            "region_designators": words,
+            "token_rewrites": STR_MAP,
+            "other_adjectives": WORD_MAP,
+            "us_state_abbrev": WORD_MAP,
+            "generic_words": words,
+            "region_abbrev": WORD_MAP,
+            "physical_features": list_of(
+                struct({**_PLACE, "type": STR}, required=("name", "type", "lat", "lon"))
+            ),
+            "feature_heads": words,
+            "institution_words": words,
+        }
+    ),
+    "time_rules.yaml": struct(
+        {
+            "vocab": map_of(map_of(_VOCAB_VALUE)),
+            "macros": STR_MAP,
+            "rules": list_of(_TIME_RULE),
+        },
+        required=("vocab", "rules"),
+    ),
+}
+
+
+def check_triggers(ctx: Ctx, root: yaml.Node) -> None:
+    """Triggers two event types would share silently: a nominal trigger (the first type listed
+    would win), a light (verb, noun) pair, or a verb both direct and inverse in one type. A verb
+    may trigger several types: their object/subject constraints tell the senses apart."""
+    events = {k.value: v for k, v in _pairs(ctx, root, ())}["events"]
+    nouns: dict[str, str] = {}
+    light: dict[tuple[str, str], str] = {}
+    for name_node, spec in _pairs(ctx, events, ("events",)):
+        name = name_node.value
+        fields = {k.value: v for k, v in _pairs(ctx, spec, ("events", name))}
+        direct = {fold(v.value) for v in _items(fields.get("verbs"))}
+        for v in _items(fields.get("inverse")):
+            if fold(v.value) in direct:
+                raise ctx.fail(
+                    v,
+                    ("events", name, "inverse"),
+                    f"{v.value!r} is also a direct verb of {name}",
+                )
+        for n in _items(fields.get("nouns")):
+            other = nouns.setdefault(fold(n.value), name)
+            if other != name:
+                raise ctx.fail(
+                    n, ("events", name, "nouns"), f"{n.value!r} is already a noun of {other}"
+                )
+        if isinstance(fields.get("light"), yaml.MappingNode):
+            for verb, objs in _pairs(ctx, fields["light"], ("events", name, "light")):
+                for o in _items(objs):
+                    other = light.setdefault((fold(verb.value), fold(o.value)), name)
+                    if other != name:
+                        raise ctx.fail(
+                            o,
+                            ("events", name, "light", verb.value),
+                            f"{o.value!r} is already a light trigger of {other}",
+                        )
+
+
+def _items(node: yaml.Node | None) -> list[yaml.ScalarNode]:
+    return [n for n in node.value if isinstance(n, yaml.ScalarNode)] if node is not None else []
+
+
+# Checks beyond one file's shape, run after it.
+SEMANTIC: dict[str, Callable[[Ctx, yaml.Node], None]] = {"events.yaml": check_triggers}
