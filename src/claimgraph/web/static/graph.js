@@ -14,7 +14,8 @@
   if (!el || !window.cytoscape) return;
   var colors = { PERSON: "#c64600", ORG: "#1a5fb4", GPE: "#26a269", NORP: "#9141ac", PLACE: "#5e5c64" };
   var MONTHS = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
-  var DETERMINERS = /^(he|she|it|they|we|you|i|him|her|his|hers|its|their|theirs|our|ours|my|your|this|that|these|those|other|others|another|some|many|several|both|all|each|such|the)\b/i;
+  // pronouns and quantifiers that open a phrase, not a name ("The Hague", "All India Radio" stay)
+  var DETERMINERS = /^(he|she|it|they|we|you|i|him|her|his|hers|its|their|theirs|our|ours|my|your|this|that|these|those|other|others|another|some|many|several|both)\b/i;
 
   // A name that is not an actor: "her friends", "May", "other countries", "officials".
   function noise(n) {
