@@ -121,3 +121,17 @@ def test_search_marks_matches_and_names_unsupported_operators(app_url: str, page
     note = page.locator("#search-operators").inner_text()
     assert "AND" in note and "-Russia" in note and "plain words" in note
     assert axe_violations(page) == []
+
+
+def test_search_finds_entities_and_claims_too(app_url: str, page) -> None:  # noqa: F811
+    """Issue 13 problem 11: search answers with entities and claims, not only articles."""
+    page.goto(f"{app_url}/search?q=Iran")
+    ents = page.get_by_role("list", name="Entities")
+    assert "Iran" in ents.locator("a").all_inner_texts()
+    page.goto(f"{app_url}/search?q=drones")
+    claims = page.locator("ul.found-claims li a")
+    assert claims.count() >= 1
+    assert all("#claim-" in (h or "") for h in claims.evaluate_all("as => as.map(a => a.hash)"))
+    assert page.locator("ol.hits li").count() >= 1
+    assert horizontal_overflow(page) <= 0
+    assert axe_violations(page) == []

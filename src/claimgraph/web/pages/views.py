@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse
 
 from claimgraph.errors import NotFound
 from claimgraph.store import repo, repo_views
-from claimgraph.store.filters import FILTERS, PROFILE_ROLES
+from claimgraph.store.filters import FILTERS, PROFILE_ROLES, ClaimFilter, FilterError
 from claimgraph.store.filters import given as given_filters
 from claimgraph.store.search import search as fts_search
 from claimgraph.web import auth
@@ -184,9 +184,25 @@ def search_page(
     session: SessionDep,
     q: Annotated[str, Query(max_length=500)] = "",
 ) -> HTMLResponse:
-    """Full-text search; an empty query shows just the box."""
-    hits = fts_search(session=session, query=q, limit=50) if q.strip() else []
-    return page(request, session, "search.html", q=q, hits=hits)
+    """Full-text search over articles, plus the entities whose names match and the claims
+    whose object or evidence holds the words; an empty query shows just the box."""
+    if not q.strip():
+        return page(request, session, "search.html", q=q, hits=[], entities=[], claims=[])
+    hits = fts_search(session=session, query=q, limit=50)
+    try:
+        words = ClaimFilter.parse(q=q)
+        claims = repo.list_claims(session=session, filters=words, order="pk", limit=20)
+    except FilterError:  # nothing a claim could hold (punctuation only)
+        claims = []
+    return page(
+        request,
+        session,
+        "search.html",
+        q=q,
+        hits=hits,
+        entities=repo.list_entities(session=session, q=q.strip().strip('"'), limit=12),
+        claims=[{**claim_card(c, None), "article_id": c["article_id"]} for c in claims],
+    )
 
 
 @router.get("/entities/{name_or_id:path}", response_class=HTMLResponse)
