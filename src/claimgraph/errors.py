@@ -49,6 +49,16 @@ class BlockedAddress(FetchError):
     code = "E111"
 
 
+class OntologyError(ClaimgraphError, ValueError):
+    """An ontology file breaks its schema (claimgraph.ontology.schema): fix the named key."""
+
+    code = "E120"
+
+    def __init__(self, file: str, line: int, key: str, reason: str) -> None:
+        self.file, self.line, self.key, self.reason = file, line, key, reason
+        super().__init__(f"{file}:{line}: {key}: {reason} [{self.code}]")
+
+
 class StoreError(ClaimgraphError):
     code = "E200"
 

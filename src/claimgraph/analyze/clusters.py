@@ -17,25 +17,22 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-MODALITY_STRENGTH = [
-    "asserted",
-    "reported",
-    "claimed",
-    "predicted",
-    "planned",
-    "suggested",
-    "suspected",
-    "doubted",
-    "denied",
-]
+from claimgraph.extract.ontology import load_ontology
+from claimgraph.ontology.schema import MODALITIES
+
+MODALITY_STRENGTH = list(MODALITIES)  # strongest first (claimgraph.ontology.schema)
 _STOP = {"the", "a", "an", "of", "for", "in", "and", "with", "to", "on", "new", "its", "their"}
 
 
 @lru_cache(maxsize=1)
 def _facility_nouns() -> frozenset[str]:
-    from claimgraph.extract.ontology import load_ontology
-
     return load_ontology().facility_nouns
+
+
+@lru_cache(maxsize=1)
+def _transfers() -> dict[str, tuple[str, str]]:
+    """Event type → (giving role, receiving role) for the transfer types (SUPPLY, ACQUIRE)."""
+    return {n: e.transfer for n, e in load_ontology().events.items() if e.transfer}
 
 
 def _words(text: str | None) -> set[str]:
@@ -73,12 +70,12 @@ class View:
 
 def view(c: dict[str, Any]) -> View:
     event = c["event"]
-    if event == "ACQUIRE":  # "A acquires X from B" is B supplying A
-        family, givers, receiver = "TRANSFER", {_id(c.get("supplier"))}, _id(c.get("agent"))
-        if givers == {None}:
+    transfer = _transfers().get(event)
+    if transfer:  # "A acquires X from B" is B supplying A: one transfer seen from either side
+        giver, taker = transfer
+        family, givers, receiver = "TRANSFER", {_id(c.get(giver))}, _id(c.get(taker))
+        if givers == {None} and giver != "agent":  # an unnamed supplier: any giver to A
             givers = {f"?->{receiver}"}
-    elif event == "SUPPLY":
-        family, givers, receiver = "TRANSFER", {_id(c.get("agent"))}, _id(c.get("recipient"))
     else:
         family, givers, receiver = (
             event,

@@ -11,8 +11,9 @@ from collections.abc import Iterator
 from itertools import combinations
 from typing import Any
 
-DISPUTING = {"doubted", "denied"}
-AFFIRMING = {"asserted", "reported", "claimed", "suggested", "predicted", "planned", "suspected"}
+from claimgraph.ontology.schema import AFFIRMING, DISPUTING
+
+__all__ = ["AFFIRMING", "DISPUTING", "find_contradictions", "iter_contradictions"]
 
 
 def _brief(c: dict[str, Any]) -> dict[str, Any]:

@@ -19,6 +19,8 @@ from claimgraph.cli import (
     sites,
     users,
 )
+from claimgraph.errors import OntologyError
+from claimgraph.ontology import validate
 
 app = typer.Typer(
     name="claimgraph",
@@ -43,4 +45,11 @@ users.register(app)
 
 
 def main() -> None:
+    """Check the ontology, then run the command: a typo in ontology/*.yaml stops every command
+    with the file, line and key instead of extracting with half an ontology."""
+    try:
+        validate()
+    except OntologyError as exc:
+        typer.echo(f"claimgraph: invalid ontology: {exc}", err=True)
+        raise SystemExit(3) from None
     app()

@@ -39,6 +39,7 @@ from claimgraph.export import (
     resolved,
     text_stream,
 )
+from claimgraph.extract.ontology import load_ontology
 from claimgraph.extract.records import slug
 from claimgraph.store.filters import ClaimFilter
 from claimgraph.store.models import EntityRow
@@ -54,22 +55,12 @@ IDENTITY_CLASS = {
     "GROUP": "group",
     "PUBLISHER": "organization",
 }
-# event → (relationship type towards an actor, towards a place)
-RELATIONSHIP = {
-    "ACQUIRE": ("acquires-from", "acquires-in"),
-    "AGREE": ("agrees-with", "agrees-in"),
-    "ASSIST": ("assists", "assists-in"),
-    "ATTACK": ("attacks", "attacks"),
-    "BUILD_FACILITY": ("builds-facility-for", "builds-facility-in"),
-    "EXCHANGE": ("exchanges-with", "exchanges-in"),
-    "MEASURE": ("measures", "measures-in"),
-    "OPEN_FACILITY": ("opens-facility-for", "opens-facility-in"),
-    "PRODUCE": ("produces-for", "produces-in"),
-    "REQUEST": ("requests-from", "requests-in"),
-    "SANCTION": ("sanctions", "sanctions-in"),
-    "STATEMENT": ("addresses", "makes-statement-in"),
-    "SUPPLY": ("supplies", "supplies-to"),
-}
+
+
+@cache
+def relationships() -> dict[str, tuple[str, str]]:
+    """Event → (relationship type towards an actor, towards a place): events.yaml `stix:`."""
+    return {n: e.stix for n, e in load_ontology().events.items() if e.stix}
 
 
 def sid(kind: str, key: str) -> str:
@@ -79,7 +70,7 @@ def sid(kind: str, key: str) -> str:
 
 def relationship_type(event: str, to_place: bool, negative: bool) -> str:
     default = slug(event)
-    pair = RELATIONSHIP.get(event, (default, f"{default}-in"))
+    pair = relationships().get(event, (default, f"{default}-in"))
     rel = pair[1] if to_place else pair[0]
     return f"not-{rel}" if negative else rel
 

@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from claimgraph.extract.ontology import Ontology, load_ontology
+from claimgraph.ontology.schema import FRAME_OVERRIDES
 
-STRONG = ("denied", "doubted", "suspected", "claimed")
+STRONG = FRAME_OVERRIDES  # frame classes that override the clause's own modal marking
 QUOTED_SPEAKERS = {"i", "we", "you", "me", "us"}  # speakers inside a quotation
 _CLAUSAL = {
     "ccomp",

@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from claimgraph.errors import OntologyError
+
 # Modalities, strongest first: a cluster shows its strongest one, filters list them in this order.
 MODALITIES: tuple[str, ...] = (
     "asserted",
@@ -77,16 +79,6 @@ TIME_CHECKS: tuple[str, ...] = (
     "set_adjective",
     "spelled_year_context",
 )
-
-
-class OntologyError(ValueError):
-    """An ontology file breaks its schema; the message is `FILE:LINE: KEY: what is wrong`."""
-
-    code = "E120"
-
-    def __init__(self, file: str, line: int, key: str, reason: str) -> None:
-        self.file, self.line, self.key, self.reason = file, line, key, reason
-        super().__init__(f"{file}:{line}: {key}: {reason} [{self.code}]")
 
 
 Path_ = tuple[str | int, ...]

@@ -14,35 +14,37 @@ import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from typing import Any, Literal
 
 from claimgraph.errors import ClaimgraphError
 from claimgraph.extract.ontology import load_ontology
+from claimgraph.ontology import schema as ontology_schema
 
-MODALITIES = (
-    "asserted",
-    "reported",
-    "claimed",
-    "suggested",
-    "predicted",
-    "planned",
-    "suspected",
-    "doubted",
-    "denied",
-)
+MODALITIES = ontology_schema.MODALITIES  # strongest first, defined once with the ontology
 # The roles an entity can fill in a claim, as `role=` names them. `source` is the speaker (or
 # its country), `object` an entity named as the thing acted on or given in exchange.
 ROLES = ("agent", "recipient", "supplier", "assisted_by", "source", "object")
 # The roles an entity profile counts (analyze/profiles.ROLES + source): its "N claims" link
 # carries them so the list it opens has exactly N rows.
 PROFILE_ROLES = ("agent", "recipient", "supplier", "assisted_by", "source")
-# Events whose agent receives what is transferred ("Russia to buy Iranian drones": ACQUIRE,
-# agent Russia, supplier Iran), as analyze/clusters.view reads them.
-AGENT_RECEIVES = frozenset({"ACQUIRE"})
 MAX_ID = 2**31 - 1  # ids are INTEGER columns (int4 on PostgreSQL)
 MAX_TEXT = 500
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _CLUSTER = re.compile(r"^cl-[0-9a-f]{1,40}$")
+
+
+@lru_cache(maxsize=1)
+def agent_receives() -> frozenset[str]:
+    """Events whose agent receives what is transferred ("Russia to buy Iranian drones": ACQUIRE,
+    agent Russia, supplier Iran): events.yaml `transfer:`, as analyze/clusters.view reads it."""
+    return frozenset(
+        name
+        for name, e in load_ontology().events.items()
+        if e.transfer and e.transfer[1] == "agent"
+    )
+
+
 _TERM = re.compile(r'"([^"]+)"|(\S+)')
 
 Kind = Literal["text", "choice", "date", "int", "near"]

@@ -26,7 +26,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from claimgraph.errors import NotFound
-from claimgraph.store.filters import AGENT_RECEIVES, FILTERS, ROLES, ClaimFilter
+from claimgraph.store.filters import FILTERS, ROLES, ClaimFilter, agent_receives
 from claimgraph.store.models import (
     ArticleRow,
     ClaimRow,
@@ -286,8 +286,8 @@ def _direction_terms(session: Session, dialect: str, f: ClaimFilter) -> list[Col
 
     Written as an OR of conjunctions that each test one indexed role column (not nested
     ORs), so both planners answer it from the role indexes instead of reading every claim."""
-    receives = ClaimRow.event.in_(sorted(AGENT_RECEIVES))
-    gives = ClaimRow.event.not_in(sorted(AGENT_RECEIVES))
+    receives = ClaimRow.event.in_(sorted(agent_receives()))
+    gives = ClaimRow.event.not_in(sorted(agent_receives()))
     supplier = literal_column(_json_role(dialect, "supplier", "id"), String)
     exchange = literal_column(_json_role(dialect, "in_exchange_for", "text"), String).is_not(None)
     agent, recipient = ClaimRow.agent_id, ClaimRow.recipient_id
