@@ -18,10 +18,9 @@ runner = CliRunner()
 
 @pytest.fixture(scope="module")
 def kb(tmp_path_factory):
-    from tests.conftest import SEED
+    from tests.conftest import SEED, need_seed
 
-    if not SEED.exists():
-        pytest.skip("seed article not found")
+    need_seed()
     from claimgraph.store.db import open_store
 
     db = tmp_path_factory.mktemp("kb") / "kb.db"

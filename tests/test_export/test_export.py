@@ -25,7 +25,7 @@ from claimgraph.store import repo
 from claimgraph.store.db import Store, open_store
 from claimgraph.store.filters import ClaimFilter
 from claimgraph.store.models import EntityRow
-from tests.conftest import SEED
+from tests.conftest import SEED, need_seed
 
 # Our own two stories (not news): a boat deal and a factory opening, with URLs and dates.
 OWN = [
@@ -54,8 +54,7 @@ NOTHING = ClaimFilter(since="2099")
 @pytest.fixture(scope="module")
 def kb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     """Seed + our two articles, ingested and extracted once for the module."""
-    if not SEED.exists():
-        pytest.skip(f"seed article not found at {SEED}")
+    need_seed()
     from claimgraph.pipeline import Failure, ingest_sources
 
     tmp = tmp_path_factory.mktemp("kb")

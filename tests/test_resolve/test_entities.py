@@ -16,7 +16,7 @@ from claimgraph.resolve.entities import (
     resolve_entities,
     similar_names,
 )
-from tests.conftest import SHARED
+from tests.conftest import SHARED, need_seed
 
 
 def _resolve(text: str):
@@ -187,8 +187,7 @@ def test_seed_entity_evaluation_keys(seed_path: Path) -> None:
     from claimgraph.evaluate.ner import evaluate_seed_entities
 
     gold = seed_path.with_name(seed_path.name.replace(".txt", ".gold.json"))
-    if not gold.exists():
-        pytest.skip("seed gold not present")
+    need_seed(gold)
     m = evaluate_seed_entities(gold)["metrics"]
     assert {"entity_p", "entity_r", "entity_f1"} <= set(m)
     assert all(0.0 <= v <= 1.0 for v in m.values())

@@ -89,10 +89,9 @@ def corrected(seed_path_module: Path, tmp_path_factory: pytest.TempPathFactory) 
 
 @pytest.fixture(scope="module")
 def seed_path_module() -> Path:
-    from tests.conftest import SEED
+    from tests.conftest import SEED, need_seed
 
-    if not SEED.exists():
-        pytest.skip(f"seed article not found at {SEED}")
+    need_seed()
     return SEED
 
 

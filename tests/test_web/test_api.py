@@ -31,7 +31,7 @@ from claimgraph.web.api import (
     search,
     workbench,
 )
-from tests.conftest import SEED, pg_database
+from tests.conftest import SEED, need_seed, pg_database
 
 with warnings.catch_warnings():  # starlette nags about httpx vs httpx2; irrelevant here
     warnings.simplefilter("ignore")
@@ -51,8 +51,7 @@ OWN = (
 )
 def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """One store per backend for the module: extraction is the slow part, the API only reads."""
-    if not SEED.exists():
-        pytest.skip(f"seed article not found at {SEED}")
+    need_seed()
     root = tmp_path_factory.mktemp("api")
     own = root / "turkey-vehicles.txt"
     own.write_text(OWN, encoding="utf-8")

@@ -26,7 +26,7 @@ from claimgraph.store.db import open_store
 from claimgraph.store.filters import FILTERS
 from claimgraph.web import create_app
 from claimgraph.web.deps import claim_filter
-from tests.conftest import SEED
+from tests.conftest import SEED, need_seed
 
 with warnings.catch_warnings():  # starlette nags about httpx vs httpx2; irrelevant here
     warnings.simplefilter("ignore")
@@ -69,8 +69,7 @@ PAGES = ("/claims", "/map", "/timeline", "/graph")
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    if not SEED.exists():
-        pytest.skip(f"seed article not found at {SEED}")
+    need_seed()
     root = tmp_path_factory.mktemp("filters")
     other = root / "turkey.txt"
     other.write_text(OTHER, encoding="utf-8")

@@ -14,7 +14,7 @@ from claimgraph.config import Settings
 from claimgraph.pipeline import ingest_sources
 from claimgraph.store.db import Store, open_store
 from claimgraph.web import auth
-from tests.conftest import SEED
+from tests.conftest import SEED, need_seed
 
 with warnings.catch_warnings():  # starlette nags about httpx versions; irrelevant here
     warnings.simplefilter("ignore")
@@ -28,8 +28,7 @@ SECRET = "test-secret-not-for-production"
 @pytest.fixture(scope="session")
 def seeded_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed article ingested and extracted, plus an editor and a reader account."""
-    if not SEED.exists():
-        pytest.skip(f"seed article not found at {SEED}")
+    need_seed()
     path = tmp_path_factory.mktemp("pages") / "seed.db"
     store = open_store(str(path))
     results = list(ingest_sources([str(SEED)], store, extract=True))
