@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: makes .venv with the test extras if needed, starts a throw-away
 # PostgreSQL on 127.0.0.1 (when its binaries are installed) so the store tests run on both
-# backends, then runs ruff and pytest. Extra arguments go to pytest.
+# backends, then runs ruff (lint and format check), mypy and pytest. Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,4 +40,6 @@ elif [ -z "${CLAIMGRAPH_TEST_PG_URL:-}" ]; then
 fi
 
 .venv/bin/ruff check src tests
+.venv/bin/ruff format --check src tests
+.venv/bin/mypy  # strict on the modules [tool.mypy] lists in pyproject.toml
 .venv/bin/python -m pytest "$@"

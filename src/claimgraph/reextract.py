@@ -99,9 +99,11 @@ def reextract(
         on_selected(len(ids))
 
     def write(aid: int, art: dict[str, Any], ext: dict[str, Any] | Exception) -> None:
+        result: Change | Failure
         if isinstance(ext, Exception):
-            result: Change | Failure = extraction_failure(aid, ext)
-            report.failures.append(result)
+            failure = extraction_failure(aid, ext)
+            report.failures.append(failure)
+            result = failure
         else:
             with store.session() as s:
                 result = write_extraction(

@@ -17,7 +17,8 @@ from typing import Any
 
 import yaml
 
-from claimgraph.ontology.schema import FILES, SEMANTIC, Ctx, OntologyError
+from claimgraph.errors import OntologyError
+from claimgraph.ontology.schema import FILES, SEMANTIC, Ctx
 
 __all__ = ["OntologyError", "load_yaml", "read_data", "validate", "validate_dir"]
 
