@@ -535,10 +535,12 @@ def test_serve_refuses_public_host_without_flag(
     assert r.exit_code == 0, r.output
     r = CliRunner().invoke(_serve_cli(), ["serve", "--db", db, "--port", "8123"])
     assert r.exit_code == 0, r.output
-    assert calls == [
+    where = [{k: kw[k] for k in ("host", "port", "log_level")} for kw in calls]
+    assert where == [
         {"host": "0.0.0.0", "port": 8000, "log_level": "info"},
         {"host": "127.0.0.1", "port": 8123, "log_level": "info"},
     ]
+    assert all(kw["server_header"] is False for kw in calls)  # no banner (issue 12)
 
 
 # ---------------------------------------------------------------- property test (schemathesis)
