@@ -32,7 +32,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from claimgraph.errors import ClaimgraphError, IngestError
+from claimgraph.errors import (
+    ClaimgraphError,
+    IngestError,
+    NotAFile,
+    PartitionNotExtracted,
+    Unexpected,
+)
 from claimgraph.ingest.article import Article
 from claimgraph.ingest.dedupe import Fingerprint, fingerprint
 from claimgraph.ingest.sources import ReadOptions, expand, read_jsonl
@@ -147,7 +153,9 @@ def plan(
             continue
         path = Path(item.label)
         if not path.is_file():
-            failures.append(Failure(item.label, "bulk reads files only (use ingest)", "E101"))
+            failures.append(
+                Failure(item.label, "bulk reads files only (use ingest)", NotAFile.code)
+            )
         elif is_warc(path):
             close_run()
             for start, end, digest in record_ranges(path, records_per_partition):
@@ -220,7 +228,7 @@ def _articles(part: dict[str, Any], opts: ReadOptions) -> Iterator[Article | Fai
         except ClaimgraphError as exc:
             yield failure_of(exc, label)
         except Exception as exc:  # a reader crash on one file must not sink the partition
-            yield Failure(label, f"unexpected {type(exc).__name__}: {exc}", "E199")
+            yield Failure(label, f"unexpected {type(exc).__name__}: {exc}", Unexpected.code)
 
 
 def extract_partition(
@@ -379,7 +387,11 @@ def load_shards(
     out = Path(out_dir)
     for p in read_manifest(out):
         if p.status != "done":
-            yield Failure(p.id, f"partition not extracted ({p.status}); rerun bulk", "E500")
+            yield Failure(
+                p.id,
+                f"partition not extracted ({p.status}); rerun bulk",
+                PartitionNotExtracted.code,
+            )
             return
         later: list[int] = []
         clustered: list[int] = []

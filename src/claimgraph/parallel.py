@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from claimgraph.errors import ClaimgraphError, IngestError, TooLarge
+from claimgraph.errors import ClaimgraphError, IngestError, TooLarge, Unexpected
 from claimgraph.ingest.article import Article
 from claimgraph.ingest.dedupe import Fingerprint, fingerprint
 from claimgraph.ingest.sources import Item, ReadOptions, expand, read_bytes
@@ -165,7 +165,9 @@ def _run_task(
         out.append(_Done(failure=failure_of(exc, payload)))
     except Exception as exc:  # a reader crash on one file must not sink the batch
         out.append(
-            _Done(failure=Failure(payload, f"unexpected {type(exc).__name__}: {exc}", "E199"))
+            _Done(
+                failure=Failure(payload, f"unexpected {type(exc).__name__}: {exc}", Unexpected.code)
+            )
         )
     return out
 
@@ -196,7 +198,11 @@ def _read_here(item: Item) -> Iterator[tuple | list[_Done]]:
         yield [_Done(failure=failure_of(exc, item.label))]
     except Exception as exc:
         yield [
-            _Done(failure=Failure(item.label, f"unexpected {type(exc).__name__}: {exc}", "E199"))
+            _Done(
+                failure=Failure(
+                    item.label, f"unexpected {type(exc).__name__}: {exc}", Unexpected.code
+                )
+            )
         ]
 
 

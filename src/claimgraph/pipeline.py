@@ -31,7 +31,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from claimgraph import ids
-from claimgraph.errors import ClaimgraphError, IngestError
+from claimgraph.errors import ClaimgraphError, ExtractionFailed, IngestError, Unexpected
 from claimgraph.ingest.article import Article
 from claimgraph.ingest.dedupe import fingerprint
 from claimgraph.ingest.sources import Item, ReadOptions, expand
@@ -197,7 +197,7 @@ def extract_stored(store: Store, article_id: int, *, force: bool = False) -> Fai
 def extraction_failure(article_id: int, exc: Exception | str) -> Failure:
     """E300: extraction failed; the article stays stored (and can be extracted again)."""
     reason = exc if isinstance(exc, str) else f"extraction failed: {type(exc).__name__}: {exc}"
-    return Failure(f"article {article_id}", reason, "E300")
+    return Failure(f"article {article_id}", reason, ExtractionFailed.code)
 
 
 def _ingest_item(
@@ -212,7 +212,7 @@ def _ingest_item(
     except ClaimgraphError as exc:
         yield failure_of(exc, item.label)
     except Exception as exc:  # a reader/parser crash on one source must not sink the batch
-        yield Failure(item.label, f"unexpected {type(exc).__name__}: {exc}", "E199")
+        yield Failure(item.label, f"unexpected {type(exc).__name__}: {exc}", Unexpected.code)
 
 
 def store_article(
@@ -230,4 +230,4 @@ def failure_of(exc: Exception, label: str | None = None) -> Failure:
     """The Failure a reader error reports (its source, reason and code)."""
     if isinstance(exc, IngestError):
         return Failure(exc.source, exc.reason, exc.code)
-    return Failure(label or "?", str(exc), getattr(exc, "code", "E100"))
+    return Failure(label or "?", str(exc), getattr(exc, "code", IngestError.code))

@@ -12,8 +12,8 @@ import typer
 from rich.markup import escape
 
 from claimgraph.cli.common import DbOption, JsonOption, err, fail, print_json, settings, store_for
+from claimgraph.errors import SkippedRecords
 from claimgraph.ingest.sources import ReadOptions
-from claimgraph.ingest.warc import SkippedRecords
 from claimgraph.pipeline import Failure
 
 

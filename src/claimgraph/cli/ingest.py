@@ -9,8 +9,8 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from claimgraph.cli.common import DbOption, JsonOption, err, print_json, settings, store_for
+from claimgraph.errors import SkippedRecords
 from claimgraph.ingest.sources import ReadOptions
-from claimgraph.ingest.warc import SkippedRecords
 from claimgraph.pipeline import Failure, ingest_sources
 
 

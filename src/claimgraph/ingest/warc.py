@@ -20,25 +20,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from claimgraph.errors import IngestError, TooLarge
+from claimgraph.errors import CorruptWarc, IngestError, SkippedRecords, TooLarge
 from claimgraph.ingest.article import Article
 from claimgraph.ingest.dates import parse_date
 
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
 _TEXT_TYPES = {"text/plain"}
 _CONTENT_RECORDS = {"response", "resource"}
-
-
-class SkippedRecords(IngestError):
-    """Records deliberately not read (not HTML/text, not HTTP 200): a notice, not a fault."""
-
-    code = "E106"
-
-
-class CorruptWarc(IngestError):
-    """A truncated or malformed record; records before it were read."""
-
-    code = "E107"
 
 
 def is_warc(path: Path | str) -> bool:
