@@ -353,5 +353,6 @@ def unfinished_accepts(*, session: Session) -> list[tuple[int, int, list[int]]]:
     ).all()
     out: dict[int, tuple[int, list[int]]] = {}
     for article_id, revision, report_id in rows:
-        out.setdefault(article_id, (revision, []))[1].append(report_id)
+        if article_id is not None:  # the join already excludes page reports; for the checker
+            out.setdefault(article_id, (revision, []))[1].append(report_id)
     return [(aid, rev, ids) for aid, (rev, ids) in out.items()]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.orm import Session
 
 from claimgraph.store.models import CorrectionHitRow
@@ -25,7 +25,7 @@ SITE_WINDOW = 3600  # seconds; a site's own rate is per hour
 SITE_SHARE = 6  # one reporter gets at most 1/SITE_SHARE of a site's hourly rate (at least 1)
 
 
-def _retry_after(session: Session, where, window: int, now: datetime) -> int:
+def _retry_after(session: Session, where: ColumnElement[bool], window: int, now: datetime) -> int:
     """Seconds until the oldest hit in the window leaves it (at least 1)."""
     since = now - timedelta(seconds=window)
     oldest = session.scalar(
@@ -40,7 +40,9 @@ def _retry_after(session: Session, where, window: int, now: datetime) -> int:
     return max(1, math.ceil((oldest + timedelta(seconds=window) - now).total_seconds()))
 
 
-def _refusal(session: Session, where, window: int, limit: int, now: datetime) -> int | None:
+def _refusal(
+    session: Session, where: ColumnElement[bool], window: int, limit: int, now: datetime
+) -> int | None:
     """Retry-After seconds when `where` already has `limit` hits in the last `window` seconds."""
     used = session.scalar(
         select(func.count()).where(
