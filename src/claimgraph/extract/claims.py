@@ -514,6 +514,18 @@ def _named_by(tok: Token, spec: EventType) -> bool:
     return False
 
 
+def _simple_past(tok: Token) -> bool:
+    """Whether the event is told in the simple past ("revenue soared", "the blast killed 12"):
+    a noun trigger takes its verb's tense; "has risen" and "rises" are not."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in ("has", "have", "will", "would", "'ve", "'s") for a in auxes):
+        return False
+    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
+
+
 def _figure_of(tok: Token) -> bool:
     """Whether the noun's "of" phrase is a money or percent figure ("a gain of $9.7m")."""
     of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -846,6 +858,7 @@ def _frames_for(
                 report_verb=attribution.report_verb.i
                 if attribution.report_verb is not None
                 else None,
+                past=_simple_past(tok),
             )
         )
     # ASSIST: "X helps Y build Z" – the complement event gets X as assisted_by (in resolve).

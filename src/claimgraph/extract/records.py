@@ -133,6 +133,7 @@ class Frame:
     report_time_spans: list[Mention] = field(default_factory=list)
     quantity: dict[str, Any] | None = None
     report_verb: int | None = None  # token index of the reporting verb that frames it, if any
+    past: bool = False  # told in the simple past ("revenue soared"), not "has risen" / "rises"
 
 
 @dataclass(slots=True)

@@ -319,6 +319,7 @@ def resolve_claims(
     onto = onto or load_ontology()
     idx = _Index(country_view(entities), places, times)  # "Iraqi troops" act for Iraq
     last_named: dict[str, Any] | None = None
+    narrative: Stated = None
     claims: list[Claim] = []
     seen: set[str] = set()
     for f in frames:
@@ -350,6 +351,7 @@ def resolve_claims(
             if actor and actor.get("type") == "PERSON" and actor.get("entity_id", actor.get("id")):
                 idx.focus = idx.by_id.get(actor.get("entity_id") or actor.get("id")) or idx.focus
         time = _part_of_day(_time(f, idx, published, text, published_granularity))
+        time, narrative = _narrative_time(f, time, narrative)
         cid = _claim_id(article_key, f, roles)
         if cid in seen:
             continue
@@ -392,6 +394,27 @@ def _part_of_day(time: dict[str, Any] | None) -> dict[str, Any] | None:
 def _content_id(article_key: str, c: Claim) -> str:
     """The id of a finished claim (claimgraph.ids: article, event, roles, evidence text)."""
     return ids.claim_id(article_key, c.to_dict())
+
+
+NARRATIVE_WINDOW = 1500  # characters: how far a stated time carries to later undated claims
+
+Stated = tuple[int, dict[str, Any]] | None
+
+
+def _narrative_time(
+    f: Frame, time: dict[str, Any] | None, last: Stated
+) -> tuple[dict[str, Any] | None, Stated]:
+    """News tells a story in its own time: "Ogden said net rose in the third quarter. Revenue
+    soared to $101.7m." — an event told in the simple past whose only date would be the
+    publication day takes the time the text last stated for an event just before it (basis
+    "context", the day kept in "published"); "has risen" or "rises" keeps the day."""
+    t = time or {}
+    start = f.evidence.start
+    if t.get("basis") in ("event", "sentence") and t.get("value"):
+        return time, (start, t)
+    if t.get("basis") == "published" and f.past and last and start - last[0] < NARRATIVE_WINDOW:
+        return {**last[1], "basis": "context", "published": t.get("value")}, last
+    return time, last
 
 
 def _company_figures(claims: list[Claim], figures: frozenset[str]) -> list[Claim]:
