@@ -8,6 +8,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+from claimgraph.analyze import kb as analyses
 from claimgraph.cli import app
 from claimgraph.pipeline import ingest_sources
 from claimgraph.store import repo
@@ -39,7 +40,7 @@ def test_reprint_is_not_a_new_story(kb):
 def test_yelabuga_cluster_sources(kb):
     store, _, _ = kb
     with store.session() as s:
-        rows = repo.list_clusters(session=s)
+        rows = analyses.list_clusters(session=s)
     yelabuga = [
         r
         for r in rows
@@ -61,7 +62,7 @@ def test_yelabuga_cluster_sources(kb):
 def test_su35_contradiction(kb):
     store, _, _ = kb
     with store.session() as s:
-        rows = repo.list_contradictions(session=s)
+        rows = analyses.list_contradictions(session=s)
     pairs = [
         (r["a"]["modality"], r["b"]["modality"])
         for r in rows
@@ -126,8 +127,8 @@ def test_incremental_and_stable(kb, tmp_path):
     other = open_store(str(tmp_path / "again.db"))
     list(ingest_sources([str(SEED), str(FIXTURES / "kb")], other, extract=True))
     with store.session() as s, other.session() as t:
-        a = [(r["id"], r["independent_sources"]) for r in repo.list_clusters(session=s)]
-        b = [(r["id"], r["independent_sources"]) for r in repo.list_clusters(session=t)]
+        a = [(r["id"], r["independent_sources"]) for r in analyses.list_clusters(session=s)]
+        b = [(r["id"], r["independent_sources"]) for r in analyses.list_clusters(session=t)]
     assert a == b
     other.close()
 
@@ -164,7 +165,9 @@ def test_entity_profile_matches_full_decode(kb):
         ents = repo.list_entities(session=s)
         assert ents
         for e in ents:
-            assert repo.entity_profile(session=s, name=e["id"]) == _profile_reference(s, e["id"])
+            assert analyses.entity_profile(session=s, name=e["id"]) == _profile_reference(
+                s, e["id"]
+            )
 
 
 def test_capped_entity_profile_is_a_prefix_of_the_full_one(kb):
@@ -174,12 +177,12 @@ def test_capped_entity_profile_is_a_prefix_of_the_full_one(kb):
     with store.session() as s:
         ents = repo.list_entities(session=s)
         for e in ents:
-            full = repo.entity_profile(session=s, name=e["id"])
+            full = analyses.entity_profile(session=s, name=e["id"])
             assert full["timeline_total"] == len(full["timeline"]) == full["n_claims"]
             assert full["linked_total"] == len(full["linked_entities"])
             assert full["claims_total"] == {r: len(v) for r, v in full["claims"].items()}
             for n, k in ((0, 0), (1, 2), (3, 1), (10**6, 10**6)):
-                capped = repo.entity_profile(
+                capped = analyses.entity_profile(
                     session=s, name=e["id"], timeline_limit=n, linked_limit=k
                 )
                 assert capped == {

@@ -32,6 +32,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from claimgraph.analyze import kb
 from claimgraph.errors import (
     ClaimgraphError,
     IngestError,
@@ -406,7 +407,7 @@ def load_shards(
                         continue
                     results.extend(_load_row(s, r, dedupe, near_threshold, later, clustered))
             for aid in clustered:
-                repo.assign_clusters(session=s, article_id=aid)
+                kb.assign_clusters(session=s, article_id=aid)
         yield from results
         for aid in later:  # rare: a duplicate of a stored, never-extracted article
             failure = extract_stored(store, aid)

@@ -31,6 +31,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from claimgraph import ids
+from claimgraph.analyze import kb
 from claimgraph.errors import ClaimgraphError, ExtractionFailed, IngestError, Unexpected
 from claimgraph.ingest.article import Article
 from claimgraph.ingest.dedupe import fingerprint
@@ -160,7 +161,7 @@ def write_extraction(
     )
     if deferred:
         return Change()
-    repo.assign_clusters(session=session, article_id=article_id)
+    kb.assign_clusters(session=session, article_id=article_id)
     return _change(old, repo.current_claims(session=session, article_id=article_id))
 
 

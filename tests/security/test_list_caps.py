@@ -165,7 +165,7 @@ def test_a_giant_cluster_lists_a_bounded_number_of_claims(client, monkeypatch):
         }
         for i in range(700)
     ]
-    monkeypatch.setattr("claimgraph.store.repo.list_clusters", lambda **kw: rows)
+    monkeypatch.setattr("claimgraph.analyze.kb.list_clusters", lambda **kw: rows)
     body = client.get("/api/clusters").json()
     assert len(body["items"]) == 500 and body["next_offset"] == 500
     assert body["items"][0]["n_claims"] == 5000 and len(body["items"][0]["claims"]) == 200

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from starlette.datastructures import QueryParams
 
+from claimgraph.analyze import kb
 from claimgraph.ingest.article import Article, sha256
 from claimgraph.pipeline import store_article
 from claimgraph.store import repo
@@ -192,7 +193,7 @@ def test_each_filter_selects_what_the_records_say(filled, raw, keep) -> None:
 def test_profile_roles_are_the_profile_counts(filled) -> None:
     store, _ = filled
     with store.session() as s:
-        prof = repo.entity_profile(session=s, name="Ukraine")
+        prof = kb.entity_profile(session=s, name="Ukraine")
         assert set(prof["claims"]) == set(PROFILE_ROLES)
         listed = repo.list_claims(
             session=s, filters=ClaimFilter.parse(entity="Ukraine", role=list(PROFILE_ROLES))

@@ -8,6 +8,7 @@ import pytest
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
+from claimgraph.analyze import kb
 from claimgraph.errors import NotFound
 from claimgraph.ingest.article import Article, sha256
 from claimgraph.ingest.dedupe import fingerprint
@@ -260,5 +261,5 @@ def test_spelling_variant_joins_known_entity(store):
         assert {r["agent"]["id"] for r in rows} == {"person:volodymyr zelensky"}
         assert (
             "Volodymyr Zelenskyy"
-            in repo.entity_profile(session=s, name="Volodymyr Zelensky")["aliases"]
+            in kb.entity_profile(session=s, name="Volodymyr Zelensky")["aliases"]
         )

@@ -13,6 +13,7 @@ import typer
 from fastapi.routing import APIRoute
 from typer.testing import CliRunner
 
+from claimgraph.analyze import kb
 from claimgraph.config import Settings
 from claimgraph.pipeline import ingest_sources
 from claimgraph.store import repo
@@ -390,7 +391,7 @@ def test_entity_profile_caps_are_prefixes_of_the_full_profile(
     try:
         with store.session() as s:
             names = [e["id"] for e in repo.list_entities(session=s)]
-            fulls = {i: repo.entity_profile(session=s, name=i) for i in names}
+            fulls = {i: kb.entity_profile(session=s, name=i) for i in names}
     finally:
         store.close()
     assert names

@@ -62,12 +62,12 @@ def entity(
 
     Example: claimgraph entity "Russian Federation" --json
     """
-    from claimgraph.store import repo
+    from claimgraph.analyze import kb
 
     store = store_for(db)
     try:
         with store.session() as s:
-            prof = repo.entity_profile(session=s, name=name)
+            prof = kb.entity_profile(session=s, name=name)
     except NotFound as exc:
         fail(str(exc))
     if json_out:
@@ -110,12 +110,12 @@ def clusters(
 
     Example: claimgraph clusters --entity Iran --min-claims 2 --json
     """
-    from claimgraph.store import repo
+    from claimgraph.analyze import kb
 
     f = filters if filters != ClaimFilter() else None
     store = store_for(db)
     with store.session() as s:
-        rows = repo.list_clusters(session=s, filters=f, min_claims=min_claims)
+        rows = kb.list_clusters(session=s, filters=f, min_claims=min_claims)
     if json_out:
         print_json(rows)
         return
@@ -148,11 +148,11 @@ def contradictions(db: DbOption = None, json_out: JsonOption = False) -> None:
 
     Example: claimgraph contradictions --json
     """
-    from claimgraph.store import repo
+    from claimgraph.analyze import kb
 
     store = store_for(db)
     with store.session() as s:
-        rows = repo.list_contradictions(session=s)
+        rows = kb.list_contradictions(session=s)
     if json_out:
         print_json(rows)
         return

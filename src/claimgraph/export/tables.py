@@ -22,7 +22,6 @@ from claimgraph.export import (
     ArticleInfo,
     Claim,
     ExportResult,
-    ExportSkipped,
     iter_claims,
     name_of,
     text_stream,
@@ -196,19 +195,10 @@ def _entity_batches(session: Session, filters: ClaimFilter | None) -> Iterator[l
 
 
 def _cluster_lister() -> Callable[..., list[dict]]:
-    """`list_clusters` from analyze or the store, whichever this build has (imported late)."""
-    try:
-        from claimgraph.analyze import clusters as mod
+    """`analyze.kb.list_clusters` (imported late: the export module loads without analyze)."""
+    from claimgraph.analyze.kb import list_clusters
 
-        if hasattr(mod, "list_clusters"):
-            return mod.list_clusters
-    except ImportError:
-        pass
-    from claimgraph.store import repo
-
-    if hasattr(repo, "list_clusters"):
-        return repo.list_clusters
-    raise ExportSkipped("clusters are not available in this build (no list_clusters); skipped")
+    return list_clusters
 
 
 def _cluster_batches(session: Session, filters: ClaimFilter | None) -> Iterator[list[dict]]:

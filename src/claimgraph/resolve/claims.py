@@ -33,7 +33,7 @@ def _norm(name: str) -> str:
 
 
 def _capitals() -> set[tuple[str, str]]:
-    from claimgraph.resolve.places import _capitals as capitals
+    from claimgraph.resolve.places import capitals
 
     return capitals()
 

@@ -10,7 +10,6 @@ the unique longer name, and a tightly bounded fuzzy match folds spelling variant
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -22,6 +21,7 @@ from spacy.tokens import Doc
 
 from claimgraph.extract.records import Entity, Mention, entity_id
 from claimgraph.ontology import load_yaml
+from claimgraph.resolve.names import fold as _fold
 
 __all__ = [
     "add_country_ruler",
@@ -50,16 +50,6 @@ _NUMBERLESS = {"PERSON", "GPE", "LOC", "NORP"}  # labels whose names never end i
 @lru_cache(maxsize=1)
 def _tables() -> dict[str, Any]:
     return load_yaml("entities.yaml")
-
-
-@lru_cache(maxsize=65_536)
-def _fold(text: str) -> str:
-    """Comparison key: accents, case, dots and spacing ignored ("U.N." == "UN").
-
-    Cached: a pure function called for every capitalised 1–4-token window of an article."""
-    ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode() or text
-    ascii_ = ascii_.replace("’", "'").replace(".", "")
-    return re.sub(r"\s+", " ", ascii_.casefold()).strip()
 
 
 # ---------------------------------------------------------------- countries and demonyms

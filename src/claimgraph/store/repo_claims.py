@@ -26,6 +26,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from claimgraph.errors import NotFound
+from claimgraph.resolve.names import fold
 from claimgraph.store.filters import FILTERS, ROLES, ClaimFilter, agent_receives
 from claimgraph.store.models import (
     ArticleRow,
@@ -173,9 +174,7 @@ def _name_key(name: str) -> _NameKey:
     """(token count, first character) of the folded name: `similar_names` needs both equal
     (same token count; all tokens equal but one, whose first letters match), so names with
     different keys are never compared."""
-    from claimgraph.resolve.entities import _fold
-
-    f = _fold(name)
+    f = fold(name)
     return len(f.split()), f[:1]
 
 
@@ -259,7 +258,7 @@ def role_columns(dialect: str, roles: list[str] | None = None) -> list[ColumnEle
     recipient are columns, the others JSON members (supplier, assisted_by and source are
     indexed, see migration 0007)."""
     j = {
-        (o, k): literal_column(_json_role(dialect, o, k), String)
+        (o, k): literal_column(json_role(dialect, o, k), String)
         for o, k in (*_JSON_ROLES, ("object", "entity_id"), ("in_exchange_for", "entity_id"))
     }
     by_role: dict[str, list[ColumnElement[Any]]] = {
@@ -288,8 +287,8 @@ def _direction_terms(session: Session, dialect: str, f: ClaimFilter) -> list[Col
     ORs), so both planners answer it from the role indexes instead of reading every claim."""
     receives = ClaimRow.event.in_(sorted(agent_receives()))
     gives = ClaimRow.event.not_in(sorted(agent_receives()))
-    supplier = literal_column(_json_role(dialect, "supplier", "id"), String)
-    exchange = literal_column(_json_role(dialect, "in_exchange_for", "text"), String).is_not(None)
+    supplier = literal_column(json_role(dialect, "supplier", "id"), String)
+    exchange = literal_column(json_role(dialect, "in_exchange_for", "text"), String).is_not(None)
     agent, recipient = ClaimRow.agent_id, ClaimRow.recipient_id
 
     Side = list[tuple[str, list[ColumnElement[bool]]]]  # (which column, its conditions)
@@ -326,8 +325,8 @@ def _direction_terms(session: Session, dialect: str, f: ClaimFilter) -> list[Col
 def _text_terms(session: Session, dialect: str, f: ClaimFilter, _: Any) -> ColumnElement[bool]:
     """q: every term (a word or "quoted phrase") inside the object's or the evidence's text,
     case-insensitive."""
-    obj = literal_column(_json_role(dialect, "object", "text"), String)
-    evidence = literal_column(_json_role(dialect, "evidence", "text"), String)
+    obj = literal_column(json_role(dialect, "object", "text"), String)
+    evidence = literal_column(json_role(dialect, "evidence", "text"), String)
     conds = []
     for term in f.terms():
         pattern = "%" + re.sub(r"([\\%_])", r"\\\1", term) + "%"
@@ -502,43 +501,39 @@ def entity_ids(*, session: Session, name: str) -> list[str]:
 # ---------------------------------------------------------------- clusters
 
 
-def assign_clusters(*, session: Session, article_id: int) -> int:
-    """Put the article's unclustered claims into clusters (best fit among the clusters that
-    share a participant with them); returns how many claims were assigned."""
-    from claimgraph.analyze.clusters import Cluster, assign, view
-
-    claims = list_claims(session=session, article_id=article_id, order="pk")
-    done = _clustered_pks(session, [c["pk"] for c in claims])  # one IN query, not a get per claim
-    new = [c for c in claims if c["pk"] not in done]
-    if not new:
-        return 0
-    ids = {
-        (c.get(r) or {}).get("id")
-        for c in new
-        for r in ("agent", "recipient", "supplier", "assisted_by")
-    }
-    ids.discard(None)
+def clusters_sharing(
+    *, session: Session, entity_ids: set[str]
+) -> list[tuple[str, int, dict[str, Any]]]:
+    """(cluster id, claim pk, claim record) of the clustered claims naming one of these entities
+    as agent or recipient, or with an unnamed giver ("?->"), by cluster then pk: the clusters a
+    new claim could join (analyze.kb.assign_clusters)."""
     q = (
-        select(ClusterMemberRow.cluster_id, ClaimRow.pk, ClaimRow.id, ClaimRow.data)
+        select(ClusterMemberRow.cluster_id, ClaimRow.pk, ClaimRow.data)
         .join(ClaimRow, ClaimRow.pk == ClusterMemberRow.claim_pk)
         .where(
-            ClaimRow.agent_id.in_(ids)
-            | ClaimRow.recipient_id.in_(ids)
+            ClaimRow.agent_id.in_(entity_ids)
+            | ClaimRow.recipient_id.in_(entity_ids)
             | ClaimRow.data.contains("?->")
         )
         .order_by(ClusterMemberRow.cluster_id, ClaimRow.pk)
     )
-    clusters: dict[str, Cluster] = {}
-    for cid, pk, _claim_id, data in session.execute(q):
-        clusters.setdefault(cid, Cluster(cid)).members.append(view({**json.loads(data), "pk": pk}))
-    ordered = sorted(clusters.values(), key=lambda cl: min(m.pk for m in cl.members))
-    for pk, cid in assign(new, ordered).items():
+    return [(cid, pk, {**json.loads(data), "pk": pk}) for cid, pk, data in session.execute(q)]
+
+
+def add_cluster_members(*, session: Session, assignment: dict[int, str]) -> None:
+    """Store claim pk → cluster id."""
+    for pk, cid in assignment.items():
         session.add(ClusterMemberRow(claim_pk=pk, cluster_id=cid))
     session.flush()
-    return len(new)
 
 
-def _clustered_pks(session: Session, pks: list[int]) -> set[int]:
+def cluster_membership(*, session: Session) -> dict[int, str]:
+    """Every clustered claim's pk → its cluster id."""
+    rows = session.execute(select(ClusterMemberRow.claim_pk, ClusterMemberRow.cluster_id)).all()
+    return {pk: cid for pk, cid in rows}
+
+
+def clustered_pks(session: Session, pks: list[int]) -> set[int]:
     """Which of these claim pks already have a cluster (one IN query per 500 pks)."""
     out: set[int] = set()
     for i in range(0, len(pks), 500):
@@ -550,34 +545,6 @@ def _clustered_pks(session: Session, pks: list[int]) -> set[int]:
             )
         )
     return out
-
-
-def list_clusters(
-    *, session: Session, filters: ClaimFilter | None = None, min_claims: int = 1
-) -> list[dict[str, Any]]:
-    """Cluster rows (see analyze.clusters.summarize), biggest first, then oldest."""
-    from claimgraph.analyze.clusters import summarize
-
-    members = dict(
-        session.execute(select(ClusterMemberRow.claim_pk, ClusterMemberRow.cluster_id)).all()
-    )
-    wanted = (
-        {
-            members[c["pk"]]
-            for c in list_claims(session=session, filters=filters, order="pk")
-            if c["pk"] in members
-        }
-        if filters
-        else set(members.values())
-    )
-    by_cluster: dict[str, list[dict[str, Any]]] = {}
-    for c in list_claims(session=session, order="pk"):
-        cid = members.get(c["pk"])
-        if cid in wanted:
-            by_cluster.setdefault(cid, []).append(c)
-    rows = [summarize(cid, cs) for cid, cs in by_cluster.items() if len(cs) >= min_claims]
-    rows.sort(key=lambda r: (-len(r["independent_sources"]), -r["n_claims"], r["claims"][0]["id"]))
-    return rows
 
 
 def cluster_claims(*, session: Session) -> dict[str, list[dict[str, Any]]]:
@@ -592,46 +559,22 @@ def cluster_claims(*, session: Session) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-def list_contradictions(*, session: Session, tolerance: float = 0.2) -> list[dict[str, Any]]:
-    from claimgraph.analyze.contradictions import find_contradictions
-
-    return find_contradictions(cluster_claims(session=session), tolerance=tolerance)
-
-
-def entity_profile(
-    *,
-    session: Session,
-    name: str,
-    timeline_limit: int | None = None,
-    linked_limit: int | None = None,
-) -> dict[str, Any]:
-    """Profile of the entity with this id, name or alias (NotFound otherwise).
-
-    With no limit: the full profile (build_profile over every claim). With a limit: the same
-    profile with `timeline` and the `claims` id lists cut to their first `timeline_limit`
-    entries and `linked_entities` to its first `linked_limit`, built in SQL (sorted, counted
-    and limited there) so a frequent entity's thousands of claims never reach Python; the
-    `*_total` fields say how long the lists are in full.
-    """
-    from claimgraph.analyze.profiles import build_profile
-
+def entity_record(*, session: Session, name: str) -> dict[str, Any]:
+    """The entity with this id, name or alias (NotFound otherwise): id, name, type, aliases,
+    country."""
     ids = entity_ids(session=session, name=name)
     if not ids:
         raise NotFound(
             f"no entity named {name!r} (try an alias, or `claimgraph claims --json` to see names)"
         )
     row = session.get(EntityRow, ids[0])
-    entity = {
+    return {
         "id": row.id,
         "name": row.name,
         "type": row.type,
         "aliases": json.loads(row.aliases),
         "country": row.country,
     }
-    if timeline_limit is not None or linked_limit is not None:
-        return _capped_profile(session, entity, timeline_limit, linked_limit)
-    claims = _profile_claims(session, row.id)
-    return build_profile(entity, claims)
 
 
 # JSON members a profile reads from each claim (build_profile uses nothing else).
@@ -651,7 +594,7 @@ _PROFILE_PATHS = (
     ("location", "name"),
     ("location", "mention"),
 )
-# Roles only the JSON holds; each has an expression index (see _json_role) so the profile
+# Roles only the JSON holds; each has an expression index (see json_role) so the profile
 # finds its claims without reading the table.
 _JSON_ROLES = (
     ("supplier", "id"),
@@ -661,7 +604,7 @@ _JSON_ROLES = (
 )
 
 
-def _json_role(dialect: str, obj: str, key: str) -> str:
+def json_role(dialect: str, obj: str, key: str) -> str:
     """SQL text of one JSON member of claims.data, spelled exactly as its expression index
     (SQLite: json_extract(data, '$.supplier.id'); PostgreSQL: ((data)::jsonb -> 'supplier'
     ->> 'id')) so the planners use the index."""
@@ -672,7 +615,7 @@ def _json_role(dialect: str, obj: str, key: str) -> str:
 
 def _role_conditions(dialect: str) -> dict[str, str]:
     """SQL condition per profile role (build_profile's ROLES + "source"), each indexed."""
-    j = {(o, k): _json_role(dialect, o, k) for o, k in _JSON_ROLES}
+    j = {(o, k): json_role(dialect, o, k) for o, k in _JSON_ROLES}
     return {
         "agent": "claims.agent_id = :eid",
         "recipient": "claims.recipient_id = :eid",
@@ -686,7 +629,7 @@ def _limit(n: int | None) -> str:
     return "" if n is None else f" LIMIT {int(n)}"
 
 
-def _capped_profile(
+def capped_profile(
     session: Session, entity: dict[str, Any], timeline_limit: int | None, linked_limit: int | None
 ) -> dict[str, Any]:
     """build_profile's answer with long lists cut, computed by one SQL statement.
@@ -807,7 +750,7 @@ def _capped_profile(
     }
 
 
-def _profile_claims(session: Session, eid: str) -> list[dict[str, Any]]:
+def profile_claims(session: Session, eid: str) -> list[dict[str, Any]]:
     """Every claim naming `eid` in a role (agent, recipient, supplier, assisted_by) or as its
     source (entity or country), storage order, reduced to the members build_profile reads.
 
@@ -817,7 +760,7 @@ def _profile_claims(session: Session, eid: str) -> list[dict[str, Any]]:
     dialect = session.get_bind().dialect.name
     cond = " OR ".join(
         ["claims.agent_id = :eid", "claims.recipient_id = :eid"]
-        + [f"{_json_role(dialect, o, k)} = :eid" for o, k in _JSON_ROLES]
+        + [f"{json_role(dialect, o, k)} = :eid" for o, k in _JSON_ROLES]
     )
     if dialect == "postgresql":
         members = ", ".join(f"j #>> '{{{o},{k}}}'" for o, k in _PROFILE_PATHS)

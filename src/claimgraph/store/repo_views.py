@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from claimgraph.store.filters import ClaimFilter
 from claimgraph.store.models import ArticleRow, ClaimRow, ClusterMemberRow, ExtractionRow
-from claimgraph.store.repo_claims import _json_role, claim_conditions
+from claimgraph.store.repo_claims import claim_conditions, json_role
 
 
 def place_counts(
@@ -222,8 +222,8 @@ def claims_with_actors(
         return
     dialect = session.get_bind().dialect.name
     wanted = sorted(ids)
-    sup = literal_column(_json_role(dialect, "supplier", "id"))
-    helper = literal_column(_json_role(dialect, "assisted_by", "id"))
+    sup = literal_column(json_role(dialect, "supplier", "id"))
+    helper = literal_column(json_role(dialect, "assisted_by", "id"))
     near = filters.near if filters else None
     q = (
         select(ClaimRow.data, ClaimRow.lat, ClaimRow.lon)
@@ -274,11 +274,10 @@ def claims_revision(*, session: Session, article_id: int) -> int | None:
     )
 
 
-def overview_counts(*, session: Session) -> dict[str, int]:
-    """What the overview reports: claims, clusters of 2+ claims (one thing said more than once)
-    and contradicting pairs; contradictions are looked for only inside those clusters."""
-    from claimgraph.analyze.contradictions import find_contradictions
-
+def overview_clusters(*, session: Session) -> tuple[int, int, dict[str, list[dict[str, Any]]]]:
+    """What the overview counts: the number of claims, of clusters of 2+ claims (one thing said
+    more than once) and those clusters' claims (analyze.kb.overview_counts looks for
+    contradictions only inside them)."""
     n_claims = session.scalar(select(func.count(ClaimRow.pk))) or 0
     sizes = (
         select(ClusterMemberRow.cluster_id, func.count().label("n"))
@@ -296,11 +295,7 @@ def overview_counts(*, session: Session) -> dict[str, int]:
     by_cluster: dict[str, list[dict[str, Any]]] = {}
     for cid, pk, aid, data in rows:
         by_cluster.setdefault(cid, []).append({**json.loads(data), "pk": pk, "article_id": aid})
-    return {
-        "claims": n_claims,
-        "clusters": n_clusters,
-        "contradictions": len(find_contradictions(by_cluster)),
-    }
+    return n_claims, n_clusters, by_cluster
 
 
 def top_entities(*, session: Session, limit: int = 30) -> list[dict[str, Any]]:

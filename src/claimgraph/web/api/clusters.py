@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from claimgraph.store import repo
+from claimgraph.analyze import kb
 from claimgraph.store.filters import ClaimFilter
 from claimgraph.web.deps import ClaimFilterDep, SessionDep
 from claimgraph.web.paging import Offset, offset_page
@@ -39,7 +39,7 @@ def list_clusters(
     filters, the clusters that hold a matching claim. A page of clusters, each listing at most
     `claims_limit` claims, so one giant cluster cannot make the answer unbounded."""
     f = filters if filters != ClaimFilter() else None
-    rows = repo.list_clusters(session=session, filters=f, min_claims=min_claims)
+    rows = kb.list_clusters(session=session, filters=f, min_claims=min_claims)
     items, next_offset = offset_page(rows, offset, limit)
     for row in items:
         row["claims"] = row["claims"][:claims_limit]

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import JSONResponse
 
+from claimgraph.analyze import kb
 from claimgraph.store import repo
 from claimgraph.web.deps import SessionDep, cap
 from claimgraph.web.paging import Offset, offset_page
@@ -64,7 +65,7 @@ def entity_profile(
     A frequent entity has thousands of claims: the long lists are capped (see the limits) so
     the answer stays small and fast; `claimgraph entity NAME --json` gives the full profile.
     """
-    prof = repo.entity_profile(
+    prof = kb.entity_profile(
         session=session,
         name=name_or_id,
         timeline_limit=timeline_limit,

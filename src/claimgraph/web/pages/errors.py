@@ -127,14 +127,14 @@ def form_page(request: Request, fields: list[FieldError]) -> HTMLResponse | None
                 form_errors=fields,
             )
     elif path in FORM_PAGES:
-        from claimgraph.web.pages.workbench import _view
+        from claimgraph.web.pages.workbench import render_view
 
         name, api, limit = FORM_PAGES[path]
         raw_limit = request.query_params.get("limit", "")
         if limit is not None and raw_limit.isdigit() and int(raw_limit) >= 1:
             limit = int(raw_limit)
         with get_store(request).session() as s:
-            resp = _view(request, s, name, api, limit, form_errors=fields)
+            resp = render_view(request, s, name, api, limit, form_errors=fields)
     elif path == "/search":
         from claimgraph.web.pages.views import page
 

@@ -10,6 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
+from claimgraph.analyze import kb
 from claimgraph.store import repo, repo_views
 from claimgraph.web.deps import MAX_ID, SessionDep
 from claimgraph.web.pages.views import page
@@ -39,6 +40,6 @@ def overview(
         page_no=page_no,
         pages=max(1, -(-n_articles // PER_PAGE)),
         per_page=PER_PAGE,
-        counts=repo_views.overview_counts(session=session),
+        counts=kb.overview_counts(session=session),
         entities=repo_views.top_entities(session=session, limit=TOP_ENTITIES),
     )

@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse
 
+from claimgraph.analyze import kb
 from claimgraph.errors import NotFound
 from claimgraph.store import repo, repo_views
 from claimgraph.store.filters import FILTERS, PROFILE_ROLES, ClaimFilter, FilterError
@@ -214,7 +215,7 @@ def entity_page(
     """An entity's profile: aliases, roles, places, timeline, linked entities, sources."""
     try:
         # capped like the API's default: a frequent entity would render thousands of rows
-        profile = repo.entity_profile(
+        profile = kb.entity_profile(
             session=session, name=name_or_id, timeline_limit=500, linked_limit=200
         )
     except NotFound as exc:

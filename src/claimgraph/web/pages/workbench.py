@@ -20,7 +20,7 @@ from claimgraph.web.pages.views import page
 router = APIRouter(include_in_schema=False)
 
 
-def _view(
+def render_view(
     request: Request, session: SessionDep, name: str, api: str, limit: int | None, **extra: Any
 ) -> HTMLResponse:
     given = given_filters(request.query_params)
@@ -42,7 +42,7 @@ def _view(
 @router.get("/map", response_class=HTMLResponse)
 def map_page(request: Request, session: SessionDep, _filters: ClaimFilterDep) -> HTMLResponse:
     """Claims at their places on an offline world map, markers clustered."""
-    return _view(request, session, "map.html", "/api/map", None)
+    return render_view(request, session, "map.html", "/api/map", None)
 
 
 @router.get("/timeline", response_class=HTMLResponse)
@@ -53,7 +53,7 @@ def timeline_page(
     limit: Annotated[int, Query(ge=1, le=5000)] = 500,
 ) -> HTMLResponse:
     """Claims and clusters over time, each drawn over the interval its date names."""
-    return _view(request, session, "timeline.html", "/api/timeline", limit)
+    return render_view(request, session, "timeline.html", "/api/timeline", limit)
 
 
 @router.get("/graph", response_class=HTMLResponse)
@@ -64,4 +64,4 @@ def graph_page(
     limit: Annotated[int, Query(ge=1, le=2000)] = 100,
 ) -> HTMLResponse:
     """The actor network: entities as nodes, claims as typed, weighted edges."""
-    return _view(request, session, "graph.html", "/api/graph", limit)
+    return render_view(request, session, "graph.html", "/api/graph", limit)

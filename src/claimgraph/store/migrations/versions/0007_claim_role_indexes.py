@@ -3,7 +3,7 @@
 An entity profile finds every claim naming the entity as agent, recipient, supplier, helper or
 source. Supplier, assisted_by and the two source ids live only in the JSON record, so without
 these indexes each profile read (and decoded) every claim. The expressions must stay spelled
-exactly as `repo_claims._json_role` writes them, or the planners will not use them. The
+exactly as `repo_claims.json_role` writes them, or the planners will not use them. The
 (role, pk) pairs let "this entity's claims in storage order, first N" stop after N index
 entries (PostgreSQL; SQLite indexes already end with the rowid, harmless there).
 
@@ -40,7 +40,7 @@ PK_INDEXES = {
 
 
 def _expr(dialect: str, obj: str, key: str) -> str:
-    """The indexed expression, as repo_claims._json_role spells it (less the table name)."""
+    """The indexed expression, as repo_claims.json_role spells it (less the table name)."""
     if dialect == "postgresql":
         return f"((data)::jsonb -> '{obj}' ->> '{key}')"
     return f"json_extract(data, '$.{obj}.{key}')"

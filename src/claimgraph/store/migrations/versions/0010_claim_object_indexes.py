@@ -3,7 +3,7 @@
 The entity filter matches an entity in any role, the object included ("attacks on Ukraine":
 ATTACK, object entity gpe:ukraine). Those ids live only in the JSON record; without an index
 every entity-filtered read parsed every claim (1.2 s at 100k claims on SQLite, against 30 ms
-for the indexed roles). Spelled exactly as `repo_claims._json_role` writes them, as in 0007.
+for the indexed roles). Spelled exactly as `repo_claims.json_role` writes them, as in 0007.
 
 Revision ID: 0010
 Revises: 0009
@@ -27,7 +27,7 @@ JSON_OBJECT_INDEXES = {
 
 
 def _expr(dialect: str, obj: str, key: str) -> str:
-    """The indexed expression, as repo_claims._json_role spells it (less the table name)."""
+    """The indexed expression, as repo_claims.json_role spells it (less the table name)."""
     if dialect == "postgresql":
         return f"((data)::jsonb -> '{obj}' ->> '{key}')"
     return f"json_extract(data, '$.{obj}.{key}')"
