@@ -15,9 +15,11 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from claimgraph.record import ACTOR_ROLES, ROLES, THING_ROLES
+
 # The roles that say what a claim states (the source and time are how it is reported).
-ROLE_KEYS = ("agent", "recipient", "supplier", "assisted_by", "object", "in_exchange_for")
-ID_ROLES = (*ROLE_KEYS, "location")
+ROLE_KEYS = (*ACTOR_ROLES, *THING_ROLES)
+ID_ROLES = ROLES  # ROLE_KEYS and the location
 # Positions, not content: they move when earlier text is corrected.
 _OFFSETS = frozenset({"start", "end", "head_start", "head_end"})
 

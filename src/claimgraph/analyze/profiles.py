@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-ROLES = ("agent", "recipient", "supplier", "assisted_by")
+from claimgraph.record import ACTOR_ROLES
+
+ROLES = ACTOR_ROLES  # the roles a profile lists claims by (plus "source")
 
 
 def build_profile(entity: dict[str, Any], claims: list[dict[str, Any]]) -> dict[str, Any]:

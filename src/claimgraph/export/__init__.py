@@ -22,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from claimgraph.errors import ClaimgraphError
+from claimgraph.record import ACTOR_ROLES as ACTOR_ROLES  # the role tuple exports use
 from claimgraph.store.filters import ClaimFilter
 from claimgraph.store.models import ArticleRow
 
@@ -30,7 +31,6 @@ BINARY_FORMATS = frozenset({"parquet"})
 TABLES = ("claims", "entities", "clusters")
 TABLE_FORMATS = frozenset({"csv", "parquet"})
 PAGE = 1000
-ACTOR_ROLES = ("agent", "recipient", "supplier", "assisted_by")
 
 
 class ExportError(ClaimgraphError):

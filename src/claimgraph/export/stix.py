@@ -41,6 +41,7 @@ from claimgraph.export import (
 )
 from claimgraph.extract.ontology import load_ontology
 from claimgraph.extract.records import slug
+from claimgraph.record import ROLES
 from claimgraph.store.filters import ClaimFilter
 from claimgraph.store.models import EntityRow
 
@@ -238,7 +239,7 @@ def _note_content(c: Claim, speaker: str) -> str:
         f"source: {speaker}" + (f" ({src['type']})" if src.get("type") else ""),
         "source chain: " + " > ".join(src.get("chain") or [speaker]),
     ]
-    for role in (*ACTOR_ROLES, "object", "in_exchange_for", "location"):
+    for role in ROLES:
         if n := name_of(c.get(role)):
             lines.append(f"{role.replace('_', ' ')}: {n}")
     if time.get("value"):

@@ -16,6 +16,7 @@ from typing import Any, BinaryIO
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from claimgraph import record
 from claimgraph.export import (
     ACTOR_ROLES,
     PAGE,
@@ -26,46 +27,95 @@ from claimgraph.export import (
     name_of,
     text_stream,
 )
+from claimgraph.record import THING_ROLES
 from claimgraph.store.filters import ClaimFilter
 from claimgraph.store.models import EntityRow
 
 # (column, kind); kind is one of str | int | float | bool | list
 Columns = list[tuple[str, str]]
 
-CLAIM_COLUMNS: Columns = [
-    ("claim_id", "str"),
-    ("article_id", "int"),
-    ("event", "str"),
-    ("polarity", "str"),
-    ("modality", "str"),
-    *[(f"{r}_{k}", "str") for r in ACTOR_ROLES for k in ("id", "name", "type")],
-    ("object", "str"),
-    ("object_entity_id", "str"),
-    ("in_exchange_for", "str"),
-    ("place", "str"),
-    ("place_kind", "str"),
-    ("place_country", "str"),
-    ("place_admin1", "str"),
-    ("lat", "float"),
-    ("lon", "float"),
-    ("geonameid", "int"),
-    ("time", "str"),
-    ("time_granularity", "str"),
-    ("time_basis", "str"),
-    ("quantity_value", "float"),
-    ("quantity_unit", "str"),
-    ("quantity_relation", "str"),
-    ("source", "str"),
-    ("source_type", "str"),
-    ("source_entity_id", "str"),
-    ("source_chain", "list"),
-    ("source_is_publisher", "bool"),
-    ("evidence_start", "int"),
-    ("evidence_end", "int"),
-    ("evidence", "str"),
+# A record field's flat columns: (column, kind, its value from the field's value).
+Flat = list[tuple[str, str, Callable[[Any], Any]]]
+
+
+def _same(v: Any) -> Any:
+    return v
+
+
+def _member(key: str) -> Callable[[Any], Any]:
+    return lambda v: (v or {}).get(key)
+
+
+def _place_name(v: Any) -> Any:
+    return (v or {}).get("name") or (v or {}).get("mention")
+
+
+def _source_chain(v: Any) -> list[str]:
+    return list((v or {}).get("chain") or [])
+
+
+# The columns of each field of the claim record (claimgraph.record.FIELDS); CLAIM_COLUMNS walks
+# the record in its order, so a field missing here fails at import and tests/test_record.py
+# checks that nothing else is listed.
+FLAT: dict[str, Flat] = {
+    "id": [("claim_id", "str", _same)],
+    "event": [("event", "str", _same)],
+    "polarity": [("polarity", "str", _same)],
+    "modality": [("modality", "str", _same)],
+    **{
+        r: [(f"{r}_id", "str", _member("id")), (f"{r}_name", "str", name_of)]
+        + [(f"{r}_type", "str", _member("type"))]
+        for r in ACTOR_ROLES
+    },
+    "object": [
+        ("object", "str", _member("text")),
+        ("object_entity_id", "str", _member("entity_id")),
+    ],
+    "in_exchange_for": [("in_exchange_for", "str", name_of)],
+    "location": [
+        ("place", "str", _place_name),
+        ("place_kind", "str", _member("kind")),
+        ("place_country", "str", _member("country")),
+        ("place_admin1", "str", _member("admin1")),
+        ("lat", "float", _member("lat")),
+        ("lon", "float", _member("lon")),
+        ("geonameid", "int", _member("geonameid")),
+    ],
+    "time": [
+        ("time", "str", _member("value")),
+        ("time_granularity", "str", _member("granularity")),
+        ("time_basis", "str", _member("basis")),
+    ],
+    "quantity": [
+        ("quantity_value", "float", _member("value")),
+        ("quantity_unit", "str", _member("unit")),
+        ("quantity_relation", "str", _member("relation")),
+    ],
+    "source": [
+        ("source", "str", _member("name")),
+        ("source_type", "str", _member("type")),
+        ("source_entity_id", "str", _member("entity_id")),
+        ("source_chain", "list", _source_chain),
+        ("source_is_publisher", "bool", _member("is_publisher")),
+    ],
+    "evidence": [
+        ("evidence_start", "int", _member("start")),
+        ("evidence_end", "int", _member("end")),
+        ("evidence", "str", _member("text")),
+    ],
+}
+# What the export adds from the store: the article after the claim id, its metadata at the end.
+ARTICLE_ID: Columns = [("article_id", "int")]
+ARTICLE_COLUMNS: Columns = [
     ("article_title", "str"),
     ("article_url", "str"),
     ("article_published", "str"),
+]
+CLAIM_COLUMNS: Columns = [
+    *[(col, kind) for col, kind, _ in FLAT["id"]],
+    *ARTICLE_ID,
+    *[(col, kind) for f in record.FIELDS[1:] for col, kind, _ in FLAT[f.name]],
+    *ARTICLE_COLUMNS,
 ]
 ENTITY_COLUMNS: Columns = [
     ("id", "str"),
@@ -92,49 +142,12 @@ CLUSTER_COLUMNS: Columns = [
 
 def claim_row(c: Claim, art: ArticleInfo) -> dict[str, Any]:
     """One claim as flat columns (None where the claim has no value)."""
-    row: dict[str, Any] = {
-        "claim_id": c["id"],
-        "article_id": c["article_id"],
-        "event": c["event"],
-        "polarity": c.get("polarity"),
-        "modality": c.get("modality"),
-    }
-    for r in ACTOR_ROLES:
-        role = c.get(r) or {}
-        row[f"{r}_id"] = role.get("id")
-        row[f"{r}_name"] = name_of(role)
-        row[f"{r}_type"] = role.get("type")
-    obj = c.get("object") or {}
-    loc = c.get("location") or {}
-    time = c.get("time") or {}
-    qty = c.get("quantity") or {}
-    src = c.get("source") or {}
-    ev = c.get("evidence") or {}
+    row: dict[str, Any] = {}
+    for f in record.FIELDS:
+        for col, _, value in FLAT[f.name]:
+            row[col] = value(c.get(f.name))
     row.update(
-        object=obj.get("text"),
-        object_entity_id=obj.get("entity_id"),
-        in_exchange_for=name_of(c.get("in_exchange_for")),
-        place=loc.get("name") or loc.get("mention"),
-        place_kind=loc.get("kind"),
-        place_country=loc.get("country"),
-        place_admin1=loc.get("admin1"),
-        lat=loc.get("lat"),
-        lon=loc.get("lon"),
-        geonameid=loc.get("geonameid"),
-        time=time.get("value"),
-        time_granularity=time.get("granularity"),
-        time_basis=time.get("basis"),
-        quantity_value=qty.get("value"),
-        quantity_unit=qty.get("unit"),
-        quantity_relation=qty.get("relation"),
-        source=src.get("name"),
-        source_type=src.get("type"),
-        source_entity_id=src.get("entity_id"),
-        source_chain=list(src.get("chain") or []),
-        source_is_publisher=src.get("is_publisher"),
-        evidence_start=ev.get("start"),
-        evidence_end=ev.get("end"),
-        evidence=ev.get("text"),
+        article_id=c["article_id"],
         article_title=art.title,
         article_url=art.url,
         article_published=art.published,
@@ -164,9 +177,8 @@ def _entity_batches(session: Session, filters: ClaimFilter | None) -> Iterator[l
             wanted.update(
                 i
                 for i in (
-                    *((c.get(r) or {}).get("id") for r in ACTOR_ROLES),
-                    (c.get("object") or {}).get("entity_id"),
-                    (c.get("in_exchange_for") or {}).get("entity_id"),
+                    *(record.member(c, r, "id") for r in ACTOR_ROLES),
+                    *(record.member(c, r, "entity_id") for r in THING_ROLES),
                     src.get("entity_id"),
                     src.get("country_entity_id"),
                 )

@@ -11,6 +11,8 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from claimgraph.record import ROLES
+
 
 def slug(text: str) -> str:
     """ASCII lowercase id part: "Institute for the Study of War" → "institute-for-the-study-of-war"."""
@@ -102,15 +104,8 @@ class RoleSpan:
     head_end: int
 
 
-ROLE_NAMES = (
-    "agent",
-    "recipient",
-    "supplier",
-    "assisted_by",
-    "object",
-    "in_exchange_for",
-    "location",
-)
+# The role names a frame may fill, as the claim record defines them (claimgraph.record).
+ROLE_NAMES = ROLES
 
 
 @dataclass(slots=True)
@@ -138,7 +133,11 @@ class Frame:
 
 @dataclass(slots=True)
 class Claim:
-    """A resolved claim: the row shape of `claimgraph claims --json` (plus article_id)."""
+    """A resolved claim: the row shape of `claimgraph claims --json` (plus article_id).
+
+    Its fields are `claimgraph.record.FIELDS`, in that order (tests/test_record.py checks it);
+    add a field there first.
+    """
 
     id: str
     event: str

@@ -23,6 +23,7 @@ from claimgraph.extract.records import (
     TimeSpan,
     entity_id,
 )
+from claimgraph.record import ACTOR_ROLES, THING_ROLES
 from claimgraph.resolve.entities import country_name, country_view
 
 
@@ -38,7 +39,6 @@ def _capitals() -> set[tuple[str, str]]:
     return capitals()
 
 
-ACTOR_ROLES = ("agent", "recipient", "supplier", "assisted_by")
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 _SELF = {"i", "we", "you", "me", "us"}  # inside a quotation: the speaker (or their side)
 # "the company", "the Kirkland, Wash., company": an organisation named earlier, never the town
@@ -123,7 +123,6 @@ STATE_HEADS = {
     "supplier",
     "exporter",
 }
-THING_ROLES = ("object", "in_exchange_for")
 GROUP_HEADS = {"administration", "government", "cabinet", "team", "office", "regime", "camp"}
 
 

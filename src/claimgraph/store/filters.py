@@ -20,14 +20,15 @@ from typing import Any, Literal
 from claimgraph.errors import ClaimgraphError
 from claimgraph.extract.ontology import load_ontology
 from claimgraph.ontology import schema as ontology_schema
+from claimgraph.record import ACTOR_ROLES
 
 MODALITIES = ontology_schema.MODALITIES  # strongest first, defined once with the ontology
 # The roles an entity can fill in a claim, as `role=` names them. `source` is the speaker (or
 # its country), `object` an entity named as the thing acted on or given in exchange.
-ROLES = ("agent", "recipient", "supplier", "assisted_by", "source", "object")
+ROLES = (*ACTOR_ROLES, "source", "object")
 # The roles an entity profile counts (analyze/profiles.ROLES + source): its "N claims" link
 # carries them so the list it opens has exactly N rows.
-PROFILE_ROLES = ("agent", "recipient", "supplier", "assisted_by", "source")
+PROFILE_ROLES = (*ACTOR_ROLES, "source")
 MAX_ID = 2**31 - 1  # ids are INTEGER columns (int4 on PostgreSQL)
 MAX_TEXT = 500
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")

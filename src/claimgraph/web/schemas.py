@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from claimgraph import record
 
 
 class Open(BaseModel):
@@ -72,21 +74,31 @@ class ArticlePage(BaseModel):
     next_cursor: str | None = Field(description="pass as `cursor` for the next page; null at end")
 
 
-class Claim(Open):
-    id: str
-    article_id: int
-    event: str
-    modality: str
-    polarity: str
-    agent: dict[str, Any] | None = None
-    recipient: dict[str, Any] | None = None
-    object: dict[str, Any] | None = None
-    location: dict[str, Any] | None = None
-    time: dict[str, Any] | None = None
-    quantity: dict[str, Any] | None = None
-    source: dict[str, Any] | None = None
-    evidence: dict[str, Any]
-    pipeline: str | None = Field(None, description="the pipeline version that produced it")
+def _claim_fields() -> dict[str, Any]:
+    """The API claim: every field of the claim record (claimgraph.record), in its order, then
+    what the store adds (article_id, pipeline); further members pass through (`Open`)."""
+    out: dict[str, Any] = {}
+    for f in record.FIELDS:
+        if f.kind is record.Kind.KEY:
+            out[f.name] = (str, Field(description=f.doc))
+            continue
+        shape = f"{f.kind.value}: {{{', '.join(f.members)}}} — {f.doc}"
+        if f.required:
+            out[f.name] = (dict[str, Any], Field(description=shape))
+        else:
+            out[f.name] = (dict[str, Any] | None, Field(None, description=shape))
+    out["article_id"] = (int, Field(description=record.READ["article_id"]))
+    out["pipeline"] = (str | None, Field(None, description=record.STORED["pipeline"]))
+    return out
+
+
+Claim = create_model(
+    "Claim",
+    __base__=Open,
+    __doc__="A stored claim: the `claimgraph extract --json` record plus article and pipeline.",
+    __module__=__name__,
+    **_claim_fields(),
+)
 
 
 class Moved(BaseModel):
