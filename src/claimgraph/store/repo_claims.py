@@ -73,32 +73,52 @@ def save_extraction(
     if remap:
         extraction = _remap_ids(extraction, remap)
     _upsert_entities(session, extraction.get("entities", []))
-    rows = []
-    for c in extraction.get("claims", []):
-        loc = c.get("location") or {}
-        rows.append(
-            {
-                "id": c["id"],
-                "article_id": article_id,
-                "revision": revision,
-                "event": c["event"],
-                "modality": c["modality"],
-                "polarity": c["polarity"],
-                "agent_id": (c.get("agent") or {}).get("id"),
-                "recipient_id": (c.get("recipient") or {}).get("id"),
-                "source_name": (c.get("source") or {}).get("name"),
-                "place_name": loc.get("name") or loc.get("mention"),
-                "lat": loc.get("lat"),
-                "lon": loc.get("lon"),
-                "time_value": (c.get("time") or {}).get("value"),
-                "evidence_start": c["evidence"]["start"],
-                "evidence_end": c["evidence"]["end"],
-                "data": json.dumps(c, ensure_ascii=False),
-            }
-        )
+    rows = [
+        {
+            **claim_columns(c),
+            "article_id": article_id,
+            "revision": revision,
+            "data": json.dumps(c, ensure_ascii=False),
+        }
+        for c in extraction.get("claims", [])
+    ]
     if rows:
         session.execute(insert(ClaimRow), rows)
     return len(rows)
+
+
+# The claims table's copies of claim-record members, for filters and sorting (the whole record
+# is `data`): column → (record field, member, a fallback member); a key field is its own value.
+# tests/test_record.py checks these against ClaimRow and claimgraph.record.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "id": ("id",),
+    "event": ("event",),
+    "modality": ("modality",),
+    "polarity": ("polarity",),
+    "agent_id": ("agent", "id"),
+    "recipient_id": ("recipient", "id"),
+    "source_name": ("source", "name"),
+    "place_name": ("location", "name", "mention"),
+    "lat": ("location", "lat"),
+    "lon": ("location", "lon"),
+    "time_value": ("time", "value"),
+    "evidence_start": ("evidence", "start"),
+    "evidence_end": ("evidence", "end"),
+}
+
+
+def claim_columns(c: dict[str, Any]) -> dict[str, Any]:
+    """The claim's values for `COLUMNS` (None where it has none)."""
+    out: dict[str, Any] = {}
+    for col, (name, *members) in COLUMNS.items():
+        if not members:
+            out[col] = c[name]
+            continue
+        value = c.get(name) or {}
+        out[col] = value.get(members[0])
+        for m in members[1:]:  # a fallback: the mention of an unresolved place
+            out[col] = out[col] or value.get(m)
+    return out
 
 
 def _link_known_entities(session: Session, entities: list[dict[str, Any]]) -> dict[str, str]:
