@@ -62,7 +62,8 @@ def test_sigterm_stops_the_local_cluster_and_the_batch_resumes(tmp_path):
         if children and (out / "manifest.json").exists():
             break
         time.sleep(0.2)
-    assert proc.poll() is None, "bulk finished before it could be stopped"
+    if proc.poll() is not None:
+        pytest.fail(f"bulk ended before it could be stopped: {proc.stderr.read().decode()[-2000:]}")
     time.sleep(3)  # let the worker start on the partitions
     children = me.children(recursive=True)
     assert children, "no Dask worker process was started"
