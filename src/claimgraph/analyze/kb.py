@@ -14,10 +14,11 @@ from sqlalchemy.orm import Session
 from claimgraph.analyze.clusters import Cluster, assign, summarize, view
 from claimgraph.analyze.contradictions import find_contradictions
 from claimgraph.analyze.profiles import build_profile
+from claimgraph.record import ACTOR_ROLES
 from claimgraph.store import repo_claims, repo_views
 from claimgraph.store.filters import ClaimFilter
 
-_PARTICIPANTS = ("agent", "recipient", "supplier", "assisted_by")
+_PARTICIPANTS = ACTOR_ROLES  # the roles a shared participant links clusters by
 
 
 def assign_clusters(*, session: Session, article_id: int) -> int:

@@ -26,6 +26,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from claimgraph.errors import NotFound
+from claimgraph.record import ACTOR_ROLES
 from claimgraph.resolve.names import fold
 from claimgraph.store.filters import FILTERS, ROLES, ClaimFilter, agent_receives
 from claimgraph.store.models import (
@@ -600,14 +601,7 @@ def entity_record(*, session: Session, name: str) -> dict[str, Any]:
 # JSON members a profile reads from each claim (build_profile uses nothing else).
 _PROFILE_PATHS = (
     ("time", "value"),
-    ("agent", "id"),
-    ("agent", "name"),
-    ("recipient", "id"),
-    ("recipient", "name"),
-    ("supplier", "id"),
-    ("supplier", "name"),
-    ("assisted_by", "id"),
-    ("assisted_by", "name"),
+    *((role, key) for role in ACTOR_ROLES for key in ("id", "name")),
     ("source", "entity_id"),
     ("source", "country_entity_id"),
     ("source", "name"),
@@ -812,7 +806,7 @@ def profile_claims(session: Session, eid: str) -> list[dict[str, Any]]:
                 "name": v["source", "name"],
             },
         }
-        for role in ("agent", "recipient", "supplier", "assisted_by"):
+        for role in ACTOR_ROLES:
             c[role] = {"id": v[role, "id"], "name": v[role, "name"]}
         out.append(c)
     return out
