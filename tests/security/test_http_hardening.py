@@ -256,3 +256,15 @@ def test_no_server_banner_from_a_real_server(db_path):
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=30)
+
+
+def test_serve_on_a_specific_address_says_which_hosts_it_answers(db_path, uvicorn_calls):
+    r = CliRunner().invoke(
+        cli_app,
+        ["serve", "--db", str(db_path), "--host", "192.0.2.7", "--public"],
+        env={"CLAIMGRAPH_SECRET": SECRET, "CLAIMGRAPH_ALLOWED_HOSTS": ""},
+    )
+    assert r.exit_code == 0, r.output
+    [(app, _kw)] = uvicorn_calls
+    assert app.app.state.settings.allowed_hosts == "192.0.2.7"
+    assert "answering requests for Host 192.0.2.7 only" in r.output

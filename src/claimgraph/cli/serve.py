@@ -121,6 +121,13 @@ def serve(
             highlight=False,
             markup=False,
         )
+    elif not is_loopback(host):
+        err.print(
+            f"answering requests for Host {conf.allowed_hosts} only (others get 400); set "
+            "CLAIMGRAPH_ALLOWED_HOSTS to the names this server is reached by",
+            highlight=False,
+            markup=False,
+        )
     if conf.secure_cookies:
         err.print(
             "editor session cookies are Secure (sent over HTTPS only); put TLS in front, or set "
