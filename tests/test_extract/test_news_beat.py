@@ -286,3 +286,14 @@ def test_story_time_carries_to_undated_past_events():
     rev = next(c for c in ex.claims if "Revenue" in c.evidence["text"])
     assert rev.time["value"] == "1989-Q3" and rev.time["basis"] == "context"
     assert rev.time["published"] == "1989-11-01"
+
+
+def test_bombs_laid_and_pronoun_targets(nlp):
+    found = frames(nlp, "Militants planted a bomb under the bridge on Tuesday.")
+    assert found[0][0] == "ATTACK" and found[0][1]["agent"] == "Militants"
+    found = frames(nlp, "A man hurled a grenade at the guards.")
+    assert found[0][0] == "ATTACK" and found[0][1]["recipient"] == "guards"
+    found = frames(nlp, "Her arrest prompted protests in the capital.")
+    assert next(f for f in found if f[0] == "ARREST")[1]["recipient"] == "Her"
+    found = frames(nlp, "Officials discussed Norway's departure from the alliance.")
+    assert next(f for f in found if f[0] == "WITHDRAW")[1]["agent"] == "Norway"

@@ -507,8 +507,10 @@ def _named_by(tok: Token, spec: EventType) -> bool:
     """Whether an event noun names its actor: a possessor ("Russia's request") or, for
     giving events, a "from" phrase ("assistance from the World Bank")."""
     for c in tok.children:
+        if c.dep_ == "poss" and spec.possessor_is_target:
+            return c.lower_ in ("his", "her", "their") or is_actor(c)  # "his arrest"
         if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her") and is_actor(c):
-            return not spec.possessor_is_target
+            return True
         if spec.noun_from_agent and c.dep_ == "prep" and c.lower_ == "from":
             return is_actor(_child(c, "pobj"))
     return False
@@ -622,7 +624,9 @@ def _frames_for(
         roles["agent"] = _nominal_agent(tok, obj, event)
         roles["object"] = obj
         poss = _child(tok, "poss")
-        if spec.possessor_is_target and is_actor(poss):
+        if spec.possessor_is_target and (
+            is_actor(poss) or (poss is not None and poss.lower_ in ("his", "her", "their"))
+        ):
             roles["recipient"] = poss  # "the leader's arrest": the leader is arrested
         for p in tok.children:  # "the attack by militants on a convoy", "talks with X"
             inner = _child(p, "pobj") if p.dep_ == "prep" else None
@@ -752,7 +756,7 @@ def _frames_for(
             roles["object"] = subj
     elif event != "MEASURE" and not is_actor(roles.get("agent")):
         thing = roles.get("agent")
-        if passive_agentless and is_actor(roles.get("recipient")):
+        if (passive_agentless or is_noun) and is_actor(roles.get("recipient")):
             roles["agent"] = None  # "X was delivered to Iran" still says something about Iran
         elif spec.agentless and (is_noun or passive_agentless or thing is not None):
             # "a bomb exploded", "the blast killed 12", "X was arrested": no actor named
