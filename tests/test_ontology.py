@@ -88,29 +88,73 @@ def test_modalities_are_defined_once() -> None:
     assert choices is not None and tuple(choices()) == schema.MODALITIES
 
 
+def _parameters(trees: list[ast.Module]) -> dict[str, list[str]]:
+    """Function (and dataclass) name → its positional parameter names, over the package."""
+    out: dict[str, list[str]] = {}
+    for tree in trees:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef):
+                out[node.name] = [a.arg for a in [*node.args.posonlyargs, *node.args.args]]
+            elif isinstance(node, ast.ClassDef):
+                out[node.name] = [
+                    n.target.id
+                    for n in node.body
+                    if isinstance(n, ast.AnnAssign) and isinstance(n.target, ast.Name)
+                ]
+    return out
+
+
 def _modality_literals() -> list[tuple[str, int, str]]:
-    """String literals the code compares with, assigns to or returns as a modality."""
+    """String literals the code compares with, assigns to, passes or returns as a modality."""
     found = []
-    for path in PACKAGE.rglob("*.py"):
-        tree = ast.parse(path.read_text("utf-8"))
+    paths = sorted(PACKAGE.rglob("*.py"))
+    trees = [ast.parse(p.read_text("utf-8")) for p in paths]
+    params = _parameters(trees)
+    for path, tree in zip(paths, trees, strict=True):
         for node in ast.walk(tree):
             pairs: list[tuple[ast.AST, ast.AST]] = []
-            if isinstance(node, ast.Compare):
+            if isinstance(node, ast.Call):
+                func = node.func
+                name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+                names = params.get(name, [])
+                names = names[1:] if names[:1] == ["self"] else names
+                pairs += [(ast.Name(id=p), a) for p, a in zip(names, node.args, strict=False)]
+            elif isinstance(node, ast.BoolOp):  # `frame_class or "asserted"`
+                pairs += [(a, b) for a in node.values for b in node.values if a is not b]
+            elif isinstance(node, ast.Compare):
                 pairs += [(node.left, c) for c in node.comparators]
                 pairs += [(c, node.left) for c in node.comparators]
+            elif isinstance(node, ast.Assign):
+                pairs += [(t, node.value) for t in node.targets]
+            elif isinstance(node, ast.AnnAssign) and node.value is not None:
+                pairs.append((node.target, node.value))
+            elif isinstance(node, ast.FunctionDef) and re.search(r"modality|hedging", node.name):
+                pairs += [
+                    (ast.Name(id="modality"), r.value)
+                    for r in ast.walk(node)
+                    if isinstance(r, ast.Return) and r.value is not None
+                ]
             elif isinstance(node, ast.keyword) and node.arg in ("modality", "frame_class"):
                 pairs.append((ast.Name(id=node.arg), node.value))
-            elif isinstance(node, ast.Dict):
-                pairs += [(k, v) for k, v in zip(node.keys, node.values, strict=True) if k]
+            elif isinstance(node, ast.Dict):  # {"modality": "asserted"}, not field paths
+                pairs += [
+                    (k, v)
+                    for k, v in zip(node.keys, node.values, strict=True)
+                    if k and isinstance(v, ast.Constant)
+                ]
             for name, value in pairs:
                 label = ast.unparse(name)
-                if not re.search(r"modality|frame_class", label):
+                if not re.search(r"modality|frame_class|\bmood\b", label):
                     continue
                 consts = [value] if isinstance(value, ast.Constant) else []
                 if isinstance(value, ast.Tuple | ast.Set | ast.List):
                     consts = [e for e in value.elts if isinstance(e, ast.Constant)]
                 for c in consts:
-                    if isinstance(c.value, str):
+                    if isinstance(c.value, str) and c.value not in (
+                        "modality",
+                        "frame_class",
+                        "mood",
+                    ):
                         found.append((str(path.relative_to(PACKAGE)), c.lineno, c.value))
     return found
 
@@ -276,3 +320,14 @@ def test_an_invalid_ontology_stops_every_command(tmp_path: Path) -> None:
         assert run.returncode == 3, run.stderr
         assert f"{events}:{line}: events.SUPPLY.invers: unknown key" in run.stderr
         assert "did you mean 'inverse'" in run.stderr and "E120" in run.stderr
+
+
+def test_time_rules_name_real_normalisers_and_checks() -> None:
+    """Every `norm:` has its normaliser and every check name its branch in times._check."""
+    from claimgraph.resolve import times
+    from claimgraph.resolve.time_norm import NORMALISERS
+
+    rules = ontology.load_yaml("time_rules.yaml")["rules"]
+    assert {r["norm"] for r in rules} <= set(NORMALISERS)
+    handled = set(re.findall(r'check == "(\w+)"', Path(times.__file__).read_text("utf-8")))
+    assert handled == set(schema.TIME_CHECKS)
