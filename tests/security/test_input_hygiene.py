@@ -151,3 +151,12 @@ def test_a_whitespace_only_span_is_refused(client, store, article):
     assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["body", "start"]
     assert "white space" in r.json()["detail"][0]["msg"]
     assert _open(store) == []
+
+
+def test_thousands_of_keys_are_one_short_422(client):
+    body = "{" + ",".join(f'"k{i}":1' for i in range(1_500)) + "}"  # 13 KB: under the 16 KB cap
+    r = _post(client, body)
+    assert r.status_code == 422 and len(r.content) < 500
+    assert (
+        r.json()["detail"][0]["loc"] == ["body", "body"] and "keys" in r.json()["detail"][0]["msg"]
+    )

@@ -31,6 +31,7 @@ from claimgraph.web.security import MAX_JSON_DEPTH, client_address, control_char
 
 router = APIRouter(tags=["corrections"])
 MAX_BODY = 16 * 1024
+MAX_KEYS = 20  # the report bodies have at most 8 fields; thousands of junk keys are an attack
 RATE = limits.PER_REPORTER  # reports per reporter per window
 WINDOW = limits.REPORTER_WINDOW  # seconds
 
@@ -154,12 +155,16 @@ def _parse(
     model: type[Report], raw: bytes, headers: dict[str, str] | None = None
 ) -> Report | JSONResponse:
     """The validated report, or the 422 naming what is wrong: nesting too deep (checked before
-    parsing: Python's parser recursed into a 500), not a JSON object, a field of the wrong type
+    parsing: Python's parser recursed into a 500), too many keys (one error each would make a
+    huge answer), not a JSON object, a field of the wrong type
     (strict: `true` is not an id, "1" is not a number), or a control character in a text."""
     if json_depth(raw) > MAX_JSON_DEPTH:
         return _field_error("body", f"JSON nested deeper than {MAX_JSON_DEPTH} levels", headers)
     try:
-        report = model.model_validate(json.loads(raw))
+        parsed = json.loads(raw)
+        if isinstance(parsed, dict) and len(parsed) > MAX_KEYS:
+            return _field_error("body", f"more than {MAX_KEYS} keys", headers)
+        report = model.model_validate(parsed)
     except ValidationError as exc:
         errors = exc.errors(include_url=False, include_context=False, include_input=False)
         for e in errors:
