@@ -297,3 +297,13 @@ def test_bombs_laid_and_pronoun_targets(nlp):
     assert next(f for f in found if f[0] == "ARREST")[1]["recipient"] == "Her"
     found = frames(nlp, "Officials discussed Norway's departure from the alliance.")
     assert next(f for f in found if f[0] == "WITHDRAW")[1]["agent"] == "Norway"
+
+
+def test_more_everyday_news_wordings(nlp):
+    assert events(nlp, "Three of the buyers have backed out.") == ["RETREAT"]
+    found = frames(nlp, "A public library was built in the square in 1902.")
+    assert [f[0] for f in found] == ["BUILD_FACILITY"] and "agent" not in found[0][1]
+    found = frames(nlp, "Officials played down the risk of a strike.")
+    assert found[0][0] == "DENY" and found[0][1]["agent"] == "Officials"
+    found = frames(nlp, "The singer set up a joint venture with a Swiss bank.")
+    assert found[0][0] == "COOPERATE" and found[0][1]["agent"] == "singer"
