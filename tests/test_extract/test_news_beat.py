@@ -307,3 +307,13 @@ def test_more_everyday_news_wordings(nlp):
     assert found[0][0] == "DENY" and found[0][1]["agent"] == "Officials"
     found = frames(nlp, "The singer set up a joint venture with a Swiss bank.")
     assert found[0][0] == "COOPERATE" and found[0][1]["agent"] == "singer"
+
+
+def test_title_with_organisation_and_name_acts_as_the_person(nlp):
+    found = frames(
+        nlp,
+        "The spokesman of the ruling Liberty Party (LP), Comrade Ada Obi, has urged the "
+        "chairman to resign.",
+    )
+    req = next(f for f in found if f[0] == "REQUEST")
+    assert req[1]["agent"].endswith("Ada Obi")

@@ -735,14 +735,12 @@ def _frames_for(
             roles[r] = t = inner
     for r in ("agent", "recipient"):  # "the party's spokesman, Timi Frank, said": the name
         t = roles.get(r)
-        named = (
-            next(
-                (c for c in t.children if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG")),
-                None,
-            )
+        appos = (
+            [c for c in t.children if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG")]
             if t is not None and t.ent_type_ not in ("PERSON", "ORG", "GPE")
-            else None
-        )
+            else []
+        )  # a person named beside a title is who acts, before an organisation
+        named = min(appos, key=lambda c: (c.ent_type_ != "PERSON", c.i), default=None)
         if named is not None:
             roles[r] = named
     agent = roles.get("agent")
