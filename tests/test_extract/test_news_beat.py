@@ -317,3 +317,9 @@ def test_title_with_organisation_and_name_acts_as_the_person(nlp):
     )
     req = next(f for f in found if f[0] == "REQUEST")
     assert req[1]["agent"].endswith("Ada Obi")
+
+
+def test_courts_overturn_and_sides_drop_demands(nlp):
+    assert events(nlp, "An appeals court overturned the ruling in 2015.") == ["REJECT"]
+    found = frames(nlp, "Prosecutors dropped the charges against the activist.")
+    assert found[0][0] == "CONCEDE" and found[0][1]["agent"] == "Prosecutors"
