@@ -70,6 +70,8 @@ def _edit_ontology(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
                 dest = copy / path.relative_to(pipeline.PACKAGE)
                 dest.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy(path, dest)
+    pipeline.data_hash.cache_clear()  # the files as copied, not as first read by this process
+    pipeline._version.cache_clear()
     old = pipeline.pipeline_version()
     monkeypatch.setattr(pipeline, "PACKAGE", copy)
     pipeline.data_hash.cache_clear()
