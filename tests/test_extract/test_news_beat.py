@@ -310,3 +310,9 @@ def test_courts_overturn_and_sides_drop_demands(nlp):
     assert events(nlp, "An appeals court overturned the ruling in 2015.") == ["REJECT"]
     found = frames(nlp, "Prosecutors dropped the charges against the activist.")
     assert found[0][0] == "CONCEDE" and found[0][1]["agent"] == "Prosecutors"
+
+
+def test_a_level_without_a_number_is_a_figure(nlp):
+    assert events(nlp, "In Tokyo, shares hit a ten-year low on Friday.") == ["MEASURE"]
+    assert events(nlp, "The striker hit the post twice.") == []
+    assert events(nlp, "Rebels hit an army base near the border.") == ["ATTACK"]

@@ -452,7 +452,12 @@ def _triggers(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 if subj is None or not (_head_lemmas(subj) & onto.measure_nouns):
                     continue
                 if word in spec.static_verbs and not any(
-                    t.ent_type_ in NUMBER_LABELS for t in tok.subtree
+                    t.ent_type_ in NUMBER_LABELS
+                    or (
+                        t.dep_ in ("dobj", "pobj", "attr", "acomp")
+                        and t.lemma_.lower() in spec.level_nouns
+                    )
+                    for t in tok.subtree
                 ):
                     continue  # "the rate is high" states no figure; "stocks plunged" is a move
                 found.append((event, False, subj))

@@ -59,6 +59,7 @@ class EventType:
     statement_content: frozenset[str] = frozenset()
     statement_figures: bool = False  # a reported statement stating a money/% figure is this
     noun_from_agent: bool = False  # "assistance from the World Bank": "from" names the agent
+    level_nouns: frozenset[str] = frozenset()  # MEASURE: "hit a five-year low" states a level
     possessor_is_target: bool = False  # "Laden's extradition": the possessor is acted upon
     # a nominal trigger modified by one of these is another sense ("a general strike",
     # "an accidental explosion")
@@ -147,6 +148,7 @@ def load_ontology() -> Ontology:
             statement_content=frozenset(map(_lemma, spec.get("statement_content") or [])),
             statement_figures=bool(spec.get("statement_figures")),
             noun_from_agent=bool(spec.get("noun_from_agent")),
+            level_nouns=frozenset(map(_lemma, spec.get("level_nouns") or [])),
             possessor_is_target=bool(spec.get("possessor_is_target")),
             noun_excludes_modifiers=frozenset(
                 map(_lemma, spec.get("noun_excludes_modifiers") or [])

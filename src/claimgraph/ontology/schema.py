@@ -257,6 +257,7 @@ _EVENT_WORDS = (
     "subject_excludes",
     "statement_content",
     "noun_excludes_modifiers",
+    "level_nouns",
     "measure_nouns",
 )
 _EVENT_FLAGS = (
