@@ -316,3 +316,12 @@ def test_a_level_without_a_number_is_a_figure(nlp):
     assert events(nlp, "In Tokyo, shares hit a ten-year low on Friday.") == ["MEASURE"]
     assert events(nlp, "The striker hit the post twice.") == []
     assert events(nlp, "Rebels hit an army base near the border.") == ["ATTACK"]
+
+
+def test_figure_as_a_modifier_of_a_trend_noun(nlp):
+    found = frames(nlp, "Markets closed the week with a three percent drop.")
+    assert [f[0] for f in found] == ["MEASURE"] and found[0][4].quantity["unit"] == "percent"
+    # the amount's own unit is no measured thing, and "or 11 cents a share" is no second claim
+    assert events(nlp, "A silk scarf sold for fifty dollars.") == []
+    found = frames(nlp, "The quarter included a $7.6 million gain, or 11 cents a share.")
+    assert [f[0] for f in found] == ["MEASURE"]

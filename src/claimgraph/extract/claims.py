@@ -347,7 +347,13 @@ def _expand(tok: Token | None) -> list[Token | None]:
     if tok is None:
         return [None]
     # a conjunct is a participant only when it is a word ("e-mail" parsed as e, -, mail is not)
-    more = [c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON") and len(c.text) > 1]
+    more = [
+        c
+        for c in tok.conjuncts
+        if c.pos_ in ("NOUN", "PROPN", "PRON")
+        and len(c.text) > 1
+        and c.ent_type_ not in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY")  # "$7m, or 11 cents"
+    ]
     return [tok, *more][:MAX_FANOUT]
 
 
@@ -537,7 +543,17 @@ def _figure_of(tok: Token) -> bool:
     """Whether the noun's "of" phrase is a money or percent figure ("a gain of $9.7m")."""
     of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     inner = _child(of, "pobj") if of is not None else None
-    return inner is not None and inner.ent_type_ in ("MONEY", "PERCENT")
+    if inner is not None and inner.ent_type_ in ("MONEY", "PERCENT"):
+        return True
+    # "a three percent drop", "a $2 billion loss": the figure as the noun's modifier (not
+    # "fifty dollars", where the noun is the figure's own unit)
+    if tok.ent_type_ in ("MONEY", "PERCENT"):
+        return False
+    return any(
+        c.ent_type_ in ("MONEY", "PERCENT")
+        for c in tok.children
+        if c.dep_ in ("compound", "nummod", "amod", "quantmod", "npadvmod") and c.i < tok.i
+    )
 
 
 def _assisting(tok: Token, onto: Ontology) -> Token | None:
