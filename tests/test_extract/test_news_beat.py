@@ -325,3 +325,16 @@ def test_figure_as_a_modifier_of_a_trend_noun(nlp):
     assert events(nlp, "A silk scarf sold for fifty dollars.") == []
     found = frames(nlp, "The quarter included a $7.6 million gain, or 11 cents a share.")
     assert [f[0] for f in found] == ["MEASURE"]
+
+
+def test_the_company_is_the_one_the_story_is_about():
+    ex = extract_text(
+        "Nordwind Industries Inc. filed a reorganization plan on Monday. Under the plan, the "
+        "unit will be renamed Polaris Holdings Inc. Nordwind once sold millions of toys. "
+        "The Avon, Conn., company's revenue fell 20% to $80 million.",
+        published=None,
+    )
+    names = {e.name for e in ex.entities if e.type == "ORG"}
+    assert "Nordwind" not in names  # the short name is an alias of the full one
+    rev = next(c for c in ex.claims if c.event == "MEASURE")
+    assert rev.agent["name"] == "Nordwind Industries Inc."

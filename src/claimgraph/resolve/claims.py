@@ -159,11 +159,21 @@ class _Index:
         named, "the company" → the last organisation): a one-line recency rule, no coreference
         model."""
         best = None
+        seen: dict[str, int] = {}
         for s, _e, ent in self.mentions:
             if s >= start:
                 break
             if ent.type in types:
+                seen[ent.id] = seen.get(ent.id, 0) + 1
                 best = ent
+        if best is not None and best.type == "ORG" and seen:
+            # "the company": the organisation the story is about (named most often so far; on
+            # a tie the one named first, as a lead names its subject), not whichever company
+            # was named last in passing
+            top = max(seen.values())
+            for s, _e, ent in self.mentions:
+                if s < start and ent.type in types and seen.get(ent.id) == top:
+                    return ent
         return best
 
     def entities_in(self, start: int, end: int) -> list[Entity]:

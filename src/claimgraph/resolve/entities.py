@@ -501,6 +501,20 @@ def _merge_persons(groups: dict[str, list[_Item]], types: dict[str, str]) -> Non
             groups[longer[0]].extend(groups.pop(k))
 
 
+def _merge_orgs(groups: dict[str, list[_Item]], types: dict[str, str]) -> None:
+    """A short ORG name that begins exactly one longer ORG name joins it ("Coleco" →
+    "Coleco Industries Inc.", "Compaq" → "Compaq Computer Corp."); with two candidates
+    ("Ogden Projects Inc.", "Ogden Corp.") the short name stays apart."""
+    orgs = [k for k in groups if types.get(k) == "ORG" and not k.startswith(_NATIONAL)]
+    for k in orgs:
+        words = k.split()
+        if len(words) > 2 or k not in groups:
+            continue
+        longer = [o for o in orgs if o != k and o in groups and o.split()[: len(words)] == words]
+        if len(longer) == 1:
+            groups[longer[0]].extend(groups.pop(k))
+
+
 def _merge_fuzzy(groups: dict[str, list[_Item]], types: dict[str, str]) -> None:
     keys = sorted(groups, key=lambda k: (-len(groups[k]), groups[k][0].start))
     for i, a in enumerate(keys):
@@ -553,6 +567,7 @@ def resolve_entities(doc: Doc) -> list[Entity]:
         longest = max(its, key=lambda it: (len(it.text), -it.start)).label
         types[key] = max(votes, key=lambda lab: (votes[lab], lab == longest, lab))
     _merge_persons(groups, types)
+    _merge_orgs(groups, types)
     _merge_fuzzy(groups, types)
     entities: list[Entity] = []
     for key, its in groups.items():
