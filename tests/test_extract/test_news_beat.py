@@ -338,3 +338,13 @@ def test_the_company_is_the_one_the_story_is_about():
     assert "Nordwind" not in names  # the short name is an alias of the full one
     rev = next(c for c in ex.claims if c.event == "MEASURE")
     assert rev.agent["name"] == "Nordwind Industries Inc."
+
+
+def test_shares_in_a_results_story_are_the_company_s():
+    ex = extract_text(
+        "Lindqvist AB said net income rose 12% to $40 million in the quarter. "
+        "Shares rose 6 cents to $3.88 in early trading.",
+        published=None,
+    )
+    shares = next(c for c in ex.claims if c.evidence["text"].startswith("Shares"))
+    assert shares.agent["name"] == "Lindqvist AB" and shares.agent.get("inferred")
