@@ -348,3 +348,14 @@ def test_shares_in_a_results_story_are_the_company_s():
     )
     shares = next(c for c in ex.claims if c.evidence["text"].startswith("Shares"))
     assert shares.agent["name"] == "Lindqvist AB" and shares.agent.get("inferred")
+
+
+def test_share_prices_and_whose_figures(nlp):
+    found = frames(nlp, "Shares closed yesterday at $26.875, down 75 cents.")
+    assert [f[0] for f in found] == ["MEASURE"]
+    found = frames(
+        nlp, "Acme Corp., a maker whose stock peaked at $65 a share in 1983, filed a plan."
+    )
+    meas = next(f for f in found if f[0] == "MEASURE")
+    assert meas[1]["agent"] == "maker"  # the noun "whose" stands for; resolve names the company
+    assert events(nlp, "The market closed higher on Friday.") == []

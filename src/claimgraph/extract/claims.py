@@ -618,8 +618,12 @@ def extract_frames(doc: Doc, onto: Ontology | None = None) -> list[Frame]:
         ]
         verbal = {(tok.i, event) for tok, event, _, _ in readings if tok.pos_ in ("VERB", "AUX")}
         for tok, event, inverse, obj in readings:
-            if tok.pos_ in ("NOUN", "PROPN") and (tok.head.i, event) in verbal:
-                continue  # "an earthquake struck X": the verb's frame already states it
+            governor = tok.head.head if tok.head.dep_ == "prep" else tok.head
+            if (
+                tok.pos_ in ("NOUN", "PROPN")
+                and {(tok.head.i, event), (governor.i, event)} & verbal
+            ):
+                continue  # "an earthquake struck X", "closed with a 3% drop": the verb states it
             found.extend(_frames_for(tok, sent, event, inverse, obj, onto))
         found.extend(statement_frames(sent, found, onto))
         found.sort(key=lambda f: f.trigger.start)
@@ -792,6 +796,9 @@ def _frames_for(
     attribution = find_attribution(tok, onto)
     if spec.quantity and roles.get("agent") is None and roles.get("object") is not None:
         owner = _child(roles["object"], "poss")  # "Reed's profit", "its revenue"
+        if owner is not None and owner.lower_ == "whose":  # "Coleco, whose stock peaked …"
+            clause = next((a for a in owner.ancestors if a.dep_ == "relcl"), None)
+            owner = clause.head if clause is not None else None
         if owner is None:  # "Compaq shares"
             owner = next(
                 (
