@@ -359,3 +359,9 @@ def test_share_prices_and_whose_figures(nlp):
     meas = next(f for f in found if f[0] == "MEASURE")
     assert meas[1]["agent"] == "maker"  # the noun "whose" stands for; resolve names the company
     assert events(nlp, "The market closed higher on Friday.") == []
+
+
+def test_verb_and_preposition_readings_need_the_preposition_after_the_verb(nlp):
+    assert "REQUEST" not in events(nlp, 'On Friday, the president called the blast an "attack".')
+    found = events(nlp, "The governor called on prosecutors to investigate the mayor.")
+    assert found == ["REQUEST"]  # the asked-for investigation is not asserted

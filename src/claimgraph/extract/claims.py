@@ -161,6 +161,17 @@ def _inherited_subject(tok: Token) -> Token | None:
     return None
 
 
+def _verb_readings(tok: Token, onto: Ontology) -> list[tuple[str, bool]]:
+    """The verb's readings, with verb + preposition ones ("call on", "travel to") for a
+    preposition after it ("On Friday, X called the blast an attack" is no "call on")."""
+    word = lemma(tok)
+    readings = list(onto.verbs.get(word, []))
+    for p in tok.children:
+        if p.dep_ in ("prep", "prt") and p.pos_ in ("ADP", "PART") and p.i > tok.i:
+            readings.extend(onto.verbs.get(f"{word} {p.lower_}", []))
+    return readings
+
+
 def _blocked(tok: Token, onto: Ontology) -> bool:
     """The act inside "urged X to sign", "threatened to strike", "refused to pay" is asked,
     threatened or refused, not done: the governing verb's event holds it."""
@@ -169,7 +180,7 @@ def _blocked(tok: Token, onto: Ontology) -> bool:
         if node.dep_ not in ("xcomp", "ccomp") or node.head.i == node.i:
             return False
         head = node.head
-        if any(onto.events[e].blocks_complement for e, _ in onto.verbs.get(lemma(head), [])):
+        if any(onto.events[e].blocks_complement for e, _ in _verb_readings(head, onto)):
             return True
         node = head
     return False
@@ -418,10 +429,7 @@ def _triggers(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         if dobj is not None and (lemma(tok), dobj.lemma_.lower()) in onto.light:
             found.append((onto.light[(lemma(tok), dobj.lemma_.lower())], False, dobj))
             return found  # a light verb means what its noun means; skip its own verb readings
-        readings = list(onto.verbs.get(word, []))
-        for p in tok.children:  # "call for", "travel to", "file for": verb + preposition
-            if p.dep_ in ("prep", "prt") and p.pos_ in ("ADP", "PART"):
-                readings.extend(onto.verbs.get(f"{word} {p.lower_}", []))
+        readings = _verb_readings(tok, onto)
         for event, inverse in readings:
             spec = onto.events[event]
             if spec.skip_with_complement and _child(tok, "xcomp") is not None:
