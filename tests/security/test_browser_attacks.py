@@ -13,7 +13,7 @@ import pytest
 from claimgraph.pipeline import ingest_sources
 from claimgraph.store import repo_corrections as reports
 from claimgraph.store.db import open_store
-from tests.test_web_pages.test_browser import CHROMIUM, FLAGS, SELECT_WORD, running_app
+from tests.test_web_pages.test_browser import SELECT_WORD, launched_chromium, running_app
 
 pytestmark = pytest.mark.slow
 TEXT = (
@@ -43,13 +43,7 @@ def server(emoji_store: Path) -> Iterator[str]:
 
 @pytest.fixture
 def page() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        pytest.skip("needs Debian chromium at /usr/bin/chromium (apt-get install -y chromium)")
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="needs playwright==1.65.2 (pip; no `playwright install`)"
-    )
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+    with launched_chromium() as browser:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.set_default_timeout(30_000)
         page.csp = []
@@ -60,7 +54,6 @@ def page() -> Iterator[object]:
         )
         page.on("pageerror", lambda e: page.errors.append(str(e)))
         yield page
-        browser.close()
 
 
 def test_a_selection_after_emoji_is_reported(server, emoji_store, page):

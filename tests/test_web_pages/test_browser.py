@@ -71,8 +71,10 @@ def server(db_copy: Path) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture
-def browser_page() -> Iterator[object]:
+@contextmanager
+def launched_chromium() -> Iterator[object]:
+    """Debian's chromium driven by Playwright (headless, no sandbox, no background network);
+    the test skips where either is missing."""
     if not CHROMIUM.exists():
         pytest.skip("needs Debian chromium at /usr/bin/chromium (apt-get install -y chromium)")
     sync_api = pytest.importorskip(
@@ -80,10 +82,18 @@ def browser_page() -> Iterator[object]:
     )
     with sync_api.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def browser_page() -> Iterator[object]:
+    with launched_chromium() as browser:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.set_default_timeout(30_000)
         yield page
-        browser.close()
 
 
 def _shot(page, name: str) -> Path:

@@ -16,7 +16,7 @@ import pytest
 
 from claimgraph.web.pages.render import VENDOR
 from tests.test_web_pages.conftest import EDITOR, READER
-from tests.test_web_pages.test_browser import CHROMIUM, FLAGS, running_app
+from tests.test_web_pages.test_browser import launched_chromium, running_app
 
 DESKTOP = {"width": 1440, "height": 900}
 PHONE = {"width": 390, "height": 844}
@@ -36,15 +36,8 @@ def app_url(seeded_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
 
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        pytest.skip("needs Debian chromium at /usr/bin/chromium (apt-get install -y chromium)")
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="needs playwright==1.65.2 (pip; no `playwright install`)"
-    )
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+    with launched_chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture(params=sorted(SIZES))
