@@ -522,12 +522,20 @@ def _triggers(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
     return found
 
 
+def _target_possessor(tok: Token, spec: EventType) -> Token | None:
+    """The possessor an act on someone names as its target ("the leader's/his arrest")."""
+    poss = _child(tok, "poss")
+    if not spec.possessor_is_target or poss is None:
+        return None
+    return poss if poss.lower_ == "their" or is_actor(poss) else None
+
+
 def _named_by(tok: Token, spec: EventType) -> bool:
     """Whether an event noun names its actor: a possessor ("Russia's request") or, for
     giving events, a "from" phrase ("assistance from the World Bank")."""
+    if spec.possessor_is_target:
+        return _target_possessor(tok, spec) is not None
     for c in tok.children:
-        if c.dep_ == "poss" and spec.possessor_is_target:
-            return c.lower_ in ("his", "her", "their") or is_actor(c)  # "his arrest"
         if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her") and is_actor(c):
             return True
         if spec.noun_from_agent and c.dep_ == "prep" and c.lower_ == "from":
@@ -584,10 +592,10 @@ def _complement_subject(tok: Token) -> Token | None:
     return None
 
 
-def _nominal_agent(trigger: Token, obj: Token | None, event: str) -> Token | None:
+def _nominal_agent(trigger: Token, obj: Token | None, target: bool) -> Token | None:
     """Agent of a nominal event: its possessor or nationality ("Iran's/the Iranian construction"),
-    else the nationality of its object ("construction of an Iranian factory")."""
-    target = load_ontology().events[event].possessor_is_target
+    else the nationality of its object ("construction of an Iranian factory"); with `target`
+    the trigger's possessor is acted upon ("Laden's extradition"), never the agent."""
     for base in (trigger, obj):
         if base is None:
             continue
@@ -654,13 +662,11 @@ def _frames_for(
         if obj is not None and obj.dep_ == "dobj" and obj.head.i == tok.i:
             roles["agent"] = _child(tok, "nsubj") or _inherited_subject(tok)
     elif is_noun:
-        roles["agent"] = _nominal_agent(tok, obj, event)
+        roles["agent"] = _nominal_agent(tok, obj, spec.possessor_is_target)
         roles["object"] = obj
-        poss = _child(tok, "poss")
-        if spec.possessor_is_target and (
-            is_actor(poss) or (poss is not None and poss.lower_ in ("his", "her", "their"))
-        ):
-            roles["recipient"] = poss  # "the leader's arrest": the leader is arrested
+        target = _target_possessor(tok, spec)
+        if target is not None:
+            roles["recipient"] = target  # "the leader's arrest": the leader is arrested
         for p in tok.children:  # "the attack by militants on a convoy", "talks with X"
             inner = _child(p, "pobj") if p.dep_ == "prep" else None
             if p.dep_ == "agent" or (
