@@ -36,6 +36,21 @@ def test_every_file_has_a_schema_and_loads() -> None:
         assert ontology.load_yaml(name)
 
 
+def test_no_data_file_outside_the_ontology() -> None:
+    """Every YAML the package reads lives here and goes through the one loader (the NER label
+    rules included: extract/nlp reads them with load_yaml, not a YAML parser of its own)."""
+    outside = [p for p in PACKAGE.rglob("*.y*ml") if p.parent != ONTOLOGY]
+    assert not outside
+    from claimgraph.extract import nlp
+
+    assert "import yaml" not in Path(nlp.__file__).read_text("utf-8")
+    rules = ontology.load_yaml(nlp.LABEL_RULES)
+    heads, person_before, adj_tags = nlp._label_rules()
+    assert heads == set(rules["organisation_heads"]) and "Bank" in heads
+    assert person_before == set(rules["person_before"])
+    assert adj_tags == set(rules["norp_adjective_tags"])
+
+
 def test_event_types_are_complete_and_consistent() -> None:
     events = ontology.load_yaml("events.yaml")["events"]
     onto = load_ontology()
@@ -273,6 +288,15 @@ def _edit(path: Path, old: str, new: str, after: str = "") -> int:
         ("places.yaml", "lat: 29.0", "lat: north", "", "macro_regions[0].lat", "expected int"),
         ("boilerplate.yaml", "\ntail:", "\ntails:", "", "tails", "unknown key"),
         ("entities.yaml", "person_titles:", "person_title:", "", "person_title", "unknown key"),
+        ("ner_labels.yaml", "person_before:", "person_befor:", "", "person_befor", "unknown key"),
+        (
+            "ner_labels.yaml",
+            "  - Bank\n",
+            "  - Bank\n  - bank\n",
+            "organisation_heads:",
+            "organisation_heads[5]",
+            "'bank' is listed twice",
+        ),
     ],
 )
 def test_a_broken_copy_fails_naming_file_key_and_line(

@@ -41,7 +41,7 @@ from claimgraph.store.db import Store
 
 PACKAGE = Path(__file__).resolve().parent
 # What the extractor reads besides code: the ontology and the shipped NER weights and rules.
-DATA_FILES = ("ontology/*.yaml", "data/ner_labels.yaml", "data/ner/**/*")
+DATA_FILES = ("ontology/*.yaml", "data/ner/**/*")
 
 
 @dataclass(frozen=True)

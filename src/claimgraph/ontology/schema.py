@@ -379,6 +379,11 @@ FILES: dict[str, Check] = {
             "institution_words": words,
         }
     ),
+    # label rules after the trained NER (extract/nlp.fix_ner_labels)
+    "ner_labels.yaml": struct(
+        {"organisation_heads": words, "person_before": words, "norp_adjective_tags": words},
+        required=("organisation_heads", "person_before", "norp_adjective_tags"),
+    ),
     "time_rules.yaml": struct(
         {
             "vocab": map_of(map_of(_VOCAB_VALUE)),
