@@ -59,6 +59,7 @@ def extract_pending(article: Article) -> dict[str, Any]:
         publisher=article.site or "publisher",
         doc_id=PLACEHOLDER_KEY,
         title=article.title,
+        published_granularity=article.extra.get("published_granularity"),
     ).to_dict()
 
 

@@ -22,7 +22,6 @@ import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -33,7 +32,7 @@ from sqlalchemy.orm import Session
 from claimgraph import ids
 from claimgraph.analyze import kb
 from claimgraph.errors import ClaimgraphError, ExtractionFailed, IngestError, Unexpected
-from claimgraph.ingest.article import Article
+from claimgraph.ingest.article import Article, read_published
 from claimgraph.ingest.dedupe import fingerprint
 from claimgraph.ingest.sources import Item, ReadOptions, expand
 from claimgraph.store import repo
@@ -115,13 +114,14 @@ def extract_record(art: dict[str, Any]) -> dict[str, Any]:
 
     if not art["extraction_supported"]:
         return {"skipped": f"language {art['language']} is not supported for extraction"}
-    published = datetime.fromisoformat(art["published"]) if art["published"] else None
+    published, granularity = read_published(art["published"])  # "2021" is a year, not a day
     return extract_text(
         art["text"],
         published=published,
         publisher=art["site"] or "publisher",
         doc_id=ids.article_key(art["id"]),
         title=art["title"],
+        published_granularity=granularity,
     ).to_dict()
 
 

@@ -46,23 +46,34 @@ def check_size(raw: bytes, *, source: str, max_bytes: int) -> None:
         )
 
 
-def sniff_binary(raw: bytes, *, source: str) -> None:
-    """Raise BinaryInput for files that are plainly not text (magic numbers, NUL bytes)."""
+def sniff_magic(raw: bytes, *, source: str) -> None:
+    """Raise BinaryInput for files whose first bytes are a known binary format's magic."""
     head = raw[:16]
     for magic, kind in _MAGIC.items():
         if head.startswith(magic):
             raise BinaryInput(source, f"binary file ({kind}), not a text or HTML article")
+
+
+def sniff_binary(raw: bytes, *, source: str) -> None:
+    """Raise BinaryInput for files that are plainly not text (magic numbers, NUL bytes)."""
+    sniff_magic(raw, source=source)
     if any(raw.startswith(bom) for bom, _ in _BOMS):
         return  # UTF-16/32 text legitimately contains NUL bytes
     sample = raw[:8192]
     if b"\x00" in sample:
         # UTF-16 without BOM: NULs at every other byte and nothing else odd.
-        if _looks_utf16(sample):
+        if looks_utf16(sample):
             return
         raise BinaryInput(source, "binary file (contains NUL bytes), not a text or HTML article")
 
 
-def _looks_utf16(sample: bytes) -> bool:
+def has_bom(raw: bytes) -> bool:
+    """Starts with a UTF-8/16/32 byte-order mark."""
+    return any(raw.startswith(bom) for bom, _ in _BOMS)
+
+
+def looks_utf16(sample: bytes) -> bool:
+    """UTF-16 without BOM: NULs at every other byte."""
     evens, odds = sample[0::2], sample[1::2]
     return evens.count(0) > 0.4 * len(evens) or odds.count(0) > 0.4 * len(odds)
 

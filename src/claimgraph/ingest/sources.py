@@ -19,7 +19,7 @@ from pathlib import Path
 from claimgraph.errors import IngestError, TooLarge
 from claimgraph.ingest.article import Article, sha256
 from claimgraph.ingest.dates import date_granularity, parse_date
-from claimgraph.ingest.decode import check_size, decode
+from claimgraph.ingest.decode import check_size, decode, has_bom, looks_utf16, sniff_magic
 from claimgraph.ingest.html import (
     html_to_article,
     looks_like_html,
@@ -165,7 +165,7 @@ def _read_url(url: str, opts: ReadOptions) -> Iterator[Article | IngestError]:
 
 def read_jsonl(raw: bytes, *, label: str, opts: ReadOptions) -> Iterator[Article | IngestError]:
     """One article per line: {"url", "title", "text", "published"}; a bad line is one error."""
-    text, _ = decode(raw, source=label)
+    text = _jsonl_text(raw, label=label)
     # JSON Lines are separated by \n only (str.splitlines would also split on U+0085/U+2028 in text)
     for n, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
@@ -183,6 +183,20 @@ def read_jsonl(raw: bytes, *, label: str, opts: ReadOptions) -> Iterator[Article
             yield from _jsonl_record(rec, where, line, opts)
         except IngestError as exc:
             yield exc
+
+
+def _jsonl_text(raw: bytes, *, label: str) -> str:
+    """The file as text. A raw NUL byte (never valid in JSON) in UTF-8 lines must not turn the
+    whole file into "binary": it stays, and only the line holding it fails to parse."""
+    sample = raw[:8192]
+    if b"\x00" not in raw or has_bom(raw) or looks_utf16(sample):
+        return decode(raw, source=label)[0]
+    sniff_magic(raw, source=label)  # real binaries are still refused
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        # another encoding: U+0001 in place of NUL is just as invalid in JSON, line by line
+        return decode(raw.replace(b"\x00", b"\x01"), source=label)[0]
 
 
 def read_json(raw: bytes, *, label: str, opts: ReadOptions) -> Iterator[Article | IngestError]:

@@ -10,7 +10,7 @@ from sqlalchemy import delete, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from claimgraph.errors import NotFound
-from claimgraph.ingest.article import Article, sha256
+from claimgraph.ingest.article import Article, published_text, sha256
 from claimgraph.ingest.dedupe import Fingerprint, similarity
 from claimgraph.store.db import lock_for_write
 from claimgraph.store.models import (
@@ -119,7 +119,8 @@ def add_article(
         url=article.url,
         site=article.site,
         author=article.author,
-        published=article.published.isoformat() if article.published else None,
+        # at the source's precision: "2021" stays a year (read back with read_published)
+        published=published_text(article.published, article.extra.get("published_granularity")),
         published_utc=_utc(article.published),
         language=article.language,
         language_score=article.language_score,
@@ -290,6 +291,9 @@ def count_articles(*, session: Session) -> int:
 
 def delete_article(*, session: Session, article_id: int) -> None:
     """Remove an article and everything hanging off it (tests and admin use)."""
+    from claimgraph.store import graph_index
+
+    graph_index.on_write(session, article_id, None)
     if session.get_bind().dialect.name == "sqlite":
         session.execute(text("DELETE FROM article_fts WHERE rowid = :id"), {"id": article_id})
     session.execute(delete(ArticleRow).where(ArticleRow.id == article_id))
