@@ -21,7 +21,8 @@ from claimgraph.pipeline import ingest_sources
 from claimgraph.store import repo
 from claimgraph.store import repo_corrections as reports
 from claimgraph.store.models import ClaimRow, ExtractionRow
-from tests.security.conftest import csrf_of, sign_in
+from claimgraph.web import auth
+from tests.security.conftest import csrf_of, make_client, sign_in
 
 TEXT = (
     "Police in Lakeside arrested two men on Monday after a fire at the ferry pier, a "
@@ -167,7 +168,70 @@ def test_the_second_editor_on_the_page_is_told_it_is_already_handled(client, sto
     r = client.post(
         f"/editor/reports/{rid}/accept", data={"csrf_token": token}, follow_redirects=False
     )
-    assert r.status_code == 303
-    assert "already" in r.headers["location"] and "accepted%3A" not in r.headers["location"]
+    assert r.status_code == 409 and "text/html" in r.headers["content-type"]
+    assert "already handled by ann" in r.text and 'href="/editor"' in r.text
+    api = client.post(
+        f"/editor/reports/{rid}/reject",
+        data={"csrf_token": token, "reason": "dup"},
+        headers={"Accept": "application/json"},
+    )
+    assert api.status_code == 409
+    assert api.json() == {
+        "detail": f"Report {rid}: status: report {rid} is rejected, not open "
+        "(already handled by ann)"
+    }
     with store.session() as s:
         assert repo.get_article(session=s, article_id=1)["revision"] == 1
+
+
+SECOND_EDITOR = ("fran", "battery-staple-77")
+
+
+@pytest.mark.parametrize(("first", "second"), [("accept", "accept"), ("accept", "reject")])
+@pytest.mark.parametrize("accept_header", ["text/html", "application/json"])
+def test_two_editors_posting_at_once_get_one_done_and_one_409(
+    db_path, store, tmp_path, first, second, accept_header
+):
+    """Two signed-in editors press their buttons on one report at the same moment (real
+    threads through the app): one is redirected with "done", the other gets a 409 that says
+    the report is already handled - never a 500, never two successes."""
+    _article(store, tmp_path)
+    rid = _report(store, "Lakeside", "Lakeview")
+    with store.session() as s:
+        auth.add_user(session=s, name=SECOND_EDITOR[0], password=SECOND_EDITOR[1], role="editor")
+    with make_client(db_path) as one, make_client(db_path) as two:
+        sign_in(one)
+        sign_in(two, *SECOND_EDITOR)
+        tokens = [csrf_of(c.get("/editor").text) for c in (one, two)]
+        barrier = threading.Barrier(2)
+        answers: dict[str, object] = {}
+
+        def press(who: str, c, token: str, action: str) -> None:
+            barrier.wait()
+            answers[who] = c.post(
+                f"/editor/reports/{rid}/{action}",
+                data={"csrf_token": token, "reason": "not an error"},
+                headers={"Accept": accept_header},
+                follow_redirects=False,
+            )
+
+        threads = [
+            threading.Thread(target=press, args=("one", one, tokens[0], first)),
+            threading.Thread(target=press, args=("two", two, tokens[1], second)),
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=120)
+    codes = sorted(r.status_code for r in answers.values())  # type: ignore[attr-defined]
+    assert codes == [303, 409], {k: (r.status_code, r.text[:300]) for k, r in answers.items()}  # type: ignore[attr-defined]
+    loser = next(r for r in answers.values() if r.status_code == 409)  # type: ignore[attr-defined]
+    assert "already handled" in loser.text  # type: ignore[attr-defined]
+    winner = next(r for r in answers.values() if r.status_code == 303)  # type: ignore[attr-defined]
+    assert "already" not in winner.headers["location"]  # type: ignore[attr-defined]
+    with store.session() as s:
+        art = repo.get_article(session=s, article_id=1)
+        status = reports.get_report(session=s, report_id=rid).status
+    assert status in ("accepted", "rejected")
+    assert art["revision"] == (2 if status == "accepted" else 1)
+    assert len(art["revisions"]) == art["revision"]

@@ -80,9 +80,7 @@ def test_article_fields_are_cleaned_whatever_the_reader():
     assert art.title == "Ti tle" and art.author == "A" and art.text == "Text here."
 
 
-STORY = (
-    "The council of Lakeside approved a new bridge on Monday, a spokesman for the council said."
-)
+STORY = "The council of Lakeside approved a new bridge on Monday, a spokesman for the council said."
 
 
 def _published(store, tmp_path: Path, value: str) -> tuple[dict, list[dict]]:

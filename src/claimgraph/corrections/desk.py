@@ -34,6 +34,11 @@ class ReportError(ClaimgraphError):
         super().__init__(f"{field}: {message}")
 
 
+class ReportConflict(ReportError):
+    """The report was handled by someone else meanwhile (two editors at once): the web answers
+    409 with this message instead of a second "done"."""
+
+
 def fingerprint(*parts: str, secret: str) -> str:
     """A salted hash of who reported (address, user agent): enough to merge and rate-limit,
     never reversible to the address."""
@@ -262,7 +267,7 @@ def _take(session: Session, report_id: int) -> ReportRow:
     row = reports.get_report(session=session, report_id=report_id)
     session.refresh(row)
     if row.status != "open":
-        raise ReportError(
+        raise ReportConflict(
             "status",
             f"report {report_id} is {row.status}, not open (already handled by {row.handled_by})",
         )

@@ -17,7 +17,7 @@ from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from claimgraph.corrections import desk, sites
@@ -28,6 +28,7 @@ from claimgraph.store import repo_corrections as reports
 from claimgraph.store.db import Store
 from claimgraph.web import auth
 from claimgraph.web.deps import MAX_ID, SessionDep, get_store
+from claimgraph.web.pages.errors import error_page
 from claimgraph.web.pages.render import context, safe_url, suggestion_fits, templates
 
 router = APIRouter(include_in_schema=False)
@@ -159,7 +160,13 @@ async def act(request: Request, report_id: ReportId, action: str) -> Response:
         auth.check_csrf(request, form)
         editor = user.name
     # the desk and spaCy are blocking: keep them off the event loop
-    msg, changed = await run_in_threadpool(_apply, store, report_id, action, editor, form)
+    try:
+        msg, changed = await run_in_threadpool(_apply, store, report_id, action, editor, form)
+    except desk.ReportConflict as exc:  # another editor was first: 409, never a second "done"
+        message = f"Report {report_id}: {exc}"
+        if "application/json" in request.headers.get("accept", ""):
+            return JSONResponse({"detail": message}, status_code=409)
+        return error_page(request, 409, message)
     where = f"&article={changed[0]}&rev={changed[1]}" if changed else ""
     return RedirectResponse(f"/editor?done={quote(msg)}{where}", status_code=303)
 
@@ -199,6 +206,8 @@ def _apply(
                 msg = f"Report {report_id} marked as a duplicate of {of}."
             else:
                 raise HTTPException(404, "unknown action")
+    except desk.ReportConflict:
+        raise  # answered 409 by the route
     except desk.ReportError as exc:
         msg = f"Report {report_id}: {exc}"
     except NotFound as exc:

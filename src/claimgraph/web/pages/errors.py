@@ -39,6 +39,7 @@ TITLES = {
     403: "Not allowed",
     404: "Not found",
     405: "Not available this way",
+    409: "Already handled",
     413: "Too large",
     415: "Unsupported form",
     422: "Check what you typed",
