@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from claimgraph import ids
+from claimgraph.errors import NotFound
 from claimgraph.store.filters import ClaimFilter
 from claimgraph.store.models import (
     AppSettingRow,
@@ -216,3 +218,95 @@ def archived_claims(*, session: Session, article_id: int, revision: int) -> list
     if row is None:
         return []
     return [{**c, "article_id": article_id, "pk": None} for c in json.loads(row.claims)]
+
+
+def extractions(*, session: Session, article_id: int) -> list[dict[str, Any]]:
+    """Every extraction of the article, oldest first and numbered from 1: those a correction
+    or a newer pipeline replaced (the history) and those still stored. Each says its revision,
+    the pipeline version that produced it, when, how many claims it had and whether its claims
+    are the article's current ones (the newest extraction's)."""
+    if session.get(ArticleRow, article_id) is None:
+        raise NotFound(f"article {article_id} does not exist")
+    items: list[dict[str, Any]] = []
+    archived = set()
+    for h in session.scalars(
+        select(ExtractionHistoryRow)
+        .where(ExtractionHistoryRow.article_id == article_id)
+        .order_by(ExtractionHistoryRow.id)
+    ):
+        archived.add((h.revision, h.pipeline, h.created_at))
+        items.append(
+            {
+                "revision": h.revision,
+                "pipeline": h.pipeline or None,
+                "created_at": h.created_at,
+                "replaced_at": h.replaced_at,
+                "claims": len(json.loads(h.claims)),
+                "current": False,
+                "history_id": h.id,
+            }
+        )
+    live = list(
+        session.scalars(
+            select(ExtractionRow)
+            .where(ExtractionRow.article_id == article_id)
+            .order_by(ExtractionRow.revision, ExtractionRow.id)
+        )
+    )
+    newest = live[-1].id if live else None
+    for e in live:
+        if e.id != newest and (e.revision, e.pipeline, e.created_at) in archived:
+            continue  # an older revision's extraction, already listed with its archived claims
+        count = (
+            session.scalar(select(func.count(ClaimRow.pk)).where(ClaimRow.article_id == article_id))
+            if e.id == newest
+            else 0  # an older revision's claims are archived when a newer one is written
+        )
+        items.append(
+            {
+                "revision": e.revision,
+                "pipeline": e.pipeline or None,
+                "created_at": e.created_at,
+                "replaced_at": None,
+                "claims": count or 0,
+                "current": e.id == newest,
+                "history_id": None,
+            }
+        )
+    items.sort(key=lambda i: (i["current"], _utc_key(i["created_at"])))
+    out = []
+    for n, item in enumerate(items, 1):
+        out.append(
+            {
+                "number": n,
+                **item,
+                "created_at": _iso(item["created_at"]),
+                "replaced_at": _iso(item["replaced_at"]),
+            }
+        )
+    return out
+
+
+def extraction_claims(
+    *, session: Session, article_id: int, item: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """The claim records of one entry of `extractions` (current: the stored claims)."""
+    if item["current"]:
+        return current_claims(session=session, article_id=article_id)
+    if item["history_id"] is None:
+        return []
+    row = session.get(ExtractionHistoryRow, item["history_id"])
+    return json.loads(row.claims) if row is not None else []
+
+
+def _utc_key(when: datetime | None) -> str:
+    """A sort key that orders naive (SQLite) and aware (PostgreSQL) UTC times alike."""
+    if when is None:
+        return ""
+    return (when.replace(tzinfo=None) if when.tzinfo is None else when.astimezone(UTC)).strftime(
+        "%Y-%m-%dT%H:%M:%S.%f"
+    )
+
+
+def _iso(when: datetime | None) -> str | None:
+    return when.isoformat() if when else None

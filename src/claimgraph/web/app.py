@@ -27,6 +27,7 @@ from claimgraph.web.api import (
     corrections,
     entities,
     exports,
+    extractions,
     search,
     workbench,
 )
@@ -93,6 +94,7 @@ def create_app(settings: Settings | None = None, *, db: str | None = None) -> Fa
         contradictions,
         entities,
         exports,
+        extractions,
         search,
         workbench,
     ):

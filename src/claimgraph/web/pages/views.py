@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse
 
 from claimgraph.analyze import kb
 from claimgraph.errors import NotFound
-from claimgraph.store import repo, repo_views
+from claimgraph.store import repo, repo_history, repo_views
 from claimgraph.store.filters import FILTERS, PROFILE_ROLES, ClaimFilter, FilterError
 from claimgraph.store.filters import given as given_filters
 from claimgraph.store.search import search as fts_search
@@ -142,6 +142,7 @@ def article(
         entity_names=names,
         changes=changes,
         skipped=(extraction or {}).get("skipped"),  # why there are no claims (too long, language)
+        extractions=repo_history.extractions(session=session, article_id=article_id),
     )
 
 
