@@ -269,6 +269,14 @@ def _edit(path: Path, old: str, new: str, after: str = "") -> int:
             "'construction' is already a noun of BUILD_FACILITY",
         ),
         (
+            "events.yaml",
+            "    attempted_as: ATTACK",
+            "    attempted_as: ATACK",
+            "  KILL:",
+            "events.KILL.attempted_as",
+            "'ATACK' is no event type",
+        ),
+        (
             "attribution.yaml",
             "stance_verbs:",
             "stance_verb:",

@@ -365,3 +365,54 @@ def test_verb_and_preposition_readings_need_the_preposition_after_the_verb(nlp):
     assert "REQUEST" not in events(nlp, 'On Friday, the president called the blast an "attack".')
     found = events(nlp, "The governor called on prosecutors to investigate the mayor.")
     assert found == ["REQUEST"]  # the asked-for investigation is not asserted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two gunmen tried to kill the provincial governor on Monday.",
+        "Police foiled an assassination attempt against the mayor.",
+        "The driver was charged with attempted murder.",
+    ],
+)
+def test_an_attempt_at_a_killing_is_an_attack(nlp, text):
+    found = frames(nlp, text)
+    assert "ATTACK" in [e for e, *_ in found] and "KILL" not in [e for e, *_ in found]
+    assert all(mood == "asserted" for e, _, mood, _, _ in found if e == "ATTACK")
+
+
+def test_a_planned_killing_stays_a_planned_kill(nlp):
+    found = frames(nlp, "The cartel plans to kill the prosecutor.")
+    assert [(e, mood) for e, _, mood, _, _ in found] == [("KILL", "planned")]
+
+
+def test_hit_with_sanctions_is_a_sanction_on_the_object(nlp):
+    found = frames(nlp, "Washington hit six Iranian firms with sanctions on Monday.")
+    assert [e for e, *_ in found] == ["SANCTION"]
+    assert found[0][1]["agent"] == "Washington" and "firms" in found[0][1]["recipient"]
+
+
+def test_a_blast_that_claimed_lives_reports_nothing(nlp):
+    found = frames(nlp, "The bomb set off a blast that claimed the lives of nine soldiers.")
+    assert "STATEMENT" not in [e for e, *_ in found]
+    assert all(f.speaker is None for *_, f in found)
+
+
+def test_a_date_after_on_is_the_attack_s_time_not_its_target(nlp):
+    found = frames(nlp, "The group claimed responsibility for the attack on Saturday.")
+    attack = [r for e, r, *_ in found if e == "ATTACK"]
+    assert attack and "recipient" not in attack[0] and "Saturday" not in attack[0].get("object", "")
+
+
+def test_renting_is_acquiring(nlp):
+    found = frames(nlp, "The suspect rented a van in Leeds two days before.")
+    assert [(e, r.get("object")) for e, r, *_ in found] == [("ACQUIRE", "van")]
+
+
+def test_a_device_named_alone_is_no_attack(nlp):
+    assert events(nlp, "The militants stored home-made IEDs in the basement.") == []
+
+
+def test_a_name_in_apposition_to_one_of_them_is_the_agent(nlp):
+    found = frames(nlp, "One of them, Senator Ruth Ames, called for an inquiry.")
+    assert [(e, "Ruth Ames" in r.get("agent", "")) for e, r, *_ in found] == [("REQUEST", True)]

@@ -111,12 +111,10 @@ def _prep_objects(tok: Token) -> dict[str, Token]:
 def is_actor(tok: Token | None) -> bool:
     """Agents and recipients are named actors: an entity, a proper noun, or people of a
     nationality ("Iranian engineers"), not things ("factories")."""
-    if tok is None:
-        return False
+    if tok is None or tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"):
+        return False  # "the attack on Friday": a date, however it is tagged
     if tok.ent_type_ in ACTOR_LABELS or tok.pos_ == "PROPN":
         return True
-    if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"):
-        return False
     nouns = load_ontology().actor_nouns
     if tok.lower_ in nouns or (tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns):
         return True  # "police", "two gunmen", "the company", "he"
@@ -413,8 +411,32 @@ def _evidence(sent: Span, tokens: list[Token]) -> Mention:
     return Mention(span.start_char, span.end_char, span.text)
 
 
+def _attempt(tok: Token, onto: Ontology) -> Token | None:
+    """The attempt word an act is governed by: "tried to kill" (the verb "tried"), "an
+    assassination attempt", "attempted murder"; None when the act is stated on its own."""
+    if tok.pos_ in ("VERB", "AUX"):
+        head = tok.head
+        if tok.dep_ == "xcomp" and head.i != tok.i and lemma(head) in onto.attempt_words:
+            return head
+        return None
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in onto.attempt_words:
+        return tok.head
+    return next(
+        (c for c in tok.children if c.dep_ == "amod" and c.lemma_.lower() in onto.attempt_words),
+        None,
+    )
+
+
 def _triggers(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]]:
-    """(event, inverse, object token) for each reading of this token as a trigger."""
+    """(event, inverse, object token) for each reading of this token as a trigger; an attempt
+    at an act reads as the type the ontology names for it (`attempted_as`)."""
+    found = _readings(tok, onto)
+    if found and _attempt(tok, onto) is not None:
+        found = [(onto.events[e].attempted_as or e, inv, obj) for e, inv, obj in found]
+    return found
+
+
+def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]]:
     found: list[tuple[str, bool, Token | None]] = []
     word = lemma(tok)
     if tok.pos_ in ("VERB", "AUX"):
@@ -429,6 +451,10 @@ def _triggers(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         if dobj is not None and (lemma(tok), dobj.lemma_.lower()) in onto.light:
             found.append((onto.light[(lemma(tok), dobj.lemma_.lower())], False, dobj))
             return found  # a light verb means what its noun means; skip its own verb readings
+        with_obj = preps.get("prep:with")
+        if with_obj is not None and (lemma(tok), with_obj.lemma_.lower()) in onto.light:
+            # "hit 13 officials with sanctions": the noun is the act, the object its target
+            return [(onto.light[(lemma(tok), with_obj.lemma_.lower())], False, with_obj)]
         readings = _verb_readings(tok, onto)
         for event, inverse in readings:
             spec = onto.events[event]
@@ -520,6 +546,15 @@ def _triggers(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             )
             found.append((event, False, target))
     return found
+
+
+def _named_appos(tok: Token) -> Token | None:
+    """A person (else organisation) named in apposition to an unnamed phrase: "the party's
+    spokesman, Timi Frank", "one of them, William Craig"."""
+    if tok.ent_type_ in ("PERSON", "ORG", "GPE"):
+        return None
+    appos = [c for c in tok.children if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG")]
+    return min(appos, key=lambda c: (c.ent_type_ != "PERSON", c.i), default=None)
 
 
 def _target_possessor(tok: Token, spec: EventType) -> Token | None:
@@ -669,6 +704,8 @@ def _frames_for(
             roles["recipient"] = target  # "the leader's arrest": the leader is arrested
         for p in tok.children:  # "the attack by militants on a convoy", "talks with X"
             inner = _child(p, "pobj") if p.dep_ == "prep" else None
+            if inner is not None and inner.ent_type_ in ("DATE", "TIME"):
+                continue  # "the attack on Friday": its time
             if p.dep_ == "agent" or (
                 inner is not None
                 and (p.lower_ == "by" or (p.lower_ == "from" and spec.noun_from_agent))
@@ -696,10 +733,12 @@ def _frames_for(
             subj = by
         for key, role in spec.roles.items():
             if key in ("dobj", "dative"):
-                filler = _child(tok, key) if key == "dative" else (obj if obj is not None else None)
+                filler = _child(tok, key) if key == "dative" else obj
+                if key == "dobj" and obj is not None and obj.dep_ == "pobj":
+                    filler = _child(tok, "dobj")  # "hit X with sanctions": X is the target
                 if key == "dobj" and passive is not None:
                     filler = passive
-                if light and key == "dobj":
+                if light and key == "dobj" and obj is not None and obj.dep_ != "pobj":
                     continue  # "impose sanctions on X": the noun is the event, X the role
             else:
                 filler = preps.get(key) if key.startswith("prep:") else _child(tok, key)
@@ -766,6 +805,8 @@ def _frames_for(
     )
     for r in ("agent", "recipient"):  # "tens of thousands of people": the people
         t = roles.get(r)
+        if t is not None and t.pos_ == "NUM" and _named_appos(t) is not None:
+            continue  # "One of them, William Craig, called …": the name, below
         while t is not None and (t.pos_ == "NUM" or t.lemma_.lower() in onto.quantifier_heads):
             of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             inner = _child(of, "pobj") if of is not None else None
@@ -774,12 +815,7 @@ def _frames_for(
             roles[r] = t = inner
     for r in ("agent", "recipient"):  # "the party's spokesman, Timi Frank, said": the name
         t = roles.get(r)
-        appos = (
-            [c for c in t.children if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG")]
-            if t is not None and t.ent_type_ not in ("PERSON", "ORG", "GPE")
-            else []
-        )  # a person named beside a title is who acts, before an organisation
-        named = min(appos, key=lambda c: (c.ent_type_ != "PERSON", c.i), default=None)
+        named = _named_appos(t) if t is not None else None
         if named is not None:
             roles[r] = named
     agent = roles.get("agent")
@@ -831,7 +867,13 @@ def _frames_for(
             or (owner.pos_ == "NOUN" and owner.lemma_.lower() in spec.owner_nouns)
         ):  # a company's or person's figure; a country's inflation rate has no actor
             roles["agent"] = owner
-    mood = modality(tok, attribution, onto)
+    attempt = _attempt(tok, onto) if tok.pos_ in ("VERB", "AUX") else None
+    if attempt is not None and any(
+        onto.events[e].attempted_as == event for e, _ in _verb_readings(tok, onto)
+    ):
+        mood = modality(attempt, attribution, onto)  # "tried to kill X": the attempt happened
+    else:
+        mood = modality(tok, attribution, onto)
     pol = polarity(tok, onto)
     stop = {attribution.report_verb.i} if attribution.report_verb is not None else set()
     times = _times_under(tok, stop=stop)

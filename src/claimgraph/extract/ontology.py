@@ -64,6 +64,9 @@ class EventType:
     # a nominal trigger modified by one of these is another sense ("a general strike",
     # "an accidental explosion")
     noun_excludes_modifiers: frozenset[str] = frozenset()
+    # an attempt at this act ("tried to kill", "an assassination attempt", "attempted murder")
+    # is this other event: the attempt happened even where the act did not
+    attempted_as: str | None = None
     # STIX relationship types towards an actor and towards a place (export/stix)
     stix: tuple[str, str] | None = None
     # a transfer of goods: (giving role, receiving role) — SUPPLY (agent, recipient) and
@@ -101,6 +104,9 @@ class Ontology:
     conformity_nouns: frozenset[str] = frozenset()
     quantifier_heads: frozenset[str] = frozenset()
     lemma_fixes: dict[str, str] = field(default_factory=dict)
+    attempt_words: frozenset[str] = frozenset()
+    # reporting verb → objects that make it another verb ("the blast claimed 12 lives")
+    reporting_object_excludes: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -153,6 +159,7 @@ def load_ontology() -> Ontology:
             noun_excludes_modifiers=frozenset(
                 map(_lemma, spec.get("noun_excludes_modifiers") or [])
             ),
+            attempted_as=spec.get("attempted_as"),
             stix=(stix["actor"], stix["place"]) if stix else None,
             transfer=(transfer["giver"], transfer["receiver"]) if transfer else None,
         )
@@ -202,4 +209,9 @@ def load_ontology() -> Ontology:
         intention_verbs=frozenset(map(_lemma, at.get("intention_verbs") or [])),
         speech_act_verbs=frozenset(map(_lemma, at.get("speech_act_verbs") or [])),
         conformity_nouns=frozenset(map(_lemma, at.get("conformity_nouns") or [])),
+        attempt_words=frozenset(map(_lemma, ev.get("attempt_words") or [])),
+        reporting_object_excludes={
+            _lemma(v): frozenset(map(_lemma, objs))
+            for v, objs in (at.get("reporting_object_excludes") or {}).items()
+        },
     )

@@ -19,6 +19,7 @@ from claimgraph.extract.attribution import (
     lemma,
     phrase,
     polarity,
+    reports,
 )
 from claimgraph.extract.ontology import Ontology
 from claimgraph.extract.quantities import quantity_of
@@ -93,7 +94,7 @@ def _outer_report(verb: Token, onto: Ontology) -> bool:
     node = verb
     while node.head.i != node.i:
         node = node.head
-        if node.pos_ in ("VERB", "AUX") and lemma(node) in onto.reporting:
+        if node.pos_ in ("VERB", "AUX") and reports(node, onto):
             return True
     return False
 
@@ -126,7 +127,7 @@ def _content_subject(content: Span) -> Token | None:
 def _accuses(verb: Token, onto: Ontology, triggers: set[int]) -> bool:
     """ "X says Y was involved in the poisoning": the report's own predicate lays wrongdoing
     on someone, so it is an accusation even though it names an event inside."""
-    content = _content(verb) if lemma(verb) in onto.reporting else None
+    content = _content(verb) if reports(verb, onto) else None
     if content is None or content.pos_ not in ("VERB", "AUX", "ADJ"):
         return False
     heads = [content, *(c for c in content.children if c.dep_ in ("acomp", "attr", "dobj"))]
@@ -229,7 +230,7 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
             if comp is not None and subj is not None and not _holds_event(comp, found):
                 speaker = phrase(subj)
                 out.append(_frame(tok, speaker, phrase(comp), sent, "planned", onto, tok.i))
-        elif word in onto.reporting:
+        elif reports(tok, onto):
             content = _content(tok)
             subj = _speaker_token(tok)
             if content is None or subj is None:

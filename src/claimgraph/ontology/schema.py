@@ -289,11 +289,23 @@ EVENT = struct(
         # a transfer of goods: which role gives and which receives (SUPPLY and ACQUIRE are one
         # transfer seen from either side: analyze/clusters, the --from/--to filters)
         "transfer": struct({"giver": ROLE, "receiver": ROLE}, required=("giver", "receiver")),
+        # an attempt at the act is this other event type ("an assassination attempt": ATTACK)
+        "attempted_as": STR,
     },
     required=("plover",),
 )
 EVENT_KEYS: frozenset[str] = frozenset(
-    {*_EVENT_WORDS, *_EVENT_FLAGS, "plover", "light", "needs_object", "roles", "stix", "transfer"}
+    {
+        *_EVENT_WORDS,
+        *_EVENT_FLAGS,
+        "plover",
+        "light",
+        "needs_object",
+        "roles",
+        "stix",
+        "transfer",
+        "attempted_as",
+    }
 )
 
 _VOCAB_VALUE = scalar("str", "int", "float", "bool", "null")
@@ -323,6 +335,7 @@ FILES: dict[str, Check] = {
             "lemma_fixes": STR_MAP,
             "quantifier_heads": words,
             "actor_nouns": words,
+            "attempt_words": words,
         },
         required=("events",),
     ),
@@ -341,6 +354,7 @@ FILES: dict[str, Check] = {
             "intention_verbs": words,
             "speech_act_verbs": words,
             "conformity_nouns": words,
+            "reporting_object_excludes": WORD_MAP,
         }
     ),
     "boilerplate.yaml": struct(
@@ -402,6 +416,7 @@ def check_triggers(ctx: Ctx, root: yaml.Node) -> None:
     events = {k.value: v for k, v in _pairs(ctx, root, ())}["events"]
     nouns: dict[str, str] = {}
     light: dict[tuple[str, str], str] = {}
+    names = {k.value for k, _ in _pairs(ctx, events, ("events",))}
     for name_node, spec in _pairs(ctx, events, ("events",)):
         name = name_node.value
         fields = {k.value: v for k, v in _pairs(ctx, spec, ("events", name))}
@@ -413,6 +428,11 @@ def check_triggers(ctx: Ctx, root: yaml.Node) -> None:
                     ("events", name, "inverse"),
                     f"{v.value!r} is also a direct verb of {name}",
                 )
+        shift = fields.get("attempted_as")
+        if isinstance(shift, yaml.ScalarNode) and shift.value not in names:
+            raise ctx.fail(
+                shift, ("events", name, "attempted_as"), f"{shift.value!r} is no event type"
+            )
         for n in _items(fields.get("nouns")):
             other = nouns.setdefault(fold(n.value), name)
             if other != name:
