@@ -152,6 +152,10 @@ def grow_store(store: Any, target_claims: int, seed: int = 7) -> BuildInfo:
             s.execute(stmt, rows)
             s.execute(insert(m.ClaimRow), claims)
     with store.session() as s:
+        # the claims went in past the writer: fill the network it keeps (graph_index) once
+        from claimgraph.store import graph_index
+
+        graph_index.rebuild(s)
         info.articles = s.scalar(select(func.count()).select_from(m.ArticleRow)) or 0
         info.claims = s.scalar(select(func.count()).select_from(m.ClaimRow)) or 0
     info.seconds = time.perf_counter() - t0
@@ -197,6 +201,10 @@ COPY_ORDER = [
     "ExtractionRow",
     "ClaimRow",
     "ClusterMemberRow",
+    "GraphArticleNodeRow",
+    "GraphArticleEdgeRow",
+    "GraphNodeRow",
+    "GraphEdgeRow",
 ]
 
 

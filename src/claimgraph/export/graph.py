@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from claimgraph.export import ACTOR_ROLES, ExportResult, name_of, resolved
 from claimgraph.extract.records import slug
 from claimgraph.store.filters import ClaimFilter
+from claimgraph.store.graph_index import is_noise
 from claimgraph.store.models import EntityRow
 from claimgraph.store.repo_views import claims_with_actors, graph_rows
 
@@ -230,8 +231,17 @@ def build_graph(session: Session, filters: ClaimFilter | None) -> nx.DiGraph:
     return b.graph()
 
 
+def drop_noise(g: nx.DiGraph) -> nx.DiGraph:
+    """The graph without nodes whose names are no actors (pronoun phrases, month names,
+    lowercase generic nouns: store.graph_index.is_noise) and their edges: what the network
+    page, /api/graph and the GraphML/GEXF exports show."""
+    noise = [n for n, a in g.nodes(data=True) if is_noise(a.get("name"), a.get("type"))]
+    g.remove_nodes_from(noise)
+    return g
+
+
 def write_graphml(session: Session, filters: ClaimFilter | None, out: BinaryIO) -> ExportResult:
-    g = build_graph(session, filters)
+    g = drop_noise(build_graph(session, filters))
     nx.write_graphml_xml(g, out, encoding="utf-8", prettyprint=True)
     return _result("graphml", g)
 
@@ -240,7 +250,7 @@ def write_gexf(session: Session, filters: ClaimFilter | None, out: BinaryIO) -> 
     """GEXF 1.2; networkx stamps today's date in <meta>, which is dropped to keep output stable."""
     from networkx.readwrite.gexf import GEXFWriter
 
-    g = build_graph(session, filters)
+    g = drop_noise(build_graph(session, filters))
     for nid, attrs in g.nodes(data=True):  # GEXF shows `label`; the name reads better than an id
         attrs["label"] = attrs.get("name") or nid
     writer = GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")

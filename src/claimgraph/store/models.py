@@ -319,3 +319,79 @@ class CorrectionHitRow(Base):
     created_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, index=True
     )
+
+
+class GraphArticleNodeRow(Base):
+    """What one article's claims add to a node of the actor network (store/graph_index.py):
+    how many of its claims name the node, and the name/type/country of the first claim that
+    does (`seq`: order of the article's write, `ord`: claim and role within it), which the
+    network shows for nodes the entity table does not name. `gpe`: for a place node, the GPE
+    entity id it would become once such an entity is stored."""
+
+    __tablename__ = "graph_article_nodes"
+    __table_args__ = (Index("ix_graph_article_nodes_node", "node_id", "seq", "ord"),)
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    node_id: Mapped[str] = mapped_column(String(255), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer, index=True)
+    ord: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(String(16))
+    country: Mapped[str | None] = mapped_column(String(8))
+    gpe: Mapped[str | None] = mapped_column(String(255), index=True)
+
+
+class GraphArticleEdgeRow(Base):
+    """What one article's claims add to an edge of the actor network: claims per (source,
+    target, event type, role) and the span of their dated times."""
+
+    __tablename__ = "graph_article_edges"
+    __table_args__ = (Index("ix_graph_article_edges_pair", "src", "dst"),)
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    src: Mapped[str] = mapped_column(String(255), primary_key=True)
+    dst: Mapped[str] = mapped_column(String(255), primary_key=True)
+    event: Mapped[str] = mapped_column(String(32), primary_key=True)
+    role: Mapped[str] = mapped_column(String(16), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
+    first_time: Mapped[str | None] = mapped_column(String(32))
+    last_time: Mapped[str | None] = mapped_column(String(32))
+
+
+class GraphNodeRow(Base):
+    """A node of the whole store's actor network (the sum of graph_article_nodes), with the
+    attributes export.graph.build_graph would give it and whether it is noise (not an actor:
+    pronoun phrases, month names, lowercase generic nouns), kept current on every write."""
+
+    __tablename__ = "graph_nodes"
+    __table_args__ = (Index("ix_graph_nodes_rank", "noise", "claims", "id"),)
+
+    id: Mapped[str] = mapped_column(String(255), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(String(16))
+    country: Mapped[str | None] = mapped_column(String(8))
+    claims: Mapped[int] = mapped_column(Integer)
+    noise: Mapped[bool] = mapped_column(Boolean)
+
+
+class GraphEdgeRow(Base):
+    """An edge of the whole store's actor network (the sum of graph_article_edges): weight,
+    claims per event type ("AGREE:1,SUPPLY:4"), roles and the span of dated claim times;
+    `noise`: an end is a noise node (the network leaves the edge out)."""
+
+    __tablename__ = "graph_edges"
+    __table_args__ = (Index("ix_graph_edges_dst", "dst"),)
+
+    src: Mapped[str] = mapped_column(String(255), primary_key=True)
+    dst: Mapped[str] = mapped_column(String(255), primary_key=True)
+    weight: Mapped[int] = mapped_column(Integer)
+    event_counts: Mapped[str] = mapped_column(Text)
+    roles: Mapped[str] = mapped_column(Text)
+    first_time: Mapped[str | None] = mapped_column(String(32))
+    last_time: Mapped[str | None] = mapped_column(String(32))
+    noise: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from claimgraph.errors import NotFound
 from claimgraph.record import ACTOR_ROLES
 from claimgraph.resolve.names import fold
+from claimgraph.store import graph_index
 from claimgraph.store.filters import FILTERS, ROLES, ClaimFilter, agent_receives
 from claimgraph.store.models import (
     ArticleRow,
@@ -73,7 +74,7 @@ def save_extraction(
     remap = _link_known_entities(session, extraction.get("entities", []))
     if remap:
         extraction = _remap_ids(extraction, remap)
-    _upsert_entities(session, extraction.get("entities", []))
+    new_entities = _upsert_entities(session, extraction.get("entities", []))
     rows = [
         {
             **claim_columns(c),
@@ -85,6 +86,7 @@ def save_extraction(
     ]
     if rows:
         session.execute(insert(ClaimRow), rows)
+    graph_index.on_write(session, article_id, extraction.get("claims", []), new_entities)
     return len(rows)
 
 
@@ -207,13 +209,13 @@ def _remap_ids(extraction: dict[str, Any], remap: dict[str, str]) -> dict[str, A
     return json.loads(text)
 
 
-def _upsert_entities(session: Session, entities: list[dict[str, Any]]) -> None:
+def _upsert_entities(session: Session, entities: list[dict[str, Any]]) -> list[str]:
     """Add new entities, merge names into the aliases of stored ones (in list order, so a
-    repeated id merges into the row made by its first occurrence).
+    repeated id merges into the row made by its first occurrence); the ids added.
 
     One IN query and one executemany instead of a get + flush per entity."""
     if not entities:
-        return
+        return []
     existing = {
         row.id: row
         for i in range(0, len(entities), 500)
@@ -248,6 +250,7 @@ def _upsert_entities(session: Session, entities: list[dict[str, Any]]) -> None:
             cur["aliases"] = merged
     if new:
         session.execute(insert(EntityRow), list(new.values()))
+    return list(new)
 
 
 def claim_conditions(

@@ -10,8 +10,9 @@ from pydantic import BaseModel
 
 from claimgraph.analyze.clusters import claim_label
 from claimgraph.analyze.timeline import interval
-from claimgraph.export.graph import build_graph
-from claimgraph.store import repo_views
+from claimgraph.export.graph import build_graph, drop_noise
+from claimgraph.store import graph_index, repo_views
+from claimgraph.store.filters import ClaimFilter
 from claimgraph.web.deps import ClaimFilterDep, SessionDep
 
 router = APIRouter(tags=["workbench"])
@@ -186,8 +187,14 @@ def graph_data(
     filters: ClaimFilterDep,
     limit: Annotated[int, Query(ge=1, le=2000, description="most nodes (by claims)")] = 300,
 ) -> GraphData:
-    """The actor network of the matching claims (the GraphML export's graph), top nodes only."""
-    g = build_graph(session, filters)
+    """The actor network of the matching claims (the GraphML export's graph), top nodes only;
+    names that are no actors (pronoun phrases, month names, generic nouns) are left out.
+
+    Unfiltered, it is read from the network the store keeps current on write
+    (store/graph_index.py); a filtered one is built from the matching claims."""
+    if filters == ClaimFilter():
+        return GraphData.model_validate(graph_index.network(session, limit))
+    g = drop_noise(build_graph(session, filters))
     ranked = sorted(g.nodes(data=True), key=lambda n: (-n[1].get("claims", 0), n[0]))[:limit]
     keep = {nid for nid, _ in ranked}
     nodes = [
