@@ -416,3 +416,20 @@ def test_a_device_named_alone_is_no_attack(nlp):
 def test_a_name_in_apposition_to_one_of_them_is_the_agent(nlp):
     found = frames(nlp, "One of them, Senator Ruth Ames, called for an inquiry.")
     assert [(e, "Ruth Ames" in r.get("agent", "")) for e, r, *_ in found] == [("REQUEST", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The coach retired after the 2019 season.", "RESIGN"),
+        ("The supreme court reversed the ruling on Monday.", "REJECT"),
+        ("Customs officers searched the tanker in the harbour.", "COERCE"),
+        ("The candidate withdrew from the race on Sunday.", "RETREAT"),
+    ],
+)
+def test_court_police_and_career_verbs(nlp, text, event):
+    assert event in events(nlp, text)
+
+
+def test_searching_for_survivors_coerces_nobody(nlp):
+    assert "COERCE" not in events(nlp, "Rescuers searched for survivors in the rubble.")
