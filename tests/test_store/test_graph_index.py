@@ -168,3 +168,27 @@ def test_noise_names() -> None:
     for name in ("The Hague", "Iran", "All India Radio", "G7", "Washington Post"):
         assert not graph_index.is_noise(name, "ORG"), name
     assert not graph_index.is_noise("tema port", "PLACE")
+
+
+def test_kept_current_through_a_deferred_bulk_shard(store: Store, tmp_path: Path) -> None:
+    """Bulk load buffers claim rows until the shard ends: a GPE stored by a later article of
+    the shard re-derives an earlier one from its pending (not yet written) claims."""
+    _fill(store, tmp_path)
+    from claimgraph.store.bulkload import deferred_claims
+
+    claims = _claims()
+    tema = {"id": "gpe:tema", "name": "Tema", "type": "GPE", "aliases": [], "country": "GH"}
+    with store.session() as s, deferred_claims(s):
+        for aid, ents in ((1, ENTITIES), (2, [*ENTITIES, tema])):
+            repo.save_extraction(
+                session=s,
+                article_id=aid,
+                revision=3,
+                extraction={
+                    "entities": ents,
+                    "claims": [dict(c, id=f"{c['id']}-b{aid}") for c in claims],
+                },
+                pipeline="synthetic",
+            )
+    got = check(store)
+    assert "gpe:tema" in got[0]

@@ -24,6 +24,14 @@ from sqlalchemy.orm import ORMExecuteState, Session
 
 from claimgraph.store.models import ClaimRow
 
+PENDING = "claimgraph.pending_claims"
+
+
+def pending_claims(session: Session, article_id: int) -> list[dict[str, Any]]:
+    """Claim rows of this article captured on `session` and not yet written."""
+    buf = session.info.get(PENDING)
+    return [r for r in buf.rows if r.get("article_id") == article_id] if buf else []
+
 
 class ClaimBuffer:
     """Claim rows captured from save_extraction, written by `flush`."""
@@ -65,11 +73,13 @@ def deferred_claims(session: Session) -> Iterator[ClaimBuffer]:
         return None
 
     event.listen(session, "do_orm_execute", capture)
+    session.info[PENDING] = buf  # graph_index re-derives articles from stored + pending claims
     try:
         yield buf
         buf.flush()
     finally:
         event.remove(session, "do_orm_execute", capture)
+        session.info.pop(PENDING, None)
 
 
 def write_rows(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:

@@ -300,12 +300,15 @@ def _rederive(session: Session, article_id: int) -> Touched:
             GraphArticleNodeRow.article_id == article_id
         )
     )
+    from claimgraph.store.bulkload import pending_claims
+
     claims = [
         json.loads(d)
         for d in session.scalars(
             select(ClaimRow.data).where(ClaimRow.article_id == article_id).order_by(ClaimRow.pk)
         )
     ]
+    claims += [json.loads(r["data"]) for r in pending_claims(session, article_id)]  # bulk load
     t = _remove(session, article_id)
     g = article_graph(claims, _stored_gpes(session, claims))
     t.update(_add(session, article_id, g, seq or _next_seq(session)))
