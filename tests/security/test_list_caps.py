@@ -56,6 +56,7 @@ def test_contradictions_of_a_giant_cluster_come_a_page_at_a_time(client, giant_c
     assert r.status_code == 200
     body = r.json()
     assert len(body["items"]) == 500 and body["next_offset"] == 500
+    assert body["total"] is None  # unknown without making every pair
     assert giant_cluster["pairs"] <= 501  # not 4 million
     assert len(r.content) < 1_000_000
     nxt = client.get("/api/contradictions", params={"offset": body["next_offset"], "limit": 50})
@@ -72,8 +73,25 @@ def test_contradiction_paging_refuses_unbounded_requests(client, params, field):
     assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["query", field]
 
 
+def test_contradictions_say_their_total_once_a_page_reaches_the_end(client, monkeypatch):
+    clusters = {"c1": [_claim(i) for i in range(40)]}
+    monkeypatch.setattr(repo_claims, "cluster_claims", lambda session: clusters)
+    n = len(list(contra.iter_contradictions(clusters)))
+    assert n > 20
+    first = client.get("/api/contradictions", params={"limit": 10}).json()
+    assert first["total"] is None and first["next_offset"] == 10
+    last = client.get("/api/contradictions", params={"offset": n - 5, "limit": 10}).json()
+    assert len(last["items"]) == 5 and last["total"] == n and last["next_offset"] is None
+    past = client.get("/api/contradictions", params={"offset": n + 100}).json()
+    assert past["items"] == [] and past["total"] == n
+
+
 def test_empty_store_has_no_next_page(client):
-    assert client.get("/api/contradictions").json() == {"items": [], "next_offset": None}
+    assert client.get("/api/contradictions").json() == {
+        "items": [],
+        "next_offset": None,
+        "total": 0,
+    }
 
 
 def test_entities_are_paged(client, store):
@@ -169,6 +187,7 @@ def test_a_giant_cluster_lists_a_bounded_number_of_claims(client, monkeypatch):
     body = client.get("/api/clusters").json()
     assert len(body["items"]) == 500 and body["next_offset"] == 500
     assert body["items"][0]["n_claims"] == 5000 and len(body["items"][0]["claims"]) == 200
+    assert body["total"] == 700
     small = client.get("/api/clusters", params={"offset": 500, "claims_limit": 1}).json()
     assert len(small["items"]) == 200 and small["next_offset"] is None
     assert all(len(c["claims"]) == 1 for c in small["items"])

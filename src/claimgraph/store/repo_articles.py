@@ -16,6 +16,7 @@ from claimgraph.store.db import lock_for_write
 from claimgraph.store.models import (
     ArticleRow,
     BandRow,
+    ClaimRow,
     FingerprintRow,
     RevisionRow,
     SourceRow,
@@ -283,6 +284,37 @@ def get_article(*, session: Session, article_id: int, revision: int | None = Non
         ],
     )
     return out
+
+
+def count_article_claims(*, session: Session, article_id: int) -> int:
+    """How many current claims one article has (an indexed count: cheap for any article)."""
+    q = select(func.count()).select_from(ClaimRow).where(ClaimRow.article_id == article_id)
+    return session.scalar(q) or 0
+
+
+def article_claims_page(
+    *, session: Session, article_id: int, offset: int, limit: int
+) -> tuple[list[dict[str, Any]], int]:
+    """Claims [offset, offset + limit) of one article in storage (text) order, and how many it
+    has: one article can yield thousands (15,007 in issue 12), so readers get them a page at a
+    time. Rows in the list_claims shape."""
+    from claimgraph.store.repo_claims import list_claims
+
+    total = count_article_claims(session=session, article_id=article_id)
+    if offset >= total:
+        return [], total
+    first = session.scalar(
+        select(ClaimRow.pk)
+        .where(ClaimRow.article_id == article_id)
+        .order_by(ClaimRow.pk)
+        .offset(offset)
+        .limit(1)
+    )
+    assert first is not None  # offset < total
+    rows = list_claims(
+        session=session, article_id=article_id, order="pk", limit=limit, after_pk=first - 1
+    )
+    return rows, total
 
 
 def count_articles(*, session: Session) -> int:

@@ -62,6 +62,11 @@ class ArticleDetail(ArticleSummary):
     text_revision: int = Field(description="the revision whose text is shown")
     revisions: list[RevisionInfo]
     sources: list[SourceInfo]
+    n_claims: int | None = Field(
+        default=None,
+        description="how many current claims the article has (page them with "
+        "/api/claims?article_id=…)",
+    )
 
 
 class RevisionText(RevisionInfo):
@@ -117,6 +122,11 @@ class Moved(BaseModel):
 class ClaimPage(BaseModel):
     items: list[Claim]
     next_cursor: str | None = Field(description="pass as `cursor` for the next page; null at end")
+    total: int | None = Field(
+        default=None,
+        description="how many claims match in all, given when the only filter is article_id "
+        "(one article's claims); null otherwise",
+    )
 
 
 class Cluster(Open):
@@ -132,6 +142,7 @@ class ClusterList(BaseModel):
     next_offset: int | None = Field(
         default=None, description="pass as `offset` for the next page; null at end"
     )
+    total: int | None = Field(default=None, description="how many clusters match in all")
 
 
 class Contradiction(Open):
@@ -145,6 +156,11 @@ class ContradictionList(BaseModel):
     items: list[Contradiction]
     next_offset: int | None = Field(
         default=None, description="pass as `offset` for the next page; null at end"
+    )
+    total: int | None = Field(
+        default=None,
+        description="how many pairs there are, once a page reaches the end; null before (pairs "
+        "are found lazily: counting them all is what a page avoids)",
     )
 
 

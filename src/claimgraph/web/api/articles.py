@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from claimgraph.store import repo
+from claimgraph.store.repo_articles import count_article_claims
 from claimgraph.web.deps import (
     MAX_ID,
     SessionDep,
@@ -65,8 +66,11 @@ def list_articles(
 
 @router.get("/articles/{article_id}", responses=NOT_FOUND)
 def get_article(article_id: ArticleId, session: SessionDep) -> ArticleDetail:
-    """One article: metadata, current text, its revisions and every source that led to it."""
-    return ArticleDetail(**repo.get_article(session=session, article_id=article_id))
+    """One article: metadata, current text, its revisions and every source that led to it,
+    and how many claims it has (its claims: /api/claims?article_id=…, a page at a time)."""
+    art = repo.get_article(session=session, article_id=article_id)
+    n = count_article_claims(session=session, article_id=article_id)
+    return ArticleDetail(**art, n_claims=n)
 
 
 @router.get("/articles/{article_id}/revisions/{number}", responses=NOT_FOUND)

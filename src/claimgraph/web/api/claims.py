@@ -9,6 +9,8 @@ from fastapi.responses import JSONResponse
 
 from claimgraph.errors import NotFound
 from claimgraph.store import repo
+from claimgraph.store.filters import ClaimFilter
+from claimgraph.store.repo_articles import count_article_claims
 from claimgraph.web.deps import (
     MAX_ID,
     ClaimFilterDep,
@@ -52,9 +54,13 @@ def list_claims(
     )
     more = len(rows) > size
     rows = rows[:size]
+    total = None
+    if filters.article_id is not None and filters == ClaimFilter(article_id=filters.article_id):
+        total = count_article_claims(session=session, article_id=filters.article_id)
     return ClaimPage(
         items=[_public(c) for c in rows],
         next_cursor=encode_cursor(rows[-1]["pk"]) if more else None,
+        total=total,
     )
 
 

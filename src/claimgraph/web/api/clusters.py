@@ -43,4 +43,4 @@ def list_clusters(
     items, next_offset = offset_page(rows, offset, limit)
     for row in items:
         row["claims"] = row["claims"][:claims_limit]
-    return ClusterList(items=items, next_offset=next_offset)
+    return ClusterList(items=items, next_offset=next_offset, total=len(rows))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Iterator
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
@@ -29,5 +30,14 @@ def list_contradictions(
     Pairs are found lazily and only up to the page asked for, so a cluster of thousands of
     claims (millions of pairs) costs one page, not the whole list; `next_offset` pages on."""
     pairs = iter_contradictions(repo_claims.cluster_claims(session=session))
-    items, next_offset = offset_page(pairs, offset, limit)
-    return ContradictionList(items=items, next_offset=next_offset)
+    made = 0
+
+    def counted() -> Iterator[Any]:
+        nonlocal made
+        for pair in pairs:
+            made += 1
+            yield pair
+
+    items, next_offset = offset_page(counted(), offset, limit)
+    total = made if next_offset is None else None  # every pair was made: the count is known
+    return ContradictionList(items=items, next_offset=next_offset, total=total)

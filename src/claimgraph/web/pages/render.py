@@ -69,20 +69,34 @@ def _spans(items: list[tuple[int, int, str]], n: int) -> list[tuple[int, int, st
 def segments(
     text: str, claims: list[tuple[int, int, str]], entities: list[tuple[int, int, str]]
 ) -> list[Segment]:
-    """Cut `text` at every span boundary; each piece lists the claims/entities covering it."""
+    """Cut `text` at every span boundary; each piece lists the claims/entities covering it.
+
+    One sweep over the sorted boundaries, keeping the spans open at each cut: linear in the
+    spans for a news article (it was cuts x spans - minutes for 15,000 claims, issue 12)."""
     n = len(text)
     cl, en = _spans(claims, n), _spans(entities, n)
-    cuts = sorted({0, n, *(s for s, _, _ in cl + en), *(e for _, e, _ in cl + en)})
+    starts: dict[int, list[tuple[int, int]]] = {}  # offset -> (kind, index) opening there
+    ends: dict[int, list[tuple[int, int]]] = {}
+    for kind, spans in ((0, cl), (1, en)):
+        for i, (s, e, _) in enumerate(spans):
+            starts.setdefault(s, []).append((kind, i))
+            ends.setdefault(e, []).append((kind, i))
+    cuts = sorted({0, n, *starts, *ends})
+    open_: tuple[dict[int, None], dict[int, None]] = ({}, {})
     out: list[Segment] = []
     for a, b in zip(cuts, cuts[1:], strict=False):
+        for kind, i in ends.get(a, ()):
+            open_[kind].pop(i, None)
+        for kind, i in starts.get(a, ()):
+            open_[kind][i] = None
         if a >= b:
             continue
         out.append(
             Segment(
                 start=a,
                 text=text[a:b],
-                claims=[k for s, e, k in cl if s <= a and b <= e],
-                entities=sorted({k for s, e, k in en if s <= a and b <= e}),
+                claims=[cl[i][2] for i in sorted(open_[0])],
+                entities=sorted({en[i][2] for i in open_[1]}),
             )
         )
     return out

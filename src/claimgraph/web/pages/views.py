@@ -17,6 +17,7 @@ from claimgraph.errors import NotFound
 from claimgraph.store import repo, repo_history, repo_views
 from claimgraph.store.filters import FILTERS, PROFILE_ROLES, ClaimFilter, FilterError
 from claimgraph.store.filters import given as given_filters
+from claimgraph.store.repo_articles import article_claims_page
 from claimgraph.store.search import search as fts_search
 from claimgraph.web import auth
 from claimgraph.web.deps import (
@@ -42,6 +43,7 @@ router = APIRouter(include_in_schema=False)
 ArticleId = Annotated[int, Path(ge=1, le=MAX_ID)]
 CLAIM_PARAMS = tuple(s.name for s in FILTERS)  # the form fields, from the one filter table
 EXPORTS = ("csv", "stix", "geojson")
+PAGE_CLAIMS = 500  # claims highlighted and carded on one reader page
 
 
 def filter_fields(given: dict[str, str]) -> list[dict[str, Any]]:
@@ -100,8 +102,12 @@ def article(
     session: SessionDep,
     rev: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
     diff: Annotated[int | None, Query(ge=1, le=MAX_ID, description="compare with")] = None,
+    claims_offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
 ) -> HTMLResponse:
-    """The reader: highlighted text, claim cards, revisions, a word diff and the error dialog."""
+    """The reader: highlighted text, claim cards, revisions, a word diff and the error dialog.
+
+    At most PAGE_CLAIMS claims are highlighted and carded at once (`claims_offset` pages on,
+    the total is shown): an article with 15,007 claims took minutes to render (issue 12)."""
     try:
         art = repo.get_article(session=session, article_id=article_id, revision=rev)
     except NotFound as exc:
@@ -109,11 +115,14 @@ def article(
     shown = art["text_revision"]
     # Stored claims belong to the newest extracted revision; earlier ones show the claims they
     # had when they were current (the extraction history), whose ids lead to their successors.
-    claims = (
-        repo.list_claims(session=session, article_id=article_id, order="pk")
-        if repo_views.claims_revision(session=session, article_id=article_id) == shown
-        else repo.archived_claims(session=session, article_id=article_id, revision=shown)
-    )
+    if repo_views.claims_revision(session=session, article_id=article_id) == shown:
+        claims, n_claims = article_claims_page(
+            session=session, article_id=article_id, offset=claims_offset, limit=PAGE_CLAIMS
+        )
+    else:
+        archived = repo.archived_claims(session=session, article_id=article_id, revision=shown)
+        n_claims = len(archived)
+        claims = archived[claims_offset : claims_offset + PAGE_CLAIMS]
     clusters = repo_views.cluster_ids(session=session, claim_pks=[c["pk"] for c in claims])
     members = repo_views.cluster_members(session=session, cluster_ids=set(clusters.values()))
     extraction = repo_views.get_extraction(session=session, article_id=article_id, revision=shown)
@@ -143,7 +152,30 @@ def article(
         changes=changes,
         skipped=(extraction or {}).get("skipped"),  # why there are no claims (too long, language)
         extractions=repo_history.extractions(session=session, article_id=article_id),
+        claim_pages=_claim_pages(article_id, rev, n_claims, claims_offset, len(claims)),
     )
+
+
+def _claim_pages(
+    article_id: int, rev: int | None, total: int, offset: int, shown: int
+) -> dict[str, Any] | None:
+    """'Claims 501-1,000 of 15,007' with links to the pages before and after; None when every
+    claim is on the page."""
+    if offset == 0 and shown >= total:
+        return None
+
+    def href(at: int) -> str:
+        query = {**({"rev": rev} if rev else {}), **({"claims_offset": at} if at else {})}
+        return f"/articles/{article_id}" + (f"?{urlencode(query)}" if query else "")
+
+    return {
+        "first": offset + 1 if shown else 0,
+        "last": offset + shown,
+        "total": total,
+        "prev": href(max(0, offset - PAGE_CLAIMS)) if offset else None,
+        "next": href(offset + PAGE_CLAIMS) if offset + PAGE_CLAIMS < total else None,
+        "next_size": min(PAGE_CLAIMS, total - offset - PAGE_CLAIMS),
+    }
 
 
 @router.get("/claims", response_class=HTMLResponse)
