@@ -173,6 +173,11 @@ class ClaimRow(Base):
     """One claim of one article revision; `data` holds the full JSON record."""
 
     __tablename__ = "claims"
+    # the map's places: located claims grouped by place and event from the index alone
+    # (migration 0012), without reading the wide rows of the claims that have no coordinates
+    __table_args__ = (
+        Index("ix_claims_located", "lat", "lon", "place_name", "event", "article_id"),
+    )
 
     pk: Mapped[int] = mapped_column(Integer, primary_key=True)
     id: Mapped[str] = mapped_column(String(32), index=True)
