@@ -433,3 +433,19 @@ def test_court_police_and_career_verbs(nlp, text, event):
 
 def test_searching_for_survivors_coerces_nobody(nlp):
     assert "COERCE" not in events(nlp, "Rescuers searched for survivors in the rubble.")
+
+
+def test_a_road_closure_is_no_attack_and_set_off_needs_an_explosive(nlp):
+    assert events(nlp, "The bypass will be hit by a two-week road closure from Monday.") == []
+    assert "ATTACK" not in events(nlp, "The scandal set off a wave of resignations.")
+    assert "ATTACK" in events(nlp, "Insurgents set off a roadside bomb near the checkpoint.")
+
+
+def test_poisoning_is_an_attack_not_a_killing(nlp):
+    assert events(nlp, "The dissident was poisoned in a Berlin hotel.") == ["ATTACK"]
+
+
+def test_the_nationality_of_those_expelled_is_not_the_expeller(nlp):
+    found = frames(nlp, "The row led to expulsions of Chinese diplomats from Canada.")
+    assert not [r for _, r, *_ in found if "Chin" in r.get("agent", "")]
+    assert "COERCE" in events(nlp, "Canada's expulsion of two Chinese diplomats angered Beijing.")

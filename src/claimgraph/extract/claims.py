@@ -442,6 +442,9 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
     if tok.pos_ in ("VERB", "AUX"):
         subj = subject_of(tok)
         subj_head = _head_lemmas(subj) if subj is not None else set()
+        by_phrase = _child(tok, "agent")
+        by = _child(by_phrase, "pobj") if by_phrase is not None else None
+        by_head = _head_lemmas(by) if by is not None else set()
         dobj = _child(tok, "dobj", "nsubjpass")
         preps = _prep_objects(tok)
         if dobj is not None and dobj.lemma_.lower() in onto.collective_nouns:
@@ -462,8 +465,8 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 continue
             if spec.subject_needs is not None and not (subj_head & spec.subject_needs):
                 continue
-            if subj_head & spec.subject_excludes:
-                continue
+            if (subj_head | by_head) & spec.subject_excludes:
+                continue  # "a storm hit X", "X will be hit by a road closure"
             if spec.needs_noun_object and (
                 dobj is None or _child(tok, "ccomp") is not None or dobj.pos_ not in ("NOUN",)
             ):
@@ -630,8 +633,9 @@ def _complement_subject(tok: Token) -> Token | None:
 def _nominal_agent(trigger: Token, obj: Token | None, target: bool) -> Token | None:
     """Agent of a nominal event: its possessor or nationality ("Iran's/the Iranian construction"),
     else the nationality of its object ("construction of an Iranian factory"); with `target`
-    the trigger's possessor is acted upon ("Laden's extradition"), never the agent."""
-    for base in (trigger, obj):
+    the trigger's possessor is acted upon ("Laden's extradition"), never the agent, and so is the
+    object's nationality ("expulsions of Russian diplomats": Russia expels no one)."""
+    for base in (trigger,) if target else (trigger, obj):
         if base is None:
             continue
         for c in base.children:
