@@ -178,7 +178,7 @@ def summarize(cid: str, claims: list[dict[str, Any]]) -> dict[str, Any]:
         key=lambda m: MODALITY_STRENGTH.index(m) if m in MODALITY_STRENGTH else 99,
     )
     # the label comes from the most specific claim: a town beats a region beats a country
-    rank = {"city": 0, "feature": 0, "county": 1, "region": 2, "country": 3}
+    rank: dict[str | None, int] = {"city": 0, "feature": 0, "county": 1, "region": 2, "country": 3}
     first = min(claims, key=lambda c: (rank.get((c.get("location") or {}).get("kind"), 4), c["pk"]))
     places = sorted(
         {

@@ -30,8 +30,9 @@ def build_profile(entity: dict[str, Any], claims: list[dict[str, Any]]) -> dict[
             if other.get("id") and other["id"] != eid and roles_here:
                 links[(other["id"], other.get("name") or other["id"])] += 1
         loc = c.get("location") or {}
-        if loc.get("name") or loc.get("mention"):
-            places[loc.get("name") or loc.get("mention")] += 1
+        place = loc.get("name") or loc.get("mention")
+        if place:
+            places[place] += 1
         if src.get("name"):
             sources[src["name"]] += 1
         timeline.append(

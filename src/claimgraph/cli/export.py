@@ -65,6 +65,7 @@ def export(
                 result = run_export(fmt, s, filters, sys.stdout.buffer, table=table)
                 sys.stdout.flush()
             else:
+                assert output is not None  # to_stdout covers None
                 result = run_export(fmt, s, filters, output, table=table)
     except ExportSkipped as exc:
         err.print(f"[yellow]skipped[/yellow] {escape(str(exc))}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -96,7 +96,7 @@ def ingest(
     )
     with progress:
         task = progress.add_task("ingest", total=None, rate="")
-        kwargs = {
+        kwargs: dict[str, Any] = {
             "opts": opts,
             "near_threshold": near_threshold or cfg.near_duplicate_threshold,
             "dedupe": not no_dedupe,

@@ -133,16 +133,16 @@ def score(gold_docs: list[dict[str, Any]], outputs: list[dict[str, Any]]) -> dic
             s, e = fmap(ev["start"]), fmap(ev["end"])
             if e <= s:
                 continue
-            best, share = None, 0.0
+            best, best_share = None, 0.0
             for a in attrs:
                 frame = sum(_overlap(s, e, a[r]["spans"]) for r in ("source", "cue") if a[r])
                 denom = (e - s) - frame
                 o = _overlap(s, e, a["content"]["spans"]) / denom if denom > 0 else 0.0
-                if o > share:
-                    best, share = a, o
+                if o > best_share:
+                    best, best_share = a, o
             src = cl.get("source") or {}
             pred_attr = not src.get("is_publisher", True)
-            if best is not None and share >= MIN_OVERLAP:
+            if best is not None and best_share >= MIN_OVERLAP:
                 if best["source"] is None:
                     continue  # "it is believed…": the gold speaker is unknown
                 c["gold_attributed"] += 1

@@ -65,7 +65,7 @@ def score(gold_docs: list[dict[str, Any]], outputs: list[dict[str, Any]]) -> dic
             if cl.get("event") not in SCORED_TYPES:
                 continue
             c["pred_claims"] += 1
-            fillers = [(r, s) for r in ROLES if (s := _fillers(cl.get(r)))]
+            fillers = [(r, f) for r in ROLES if (f := _fillers(cl.get(r)))]
             c["pred_args"] += len(fillers)
             ev = cl.get("evidence") or {}
             s, en = fmap(ev.get("start", 0)), fmap(ev.get("end", 0))

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import IO, Any, BinaryIO
+from typing import IO, Any, BinaryIO, TypeGuard
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -142,8 +142,11 @@ def name_of(role: dict[str, Any] | None) -> str | None:
     return role.get("name") or role.get("text") or role.get("mention") or None
 
 
-def resolved(place: dict[str, Any] | None) -> bool:
-    return bool(place) and place.get("lat") is not None and place.get("lon") is not None
+def resolved(place: dict[str, Any] | None) -> TypeGuard[dict[str, Any]]:
+    """Whether the place was put on the map (it has coordinates)."""
+    if not place:
+        return False
+    return place.get("lat") is not None and place.get("lon") is not None
 
 
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")

@@ -91,5 +91,5 @@ def entry_time(entry: Any) -> datetime | None:
     for key in ("published_parsed", "updated_parsed"):
         value = entry.get(key)
         if value:
-            return datetime(*value[:6], tzinfo=UTC)
+            return datetime(*value[:6]).replace(tzinfo=UTC)
     return None

@@ -6,9 +6,11 @@ import email
 import email.policy
 import re
 from datetime import datetime
+from typing import cast
 
 import trafilatura
 from htmldate import find_date
+from trafilatura.settings import Document
 
 from claimgraph.errors import IngestError
 from claimgraph.ingest.article import Article, sha256
@@ -33,26 +35,37 @@ def declared_charset(raw: bytes) -> str | None:
     return m.group(1).decode("ascii", "ignore") if m else None
 
 
+def _bare(html: str, url: str | None, *, favor_recall: bool = False) -> Document | None:
+    """trafilatura's bare extraction with metadata and tables, no comments. Typed as its
+    Document: the dict in its declared return type only comes with `as_dict=True`, never asked."""
+    doc = trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        favor_recall=favor_recall,
+    )
+    return cast("Document | None", doc)
+
+
 def html_to_article(
     raw: bytes, *, source: str, url: str | None = None, declared_charset: str | None = None
 ) -> Article:
     """Main text, title, date, author and canonical URL of one HTML page."""
     html, encoding = decode(raw, source=source, declared=declared_charset or _declared(raw))
-    doc = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=True
-    )
+    doc = _bare(html, url)
     if doc is None or not (doc.text or "").strip():
-        doc = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, favor_recall=True
-        )
+        doc = _bare(html, url, favor_recall=True)
     if doc is None or not (doc.text or "").strip():
         raise IngestError(source, "no article text found in the HTML (is it a story page?)")
+    text = doc.text or ""
     published = _published(html, url)
     if published is None and doc.date:
         published = parse_date(doc.date)
     canonical = doc.url or url
     article = build_text_article(
-        doc.text,
+        text,
         raw_hash=sha256(raw),
         source=source,
         url=canonical,
@@ -72,7 +85,7 @@ def mhtml_to_article(raw: bytes, *, source: str) -> Article:
     msg = email.message_from_bytes(raw, policy=email.policy.default)
     for part in msg.walk():
         if part.get_content_type() == "text/html":
-            body = part.get_payload(decode=True) or b""
+            body = cast(bytes, part.get_payload(decode=True) or b"")  # a leaf part: bytes
             url = part.get("Content-Location") or msg.get("Snapshot-Content-Location")
             return html_to_article(
                 body, source=source, url=url, declared_charset=part.get_content_charset()

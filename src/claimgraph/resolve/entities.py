@@ -532,7 +532,7 @@ def _canonical(items: list[_Item]) -> str:
     if iso and items[0].label == "GPE":
         return _countries().canonical[iso]
     counts = Counter(it.text for it in items)
-    first = {}
+    first: dict[str, int] = {}
     for it in items:
         first.setdefault(it.text, it.start)
 
