@@ -545,10 +545,12 @@ def clusters_sharing(
 
 
 def add_cluster_members(*, session: Session, assignment: dict[int, str]) -> None:
-    """Store claim pk → cluster id."""
+    """Store claim pk → cluster id (a write: cached exports of the clusters table are stale)."""
     for pk, cid in assignment.items():
         session.add(ClusterMemberRow(claim_pk=pk, cluster_id=cid))
     session.flush()
+    if assignment:
+        graph_index.bump_generation(session)
 
 
 def cluster_membership(*, session: Session) -> dict[int, str]:
