@@ -18,7 +18,7 @@ from claimgraph.errors import NotFound
 from claimgraph.store import repo
 from claimgraph.store.db import open_store
 from claimgraph.store.filters import FilterError
-from claimgraph.web import auth, pages, security
+from claimgraph.web import auth, disconnect, pages, security
 from claimgraph.web.api import (
     articles,
     claims,
@@ -102,5 +102,6 @@ def create_app(settings: Settings | None = None, *, db: str | None = None) -> Fa
     app.include_router(corrections.router, prefix="/api")  # the one anonymous write, fenced
     pages.mount(app, settings)
     errors.install(app)  # page routes answer HTML error pages; /api keeps the JSON above
+    disconnect.install(app)  # a handler's queries stop once its client has gone
     security.install(app, settings)  # Host check + security headers, outermost (web/security.py)
     return app

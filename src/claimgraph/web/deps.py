@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from claimgraph.store.db import Store
 from claimgraph.store.filters import FILTERS, MAX_ID, ClaimFilter, FilterError, FilterSpec
+from claimgraph.web.disconnect import stop_when_gone
 
 MAX_LIMIT = 500
 
@@ -26,8 +27,10 @@ def get_store(request: Request) -> Store:
 
 
 def get_session(request: Request) -> Iterator[Session]:
-    """One unit of work per request, rolled back if the handler raises."""
+    """One unit of work per request, rolled back if the handler raises; its queries stop
+    (ClientGone) once the client has closed the connection (web/disconnect.py)."""
     with get_store(request).session() as session:
+        stop_when_gone(request, session)
         yield session
 
 
