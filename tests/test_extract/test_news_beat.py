@@ -449,3 +449,21 @@ def test_the_nationality_of_those_expelled_is_not_the_expeller(nlp):
     found = frames(nlp, "The row led to expulsions of Chinese diplomats from Canada.")
     assert not [r for _, r, *_ in found if "Chin" in r.get("agent", "")]
     assert "COERCE" in events(nlp, "Canada's expulsion of two Chinese diplomats angered Beijing.")
+
+
+def test_reported_approval_and_cooperation_are_read_from_the_content():
+    def claims(text):
+        return [(c.event, c.recipient) for c in extract_text(text).claims]
+
+    assert claims("The governor said she was pleased with the audit's findings.")[0] == (
+        "SUPPORT",
+        None,
+    )
+    assert claims("The commander said cooperation with the coast guard had been excellent.")[0][
+        0
+    ] == ("COOPERATE")
+
+
+def test_a_named_person_is_released():
+    events_ = [c.event for c in extract_text("Officials released Ana Ruiz on Monday.").claims]
+    assert "CONCEDE" in events_

@@ -411,6 +411,12 @@ def _evidence(sent: Span, tokens: list[Token]) -> Mention:
     return Mention(span.start_char, span.end_char, span.text)
 
 
+def _fits(obj: Token, needs: frozenset[str]) -> bool:
+    """Whether an object is one a type needs; "person" in the list admits any named person
+    ("Jacobs is to be released")."""
+    return bool(_head_lemmas(obj) & needs) or ("person" in needs and obj.ent_type_ == "PERSON")
+
+
 def _attempt(tok: Token, onto: Ontology) -> Token | None:
     """The attempt word an act is governed by: "tried to kill" (the verb "tried"), "an
     assassination attempt", "attempted murder"; None when the act is stated on its own."""
@@ -508,9 +514,10 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             obj = dobj if dobj is not None else preps.get("prep:into")
             if spec.needs_object is not None:
                 cands = [o for o in (dobj, preps.get("prep:into")) if o is not None]
-                if not any(_head_lemmas(o) & spec.needs_object for o in cands):
+                fits = [o for o in cands if _fits(o, spec.needs_object)]
+                if not fits:
                     continue
-                obj = next(o for o in cands if _head_lemmas(o) & spec.needs_object)
+                obj = fits[0]
             found.append((event, inverse, obj))
         if any(onto.events[e].quantity for e, _, _ in found):
             # "shares sank 5%": a figure, not an accident

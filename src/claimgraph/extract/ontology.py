@@ -67,6 +67,8 @@ class EventType:
     # an attempt at this act ("tried to kill", "an assassination attempt", "attempted murder")
     # is this other event: the attempt happened even where the act did not
     attempted_as: str | None = None
+    # a statement read as this type targets its content's subject ("X said Y lied": Y)
+    content_subject_is_target: bool = False
     # STIX relationship types towards an actor and towards a place (export/stix)
     stix: tuple[str, str] | None = None
     # a transfer of goods: (giving role, receiving role) — SUPPLY (agent, recipient) and
@@ -160,6 +162,7 @@ def load_ontology() -> Ontology:
                 map(_lemma, spec.get("noun_excludes_modifiers") or [])
             ),
             attempted_as=spec.get("attempted_as"),
+            content_subject_is_target=bool(spec.get("content_subject_is_target")),
             stix=(stix["actor"], stix["place"]) if stix else None,
             transfer=(transfer["giver"], transfer["receiver"]) if transfer else None,
         )

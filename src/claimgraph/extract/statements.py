@@ -158,10 +158,14 @@ def _reading(
     for name, spec in onto.events.items():
         if spec.statement_content and words & spec.statement_content:
             roles = {"agent": _span(speaker), "object": _span(content)}
-            if subj is not None and (
-                subj.ent_type_ in _ACTOR_LABELS
-                or subj.lower_ in ("he", "she", "they")
-                or subj.lemma_.lower() in onto.actor_nouns
+            if (
+                spec.content_subject_is_target
+                and subj is not None
+                and (
+                    subj.ent_type_ in _ACTOR_LABELS
+                    or subj.lower_ in ("he", "she", "they")
+                    or subj.lemma_.lower() in onto.actor_nouns
+                )
             ):
                 roles["recipient"] = _span(phrase(subj))
             return name, roles, None

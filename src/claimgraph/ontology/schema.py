@@ -275,6 +275,7 @@ _EVENT_FLAGS = (
     "statement_figures",
     "noun_from_agent",
     "possessor_is_target",
+    "content_subject_is_target",
 )
 EVENT = struct(
     {
