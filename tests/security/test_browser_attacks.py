@@ -88,3 +88,71 @@ def test_pages_run_under_their_csp_without_violations(server, page, path):
     page.wait_for_load_state("networkidle")
     assert page.csp == [], page.csp
     assert page.errors == [], page.errors
+
+
+SCRIPT_URL = "javascript:document.title='pwned';fetch('/editor')"
+
+
+@pytest.fixture
+def script_link_store(tmp_path: Path) -> Path:
+    """Finding 1 as it was stored before the ingest check: an article whose URL is a script,
+    an open report on it, and an editor who will browse the article."""
+    from sqlalchemy import update
+
+    from claimgraph.corrections import desk
+    from claimgraph.store.models import ArticleRow
+    from claimgraph.web import auth
+    from tests.security.conftest import EDITOR
+
+    db = tmp_path / "store.db"
+    src = tmp_path / "a.jsonl"
+    src.write_text(json.dumps({"url": "https://news.example/a", "title": "Links", "text": TEXT}))
+    store = open_store(str(db))
+    try:
+        list(ingest_sources([str(src)], store))
+        with store.session() as s:
+            s.execute(update(ArticleRow).where(ArticleRow.id == 1).values(url=SCRIPT_URL))
+            auth.add_user(session=s, name=EDITOR[0], password=EDITOR[1], role="editor")
+            start = TEXT.index("Ruse")
+            desk.submit(
+                session=s,
+                fingerprint_="f",
+                article_id=1,
+                revision=1,
+                start=start,
+                end=start + 4,
+                suggestion="Rousse",
+            )
+    finally:
+        store.close()
+    return db
+
+
+def test_an_editor_clicking_around_an_article_runs_no_script_url(script_link_store, page):
+    """The issue's attack: the editor opens the article and clicks its 'original' link (and
+    every other link of the page); no click runs the stored script, the report stays open."""
+    from tests.security.conftest import EDITOR
+
+    with running_app(str(script_link_store)) as url:
+        page.goto(f"{url}/login?next=/editor")
+        page.get_by_label("Name").fill(EDITOR[0])
+        page.get_by_label("Password").fill(EDITOR[1])
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_url("**/editor")
+        page.goto(f"{url}/articles/1")
+        hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+        assert hrefs and all(h.startswith(url) or h.startswith("https://") for h in hrefs), hrefs
+        assert page.locator("a", has_text="original").count() == 0  # shown as no link at all
+        title = page.title()
+        for i in range(min(10, page.locator("#article-text span").count())):
+            page.locator("#article-text span").nth(i).click()  # every highlight and card
+        assert page.title() == title != "pwned"
+        assert page.errors == []
+        store = open_store(str(script_link_store))
+        try:
+            with store.session() as s:
+                assert [r["status"] for r in reports.list_reports(session=s, status=None)] == [
+                    "open"
+                ]
+        finally:
+            store.close()
