@@ -467,3 +467,16 @@ def test_reported_approval_and_cooperation_are_read_from_the_content():
 def test_a_named_person_is_released():
     events_ = [c.event for c in extract_text("Officials released Ana Ruiz on Monday.").claims]
     assert "CONCEDE" in events_
+
+
+def test_the_date_of_a_compared_figure_is_not_the_event_time():
+    from datetime import datetime
+
+    text = (
+        "Acme said third-quarter profit rose 12% to $40 million from $35.7 million a year "
+        "earlier."
+    )
+    ex = extract_text(text, published=datetime(2021, 10, 20))
+    measures = [c for c in ex.claims if c.event == "MEASURE"]
+    assert measures and all((c.time or {}).get("value") != "2020-10-20" for c in measures)
+    assert all("year earlier" not in ((c.time or {}).get("text") or "") for c in measures)

@@ -382,11 +382,31 @@ def _number(text: str) -> float | int | None:
     return int(value) if value.is_integer() else value
 
 
-def _times_under(tok: Token, *, stop: set[int]) -> list[Mention]:
-    """DATE/TIME entities attached to `tok` (not inside another clause we are not about)."""
+def _baseline(t: Token, onto: Ontology) -> bool:
+    """A time that dates the figure a sentence compares with ("up 15% from 4 pence a year
+    earlier", "from $39.5 million a year ago"), not the event."""
+    sent = t.sent
+    compares = [
+        p
+        for p in sent
+        if p.lower_ in onto.comparison_preps
+        and any(k.dep_ == "pobj" and k.ent_type_ in NUMBER_LABELS for k in p.subtree)
+    ]
+    if not compares:
+        return False
+    ent = ent_span(t)
+    words = {w.lower_ for w in ent} if ent is not None else {t.lower_}
+    return bool(words & onto.baseline_words) or any(a in compares for a in t.ancestors)
+
+
+def _times_under(tok: Token, *, stop: set[int], onto: Ontology | None = None) -> list[Mention]:
+    """DATE/TIME entities attached to `tok` (not inside another clause we are not about, and
+    not the date of a figure the sentence compares with)."""
     out = []
     for t in tok.subtree:
         if t.ent_type_ in ("DATE", "TIME") and t.ent_iob_ == "B":
+            if onto is not None and _baseline(t, onto):
+                continue
             # walk up to the first verb: it must be `tok`
             node = t
             while node.head.i != node.i and node.pos_ not in ("VERB", "AUX") and node.i not in stop:
@@ -887,7 +907,7 @@ def _frames_for(
         mood = modality(tok, attribution, onto)
     pol = polarity(tok, onto)
     stop = {attribution.report_verb.i} if attribution.report_verb is not None else set()
-    times = _times_under(tok, stop=stop)
+    times = _times_under(tok, stop=stop, onto=onto)
     report_times = (
         _times_under(attribution.report_verb, stop={tok.i})
         if attribution.report_verb is not None

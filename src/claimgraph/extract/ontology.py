@@ -107,6 +107,8 @@ class Ontology:
     quantifier_heads: frozenset[str] = frozenset()
     lemma_fixes: dict[str, str] = field(default_factory=dict)
     attempt_words: frozenset[str] = frozenset()
+    comparison_preps: frozenset[str] = frozenset()
+    baseline_words: frozenset[str] = frozenset()
     # reporting verb → objects that make it another verb ("the blast claimed 12 lives")
     reporting_object_excludes: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -213,6 +215,8 @@ def load_ontology() -> Ontology:
         speech_act_verbs=frozenset(map(_lemma, at.get("speech_act_verbs") or [])),
         conformity_nouns=frozenset(map(_lemma, at.get("conformity_nouns") or [])),
         attempt_words=frozenset(map(_lemma, ev.get("attempt_words") or [])),
+        comparison_preps=frozenset(w.lower() for w in ev.get("comparison_preps") or []),
+        baseline_words=frozenset(w.lower() for w in ev.get("baseline_words") or []),
         reporting_object_excludes={
             _lemma(v): frozenset(map(_lemma, objs))
             for v, objs in (at.get("reporting_object_excludes") or {}).items()

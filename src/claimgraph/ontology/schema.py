@@ -337,6 +337,8 @@ FILES: dict[str, Check] = {
             "quantifier_heads": words,
             "actor_nouns": words,
             "attempt_words": words,
+            "comparison_preps": words,
+            "baseline_words": words,
         },
         required=("events",),
     ),

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.extract.ontology import load_ontology
 from claimgraph.extract.records import Mention, TimeSpan
 from claimgraph.resolve.time_norm import NORMALISERS
 from claimgraph.resolve.time_rules import Context, Rule, Table, load_table
@@ -417,7 +418,6 @@ _EARLIER_PAST = re.compile(
     r"|\b(?:previously|formerly|once)\s+(?:(?:been|was|were|had)\s+)?$",
     re.IGNORECASE,
 )
-_COMPARISON_BASE = re.compile(r"\b(?:earlier|before|ago|previously)\s*$", re.IGNORECASE)
 _WHEN_LINK = re.compile(r"^\W*(?:when|as|after|before|while)\b", re.IGNORECASE)
 _SENTENCE_OPENING_WORDS = 4
 
@@ -481,7 +481,12 @@ def sentence_time(
     here = [t for t in here if not _overlaps(t, report_spans)]
     inside = [t for t in here if evidence.start <= t.start and t.end <= evidence.end]
     # "up 56% from $163 million a year earlier": the comparison's base, not the event's time
-    inside = [t for t in inside if not (t.start > trigger.end and _COMPARISON_BASE.search(t.text))]
+    base = load_ontology().baseline_words
+    inside = [
+        t
+        for t in inside
+        if not (t.start > trigger.end and t.text.split() and t.text.split()[-1].lower() in base)
+    ]
     if report_spans:  # a dated report ("said Friday that …") outranks a time far from the event
         inside = [t for t in inside if _near(text, t, trigger)]
     if inside:
