@@ -155,7 +155,7 @@ def grow_store(store: Any, target_claims: int, seed: int = 7) -> BuildInfo:
         # the claims went in past the writer: fill the network it keeps (graph_index) once
         from claimgraph.store import graph_index
 
-        graph_index.rebuild(s)
+        graph_index.rebuild_all(s)
         info.articles = s.scalar(select(func.count()).select_from(m.ArticleRow)) or 0
         info.claims = s.scalar(select(func.count()).select_from(m.ClaimRow)) or 0
     info.seconds = time.perf_counter() - t0
@@ -205,6 +205,7 @@ COPY_ORDER = [
     "GraphArticleEdgeRow",
     "GraphNodeRow",
     "GraphEdgeRow",
+    "ArticleStatsRow",
 ]
 
 

@@ -1,5 +1,6 @@
-"""/api/export keeps small documents in memory keyed on the store's write generation: the
-same download again is the same bytes, and a write of claims is seen by the next download."""
+"""/api/export and the heavy reads (timeline, map, network, entity profile) keep answers in
+memory keyed on the store's write generation: the same request again is the same bytes, and a
+write of claims is seen by the next request."""
 
 from __future__ import annotations
 
@@ -28,6 +29,11 @@ def test_cached_exports_follow_writes(store: Store, tmp_path: Path) -> None:
         assert n > 0
         other = c.get("/api/export/geojson?event=SUPPLY")  # another selection, another entry
         assert other.content != first.content
+        reads = ["/api/timeline", "/api/map", "/api/graph", "/api/entities/Iran"]
+        before = {u: c.get(u) for u in reads}
+        for u, r in before.items():
+            assert r.status_code == 200, u
+            assert c.get(u).content == r.content, u
 
         with store.session() as s:  # article 1 re-extracted without its facility claims
             repo.save_extraction(
@@ -42,3 +48,7 @@ def test_cached_exports_follow_writes(store: Store, tmp_path: Path) -> None:
             )
         after = c.get("/api/export/geojson?event=BUILD_FACILITY")
         assert len(json.loads(after.content)["features"]) < n
+        iran = c.get("/api/entities/Iran").json()
+        assert iran["n_claims"] < before["/api/entities/Iran"].json()["n_claims"]
+        for u in ("/api/timeline", "/api/map", "/api/graph"):
+            assert c.get(u).content != before[u].content, u

@@ -29,12 +29,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, text, tuple_, update
+from sqlalchemy import case, delete, func, insert, literal, select, text, tuple_, update
 from sqlalchemy.orm import Session
 
 from claimgraph.extract.records import slug
 from claimgraph.record import ACTOR_ROLES
 from claimgraph.store.models import (
+    ArticleStatsRow,
     ClaimRow,
     EntityRow,
     GraphArticleEdgeRow,
@@ -269,6 +270,7 @@ def on_write(
     if claims:
         g = article_graph(claims, _stored_gpes(session, claims))
         touched.update(_add(session, article_id, g, _next_seq(session)))
+    _write_stats(session, article_id, claims)
     new = sorted(set(new_entities))
     if new:
         touched.nodes.update(new)  # a node named only by its first claim gets the entity's name
@@ -277,6 +279,69 @@ def on_write(
             touched.update(_rederive(session, aid))
     _refresh(session, touched)
     bump_generation(session)
+
+
+def _is_dated(value: str | None) -> bool:
+    """A calendar time value (starts with a digit), as repo_views.timeline_claims selects."""
+    return bool(value) and "0" <= value <= "9\uffff"  # type: ignore[operator]
+
+
+def _write_stats(session: Session, article_id: int, claims: list[dict[str, Any]] | None) -> None:
+    session.execute(delete(ArticleStatsRow).where(ArticleStatsRow.article_id == article_id))
+    if claims is None:
+        return
+    located = 0
+    for c in claims:
+        loc = c.get("location") or {}
+        located += loc.get("lat") is not None and loc.get("lon") is not None
+    session.execute(
+        insert(ArticleStatsRow),
+        [
+            {
+                "article_id": article_id,
+                "claims": len(claims),
+                "dated": sum(_is_dated((c.get("time") or {}).get("value")) for c in claims),
+                "located": located,
+            }
+        ],
+    )
+
+
+def rebuild_stats(session: Session) -> None:
+    """article_stats from the claims table (migration 0013, stores grown by direct inserts)."""
+    session.execute(delete(ArticleStatsRow))
+    dated = ClaimRow.time_value.between("0", "9\uffff")
+    located = ClaimRow.lat.is_not(None) & ClaimRow.lon.is_not(None)
+    one = literal(1)
+    session.execute(
+        insert(ArticleStatsRow).from_select(
+            ["article_id", "claims", "dated", "located"],
+            select(
+                ClaimRow.article_id,
+                func.count(),
+                func.count(case((dated, one))),
+                func.count(case((located, one))),
+            ).group_by(ClaimRow.article_id),
+        )
+    )
+
+
+def rebuild_all(session: Session) -> None:
+    """Every table the claim writer keeps (network and article_stats) from the claims."""
+    rebuild(session)
+    rebuild_stats(session)
+
+
+def store_counts(session: Session) -> dict[str, int]:
+    """Claims, dated claims and located claims in the whole store (a sum over articles)."""
+    row = session.execute(
+        select(
+            func.coalesce(func.sum(ArticleStatsRow.claims), 0),
+            func.coalesce(func.sum(ArticleStatsRow.dated), 0),
+            func.coalesce(func.sum(ArticleStatsRow.located), 0),
+        )
+    ).one()
+    return {"claims": int(row[0]), "dated": int(row[1]), "located": int(row[2])}
 
 
 def _articles_naming_places(session: Session, gpes: list[str], but: int) -> list[int]:

@@ -400,3 +400,18 @@ class GraphEdgeRow(Base):
     first_time: Mapped[str | None] = mapped_column(String(32))
     last_time: Mapped[str | None] = mapped_column(String(32))
     noise: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ArticleStatsRow(Base):
+    """How many claims an article has, how many with a calendar date, how many located:
+    written with its claims (store/graph_index.on_write), so store-wide counts are a sum over
+    articles instead of a count over every claim (unfiltered /api/timeline and /api/map)."""
+
+    __tablename__ = "article_stats"
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    claims: Mapped[int] = mapped_column(Integer)
+    dated: Mapped[int] = mapped_column(Integer)
+    located: Mapped[int] = mapped_column(Integer)

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Select, func, lateral, literal_column, select, true
 from sqlalchemy.orm import Session
 
+from claimgraph.store import graph_index
 from claimgraph.store.filters import ClaimFilter
 from claimgraph.store.models import ArticleRow, ClaimRow, ClusterMemberRow, ExtractionRow
 from claimgraph.store.repo_claims import claim_conditions, json_role
@@ -29,7 +30,10 @@ def place_counts(
     a marker per place and popups fetch the place's claims on demand.
     """
     conds = claim_conditions(session, filters)
-    total = session.scalar(select(func.count()).select_from(ClaimRow).where(*conds)) or 0
+    if conds:
+        total = session.scalar(select(func.count()).select_from(ClaimRow).where(*conds)) or 0
+    else:  # kept by the claim writer: no count over every claim
+        total = graph_index.store_counts(session)["claims"]
     q = (
         select(
             ClaimRow.place_name,
@@ -81,7 +85,10 @@ def timeline_claims(
     dialect = session.get_bind().dialect.name
     dated = ClaimRow.time_value.between("0", "9\uffff")
     conds = [*claim_conditions(session, filters), dated]
-    total = session.scalar(select(func.count()).select_from(ClaimRow).where(*conds)) or 0
+    if len(conds) > 1:
+        total = session.scalar(select(func.count()).select_from(ClaimRow).where(*conds)) or 0
+    else:  # kept by the claim writer: no count over every claim
+        total = graph_index.store_counts(session)["dated"]
     key = (
         (ClaimRow.time_value.desc(), ClaimRow.pk.desc())
         if newest

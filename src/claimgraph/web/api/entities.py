@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import JSONResponse, Response
+from sqlalchemy.orm import Session
 
 from claimgraph.analyze import kb
 from claimgraph.store import repo
+from claimgraph.web.api.answers import cached
 from claimgraph.web.deps import SessionDep, cap
 from claimgraph.web.paging import Offset, offset_page
 from claimgraph.web.schemas import EntityList, EntityProfile, Message
@@ -38,6 +40,7 @@ def list_entities(
     responses={404: {"model": Message, "description": "no entity with that name, alias or id"}},
 )
 def entity_profile(
+    request: Request,
     name_or_id: Annotated[str, Path(description="e.g. Russia, ISW or gpe:russia")],
     session: SessionDep,
     timeline_limit: Annotated[
@@ -59,12 +62,21 @@ def entity_profile(
             "linked_total gives the full count",
         ),
     ] = 200,
-) -> JSONResponse:
+) -> Response:
     """Aliases, claims by role, places, timeline, linked entities and sources.
 
     A frequent entity has thousands of claims: the long lists are capped (see the limits) so
     the answer stays small and fast; `claimgraph entity NAME --json` gives the full profile.
+    Answers are reused until the next write of claims (answers.py).
     """
+    return cached(
+        request, session, lambda: _profile(session, name_or_id, timeline_limit, linked_limit)
+    )
+
+
+def _profile(
+    session: Session, name_or_id: str, timeline_limit: int, linked_limit: int
+) -> JSONResponse:
     prof = kb.entity_profile(
         session=session,
         name=name_or_id,

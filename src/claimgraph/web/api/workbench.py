@@ -6,15 +6,17 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
+from sqlalchemy.orm import Session
 
 from claimgraph.analyze.clusters import claim_label
 from claimgraph.analyze.timeline import interval
 from claimgraph.export.graph import build_graph, drop_noise
 from claimgraph.store import graph_index, repo_views
 from claimgraph.store.filters import ClaimFilter
+from claimgraph.web.api.answers import cached
 from claimgraph.web.deps import ClaimFilterDep, SessionDep
 
 router = APIRouter(tags=["workbench"])
@@ -97,13 +99,23 @@ class GraphData(BaseModel):
     edges_total: int
 
 
-@router.get("/map")
+def _json(model: BaseModel) -> JSONResponse:
+    return JSONResponse(model.model_dump(mode="json"))
+
+
+@router.get("/map", response_model=MapData)
 def map_data(
+    request: Request,
     session: SessionDep,
     filters: ClaimFilterDep,
     limit: Annotated[int, Query(ge=1, le=5000, description="most places returned")] = 2000,
-) -> MapData:
-    """Claims per geocoded place as GeoJSON points (most claims first)."""
+) -> Response:
+    """Claims per geocoded place as GeoJSON points (most claims first). Answers are reused
+    until the next write of claims (web/api/answers.py)."""
+    return cached(request, session, lambda: _json(_map(session, filters, limit)))
+
+
+def _map(session: Session, filters: ClaimFilter, limit: int) -> MapData:
     places, placed, total = repo_views.place_counts(session=session, filters=filters)
     features = [
         MapPlace(
@@ -126,15 +138,20 @@ def _span(value: str) -> dict[str, str] | None:
 
 @router.get("/timeline", response_model=TimelineData)
 def timeline_data(
+    request: Request,
     session: SessionDep,
     filters: ClaimFilterDep,
     limit: Annotated[int, Query(ge=1, le=5000, description="most claims returned")] = 500,
     keep: Annotated[
         Literal["newest", "oldest"], Query(description="which claims a full limit keeps")
     ] = "newest",
-) -> JSONResponse:
+) -> Response:
     """Dated claims (the `limit` newest by default), oldest first, each with the interval its
-    time value names."""
+    time value names. Answers are reused until the next write of claims (answers.py)."""
+    return cached(request, session, lambda: _timeline(session, filters, limit, keep))
+
+
+def _timeline(session: Session, filters: ClaimFilter, limit: int, keep: str) -> JSONResponse:
     rows, total = repo_views.timeline_claims(
         session=session, filters=filters, limit=limit, newest=keep == "newest"
     )
@@ -197,17 +214,23 @@ def _cluster_spans(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(out, key=lambda c: (c["start"], c["id"]))
 
 
-@router.get("/graph")
+@router.get("/graph", response_model=GraphData)
 def graph_data(
+    request: Request,
     session: SessionDep,
     filters: ClaimFilterDep,
     limit: Annotated[int, Query(ge=1, le=2000, description="most nodes (by claims)")] = 300,
-) -> GraphData:
+) -> Response:
     """The actor network of the matching claims (the GraphML export's graph), top nodes only;
     names that are no actors (pronoun phrases, month names, generic nouns) are left out.
 
     Unfiltered, it is read from the network the store keeps current on write
-    (store/graph_index.py); a filtered one is built from the matching claims."""
+    (store/graph_index.py); a filtered one is built from the matching claims. Answers are
+    reused until the next write of claims (answers.py)."""
+    return cached(request, session, lambda: _json(_graph(session, filters, limit)))
+
+
+def _graph(session: Session, filters: ClaimFilter, limit: int) -> GraphData:
     if filters == ClaimFilter():
         return GraphData.model_validate(graph_index.network(session, limit))
     g = drop_noise(build_graph(session, filters))
