@@ -104,6 +104,7 @@ class Tally:
             "5xx": self.server_errors,
             "seconds": round(self.seconds, 1),
             "by_status": dict(sum(self.by_route.values(), Counter())),
+            "by_route": {k: dict(v) for k, v in sorted(self.by_route.items())},
             "not_covered": self.not_covered,
             "errors": self.errors[:20],
         }
@@ -120,6 +121,7 @@ class Fixture:
     site_key: str
     entities: list[str]
     claims: list[str]
+    spans: list[tuple[int, int, int, str]]  # (article id, start, end, word) readers may report
 
 
 def build_store(db: str, *, reports: int = 40) -> Fixture:
@@ -152,6 +154,7 @@ def build_store(db: str, *, reports: int = 40) -> Fixture:
             outcomes = list(ingest_sources([str(src)], store, extract=True))
         articles = [o.article_id for o in outcomes if isinstance(o, repo.IngestOutcome)]
         report_ids: list[int] = []
+        spans: list[tuple[int, int, int, str]] = []
         with store.session() as s:
             auth.add_user(session=s, name=EDITOR[0], password=EDITOR[1], role="editor")
             key = sites.add_site(session=s, name="Partner", origins=[ORIGIN]).key
@@ -160,6 +163,8 @@ def build_store(db: str, *, reports: int = 40) -> Fixture:
                 text = repo.get_article(session=s, article_id=aid)["text"]
                 words = [m for m in re.finditer(r"[A-Za-z]{4,}", text)]
                 m = words[(n // len(articles)) % len(words)]
+                last = words[-1 - n % 3]
+                spans.append((aid, last.start(), last.end(), last.group(0)))
                 done = desk.submit(
                     session=s,
                     fingerprint_=f"fuzz-{n}",
@@ -175,7 +180,7 @@ def build_store(db: str, *, reports: int = 40) -> Fixture:
             entities = [e["id"] for e in repo.list_entities(session=s, limit=20)]
     finally:
         store.close()
-    return Fixture(db, articles, sorted(set(report_ids)), key, entities, claims)
+    return Fixture(db, articles, sorted(set(report_ids)), key, entities, claims, spans)
 
 
 @contextmanager
@@ -247,10 +252,12 @@ def fuzz_openapi(app: Any, fx: Fixture, examples: int, tally: Tally) -> set[tupl
         done.add((op.method.upper(), op.path))
         cases = op.as_strategy(GenerationMode.POSITIVE) | op.as_strategy(GenerationMode.NEGATIVE)
         headers = {"Origin": ORIGIN} if op.method.upper() == "POST" else {}
-        if op.path.endswith("/widget"):  # the partner's key half of the time
-            cases = st.tuples(cases, st.booleans()).map(
-                lambda pair: _with_site(pair[0], fx.site_key) if pair[1] else pair[0]
-            )
+        # half the cases get values that exist (a stored article, claim, entity, a word of
+        # an article for a report, the partner site's key), so the paths past the lookups
+        # are fuzzed too, not only the 404s and 422s
+        cases = st.tuples(cases, st.booleans(), st.integers(0, 10**6)).map(
+            lambda t: _with_known(t[0], fx, t[2]) if t[1] else t[0]
+        )
 
         _call_cases(cases, route, headers, examples, tally)
     return done
@@ -278,9 +285,33 @@ def _call_cases(
     run()
 
 
-def _with_site(case: Any, key: str) -> Any:
-    """A widget post under the registered partner site's key (else whatever was generated)."""
-    case.query = {**(case.query or {}), "site": key}
+def _with_known(case: Any, fx: Fixture, pick: int) -> Any:
+    """The case with its ids replaced by ones the store holds (`pick` chooses which)."""
+    known = {
+        "article_id": fx.articles[pick % len(fx.articles)],
+        "number": 1,
+        "claim_id": fx.claims[pick % len(fx.claims)] if fx.claims else "0" * 16,
+        "name_or_id": fx.entities[pick % len(fx.entities)] if fx.entities else "x",
+    }
+    if isinstance(case.path_parameters, dict):
+        for name in case.path_parameters:
+            if name in known:
+                case.path_parameters[name] = known[name]
+    if case.path.endswith("/widget"):
+        case.query = {**(case.query or {}), "site": fx.site_key}
+    if isinstance(case.body, dict) and case.method.upper() == "POST":
+        aid, start, end, word = fx.spans[pick % len(fx.spans)]
+        if case.path.endswith("/widget"):
+            case.body = {**case.body, "exact": word}
+        else:
+            case.body = {
+                **case.body,
+                "article_id": aid,
+                "revision": 1,
+                "start": start,
+                "end": end,
+                "exact": word,
+            }
     return case
 
 
@@ -354,6 +385,7 @@ def fuzz_pages(
     editor = TestClient(app, raise_server_exceptions=False)
     anon = TestClient(app, raise_server_exceptions=False)
     token = sign_in(editor)
+    anon_token = csrf_of(anon.get("/login").text)  # a sign-in form's token, no session
     ints = st.one_of(st.sampled_from([*fx.articles, *fx.reports]), st.integers(-3, 10**6), WEIRD)
     path_values: dict[str, st.SearchStrategy[Any]] = {
         "article_id": ints,
@@ -380,7 +412,8 @@ def fuzz_pages(
             if method == "GET":
                 _fuzz_get(editor, anon, path, label, paths, examples, tally)
             else:
-                _fuzz_send(editor, anon, method, path, label, paths, token, examples, tally)
+                tokens = (token, anon_token)
+                _fuzz_send(editor, anon, method, path, label, paths, tokens, fx, examples, tally)
             if method == "POST" and path == "/logout":
                 token = sign_in(editor)  # the editor client may have been signed out
 
@@ -447,7 +480,8 @@ def _fuzz_send(
     path: str,
     label: str,
     paths: st.SearchStrategy[dict[str, Any]],
-    token: str,
+    tokens: tuple[str, str],
+    fx: Fixture,
     examples: int,
     tally: Tally,
 ) -> None:
@@ -467,16 +501,18 @@ def _fuzz_send(
     ) -> None:
         url = _fill(path, values)
         data = dict(form)
-        if csrf != "none":
-            data["csrf_token"] = token if csrf == "right" else "forged-token"
         client = editor if signed_in and path != "/logout" else anon
+        if csrf != "none":
+            right = tokens[0] if client is editor else tokens[1]
+            data["csrf_token"] = right if csrf == "right" else "forged-token"
         headers = {"Origin": origin, "Access-Control-Request-Method": "POST"}
         described = f"{method} {url} {data!r} origin={origin}"
         try:
             if method == "POST":
                 r = client.post(url, data=data, headers=headers, follow_redirects=False)
             else:
-                r = client.request(method, url, params=form, headers=headers)
+                params = {**form, "site": fx.site_key} if signed_in else form
+                r = client.request(method, url, params=params, headers=headers)
         except Exception:
             tally.add(label, 500, described, traceback.format_exc())
             return
