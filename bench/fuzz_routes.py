@@ -301,8 +301,8 @@ def _with_known(case: Any, fx: Fixture, pick: int) -> Any:
         case.query = {**(case.query or {}), "site": fx.site_key}
     if isinstance(case.body, dict) and case.method.upper() == "POST":
         aid, start, end, word = fx.spans[pick % len(fx.spans)]
-        if case.path.endswith("/widget"):
-            case.body = {**case.body, "exact": word}
+        if case.path.endswith("/widget"):  # a page of the partner's own site
+            case.body = {**case.body, "exact": word, "page_url": f"{ORIGIN}/story/{pick}"}
         else:
             case.body = {
                 **case.body,
