@@ -473,10 +473,27 @@ def test_the_date_of_a_compared_figure_is_not_the_event_time():
     from datetime import datetime
 
     text = (
-        "Acme said third-quarter profit rose 12% to $40 million from $35.7 million a year "
-        "earlier."
+        "Acme said third-quarter profit rose 12% to $40 million from $35.7 million a year earlier."
     )
     ex = extract_text(text, published=datetime(2021, 10, 20))
     measures = [c for c in ex.claims if c.event == "MEASURE"]
     assert measures and all((c.time or {}).get("value") != "2020-10-20" for c in measures)
     assert all("year earlier" not in ((c.time or {}).get("text") or "") for c in measures)
+
+
+def test_a_wire_dateline_place_is_not_the_actor(nlp):
+    found = frames(nlp, "AUSTIN, Texas--(NEWSWIRE)--Borland Labs today announced a partnership.")
+    assert found and all("Austin" not in r.get("agent", "").title() for _, r, *_ in found)
+    assert any("Borland" in r.get("agent", "") for _, r, *_ in found)
+
+
+def test_an_agency_in_brackets_is_not_the_actor(nlp):
+    found = frames(nlp, "DENVER--(AP)--Rangers arrested two poachers on Friday.")
+    assert [r.get("agent") for e, r, *_ in found if e == "ARREST"] == ["Rangers"]
+
+
+def test_the_object_s_own_name_is_not_its_buyer_and_by_names_the_buyer(nlp):
+    found = frames(nlp, "The takeover of Northwind Traders Ltd. by a Dutch group was approved.")
+    acquire = [r for e, r, *_ in found if e == "ACQUIRE"]
+    assert acquire and "Northwind" not in acquire[0].get("agent", "")
+    assert "group" in acquire[0].get("agent", "") or "Netherlands" in acquire[0].get("agent", "")

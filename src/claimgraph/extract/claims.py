@@ -578,6 +578,27 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
     return found
 
 
+def _dateline_subject(tok: Token) -> Token | None:
+    """ "PLEASANTON, Calif.--(BUSINESS WIRE)--DeltaTrak announced …": the parser makes the
+    dateline's place the subject; the actor after the dash (not the bracketed agency) acts."""
+    if tok.ent_type_ != "GPE" or tok.i > tok.sent.start + 1:
+        return None
+    doc = tok.doc
+    dash = next(
+        (t.i for t in doc[tok.i + 1 : min(tok.head.i, tok.i + 12)] if t.text in ("--", "—")),
+        None,
+    )
+    if dash is None:
+        return None
+    cands = [c for c in tok.children if c.dep_ == "appos"]
+    cands += [c for c in tok.head.children if c.dep_ == "nsubj" and c.i != tok.i]
+    for c in sorted(cands, key=lambda c: c.i):
+        bracketed = c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == "("
+        if c.i > dash and not bracketed and (c.ent_type_ in ("ORG", "PERSON") or is_actor(c)):
+            return c  # "(AP)" names the agency, not the actor
+    return None
+
+
 def _named_appos(tok: Token) -> Token | None:
     """A person (else organisation) named in apposition to an unnamed phrase: "the party's
     spokesman, Timi Frank", "one of them, William Craig"."""
@@ -665,7 +686,10 @@ def _nominal_agent(trigger: Token, obj: Token | None, target: bool) -> Token | N
     for base in (trigger,) if target else (trigger, obj):
         if base is None:
             continue
+        own = ent_span(base)
         for c in base.children:
+            if own is not None and own.start <= c.i < own.end:
+                continue  # "the acquisition of Widget Inc.": part of the object's own name
             if c.dep_ in ("poss", "amod", "compound") and _ent_label(c) in ACTOR_LABELS:
                 return None if target and base is trigger else c
     return None
@@ -741,7 +765,11 @@ def _frames_for(
                 inner is not None
                 and (p.lower_ == "by" or (p.lower_ == "from" and spec.noun_from_agent))
             ):
-                roles["agent"] = roles.get("agent") or _child(p, "pobj")
+                by = _child(p, "pobj")
+                if p.lower_ == "by" and is_actor(by):
+                    roles["agent"] = by  # "the acquisition of a Canadian miner by a Swiss firm"
+                else:
+                    roles["agent"] = roles.get("agent") or by
             elif inner is not None and p.lower_ in ("on", "against", "with", "for"):
                 if is_actor(inner) and roles.get("recipient") is None:
                     roles["recipient"] = inner
@@ -846,7 +874,7 @@ def _frames_for(
             roles[r] = t = inner
     for r in ("agent", "recipient"):  # "the party's spokesman, Timi Frank, said": the name
         t = roles.get(r)
-        named = _named_appos(t) if t is not None else None
+        named = (_dateline_subject(t) or _named_appos(t)) if t is not None else None
         if named is not None:
             roles[r] = named
     agent = roles.get("agent")

@@ -73,9 +73,25 @@ def trained_ner_enabled() -> bool:
     return os.environ.get("CLAIMGRAPH_NER", "trained").strip().lower() != "base"
 
 
+def _split_dashes(nlp: Language) -> None:
+    """Wire datelines glue a double dash to words ("Calif.--", "--DeltaTrak"): split it off
+    as spaCy already does between plain words ("WASHINGTON--The")."""
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+    dash = r"-{2,}"
+    brackets = [r"(?<=--)\(", r"\)(?=--)"]  # "BOSTON--(BUSINESS WIRE)--Acme"
+    nlp.tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, dash]).search
+    nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, dash]).search
+    nlp.tokenizer.infix_finditer = compile_infix_regex(
+        [*nlp.Defaults.infixes, dash, *brackets]
+    ).finditer
+
+
 @lru_cache(maxsize=4)
-def _load(model: str, trained_ner: bool) -> Language:
+def _load(model: str, trained_ner: bool, product: bool = True) -> Language:
     nlp = spacy.load(model)
+    if product:
+        _split_dashes(nlp)
     if trained_ner and model == MODEL:
         if (NER_DIR / "ner").is_dir():
             nlp.get_pipe("ner").from_disk(NER_DIR / "ner", exclude=["vocab"])
@@ -91,7 +107,7 @@ def _load(model: str, trained_ner: bool) -> Language:
 
 def load_base_nlp(model: str = MODEL) -> Language:
     """The installed model exactly as shipped (its own `ner`): the baseline evaluations name."""
-    return _load(model, False)
+    return _load(model, False, product=False)
 
 
 def load_nlp(model: str = MODEL) -> Language:
