@@ -497,3 +497,20 @@ def test_the_object_s_own_name_is_not_its_buyer_and_by_names_the_buyer(nlp):
     acquire = [r for e, r, *_ in found if e == "ACQUIRE"]
     assert acquire and "Northwind" not in acquire[0].get("agent", "")
     assert "group" in acquire[0].get("agent", "") or "Netherlands" in acquire[0].get("agent", "")
+
+
+def test_a_reported_denial_of_wrongdoing_is_a_denial():
+    found = [
+        c.event
+        for c in extract_text("The mayor said her aide was not involved in the fraud.").claims
+    ]
+    assert "DENY" in found and "ACCUSE" not in found
+    found = [
+        c.event for c in extract_text("The mayor said her aide was involved in the fraud.").claims
+    ]
+    assert "ACCUSE" in found
+
+
+def test_approving_a_settlement_is_an_agreement(nlp):
+    assert "AGREE" in events(nlp, "The bankruptcy judge approved the merger on Monday.")
+    assert "SUPPORT" in events(nlp, "The senator praised the firefighters.")

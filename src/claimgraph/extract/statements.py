@@ -168,6 +168,8 @@ def _reading(
                 )
             ):
                 roles["recipient"] = _span(phrase(subj))
+            if spec.negated_as and polarity(content.root, onto) == "negative":
+                return spec.negated_as, roles, None  # "X said Y was not involved": a denial
             return name, roles, None
     return "STATEMENT", {"agent": _span(speaker), "object": _span(content)}, None
 

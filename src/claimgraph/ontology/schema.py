@@ -292,6 +292,8 @@ EVENT = struct(
         "transfer": struct({"giver": ROLE, "receiver": ROLE}, required=("giver", "receiver")),
         # an attempt at the act is this other event type ("an assassination attempt": ATTACK)
         "attempted_as": STR,
+        # a reported statement read as this type, with its content negated, is this other type
+        "negated_as": STR,
     },
     required=("plover",),
 )
@@ -306,6 +308,7 @@ EVENT_KEYS: frozenset[str] = frozenset(
         "stix",
         "transfer",
         "attempted_as",
+        "negated_as",
     }
 )
 
@@ -431,11 +434,10 @@ def check_triggers(ctx: Ctx, root: yaml.Node) -> None:
                     ("events", name, "inverse"),
                     f"{v.value!r} is also a direct verb of {name}",
                 )
-        shift = fields.get("attempted_as")
-        if isinstance(shift, yaml.ScalarNode) and shift.value not in names:
-            raise ctx.fail(
-                shift, ("events", name, "attempted_as"), f"{shift.value!r} is no event type"
-            )
+        for key in ("attempted_as", "negated_as"):
+            shift = fields.get(key)
+            if isinstance(shift, yaml.ScalarNode) and shift.value not in names:
+                raise ctx.fail(shift, ("events", name, key), f"{shift.value!r} is no event type")
         for n in _items(fields.get("nouns")):
             other = nouns.setdefault(fold(n.value), name)
             if other != name:
