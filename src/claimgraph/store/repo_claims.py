@@ -505,23 +505,25 @@ def entity_ids(*, session: Session, name: str) -> list[str]:
     filter does not decode every entity; Python then checks the exact, case-folded match.
     """
     low = name.casefold()
-    pattern = "%" + re.sub(r"([\\%_])", r"\\\1", json.dumps(name, ensure_ascii=False)[1:-1]) + "%"
-    q = select(EntityRow).where(
+    # a whole element of the aliases list, quotes included ('"Iran"', not every alias holding
+    # "Iran": Iranian, Iran's …); SQLite's LIKE already ignores ASCII case, as its lower() does
+    pattern = "%" + re.sub(r"([\\%_])", r"\\\1", json.dumps(name, ensure_ascii=False)) + "%"
+    if session.get_bind().dialect.name == "sqlite":
+        in_aliases = EntityRow.aliases.like(pattern, escape="\\")
+    else:
+        in_aliases = EntityRow.aliases.ilike(pattern, escape="\\")
+    q = select(EntityRow.id, EntityRow.name, EntityRow.aliases).where(
         or_(
             func.lower(EntityRow.id) == low,
             func.lower(EntityRow.name) == low,
-            EntityRow.aliases.ilike(pattern, escape="\\"),
+            in_aliases,
         )
     )
     out = []
-    for row in session.scalars(q.order_by(EntityRow.id)):
-        names = {
-            row.id.casefold(),
-            row.name.casefold(),
-            *(a.casefold() for a in json.loads(row.aliases)),
-        }
+    for eid, ename, aliases in session.execute(q.order_by(EntityRow.id)):
+        names = {eid.casefold(), ename.casefold(), *(a.casefold() for a in json.loads(aliases))}
         if low in names:
-            out.append(row.id)
+            out.append(eid)
     return out
 
 
