@@ -514,3 +514,15 @@ def test_a_reported_denial_of_wrongdoing_is_a_denial():
 def test_approving_a_settlement_is_an_agreement(nlp):
     assert "AGREE" in events(nlp, "The bankruptcy judge approved the merger on Monday.")
     assert "SUPPORT" in events(nlp, "The senator praised the firefighters.")
+
+
+def test_released_one_of_two_suspects_and_looking_into_attacks(nlp):
+    found = frames(nlp, "Police released one of the two suspects on Friday.")
+    assert [(e, r.get("agent")) for e, r, *_ in found] == [("CONCEDE", "Police")]
+    found = frames(nlp, "Prosecutors are looking into the fraud at the bank.")
+    assert [e for e, *_ in found].count("ACCUSE") == 1
+
+
+def test_handing_a_defeat_transfers_nothing(nlp):
+    assert "SUPPLY" not in events(nlp, "Voters handed the governing party a heavy defeat.")
+    assert "SUPPLY" in events(nlp, "The agency handed the farmers 40 tonnes of seed.")

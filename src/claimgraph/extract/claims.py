@@ -167,7 +167,7 @@ def _verb_readings(tok: Token, onto: Ontology) -> list[tuple[str, bool]]:
     for p in tok.children:
         if p.dep_ in ("prep", "prt") and p.pos_ in ("ADP", "PART") and p.i > tok.i:
             readings.extend(onto.verbs.get(f"{word} {p.lower_}", []))
-    return readings
+    return list(dict.fromkeys(readings))  # "look into" as particle and as preposition: once
 
 
 def _blocked(tok: Token, onto: Ontology) -> bool:
@@ -433,8 +433,18 @@ def _evidence(sent: Span, tokens: list[Token]) -> Mention:
 
 def _fits(obj: Token, needs: frozenset[str]) -> bool:
     """Whether an object is one a type needs; "person" in the list admits any named person
-    ("Jacobs is to be released")."""
-    return bool(_head_lemmas(obj) & needs) or ("person" in needs and obj.ent_type_ == "PERSON")
+    ("Jacobs is to be released"); "one of two men" is judged by the men."""
+    for _ in range(3):
+        if _head_lemmas(obj) & needs or ("person" in needs and obj.ent_type_ == "PERSON"):
+            return True
+        if not (obj.pos_ == "NUM" or obj.lemma_.lower() in load_ontology().quantifier_heads):
+            return False
+        of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        inner = _child(of, "pobj") if of is not None else None
+        if inner is None:
+            return False
+        obj = inner
+    return False
 
 
 def _attempt(tok: Token, onto: Ontology) -> Token | None:
