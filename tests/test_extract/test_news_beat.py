@@ -526,3 +526,10 @@ def test_released_one_of_two_suspects_and_looking_into_attacks(nlp):
 def test_handing_a_defeat_transfers_nothing(nlp):
     assert "SUPPLY" not in events(nlp, "Voters handed the governing party a heavy defeat.")
     assert "SUPPLY" in events(nlp, "The agency handed the farmers 40 tonnes of seed.")
+
+
+def test_an_actor_noun_before_a_nominal_event_is_its_agent(nlp):
+    found = frames(nlp, "An army offensive on the town began at dawn.")
+    assert [(e, r.get("agent")) for e, r, *_ in found if e == "ATTACK"] == [("ATTACK", "army")]
+    found = frames(nlp, "The police killing of a teenager sparked protests.")
+    assert all(r.get("agent") != "police" for e, r, *_ in found if e == "KILL")

@@ -702,6 +702,13 @@ def _nominal_agent(trigger: Token, obj: Token | None, target: bool) -> Token | N
                 continue  # "the acquisition of Widget Inc.": part of the object's own name
             if c.dep_ in ("poss", "amod", "compound") and _ent_label(c) in ACTOR_LABELS:
                 return None if target and base is trigger else c
+            if (
+                base is trigger
+                and not target
+                and c.dep_ == "compound"
+                and c.lemma_.lower() in load_ontology().actor_nouns
+            ):
+                return c  # "sniper attacks", "a police raid", "an army offensive"
     return None
 
 
