@@ -1,6 +1,6 @@
-"""Uncached cost of the API rows of section 6: every request carries a unique dummy query
-parameter, so the answer caches keyed on the query (web/api/answers.py, the export cache) never
-hit and each request does the full work. One client, in-process (FastAPI TestClient).
+"""Uncached cost of the API rows of section 6: the app's answer caches (web/api/answers.py,
+the export cache) are emptied before every request and each request carries a unique dummy
+query parameter, so each request does the full work. One client, in-process (TestClient).
 
     .venv/bin/python -m bench.api_cold DB [DB ...] [--runs 15]
 
@@ -24,12 +24,16 @@ def cold_times(db: str, runs: int) -> dict[str, list[float]]:
     from claimgraph.web import create_app
 
     out: dict[str, list[float]] = {}
-    with TestClient(create_app(db=db), base_url="http://127.0.0.1") as c:
+    app = create_app(db=db)
+    with TestClient(app, base_url="http://127.0.0.1") as c:
         for _label, path in ENDPOINTS:
             sep = "&" if "?" in path else "?"
             c.get(f"{path}{sep}_cold=warmup")  # imports, compiled statements
             times = []
             for i in range(runs):
+                for cache in ("answer_cache", "export_cache"):  # made again on first use
+                    if hasattr(app.state, cache):
+                        delattr(app.state, cache)
                 t = time.perf_counter()
                 r = c.get(f"{path}{sep}_cold={i}")
                 times.append(1000 * (time.perf_counter() - t))
