@@ -533,3 +533,11 @@ def test_an_actor_noun_before_a_nominal_event_is_its_agent(nlp):
     assert [(e, r.get("agent")) for e, r, *_ in found if e == "ATTACK"] == [("ATTACK", "army")]
     found = frames(nlp, "The police killing of a teenager sparked protests.")
     assert all(r.get("agent") != "police" for e, r, *_ in found if e == "KILL")
+
+
+def test_a_facility_that_opens_by_itself_is_opened_by_no_one_named(nlp):
+    found = frames(nlp, "The new museum opened on Saturday.")
+    assert [(e, r.get("agent"), r.get("object")) for e, r, *_ in found] == [
+        ("OPEN_FACILITY", None, "new museum")
+    ]
+    assert events(nlp, "Stocks opened higher on Monday.") == []

@@ -544,6 +544,8 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             obj = dobj if dobj is not None else preps.get("prep:into")
             if spec.needs_object is not None:
                 cands = [o for o in (dobj, preps.get("prep:into")) if o is not None]
+                if not cands and spec.ergative and subj is not None and tok.pos_ == "VERB":
+                    cands = [subj]  # "the road will reopen at 6am": the facility opens
                 fits = [o for o in cands if _fits(o, spec.needs_object)]
                 if not fits:
                     continue
@@ -762,6 +764,7 @@ def _frames_for(
     spec = onto.events[event]
     is_noun = tok.pos_ in ("NOUN", "PROPN")
     preps = {} if is_noun else _prep_objects(tok)
+    ergative = False
     roles: dict[str, Token | None] = {}
     full_roles: set[str] = set()
     if spec.quantity:
@@ -836,6 +839,9 @@ def _frames_for(
             roles["agent"] = preps.get("prep:from") or _object_origin(roles.get("object"))
         else:
             roles["agent"] = subj
+            if spec.ergative and obj is not None and subj is not None and obj.i == subj.i:
+                roles["agent"] = None  # "the hospital opened": it is opened, by no one named
+                ergative = True
             if event == "ACQUIRE" and roles.get("supplier") is None:
                 roles["supplier"] = _object_origin(roles.get("object"))
         if onto.events[event].complement_assisted_by and roles.get("recipient") is None:
@@ -876,7 +882,7 @@ def _frames_for(
         roles["recipient"] = None
     if roles.get("supplier") is not None and not is_actor(roles["supplier"]):
         roles["supplier"] = None
-    passive_agentless = (
+    passive_agentless = ergative or (
         not is_noun and _child(tok, "nsubjpass") is not None and roles.get("agent") is None
     )
     for r in ("agent", "recipient"):  # "tens of thousands of people": the people

@@ -70,6 +70,7 @@ class EventType:
     # a statement read as this type targets its content's subject ("X said Y lied": Y)
     content_subject_is_target: bool = False
     negated_as: str | None = None  # a negated reported statement of this type is that type
+    ergative: bool = False  # with no object, the subject undergoes it ("the bridge reopened")
     # STIX relationship types towards an actor and towards a place (export/stix)
     stix: tuple[str, str] | None = None
     # a transfer of goods: (giving role, receiving role) — SUPPLY (agent, recipient) and
@@ -167,6 +168,7 @@ def load_ontology() -> Ontology:
             attempted_as=spec.get("attempted_as"),
             content_subject_is_target=bool(spec.get("content_subject_is_target")),
             negated_as=spec.get("negated_as"),
+            ergative=bool(spec.get("ergative")),
             stix=(stix["actor"], stix["place"]) if stix else None,
             transfer=(transfer["giver"], transfer["receiver"]) if transfer else None,
         )

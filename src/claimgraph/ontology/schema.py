@@ -276,6 +276,7 @@ _EVENT_FLAGS = (
     "noun_from_agent",
     "possessor_is_target",
     "content_subject_is_target",
+    "ergative",
 )
 EVENT = struct(
     {
