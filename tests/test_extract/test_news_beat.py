@@ -541,3 +541,15 @@ def test_a_facility_that_opens_by_itself_is_opened_by_no_one_named(nlp):
         ("OPEN_FACILITY", None, "new museum")
     ]
     assert events(nlp, "Stocks opened higher on Monday.") == []
+
+
+def test_a_year_ago_figure_does_not_date_the_story_that_follows():
+    from datetime import datetime
+
+    text = (
+        "Northwind said its profit rose in the second quarter. The company had net of $2 "
+        "million a year ago. Revenue jumped to $50 million from $31 million."
+    )
+    ex = extract_text(text, published=datetime(2021, 8, 3))
+    revenue = [c for c in ex.claims if c.event == "MEASURE" and "Revenue" in c.evidence["text"]]
+    assert revenue and (revenue[0].time or {}).get("value") != "2020-Q2"

@@ -420,6 +420,9 @@ def _narrative_time(
     t = time or {}
     start = f.evidence.start
     if t.get("basis") in ("event", "sentence") and t.get("value"):
+        words = str(t.get("text") or "").lower().split()
+        if words and words[-1] in load_ontology().baseline_words:
+            return time, last  # "had net of $1.1m a year ago": dates that claim, not the story
         return time, (start, t)
     if t.get("basis") == "published" and f.past and last and start - last[0] < NARRATIVE_WINDOW:
         return {**last[1], "basis": "context", "published": t.get("value")}, last
