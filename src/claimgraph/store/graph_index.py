@@ -29,7 +29,17 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import case, delete, func, insert, literal, select, text, tuple_, update
+from sqlalchemy import (
+    case,
+    delete,
+    func,
+    insert,
+    literal,
+    select,
+    text,
+    tuple_,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from claimgraph.extract.records import slug
@@ -458,9 +468,10 @@ def _refresh_edges(session: Session, pairs: list[tuple[str, str]]) -> None:
     """Re-sum these (src, dst) edges from the per-article rows."""
     ae = GraphArticleEdgeRow
     pg = session.get_bind().dialect.name == "postgresql"
-    first, last = ae.first_time, ae.last_time
+    first: Any = ae.first_time
+    last: Any = ae.last_time
     if pg:  # times compare as Python compares strings
-        first, last = first.collate("C"), last.collate("C")
+        first, last = ae.first_time.collate("C"), ae.last_time.collate("C")
     q = (
         select(ae.src, ae.dst, ae.event, ae.role, func.sum(ae.n), func.min(first), func.max(last))
         .where(tuple_(ae.src, ae.dst).in_(pairs))
