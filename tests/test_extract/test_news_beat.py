@@ -553,3 +553,11 @@ def test_a_year_ago_figure_does_not_date_the_story_that_follows():
     ex = extract_text(text, published=datetime(2021, 8, 3))
     revenue = [c for c in ex.claims if c.event == "MEASURE" and "Revenue" in c.evidence["text"]]
     assert revenue and (revenue[0].time or {}).get("value") != "2020-Q2"
+
+
+def test_a_sentence_opening_plural_event_noun_is_no_name(nlp):
+    assert "ATTACK" in events(nlp, "Bombings in the capital had continued overnight.")
+
+
+def test_shooting_down_a_drone_is_an_attack(nlp):
+    assert "ATTACK" in events(nlp, "Soldiers shot down a drone near the base.")

@@ -447,6 +447,22 @@ def _fits(obj: Token, needs: frozenset[str]) -> bool:
     return False
 
 
+def _noun_lemma(tok: Token, onto: Ontology) -> str:
+    """The noun's lemma; a sentence-opening plural the tagger took for a name ("Shootings in
+    Belfast continued") is lemmatised by dropping its plural s."""
+    word = tok.lemma_.lower()
+    if word not in onto.nouns and tok.pos_ == "PROPN" and word.endswith("s"):
+        return word[:-1] if word[:-1] in onto.nouns else word
+    return word
+
+
+def _capitalised_opening(tok: Token) -> bool:
+    """A one-word "name" opening its sentence that is a plural event noun: the NER's guess
+    from the capital letter ("Shootings" as a PERSON), not a name."""
+    ent = ent_span(tok)
+    return tok.is_sent_start and ent is not None and len(ent) == 1 and tok.lower_.endswith("s")
+
+
 def _attempt(tok: Token, onto: Ontology) -> Token | None:
     """The attempt word an act is governed by: "tried to kill" (the verb "tried"), "an
     assassination attempt", "attempted murder"; None when the act is stated on its own."""
@@ -563,10 +579,13 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         found.extend((e, False, tok) for e, spec in onto.events.items() if spec.quantity)
     elif (
         tok.pos_ in ("NOUN", "PROPN")
-        and tok.lemma_.lower() in onto.nouns
-        and tok.ent_type_ not in ("DATE", "TIME", "PERSON", "GPE", "ORG", "WORK_OF_ART")
+        and _noun_lemma(tok, onto) in onto.nouns
+        and (
+            tok.ent_type_ not in ("DATE", "TIME", "PERSON", "GPE", "ORG", "WORK_OF_ART")
+            or _capitalised_opening(tok)
+        )
     ):  # "March 4" is a date, "Strike" a band
-        event = onto.nouns[tok.lemma_.lower()]
+        event = onto.nouns[_noun_lemma(tok, onto)]
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = _child(of, "pobj") if of is not None else None
         spec = onto.events[event]
