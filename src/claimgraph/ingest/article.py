@@ -120,4 +120,3 @@ def read_published(value: str | None) -> tuple[datetime | None, str | None]:
         month = int(m["month"]) if m["month"] else None
         return datetime(int(m["year"]), month or 1, 1), "month" if month else "year"
     return datetime.fromisoformat(value), "day"
-
