@@ -561,3 +561,14 @@ def test_a_sentence_opening_plural_event_noun_is_no_name(nlp):
 
 def test_shooting_down_a_drone_is_an_attack(nlp):
     assert "ATTACK" in events(nlp, "Soldiers shot down a drone near the base.")
+
+
+def test_a_document_speaks_for_the_source_it_points_back_to():
+    text = (
+        "The Norwegian embassy said visitors should carry their passports. The advisory, "
+        "posted Monday on its website, said the checks were routine."
+    )
+    claims = extract_text(text).claims
+    second = [c for c in claims if "advisory" in c.evidence["text"]]
+    assert second and "embassy" in (second[0].agent or {}).get("name", "").lower()
+    assert "embassy" in second[0].source["name"].lower()

@@ -103,11 +103,16 @@ def _speaker_before(verb: Token) -> Span | None:
 def is_anaphoric(span: Span, onto: Ontology) -> bool:
     """Speakers such as "the report", "the experts" or "he" point back to the article's last
     named source."""
-    if span.root.pos_ == "PRON":
+    root = span.root
+    if root.pos_ == "PRON":
         return True
-    if any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") for t in span):
+    if any(  # a date names no one: "the warning, posted Saturday on …"
+        (t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME"))
+        or t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
+        for t in span
+    ):
         return False
-    return span.root.lemma_.lower() in onto.anaphoric_speakers
+    return root.lemma_.lower() in onto.anaphoric_speakers | onto.document_speakers
 
 
 def according_to(tok: Token, onto: Ontology) -> Token | None:

@@ -108,6 +108,7 @@ class Ontology:
     conformity_nouns: frozenset[str] = frozenset()
     quantifier_heads: frozenset[str] = frozenset()
     lemma_fixes: dict[str, str] = field(default_factory=dict)
+    document_speakers: frozenset[str] = frozenset()  # "the report said": its author speaks
     attempt_words: frozenset[str] = frozenset()
     comparison_preps: frozenset[str] = frozenset()
     baseline_words: frozenset[str] = frozenset()
@@ -202,6 +203,7 @@ def load_ontology() -> Ontology:
         stance_nouns=stance_nouns,
         stance_verbs=frozenset(map(_lemma, at.get("stance_verbs", []))),
         anaphoric_speakers=frozenset(map(_lemma, at.get("anaphoric_speakers", []))),
+        document_speakers=frozenset(map(_lemma, at.get("document_speakers") or [])),
         clause_modality=clause,
         metonyms=dict(at.get("government_metonyms") or {}),
         leaders=dict(at.get("leaders") or {}),

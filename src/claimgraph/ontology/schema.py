@@ -352,6 +352,7 @@ FILES: dict[str, Check] = {
             "stance_nouns": MODALITY_WORDS,
             "stance_verbs": words,
             "anaphoric_speakers": words,
+            "document_speakers": words,
             "clause_modality": MODALITY_WORDS,
             "government_metonyms": STR_MAP,
             "leaders": STR_MAP,

@@ -347,7 +347,15 @@ def resolve_claims(
             roles["location"] = _place(f.roles["location"], idx)
         agent = roles.get("agent")
         unnamed = agent is None or (agent.get("id") is None and agent["name"].lower() in _SELF)
-        if f.event == "STATEMENT" and unnamed and not source.get("is_publisher"):
+        said_by = f.roles.get("agent")
+        speaking = (  # "The warning … said": the document's author is the source it points to
+            f.speaker is not None
+            and f.speaker_anaphoric
+            and said_by is not None
+            and (said_by.start, said_by.end) == (f.speaker.start, f.speaker.end)
+            and _is_document(f.speaker, onto.document_speakers)
+        )
+        if (speaking or (f.event == "STATEMENT" and unnamed)) and not source.get("is_publisher"):
             roles["agent"] = {  # a quoted sentence's speaker is who states it
                 "id": source.get("entity_id"),
                 "name": source.get("name"),
@@ -386,6 +394,12 @@ def resolve_claims(
     for c in final:  # merging and owner inference change a claim: its id follows its content
         c.id = _content_id(article_key, c)
     return final
+
+
+def _is_document(span: RoleSpan, documents: frozenset[str]) -> bool:
+    """Whether a speaker's head word names a document ("the warning", "the statements")."""
+    word = span.text[span.head_start - span.start : span.head_end - span.start].lower()
+    return word in documents or (word.endswith("s") and word[:-1] in documents)
 
 
 _PART_OF_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})T(MO|AF|EV|NI|DT)$")
