@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from claimgraph.export import ACTOR_ROLES, ExportResult, name_of, resolved
 from claimgraph.extract.records import slug
 from claimgraph.store.filters import ClaimFilter
-from claimgraph.store.graph_index import is_noise
+from claimgraph.store.graph_index import edge_pairs, is_noise
 from claimgraph.store.models import EntityRow
 from claimgraph.store.repo_views import claims_with_actors, graph_rows
 
@@ -117,16 +117,7 @@ class _Builder:
         per_node = self.claims_per_node
         for nid in set(ids.values()):
             per_node[nid] = per_node.get(nid, 0) + n
-        agent = ids.get("agent")
-        pairs: list[tuple[str, str, str]] = []
-        if agent:
-            target = ids.get("recipient") or ids.get("location")
-            if target:
-                pairs.append((agent, target, "recipient" if "recipient" in ids else "location"))
-            for helper in ("supplier", "assisted_by"):
-                if helper in ids:
-                    pairs.append((ids[helper], agent, helper))
-        for src, dst, role in pairs:
+        for src, dst, role in edge_pairs(ids):
             if src != dst:
                 edge = self.edges.get((src, dst))
                 if edge is None:

@@ -144,16 +144,9 @@ def article_graph(claims: list[dict[str, Any]], gpes: set[str]) -> ArticleGraph:
             out.nodes.setdefault(nid, node)
         for nid in set(ids.values()):
             out.nodes[nid].n += 1
-        agent = ids.get("agent")
-        if not agent:
+        pairs = edge_pairs(ids)
+        if not pairs:
             continue
-        pairs: list[tuple[str, str, str]] = []
-        target = ids.get("recipient") or ids.get("location")
-        if target:
-            pairs.append((agent, target, "recipient" if "recipient" in ids else "location"))
-        for helper in ("supplier", "assisted_by"):
-            if helper in ids:
-                pairs.append((ids[helper], agent, helper))
         time = (c.get("time") or {}).get("value")
         dated = time if time and _DATE.match(time) else None
         for src, dst, role in pairs:
@@ -165,6 +158,23 @@ def article_graph(claims: list[dict[str, Any]], gpes: set[str]) -> ArticleGraph:
                 e[1] = min(e[1] or dated, dated)
                 e[2] = max(e[2] or dated, dated)
     return out
+
+
+def edge_pairs(ids: dict[str, str]) -> list[tuple[str, str, str]]:
+    """The network's edges of one claim, from its role → node ids: agent → recipient (else the
+    place it acted in), and supplier / assisted_by → agent; (source, target, role). One rule
+    for the stored network and the exports."""
+    agent = ids.get("agent")
+    if not agent:
+        return []
+    pairs: list[tuple[str, str, str]] = []
+    target = ids.get("recipient") or ids.get("location")
+    if target:
+        pairs.append((agent, target, "recipient" if "recipient" in ids else "location"))
+    for helper in ("supplier", "assisted_by"):
+        if helper in ids:
+            pairs.append((ids[helper], agent, helper))
+    return pairs
 
 
 def _stored_gpes(session: Session, claims: Iterable[dict[str, Any]]) -> set[str]:
