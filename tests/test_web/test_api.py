@@ -29,6 +29,7 @@ from claimgraph.web.api import (
     corrections,
     entities,
     exports,
+    extractions,
     search,
     workbench,
 )
@@ -436,6 +437,7 @@ def test_openapi_lists_every_route_and_only_reads(client: TestClient) -> None:
         "/api" + route.path_format
         for module in (
             articles,
+            extractions,
             claims,
             clusters,
             contradictions,
@@ -456,6 +458,8 @@ def test_openapi_lists_every_route_and_only_reads(client: TestClient) -> None:
             "/api/articles",
             "/api/articles/{article_id}",
             "/api/articles/{article_id}/revisions/{number}",
+            "/api/articles/{article_id}/extractions",
+            "/api/articles/{article_id}/extractions/{number}",
             "/api/claims",
             "/api/claims/{claim_id}",
             "/api/clusters",
