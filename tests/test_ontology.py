@@ -65,7 +65,7 @@ def test_event_types_are_complete_and_consistent() -> None:
         has_triggers = any(spec.get(k) for k in ("verbs", "inverse", "nouns", "light"))
         assert has_triggers or spec.get("verbs") == [], name
     # every schema key of an event is read into EventType (or is a trigger table)
-    triggers = {"verbs", "inverse", "nouns", "light", "measure_nouns"}
+    triggers = {"verbs", "inverse", "nouns", "light", "subject_light", "measure_nouns"}
     assert schema.EVENT_KEYS - triggers <= set(EventType.__dataclass_fields__)
     assert onto.plover == {n: e.get("plover") for n, e in events.items()}
 

@@ -572,3 +572,9 @@ def test_a_document_speaks_for_the_source_it_points_back_to():
     second = [c for c in claims if "advisory" in c.evidence["text"]]
     assert second and "embassy" in (second[0].agent or {}).get("name", "").lower()
     assert "embassy" in second[0].source["name"].lower()
+
+
+def test_a_bomb_that_goes_off_is_an_attack_an_alarm_is_not(nlp):
+    found = frames(nlp, "A roadside bomb went off near the convoy on Tuesday.")
+    assert [(e, r.get("agent")) for e, r, *_ in found] == [("ATTACK", None)]
+    assert events(nlp, "The fire alarm went off during the hearing.") == []

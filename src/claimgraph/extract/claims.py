@@ -506,6 +506,9 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         if dobj is not None and (lemma(tok), dobj.lemma_.lower()) in onto.light:
             found.append((onto.light[(lemma(tok), dobj.lemma_.lower())], False, dobj))
             return found  # a light verb means what its noun means; skip its own verb readings
+        if subj is not None and (lemma(tok), subj.lemma_.lower()) in onto.subject_light:
+            # "a car bomb went off outside the ministry": the bomb carries the attack
+            return [(onto.subject_light[(lemma(tok), subj.lemma_.lower())], False, None)]
         with_obj = preps.get("prep:with")
         if with_obj is not None and (lemma(tok), with_obj.lemma_.lower()) in onto.light:
             # "hit 13 officials with sanctions": the noun is the act, the object its target

@@ -109,6 +109,7 @@ class Ontology:
     quantifier_heads: frozenset[str] = frozenset()
     lemma_fixes: dict[str, str] = field(default_factory=dict)
     document_speakers: frozenset[str] = frozenset()  # "the report said": its author speaks
+    subject_light: dict[tuple[str, str], str] = field(default_factory=dict)  # (verb, subject)
     attempt_words: frozenset[str] = frozenset()
     comparison_preps: frozenset[str] = frozenset()
     baseline_words: frozenset[str] = frozenset()
@@ -124,6 +125,7 @@ def load_ontology() -> Ontology:
     events: dict[str, EventType] = {}
     verbs: dict[str, list[tuple[str, bool]]] = {}
     light: dict[tuple[str, str], str] = {}
+    subject_light: dict[tuple[str, str], str] = {}
     nouns: dict[str, str] = {}
     measure: set[str] = set()
     for name, spec in ev["events"].items():
@@ -181,6 +183,9 @@ def load_ontology() -> Ontology:
         for v, objs in (spec.get("light") or {}).items():
             for o in objs:
                 light[(_lemma(v), _lemma(o))] = name  # one type per pair: checked on load
+        for v, subjects in (spec.get("subject_light") or {}).items():
+            for o in subjects:
+                subject_light[(_lemma(v), _lemma(o))] = name
         for n in spec.get("nouns") or []:
             nouns.setdefault(_lemma(n), name)
         measure.update(_lemma(w) for w in spec.get("measure_nouns") or [])
@@ -194,6 +199,7 @@ def load_ontology() -> Ontology:
         events=events,
         verbs=verbs,
         light=light,
+        subject_light=subject_light,
         nouns=nouns,
         facility_nouns=facility,
         measure_nouns=frozenset(measure),

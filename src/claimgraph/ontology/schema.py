@@ -284,6 +284,8 @@ EVENT = struct(
         **{k: words for k in _EVENT_WORDS},
         **{k: BOOL for k in _EVENT_FLAGS},
         "light": WORD_MAP,
+        # intransitive verb + subject noun pairs where the subject carries the event
+        "subject_light": WORD_MAP,
         "needs_object": either(scalar("str", choices=("facility",)), words),
         "roles": map_of(ROLE),
         # the STIX relationship type towards an actor and towards a place (export/stix)
@@ -310,6 +312,7 @@ EVENT_KEYS: frozenset[str] = frozenset(
         "transfer",
         "attempted_as",
         "negated_as",
+        "subject_light",
     }
 )
 
@@ -424,6 +427,7 @@ def check_triggers(ctx: Ctx, root: yaml.Node) -> None:
     events = {k.value: v for k, v in _pairs(ctx, root, ())}["events"]
     nouns: dict[str, str] = {}
     light: dict[tuple[str, str], str] = {}
+    subject_light: dict[tuple[str, str], str] = {}
     names = {k.value for k, _ in _pairs(ctx, events, ("events",))}
     for name_node, spec in _pairs(ctx, events, ("events",)):
         name = name_node.value
@@ -446,15 +450,17 @@ def check_triggers(ctx: Ctx, root: yaml.Node) -> None:
                 raise ctx.fail(
                     n, ("events", name, "nouns"), f"{n.value!r} is already a noun of {other}"
                 )
-        if isinstance(fields.get("light"), yaml.MappingNode):
-            for verb, objs in _pairs(ctx, fields["light"], ("events", name, "light")):
+        for table, seen in (("light", light), ("subject_light", subject_light)):
+            if not isinstance(fields.get(table), yaml.MappingNode):
+                continue
+            for verb, objs in _pairs(ctx, fields[table], ("events", name, table)):
                 for o in _items(objs):
-                    other = light.setdefault((fold(verb.value), fold(o.value)), name)
+                    other = seen.setdefault((fold(verb.value), fold(o.value)), name)
                     if other != name:
                         raise ctx.fail(
                             o,
-                            ("events", name, "light", verb.value),
-                            f"{o.value!r} is already a light trigger of {other}",
+                            ("events", name, table, verb.value),
+                            f"{o.value!r} is already a {table} trigger of {other}",
                         )
 
 
