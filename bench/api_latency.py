@@ -198,6 +198,7 @@ COPY_ORDER = [
     "RevisionRow",
     "SourceRow",
     "EntityRow",
+    "EntityNameRow",
     "ExtractionRow",
     "ClaimRow",
     "ClusterMemberRow",

@@ -83,3 +83,56 @@ def test_batched_linking_and_aliases(store):
     assert rows["org:x"] == ("Xylo Works", ["XW", "Xylo Werks"])
     assert rows["gpe:ukraina"] == ("Ukrainee", [])
     assert rows["person:c"] == ("Anna Kowalska Smith", [])
+
+
+def test_entity_names_kept_on_write(store):
+    """entity_names (the name filter's lookup) follows every entity write: new rows, aliases
+    merged into stored rows, repeated ids in one batch; a rebuild from `entities` (what
+    migration 0014 does) gives the same rows, and names resolve by id, name or alias in any
+    case."""
+    from claimgraph.store.models import EntityNameRow
+    from claimgraph.store.repo_claims import entity_ids, rebuild_entity_names
+
+    texts = [f"Another story {i} about the harbour, told once." for i in range(2)]
+    a1, a2 = (store_article(_article(t, f"n{i}"), store).article_id for i, t in enumerate(texts))
+    with store.session() as s:
+        repo.save_extraction(
+            session=s,
+            article_id=a1,
+            revision=1,
+            extraction=_ext([_ent("org:kb", "Kestrel Boats", "ORG", ["KB"])], ["org:kb"]),
+            pipeline="t",
+        )
+        repo.save_extraction(
+            session=s,
+            article_id=a2,
+            revision=1,
+            extraction=_ext(
+                [
+                    _ent("org:kb", "Kestrel Boatworks", "ORG"),  # stored id, new name → alias
+                    _ent("org:ém", "Émeraude Marine", "ORG"),
+                    _ent("org:ém", "Emeraude", "ORG", ["ÉM"]),  # repeated id in one batch
+                ],
+                ["org:kb"],
+            ),
+            pipeline="t",
+        )
+
+    def names(s) -> set[tuple[str, str]]:
+        return {
+            tuple(r) for r in s.execute(select(EntityNameRow.name_key, EntityNameRow.entity_id))
+        }
+
+    with store.session() as s:
+        kept = names(s)
+        assert entity_ids(session=s, name="kestrel boatworks") == ["org:kb"]
+        assert entity_ids(session=s, name="kb") == ["org:kb"]
+        assert entity_ids(session=s, name="ORG:KB") == ["org:kb"]
+        assert entity_ids(session=s, name="émeraude marine") == ["org:ém"]
+        assert entity_ids(session=s, name="ém") == ["org:ém"]
+        assert entity_ids(session=s, name="Kestrel") == []
+        rebuild_entity_names(s)
+        s.flush()
+        assert names(s) == kept
+    assert ("kestrel boatworks", "org:kb") in kept
+    assert ("emeraude", "org:ém") in kept

@@ -212,6 +212,19 @@ class EntityRow(Base):
     country: Mapped[str | None] = mapped_column(String(8))
 
 
+class EntityNameRow(Base):
+    """Every spelling an entity answers to (id, canonical name, each alias), case-folded:
+    kept by the entity writer (repo_claims._upsert_entities), so a name filter is one indexed
+    equality instead of a LIKE over every entity's aliases JSON (5-9 ms at 100k claims)."""
+
+    __tablename__ = "entity_names"
+
+    name_key: Mapped[str] = mapped_column(Text, primary_key=True)
+    entity_id: Mapped[str] = mapped_column(
+        ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
 class ClusterMemberRow(Base):
     """Which cluster a claim belongs to (assigned once, best fit; see analyze/clusters.py)."""
 
