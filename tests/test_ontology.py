@@ -256,8 +256,8 @@ def _edit(path: Path, old: str, new: str, after: str = "") -> int:
             "events.yaml",
             "    plover: ASSAULT\n",
             "    plover: ASSAULT\n    light: {impose: [sanctions]}\n",
-            "  KILL:",
-            "events.KILL.light.impose",
+            "  DAMAGE:",
+            "events.DAMAGE.light.impose",
             "already a light trigger of SANCTION",
         ),
         (

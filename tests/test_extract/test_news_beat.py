@@ -578,3 +578,17 @@ def test_a_bomb_that_goes_off_is_an_attack_an_alarm_is_not(nlp):
     found = frames(nlp, "A roadside bomb went off near the convoy on Tuesday.")
     assert [(e, r.get("agent")) for e, r, *_ in found] == [("ATTACK", None)]
     assert events(nlp, "The fire alarm went off during the hearing.") == []
+
+
+def test_a_target_named_like_a_figure_word_still_makes_an_attack(nlp):
+    found = frames(nlp, "Four people died in an attack on the flower market in Lyon.")
+    assert "ATTACK" in [e for e, *_ in found]
+    assert "ATTACK" not in events(nlp, "Shares of the insurer hit the market on Monday.")
+
+
+def test_a_passive_light_verb_names_the_attacker_and_no_speaker(nlp):
+    found = frames(nlp, "The bombing is widely believed to have been carried out by the rebels.")
+    attacks = [(r.get("agent"), mood, f.speaker) for e, r, mood, _, f in found if e == "ATTACK"]
+    assert attacks == [("rebels", "suggested", None)]
+    found = frames(nlp, "The bombing is believed by police to have been carried out by rebels.")
+    assert [f.speaker.text for e, *_, f in found if e == "ATTACK"] == ["police"]

@@ -498,6 +498,8 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         by = _child(by_phrase, "pobj") if by_phrase is not None else None
         by_head = _head_lemmas(by) if by is not None else set()
         dobj = _child(tok, "dobj", "nsubjpass")
+        if dobj is None and tok.dep_ == "xcomp" and _child(tok, "auxpass") is not None:
+            dobj = _inherited_subject(tok)  # "the attack is believed to have been carried out"
         preps = _prep_objects(tok)
         if dobj is not None and dobj.lemma_.lower() in onto.collective_nouns:
             of = next((c for c in dobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -764,11 +766,16 @@ def extract_frames(doc: Doc, onto: Ontology | None = None) -> list[Frame]:
             for event, inverse, obj in _triggers(tok, onto)
         ]
         verbal = {(tok.i, event) for tok, event, _, _ in readings if tok.pos_ in ("VERB", "AUX")}
+        # "carried out the attack": the light verb's noun is its event, not a second one
+        verbal |= {
+            (obj.i, event)
+            for tok, event, _, obj in readings
+            if tok.pos_ in ("VERB", "AUX") and obj is not None
+        }
         for tok, event, inverse, obj in readings:
             governor = tok.head.head if tok.head.dep_ == "prep" else tok.head
-            if (
-                tok.pos_ in ("NOUN", "PROPN")
-                and {(tok.head.i, event), (governor.i, event)} & verbal
+            if tok.pos_ in ("NOUN", "PROPN") and (
+                {(tok.head.i, event), (governor.i, event), (tok.i, event)} & verbal
             ):
                 continue  # "an earthquake struck X", "closed with a 3% drop": the verb states it
             found.extend(_frames_for(tok, sent, event, inverse, obj, onto))
@@ -786,7 +793,7 @@ def _frames_for(
     spec = onto.events[event]
     is_noun = tok.pos_ in ("NOUN", "PROPN")
     preps = {} if is_noun else _prep_objects(tok)
-    ergative = False
+    ergative = light = False
     roles: dict[str, Token | None] = {}
     full_roles: set[str] = set()
     if spec.quantity:
@@ -897,7 +904,10 @@ def _frames_for(
 
     thing = roles.get("object")
     if thing is not None and (
-        thing.ent_type_ in ("DATE", "TIME") or thing.lemma_.lower() in spec.exclude_objects
+        thing.ent_type_ in ("DATE", "TIME")
+        # the senses an object rules out are the trigger's own object's ("hit the market");
+        # "an attack on the Christmas market" names a target
+        or (thing.lemma_.lower() in spec.exclude_objects and not (is_noun and thing is not obj))
     ):
         return []  # "gave a speech", "provided five months": not the event the type means
     if roles.get("recipient") is not None and not is_actor(roles["recipient"]):
@@ -935,7 +945,7 @@ def _frames_for(
         thing = roles.get("agent")
         if (passive_agentless or is_noun) and is_actor(roles.get("recipient")):
             roles["agent"] = None  # "X was delivered to Iran" still says something about Iran
-        elif spec.agentless and (is_noun or passive_agentless or thing is not None):
+        elif spec.agentless and (is_noun or passive_agentless or thing is not None or light):
             # "a bomb exploded", "the blast killed 12", "X was arrested": no actor named
             roles["agent"] = None
             if thing is not None and roles.get("object") is None:
