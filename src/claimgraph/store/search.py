@@ -69,7 +69,7 @@ def search(*, session: Session, query: str, limit: int = 20) -> list[Hit]:
     first = _first_term(query)
     snippets = _headlines(session, query, [_window(r[5], first) for r in rows])
     missed = [i for i, snip in enumerate(snippets) if "[" not in snip]
-    if missed:  # the window held no whole match (a far-off term, a stem): the whole text then
+    if missed:  # no match in the passages (a stem the prefix missed): the whole text then
         again = _headlines(session, query, [rows[i][5] for i in missed])
         for i, snip in zip(missed, again, strict=True):
             snippets[i] = snip
@@ -80,11 +80,13 @@ def search(*, session: Session, query: str, limit: int = 20) -> list[Hit]:
 
 
 # ts_headline parses the whole text it is given: over each hit's full article it was ~20 of
-# the 24 ms of a PostgreSQL search at 100k claims. It is given a window around the first word
-# that looks like a query term instead (its snippet of <= 20 words lies there unless another
-# passage holds more of the terms); a window with no match falls back to the full text.
+# the 24 ms of a PostgreSQL search at 100k claims. It is given the passages around every word
+# that looks like a query term instead, each with ~60 words of context on both sides: its
+# snippet (a cover of the terms grown or cut to 8-20 words) never reaches past that context, so
+# it picks the same passage. A text with no highlight then falls back to the full text.
 _HEADLINE = "StartSel=[, StopSel=], MaxWords=20, MinWords=8"
-_BEFORE, _AFTER = 300, 1500  # characters around the first match (~50 words before, ~250 after)
+_CONTEXT = 400  # characters on each side of a term-like word (~60 words)
+_GAP = re.compile(r"\s")
 
 
 def _first_term(query: str) -> re.Pattern[str] | None:
@@ -101,19 +103,29 @@ def _first_term(query: str) -> re.Pattern[str] | None:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(stems))) + ")", re.IGNORECASE)
 
 
-def _window(body: str, first: re.Pattern[str] | None) -> str:
-    """The part of `body` that ts_headline needs: whole words from ~_BEFORE characters before
-    the first term-like word to ~_AFTER after it (the whole text if none is found)."""
-    m = first.search(body) if first else None
-    if m is None or len(body) <= _BEFORE + _AFTER:
+def _window(body: str, terms: re.Pattern[str] | None) -> str:
+    """The passages of `body` that ts_headline needs: whole words within _CONTEXT characters
+    of each term-like word, overlapping passages merged, joined by blank lines (the whole text
+    when no term-like word is found or the passages cover most of it)."""
+    spans: list[list[int]] = []
+    for m in terms.finditer(body) if terms else ():
+        start, end = max(0, m.start() - _CONTEXT), min(len(body), m.end() + _CONTEXT)
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = end
+        else:
+            spans.append([start, end])
+    if not spans or sum(e - s for s, e in spans) > 0.8 * len(body):
         return body
-    start, end = max(0, m.start() - _BEFORE), m.start() + _AFTER
-    if start > 0:
-        start = body.find(" ", start) + 1 or m.start()
-    if end < len(body):
-        cut = body.rfind(" ", m.end(), end)
-        end = cut if cut > 0 else end
-    return body[start:end]
+    parts = []
+    for start, end in spans:
+        if start > 0:  # start and end on whitespace: no cut word
+            gap = _GAP.search(body, start)
+            start = gap.end() if gap else start
+        if end < len(body):
+            cut = max(body.rfind(" ", start, end), body.rfind("\n", start, end))
+            end = cut if cut > start else end
+        parts.append(body[start:end])
+    return "\n\n".join(parts)
 
 
 def _headlines(session: Session, query: str, texts: list[str]) -> list[str]:
