@@ -431,20 +431,25 @@ def _evidence(sent: Span, tokens: list[Token]) -> Mention:
     return Mention(span.start_char, span.end_char, span.text)
 
 
-def _fits(obj: Token, needs: frozenset[str]) -> bool:
-    """Whether an object is one a type needs; "person" in the list admits any named person
-    ("Jacobs is to be released"); "one of two men" is judged by the men."""
-    for _ in range(3):
-        if _head_lemmas(obj) & needs or ("person" in needs and obj.ent_type_ == "PERSON"):
-            return True
-        if not (obj.pos_ == "NUM" or obj.lemma_.lower() in load_ontology().quantifier_heads):
-            return False
-        of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+def _quantified(tok: Token, onto: Ontology) -> Token:
+    """What a number or quantifier counts: "tens of thousands of people" → people, "one of two
+    men" → men; any other token itself."""
+    while tok.pos_ == "NUM" or tok.lemma_.lower() in onto.quantifier_heads:
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         inner = _child(of, "pobj") if of is not None else None
         if inner is None:
-            return False
-        obj = inner
-    return False
+            break
+        tok = inner
+    return tok
+
+
+def _fits(obj: Token, needs: frozenset[str], onto: Ontology) -> bool:
+    """Whether an object is one a type needs; "person" in the list admits any named person
+    ("Jacobs is to be released"); "one of two men" is judged by the men."""
+    return any(
+        _head_lemmas(o) & needs or ("person" in needs and o.ent_type_ == "PERSON")
+        for o in (obj, _quantified(obj, onto))
+    )
 
 
 def _noun_lemma(tok: Token, onto: Ontology) -> str:
@@ -567,7 +572,7 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 cands = [o for o in (dobj, preps.get("prep:into")) if o is not None]
                 if not cands and spec.ergative and subj is not None and tok.pos_ == "VERB":
                     cands = [subj]  # "the road will reopen at 6am": the facility opens
-                fits = [o for o in cands if _fits(o, spec.needs_object)]
+                fits = [o for o in cands if _fits(o, spec.needs_object, onto)]
                 if not fits:
                     continue
                 obj = fits[0]
@@ -921,12 +926,8 @@ def _frames_for(
         t = roles.get(r)
         if t is not None and t.pos_ == "NUM" and _named_appos(t) is not None:
             continue  # "One of them, William Craig, called …": the name, below
-        while t is not None and (t.pos_ == "NUM" or t.lemma_.lower() in onto.quantifier_heads):
-            of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            inner = _child(of, "pobj") if of is not None else None
-            if inner is None:
-                break
-            roles[r] = t = inner
+        if t is not None:
+            roles[r] = _quantified(t, onto)
     for r in ("agent", "recipient"):  # "the party's spokesman, Timi Frank, said": the name
         t = roles.get(r)
         named = (_dateline_subject(t) or _named_appos(t)) if t is not None else None
