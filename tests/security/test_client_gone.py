@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -21,6 +20,7 @@ from sqlalchemy import text
 
 from claimgraph.web.disconnect import ClientGone, stop_when_gone
 from tests.security.conftest import make_client
+from tests.security.servers import free_port, wait_up
 
 # An export that never ends: one store query and one "page" every 0.2 s, counted in a file.
 ENDLESS_EXPORT = """
@@ -42,24 +42,6 @@ app(sys.argv[1:])
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_up(url: str, proc: subprocess.Popen, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise AssertionError(proc.stderr.read() if proc.stderr else "server exited")
-        with contextlib.suppress(httpx.HTTPError):
-            httpx.get(url, timeout=1)
-            return
-        time.sleep(0.2)
-    raise AssertionError("server did not start")
-
-
 def _pages(path: Path) -> int:
     return len(path.read_text().splitlines()) if path.exists() else 0
 
@@ -67,7 +49,7 @@ def _pages(path: Path) -> int:
 @pytest.mark.slow
 def test_an_export_stops_when_its_client_goes_away(db_path, tmp_path):
     counter = tmp_path / "pages.txt"
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-c", ENDLESS_EXPORT, "serve", "--db", str(db_path), "--port", str(port)],
         stdout=subprocess.PIPE,
@@ -76,7 +58,7 @@ def test_an_export_stops_when_its_client_goes_away(db_path, tmp_path):
         env={**os.environ, "CG_PAGES": str(counter)},
     )
     try:
-        _wait_up(f"http://127.0.0.1:{port}/api/health", proc)
+        wait_up(f"http://127.0.0.1:{port}/api/health", proc)
         with contextlib.suppress(httpx.HTTPError):  # the client gives up after 1.5 s
             httpx.get(f"http://127.0.0.1:{port}/api/export/csv", timeout=1.5)
         assert _pages(counter) >= 3, "the export should have been running"
@@ -104,7 +86,7 @@ def test_sigterm_mid_export_exits_within_seconds(db_path, tmp_path):
     import threading
 
     counter = tmp_path / "pages.txt"
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-c", ENDLESS_EXPORT, "serve", "--db", str(db_path), "--port", str(port)],
         stdout=subprocess.PIPE,
@@ -113,7 +95,7 @@ def test_sigterm_mid_export_exits_within_seconds(db_path, tmp_path):
         env={**os.environ, "CG_PAGES": str(counter)},
     )
     try:
-        _wait_up(f"http://127.0.0.1:{port}/api/health", proc)
+        wait_up(f"http://127.0.0.1:{port}/api/health", proc)
 
         def stay() -> None:
             with contextlib.suppress(httpx.HTTPError):

@@ -22,6 +22,7 @@ from claimgraph.config import Settings
 from claimgraph.web.pages import SESSION_COOKIE
 from claimgraph.web.security import CSP, host_of
 from tests.security.conftest import SECRET, make_client, sign_in
+from tests.security.servers import free_port, wait_up
 
 PAGES = ["/", "/login", "/claims", "/api/health", "/api/claims", "/openapi.json", "/nope"]
 
@@ -136,25 +137,6 @@ def test_serve_ipv6_loopback_in_brackets_binds_the_bare_address(db_path, uvicorn
     assert app.app.state.settings.secure_cookies is False
 
 
-def _free_port(family=socket.AF_INET, host="127.0.0.1") -> int:
-    with socket.socket(family) as s:
-        s.bind((host, 0))
-        return s.getsockname()[1]
-
-
-def _wait_up(url: str, proc: subprocess.Popen, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise AssertionError(proc.stderr.read() if proc.stderr else "server exited")
-        try:
-            httpx.get(url, timeout=1)
-            return
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    raise AssertionError("server did not start")
-
-
 def _ipv6_loopback() -> bool:
     try:
         with socket.socket(socket.AF_INET6) as s:
@@ -166,7 +148,7 @@ def _ipv6_loopback() -> bool:
 
 @pytest.mark.skipif(not _ipv6_loopback(), reason="no IPv6 loopback here")
 def test_serve_ipv6_loopback_really_listens(db_path, tmp_path):
-    port = _free_port(socket.AF_INET6, "::1")
+    port = free_port(socket.AF_INET6, "::1")
     proc = subprocess.Popen(
         [sys.executable, "-m", "claimgraph", "serve", "--db", str(db_path)]
         + ["--host", "[::1]", "--port", str(port)],
@@ -175,7 +157,7 @@ def test_serve_ipv6_loopback_really_listens(db_path, tmp_path):
         text=True,
     )
     try:
-        _wait_up(f"http://[::1]:{port}/api/health", proc)
+        wait_up(f"http://[::1]:{port}/api/health", proc)
         r = httpx.get(f"http://[::1]:{port}/api/health")
         assert r.status_code == 200 and "server" not in r.headers
     finally:
@@ -196,7 +178,7 @@ app(sys.argv[1:])
 
 
 def test_sigterm_stops_serve_within_seconds_even_mid_request(db_path):
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-c", SLOW_SERVE, "serve", "--db", str(db_path), "--port", str(port)],
         stdout=subprocess.PIPE,
@@ -204,7 +186,7 @@ def test_sigterm_stops_serve_within_seconds_even_mid_request(db_path):
         text=True,
     )
     try:
-        _wait_up(f"http://127.0.0.1:{port}/login", proc)
+        wait_up(f"http://127.0.0.1:{port}/login", proc)
         import threading
 
         def slow_request() -> None:
@@ -224,14 +206,14 @@ def test_sigterm_stops_serve_within_seconds_even_mid_request(db_path):
 
 
 def test_sigterm_on_an_idle_server_exits_cleanly(db_path):
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "claimgraph", "serve", "--db", str(db_path), "--port", str(port)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
-    _wait_up(f"http://127.0.0.1:{port}/api/health", proc)
+    wait_up(f"http://127.0.0.1:{port}/api/health", proc)
     start = time.monotonic()
     proc.send_signal(signal.SIGTERM)
     proc.wait(timeout=30)
@@ -240,7 +222,7 @@ def test_sigterm_on_an_idle_server_exits_cleanly(db_path):
 
 
 def test_no_server_banner_from_a_real_server(db_path):
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "claimgraph", "serve", "--db", str(db_path), "--port", str(port)],
         stdout=subprocess.PIPE,
@@ -248,7 +230,7 @@ def test_no_server_banner_from_a_real_server(db_path):
         text=True,
     )
     try:
-        _wait_up(f"http://127.0.0.1:{port}/api/health", proc)
+        wait_up(f"http://127.0.0.1:{port}/api/health", proc)
         r = httpx.get(f"http://127.0.0.1:{port}/api/health")
         assert "server" not in r.headers and r.headers["x-content-type-options"] == "nosniff"
         evil = httpx.get(f"http://127.0.0.1:{port}/api/health", headers={"host": "evil.example"})
