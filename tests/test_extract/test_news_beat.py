@@ -592,3 +592,39 @@ def test_a_passive_light_verb_names_the_attacker_and_no_speaker(nlp):
     assert attacks == [("rebels", "suggested", None)]
     found = frames(nlp, "The bombing is believed by police to have been carried out by rebels.")
     assert [f.speaker.text for e, *_, f in found if e == "ATTACK"] == ["police"]
+
+
+def test_an_agreement_to_do_what_is_no_event_is_an_agree_claim(nlp):
+    found = frames(nlp, "The council has agreed not to change the parking rules before June.")
+    agree = [(r.get("agent"), r.get("object")) for e, r, *_ in found if e == "AGREE"]
+    assert agree == [("council", "not to change the parking rules before June")]
+    # with an event inside, that event is the claim (planned), not a second AGREE
+    found = frames(nlp, "The two governments agreed to impose sanctions on the smugglers.")
+    assert [(e, mood) for e, _, mood, *_ in found] == [("SANCTION", "planned")]
+
+
+def test_figures_without_a_measure_noun(nlp):
+    found = frames(nlp, "The dam is now 85 percent full after the rains.")
+    assert [(e, r.get("object")) for e, r, *_ in found] == [("MEASURE", "dam")]
+    found = frames(nlp, "More than 3,400 thefts were recorded in the borough last year.")
+    assert [(e, r.get("object")) for e, r, *_ in found] == [("MEASURE", "More than 3,400 thefts")]
+    assert events(nlp, "The dam is full after the rains.") == []
+
+
+def test_no_statement_when_nothing_was_said(nlp):
+    assert events(nlp, "Detectives did not say how the burglars entered the flat.") == []
+    # a negated belief is still a stated view
+    found = frames(nlp, "The mayor does not think the plan is fair to tenants.")
+    assert [(e, f.speaker.text) for e, *_, f in found] == [("STATEMENT", "mayor")]
+
+
+def test_speakers_are_subjects_not_surrounding_words(nlp):
+    found = frames(nlp, "She sold the farm to a neighbour and said she would move to Spain.")
+    assert [f.speaker.text for *_, f in found if f.speaker is not None] == ["She"]
+    assert all(
+        f.speaker is None for e, *_, f in found if e != "STATEMENT"
+    )  # the sale is the publisher's, not "She sold the farm … and"
+    found = frames(nlp, "Higher costs for a family that many economists thought was secure.")
+    assert [f.speaker.text for *_, f in found if f.speaker is not None] == ["many economists"]
+    found = frames(nlp, "He said the levy was fair, rejecting the claim it was illegal.")
+    assert {f.speaker.text for *_, f in found if f.speaker is not None} == {"He"}

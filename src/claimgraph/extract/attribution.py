@@ -100,6 +100,12 @@ def _speaker_before(verb: Token) -> Span | None:
     return span if len(span) else None
 
 
+def _names_someone(span: Span) -> bool:
+    """A postposed speaker is a noun phrase: no verb, no dangling "and" ("He sold the
+    property and said …" names no speaker before "said")."""
+    return all(t.pos_ not in ("VERB", "AUX", "CCONJ") for t in span)
+
+
 def is_anaphoric(span: Span, onto: Ontology) -> bool:
     """Speakers such as "the report", "the experts" or "he" point back to the article's last
     named source."""
@@ -113,6 +119,42 @@ def is_anaphoric(span: Span, onto: Ontology) -> bool:
     ):
         return False
     return root.lemma_.lower() in onto.anaphoric_speakers | onto.document_speakers
+
+
+_SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+_NOT_NAMES = {"DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL"}
+
+
+def can_speak(tok: Token, onto: Ontology, *, strict: bool = False) -> bool:
+    """Whether a reporting verb's subject can be a source. Any noun can ("the ad says", "the
+    survey shows", "twelve percent said") but a date or a sum; `strict` (a subject found
+    indirectly, e.g. the noun a relative clause hangs on) asks for a name, a pronoun or a noun
+    of people, institutions or documents (ontology lists): "problems that experts thought …"
+    is the experts' thought, not the problems'."""
+    if tok.ent_type_ in _NOT_NAMES:
+        return False
+    if not strict:
+        return True
+    if tok.ent_type_ in _SPEAKER_LABELS or tok.pos_ in ("PROPN", "PRON"):
+        return True
+    word = tok.lemma_.lower()
+    if word in onto.quantifier_heads:  # "many of the experts", "some said"
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        return obj is None or can_speak(obj, onto, strict=True)
+    if (
+        word in onto.actor_nouns
+        or tok.lower_ in onto.actor_nouns
+        or word in onto.speaker_nouns
+        or word in onto.anaphoric_speakers
+        or word in onto.document_speakers
+    ):
+        return True
+    return any(  # "Iranian state media", "the Kremlin's readout"
+        c.ent_type_ in _SPEAKER_LABELS
+        for c in tok.children
+        if c.dep_ in ("amod", "compound", "poss", "nmod")
+    )
 
 
 def according_to(tok: Token, onto: Ontology) -> Token | None:
@@ -188,8 +230,10 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
         head = head.head
     for c in head.children:
         if c.dep_ in ("conj", "parataxis") and c.i > trigger.i and reports(c, onto):
+            if any(k.dep_ in ("ccomp", "xcomp") and k.i > c.i for k in c.children):
+                continue  # "He sold it and said he'd double his money": says something else
             span = _speaker_before(c)
-            if span is not None:
+            if span is not None and _names_someone(span):
                 return Attribution(span, is_anaphoric(span, onto), onto.reporting[lemma(c)], c)
     # the parser may hang a postposed ", the Post reported" anywhere: read the surface
     for c in trigger.sent:
@@ -209,7 +253,12 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
         before = span.start - 1 if span is not None else -1
         while before > 0 and c.doc[before].dep_ == "det":
             before -= 1
-        if span is not None and len(span) <= 8 and c.doc[before].text in {",", ";", "—", "–"}:
+        if (
+            span is not None
+            and len(span) <= 8
+            and _names_someone(span)
+            and c.doc[before].text in {",", ";", "—", "–"}
+        ):
             return Attribution(span, is_anaphoric(span, onto), onto.reporting[lemma(c)], c)
     return Attribution(None, False, None, None)
 

@@ -125,6 +125,26 @@ def is_actor(tok: Token | None) -> bool:
     )
 
 
+def _percent_state(verb: Token) -> bool:
+    """ "X is 30 percent full / 95% effective": a copula whose adjective a percentage grades
+    states a figure about its subject, whatever the subject is."""
+    for c in verb.children:  # parsed "[85 percent] full" (acomp) or "85 [percent full]" (attr)
+        if c.dep_ not in ("acomp", "attr"):
+            continue
+        toks = list(c.subtree)
+        last = max((t.i for t in toks if t.ent_type_ == "PERCENT"), default=None)
+        if last is not None and any(t.pos_ == "ADJ" and t.i == last + 1 for t in toks):
+            return True
+    return False
+
+
+def _counted(noun: Token) -> bool:
+    """A noun with a number of its own ("4,970 potholes", "200 jobs"), not a year or a rank."""
+    return any(
+        c.dep_ == "nummod" and c.ent_type_ not in ("DATE", "TIME", "ORDINAL") for c in noun.children
+    )
+
+
 def _inherited_subject(tok: Token) -> Token | None:
     """Subject of a verb that has none of its own: control, coordination, relative clauses."""
     node = tok
@@ -523,7 +543,11 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         readings = _verb_readings(tok, onto)
         for event, inverse in readings:
             spec = onto.events[event]
-            if spec.skip_with_complement and _child(tok, "xcomp") is not None:
+            xcomp = _child(tok, "xcomp")
+            if spec.skip_with_complement and xcomp is not None:
+                # "agreed not to conduct surveillance": the pact, with what was agreed as its
+                # object; dropped in extract_frames when the complement holds an event
+                found.append((event, False, xcomp))
                 continue
             if spec.subject_needs is not None and not (subj_head & spec.subject_needs):
                 continue
@@ -553,6 +577,12 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                     and any(t.ent_type_ in NUMBER_LABELS for t in dobj.subtree)
                 ):
                     found.append((event, False, dobj))  # "Reed posted a profit of #89m"
+                    continue
+                if subj is not None and word == "be" and _percent_state(tok):
+                    found.append((event, False, subj))  # "hotels are 30 percent full"
+                    continue
+                if subj is not None and subj.dep_ == "nsubjpass" and _counted(subj):
+                    found.append((event, False, subj))  # "4,970 potholes were recorded"
                     continue
                 if subj is None or not (_head_lemmas(subj) & onto.measure_nouns):
                     continue
@@ -757,6 +787,16 @@ def _object_origin(obj: Token | None) -> Token | None:
     return None
 
 
+def _complement_event(
+    reading: tuple[Token, str, bool, Token | None], triggers: set[int], onto: Ontology
+) -> bool:
+    """ "agreed to impose sanctions": the complement's event is the claim, not the agreement."""
+    tok, event, _, obj = reading
+    if not onto.events[event].skip_with_complement or obj is None or obj.dep_ != "xcomp":
+        return False
+    return obj.head.i == tok.i and any(t.i in triggers for t in obj.subtree)
+
+
 def extract_frames(doc: Doc, onto: Ontology | None = None) -> list[Frame]:
     """Every event frame in the document, in text order (deterministic)."""
     onto = onto or load_ontology()
@@ -770,6 +810,8 @@ def extract_frames(doc: Doc, onto: Ontology | None = None) -> list[Frame]:
             if not (_excluded(tok) or _blocked(tok, onto) or _generic(tok))
             for event, inverse, obj in _triggers(tok, onto)
         ]
+        at = {tok.i for tok, _, _, _ in readings}
+        readings = [r for r in readings if not _complement_event(r, at, onto)]
         verbal = {(tok.i, event) for tok, event, _, _ in readings if tok.pos_ in ("VERB", "AUX")}
         # "carried out the attack": the light verb's noun is its event, not a second one
         verbal |= {
@@ -833,6 +875,8 @@ def _frames_for(
         light = obj is not None and (lemma(tok), obj.lemma_.lower()) in onto.light
         if obj is not None:
             roles["object"] = obj  # the trigger's object (for a light verb, the event noun)
+            if obj.dep_ == "xcomp":
+                full_roles.add("object")  # "agreed not to close the library": all of it
         subj = _child(tok, "nsubj") or _inherited_subject(tok)
         passive = _child(tok, "nsubjpass")
         if passive is None and subj is not None and _child(tok, "auxpass") is not None:

@@ -109,6 +109,8 @@ class Ontology:
     quantifier_heads: frozenset[str] = frozenset()
     lemma_fixes: dict[str, str] = field(default_factory=dict)
     document_speakers: frozenset[str] = frozenset()  # "the report said": its author speaks
+    speaker_nouns: frozenset[str] = frozenset()  # "sources said": speak, but act in no event
+    silent_when_negated: frozenset[str] = frozenset()  # "did not say how": nothing stated
     subject_light: dict[tuple[str, str], str] = field(default_factory=dict)  # (verb, subject)
     attempt_words: frozenset[str] = frozenset()
     comparison_preps: frozenset[str] = frozenset()
@@ -210,6 +212,8 @@ def load_ontology() -> Ontology:
         stance_verbs=frozenset(map(_lemma, at.get("stance_verbs", []))),
         anaphoric_speakers=frozenset(map(_lemma, at.get("anaphoric_speakers", []))),
         document_speakers=frozenset(map(_lemma, at.get("document_speakers") or [])),
+        speaker_nouns=frozenset(map(_lemma, at.get("speaker_nouns") or [])),
+        silent_when_negated=frozenset(map(_lemma, at.get("silent_when_negated") or [])),
         clause_modality=clause,
         metonyms=dict(at.get("government_metonyms") or {}),
         leaders=dict(at.get("leaders") or {}),

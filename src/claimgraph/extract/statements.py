@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from claimgraph.extract.attribution import (
     QUOTED_SPEAKERS,
     according_to,
+    can_speak,
     is_anaphoric,
     lemma,
     phrase,
@@ -47,18 +48,39 @@ def _sentence_evidence(sent: Span) -> Mention:
     return Mention(span.start_char, span.end_char, span.text)
 
 
-def _speaker_token(verb: Token) -> Token | None:
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # "was found": no speaker
+def _speaker_token(verb: Token, onto: Ontology, *, shared: bool = False) -> Token | None:
+    # "was found": no speaker; of two subjects (a misparse) the one next to the verb speaks:
+    # "more problems for an economy that many experts thought …"
+    subj = max((c for c in verb.lefts if c.dep_ == "nsubj"), key=lambda c: c.i, default=None)
+    subj = subj or next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp"):
-        # "X mocked the plan, saying …": the participle's speaker is its clause's subject
+        # "X mocked the plan, saying …": the participle's speaker is its clause's subject, and
+        # after a reported clause the reporter's ("He said the plan was legal, rejecting …")
+        clause = verb.head
+        if (
+            clause.dep_ == "ccomp"
+            and clause.head.pos_ in ("VERB", "AUX")
+            and reports(clause.head, onto)
+        ):
+            clause = clause.head
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    elif (
+        subj is None
+        and shared
+        and verb.dep_ == "conj"
+        and verb.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("nsubjpass", "csubj", "expl", "auxpass") for c in verb.children)
+    ):  # "He sold the house and said he'd double his money": the shared subject speaks
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return None
+    strict = False
     if subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
         subj = verb.head  # "the minister, who said …"
+        strict = True  # not "problems that experts thought …", a misparse of "experts thought"
     if subj.lower_ in _NOT_SPEAKERS or not any(c.isalpha() for c in subj.text):
         return None
-    if subj.pos_ not in ("NOUN", "PROPN", "PRON"):
+    if subj.pos_ not in ("NOUN", "PROPN", "PRON") or not can_speak(subj, onto, strict=strict):
         return None
     return subj
 
@@ -232,13 +254,15 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
         if word in onto.intention_verbs and not _outer_report(tok, onto):
             # "X wants/plans/promised to …" with no event inside: X's stated intention
             comp = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp")), None)
-            subj = _speaker_token(tok)
+            subj = _speaker_token(tok, onto)
             if comp is not None and subj is not None and not _holds_event(comp, found):
                 speaker = phrase(subj)
                 out.append(_frame(tok, speaker, phrase(comp), sent, "planned", onto, tok.i))
         elif reports(tok, onto):
+            if word in onto.silent_when_negated and polarity(tok, onto) == "negative":
+                continue  # "investigators did not say how close …": nothing was stated
             content = _content(tok)
-            subj = _speaker_token(tok)
+            subj = _speaker_token(tok, onto, shared=True)
             if content is None or subj is None:
                 continue
             if subj.lower_ in QUOTED_SPEAKERS and _outer_report(tok, onto):

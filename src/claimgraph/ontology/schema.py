@@ -356,6 +356,8 @@ FILES: dict[str, Check] = {
             "stance_verbs": words,
             "anaphoric_speakers": words,
             "document_speakers": words,
+            "speaker_nouns": words,
+            "silent_when_negated": words,
             "clause_modality": MODALITY_WORDS,
             "government_metonyms": STR_MAP,
             "leaders": STR_MAP,
