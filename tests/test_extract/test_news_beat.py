@@ -628,3 +628,41 @@ def test_speakers_are_subjects_not_surrounding_words(nlp):
     assert [f.speaker.text for *_, f in found if f.speaker is not None] == ["many economists"]
     found = frames(nlp, "He said the levy was fair, rejecting the claim it was illegal.")
     assert {f.speaker.text for *_, f in found if f.speaker is not None} == {"He"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A jury found the landlord guilty of arson.", [("CONVICT", "landlord")]),
+        ("The driver was found guilty of dangerous driving.", [("CONVICT", "driver")]),
+        ("The teacher was found not guilty of assault.", [("CONCEDE", "teacher")]),
+        ("The judge sentenced the smuggler to nine years in prison.", [("CONVICT", "smuggler")]),
+        ("The bank was fined $40 million by the regulator.", [("SANCTION", "bank")]),
+        ("The fugitive was extradited to Italy in May.", [("COERCE", "fugitive")]),
+    ],
+)
+def test_court_and_police_shapes(nlp, text, expected):
+    found = frames(nlp, text)
+    assert [(e, r.get("recipient")) for e, r, *_ in found] == expected
+    assert all(r.get("object") != r.get("recipient") for _, r, *_ in found)
+
+
+def test_pleas_admit_or_deny(nlp):
+    assert [(e, r.get("agent")) for e, r, *_ in frames(nlp, "He pleaded guilty to tax fraud.")] == [
+        ("CONCEDE", "He")
+    ]
+    assert events(nlp, "She pleaded not guilty to all six counts.") == ["DENY"]
+
+
+def test_a_relative_clause_report_is_not_the_main_clause_source(nlp):
+    found = frames(nlp, "Spain blames the smugglers for the fire, which the smugglers deny.")
+    accuse = [(r.get("agent"), mood, f.speaker.text) for e, r, mood, _, f in found if e == "ACCUSE"]
+    assert accuse == [("Spain", "asserted", "Spain")]
+
+
+def test_a_conviction_names_its_offence_without_a_second_event(nlp):
+    found = frames(nlp, "The pilot was convicted of manslaughter in 2021.")
+    assert [(e, r.get("recipient"), r.get("object")) for e, r, *_ in found] == [
+        ("CONVICT", "pilot", "manslaughter")
+    ]
+    assert events(nlp, "The guard was found not guilty of assault.") == ["CONCEDE"]

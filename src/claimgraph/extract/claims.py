@@ -75,6 +75,11 @@ def role_span(tok: Token, *, full: bool = False) -> RoleSpan:
     return RoleSpan(span.start_char, span.end_char, span.text, tok.idx, tok.idx + len(tok))
 
 
+def _same(a: Token | None, b: Token | None) -> bool:
+    """The same token: spaCy makes a new Token object per access, so `is` can miss it."""
+    return a is not None and b is not None and a.i == b.i
+
+
 def _head_lemmas(tok: Token) -> set[str]:
     """The head noun's lemma and its compound modifiers ("drone manufacturing plant")."""
     out = {tok.lemma_.lower(), tok.lower_}
@@ -101,8 +106,12 @@ def _prep_objects(tok: Token) -> dict[str, Token]:
         if base is None:
             continue
         for p in base.children:
-            if p.dep_ in ("prep", "agent", "dative") and p.pos_ == "ADP" and p.lower_ != "of":
-                obj = _child(p, "pobj", "pcomp")
+            if (
+                p.dep_ in ("prep", "agent", "dative")
+                and p.pos_ == "ADP"
+                and (p.lower_ != "of" or base is tok)  # "convicted of murder", not "a package of"
+            ):
+                obj = _child(p, "pobj") if p.lower_ == "of" else _child(p, "pobj", "pcomp")
                 if obj is not None:
                     out.setdefault(f"prep:{p.lower_}", obj)
     return out
@@ -465,9 +474,12 @@ def _quantified(tok: Token, onto: Ontology) -> Token:
 
 def _fits(obj: Token, needs: frozenset[str], onto: Ontology) -> bool:
     """Whether an object is one a type needs; "person" in the list admits any named person
-    ("Jacobs is to be released"); "one of two men" is judged by the men."""
+    ("Jacobs is to be released"), "actor" any person or body ("deported the suspect"); "one of
+    two men" is judged by the men."""
     return any(
-        _head_lemmas(o) & needs or ("person" in needs and o.ent_type_ == "PERSON")
+        _head_lemmas(o) & needs
+        or ("person" in needs and o.ent_type_ == "PERSON")
+        or ("actor" in needs and o.ent_type_ not in ("GPE", "LOC", "FAC") and is_actor(o))
         for o in (obj, _quantified(obj, onto))
     )
 
@@ -536,6 +548,13 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         if subj is not None and (lemma(tok), subj.lemma_.lower()) in onto.subject_light:
             # "a car bomb went off outside the ministry": the bomb carries the attack
             return [(onto.subject_light[(lemma(tok), subj.lemma_.lower())], False, None)]
+        verdict = _verdict(tok, onto)
+        if verdict is not None:  # "found him guilty", "was found guilty", "pleaded guilty"
+            event = onto.light[(lemma(tok), verdict.lemma_.lower())]
+            if any(c.dep_ == "neg" for c in verdict.children):  # "pleaded not guilty"
+                event = onto.events[event].negated_as or ""
+            person = _child(verdict, "nsubj") or dobj
+            return [(event, False, person)] if event else []
         with_obj = preps.get("prep:with")
         if with_obj is not None and (lemma(tok), with_obj.lemma_.lower()) in onto.light:
             # "hit 13 officials with sanctions": the noun is the act, the object its target
@@ -787,6 +806,32 @@ def _object_origin(obj: Token | None) -> Token | None:
     return None
 
 
+def _verdict(verb: Token, onto: Ontology) -> Token | None:
+    """The adjective a verb pairs with as one act (ontology light pairs): "found [guilty]",
+    "pleaded [guilty]"."""
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("ccomp", "oprd", "acomp", "xcomp")
+            and c.pos_ == "ADJ"
+            and (lemma(verb), c.lemma_.lower()) in onto.light
+        ),
+        None,
+    )
+
+
+def _offence(noun: Token, offences: set[int]) -> bool:
+    """A nominal event after "of/with/for" under a charge or verdict ("charged with assault",
+    "found guilty of arson") names the offence."""
+    if noun.head.dep_ != "prep" or noun.head.lower_ not in ("of", "with", "for"):
+        return False
+    governor = noun.head.head
+    if governor.pos_ == "ADJ" and governor.dep_ in ("oprd", "ccomp", "acomp", "xcomp"):
+        governor = governor.head  # "found [guilty] of arson"
+    return governor.i in offences
+
+
 def _complement_event(
     reading: tuple[Token, str, bool, Token | None], triggers: set[int], onto: Ontology
 ) -> bool:
@@ -819,8 +864,15 @@ def extract_frames(doc: Doc, onto: Ontology | None = None) -> list[Frame]:
             for tok, event, _, obj in readings
             if tok.pos_ in ("VERB", "AUX") and obj is not None
         }
+        offences = {
+            t.i
+            for t, event, _, _ in readings
+            if onto.events[event].names_offence or _verdict(t, onto) is not None
+        }
         for tok, event, inverse, obj in readings:
             governor = tok.head.head if tok.head.dep_ == "prep" else tok.head
+            if tok.pos_ in ("NOUN", "PROPN") and _offence(tok, offences):
+                continue  # "convicted of murder", "found guilty of assault": the charge
             if tok.pos_ in ("NOUN", "PROPN") and (
                 {(tok.head.i, event), (governor.i, event), (tok.i, event)} & verbal
             ):
@@ -903,10 +955,10 @@ def _frames_for(
                 continue
             if role == "patient" and filler is not None:
                 role = "recipient" if is_actor(filler) else "object"
-                if role == "recipient" and roles.get("object") is filler:
+                if role == "recipient" and _same(roles.get("object"), filler):
                     del roles["object"]  # "police arrested a man": the man is acted upon
             if filler is not None and (
-                role not in roles or (role != "object" and roles[role] is obj)
+                role not in roles or (role != "object" and _same(roles[role], obj))
             ):
                 roles[role] = filler
         if spec.with_makes_dobj_recipient and preps.get("prep:with") is not None:
@@ -938,12 +990,13 @@ def _frames_for(
                 roles["object"] = comp
                 full_roles.add("object")
     if roles.get("object") is not None and any(
-        roles.get(r) is roles["object"] for r in ("agent", "recipient", "supplier")
+        _same(roles.get(r), roles["object"]) for r in ("agent", "recipient", "supplier")
     ):
         del roles["object"]  # "he was appointed": he is the recipient, not also the object
         for key, role in spec.roles.items():  # "charged the mayor with fraud": fraud
-            if role == "object" and key.startswith("prep:") and preps.get(key) is not None:
-                roles["object"] = preps[key]
+            filler = preps.get(key) if role == "object" and key.startswith("prep:") else None
+            if filler is not None and filler.ent_type_ not in ("DATE", "TIME"):
+                roles["object"] = filler  # not "sentenced X to five years": a term, no thing
                 break
     exchange = _exchange(tok)
     if exchange is not None:

@@ -61,6 +61,7 @@ class EventType:
     noun_from_agent: bool = False  # "assistance from the World Bank": "from" names the agent
     level_nouns: frozenset[str] = frozenset()  # MEASURE: "hit a five-year low" states a level
     possessor_is_target: bool = False  # "Laden's extradition": the possessor is acted upon
+    names_offence: bool = False  # "charged with assault": the noun is the offence, no event
     # a nominal trigger modified by one of these is another sense ("a general strike",
     # "an accidental explosion")
     noun_excludes_modifiers: frozenset[str] = frozenset()
@@ -167,6 +168,7 @@ def load_ontology() -> Ontology:
             noun_from_agent=bool(spec.get("noun_from_agent")),
             level_nouns=frozenset(map(_lemma, spec.get("level_nouns") or [])),
             possessor_is_target=bool(spec.get("possessor_is_target")),
+            names_offence=bool(spec.get("names_offence")),
             noun_excludes_modifiers=frozenset(
                 map(_lemma, spec.get("noun_excludes_modifiers") or [])
             ),

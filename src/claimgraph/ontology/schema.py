@@ -277,6 +277,7 @@ _EVENT_FLAGS = (
     "possessor_is_target",
     "content_subject_is_target",
     "ergative",
+    "names_offence",
 )
 EVENT = struct(
     {
