@@ -666,3 +666,13 @@ def test_a_conviction_names_its_offence_without_a_second_event(nlp):
         ("CONVICT", "pilot", "manslaughter")
     ]
     assert events(nlp, "The guard was found not guilty of assault.") == ["CONCEDE"]
+
+
+def test_a_reported_clause_is_not_a_statement_of_its_own_subject(nlp):
+    found = frames(nlp, "The fire chief said 14 firefighters responded to the scene.")
+    assert [(e, f.speaker.text) for e, *_, f in found] == [("STATEMENT", "fire chief")]
+
+
+def test_sports_and_sky_hits_are_no_attacks(nlp):
+    assert "ATTACK" not in events(nlp, "The Tigers stormed their way to a 30-10 victory.")
+    assert "ATTACK" not in events(nlp, "Most meteors burn up when they hit the atmosphere.")

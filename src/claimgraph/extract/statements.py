@@ -85,7 +85,7 @@ def _speaker_token(verb: Token, onto: Ontology, *, shared: bool = False) -> Toke
     return subj
 
 
-def _content(verb: Token) -> Token | None:
+def _content(verb: Token, onto: Ontology | None = None) -> Token | None:
     """The reported clause: the verb's clausal complement, before or after it."""
     for c in verb.children:
         if c.dep_ in _CONTENT_DEPS and c.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
@@ -99,7 +99,8 @@ def _content(verb: Token) -> Token | None:
         and head.i != verb.i
         and head.pos_ in ("VERB", "AUX")
         and not any(c.dep_ == "mark" for c in verb.children)
-    ):
+        and not (verb.dep_ == "ccomp" and onto is not None and reports(head, onto))
+    ):  # not "X said 14 firemen responded to the scene": there "said" frames "responded"
         return head  # "The museum, Mr. Bush said, celebrated …": the clause around the frame
     return None
 
@@ -149,7 +150,7 @@ def _content_subject(content: Span) -> Token | None:
 def _accuses(verb: Token, onto: Ontology, triggers: set[int]) -> bool:
     """ "X says Y was involved in the poisoning": the report's own predicate lays wrongdoing
     on someone, so it is an accusation even though it names an event inside."""
-    content = _content(verb) if reports(verb, onto) else None
+    content = _content(verb, onto) if reports(verb, onto) else None
     if content is None or content.pos_ not in ("VERB", "AUX", "ADJ"):
         return False
     heads = [content, *(c for c in content.children if c.dep_ in ("acomp", "attr", "dobj"))]
@@ -261,7 +262,7 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
         elif reports(tok, onto):
             if word in onto.silent_when_negated and polarity(tok, onto) == "negative":
                 continue  # "investigators did not say how close …": nothing was stated
-            content = _content(tok)
+            content = _content(tok, onto)
             subj = _speaker_token(tok, onto, shared=True)
             if content is None or subj is None:
                 continue
