@@ -676,3 +676,16 @@ def test_a_reported_clause_is_not_a_statement_of_its_own_subject(nlp):
 def test_sports_and_sky_hits_are_no_attacks(nlp):
     assert "ATTACK" not in events(nlp, "The Tigers stormed their way to a 30-10 victory.")
     assert "ATTACK" not in events(nlp, "Most meteors burn up when they hit the atmosphere.")
+
+
+def test_a_leak_of_information_is_no_accident(nlp):
+    assert events(nlp, "The senator condemned the latest false leak to reporters.") != ["ACCIDENT"]
+    assert "ACCIDENT" not in events(nlp, "The senator condemned the latest false leak.")
+    assert events(nlp, "A gas leak forced the evacuation of the school.")[:1] == ["ACCIDENT"]
+
+
+def test_figures_in_relative_clauses_and_shares(nlp):
+    found = frames(nlp, "Profit, which fell 8% to $3 million, disappointed investors.")
+    assert ("MEASURE", "Profit") in [(e, r.get("object")) for e, r, *_ in found]
+    found = frames(nlp, "Coffee makes up 40 percent of the country's exports.")
+    assert [(e, r.get("object")) for e, r, *_ in found] == [("MEASURE", "Coffee")]

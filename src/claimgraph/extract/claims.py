@@ -588,6 +588,8 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 continue
             if spec.quantity:
                 subj = subject_of(tok)
+                if subj is not None and subj.lower_ in ("which", "that") and tok.dep_ == "relcl":
+                    subj = tok.head  # "revenue, which rose 12% to $4 billion"
                 if (
                     word in spec.object_verbs
                     and dobj is not None
@@ -596,6 +598,13 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                     and any(t.ent_type_ in NUMBER_LABELS for t in dobj.subtree)
                 ):
                     found.append((event, False, dobj))  # "Reed posted a profit of #89m"
+                    continue
+                if (
+                    subj is not None
+                    and word in spec.share_verbs
+                    and any(t.ent_type_ == "PERCENT" for t in tok.subtree if t.i > tok.i)
+                ):
+                    found.append((event, False, subj))  # "coffee makes up 40% of exports"
                     continue
                 if subj is not None and word == "be" and _percent_state(tok):
                     found.append((event, False, subj))  # "hotels are 30 percent full"

@@ -52,6 +52,7 @@ class EventType:
     not_with_question: bool = False  # not when its clause is a question ("asked whether …")
     object_verbs: frozenset[str] = frozenset()
     static_verbs: frozenset[str] = frozenset()  # MEASURE: a level only with a number
+    share_verbs: frozenset[str] = frozenset()  # MEASURE: "X makes up 40% of exports"
     owned_figures: frozenset[str] = frozenset()  # MEASURE: figures a company reports of itself
     owner_nouns: frozenset[str] = frozenset()  # MEASURE: "the firm's revenue" has an owner
     # a reported statement whose content holds one of these lemmas is this event ("X said
@@ -161,6 +162,7 @@ def load_ontology() -> Ontology:
             not_with_question=bool(spec.get("not_with_question")),
             object_verbs=frozenset(map(_lemma, spec.get("object_verbs") or [])),
             static_verbs=frozenset(map(_lemma, spec.get("static_verbs") or [])),
+            share_verbs=frozenset(map(_lemma, spec.get("share_verbs") or [])),
             owned_figures=frozenset(map(_lemma, spec.get("owned_figures") or [])),
             owner_nouns=frozenset(map(_lemma, spec.get("owner_nouns") or [])),
             statement_content=frozenset(map(_lemma, spec.get("statement_content") or [])),

@@ -245,6 +245,7 @@ ROLE = scalar("str", choices=ROLES)
 
 _EVENT_WORDS = (
     "verbs",
+    "share_verbs",
     "inverse",
     "nouns",
     "object_verbs",
