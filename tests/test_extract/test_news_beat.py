@@ -689,3 +689,20 @@ def test_figures_in_relative_clauses_and_shares(nlp):
     assert ("MEASURE", "Profit") in [(e, r.get("object")) for e, r, *_ in found]
     found = frames(nlp, "Coffee makes up 40 percent of the country's exports.")
     assert [(e, r.get("object")) for e, r, *_ in found] == [("MEASURE", "Coffee")]
+
+
+def test_the_people_a_nominal_act_is_done_to_and_who_does_it(nlp):
+    found = frames(
+        nlp, "The crisis led to expulsions of Russian diplomats from Britain and France."
+    )
+    assert [(e, r.get("agent"), r.get("recipient")) for e, r, *_ in found] == [
+        ("COERCE", "Britain", "Russian diplomats"),
+        ("COERCE", "France", "Russian diplomats"),
+    ]
+
+
+def test_deals_being_sought_are_planned_agreements_with_whole_hyphenated_objects(nlp):
+    found = frames(nlp, "The two sides will try to secure an agreement-in-principle on fishing.")
+    assert [(e, r.get("object"), mood) for e, r, mood, *_ in found] == [
+        ("AGREE", "agreement-in-principle", "predicted")
+    ]

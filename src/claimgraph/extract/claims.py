@@ -69,6 +69,8 @@ def role_span(tok: Token, *, full: bool = False) -> RoleSpan:
                 end = max(end, r.right_edge.i + 1)
             else:
                 break
+        while end < len(doc) - 1 and doc[end].text == "-" and not doc[end - 1].whitespace_:
+            end += 2  # "an agreement-in-principle": never cut a hyphenated word
         while end > start + 1 and doc[end - 1].is_punct:
             end -= 1
         span = doc[start:end]
@@ -911,6 +913,10 @@ def _frames_for(
     elif is_noun:
         roles["agent"] = _nominal_agent(tok, obj, spec.possessor_is_target)
         roles["object"] = obj
+        if obj is not None and spec.roles.get("dobj") == "patient" and is_actor(obj):
+            # "expulsions of Russian diplomats": the people the act is done to
+            roles["recipient"] = obj
+            del roles["object"]
         target = _target_possessor(tok, spec)
         if target is not None:
             roles["recipient"] = target  # "the leader's arrest": the leader is arrested
