@@ -706,3 +706,11 @@ def test_deals_being_sought_are_planned_agreements_with_whole_hyphenated_objects
     assert [(e, r.get("object"), mood) for e, r, mood, *_ in found] == [
         ("AGREE", "agreement-in-principle", "predicted")
     ]
+
+
+def test_product_releases_are_announcements_released_people_are_not(nlp):
+    found = frames(nlp, "The startup is releasing a new budgeting app for small businesses.")
+    assert [(e, r.get("agent"), r.get("object")) for e, r, *_ in found] == [
+        ("ANNOUNCE", "startup", "new budgeting app")
+    ]
+    assert events(nlp, "The militia released the hostages on Sunday.") == ["CONCEDE"]

@@ -77,6 +77,13 @@ def role_span(tok: Token, *, full: bool = False) -> RoleSpan:
     return RoleSpan(span.start_char, span.end_char, span.text, tok.idx, tok.idx + len(tok))
 
 
+def _person(tok: Token, onto: Ontology) -> bool:
+    """People or peoples, named or not ("the hostages", "Iranians", "Kopp")."""
+    return tok.ent_type_ in ("PERSON", "NORP") or _quantified(tok, onto).lemma_.lower() in (
+        onto.actor_nouns
+    )
+
+
 def _same(a: Token | None, b: Token | None) -> bool:
     """The same token: spaCy makes a new Token object per access, so `is` can miss it."""
     return a is not None and b is not None and a.i == b.i
@@ -575,11 +582,20 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             if (subj_head | by_head) & spec.subject_excludes:
                 continue  # "a storm hit X", "X will be hit by a road closure"
             if spec.needs_noun_object and (
-                dobj is None or _child(tok, "ccomp") is not None or dobj.pos_ not in ("NOUN",)
+                dobj is None
+                or _child(tok, "ccomp") is not None
+                or not (
+                    dobj.pos_ == "NOUN"  # a named product counts: "unveiled Smart Sync"
+                    or (
+                        dobj.pos_ == "PROPN" and dobj.ent_type_ in ("ORG", "PRODUCT", "WORK_OF_ART")
+                    )
+                )
             ):
                 continue
             if spec.object_actor and not is_actor(dobj):
                 continue
+            if spec.object_not_person and dobj is not None and _person(dobj, onto):
+                continue  # "released the hostages" is no announcement
             if spec.not_with_question and _asks_question(tok):
                 continue
             if (

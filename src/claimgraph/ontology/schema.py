@@ -267,6 +267,7 @@ _EVENT_FLAGS = (
     "skip_with_complement",
     "complement_assisted_by",
     "object_actor",
+    "object_not_person",
     "bare_nouns",
     "agentless",
     "no_agent",
