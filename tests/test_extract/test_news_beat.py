@@ -714,3 +714,9 @@ def test_product_releases_are_announcements_released_people_are_not(nlp):
         ("ANNOUNCE", "startup", "new budgeting app")
     ]
     assert events(nlp, "The militia released the hostages on Sunday.") == ["CONCEDE"]
+
+
+def test_a_name_with_a_bracket_stays_whole(nlp):
+    doc = nlp("The Portland (Maine) Herald quoted a detective as saying the case was closed.")
+    names = [e.text for e in doc.ents]
+    assert not any(n.count(")") != n.count("(") for n in names)

@@ -103,7 +103,9 @@ def _speaker_before(verb: Token) -> Span | None:
 def _names_someone(span: Span) -> bool:
     """A postposed speaker is a noun phrase: no verb, no dangling "and" ("He sold the
     property and said …" names no speaker before "said")."""
-    return all(t.pos_ not in ("VERB", "AUX", "CCONJ") for t in span) and span[0].lower_ not in (
+    return all(t.pos_ not in ("VERB", "AUX", "CCONJ", "SCONJ") for t in span) and span[
+        0
+    ].lower_ not in (
         "which",
         "who",
         "whom",
@@ -247,7 +249,9 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
             continue
         if c.dep_ in ("acl", "relcl", "amod", "appos", "nmod", "pobj") and subject_of(c) is None:
             continue  # "…, a charge denied by the Kremlin": a participle describing a noun
-        if c.dep_ == "relcl":
+        if c.dep_ == "relcl" and any(
+            k.tag_ in ("WDT", "WP", "WP$") or k.lower_ == "that" for k in c.children if k.i < c.i
+        ):
             continue  # "…, which Russia denies": the relative clause's own report
         if any(k.dep_ == "aux" and k.tag_ == "MD" for k in c.children):
             continue  # "…, the alliance will respond": a prediction, not a postposed "X said"

@@ -52,11 +52,37 @@ def _relabel(ent: Span, nxt: str | None) -> str:
     return label
 
 
+def _balanced(doc: Doc, ents: list[Span]) -> tuple[list[Span], bool]:
+    """Names never end inside a bracket: "The Hamilton (Ontario) Spectator" tagged as
+    "Hamilton" + "Ontario) Spectator" becomes one name; a stray ")" or "(" is cut off."""
+    out: list[Span] = []
+    changed = False
+    for ent in ents:
+        texts = [t.text for t in ent]
+        if texts.count(")") > texts.count("("):
+            prev = out[-1] if out else None
+            if prev is not None and prev.end == ent.start - 1 and doc[ent.start - 1].text == "(":
+                out[-1] = Span(doc, prev.start, ent.end, label=ent.label_)
+                changed = True
+                continue
+            cut = ent.start + texts.index(")") + 1
+            changed = True
+            if cut < ent.end:
+                out.append(Span(doc, cut, ent.end, label=ent.label_))
+            continue
+        if texts[-1] == "(" and len(ent) > 1:
+            out.append(Span(doc, ent.start, ent.end - 1, label=ent.label_))
+            changed = True
+            continue
+        out.append(ent)
+    return out, changed
+
+
 @Language.component("claimgraph_ner_labels")
 def fix_ner_labels(doc: Doc) -> Doc:
-    """Fine labels for names the CoNLL-trained ner labels the CoNLL way (see LABEL_RULES)."""
-    ents = list(doc.ents)
-    changed = False
+    """Fine labels for names the CoNLL-trained ner labels the CoNLL way (see LABEL_RULES),
+    with brackets kept whole."""
+    ents, changed = _balanced(doc, list(doc.ents))
     for i, ent in enumerate(ents):
         nxt = doc[ent.end].text if ent.end < len(doc) else None
         label = _relabel(ent, nxt)
