@@ -100,17 +100,15 @@ def _speaker_before(verb: Token) -> Span | None:
     return span if len(span) else None
 
 
+_RELATIVE_OPENERS = frozenset({"which", "who", "whom", "that", "what"})
+
+
 def _names_someone(span: Span) -> bool:
     """A postposed speaker is a noun phrase: no verb, no dangling "and" ("He sold the
-    property and said …" names no speaker before "said")."""
-    return all(t.pos_ not in ("VERB", "AUX", "CCONJ", "SCONJ") for t in span) and span[
-        0
-    ].lower_ not in (
-        "which",
-        "who",
-        "whom",
-        "that",
-        "what",
+    property and said …" names no speaker before "said"), no relative clause."""
+    return (
+        all(t.pos_ not in ("VERB", "AUX", "CCONJ", "SCONJ") for t in span)
+        and span[0].lower_ not in _RELATIVE_OPENERS
     )
 
 

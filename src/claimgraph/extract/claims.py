@@ -569,9 +569,9 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             # "hit 13 officials with sanctions": the noun is the act, the object its target
             return [(onto.light[(lemma(tok), with_obj.lemma_.lower())], False, with_obj)]
         readings = _verb_readings(tok, onto)
+        xcomp = _child(tok, "xcomp")
         for event, inverse in readings:
             spec = onto.events[event]
-            xcomp = _child(tok, "xcomp")
             if spec.skip_with_complement and xcomp is not None:
                 # "agreed not to conduct surveillance": the pact, with what was agreed as its
                 # object; dropped in extract_frames when the complement holds an event
@@ -833,6 +833,9 @@ def _object_origin(obj: Token | None) -> Token | None:
     return None
 
 
+_VERDICT_DEPS = ("ccomp", "oprd", "acomp", "xcomp")  # how a parse hangs "guilty" on "found"
+
+
 def _verdict(verb: Token, onto: Ontology) -> Token | None:
     """The adjective a verb pairs with as one act (ontology light pairs): "found [guilty]",
     "pleaded [guilty]"."""
@@ -840,7 +843,7 @@ def _verdict(verb: Token, onto: Ontology) -> Token | None:
         (
             c
             for c in verb.children
-            if c.dep_ in ("ccomp", "oprd", "acomp", "xcomp")
+            if c.dep_ in _VERDICT_DEPS
             and c.pos_ == "ADJ"
             and (lemma(verb), c.lemma_.lower()) in onto.light
         ),
@@ -854,7 +857,7 @@ def _offence(noun: Token, offences: set[int]) -> bool:
     if noun.head.dep_ != "prep" or noun.head.lower_ not in ("of", "with", "for"):
         return False
     governor = noun.head.head
-    if governor.pos_ == "ADJ" and governor.dep_ in ("oprd", "ccomp", "acomp", "xcomp"):
+    if governor.pos_ == "ADJ" and governor.dep_ in _VERDICT_DEPS:
         governor = governor.head  # "found [guilty] of arson"
     return governor.i in offences
 

@@ -85,7 +85,7 @@ def _speaker_token(verb: Token, onto: Ontology, *, shared: bool = False) -> Toke
     return subj
 
 
-def _content(verb: Token, onto: Ontology | None = None) -> Token | None:
+def _content(verb: Token, onto: Ontology) -> Token | None:
     """The reported clause: the verb's clausal complement, before or after it."""
     for c in verb.children:
         if c.dep_ in _CONTENT_DEPS and c.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
@@ -99,7 +99,7 @@ def _content(verb: Token, onto: Ontology | None = None) -> Token | None:
         and head.i != verb.i
         and head.pos_ in ("VERB", "AUX")
         and not any(c.dep_ == "mark" for c in verb.children)
-        and not (onto is not None and reports(head, onto))
+        and not reports(head, onto)
     ):  # not "X said 14 firemen responded", "X reported, citing documents": a report's own
         return head  # "The museum, Mr. Bush said, celebrated …": the clause around the frame
     return None
