@@ -720,3 +720,52 @@ def test_a_name_with_a_bracket_stays_whole(nlp):
     doc = nlp("The Portland (Maine) Herald quoted a detective as saying the case was closed.")
     names = [e.text for e in doc.ents]
     assert not any(n.count(")") != n.count("(") for n in names)
+
+
+def test_it_in_a_reported_clause_is_the_reporting_organisation():
+    ex = extract_text(
+        "Harbor Freight Lines Inc. said it would buy Coastal Tankers for $300 million.",
+        published=None,
+    )
+    buys = [c for c in ex.claims if c.event == "ACQUIRE"]
+    assert [(c.agent["name"], c.modality) for c in buys] == [
+        ("Harbor Freight Lines Inc.", "reported")  # the reported "will", as firm as the report
+    ]
+    ex = extract_text("Lumo Grid Corp. said it has 40 substations, up from 31.", published=None)
+    assert [(c.event, c.agent["name"]) for c in ex.claims] == [("MEASURE", "Lumo Grid Corp.")]
+
+
+def test_it_is_only_its_own_verbs_subject(nlp):
+    # "it" reviews the request; the meeting is someone else's
+    found = frames(nlp, "The ministry said it was reviewing a request to meet the detainee.")
+    assert not any(e == "MEET" for e, *_ in found)
+
+
+def test_a_company_closing_at_a_price_is_its_stock(nlp):
+    found = frames(nlp, "Westbrook Mills closed Friday at $18.50, down 25 cents.")
+    assert [(e, r.get("agent"), r.get("object")) for e, r, *_ in found] == [
+        ("MEASURE", "Westbrook Mills", "$18.50")
+    ]
+    assert events(nlp, "The library will open at 10 a.m. on Monday.") != ["MEASURE"]
+
+
+def test_a_participle_after_a_reported_clause_is_the_reporters_act(nlp):
+    found = frames(nlp, "The judge ruled the fee was legal, rejecting the argument it was a tax.")
+    rejects = [(r.get("agent"), f.speaker) for e, r, _m, _p, f in found if e == "REJECT"]
+    assert [a for a, _ in rejects] == ["judge"]
+    assert events(nlp, "The general ruled the country for a decade.") == []
+
+
+def test_backing_received_from_someone_is_their_support(nlp):
+    found = frames(nlp, "The mayor received strong backing from the governor.")
+    assert [(e, r.get("agent"), r.get("recipient")) for e, r, *_ in found] == [
+        ("SUPPORT", "governor", "mayor")
+    ]
+
+
+def test_people_named_in_a_document_are_not_appointed(nlp):
+    text = (
+        "The two drivers, Lee Moss and Ray Hunt, were named Monday in a warrant issued by a judge."
+    )
+    assert "APPOINT" not in events(nlp, text)
+    assert events(nlp, "The club named a new coach on Friday.") == ["APPOINT"]

@@ -173,11 +173,28 @@ def according_to(tok: Token, onto: Ontology) -> Token | None:
     return obj
 
 
+def reporter_act(tok: Token, onto: Ontology) -> bool:
+    """ "He said the levy was fair, rejecting the claim …": a participle without a subject
+    after a reported clause is done by the reporter (the parser hangs it on the clause)."""
+    head = tok.head
+    return (
+        tok.tag_ == "VBG"
+        and tok.dep_ == "advcl"
+        and subject_of(tok) is None
+        and head.dep_ == "ccomp"
+        and head.i < tok.i
+        and reports(head.head, onto) is not None
+        and subject_of(head.head) is not None
+    )
+
+
 def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
     """The nearest reporting/stance frame above the trigger, per the module rules. A quoted
     "I think …" inside "…, she said" is hers: first/second-person speakers defer to an outer
     frame when there is one."""
     node = trigger
+    if reporter_act(trigger, onto):
+        node = trigger.head.head  # "X said …, rejecting Y": X's own act, not what X says
     inner: Attribution | None = None
     while node.head.i != node.i:
         parent = node.head
@@ -314,11 +331,20 @@ def hedging(trigger: Token, onto: Ontology) -> str | None:
     return None
 
 
+def _backshifted(trigger: Token) -> bool:
+    """Whether the clause's only modal is "would" (reported speech shifts "will" back)."""
+    auxes = [c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass")]
+    return "would" in auxes and not any(a in ("could", "might", "may") for a in auxes)
+
+
 def modality(trigger: Token, attribution: Attribution, onto: Ontology) -> str:
     """Combine the frame's class and the clause's own modal marking by precedence."""
     if attribution.frame_class in STRONG:
         return attribution.frame_class
-    own = clause_modality(trigger, onto) or hedging(trigger, onto)
+    own = clause_modality(trigger, onto)
+    if own and attribution.frame_class and _backshifted(trigger):
+        own = None  # "X said it would buy Y": the reported "will", as firm as the report
+    own = own or hedging(trigger, onto)
     if own:
         return own
     return attribution.frame_class or "asserted"

@@ -21,6 +21,7 @@ from claimgraph.extract.attribution import (
     modality,
     phrase,
     polarity,
+    reporter_act,
     subject_of,
 )
 from claimgraph.extract.ontology import EventType, Ontology, load_ontology
@@ -165,6 +166,8 @@ def _counted(noun: Token) -> bool:
 
 def _inherited_subject(tok: Token) -> Token | None:
     """Subject of a verb that has none of its own: control, coordination, relative clauses."""
+    if reporter_act(tok, load_ontology()):  # "He said the levy was fair, rejecting …"
+        return subject_of(tok.head.head)
     node = tok
     for _ in range(5):
         subj = subject_of(node)
@@ -599,6 +602,21 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             if spec.not_with_question and _asks_question(tok):
                 continue
             if (
+                word in spec.needs_role_without_in
+                and any(
+                    c.dep_ == "prep"
+                    and c.lower_ == "in"
+                    and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)
+                    for c in tok.children
+                )
+                and not any(
+                    (c.dep_ == "oprd" and c.ent_type_ not in ("DATE", "TIME"))
+                    or (c.dep_ == "prep" and c.lower_ in ("as", "to"))
+                    for c in tok.children
+                )
+            ):
+                continue  # "were named in a bulletin": no post, no appointment
+            if (
                 word in spec.participle_needs_subject
                 and tok.tag_ == "VBG"
                 and tok.dep_ in ("advcl", "acl")
@@ -608,6 +626,7 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 subj = subject_of(tok)
                 if subj is not None and subj.lower_ in ("which", "that") and tok.dep_ == "relcl":
                     subj = tok.head  # "revenue, which rose 12% to $4 billion"
+                subj = _reporting_body(subj, tok, onto) or subj  # "X said it has 13 plants"
                 if (
                     word in spec.object_verbs
                     and dobj is not None
@@ -616,6 +635,15 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                     and any(t.ent_type_ in NUMBER_LABELS for t in dobj.subtree)
                 ):
                     found.append((event, False, dobj))  # "Reed posted a profit of #89m"
+                    continue
+                if (
+                    word in spec.price_verbs
+                    and subj is not None
+                    and subj.dep_ == "nsubj"
+                    and (subj.ent_type_ == "ORG" or subj.pos_ == "PROPN")
+                    and any(t.ent_type_ == "MONEY" for t in tok.subtree if t.i > tok.i)
+                ):
+                    found.append((event, False, subj))  # "Acme closed at $41.25"
                     continue
                 if (
                     subj is not None
@@ -733,11 +761,26 @@ def _target_possessor(tok: Token, spec: EventType) -> Token | None:
     return poss if poss.lower_ == "their" or is_actor(poss) else None
 
 
+def _received_from(noun: Token) -> Token | None:
+    """ "May received strong backing from the US": the giver of an event noun that is the
+    object of a receiving verb (ontology list) is the verb's "from" phrase, when an actor."""
+    head = noun.head
+    if noun.dep_ != "dobj" or lemma(head) not in load_ontology().receiving_verbs:
+        return None
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "from":
+            giver = _child(c, "pobj")
+            return giver if is_actor(giver) else None
+    return None
+
+
 def _named_by(tok: Token, spec: EventType) -> bool:
     """Whether an event noun names its actor: a possessor ("Russia's request") or, for
     giving events, a "from" phrase ("assistance from the World Bank")."""
     if spec.possessor_is_target:
         return _target_possessor(tok, spec) is not None
+    if spec.noun_from_agent and _received_from(tok) is not None:
+        return True
     for c in tok.children:
         if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her") and is_actor(c):
             return True
@@ -782,6 +825,27 @@ def _assisting(tok: Token, onto: Ontology) -> Token | None:
         return None
     if any(onto.events[e].complement_assisted_by for e, _ in onto.verbs.get(lemma(head), [])):
         return _child(head, "nsubj") or _inherited_subject(head)
+    return None
+
+
+def _reporting_body(tok: Token | None, verb: Token, onto: Ontology) -> Token | None:
+    """ "Hydra said it would buy Ridge": "it" as the subject of a reported clause is the
+    organisation or country reporting it (a name, or a noun such as "the company"), when it
+    is the verb's own subject ("it plans to buy" too; not "it reviewed the request to meet")."""
+    if tok is None or tok.lower_ != "it" or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    if tok.head.i != verb.i and not (verb.dep_ == "xcomp" and verb.head.i == tok.head.i):
+        return None
+    sp = find_attribution(tok.head, onto).speaker
+    root = sp.root if sp is not None else None
+    if root is None or root.pos_ == "PRON":
+        return None
+    if (
+        root.pos_ == "PROPN"
+        or root.ent_type_ in ("ORG", "GPE")
+        or (root.lemma_.lower() in onto.events["MEASURE"].owner_nouns)
+    ):
+        return root
     return None
 
 
@@ -929,6 +993,14 @@ def _frames_for(
         roles["object"] = obj
         if obj is not None and obj.dep_ == "dobj" and obj.head.i == tok.i:
             roles["agent"] = _child(tok, "nsubj") or _inherited_subject(tok)
+        elif (
+            obj is not None
+            and obj.head.i == tok.i
+            and obj.dep_ == "nsubj"
+            and lemma(tok) in spec.price_verbs
+            and is_actor(obj)
+        ):  # "Acme closed at $41": the company, and the price its stock shows
+            roles["agent"], roles["object"] = obj, preps.get("prep:at")
     elif is_noun:
         roles["agent"] = _nominal_agent(tok, obj, spec.possessor_is_target)
         roles["object"] = obj
@@ -939,6 +1011,14 @@ def _frames_for(
         target = _target_possessor(tok, spec)
         if target is not None:
             roles["recipient"] = target  # "the leader's arrest": the leader is arrested
+        giver = _received_from(tok) if spec.noun_from_agent else None
+        if giver is not None and roles.get("agent") is None:
+            roles["agent"] = giver  # "X received backing from Y": Y backs X
+            taker = subject_of(tok.head)
+            if is_actor(taker) and roles.get("recipient") is None:
+                roles["recipient"] = taker
+            if roles.get("object") is None:
+                roles["object"] = tok  # what was received: "strong backing"
         for p in tok.children:  # "the attack by militants on a convoy", "talks with X"
             inner = _child(p, "pobj") if p.dep_ == "prep" else None
             if inner is not None and inner.ent_type_ in ("DATE", "TIME"):
@@ -1064,6 +1144,9 @@ def _frames_for(
         named = (_dateline_subject(t) or _named_appos(t)) if t is not None else None
         if named is not None:
             roles[r] = named
+    body = _reporting_body(roles.get("agent"), tok, onto)
+    if body is not None:
+        roles["agent"] = body
     agent = roles.get("agent")
     if agent is not None and not is_actor(agent):
         owner = _child(agent, "poss")  # "killed by a sniper's bullet": the sniper acts

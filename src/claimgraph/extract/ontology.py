@@ -40,6 +40,7 @@ class EventType:
     exclude_objects: frozenset[str] = frozenset()
     skip_with_complement: bool = False
     participle_needs_subject: frozenset[str] = frozenset()
+    needs_role_without_in: frozenset[str] = frozenset()  # "named in a lawsuit": no appointment
     complement_assisted_by: bool = False
     subject_needs: frozenset[str] | None = None  # the subject's head must be one of these
     subject_excludes: frozenset[str] = frozenset()  # … and must not be one of these
@@ -54,6 +55,7 @@ class EventType:
     object_verbs: frozenset[str] = frozenset()
     static_verbs: frozenset[str] = frozenset()  # MEASURE: a level only with a number
     share_verbs: frozenset[str] = frozenset()  # MEASURE: "X makes up 40% of exports"
+    price_verbs: frozenset[str] = frozenset()  # MEASURE: "Acme closed at $41", its stock
     owned_figures: frozenset[str] = frozenset()  # MEASURE: figures a company reports of itself
     owner_nouns: frozenset[str] = frozenset()  # MEASURE: "the firm's revenue" has an owner
     # a reported statement whose content holds one of these lemmas is this event ("X said
@@ -101,6 +103,7 @@ class Ontology:
     metonyms: dict[str, str]
     leaders: dict[str, str]
     collective_nouns: frozenset[str] = frozenset()
+    receiving_verbs: frozenset[str] = frozenset()  # "received backing from X": X gives it
     plover: dict[str, str | None] = field(default_factory=dict)
     actor_nouns: frozenset[str] = frozenset()
     modality_adverbs: dict[str, str] = field(default_factory=dict)
@@ -147,6 +150,7 @@ def load_ontology() -> Ontology:
             complement_assisted_by=bool(spec.get("complement_assisted_by")),
             exclude_objects=frozenset(map(_lemma, spec.get("exclude_objects") or [])),
             skip_with_complement=bool(spec.get("skip_with_complement")),
+            needs_role_without_in=frozenset(map(_lemma, spec.get("needs_role_without_in") or [])),
             participle_needs_subject=frozenset(
                 map(_lemma, spec.get("participle_needs_subject") or [])
             ),
@@ -165,6 +169,7 @@ def load_ontology() -> Ontology:
             object_verbs=frozenset(map(_lemma, spec.get("object_verbs") or [])),
             static_verbs=frozenset(map(_lemma, spec.get("static_verbs") or [])),
             share_verbs=frozenset(map(_lemma, spec.get("share_verbs") or [])),
+            price_verbs=frozenset(map(_lemma, spec.get("price_verbs") or [])),
             owned_figures=frozenset(map(_lemma, spec.get("owned_figures") or [])),
             owner_nouns=frozenset(map(_lemma, spec.get("owner_nouns") or [])),
             statement_content=frozenset(map(_lemma, spec.get("statement_content") or [])),
@@ -225,6 +230,7 @@ def load_ontology() -> Ontology:
         leaders=dict(at.get("leaders") or {}),
         plover={n: e.plover for n, e in events.items()},
         collective_nouns=frozenset(map(_lemma, ev.get("collective_nouns") or [])),
+        receiving_verbs=frozenset(map(_lemma, ev.get("receiving_verbs") or [])),
         actor_nouns=frozenset(map(_lemma, ev.get("actor_nouns") or [])),
         quantifier_heads=frozenset(map(_lemma, ev.get("quantifier_heads") or [])),
         lemma_fixes={k.lower(): _lemma(v) for k, v in (ev.get("lemma_fixes") or {}).items()},

@@ -246,6 +246,7 @@ ROLE = scalar("str", choices=ROLES)
 _EVENT_WORDS = (
     "verbs",
     "share_verbs",
+    "price_verbs",
     "inverse",
     "nouns",
     "object_verbs",
@@ -254,6 +255,7 @@ _EVENT_WORDS = (
     "owner_nouns",
     "exclude_objects",
     "participle_needs_subject",
+    "needs_role_without_in",
     "subject_needs",
     "subject_excludes",
     "statement_content",
@@ -341,6 +343,7 @@ FILES: dict[str, Check] = {
             "facility_nouns": words,
             "events": map_of(EVENT),
             "collective_nouns": words,
+            "receiving_verbs": words,
             "quantity_relations": WORD_MAP,
             "currencies": STR_MAP,
             "lemma_fixes": STR_MAP,
