@@ -769,3 +769,27 @@ def test_people_named_in_a_document_are_not_appointed(nlp):
     )
     assert "APPOINT" not in events(nlp, text)
     assert events(nlp, "The club named a new coach on Friday.") == ["APPOINT"]
+
+
+def test_an_event_noun_takes_its_verbs_prepositions(nlp):
+    found = frames(nlp, "Results included a gain on the firm's investment in Tallis Biotech.")
+    assert [(e, r.get("agent"), r.get("recipient")) for e, r, *_ in found] == [
+        ("INVEST", "firm", "Tallis Biotech")
+    ]
+    # a coordinated figure is not a second recipient
+    found = frames(nlp, "The bank's investment in Orla Foods and a $3 million charge hurt profit.")
+    assert [r.get("recipient") for e, r, *_ in found if e == "INVEST"] == ["Orla Foods"]
+
+
+def test_a_denied_claim_keeps_its_content(nlp):
+    found = frames(nlp, "The agency dismissed the suggestion that its staff leaked the memo.")
+    found += frames(nlp, "Officials played down the likelihood that the fire was arson.")
+    objects = [r.get("object") for e, r, *_ in found if e in ("DENY", "REJECT")]
+    assert "likelihood that the fire was arson" in objects
+
+
+def test_agreeing_to_something_and_sympathising_with_someone(nlp):
+    found = frames(nlp, "The unions agreed to a pay freeze.")
+    assert [(e, r.get("object")) for e, r, *_ in found] == [("AGREE", "pay freeze")]
+    found = frames(nlp, "The mayor sympathized with the striking nurses.")
+    assert [(e, r.get("recipient")) for e, r, *_ in found] == [("SUPPORT", "striking nurses")]

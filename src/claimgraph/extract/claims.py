@@ -876,6 +876,15 @@ def _nominal_agent(trigger: Token, obj: Token | None, target: bool) -> Token | N
             if (
                 base is trigger
                 and not target
+                and c.dep_ == "poss"
+                and c.pos_ == "NOUN"
+                and c.lemma_.lower() in load_ontology().actor_nouns
+                and any(p.dep_ == "prep" for p in trigger.children)
+            ):
+                return c  # "the company's investment in X" (not "the company's sales")
+            if (
+                base is trigger
+                and not target
                 and c.dep_ == "compound"
                 and c.lemma_.lower() in load_ontology().actor_nouns
             ):
@@ -1037,12 +1046,30 @@ def _frames_for(
                     roles["recipient"] = inner
                 elif roles.get("object") is None and p.lower_ in ("on", "against"):
                     roles["object"] = inner
+        for key, role in spec.roles.items():  # the verb's prepositions: "investment in X"
+            word = key.removeprefix("prep:")
+            if word == key or word in ("of", "by", "from") or role == "location":
+                continue
+            p = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == word), None)
+            inner = _child(p, "pobj") if p is not None else None
+            if inner is None or inner.ent_type_ in ("DATE", "TIME"):
+                continue
+            if role == "patient":
+                role = "recipient" if is_actor(inner) else "object"
+            if role in ("recipient", "supplier") and not is_actor(inner):
+                continue
+            if roles.get(role) is None:
+                roles[role] = inner
     else:
         light = obj is not None and (lemma(tok), obj.lemma_.lower()) in onto.light
         if obj is not None:
             roles["object"] = obj  # the trigger's object (for a light verb, the event noun)
-            if obj.dep_ == "xcomp":
-                full_roles.add("object")  # "agreed not to close the library": all of it
+            if obj.dep_ == "xcomp" or any(
+                c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)
+                for c in obj.children
+                if c.dep_ in ("acl", "ccomp")
+            ):  # "agreed not to close the library", "denied the claim that X …": all of it
+                full_roles.add("object")
         subj = _child(tok, "nsubj") or _inherited_subject(tok)
         passive = _child(tok, "nsubjpass")
         if passive is None and subj is not None and _child(tok, "auxpass") is not None:
@@ -1240,7 +1267,14 @@ def _frames_for(
         attribution = Attribution(sp, is_anaphoric(sp, onto), attribution.frame_class, tok)
 
     fan_roles = ["agent", "recipient", "object"]
-    choices = [_expand(roles.get(r)) for r in fan_roles]
+    choices = [
+        [
+            t
+            for k, t in enumerate(_expand(roles.get(r)))
+            if k == 0 or r == "object" or is_actor(_quantified(t, onto))
+        ]
+        for r in fan_roles
+    ]  # "investment in Conner and a $7.6m gain": the gain is not a second recipient
     frames = []
     for combo in itertools.islice(itertools.product(*choices, places or [None]), MAX_FANOUT * 2):
         *fillers, place = combo
