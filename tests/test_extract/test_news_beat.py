@@ -793,3 +793,21 @@ def test_agreeing_to_something_and_sympathising_with_someone(nlp):
     assert [(e, r.get("object")) for e, r, *_ in found] == [("AGREE", "pay freeze")]
     found = frames(nlp, "The mayor sympathized with the striking nurses.")
     assert [(e, r.get("recipient")) for e, r, *_ in found] == [("SUPPORT", "striking nurses")]
+
+
+def test_a_participle_telling_its_event(nlp):
+    # "being expelled" and a named "by" actor tell the event; a bare participle describes
+    found = frames(nlp, "Some of the 40 diplomats being expelled from Norway left on Monday.")
+    assert [(e, r.get("agent"), r.get("recipient")) for e, r, *_ in found if e == "COERCE"] == [
+        ("COERCE", "Norway", "40 diplomats")
+    ]
+    found = frames(nlp, "The mayor blamed the council, a charge denied by the council leader.")
+    assert [(e, r.get("agent")) for e, r, *_ in found if e == "DENY"] == [
+        ("DENY", "council leader")
+    ]
+    assert events(nlp, "Rifles captured in the valley were put on display.") == []
+
+
+def test_a_sent_bulletin_is_no_supply(nlp):
+    text = "The suspects were listed in a bulletin sent by the sheriff to every county."
+    assert "SUPPLY" not in events(nlp, text)

@@ -271,7 +271,13 @@ def _excluded(tok: Token) -> bool:
         # "factories to produce X" describes; "a deal/plan to buy X" states an intention
         return tok.head.lemma_.lower() not in PLAN_NOUNS
     if tok.dep_ == "acl" and tok.tag_ in ("VBG", "VBN") and subject_of(tok) is None:
-        return True  # "sanctions targeting firms", "weapons captured in X": descriptions
+        # "sanctions targeting firms", "weapons captured in X": descriptions; "diplomats being
+        # expelled from X" or "a man shot by police" tells the event
+        by = _child(_child(tok, "agent") or tok, "pobj") if _child(tok, "agent") else None
+        told = tok.tag_ == "VBN" and (
+            any(c.dep_ == "auxpass" and c.lower_ == "being" for c in tok.children) or is_actor(by)
+        )
+        return not told
     node = tok
     for _ in range(3):
         head = node.head
@@ -549,6 +555,8 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         dobj = _child(tok, "dobj", "nsubjpass")
         if dobj is None and tok.dep_ == "xcomp" and _child(tok, "auxpass") is not None:
             dobj = _inherited_subject(tok)  # "the attack is believed to have been carried out"
+        if dobj is None and tok.dep_ == "acl" and tok.tag_ == "VBN":
+            dobj = tok.head  # "the diplomats (being) expelled from Canada": they are expelled
         preps = _prep_objects(tok)
         if dobj is not None and dobj.lemma_.lower() in onto.collective_nouns:
             of = next((c for c in dobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -1079,8 +1087,18 @@ def _frames_for(
             if _child(tok, "agent") is not None
             else None
         )
+        if passive is None and tok.dep_ == "acl" and tok.tag_ == "VBN":
+            passive = tok.head  # "the 60 diplomats (being) expelled from the US"
         if passive is not None:
             subj = by
+            origin = preps.get("prep:from")
+            if (
+                by is None
+                and spec.noun_from_agent
+                and origin is not None
+                and origin.ent_type_ in ("GPE", "ORG")
+            ):
+                subj = origin  # "diplomats were expelled from Britain": Britain expels them
         for key, role in spec.roles.items():
             if key in ("dobj", "dative"):
                 filler = _child(tok, key) if key == "dative" else obj
