@@ -811,3 +811,20 @@ def test_a_participle_telling_its_event(nlp):
 def test_a_sent_bulletin_is_no_supply(nlp):
     text = "The suspects were listed in a bulletin sent by the sheriff to every county."
     assert "SUPPLY" not in events(nlp, text)
+
+
+def test_dropped_charges_and_charges_against_someone(nlp):
+    found = frames(nlp, "The charges against the county sheriff were dropped.")
+    assert [(e, r.get("recipient")) for e, r, *_ in found] == [("CONCEDE", "county sheriff")]
+    found = frames(nlp, "Prosecutors filed a new charge against Ms. Reyes on Monday.")
+    assert [(e, r.get("agent"), r.get("recipient")) for e, r, *_ in found] == [
+        ("CHARGE", "Prosecutors", "Ms. Reyes")
+    ]
+
+
+def test_an_event_that_only_dates_a_report_leaves_the_report_standing(nlp):
+    found = frames(
+        nlp, "Detectives said a grey van was parked outside the bank before the robbery."
+    )
+    said = [(e, r.get("agent")) for e, r, *_ in found if e != "ATTACK"]
+    assert said and said[0][1] == "Detectives"

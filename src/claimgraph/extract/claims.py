@@ -836,6 +836,25 @@ def _assisting(tok: Token, onto: Ontology) -> Token | None:
     return None
 
 
+def _noun_prep_roles(noun: Token, spec: EventType, roles: dict[str, Token | None]) -> None:
+    """Fill empty roles from an event noun's prepositions, read with its verb's role map
+    ("investment in X" as "invest in X"; "of", "by" and "from" are read elsewhere)."""
+    for key, role in spec.roles.items():
+        word = key.removeprefix("prep:")
+        if word == key or word in ("of", "by", "from") or role == "location":
+            continue
+        p = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == word), None)
+        inner = _child(p, "pobj") if p is not None else None
+        if inner is None or inner.ent_type_ in ("DATE", "TIME"):
+            continue
+        if role == "patient":
+            role = "recipient" if is_actor(inner) else "object"
+        if role in ("recipient", "supplier") and not is_actor(inner):
+            continue
+        if roles.get(role) is None:
+            roles[role] = inner
+
+
 def _reporting_body(tok: Token | None, verb: Token, onto: Ontology) -> Token | None:
     """ "Hydra said it would buy Ridge": "it" as the subject of a reported clause is the
     organisation or country reporting it (a name, or a noun such as "the company"), when it
@@ -1054,20 +1073,7 @@ def _frames_for(
                     roles["recipient"] = inner
                 elif roles.get("object") is None and p.lower_ in ("on", "against"):
                     roles["object"] = inner
-        for key, role in spec.roles.items():  # the verb's prepositions: "investment in X"
-            word = key.removeprefix("prep:")
-            if word == key or word in ("of", "by", "from") or role == "location":
-                continue
-            p = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == word), None)
-            inner = _child(p, "pobj") if p is not None else None
-            if inner is None or inner.ent_type_ in ("DATE", "TIME"):
-                continue
-            if role == "patient":
-                role = "recipient" if is_actor(inner) else "object"
-            if role in ("recipient", "supplier") and not is_actor(inner):
-                continue
-            if roles.get(role) is None:
-                roles[role] = inner
+        _noun_prep_roles(tok, spec, roles)  # the verb's prepositions: "investment in X"
     else:
         light = obj is not None and (lemma(tok), obj.lemma_.lower()) in onto.light
         if obj is not None:
@@ -1120,6 +1126,8 @@ def _frames_for(
                 role not in roles or (role != "object" and _same(roles[role], obj))
             ):
                 roles[role] = filler
+        if light and obj is not None:  # "filed a charge against X": the noun's own phrases
+            _noun_prep_roles(obj, spec, roles)
         if spec.with_makes_dobj_recipient and preps.get("prep:with") is not None:
             roles["recipient"] = _child(tok, "dobj")
             roles["object"] = preps["prep:with"]

@@ -117,6 +117,7 @@ class Ontology:
     document_speakers: frozenset[str] = frozenset()  # "the report said": its author speaks
     speaker_nouns: frozenset[str] = frozenset()  # "sources said": speak, but act in no event
     silent_when_negated: frozenset[str] = frozenset()  # "did not say how": nothing stated
+    backdrop_preps: frozenset[str] = frozenset()  # "seen before the slaying": a time anchor
     subject_light: dict[tuple[str, str], str] = field(default_factory=dict)  # (verb, subject)
     attempt_words: frozenset[str] = frozenset()
     comparison_preps: frozenset[str] = frozenset()
@@ -225,6 +226,7 @@ def load_ontology() -> Ontology:
         document_speakers=frozenset(map(_lemma, at.get("document_speakers") or [])),
         speaker_nouns=frozenset(map(_lemma, at.get("speaker_nouns") or [])),
         silent_when_negated=frozenset(map(_lemma, at.get("silent_when_negated") or [])),
+        backdrop_preps=frozenset(w.lower() for w in at.get("backdrop_preps") or []),
         clause_modality=clause,
         metonyms=dict(at.get("government_metonyms") or {}),
         leaders=dict(at.get("leaders") or {}),

@@ -228,9 +228,23 @@ def _frame(
     )
 
 
+def _backdrop(f: Frame, sent: Span, onto: Ontology) -> bool:
+    """Whether the frame is an event noun that only dates the report's content ("… was seen
+    in the neighbourhood before the slaying"): the report still states something of its own."""
+    tok = next((t for t in sent if t.idx == f.trigger.start), None)
+    return (
+        tok is not None
+        and tok.pos_ in ("NOUN", "PROPN")
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ in onto.backdrop_preps
+    )
+
+
 def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Frame]:
     """STATEMENT frames for the sentence's reporting frames that frame no event in `found`."""
-    framed = {f.report_verb for f in found if f.report_verb is not None}
+    framed = {
+        f.report_verb for f in found if f.report_verb is not None and not _backdrop(f, sent, onto)
+    }
     triggers = {f.trigger.start for f in found}  # "X reported net income of $5m" is a MEASURE
     named = {(f.speaker.start, f.speaker.end) for f in found if f.speaker is not None}
     out: list[Frame] = []

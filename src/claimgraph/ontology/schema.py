@@ -364,6 +364,7 @@ FILES: dict[str, Check] = {
             "document_speakers": words,
             "speaker_nouns": words,
             "silent_when_negated": words,
+            "backdrop_preps": words,
             "clause_modality": MODALITY_WORDS,
             "government_metonyms": STR_MAP,
             "leaders": STR_MAP,
