@@ -828,3 +828,12 @@ def test_an_event_that_only_dates_a_report_leaves_the_report_standing(nlp):
     )
     said = [(e, r.get("agent")) for e, r, *_ in found if e != "ATTACK"]
     assert said and said[0][1] == "Detectives"
+
+
+def test_a_dated_participle_tells_its_event(nlp):
+    found = frames(nlp, "Across the road stood a grain mill built in 1887.")
+    assert [(e, r.get("object")) for e, r, *_ in found] == [("BUILD_FACILITY", "grain mill")]
+
+
+def test_an_expulsion_is_one_coercion(nlp):
+    assert events(nlp, "Poland expelled 12 Belarusian diplomats on Friday.") == ["COERCE"]

@@ -275,7 +275,13 @@ def _excluded(tok: Token) -> bool:
         # expelled from X" or "a man shot by police" tells the event
         by = _child(_child(tok, "agent") or tok, "pobj") if _child(tok, "agent") else None
         told = tok.tag_ == "VBN" and (
-            any(c.dep_ == "auxpass" and c.lower_ == "being" for c in tok.children) or is_actor(by)
+            any(c.dep_ == "auxpass" and c.lower_ == "being" for c in tok.children)
+            or is_actor(by)
+            or any(  # "a library built in 1902": dated, so told
+                t.ent_type_ == "DATE" and t.dep_ in ("pobj", "npadvmod")
+                for c in tok.children
+                for t in (c, *c.children)
+            )
         )
         return not told
     node = tok
@@ -1184,7 +1190,9 @@ def _frames_for(
     if roles.get("supplier") is not None and not is_actor(roles["supplier"]):
         roles["supplier"] = None
     passive_agentless = ergative or (
-        not is_noun and _child(tok, "nsubjpass") is not None and roles.get("agent") is None
+        not is_noun
+        and (_child(tok, "nsubjpass") is not None or (tok.dep_ == "acl" and tok.tag_ == "VBN"))
+        and roles.get("agent") is None
     )
     for r in ("agent", "recipient"):  # "tens of thousands of people": the people
         t = roles.get(r)
