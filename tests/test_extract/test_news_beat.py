@@ -837,3 +837,19 @@ def test_a_dated_participle_tells_its_event(nlp):
 
 def test_an_expulsion_is_one_coercion(nlp):
     assert events(nlp, "Poland expelled 12 Belarusian diplomats on Friday.") == ["COERCE"]
+
+
+def test_a_share_of_an_owned_whole_is_the_owners_figure(nlp):
+    found = frames(nlp, "Exports now represent 50% of the firm's revenue.")
+    assert [(e, r.get("agent"), r.get("object")) for e, r, *_ in found] == [
+        ("MEASURE", "firm", "Exports")
+    ]
+
+
+def test_a_season_dates_a_claim_to_its_year():
+    from datetime import datetime
+
+    ex = extract_text("Police arrested the mayor last fall.", published=datetime(2021, 3, 2))
+    times = [c.time for c in ex.claims if c.event == "ARREST"]
+    assert times and times[0]["value"] == "2020"
+    assert (times[0]["granularity"], times[0]["season"]) == ("year", "FA")

@@ -1248,6 +1248,16 @@ def _frames_for(
                 ),
                 None,
             )
+        if owner is None and lemma(tok) in spec.share_verbs:
+            whole = next(  # "43% of the company's sales": the whole's owner
+                (
+                    _child(t, "pobj")
+                    for t in tok.subtree
+                    if t.dep_ == "prep" and t.lower_ == "of" and t.head.ent_type_ == "PERCENT"
+                ),
+                None,
+            )
+            owner = _child(whole, "poss") if whole is not None else None
         if owner is None and roles["object"].lemma_.lower() in spec.owned_figures:
             sp = attribution.speaker  # "X said net income slipped 5%": X's own results
             owner = sp.root if sp is not None and is_actor(sp.root) else None

@@ -367,7 +367,7 @@ def resolve_claims(
         for actor in (roles.get("agent"), source):
             if actor and actor.get("type") == "PERSON" and actor.get("entity_id", actor.get("id")):
                 idx.focus = idx.by_id.get(actor.get("entity_id") or actor.get("id")) or idx.focus
-        time = _part_of_day(_time(f, idx, published, text, published_granularity))
+        time = _season(_part_of_day(_time(f, idx, published, text, published_granularity)))
         time, narrative = _narrative_time(f, time, narrative)
         cid = _claim_id(article_key, f, roles)
         if cid in seen:
@@ -412,6 +412,18 @@ def _part_of_day(time: dict[str, Any] | None) -> dict[str, Any] | None:
     if m is None:
         return time
     return {**time, "value": m.group(1), "granularity": "day", "part_of_day": m.group(2)}
+
+
+_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
+
+
+def _season(time: dict[str, Any] | None) -> dict[str, Any] | None:
+    """ "last fall" dates a claim to its year: the TimeML season value 1998-FA is no claim
+    granularity (day, week, month, quarter, year), so the season is kept beside the year."""
+    m = _SEASON.match(str((time or {}).get("value") or ""))
+    if m is None:
+        return time
+    return {**time, "value": m.group(1), "granularity": "year", "season": m.group(2)}
 
 
 def _content_id(article_key: str, c: Claim) -> str:
