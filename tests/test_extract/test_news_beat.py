@@ -853,3 +853,14 @@ def test_a_season_dates_a_claim_to_its_year():
     times = [c.time for c in ex.claims if c.event == "ARREST"]
     assert times and times[0]["value"] == "2020"
     assert (times[0]["granularity"], times[0]["season"]) == ("year", "FA")
+
+
+def test_it_doing_business_is_the_company_named_before(nlp):
+    found = frames(nlp, "The Tulsa company's shares rose in 2004 after it unveiled a new drill.")
+    assert ("ANNOUNCE", "Tulsa company") in [(e, r.get("agent")) for e, r, *_ in found]
+    found = frames(
+        nlp, "Kestrel Partners bought Lumen Dairy in June. It also agreed to sell its ferry unit."
+    )
+    assert ("SUPPLY", "Kestrel Partners") in [(e, r.get("agent")) for e, r, *_ in found]
+    # a thing that hits is no attacker, and "it" names no thing
+    assert "ATTACK" not in events(nlp, "The storm weakened after it hit the coast.")

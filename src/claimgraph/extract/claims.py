@@ -842,6 +842,31 @@ def _assisting(tok: Token, onto: Ontology) -> Token | None:
     return None
 
 
+def _it_company(tok: Token | None, verb: Token, onto: Ontology) -> Token | None:
+    """ "Coleco's stock peaked after it unveiled its Adam computer": "it" doing what companies
+    do (types flagged it_is_organisation) is the organisation named last before it in its
+    sentence, else the previous sentence's organisation subject (a recency rule, no
+    coreference model)."""
+    if tok is None or tok.lower_ != "it" or tok.dep_ != "nsubj":
+        return None
+    if tok.head.i != verb.i and not (verb.dep_ == "xcomp" and verb.head.i == tok.head.i):
+        return None
+    nouns = onto.events["MEASURE"].owner_nouns
+
+    def organisation(t: Token) -> bool:
+        return t.ent_type_ == "ORG" or (t.pos_ == "NOUN" and t.lemma_.lower() in nouns)
+
+    sent = tok.sent
+    before = [t for t in sent if t.i < tok.i and organisation(t)]
+    if before:
+        return before[-1]
+    if sent.start == 0:
+        return None
+    prev = tok.doc[sent.start - 1].sent
+    subj = next((t for t in prev if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+    return subj if subj is not None and organisation(subj) else None
+
+
 def _noun_prep_roles(noun: Token, spec: EventType, roles: dict[str, Token | None]) -> None:
     """Fill empty roles from an event noun's prepositions, read with its verb's role map
     ("investment in X" as "invest in X"; "of", "by" and "from" are read elsewhere)."""
@@ -1206,6 +1231,8 @@ def _frames_for(
         if named is not None:
             roles[r] = named
     body = _reporting_body(roles.get("agent"), tok, onto)
+    if body is None and spec.it_is_organisation:
+        body = _it_company(roles.get("agent"), tok, onto)
     if body is not None:
         roles["agent"] = body
     agent = roles.get("agent")
@@ -1221,7 +1248,13 @@ def _frames_for(
         thing = roles.get("agent")
         if (passive_agentless or is_noun) and is_actor(roles.get("recipient")):
             roles["agent"] = None  # "X was delivered to Iran" still says something about Iran
-        elif spec.agentless and (is_noun or passive_agentless or thing is not None or light):
+        elif (
+            spec.agentless
+            and (is_noun or passive_agentless or thing is not None or light)
+            # "after it hit the coast": an unknown thing hitting something ("it exploded" is the
+            # bomb that did)
+            and not (thing is not None and thing.pos_ == "PRON" and _child(tok, "dobj"))
+        ):
             # "a bomb exploded", "the blast killed 12", "X was arrested": no actor named
             roles["agent"] = None
             if thing is not None and roles.get("object") is None:

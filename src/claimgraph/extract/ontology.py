@@ -46,6 +46,7 @@ class EventType:
     subject_excludes: frozenset[str] = frozenset()  # … and must not be one of these
     object_actor: bool = False  # the object must be an actor ("charged him", not "a fee")
     object_not_person: bool = False  # "released a report", not "released the hostages"
+    it_is_organisation: bool = False  # "after it unveiled its computer": "it" is the company
     bare_nouns: bool = False  # nominal triggers count without an "of" phrase ("a blast")
     agentless: bool = False  # may be stated without an agent ("a bomb exploded", "X was arrested")
     no_agent: bool = False  # never has an agent (natural disasters)
@@ -161,6 +162,7 @@ def load_ontology() -> Ontology:
             subject_excludes=frozenset(map(_lemma, spec.get("subject_excludes") or [])),
             object_actor=bool(spec.get("object_actor")),
             object_not_person=bool(spec.get("object_not_person")),
+            it_is_organisation=bool(spec.get("it_is_organisation")),
             bare_nouns=bool(spec.get("bare_nouns")),
             agentless=bool(spec.get("agentless")),
             no_agent=bool(spec.get("no_agent")),

@@ -270,6 +270,7 @@ _EVENT_FLAGS = (
     "complement_assisted_by",
     "object_actor",
     "object_not_person",
+    "it_is_organisation",
     "bare_nouns",
     "agentless",
     "no_agent",
