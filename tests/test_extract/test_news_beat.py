@@ -864,3 +864,19 @@ def test_it_doing_business_is_the_company_named_before(nlp):
     assert ("SUPPLY", "Kestrel Partners") in [(e, r.get("agent")) for e, r, *_ in found]
     # a thing that hits is no attacker, and "it" names no thing
     assert "ATTACK" not in events(nlp, "The storm weakened after it hit the coast.")
+
+
+def test_declared_victory_is_announced_not_reported():
+    ex = extract_text(
+        "The rebels fought the army for years, declaring victory in 1960 when the general fled.",
+        published=None,
+    )
+    got = {(c.event, (c.agent or {}).get("name"), c.source.get("is_publisher")) for c in ex.claims}
+    assert ("ANNOUNCE", "rebels", False) in got
+    assert ("RETREAT", "general", True) in got  # the flight is the publisher's, not reported
+
+
+def test_a_call_for_something_is_the_callers_own_statement():
+    ex = extract_text("Senator Ada Brooks called for the repeal of the toll law.", published=None)
+    reqs = [c for c in ex.claims if c.event == "REQUEST"]
+    assert [(c.agent["name"], c.source["name"]) for c in reqs] == [("Ada Brooks", "Ada Brooks")]

@@ -1207,7 +1207,11 @@ def _frames_for(
         thing.ent_type_ in ("DATE", "TIME")
         # the senses an object rules out are the trigger's own object's ("hit the market");
         # "an attack on the Christmas market" names a target
-        or (thing.lemma_.lower() in spec.exclude_objects and not (is_noun and thing is not obj))
+        or (
+            thing.lemma_.lower() in spec.exclude_objects
+            and not (is_noun and thing is not obj)
+            and not light  # a light pair names its noun: "declared victory"
+        )
     ):
         return []  # "gave a speech", "provided five months": not the event the type means
     if roles.get("recipient") is not None and not is_actor(roles["recipient"]):
@@ -1332,7 +1336,14 @@ def _frames_for(
         )
     elif (
         not is_noun
-        and lemma(tok) in onto.speech_act_verbs
+        and (
+            lemma(tok) in onto.speech_act_verbs
+            or any(  # "called for the repeal", "called on X to resign"
+                f"{lemma(tok)} {c.lower_}" in onto.speech_act_verbs
+                for c in tok.children
+                if c.dep_ == "prep"
+            )
+        )
         and roles.get("agent") is not None
         and is_actor(roles["agent"])
     ):
