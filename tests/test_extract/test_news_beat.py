@@ -880,3 +880,18 @@ def test_a_call_for_something_is_the_callers_own_statement():
     ex = extract_text("Senator Ada Brooks called for the repeal of the toll law.", published=None)
     reqs = [c for c in ex.claims if c.event == "REQUEST"]
     assert [(c.agent["name"], c.source["name"]) for c in reqs] == [("Ada Brooks", "Ada Brooks")]
+
+
+def test_a_hazard_does_damage_without_an_actor(nlp):
+    found = frames(nlp, "Typhoon Mira destroyed the harbour wall in 2011.")
+    assert [(e, r.get("agent"), r.get("object")) for e, r, *_ in found if e == "DAMAGE"] == [
+        ("DAMAGE", None, "harbour wall")
+    ]
+    assert [r.get("agent") for e, r, *_ in frames(nlp, "Rebels destroyed the bridge.")] == [
+        "Rebels"
+    ]
+
+
+def test_a_named_departure_is_a_withdrawal(nlp):
+    found = frames(nlp, "He said Greece's exit from the currency union would hurt Cyprus.")
+    assert ("WITHDRAW", "Greece") in [(e, r.get("agent")) for e, r, *_ in found]

@@ -1244,6 +1244,15 @@ def _frames_for(
         owner = _child(agent, "poss")  # "killed by a sniper's bullet": the sniper acts
         if owner is not None and is_actor(owner) and owner.lower_ not in ("its", "their"):
             roles["agent"] = owner
+    hazard = roles.get("agent")
+    hazardous = bool(
+        hazard is not None
+        and spec.hazard_subjects
+        and ({hazard.lemma_.lower()} | {c.lemma_.lower() for c in hazard.children})
+        & spec.hazard_subjects
+    )
+    if hazardous:
+        roles["agent"] = None  # "Hurricane Betsy destroyed the church": no actor did it
     if spec.no_agent:  # "an earthquake struck X": the hazard is what happened, not an actor
         subj = roles.pop("agent", None)
         if subj is not None and roles.get("object") is None:
@@ -1254,7 +1263,7 @@ def _frames_for(
             roles["agent"] = None  # "X was delivered to Iran" still says something about Iran
         elif (
             spec.agentless
-            and (is_noun or passive_agentless or thing is not None or light)
+            and (is_noun or passive_agentless or thing is not None or light or hazardous)
             # "after it hit the coast": an unknown thing hitting something ("it exploded" is the
             # bomb that did)
             and not (thing is not None and thing.pos_ == "PRON" and _child(tok, "dobj"))

@@ -44,6 +44,7 @@ class EventType:
     complement_assisted_by: bool = False
     subject_needs: frozenset[str] | None = None  # the subject's head must be one of these
     subject_excludes: frozenset[str] = frozenset()  # … and must not be one of these
+    hazard_subjects: frozenset[str] = frozenset()  # "Hurricane Betsy destroyed X": no agent
     object_actor: bool = False  # the object must be an actor ("charged him", not "a fee")
     object_not_person: bool = False  # "released a report", not "released the hostages"
     it_is_organisation: bool = False  # "after it unveiled its computer": "it" is the company
@@ -160,6 +161,7 @@ def load_ontology() -> Ontology:
                 frozenset(map(_lemma, spec["subject_needs"])) if spec.get("subject_needs") else None
             ),
             subject_excludes=frozenset(map(_lemma, spec.get("subject_excludes") or [])),
+            hazard_subjects=frozenset(map(_lemma, spec.get("hazard_subjects") or [])),
             object_actor=bool(spec.get("object_actor")),
             object_not_person=bool(spec.get("object_not_person")),
             it_is_organisation=bool(spec.get("it_is_organisation")),

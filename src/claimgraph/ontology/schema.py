@@ -258,6 +258,7 @@ _EVENT_WORDS = (
     "needs_role_without_in",
     "subject_needs",
     "subject_excludes",
+    "hazard_subjects",
     "statement_content",
     "noun_excludes_modifiers",
     "level_nouns",
