@@ -895,3 +895,13 @@ def test_a_hazard_does_damage_without_an_actor(nlp):
 def test_a_named_departure_is_a_withdrawal(nlp):
     found = frames(nlp, "He said Greece's exit from the currency union would hurt Cyprus.")
     assert ("WITHDRAW", "Greece") in [(e, r.get("agent")) for e, r, *_ in found]
+
+
+def test_coordinated_name_modifiers_are_actors_each(nlp):
+    found = frames(nlp, "British and Dutch troops attacked the port.")
+    # the phrase's own head resolves to the first country; the second modifier is its own actor
+    assert [r.get("agent") for e, r, *_ in found if e == "ATTACK"] == [
+        "British and Dutch troops",
+        "Dutch",
+    ]
+    assert len(frames(nlp, "The big and small banks raised rates.")) <= 1

@@ -419,6 +419,25 @@ def _expand(tok: Token | None) -> list[Token | None]:
     return [tok, *more][:MAX_FANOUT]
 
 
+def _modifier_conjuncts(tok: Token | None) -> list[Token]:
+    """ "the Labour and Nationalist parties", "British and French troops": the second named
+    modifier of a coordinated pair is an actor of its own."""
+    if tok is None or tok.conjuncts:
+        return []
+    return [
+        cc
+        for c in tok.children
+        if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i
+        for cc in c.conjuncts
+        if cc.i < tok.i
+        and (
+            cc.ent_type_ in ("NORP", "GPE", "ORG")
+            or cc.pos_ == "PROPN"
+            or (cc.is_title and c.ent_type_ in ("NORP", "GPE", "ORG"))  # "Labour and Tory"
+        )
+    ]
+
+
 def _quantity(trigger: Token, onto: Ontology) -> dict | None:
     """The number a MEASURE claim states, with its unit and relation to the value."""
     from claimgraph.extract.quantities import quantity_of
@@ -1370,6 +1389,7 @@ def _frames_for(
             for k, t in enumerate(_expand(roles.get(r)))
             if k == 0 or r == "object" or is_actor(_quantified(t, onto))
         ]
+        + ([] if r == "object" else _modifier_conjuncts(roles.get(r)))
         for r in fan_roles
     ]  # "investment in Conner and a $7.6m gain": the gain is not a second recipient
     frames = []
