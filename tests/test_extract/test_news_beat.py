@@ -905,3 +905,9 @@ def test_coordinated_name_modifiers_are_actors_each(nlp):
         "Dutch",
     ]
     assert len(frames(nlp, "The big and small banks raised rates.")) <= 1
+
+
+def test_a_police_raid_coerces_a_rebel_raid_attacks(nlp):
+    assert events(nlp, "Police raided a flat in Hull on Tuesday.") == ["COERCE"]
+    assert events(nlp, "A police raid on the warehouse found stolen cars.") == ["COERCE"]
+    assert events(nlp, "Rebels raided the army base overnight.") == ["ATTACK"]

@@ -1263,6 +1263,22 @@ def _frames_for(
         owner = _child(agent, "poss")  # "killed by a sniper's bullet": the sniper acts
         if owner is not None and is_actor(owner) and owner.lower_ not in ("its", "their"):
             roles["agent"] = owner
+    police = roles.get("agent")
+    if (
+        spec.police_as
+        and police is not None
+        and (
+            {lemma(tok), _noun_lemma(tok, onto)}
+            | ({obj.lemma_.lower()} if light and obj is not None else set())
+        )
+        & spec.police_triggers
+        and (
+            {police.lemma_.lower(), police.lower_}
+            | {c.lemma_.lower() for c in police.children if c.dep_ in ("compound", "conj")}
+        )
+        & spec.police_agents
+    ):  # "police launched raids", "a police raid": a coercive act, not an attack
+        event, spec = spec.police_as, onto.events[spec.police_as]
     hazard = roles.get("agent")
     hazardous = bool(
         hazard is not None

@@ -74,6 +74,9 @@ class EventType:
     # an attempt at this act ("tried to kill", "an assassination attempt", "attempted murder")
     # is this other event: the attempt happened even where the act did not
     attempted_as: str | None = None
+    police_as: str | None = None  # "a police raid": a coercive act, not an attack
+    police_agents: frozenset[str] = frozenset()
+    police_triggers: frozenset[str] = frozenset()
     # a statement read as this type targets its content's subject ("X said Y lied": Y)
     content_subject_is_target: bool = False
     negated_as: str | None = None  # a negated reported statement of this type is that type
@@ -187,6 +190,9 @@ def load_ontology() -> Ontology:
                 map(_lemma, spec.get("noun_excludes_modifiers") or [])
             ),
             attempted_as=spec.get("attempted_as"),
+            police_as=spec.get("police_as"),
+            police_agents=frozenset(map(_lemma, spec.get("police_agents") or [])),
+            police_triggers=frozenset(map(_lemma, spec.get("police_triggers") or [])),
             content_subject_is_target=bool(spec.get("content_subject_is_target")),
             negated_as=spec.get("negated_as"),
             ergative=bool(spec.get("ergative")),

@@ -263,6 +263,8 @@ _EVENT_WORDS = (
     "noun_excludes_modifiers",
     "level_nouns",
     "measure_nouns",
+    "police_agents",
+    "police_triggers",
 )
 _EVENT_FLAGS = (
     "quantity",
@@ -304,6 +306,9 @@ EVENT = struct(
         "attempted_as": STR,
         # a reported statement read as this type, with its content negated, is this other type
         "negated_as": STR,
+        # done by one of police_agents through one of police_triggers, it is this other type
+        # ("a police raid" coerces; "a rebel raid" attacks)
+        "police_as": STR,
     },
     required=("plover",),
 )
@@ -319,6 +324,7 @@ EVENT_KEYS: frozenset[str] = frozenset(
         "transfer",
         "attempted_as",
         "negated_as",
+        "police_as",
         "subject_light",
     }
 )
@@ -451,7 +457,7 @@ def check_triggers(ctx: Ctx, root: yaml.Node) -> None:
                     ("events", name, "inverse"),
                     f"{v.value!r} is also a direct verb of {name}",
                 )
-        for key in ("attempted_as", "negated_as"):
+        for key in ("attempted_as", "negated_as", "police_as"):
             shift = fields.get(key)
             if isinstance(shift, yaml.ScalarNode) and shift.value not in names:
                 raise ctx.fail(shift, ("events", name, key), f"{shift.value!r} is no event type")
