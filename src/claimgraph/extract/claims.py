@@ -886,6 +886,26 @@ def _it_company(tok: Token | None, verb: Token, onto: Ontology) -> Token | None:
     return subj if subj is not None and organisation(subj) else None
 
 
+def _named(tok: Token | None, words: frozenset[str]) -> bool:
+    """Whether the phrase's head or a word hanging on it is one of `words` ("Hurricane
+    Betsy", "police and counter-terror officers")."""
+    if tok is None or not words:
+        return False
+    found = {tok.lemma_.lower(), tok.lower_} | {c.lemma_.lower() for c in tok.children}
+    return bool(found & words)
+
+
+def _police_act(
+    tok: Token, light_noun: Token | None, agent: Token | None, spec: EventType, onto: Ontology
+) -> bool:
+    """ "police launched raids", "a police raid": one of the type's police triggers done by
+    one of its police agents (a coercive act, not an attack)."""
+    words = {lemma(tok), _noun_lemma(tok, onto)}
+    if light_noun is not None:
+        words.add(light_noun.lemma_.lower())
+    return bool(words & spec.police_triggers) and _named(agent, spec.police_agents)
+
+
 def _noun_prep_roles(noun: Token, spec: EventType, roles: dict[str, Token | None]) -> None:
     """Fill empty roles from an event noun's prepositions, read with its verb's role map
     ("investment in X" as "invest in X"; "of", "by" and "from" are read elsewhere)."""
@@ -1263,29 +1283,9 @@ def _frames_for(
         owner = _child(agent, "poss")  # "killed by a sniper's bullet": the sniper acts
         if owner is not None and is_actor(owner) and owner.lower_ not in ("its", "their"):
             roles["agent"] = owner
-    police = roles.get("agent")
-    if (
-        spec.police_as
-        and police is not None
-        and (
-            {lemma(tok), _noun_lemma(tok, onto)}
-            | ({obj.lemma_.lower()} if light and obj is not None else set())
-        )
-        & spec.police_triggers
-        and (
-            {police.lemma_.lower(), police.lower_}
-            | {c.lemma_.lower() for c in police.children if c.dep_ in ("compound", "conj")}
-        )
-        & spec.police_agents
-    ):  # "police launched raids", "a police raid": a coercive act, not an attack
+    if spec.police_as and _police_act(tok, obj if light else None, roles.get("agent"), spec, onto):
         event, spec = spec.police_as, onto.events[spec.police_as]
-    hazard = roles.get("agent")
-    hazardous = bool(
-        hazard is not None
-        and spec.hazard_subjects
-        and ({hazard.lemma_.lower()} | {c.lemma_.lower() for c in hazard.children})
-        & spec.hazard_subjects
-    )
+    hazardous = _named(roles.get("agent"), spec.hazard_subjects)
     if hazardous:
         roles["agent"] = None  # "Hurricane Betsy destroyed the church": no actor did it
     if spec.no_agent:  # "an earthquake struck X": the hazard is what happened, not an actor
