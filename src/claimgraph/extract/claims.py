@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from typing import TypeGuard
 
 from spacy.tokens import Doc, Span, Token
 
@@ -274,7 +275,7 @@ def _excluded(tok: Token) -> bool:
         # "sanctions targeting firms", "weapons captured in X": descriptions; "diplomats being
         # expelled from X" or "a man shot by police" tells the event
         by = _child(_child(tok, "agent") or tok, "pobj") if _child(tok, "agent") else None
-        told = tok.tag_ == "VBN" and (
+        told = _reduced_passive(tok) and (
             any(c.dep_ == "auxpass" and c.lower_ == "being" for c in tok.children)
             or is_actor(by)
             or any(  # "a library built in 1902": dated, so told
@@ -580,7 +581,7 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         dobj = _child(tok, "dobj", "nsubjpass")
         if dobj is None and tok.dep_ == "xcomp" and _child(tok, "auxpass") is not None:
             dobj = _inherited_subject(tok)  # "the attack is believed to have been carried out"
-        if dobj is None and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        if dobj is None and _reduced_passive(tok):
             dobj = tok.head  # "the diplomats (being) expelled from Canada": they are expelled
         preps = _prep_objects(tok)
         if dobj is not None and dobj.lemma_.lower() in onto.collective_nouns:
@@ -861,14 +862,29 @@ def _assisting(tok: Token, onto: Ontology) -> Token | None:
     return None
 
 
+def _own_it(tok: Token | None, verb: Token, deps: tuple[str, ...]) -> TypeGuard[Token]:
+    """Whether `tok` is the pronoun "it" as the verb's own subject ("it bought", "it agreed to
+    buy"), not the subject of a clause the verb only hangs on."""
+    return (
+        tok is not None
+        and tok.lower_ == "it"
+        and tok.dep_ in deps
+        and (tok.head.i == verb.i or (verb.dep_ == "xcomp" and verb.head.i == tok.head.i))
+    )
+
+
+def _reduced_passive(tok: Token) -> bool:
+    """ "the diplomats (being) expelled from X": a past participle modifying the noun it
+    acts on, a passive without a subject of its own."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN"
+
+
 def _it_company(tok: Token | None, verb: Token, onto: Ontology) -> Token | None:
     """ "Coleco's stock peaked after it unveiled its Adam computer": "it" doing what companies
     do (types flagged it_is_organisation) is the organisation named last before it in its
     sentence, else the previous sentence's organisation subject (a recency rule, no
     coreference model)."""
-    if tok is None or tok.lower_ != "it" or tok.dep_ != "nsubj":
-        return None
-    if tok.head.i != verb.i and not (verb.dep_ == "xcomp" and verb.head.i == tok.head.i):
+    if not _own_it(tok, verb, ("nsubj",)):
         return None
     nouns = onto.events["MEASURE"].owner_nouns
 
@@ -929,9 +945,7 @@ def _reporting_body(tok: Token | None, verb: Token, onto: Ontology) -> Token | N
     """ "Hydra said it would buy Ridge": "it" as the subject of a reported clause is the
     organisation or country reporting it (a name, or a noun such as "the company"), when it
     is the verb's own subject ("it plans to buy" too; not "it reviewed the request to meet")."""
-    if tok is None or tok.lower_ != "it" or tok.dep_ not in ("nsubj", "nsubjpass"):
-        return None
-    if tok.head.i != verb.i and not (verb.dep_ == "xcomp" and verb.head.i == tok.head.i):
+    if not _own_it(tok, verb, ("nsubj", "nsubjpass")):
         return None
     sp = find_attribution(tok.head, onto).speaker
     root = sp.root if sp is not None else None
@@ -1163,7 +1177,7 @@ def _frames_for(
             if _child(tok, "agent") is not None
             else None
         )
-        if passive is None and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        if passive is None and _reduced_passive(tok):
             passive = tok.head  # "the 60 diplomats (being) expelled from the US"
         if passive is not None:
             subj = by
@@ -1259,7 +1273,7 @@ def _frames_for(
         roles["supplier"] = None
     passive_agentless = ergative or (
         not is_noun
-        and (_child(tok, "nsubjpass") is not None or (tok.dep_ == "acl" and tok.tag_ == "VBN"))
+        and (_child(tok, "nsubjpass") is not None or _reduced_passive(tok))
         and roles.get("agent") is None
     )
     for r in ("agent", "recipient"):  # "tens of thousands of people": the people
