@@ -911,3 +911,90 @@ def test_a_police_raid_coerces_a_rebel_raid_attacks(nlp):
     assert events(nlp, "Police raided a flat in Hull on Tuesday.") == ["COERCE"]
     assert events(nlp, "A police raid on the warehouse found stolen cars.") == ["COERCE"]
     assert events(nlp, "Rebels raided the army base overnight.") == ["ATTACK"]
+
+
+def _claims(text):
+    ex = extract_text(text, published=None)
+    return [
+        (
+            c.event,
+            (c.agent or {}).get("name"),
+            (c.recipient or {}).get("name"),
+            c.source["name"] if not c.source.get("is_publisher") else None,
+            c.modality,
+        )
+        for c in ex.claims
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the blamed one acts, as the blamer claims
+        (
+            "The mayor blamed the Red Hand gang for the shooting of two guards in Lyon.",
+            ("ATTACK", "Red Hand", "mayor", "claimed"),
+        ),
+        (
+            "The navy accused pirates of hijacking the tanker.",
+            ("ATTACK", "pirates", "navy", "claimed"),
+        ),
+        (
+            "The Blue Wolves claimed responsibility for the bombing of the depot.",
+            ("ATTACK", "Blue Wolves", "Blue Wolves", "claimed"),
+        ),
+        # the publisher says who did it: asserted, the act still theirs
+        (
+            "The Blue Wolves were behind the bombing of the depot.",
+            ("ATTACK", "Blue Wolves", None, "asserted"),
+        ),
+        (
+            "Witnesses said the militia was responsible for the ambush on the convoy.",
+            ("ATTACK", "militia", "Witnesses", "reported"),
+        ),
+    ],
+)
+def test_a_blamed_party_is_the_acts_agent(text, want):
+    event, agent, source, mood = want
+    got = [(e, a, s, m) for e, a, _r, s, m in _claims(text) if e == event]
+    assert got and got[0][1] is not None and agent in got[0][1]
+    assert got[0][2:] == (source, mood)
+
+
+def test_a_denied_or_negated_blame_names_no_agent():
+    for text in (
+        "The Blue Wolves denied any role in the bombing of the depot.",
+        "Investigators do not blame the crew for the crash.",
+    ):
+        assert all(a is None for e, a, *_ in _claims(text) if e in ("ATTACK", "ACCIDENT"))
+
+
+def test_a_denial_of_the_sentences_charge_answers_its_maker():
+    got = _claims("Peru says Chilean agents bugged its embassy, a charge that Chile denies.")
+    deny = [(a, r, s) for e, a, r, s, _m in got if e == "DENY"]
+    assert deny == [("Chile", "Peru", "Chile")]  # Chile's own word, answering Peru
+    ex = extract_text(
+        "Peru accuses Chile of spying on its embassy in Lima, which Chile strongly denies.",
+        published=None,
+    )
+    deny = [c for c in ex.claims if c.event == "DENY"]
+    assert [(c.recipient or {}).get("name") for c in deny] == ["Peru"]
+    assert deny[0].object["text"].startswith("spying on its embassy")
+    assert "denies" not in deny[0].object["text"]
+    # a relative clause inside the sentence denies its own noun
+    ex = extract_text(
+        "The villagers said the deal, which the mayor denies, was illegal.", published=None
+    )
+    assert all((c.recipient or {}).get("name") != "villagers" for c in ex.claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "agent"),
+    [
+        ("Insurgents staged a raid on the garrison.", "ATTACK", "Insurgents"),
+        ("Rebels mounted an ambush near Goma.", "ATTACK", "Rebels"),
+        ("Farmers staged a protest outside the ministry.", "PROTEST", "Farmers"),
+    ],
+)
+def test_staged_and_mounted_acts_have_their_actors(nlp, text, event, agent):
+    assert [r.get("agent") for e, r, *_ in frames(nlp, text) if e == event] == [agent]

@@ -188,6 +188,73 @@ def reporter_act(tok: Token, onto: Ontology) -> bool:
     )
 
 
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def blamed_for(trigger: Token, onto: Ontology) -> tuple[Token, Token | None, Token | None] | None:
+    """Who an act is laid on, by whom, and the word that lays it (attribution.yaml `blame`):
+    "X blamed Y for the attack" → (Y, X, blamed); "Y was behind the bombing" → (Y, None, None);
+    "Y claimed responsibility for the blast" → (Y, Y, claimed); one hop through a noun such as
+    "involvement in" or "a role in". A denial or a negated blame lays nothing."""
+    words = onto.blame
+    if not words or trigger.dep_ not in ("pobj", "pcomp"):
+        return None
+    prep = trigger.head
+    if prep.lower_ not in words.get("preps", frozenset()):
+        return None
+    head = prep.head
+    if head.pos_ == "NOUN" and head.lemma_.lower() in words.get("nouns", frozenset()):
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        verb = head.head
+        if head.dep_ == "dobj" and lemma(verb) in words.get("claiming", frozenset()):
+            subj = subject_of(verb)  # "Y claimed responsibility for the blast"
+            return (subj, subj, verb) if subj is not None and not _negated(verb) else None
+        if owner is not None:  # "Russia's involvement in the poisoning"
+            return owner, None, None
+        if head.dep_ in ("dobj", "attr") and lemma(verb) in ("have", "play"):
+            subj = subject_of(verb)  # "Y had a role in the attack"
+            return (subj, None, None) if subj is not None and not _negated(verb) else None
+        if head.dep_ != "pobj" or head.head.lower_ not in ("of", "for", "in"):
+            return None
+        prep = head.head  # "accused Y of involvement in the attack"
+        head = prep.head
+    if _negated(head):
+        return None
+    p = prep.lower_
+    if head.pos_ in ("VERB", "AUX") and lemma(head) in words.get("verbs", frozenset()):
+        if p not in ("for", "of"):
+            return None
+        obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+        subj = subject_of(head)
+        if subj is not None and subj.dep_ == "nsubjpass":  # "Y was blamed (by X) for it"
+            by = next((c for c in head.children if c.dep_ == "agent"), None)
+            agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+            return subj, agent, head
+        return (obj, subj, head) if obj is not None else None
+    if head.pos_ == "NOUN" and head.dep_ == "dobj" and p in ("for", "of"):
+        verb = head.head  # the parser hangs "of killing" on the accused: "accused rebels of …"
+        if lemma(verb) in words.get("verbs", frozenset()) and not _negated(verb):
+            return head, subject_of(verb), verb
+        return None
+    if head.pos_ == "ADJ" and head.lemma_.lower() in words.get("adjectives", frozenset()):
+        if head.dep_ == "acomp":  # "Y was responsible for the bombing"
+            subj = subject_of(head.head)
+            return (subj, None, None) if subj is not None and not _negated(head.head) else None
+        verb = head.head  # "X holds Y responsible for the bombing"
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None) or subject_of(head)
+        if obj is not None and lemma(verb) in words.get("verbs", frozenset()):
+            return (obj, subject_of(verb), verb) if not _negated(verb) else None
+        return None
+    if p == "in" and head.lemma_.lower() in words.get("participles", frozenset()):
+        subj = subject_of(head) or (head.head if head.dep_ == "acl" else None)
+        return (subj, None, None) if subj is not None else None  # "Y was involved in it"
+    if p == "behind" and head.lemma_.lower() == "be":
+        subj = subject_of(head)  # "Y was behind the attack"
+        return (subj, None, None) if subj is not None else None
+    return None
+
+
 def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
     """The nearest reporting/stance frame above the trigger, per the module rules. A quoted
     "I think …" inside "…, she said" is hers: first/second-person speakers defer to an outer

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.attribution import (
     Attribution,
+    blamed_for,
     find_attribution,
     is_anaphoric,
     lemma,
@@ -55,10 +56,16 @@ PLAN_NOUNS = {
 }  # a sentence listing 40 places yields at most this many frames per role
 
 
-def role_span(tok: Token, *, full: bool = False) -> RoleSpan:
-    """A role's phrase: modifiers + head (+ "of" phrase); `full` keeps the whole subtree."""
+def role_span(tok: Token, *, full: bool = False, before: int | None = None) -> RoleSpan:
+    """A role's phrase: modifiers + head (+ "of" phrase); `full` keeps the whole subtree (up to
+    token `before`, when that falls inside it)."""
     if full:
         span = phrase(tok)
+        if before is not None and span.start < before < span.end:
+            end = before
+            while end > span.start + 1 and tok.doc[end - 1].is_punct:
+                end -= 1
+            span = tok.doc[span.start : end]
     else:
         doc = tok.doc
         left = [t for t in tok.lefts if t.dep_ not in ("det", "punct", "cc", "predet")]
@@ -66,6 +73,8 @@ def role_span(tok: Token, *, full: bool = False) -> RoleSpan:
         end = tok.i + 1
         for r in tok.rights:
             if r.dep_ == "prep" and r.lower_ == "of":
+                if any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in r.children):
+                    break  # "accused rebels of killing X": the parser's "of", not their name
                 end = r.right_edge.i + 1
             elif r.dep_ in ("compound", "nummod", "amod") or (r.dep_ == "appos" and r.is_upper):
                 end = max(end, r.right_edge.i + 1)
@@ -922,6 +931,49 @@ def _police_act(
     return bool(words & spec.police_triggers) and _named(agent, spec.police_agents)
 
 
+def _answered_clause(
+    verb: Token, obj: Token | None, spec: EventType, onto: Ontology
+) -> tuple[Token | None, Token, int] | None:
+    """The accusation a denial answers when it hangs off the sentence that makes it ("X says Y
+    did it, a charge that Y denies", "X accuses Y of it, which Y denies"): its maker, what it
+    says, and where the denial's own words begin (the accusation ends before them)."""
+    if (
+        obj is None
+        or not spec.answers_clause
+        or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+    ):
+        return None  # "the deal, which the mayor denies signing": the deal is denied
+    noun = obj
+    if obj.lower_ in ("which", "that"):
+        if verb.dep_ != "relcl":
+            return None
+        noun = verb.head  # the noun the relative clause hangs off
+        if obj.lower_ == "that" and noun.lemma_.lower() not in spec.answers_clause:
+            return None  # "the deal that Russia denies": the deal itself is denied
+        if obj.lower_ == "which" and (
+            obj.doc[obj.i - 1].text != ","
+            or any(t.i > verb.right_edge.i and not t.is_punct for t in verb.sent)
+        ):
+            return None  # only a closing ", which X denies" answers the whole sentence
+    elif obj.lemma_.lower() not in spec.answers_clause or not (
+        verb.dep_ == "acl" and verb.head.i == obj.i
+    ):
+        return None  # "Russia denies the charge": which charge, another sentence says
+    main = noun.sent.root
+    if main.i == verb.i or not (
+        lemma(main) in onto.reporting
+        or any(e == "ACCUSE" for e, _ in onto.verbs.get(lemma(main), []))
+    ):
+        return None
+    content = _child(main, "ccomp")
+    for p in main.children if content is None else ():
+        if p.dep_ == "prep" and p.lower_ in ("of", "for"):  # "accuses Y of spying on X"
+            content = _child(p, "pobj", "pcomp")
+            break
+    cut = obj.i - 1 if obj.lower_ == "which" else noun.left_edge.i
+    return (subject_of(main), content, cut) if content is not None else None
+
+
 def _noun_prep_roles(noun: Token, spec: EventType, roles: dict[str, Token | None]) -> None:
     """Fill empty roles from an event noun's prepositions, read with its verb's role map
     ("investment in X" as "invest in X"; "of", "by" and "from" are read elsewhere)."""
@@ -970,14 +1022,16 @@ def _complement_subject(tok: Token) -> Token | None:
     return None
 
 
-def _nominal_agent(trigger: Token, obj: Token | None, target: bool) -> Token | None:
+def _nominal_agent(
+    trigger: Token, obj: Token | None, target: bool, patient: bool = False
+) -> Token | None:
     """Agent of a nominal event: its possessor or nationality ("Iran's/the Iranian construction"),
     else the nationality of its object ("construction of an Iranian factory"); with `target`
     the trigger's possessor is acted upon ("Laden's extradition"), never the agent, and so is the
     object's nationality ("expulsions of Russian diplomats": Russia expels no one)."""
     for base in (trigger,) if target else (trigger, obj):
-        if base is None:
-            continue
+        if base is None or (base is obj and patient):
+            continue  # "the poisoning of a Russian spy": the spy's country does nothing
         own = ent_span(base)
         for c in base.children:
             if own is not None and own.start <= c.i < own.end:
@@ -1106,7 +1160,8 @@ def _frames_for(
     spec = onto.events[event]
     is_noun = tok.pos_ in ("NOUN", "PROPN")
     preps = {} if is_noun else _prep_objects(tok)
-    ergative = light = False
+    ergative = light = own_say = False
+    cut: int | None = None  # where a full object's words end, when before its subtree does
     roles: dict[str, Token | None] = {}
     full_roles: set[str] = set()
     if spec.quantity:
@@ -1122,7 +1177,9 @@ def _frames_for(
         ):  # "Acme closed at $41": the company, and the price its stock shows
             roles["agent"], roles["object"] = obj, preps.get("prep:at")
     elif is_noun:
-        roles["agent"] = _nominal_agent(tok, obj, spec.possessor_is_target)
+        roles["agent"] = _nominal_agent(
+            tok, obj, spec.possessor_is_target, spec.roles.get("dobj") == "patient"
+        )
         roles["object"] = obj
         if obj is not None and spec.roles.get("dobj") == "patient" and is_actor(obj):
             # "expulsions of Russian diplomats": the people the act is done to
@@ -1227,6 +1284,13 @@ def _frames_for(
                 roles["supplier"] = _object_origin(roles.get("object"))
         if onto.events[event].complement_assisted_by and roles.get("recipient") is None:
             roles["recipient"] = _complement_subject(tok)
+        answered = _answered_clause(tok, roles.get("object"), spec, onto)
+        if answered is not None:  # "…, a charge that Russia denies": Britain's accusation
+            accuser, roles["object"], cut = answered
+            own_say = True
+            full_roles.add("object")
+            if is_actor(accuser):
+                roles["recipient"] = accuser
         for r, t in list(roles.items()):  # "which Russia denies": the noun the clause modifies
             if t is not None and t.lower_ in ("which", "that", "who", "whom"):
                 clause = t.head
@@ -1271,6 +1335,23 @@ def _frames_for(
         roles["recipient"] = None
     if roles.get("supplier") is not None and not is_actor(roles["supplier"]):
         roles["supplier"] = None
+    blamed = (
+        blamed_for(tok, onto)
+        if not (spec.quantity or spec.no_agent) and (is_noun or tok.tag_ == "VBG")
+        else None
+    )
+    if blamed is not None and not is_actor(blamed[0]):
+        blamed = None
+    own = roles.get("agent")
+    if (
+        blamed is not None
+        and own is not None
+        and own.i != blamed[0].i
+        and (is_noun or _child(tok, "nsubj") is not None)
+    ):
+        blamed = None  # "the bombing by X", "X's attack": its own agent stands
+    if blamed is not None:
+        roles["agent"] = blamed[0]  # "blamed Y for the attack", "accused Y of killing X": Y's act
     passive_agentless = ergative or (
         not is_noun
         and (_child(tok, "nsubjpass") is not None or _reduced_passive(tok))
@@ -1329,6 +1410,11 @@ def _frames_for(
     if is_actor(helper) and roles.get("agent") is not None and helper.i != roles["agent"].i:
         roles["assisted_by"] = helper
     attribution = find_attribution(tok, onto)
+    if own_say:  # "…, which Russia denies": Russia's own word, not the accuser's report
+        attribution = Attribution(None, False, None, None)
+    if blamed is not None and blamed[1] is not None:  # as the blamer claims it
+        sp = phrase(blamed[1])
+        attribution = Attribution(sp, is_anaphoric(sp, onto), "claimed", blamed[2])
     if spec.quantity and roles.get("agent") is None and roles.get("object") is not None:
         owner = _child(roles["object"], "poss")  # "Reed's profit", "its revenue"
         if owner is not None and owner.lower_ == "whose":  # "Coleco, whose stock peaked …"
@@ -1431,7 +1517,9 @@ def _frames_for(
                 filled[name] = role_span(t, full=name in full_roles)
         for name, t in zip(fan_roles, fillers, strict=True):
             if t is not None:
-                filled[name] = role_span(t, full=name in full_roles)
+                filled[name] = role_span(
+                    t, full=name in full_roles, before=cut if name == "object" else None
+                )
         if place is not None:
             ent = ent_span(place)
             span = ent if ent is not None else place.doc[place.i : place.i + 1]

@@ -45,6 +45,7 @@ class EventType:
     subject_needs: frozenset[str] | None = None  # the subject's head must be one of these
     subject_excludes: frozenset[str] = frozenset()  # … and must not be one of these
     hazard_subjects: frozenset[str] = frozenset()  # "Hurricane Betsy destroyed X": no agent
+    answers_clause: frozenset[str] = frozenset()  # "…, a charge Russia denies": the accusation
     object_actor: bool = False  # the object must be an actor ("charged him", not "a fee")
     object_not_person: bool = False  # "released a report", not "released the hostages"
     it_is_organisation: bool = False  # "after it unveiled its computer": "it" is the company
@@ -123,6 +124,7 @@ class Ontology:
     speaker_nouns: frozenset[str] = frozenset()  # "sources said": speak, but act in no event
     silent_when_negated: frozenset[str] = frozenset()  # "did not say how": nothing stated
     backdrop_preps: frozenset[str] = frozenset()  # "seen before the slaying": a time anchor
+    blame: dict[str, frozenset[str]] = field(default_factory=dict)  # "blamed Y for the attack"
     subject_light: dict[tuple[str, str], str] = field(default_factory=dict)  # (verb, subject)
     attempt_words: frozenset[str] = frozenset()
     comparison_preps: frozenset[str] = frozenset()
@@ -165,6 +167,7 @@ def load_ontology() -> Ontology:
             ),
             subject_excludes=frozenset(map(_lemma, spec.get("subject_excludes") or [])),
             hazard_subjects=frozenset(map(_lemma, spec.get("hazard_subjects") or [])),
+            answers_clause=frozenset(map(_lemma, spec.get("answers_clause") or [])),
             object_actor=bool(spec.get("object_actor")),
             object_not_person=bool(spec.get("object_not_person")),
             it_is_organisation=bool(spec.get("it_is_organisation")),
@@ -237,6 +240,10 @@ def load_ontology() -> Ontology:
         speaker_nouns=frozenset(map(_lemma, at.get("speaker_nouns") or [])),
         silent_when_negated=frozenset(map(_lemma, at.get("silent_when_negated") or [])),
         backdrop_preps=frozenset(w.lower() for w in at.get("backdrop_preps") or []),
+        blame={
+            k: frozenset(map(_lemma, ws) if k != "preps" else (w.lower() for w in ws))
+            for k, ws in (at.get("blame") or {}).items()
+        },
         clause_modality=clause,
         metonyms=dict(at.get("government_metonyms") or {}),
         leaders=dict(at.get("leaders") or {}),

@@ -259,6 +259,7 @@ _EVENT_WORDS = (
     "subject_needs",
     "subject_excludes",
     "hazard_subjects",
+    "answers_clause",
     "statement_content",
     "noun_excludes_modifiers",
     "level_nouns",
@@ -383,6 +384,16 @@ FILES: dict[str, Check] = {
             "speech_act_verbs": words,
             "conformity_nouns": words,
             "reporting_object_excludes": WORD_MAP,
+            "blame": struct(
+                {
+                    "verbs": words,
+                    "adjectives": words,
+                    "participles": words,
+                    "nouns": words,
+                    "claiming": words,
+                    "preps": words,
+                }
+            ),
         }
     ),
     "boilerplate.yaml": struct(

@@ -240,9 +240,13 @@ def _actor(span: RoleSpan, idx: _Index) -> dict[str, Any]:
         if (
             ent is not None
             and ent.type in ("GPE", "NORP")
-            and head.rstrip("s") not in STATE_HEADS
-            and head not in STATE_HEADS
-        ):  # "German government funding programs", "a Dutch company": the phrase acts
+            and (
+                head.rstrip("s") not in STATE_HEADS
+                and head not in STATE_HEADS
+                or any(w in ("former", "ex") for w in span.text.lower().replace("-", " ").split())
+            )
+        ):  # "German government funding programs", "a Dutch company", "a former Russian spy"
+            # (no longer the state's): the phrase acts
             return {
                 "id": None,
                 "name": span.text,
