@@ -998,3 +998,61 @@ def test_a_denial_of_the_sentences_charge_answers_its_maker():
 )
 def test_staged_and_mounted_acts_have_their_actors(nlp, text, event, agent):
     assert [r.get("agent") for e, r, *_ in frames(nlp, text) if e == event] == [agent]
+
+
+def test_a_participle_before_a_postposed_reporter_is_the_clauses_act():
+    got = _claims("Troops opened fire on the crowd, killing four people, witnesses said.")
+    assert ("KILL", "Troops", "witnesses") in [(e, a, s) for e, a, _r, s, _m in got]
+    attack = [(a, r) for e, a, r, *_ in got if e == "ATTACK"]
+    assert attack == [("Troops", "crowd")]  # fired on: the crowd is the target
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "agent"),
+    [
+        ("Rebels captured the border town of Rutshuru on Sunday.", "ATTACK", "Rebels"),
+        ("Government forces retook the city of Palmyra in March.", "ATTACK", "Government forces"),
+        ("Police captured the fugitive in a motel.", "ARREST", "Police"),
+        ("Nationalist fans clashed with riot police outside the stadium.", "ATTACK", "fans"),
+        ("The navy launched airstrikes on the port.", "ATTACK", "navy"),
+    ],
+)
+def test_ground_taken_and_clashes_are_attacks(nlp, text, event, agent):
+    found = frames(nlp, text)
+    assert [e for e, *_ in found] == [event]
+    assert agent in found[0][1]["agent"]
+
+
+def test_an_actor_setting_a_figure_is_a_measure(nlp):
+    found = frames(nlp, "The Reserve Bank cut its main rate to 3.25 percent on Tuesday.")
+    assert [(e, r.get("agent"), r.get("object")) for e, r, *_ in found] == [
+        ("MEASURE", "Reserve Bank", "its main rate")
+    ]
+    assert frames(nlp, "The mayor cut the ribbon.") == []
+
+
+def test_barred_acts_are_the_barred_ones_and_not_done(nlp):
+    found = frames(nlp, "Iran warned Kuwait against selling oil to the rebels.")
+    supply = [(r.get("agent"), pol) for e, r, _m, pol, _f in found if e == "SUPPLY"]
+    assert supply == [("Kuwait", "negative")]
+    found = frames(nlp, "A judge barred the firm from selling the land.")
+    assert [(r.get("agent"), pol) for e, r, _m, pol, _f in found if e == "SUPPLY"] == [
+        ("firm", "negative")
+    ]
+
+
+def test_a_hazard_that_kills_accuses_no_one():
+    got = _claims("Health officials said the outbreak had killed 30 people since May.")
+    assert "ACCUSE" not in [e for e, *_ in got]
+
+
+def test_an_indefinite_company_is_a_new_one_not_the_last_named():
+    got = _claims("Hydra Corp. posted a loss. A Texas company said it would buy the Lumen mill.")
+    assert ("ACQUIRE", "Texas company") in [(e, a) for e, a, *_ in got]
+    got = _claims("Hydra Corp., a Texas company whose shares peaked at $65, filed for bankruptcy.")
+    assert all(a != "Texas company" for e, a, *_ in got if e == "MEASURE")
+
+
+def test_a_named_fund_is_a_body_not_a_measured_fund():
+    got = _claims("The Global Relief Fund said on Monday that it is lowering its forecast.")
+    assert "MEASURE" not in [e for e, *_ in got]

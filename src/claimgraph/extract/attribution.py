@@ -182,7 +182,7 @@ def reporter_act(tok: Token, onto: Ontology) -> bool:
         and tok.dep_ == "advcl"
         and subject_of(tok) is None
         and head.dep_ == "ccomp"
-        and head.i < tok.i
+        and head.head.i < head.i < tok.i  # not "X did it, killing Y, witnesses said"
         and reports(head.head, onto) is not None
         and subject_of(head.head) is not None
     )
@@ -420,6 +420,16 @@ def modality(trigger: Token, attribution: Attribution, onto: Ontology) -> str:
 _NEGATIVE_DETS = {"no", "never", "neither", "nor"}
 
 
+def _barred_by(tok: Token) -> Token | None:
+    """The verb of "V X from/against doing" whose gerund this is ("stopped X from leaving")."""
+    prep = tok.head
+    if tok.dep_ != "pcomp" or prep.lower_ not in ("from", "against") or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return verb if verb.pos_ in ("VERB", "AUX") and obj is not None and obj.i < prep.i else None
+
+
 def polarity(trigger: Token, onto: Ontology | None = None) -> str:
     """Negation on the trigger or on the verb it complements ("did not agree to build",
     "failed to reach a deal", "there is no way they will assist", "never paid")."""
@@ -433,6 +443,13 @@ def polarity(trigger: Token, onto: Ontology | None = None) -> str:
             return "negative"
         if node.i != trigger.i and lemma(node) in negating:
             return "negative"
+        barred = _barred_by(node)
+        if barred is not None:  # "prevented the marchers from entering": they did not
+            return (
+                "negative"
+                if onto is not None and lemma(barred) in onto.barring_verbs
+                else "positive"
+            )
         if node.dep_ in ("xcomp", "pcomp", "ccomp", "relcl", "acl") and node.head.i != node.i:
             if node.dep_ in ("ccomp", "relcl", "acl"):
                 head = node.head  # "there is no way (that) they will assist"

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.attribution import (
     Attribution,
+    _barred_by,
     blamed_for,
     find_attribution,
     is_anaphoric,
@@ -85,7 +86,12 @@ def role_span(tok: Token, *, full: bool = False, before: int | None = None) -> R
         while end > start + 1 and doc[end - 1].is_punct:
             end -= 1
         span = doc[start:end]
-    return RoleSpan(span.start_char, span.end_char, span.text, tok.idx, tok.idx + len(tok))
+    indefinite = tok.dep_ != "appos" and any(  # "Acme, a toy maker, …" is still Acme
+        c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.children
+    )
+    return RoleSpan(
+        span.start_char, span.end_char, span.text, tok.idx, tok.idx + len(tok), indefinite
+    )
 
 
 def _person(tok: Token, onto: Ontology) -> bool:
@@ -178,6 +184,9 @@ def _inherited_subject(tok: Token) -> Token | None:
     """Subject of a verb that has none of its own: control, coordination, relative clauses."""
     if reporter_act(tok, load_ontology()):  # "He said the levy was fair, rejecting …"
         return subject_of(tok.head.head)
+    barring = _barred_by(tok)
+    if barring is not None:  # "warned the US against selling arms": the US would sell
+        return _child(barring, "dobj", "nsubjpass")
     node = tok
     for _ in range(5):
         subj = subject_of(node)
@@ -533,6 +542,7 @@ def _fits(obj: Token, needs: frozenset[str], onto: Ontology) -> bool:
         _head_lemmas(o) & needs
         or ("person" in needs and o.ent_type_ == "PERSON")
         or ("actor" in needs and o.ent_type_ not in ("GPE", "LOC", "FAC") and is_actor(o))
+        or ("place" in needs and o.ent_type_ in ("GPE", "LOC", "FAC"))
         for o in (obj, _quantified(obj, onto))
     )
 
@@ -616,8 +626,13 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             return [(onto.light[(lemma(tok), with_obj.lemma_.lower())], False, with_obj)]
         readings = _verb_readings(tok, onto)
         xcomp = _child(tok, "xcomp")
+        ground: str | None = None  # "rebels captured the town": the sense its object fits
         for event, inverse in readings:
             spec = onto.events[event]
+            if word in spec.verb_needs_object:
+                if dobj is None or not _fits(dobj, spec.verb_needs_object[word], onto):
+                    continue  # "captured the town" is an attack, "captured the suspect" not
+                ground = event
             if spec.skip_with_complement and xcomp is not None:
                 # "agreed not to conduct surveillance": the pact, with what was agreed as its
                 # object; dropped in extract_frames when the complement holds an event
@@ -680,6 +695,18 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                     found.append((event, False, dobj))  # "Reed posted a profit of #89m"
                     continue
                 if (
+                    word in spec.setting_verbs
+                    and dobj is not None
+                    and dobj.dep_ == "dobj"
+                    and is_actor(subj)
+                    and _head_lemmas(dobj) & onto.measure_nouns
+                    and any(t.ent_type_ in NUMBER_LABELS for t in tok.subtree if t.i > tok.i)
+                ):
+                    found.append((event, False, dobj))  # "the bank raised rates to 4.5%"
+                    continue
+                if word in spec.setting_verbs and dobj is not None:
+                    continue  # "it is lowering its forecast": no figure set
+                if (
                     word in spec.price_verbs
                     and subj is not None
                     and subj.dep_ == "nsubj"
@@ -701,8 +728,12 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 if subj is not None and subj.dep_ == "nsubjpass" and _counted(subj):
                     found.append((event, False, subj))  # "4,970 potholes were recorded"
                     continue
-                if subj is None or not (_head_lemmas(subj) & onto.measure_nouns):
-                    continue
+                if (
+                    subj is None
+                    or not (_head_lemmas(subj) & onto.measure_nouns)
+                    or subj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
+                ):
+                    continue  # "the Monetary Fund" is a body, not a fund measured
                 if word in spec.static_verbs and not any(
                     t.ent_type_ in NUMBER_LABELS
                     or (
@@ -724,6 +755,8 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                     continue
                 obj = fits[0]
             found.append((event, inverse, obj))
+        if ground is not None:  # the town captured is no arrest
+            found = [f for f in found if f[0] == ground]
         if any(onto.events[e].quantity for e, _, _ in found):
             # "shares sank 5%": a figure, not an accident
             found = [f for f in found if onto.events[f[0]].quantity]
@@ -737,6 +770,8 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
     elif (
         tok.pos_ in ("NOUN", "PROPN")
         and _noun_lemma(tok, onto) in onto.nouns
+        # "riot police", "attack helicopters": a kind of unit or gear, no event
+        and not (tok.dep_ == "compound" and tok.head.lemma_.lower() in onto.kind_heads)
         and (
             tok.ent_type_ not in ("DATE", "TIME", "PERSON", "GPE", "ORG", "WORK_OF_ART")
             or _capitalised_opening(tok)
@@ -1259,6 +1294,14 @@ def _frames_for(
                 filler = preps.get(key) if key.startswith("prep:") else _child(tok, key)
             if filler is not None and filler.ent_type_ in ("DATE", "TIME"):
                 continue
+            if (
+                role == "object"
+                and light
+                and spec.roles.get("dobj") == "patient"
+                and is_actor(filler)
+                and key.startswith("prep:")
+            ):
+                role = "patient"  # "opened fire on protesters": the people fired on
             if role == "patient" and filler is not None:
                 role = "recipient" if is_actor(filler) else "object"
                 if role == "recipient" and _same(roles.get("object"), filler):

@@ -46,6 +46,8 @@ class EventType:
     subject_excludes: frozenset[str] = frozenset()  # … and must not be one of these
     hazard_subjects: frozenset[str] = frozenset()  # "Hurricane Betsy destroyed X": no agent
     answers_clause: frozenset[str] = frozenset()  # "…, a charge Russia denies": the accusation
+    verb_needs_object: dict[str, frozenset[str]] = field(default_factory=dict)  # per verb
+    setting_verbs: frozenset[str] = frozenset()  # MEASURE: "the bank raised rates to 4.5%"
     object_actor: bool = False  # the object must be an actor ("charged him", not "a fee")
     object_not_person: bool = False  # "released a report", not "released the hostages"
     it_is_organisation: bool = False  # "after it unveiled its computer": "it" is the company
@@ -112,9 +114,11 @@ class Ontology:
     receiving_verbs: frozenset[str] = frozenset()  # "received backing from X": X gives it
     plover: dict[str, str | None] = field(default_factory=dict)
     actor_nouns: frozenset[str] = frozenset()
+    kind_heads: frozenset[str] = frozenset()  # "riot police": a kind of unit, no riot
     modality_adverbs: dict[str, str] = field(default_factory=dict)
     conditional_marks: frozenset[str] = frozenset()
     negating_verbs: frozenset[str] = frozenset()
+    barring_verbs: frozenset[str] = frozenset()  # "prevented X from leaving": not done
     intention_verbs: frozenset[str] = frozenset()
     speech_act_verbs: frozenset[str] = frozenset()
     conformity_nouns: frozenset[str] = frozenset()
@@ -168,6 +172,11 @@ def load_ontology() -> Ontology:
             subject_excludes=frozenset(map(_lemma, spec.get("subject_excludes") or [])),
             hazard_subjects=frozenset(map(_lemma, spec.get("hazard_subjects") or [])),
             answers_clause=frozenset(map(_lemma, spec.get("answers_clause") or [])),
+            verb_needs_object={
+                _lemma(v): frozenset(map(_lemma, ws))
+                for v, ws in (spec.get("verb_needs_object") or {}).items()
+            },
+            setting_verbs=frozenset(map(_lemma, spec.get("setting_verbs") or [])),
             object_actor=bool(spec.get("object_actor")),
             object_not_person=bool(spec.get("object_not_person")),
             it_is_organisation=bool(spec.get("it_is_organisation")),
@@ -202,7 +211,11 @@ def load_ontology() -> Ontology:
             stix=(stix["actor"], stix["place"]) if stix else None,
             transfer=(transfer["giver"], transfer["receiver"]) if transfer else None,
         )
-        for v in [*(spec.get("verbs") or []), *(spec.get("object_verbs") or [])]:
+        for v in [
+            *(spec.get("verbs") or []),
+            *(spec.get("object_verbs") or []),
+            *(spec.get("setting_verbs") or []),
+        ]:
             if (name, False) not in verbs.get(_lemma(v), []):
                 verbs.setdefault(_lemma(v), []).append((name, False))
         for v in spec.get("inverse") or []:
@@ -251,6 +264,7 @@ def load_ontology() -> Ontology:
         collective_nouns=frozenset(map(_lemma, ev.get("collective_nouns") or [])),
         receiving_verbs=frozenset(map(_lemma, ev.get("receiving_verbs") or [])),
         actor_nouns=frozenset(map(_lemma, ev.get("actor_nouns") or [])),
+        kind_heads=frozenset(map(_lemma, ev.get("kind_heads") or [])),
         quantifier_heads=frozenset(map(_lemma, ev.get("quantifier_heads") or [])),
         lemma_fixes={k.lower(): _lemma(v) for k, v in (ev.get("lemma_fixes") or {}).items()},
         modality_adverbs={
@@ -258,6 +272,7 @@ def load_ontology() -> Ontology:
         },
         conditional_marks=frozenset(map(_lemma, at.get("conditional_marks") or [])),
         negating_verbs=frozenset(map(_lemma, at.get("negating_verbs") or [])),
+        barring_verbs=frozenset(map(_lemma, at.get("barring_verbs") or [])),
         intention_verbs=frozenset(map(_lemma, at.get("intention_verbs") or [])),
         speech_act_verbs=frozenset(map(_lemma, at.get("speech_act_verbs") or [])),
         conformity_nouns=frozenset(map(_lemma, at.get("conformity_nouns") or [])),

@@ -102,6 +102,7 @@ class RoleSpan:
     text: str
     head_start: int
     head_end: int
+    indefinite: bool = False  # "a New Jersey company": a new referent, no antecedent
 
 
 # The role names a frame may fill, as the claim record defines them (claimgraph.record).

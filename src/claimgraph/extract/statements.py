@@ -180,6 +180,8 @@ def _reading(
             return name, roles, quantity_of(content.root, onto)
     for name, spec in onto.events.items():
         if spec.statement_content and words & spec.statement_content:
+            if subj is not None and subj.lemma_.lower() in spec.subject_excludes:
+                continue  # "the virus has killed 45 people": a hazard, no one accused
             roles = {"agent": _span(speaker), "object": _span(content)}
             if (
                 spec.content_subject_is_target

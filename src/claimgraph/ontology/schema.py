@@ -260,6 +260,7 @@ _EVENT_WORDS = (
     "subject_excludes",
     "hazard_subjects",
     "answers_clause",
+    "setting_verbs",
     "statement_content",
     "noun_excludes_modifiers",
     "level_nouns",
@@ -296,6 +297,8 @@ EVENT = struct(
         "light": WORD_MAP,
         # intransitive verb + subject noun pairs where the subject carries the event
         "subject_light": WORD_MAP,
+        # verb → the object head lemmas it needs for this type ("place": a named place)
+        "verb_needs_object": WORD_MAP,
         "needs_object": either(scalar("str", choices=("facility",)), words),
         "roles": map_of(ROLE),
         # the STIX relationship type towards an actor and towards a place (export/stix)
@@ -327,6 +330,7 @@ EVENT_KEYS: frozenset[str] = frozenset(
         "negated_as",
         "police_as",
         "subject_light",
+        "verb_needs_object",
     }
 )
 
@@ -358,6 +362,7 @@ FILES: dict[str, Check] = {
             "lemma_fixes": STR_MAP,
             "quantifier_heads": words,
             "actor_nouns": words,
+            "kind_heads": words,
             "attempt_words": words,
             "comparison_preps": words,
             "baseline_words": words,
@@ -380,6 +385,7 @@ FILES: dict[str, Check] = {
             "modality_adverbs": MODALITY_WORDS,
             "conditional_marks": words,
             "negating_verbs": words,
+            "barring_verbs": words,
             "intention_verbs": words,
             "speech_act_verbs": words,
             "conformity_nouns": words,

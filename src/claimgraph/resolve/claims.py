@@ -229,7 +229,10 @@ def _actor(span: RoleSpan, idx: _Index) -> dict[str, Any]:
         ent = idx.antecedent(span.start, ("ORG",))
     elif ent is None and head in ORG_HEADS:
         inner = [e for e in idx.entities_in(span.start, span.end) if e.type in ("ORG", "PERSON")]
-        ent = inner[0] if inner else idx.antecedent(span.start, ("ORG",))
+        # "the company" is the one the story follows; "a New Jersey company" a new one
+        ent = (
+            inner[0] if inner else None if span.indefinite else idx.antecedent(span.start, ("ORG",))
+        )
         if ent is None:
             return {"id": None, "name": span.text, "type": None, "text": span.text}
     if ent is None:
