@@ -1056,3 +1056,28 @@ def test_an_indefinite_company_is_a_new_one_not_the_last_named():
 def test_a_named_fund_is_a_body_not_a_measured_fund():
     got = _claims("The Global Relief Fund said on Monday that it is lowering its forecast.")
     assert "MEASURE" not in [e for e, *_ in got]
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "role", "value"),
+    [
+        (
+            "The Green party won 12 percent of the vote in the state election.",
+            "ELECT",
+            "agent",
+            "Green party",
+        ),
+        ("Rioters set fire to a police station in Lagos.", "ATTACK", "object", "police station"),
+        ("The prime minister will attend the summit in Lima.", "MEET", "agent", "prime minister"),
+    ],
+)
+def test_more_of_the_beat(nlp, text, event, role, value):
+    found = [(e, r) for e, r, *_ in frames(nlp, text) if e == event]
+    assert found and found[0][1].get(role) == value
+
+
+def test_a_labour_strike_and_a_school_attended_are_no_events(nlp):
+    assert "ATTACK" not in events(nlp, "Nurses went on strike in Dublin on Monday.")
+    assert events(nlp, "He attended school in Leeds.") == []
+    # a quake's size names no attacker
+    assert "ATTACK" not in events(nlp, "A magnitude 5.1 earthquake struck the island on Friday.")

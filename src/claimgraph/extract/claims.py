@@ -787,6 +787,12 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             if t.i < tok.i and t.dep_ in ("amod", "compound", "npadvmod", "nummod", "poss")
         ):
             return found  # "a 48-hour strike", "an accidental explosion": another sense
+        if (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ in spec.noun_excludes_preps
+            and not any(c.dep_ == "det" for c in tok.children)
+        ):
+            return found  # "went on strike": a walkout
         if obj is not None and (spec.needs_object is None or _head_lemmas(obj) & spec.needs_object):
             if spec.exclude_objects and obj.lemma_.lower() in spec.exclude_objects:
                 return found
@@ -1307,7 +1313,17 @@ def _frames_for(
                 if role == "recipient" and _same(roles.get("object"), filler):
                     del roles["object"]  # "police arrested a man": the man is acted upon
             if filler is not None and (
-                role not in roles or (role != "object" and _same(roles[role], obj))
+                role not in roles
+                or (role != "object" and _same(roles[role], obj))
+                # "set fire to the depot", "launched an attack on the base": the target, not
+                # the light verb's own noun, is what the act is done to
+                or (
+                    light
+                    and role == "object"
+                    and spec.roles.get("dobj") == "patient"
+                    and key in ("prep:to", "prep:on", "prep:against")
+                    and _same(roles[role], obj)
+                )
             ):
                 roles[role] = filler
         if light and obj is not None:  # "filed a charge against X": the noun's own phrases

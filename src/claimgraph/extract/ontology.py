@@ -74,6 +74,7 @@ class EventType:
     # a nominal trigger modified by one of these is another sense ("a general strike",
     # "an accidental explosion")
     noun_excludes_modifiers: frozenset[str] = frozenset()
+    noun_excludes_preps: frozenset[str] = frozenset()  # "on strike": a bare noun's other sense
     # an attempt at this act ("tried to kill", "an assassination attempt", "attempted murder")
     # is this other event: the attempt happened even where the act did not
     attempted_as: str | None = None
@@ -198,6 +199,7 @@ def load_ontology() -> Ontology:
             level_nouns=frozenset(map(_lemma, spec.get("level_nouns") or [])),
             possessor_is_target=bool(spec.get("possessor_is_target")),
             names_offence=bool(spec.get("names_offence")),
+            noun_excludes_preps=frozenset(w.lower() for w in spec.get("noun_excludes_preps") or []),
             noun_excludes_modifiers=frozenset(
                 map(_lemma, spec.get("noun_excludes_modifiers") or [])
             ),

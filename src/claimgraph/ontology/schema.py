@@ -263,6 +263,7 @@ _EVENT_WORDS = (
     "setting_verbs",
     "statement_content",
     "noun_excludes_modifiers",
+    "noun_excludes_preps",
     "level_nouns",
     "measure_nouns",
     "police_agents",
