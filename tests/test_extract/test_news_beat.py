@@ -1081,3 +1081,14 @@ def test_a_labour_strike_and_a_school_attended_are_no_events(nlp):
     assert events(nlp, "He attended school in Leeds.") == []
     # a quake's size names no attacker
     assert "ATTACK" not in events(nlp, "A magnitude 5.1 earthquake struck the island on Friday.")
+
+
+def test_a_discovery_of_things_reports_nothing_a_finding_does():
+    assert _claims("He was the man who discovered the bodies of his relatives.") == []
+    got = _claims("A 2019 study by Yale University found 31 cases of voter fraud.")
+    assert [(e, s) for e, _a, _r, s, _m in got] == [("ACCUSE", "Yale University")]
+
+
+def test_the_issuer_of_shares_sold_is_not_the_seller(nlp):
+    found = frames(nlp, "The fund booked a gain on the sale of two million Vexa shares.")
+    assert all(r.get("agent") != "Vexa" for e, r, *_ in found if e == "SUPPLY")

@@ -543,8 +543,17 @@ def _fits(obj: Token, needs: frozenset[str], onto: Ontology) -> bool:
         or ("person" in needs and o.ent_type_ == "PERSON")
         or ("actor" in needs and o.ent_type_ not in ("GPE", "LOC", "FAC") and is_actor(o))
         or ("place" in needs and o.ent_type_ in ("GPE", "LOC", "FAC"))
-        for o in (obj, _quantified(obj, onto))
+        for o in (obj, _quantified(obj, onto), _share_of(obj))
+        if o is not None
     )
+
+
+def _share_of(tok: Token) -> Token | None:
+    """What a percentage is a share of: "45 percent of the vote" → vote."""
+    if tok.lemma_.lower() not in ("percent", "%", "percentage", "share"):
+        return None
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return _child(of, "pobj") if of is not None else None
 
 
 def _noun_lemma(tok: Token, onto: Ontology) -> str:
@@ -1078,6 +1087,8 @@ def _nominal_agent(
             if own is not None and own.start <= c.i < own.end:
                 continue  # "the acquisition of Widget Inc.": part of the object's own name
             if c.dep_ in ("poss", "amod", "compound") and _ent_label(c) in ACTOR_LABELS:
+                if base is obj and c.dep_ == "compound" and _ent_label(c) in ("ORG", "PERSON"):
+                    continue  # "the sale of Conner shares": whose shares, not who sells
                 return None if target and base is trigger else c
             if (
                 base is trigger

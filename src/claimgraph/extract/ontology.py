@@ -120,6 +120,7 @@ class Ontology:
     conditional_marks: frozenset[str] = frozenset()
     negating_verbs: frozenset[str] = frozenset()
     barring_verbs: frozenset[str] = frozenset()  # "prevented X from leaving": not done
+    clause_only_reporting: frozenset[str] = frozenset()  # "found the bodies" reports nothing
     intention_verbs: frozenset[str] = frozenset()
     speech_act_verbs: frozenset[str] = frozenset()
     conformity_nouns: frozenset[str] = frozenset()
@@ -275,6 +276,7 @@ def load_ontology() -> Ontology:
         conditional_marks=frozenset(map(_lemma, at.get("conditional_marks") or [])),
         negating_verbs=frozenset(map(_lemma, at.get("negating_verbs") or [])),
         barring_verbs=frozenset(map(_lemma, at.get("barring_verbs") or [])),
+        clause_only_reporting=frozenset(map(_lemma, at.get("clause_only_reporting") or [])),
         intention_verbs=frozenset(map(_lemma, at.get("intention_verbs") or [])),
         speech_act_verbs=frozenset(map(_lemma, at.get("speech_act_verbs") or [])),
         conformity_nouns=frozenset(map(_lemma, at.get("conformity_nouns") or [])),

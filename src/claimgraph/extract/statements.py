@@ -91,6 +91,8 @@ def _content(verb: Token, onto: Ontology) -> Token | None:
         if c.dep_ in _CONTENT_DEPS and c.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
             return c
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if lemma(verb) in onto.clause_only_reporting:
+        obj = None  # "the person who found the bodies": a finding, nothing said
     if obj is not None and obj.pos_ in ("NOUN", "PROPN") and len(list(obj.subtree)) >= 3:
         return obj  # "the committee noted Clinton's comments": what was said, as a noun phrase
     head = verb.head

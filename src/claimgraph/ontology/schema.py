@@ -387,6 +387,7 @@ FILES: dict[str, Check] = {
             "conditional_marks": words,
             "negating_verbs": words,
             "barring_verbs": words,
+            "clause_only_reporting": words,
             "intention_verbs": words,
             "speech_act_verbs": words,
             "conformity_nouns": words,
