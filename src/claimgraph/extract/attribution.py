@@ -420,7 +420,7 @@ def modality(trigger: Token, attribution: Attribution, onto: Ontology) -> str:
 _NEGATIVE_DETS = {"no", "never", "neither", "nor"}
 
 
-def _barred_by(tok: Token) -> Token | None:
+def barred_by(tok: Token) -> Token | None:
     """The verb of "V X from/against doing" whose gerund this is ("stopped X from leaving")."""
     prep = tok.head
     if tok.dep_ != "pcomp" or prep.lower_ not in ("from", "against") or prep.dep_ != "prep":
@@ -443,7 +443,7 @@ def polarity(trigger: Token, onto: Ontology | None = None) -> str:
             return "negative"
         if node.i != trigger.i and lemma(node) in negating:
             return "negative"
-        barred = _barred_by(node)
+        barred = barred_by(node)
         if barred is not None:  # "prevented the marchers from entering": they did not
             return (
                 "negative"

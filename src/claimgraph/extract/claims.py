@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.attribution import (
     Attribution,
-    _barred_by,
+    barred_by,
     blamed_for,
     find_attribution,
     is_anaphoric,
@@ -184,7 +184,7 @@ def _inherited_subject(tok: Token) -> Token | None:
     """Subject of a verb that has none of its own: control, coordination, relative clauses."""
     if reporter_act(tok, load_ontology()):  # "He said the levy was fair, rejecting …"
         return subject_of(tok.head.head)
-    barring = _barred_by(tok)
+    barring = barred_by(tok)
     if barring is not None:  # "warned the US against selling arms": the US would sell
         return _child(barring, "dobj", "nsubjpass")
     node = tok
