@@ -1092,3 +1092,32 @@ def test_a_discovery_of_things_reports_nothing_a_finding_does():
 def test_the_issuer_of_shares_sold_is_not_the_seller(nlp):
     found = frames(nlp, "The fund booked a gain on the sale of two million Vexa shares.")
     assert all(r.get("agent") != "Vexa" for e, r, *_ in found if e == "SUPPLY")
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "agent", "other"),
+    [
+        ("The carrier said it had ordered 30 Boeing jets.", "ACQUIRE", "carrier", "30 Boeing jets"),
+        (
+            "Vexa Corp. is in talks to buy the Lumen mill, sources said.",
+            "ACQUIRE",
+            "Vexa Corp.",
+            "Lumen mill",
+        ),
+        (
+            "The company laid off 1,200 workers in Wales.",
+            "MEASURE",
+            "company",
+            "1,200 workers",
+        ),
+        ("A man was stabbed to death in Leeds on Sunday.", "KILL", None, "man"),
+    ],
+)
+def test_orders_talks_layoffs_and_killings_by_stabbing(nlp, text, event, agent, other):
+    found = [r for e, r, *_ in frames(nlp, text) if e == event]
+    assert found and found[0].get("agent") == agent
+    assert other in (found[0].get("object"), found[0].get("recipient"))
+
+
+def test_an_ordered_evacuation_is_no_purchase(nlp):
+    assert "ACQUIRE" not in events(nlp, "The general ordered the evacuation of the town.")

@@ -54,6 +54,8 @@ PLAN_NOUNS = {
     "proposal",
     "scheme",
     "intention",
+    "talk",
+    "negotiation",
 }  # a sentence listing 40 places yields at most this many frames per role
 
 
@@ -629,10 +631,12 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 event = onto.events[event].negated_as or ""
             person = _child(verdict, "nsubj") or dobj
             return [(event, False, person)] if event else []
-        with_obj = preps.get("prep:with")
-        if with_obj is not None and (lemma(tok), with_obj.lemma_.lower()) in onto.light:
-            # "hit 13 officials with sanctions": the noun is the act, the object its target
-            return [(onto.light[(lemma(tok), with_obj.lemma_.lower())], False, with_obj)]
+        for key in ("prep:with", "prep:to"):
+            with_obj = preps.get(key)
+            if with_obj is not None and (lemma(tok), with_obj.lemma_.lower()) in onto.light:
+                # "hit 13 officials with sanctions": the noun is the act, the object its
+                # target; "stabbed to death": a killing
+                return [(onto.light[(lemma(tok), with_obj.lemma_.lower())], False, with_obj)]
         readings = _verb_readings(tok, onto)
         xcomp = _child(tok, "xcomp")
         ground: str | None = None  # "rebels captured the town": the sense its object fits
