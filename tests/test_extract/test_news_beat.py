@@ -1121,3 +1121,21 @@ def test_orders_talks_layoffs_and_killings_by_stabbing(nlp, text, event, agent, 
 
 def test_an_ordered_evacuation_is_no_purchase(nlp):
     assert "ACQUIRE" not in events(nlp, "The general ordered the evacuation of the town.")
+
+
+def test_a_paragraph_break_ends_a_sentence(nlp):
+    doc = nlp(
+        "She said the plan is a “reckless gamble.”\n\nUnder the plan, farmers would pay more."
+    )
+    assert [s.text.strip()[:5] for s in doc.sents] == ["She s", "Under"]
+    got = _claims(
+        "Ada Brooks said the plan is a “reckless gamble.”\n\nUnder the plan, farmers pay more."
+    )
+    assert ("STATEMENT", "Ada Brooks") in [(e, s) for e, _a, _r, s, _m in got]
+
+
+def test_a_stray_quote_mark_is_no_statement():
+    ex = extract_text(
+        "“We will win,” Ada Brooks said.\n\n“\n\nThe vote is on Monday.", published=None
+    )
+    assert all(any(ch.isalnum() for ch in (c.object or {}).get("text", "x")) for c in ex.claims)

@@ -73,6 +73,8 @@ def role_span(tok: Token, *, full: bool = False, before: int | None = None) -> R
         doc = tok.doc
         left = [t for t in tok.lefts if t.dep_ not in ("det", "punct", "cc", "predet")]
         start = left[0].left_edge.i if left else tok.i
+        while start < tok.i and (doc[start].is_punct or doc[start].is_space):
+            start += 1  # "* 2007 Bagram Airfield bombing": a list bullet is no part of it
         end = tok.i + 1
         for r in tok.rights:
             if r.dep_ == "prep" and r.lower_ == "of":

@@ -94,6 +94,19 @@ def fix_ner_labels(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("claimgraph_paragraphs")
+def paragraph_starts(doc: Doc) -> Doc:
+    """A paragraph break always ends a sentence: the parser alone runs a closing quote or a
+    time stamp into the next paragraph ('… approach.”\n\nUnder the plan …')."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if not tok.is_space and (
+            "\n\n" in prev.whitespace_ or (prev.is_space and "\n\n" in prev.text + prev.whitespace_)
+        ):
+            tok.is_sent_start = True
+    return doc
+
+
 def trained_ner_enabled() -> bool:
     """Whether the shipped fine-tuned `ner` is used (CLAIMGRAPH_NER=base turns it off)."""
     return os.environ.get("CLAIMGRAPH_NER", "trained").strip().lower() != "base"
@@ -118,6 +131,7 @@ def _load(model: str, trained_ner: bool, product: bool = True) -> Language:
     nlp = spacy.load(model)
     if product:
         _split_dashes(nlp)
+        nlp.add_pipe("claimgraph_paragraphs", before="parser")
     if trained_ner and model == MODEL:
         if (NER_DIR / "ner").is_dir():
             nlp.get_pipe("ner").from_disk(NER_DIR / "ner", exclude=["vocab"])

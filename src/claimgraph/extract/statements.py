@@ -398,7 +398,7 @@ def _attribute(sent: Span, frames: list[Frame], source: Frame) -> None:
     assert source.speaker is not None
     sourced = {k for k, f in enumerate(frames) if f.speaker is not None}
     _give_speaker(frames, source.speaker, source.speaker_anaphoric, sourced)
-    if not frames:
+    if not frames and any(ch.isalnum() for ch in sent.text):  # not a stray closing quote
         frames.append(
             _sentence_statement(
                 sent, source.speaker, source.speaker_anaphoric, speaker_is_agent=False
@@ -464,6 +464,6 @@ def transcript_frames(
             if f.speaker is not None and f.speaker.text.lower() not in QUOTED_SPEAKERS
         }
         _give_speaker(frames, label, False, own)
-        if not frames:
+        if not frames and any(ch.isalnum() for ch in sent.text):
             frames.append(_sentence_statement(sent, label, False, speaker_is_agent=True))
     return by_sentence
