@@ -1139,3 +1139,21 @@ def test_a_stray_quote_mark_is_no_statement():
         "“We will win,” Ada Brooks said.\n\n“\n\nThe vote is on Monday.", published=None
     )
     assert all(any(ch.isalnum() for ch in (c.object or {}).get("text", "x")) for c in ex.claims)
+
+
+def test_a_speakers_words_end_before_the_publishers_aside():
+    ex = extract_text(
+        "Dr Ada Brooks said she expects the senator to recover from pneumonia, which forced "
+        "him to miss the vote.",
+        published=None,
+    )
+    st = [c for c in ex.claims if c.event == "STATEMENT"]
+    assert st and st[0].object["text"].endswith("pneumonia")
+    assert "forced" not in st[0].evidence["text"]
+
+
+def test_generic_and_group_speakers_are_not_the_last_named_source():
+    got = _claims("Senator Ada Brooks praised the deal. Trade analysts said it was a mistake.")
+    assert ("STATEMENT", "Trade analysts") in [(e, s) for e, _a, _r, s, _m in got]
+    got = _claims("Senator Ada Brooks has not decided. Those close to her say she will run.")
+    assert "Ada Brooks" not in [s for e, _a, _r, s, _m in got if e == "STATEMENT"]

@@ -112,12 +112,21 @@ def _names_someone(span: Span) -> bool:
     )
 
 
+_GROUP_WORDS = frozenset({"those", "some", "others", "many", "several", "few", "both", "all"})
+
+
 def is_anaphoric(span: Span, onto: Ontology) -> bool:
     """Speakers such as "the report", "the experts" or "he" point back to the article's last
     named source."""
     root = span.root
+    if root.lower_ in _GROUP_WORDS:
+        return False  # "those close to him", "some analysts", "others": a new group
     if root.pos_ == "PRON":
         return True
+    if root.tag_ in ("NNS", "NNPS") and not any(
+        c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in root.children
+    ):
+        return False  # "foreign policy analysts said": analysts in general, not "the analysts"
     if any(  # a date names no one: "the warning, posted Saturday on …"
         (t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME"))
         or t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")

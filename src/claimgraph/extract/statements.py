@@ -124,6 +124,25 @@ def _outer_report(verb: Token, onto: Ontology) -> bool:
     return False
 
 
+def _without_aside(content: Span) -> Span:
+    """The reported words without a closing aside the publisher adds to one of their nouns
+    (", which forced her to leave early", ", the alliance that includes the US"): attribution
+    corpora end the speaker's content before it."""
+    doc = content.doc
+    last = content.end - 1
+    while last > content.start and doc[last].is_punct:
+        last -= 1
+    for tok in content:
+        if tok.dep_ not in ("relcl", "appos", "advcl") or tok.i <= content.start:
+            continue
+        if tok.dep_ == "advcl" and doc[tok.left_edge.i].lower_ not in ("which", "who", "whose"):
+            continue  # the parser's ", which forced her to …" hung on the verb
+        comma = tok.left_edge.i - 1
+        if comma > content.start + 2 and doc[comma].text == "," and tok.right_edge.i >= last:
+            return doc[content.start : comma]
+    return content
+
+
 def _statement_evidence(sent: Span, speaker: Span, trigger: Token, content: Span) -> Mention:
     """Speaker, cue and content: the sentence slice that states it (a report nested in another
     report keeps to its own words)."""
@@ -289,7 +308,7 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
             speaker = phrase(subj)
             if subj.i == tok.head.i and tok.dep_ == "relcl":  # "the minister, who said …"
                 speaker = subj.doc[subj.left_edge.i : subj.i + 1]
-            body = phrase(content)
+            body = _without_aside(phrase(content))
             out.append(
                 _frame(tok, speaker, body, sent, onto.reporting[word], onto, tok.i, read=True)
             )
