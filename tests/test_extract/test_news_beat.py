@@ -1157,3 +1157,23 @@ def test_generic_and_group_speakers_are_not_the_last_named_source():
     assert ("STATEMENT", "Trade analysts") in [(e, s) for e, _a, _r, s, _m in got]
     got = _claims("Senator Ada Brooks has not decided. Those close to her say she will run.")
     assert "Ada Brooks" not in [s for e, _a, _r, s, _m in got if e == "STATEMENT"]
+
+
+def test_a_passive_that_keeps_its_object_makes_the_receiver_its_subject():
+    ex = extract_text(
+        "The town council was handed $3 million by the regional government.", published=None
+    )
+    (c,) = [c for c in ex.claims if c.event == "SUPPLY"]
+    assert (c.agent["name"], c.recipient["name"]) == ("regional government", "town council")
+    assert c.quantity["value"] == 3_000_000
+    ex = extract_text("Moldova was sent 12 trucks by Romania.", published=None)
+    (c,) = [c for c in ex.claims if c.event == "SUPPLY"]
+    assert (c.agent["name"], c.recipient["name"]) == ("Romania", "Moldova")
+    assert "trucks" in c.object["text"]
+
+
+def test_leaving_for_a_place_is_a_trip_leaving_for_work_is_not():
+    ex = extract_text("Prime Minister Lena Ortiz left for Nairobi on Friday.", published=None)
+    visits = [c for c in ex.claims if c.event == "VISIT"]
+    assert visits and visits[0].location["name"] == "Nairobi"
+    assert not [c for c in _claims("Lena Ortiz left for work early.") if c[0] == "VISIT"]

@@ -552,6 +552,18 @@ def _fits(obj: Token, needs: frozenset[str], onto: Ontology) -> bool:
     )
 
 
+def _phrasal_fits(tok: Token, word: str, needs: dict[str, frozenset[str]], onto: Ontology) -> bool:
+    """A verb + preposition reading whose preposition must take a fitting object
+    ("left for Beijing"); True when the type asks nothing of it."""
+    for p in tok.children:
+        key = f"{word} {p.lower_}"
+        if p.dep_ == "prep" and p.i > tok.i and key in needs:
+            inner = _child(p, "pobj")
+            if inner is None or not _fits(inner, needs[key], onto):
+                return False
+    return True
+
+
 def _share_of(tok: Token) -> Token | None:
     """What a percentage is a share of: "45 percent of the vote" → vote."""
     if tok.lemma_.lower() not in ("percent", "%", "percentage", "share"):
@@ -648,6 +660,8 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 if dobj is None or not _fits(dobj, spec.verb_needs_object[word], onto):
                     continue  # "captured the town" is an attack, "captured the suspect" not
                 ground = event
+            if not _phrasal_fits(tok, word, spec.verb_needs_object, onto):
+                continue  # "left for Beijing" is a trip, "left for work" not
             if spec.skip_with_complement and xcomp is not None:
                 # "agreed not to conduct surveillance": the pact, with what was agreed as its
                 # object; dropped in extract_frames when the complement holds an event
@@ -1294,6 +1308,8 @@ def _frames_for(
         )
         if passive is None and _reduced_passive(tok):
             passive = tok.head  # "the 60 diplomats (being) expelled from the US"
+        if passive is not None and by is None and is_actor(preps.get("prep:by")):
+            by = preps.get("prep:by")  # the parser's "by" as a plain preposition
         if passive is not None:
             subj = by
             origin = preps.get("prep:from")
@@ -1304,12 +1320,19 @@ def _frames_for(
                 and origin.ent_type_ in ("GPE", "ORG")
             ):
                 subj = origin  # "diplomats were expelled from Britain": Britain expels them
+        # "the council was handed $2 million": a passive that keeps its object made the
+        # indirect object its subject (the council receives, the money is the object)
+        kept = _child(tok, "dobj") if passive is not None and "dative" in spec.roles else None
+        if kept is not None and _same(roles.get("object"), passive):
+            roles["object"] = kept
         for key, role in spec.roles.items():
             if key in ("dobj", "dative"):
                 filler = _child(tok, key) if key == "dative" else obj
                 if key == "dobj" and obj is not None and obj.dep_ == "pobj":
                     filler = _child(tok, "dobj")  # "hit X with sanctions": X is the target
                 if key == "dobj" and passive is not None:
+                    filler = kept if kept is not None else passive
+                if key == "dative" and kept is not None:
                     filler = passive
                 if light and key == "dobj" and obj is not None and obj.dep_ != "pobj":
                     continue  # "impose sanctions on X": the noun is the event, X the role
@@ -1346,7 +1369,7 @@ def _frames_for(
         if light and obj is not None:  # "filed a charge against X": the noun's own phrases
             _noun_prep_roles(obj, spec, roles)
         if spec.with_makes_dobj_recipient and preps.get("prep:with") is not None:
-            roles["recipient"] = _child(tok, "dobj")
+            roles["recipient"] = _child(tok, "dobj") or passive  # "was provided with X"
             roles["object"] = preps["prep:with"]
         if inverse:
             roles["recipient"] = subj
