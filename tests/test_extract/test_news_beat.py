@@ -1177,3 +1177,17 @@ def test_leaving_for_a_place_is_a_trip_leaving_for_work_is_not():
     visits = [c for c in ex.claims if c.event == "VISIT"]
     assert visits and visits[0].location["name"] == "Nairobi"
     assert not [c for c in _claims("Lena Ortiz left for work early.") if c[0] == "VISIT"]
+
+
+def test_an_office_holder_noun_points_back_to_the_person_named_with_that_office():
+    text = (
+        "Interior Minister Karl Berg met police chiefs on Monday. Health Minister Ana Ruiz said "
+        "hospitals were full. The interior minister said that troops had evacuated 500 people."
+    )
+    got = _claims(text)
+    assert ("COERCE", "troops", "500 people", "Karl Berg", "reported") in got
+    text = (
+        "The plan was backed by Tom Reyes, an adviser to the governor. The governor visited "
+        "Albany on Monday."
+    )
+    assert [a for e, a, _r, _s, _m in _claims(text) if e == "VISIT"] == ["governor"]

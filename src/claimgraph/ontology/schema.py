@@ -417,6 +417,7 @@ FILES: dict[str, Check] = {
             "demonym_ignore": words,
             "weapons": WORD_MAP,
             "person_titles": words,
+            "title_nouns": list_of(words),
             "org_suffixes": STR_MAP,
         }
     ),

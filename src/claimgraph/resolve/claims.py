@@ -24,7 +24,7 @@ from claimgraph.extract.records import (
     entity_id,
 )
 from claimgraph.record import ACTOR_ROLES, THING_ROLES
-from claimgraph.resolve.entities import country_name, country_view
+from claimgraph.resolve.entities import country_name, country_view, title_nouns
 
 
 def _norm(name: str) -> str:
@@ -126,6 +126,10 @@ STATE_HEADS = {
 GROUP_HEADS = {"administration", "government", "cabinet", "team", "office", "regime", "camp"}
 
 
+_RANKS = {"vice", "deputy", "assistant", "former", "ex", "acting", "interim"}
+_NOT_APPOSITION = {"has", "have", "had", "is", "was", "will", "would", "said", "says", "who"}
+
+
 class _Index:
     """Offset lookups over one article's entities, places and times."""
 
@@ -175,6 +179,45 @@ class _Index:
                 if s < start and ent.type in types and seen.get(ent.id) == top:
                     return ent
         return best
+
+    text: str = ""  # the article text, for the words around a name ("FBI Director X")
+
+    def titled_person(self, span: RoleSpan | Mention) -> Entity | None:
+        """Who "the interior minister" / "the FBI chief" is: the last person named before it
+        with that office, or one of its group, in the words around the name, and the
+        phrase's other words (interior, FBI) there too when it has any."""
+        words = [w.strip(".,'’").lower() for w in span.text.split()]
+        if words and words[0] in ("the", "this", "that"):
+            words = words[1:]
+        if not words or len(words) > 4:
+            return None
+        head = words[-1]
+        group = next((set(g) for g in title_nouns() if head in g), None)
+        if group is None or not self.text:
+            return None
+        modifiers = {w for w in words[:-1] if w not in ("u.s", "us", "new", "top", "former")}
+        for s, e, ent in reversed([m for m in self.mentions if m[0] < span.start]):
+            if ent.type != "PERSON" or span.start - s > 3000:
+                continue
+            before = re.split(r"[.;,!?\n]\s|\s(?:and|said|says)\s", self.text[max(0, s - 60) : s])
+            title = before[-1].split()[-5:]  # "Interior Minister Karl Berg"
+            tail = self.text[e : e + 80]
+            apposition = re.split(r"[.;,!?\n]", tail[2:])[0].split() if tail[:2] == ", " else []
+            if apposition and apposition[0].lower() in _NOT_APPOSITION:
+                apposition = []  # "X, has advised the chairman": a verb, no title
+            office = next(
+                (k for k, w in enumerate(apposition) if w in ("to", "of", "for", "at", "in")),
+                len(apposition),
+            )  # "X, director of the FBI", not "X, an adviser to the president"
+            own = {w.strip(".()'’\"").lower() for w in title + apposition[: min(office, 4)]}
+            near = own | {w.strip(".()'’\"").lower() for w in apposition}
+            if (
+                group & own
+                and (not modifiers or modifiers & near)
+                and own & _RANKS <= set(words)  # "the president" is not the vice president
+            ):
+                return ent
+        return None
 
     def entities_in(self, start: int, end: int) -> list[Entity]:
         return [ent for s, e, ent in self.mentions if start <= s and e <= end]
@@ -235,6 +278,8 @@ def _actor(span: RoleSpan, idx: _Index) -> dict[str, Any]:
         )
         if ent is None:
             return {"id": None, "name": span.text, "type": None, "text": span.text}
+    if ent is None and not span.indefinite:
+        ent = idx.titled_person(span)
     if ent is None:
         inner = idx.entities_in(span.start, span.end)
         ent = next((e for e in inner if e.type in ("GPE", "ORG", "PERSON")), None) or next(
@@ -334,6 +379,7 @@ def resolve_claims(
     With the article `text`, a time stated in a claim's sentence can date it."""
     onto = onto or load_ontology()
     idx = _Index(country_view(entities), places, times)  # "Iraqi troops" act for Iraq
+    idx.text = text or ""
     last_named: dict[str, Any] | None = None
     narrative: Stated = None
     claims: list[Claim] = []
@@ -537,6 +583,17 @@ def _source(
 ) -> dict[str, Any]:
     if f.speaker is None:
         return {"name": publisher, "type": "PUBLISHER", "chain": [publisher], "is_publisher": True}
+    titled = idx.titled_person(f.speaker)
+    if titled is not None:  # "the interior minister said": the minister named before
+        return {
+            "name": titled.name,
+            "type": titled.type,
+            "entity_id": titled.id,
+            "text": f.speaker.text,
+            "anaphoric": True,
+            "chain": [publisher, titled.name],
+            "is_publisher": False,
+        }
     if f.speaker_anaphoric and f.speaker.text.lower() in PERSON_PRONOUNS:
         ent = idx.person(f.speaker.start)
         if ent is not None:  # "he added": the last person named

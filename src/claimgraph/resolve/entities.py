@@ -52,6 +52,11 @@ def _tables() -> dict[str, Any]:
     return load_yaml("entities.yaml")
 
 
+def title_nouns() -> list[frozenset[str]]:
+    """Office-holder nouns in groups of words that name the same office (chief = director)."""
+    return [frozenset(w.lower() for w in g) for g in _tables().get("title_nouns") or []]
+
+
 # ---------------------------------------------------------------- countries and demonyms
 
 
