@@ -1191,3 +1191,17 @@ def test_an_office_holder_noun_points_back_to_the_person_named_with_that_office(
         "Albany on Monday."
     )
     assert [a for e, a, _r, _s, _m in _claims(text) if e == "VISIT"] == ["governor"]
+
+
+def test_one_quotation_over_several_sentences_is_one_statement():
+    ex = extract_text(
+        "“You will hear of a dirty house. You will hear rumors. But they never hurt anyone,” "
+        "defence lawyer Ada Brooks said.",
+        published=None,
+    )
+    st = [c for c in ex.claims if c.event == "STATEMENT"]
+    assert len(st) == 1
+    assert st[0].source["name"] == "Ada Brooks"
+    assert "dirty house" in st[0].evidence["text"] and "never hurt" in st[0].evidence["text"]
+    ex = extract_text("“We lost,” Ada Brooks said. “We will be back.”", published=None)
+    assert len([c for c in ex.claims if c.event == "STATEMENT"]) == 2

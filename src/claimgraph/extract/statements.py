@@ -380,6 +380,7 @@ def quoted_frames(
     it that name no speaker of their own are the same speaker's. Their events are attributed to
     that speaker, and a quoted sentence with no event becomes a STATEMENT of theirs."""
     out = [(sent, list(frames)) for sent, frames in by_sentence]
+    made: set[int] = set()  # sentences that became a statement of the quotation's speaker
     for i, (sent, frames) in enumerate(out):
         source = _speaker_frame(frames)
         if source is None:
@@ -396,7 +397,8 @@ def quoted_frames(
                 _OPEN | {'"'}
             ):
                 break
-            _attribute(prev, prev_frames, source)
+            if _attribute(prev, prev_frames, source):
+                made.add(j)
             j -= 1
         # forwards: a following sentence that opens (or continues) a quotation of its own
         j = i + 1
@@ -407,13 +409,67 @@ def quoted_frames(
                 break
             if any(f.report_verb is not None for f in nxt_frames):
                 break
-            _attribute(nxt, nxt_frames, source)
+            if _attribute(nxt, nxt_frames, source):
+                made.add(j)
             j += 1
+    _merge_quoted(out, made)
     return out
 
 
-def _attribute(sent: Span, frames: list[Frame], source: Frame) -> None:
-    """Give a quoted sentence's frames the quotation's speaker (or make it a STATEMENT)."""
+def _merge_quoted(out: list[tuple[Span, list[Frame]]], made: set[int]) -> None:
+    """Consecutive eventless sentences of one quotation are one statement ("“A. B. C,” she
+    said" states A-B once, not three times): the run's first sentence holds it."""
+    k = 0
+    while k < len(out):
+        end = k
+        while (
+            k in made
+            and end + 1 in made
+            and out[end + 1][0].text.lstrip()[:1] not in (_OPEN | {'"'})  # no new quotation
+            and _same_speaker(out[k][1][0], out[end + 1][1][0])
+        ):
+            end += 1
+        cue = out[end + 1] if k in made and end + 1 < len(out) else None
+        if (
+            cue is not None
+            and len(cue[1]) == 1
+            and cue[1][0].event == "STATEMENT"
+            and cue[0].text.lstrip()[:1] not in (_OPEN | {'"'})
+            and _same_speaker(out[k][1][0], cue[1][0])
+        ):  # "“A. B,” she said": the cue's own statement reaches back over A
+            _reach_back(cue[1][0], out[k][0].start_char, cue[0].doc.text)
+            for m in range(k, end + 1):
+                out[m][1].clear()
+        elif end > k:
+            first, last = out[k][0], out[end][0]
+            f = out[k][1][0]
+            assert f.speaker is not None
+            whole = first.doc[first.start : last.end]
+            out[k][1][:] = [
+                _sentence_statement(whole, f.speaker, f.speaker_anaphoric, speaker_is_agent=False)
+            ]
+            for m in range(k + 1, end + 1):
+                out[m][1].clear()
+        k = end + 1
+
+
+def _reach_back(f: Frame, start: int, text: str) -> None:
+    """Stretch a statement's evidence and content back to `start`."""
+    f.evidence = Mention(start, f.evidence.end, text[start : f.evidence.end])
+    body = f.roles.get("object")
+    if body is not None and body.start > start:
+        f.roles["object"] = RoleSpan(
+            start, body.end, text[start : body.end], body.head_start, body.head_end
+        )
+
+
+def _same_speaker(a: Frame, b: Frame) -> bool:
+    return a.speaker is not None and b.speaker is not None and a.speaker.start == b.speaker.start
+
+
+def _attribute(sent: Span, frames: list[Frame], source: Frame) -> bool:
+    """Give a quoted sentence's frames the quotation's speaker (or make it a STATEMENT:
+    True then)."""
     assert source.speaker is not None
     sourced = {k for k, f in enumerate(frames) if f.speaker is not None}
     _give_speaker(frames, source.speaker, source.speaker_anaphoric, sourced)
@@ -423,6 +479,8 @@ def _attribute(sent: Span, frames: list[Frame], source: Frame) -> None:
                 sent, source.speaker, source.speaker_anaphoric, speaker_is_agent=False
             )
         )
+        return True
+    return False
 
 
 # "PENCE: Well, the question …" — a transcript's speaker label opening a paragraph
