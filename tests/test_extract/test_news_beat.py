@@ -1205,3 +1205,20 @@ def test_one_quotation_over_several_sentences_is_one_statement():
     assert "dirty house" in st[0].evidence["text"] and "never hurt" in st[0].evidence["text"]
     ex = extract_text("“We lost,” Ada Brooks said. “We will be back.”", published=None)
     assert len([c for c in ex.claims if c.event == "STATEMENT"]) == 2
+
+
+def test_a_demanded_or_threatened_act_is_not_stated_as_done():
+    got = _claims("Protesters demanded the release of the detained journalists.")
+    assert "REQUEST" in [e for e, *_ in got]
+    assert not [e for e, *_ in got if e in ("CONCEDE", "RETREAT")]
+    got = _claims("The opposition called for a general strike on Monday.")
+    assert [e for e, *_ in got] == ["REQUEST"]
+
+
+def test_a_crowd_in_a_protest_holds_it_a_politician_at_a_rally_does_not():
+    got = _claims("Thousands of nurses marched in a protest outside parliament on Monday.")
+    assert ("PROTEST", "nurses") in [(e, a) for e, a, *_ in got]
+    got = _claims("Dock workers joined the strike on Tuesday.")
+    assert [(e, a) for e, a, *_ in got] == [("PROTEST", "Dock workers")]
+    got = _claims("Senator Ada Brooks spoke at a rally in Ohio.")
+    assert not [a for e, a, *_ in got if e == "PROTEST" and a]

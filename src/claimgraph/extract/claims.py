@@ -237,6 +237,12 @@ def _verb_readings(tok: Token, onto: Ontology) -> list[tuple[str, bool]]:
 def _blocked(tok: Token, onto: Ontology) -> bool:
     """The act inside "urged X to sign", "threatened to strike", "refused to pay" is asked,
     threatened or refused, not done: the governing verb's event holds it."""
+    if tok.pos_ in ("NOUN", "PROPN"):  # "demanding the release of X", "called for a strike"
+        governor = tok.head if tok.dep_ == "dobj" else None
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ == "for":
+            governor = tok.head.head
+        if governor is not None and governor.pos_ in ("VERB", "AUX"):
+            return any(onto.events[e].blocks_object_noun for e, _ in _verb_readings(governor, onto))
     node = tok
     for _ in range(3):
         if node.dep_ not in ("xcomp", "ccomp") or node.head.i == node.i:
@@ -822,6 +828,8 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             and not any(c.dep_ == "det" for c in tok.children)
         ):
             return found  # "went on strike": a walkout
+        if tok.dep_ == "dobj" and lemma(tok.head) in spec.noun_excludes_governors:
+            return found  # "joined the strike": a walkout too
         if obj is not None and (spec.needs_object is None or _head_lemmas(obj) & spec.needs_object):
             if spec.exclude_objects and obj.lemma_.lower() in spec.exclude_objects:
                 return found
@@ -1129,6 +1137,32 @@ def _nominal_agent(
     return None
 
 
+_JOINING = {"join", "attend", "lead", "organize", "organise", "stage"}
+_CROWDS = {"crowd", "union", "group", "movement", "opposition", "coalition", "alliance"}
+_SPEAKING = {"speak", "talk", "say", "address", "appear", "tell", "announce"}
+
+
+def _participant(trigger: Token) -> Token | None:
+    """Who holds a gathering the sentence puts them in: "thousands marched in a rally",
+    "workers took part in a protest", "farmers joined the strike" (the verb's subject)."""
+    verb = None
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in ("in", "at", "during"):
+        verb = trigger.head.head
+        if verb.dep_ == "dobj" and verb.lemma_.lower() == "part":  # "took part in"
+            verb = verb.head
+    elif trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in _JOINING:
+        verb = trigger.head
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _SPEAKING:
+        return None  # "the president spoke at a rally": a speaker there, not its holder
+    subj = _child(verb, "nsubj")
+    subj = _quantified(subj, load_ontology()) if subj is not None else None
+    if subj is None or not is_actor(subj) or subj.ent_type_ in ("PERSON", "NORP"):
+        return None  # a named politician "at a rally" is campaigning, not protesting
+    if subj.tag_ not in ("NNS", "NNPS") and subj.lemma_.lower() not in _CROWDS:
+        return None  # a crowd holds a protest: "thousands", "workers", "the union"
+    return subj
+
+
 def _object_origin(obj: Token | None) -> Token | None:
     """The nationality modifier of an object ("Russian jets" → Russia)."""
     if obj is None:
@@ -1260,6 +1294,8 @@ def _frames_for(
         target = _target_possessor(tok, spec)
         if target is not None:
             roles["recipient"] = target  # "the leader's arrest": the leader is arrested
+        if roles.get("agent") is None and spec.joined_by_subject:
+            roles["agent"] = _participant(tok)
         giver = _received_from(tok) if spec.noun_from_agent else None
         if giver is not None and roles.get("agent") is None:
             roles["agent"] = giver  # "X received backing from Y": Y backs X

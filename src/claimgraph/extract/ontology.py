@@ -68,6 +68,8 @@ class EventType:
     statement_content: frozenset[str] = frozenset()
     statement_figures: bool = False  # a reported statement stating a money/% figure is this
     noun_from_agent: bool = False  # "assistance from the World Bank": "from" names the agent
+    blocks_object_noun: bool = False  # "demanded the release of X": the release is not done
+    joined_by_subject: bool = False  # "thousands marched in a rally": who is in it holds it
     level_nouns: frozenset[str] = frozenset()  # MEASURE: "hit a five-year low" states a level
     possessor_is_target: bool = False  # "Laden's extradition": the possessor is acted upon
     names_offence: bool = False  # "charged with assault": the noun is the offence, no event
@@ -75,6 +77,7 @@ class EventType:
     # "an accidental explosion")
     noun_excludes_modifiers: frozenset[str] = frozenset()
     noun_excludes_preps: frozenset[str] = frozenset()  # "on strike": a bare noun's other sense
+    noun_excludes_governors: frozenset[str] = frozenset()  # "joined the strike"
     # an attempt at this act ("tried to kill", "an assassination attempt", "attempted murder")
     # is this other event: the attempt happened even where the act did not
     attempted_as: str | None = None
@@ -197,10 +200,15 @@ def load_ontology() -> Ontology:
             statement_content=frozenset(map(_lemma, spec.get("statement_content") or [])),
             statement_figures=bool(spec.get("statement_figures")),
             noun_from_agent=bool(spec.get("noun_from_agent")),
+            joined_by_subject=bool(spec.get("joined_by_subject")),
+            blocks_object_noun=bool(spec.get("blocks_object_noun")),
             level_nouns=frozenset(map(_lemma, spec.get("level_nouns") or [])),
             possessor_is_target=bool(spec.get("possessor_is_target")),
             names_offence=bool(spec.get("names_offence")),
             noun_excludes_preps=frozenset(w.lower() for w in spec.get("noun_excludes_preps") or []),
+            noun_excludes_governors=frozenset(
+                map(_lemma, spec.get("noun_excludes_governors") or [])
+            ),
             noun_excludes_modifiers=frozenset(
                 map(_lemma, spec.get("noun_excludes_modifiers") or [])
             ),
