@@ -1222,3 +1222,13 @@ def test_a_crowd_in_a_protest_holds_it_a_politician_at_a_rally_does_not():
     assert [(e, a) for e, a, *_ in got] == [("PROTEST", "Dock workers")]
     got = _claims("Senator Ada Brooks spoke at a rally in Ohio.")
     assert not [a for e, a, *_ in got if e == "PROTEST" and a]
+
+
+def test_a_pact_stands_when_an_event_noun_sits_deep_in_what_was_agreed():
+    got = _claims(
+        "The city police agreed not to monitor mosques as part of a deal to settle claims "
+        "it spied on worshippers after the 2005 bombings."
+    )
+    assert ("AGREE", "city police") in [(e, a) for e, a, *_ in got]
+    got = _claims("Acme agreed to buy Widget Inc. for $5 million.")
+    assert [e for e, *_ in got] == ["ACQUIRE"]

@@ -1213,7 +1213,10 @@ def _complement_event(
     tok, event, _, obj = reading
     if not onto.events[event].skip_with_complement or obj is None or obj.dep_ != "xcomp":
         return False
-    return obj.head.i == tok.i and any(t.i in triggers for t in obj.subtree)
+    # the complement's own verb (or its chained verbs) states the event; a noun deep inside
+    # ("agreed not to conduct surveillance … after the 9/11 attacks") does not replace the pact
+    core = [obj, *(c for c in obj.children if c.dep_ in ("xcomp", "conj", "dobj"))]
+    return obj.head.i == tok.i and any(t.i in triggers for t in core)
 
 
 def extract_frames(doc: Doc, onto: Ontology | None = None) -> list[Frame]:
