@@ -1232,3 +1232,17 @@ def test_a_pact_stands_when_an_event_noun_sits_deep_in_what_was_agreed():
     assert ("AGREE", "city police") in [(e, a) for e, a, *_ in got]
     got = _claims("Acme agreed to buy Widget Inc. for $5 million.")
     assert [e for e, *_ in got] == ["ACQUIRE"]
+
+
+def test_agreeing_with_a_view_and_investigating_nothing_are_no_events():
+    got = _claims("Ada Brooks said she agreed it was a very big problem.")
+    assert "AGREE" not in [e for e, *_ in got]
+    assert "AGREE" in [e for e, *_ in _claims("The two parties agreed on a ceasefire.")]
+    got = _claims("“We are investigating on a daily basis,” the sheriff said.")
+    assert "ACCUSE" not in [e for e, *_ in got]
+    assert "ACCUSE" in [e for e, *_ in _claims("Police are investigating the death of a boy.")]
+
+
+def test_a_recurring_time_dates_nothing():
+    ex = extract_text("“We meet on a daily basis,” the sheriff said.", published=None)
+    assert all((c.time or {}).get("value") in (None, "") for c in ex.claims)

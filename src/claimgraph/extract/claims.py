@@ -553,6 +553,7 @@ def _fits(obj: Token, needs: frozenset[str], onto: Ontology) -> bool:
         or ("person" in needs and o.ent_type_ == "PERSON")
         or ("actor" in needs and o.ent_type_ not in ("GPE", "LOC", "FAC") and is_actor(o))
         or ("place" in needs and o.ent_type_ in ("GPE", "LOC", "FAC"))
+        or "any" in needs
         for o in (obj, _quantified(obj, onto), _share_of(obj))
         if o is not None
     )
@@ -666,6 +667,8 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 if dobj is None or not _fits(dobj, spec.verb_needs_object[word], onto):
                     continue  # "captured the town" is an attack, "captured the suspect" not
                 ground = event
+            if word in spec.opinion_with_clause and _child(tok, "ccomp") is not None:
+                continue  # "he agreed it was a big problem": an opinion shared, no pact
             if not _phrasal_fits(tok, word, spec.verb_needs_object, onto):
                 continue  # "left for Beijing" is a trip, "left for work" not
             if spec.skip_with_complement and xcomp is not None:

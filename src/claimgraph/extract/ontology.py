@@ -47,6 +47,7 @@ class EventType:
     hazard_subjects: frozenset[str] = frozenset()  # "Hurricane Betsy destroyed X": no agent
     answers_clause: frozenset[str] = frozenset()  # "…, a charge Russia denies": the accusation
     verb_needs_object: dict[str, frozenset[str]] = field(default_factory=dict)  # per verb
+    opinion_with_clause: frozenset[str] = frozenset()  # "agreed (that) it was a problem"
     setting_verbs: frozenset[str] = frozenset()  # MEASURE: "the bank raised rates to 4.5%"
     object_actor: bool = False  # the object must be an actor ("charged him", not "a fee")
     object_not_person: bool = False  # "released a report", not "released the hostages"
@@ -182,6 +183,7 @@ def load_ontology() -> Ontology:
                 for v, ws in (spec.get("verb_needs_object") or {}).items()
             },
             setting_verbs=frozenset(map(_lemma, spec.get("setting_verbs") or [])),
+            opinion_with_clause=frozenset(map(_lemma, spec.get("opinion_with_clause") or [])),
             object_actor=bool(spec.get("object_actor")),
             object_not_person=bool(spec.get("object_not_person")),
             it_is_organisation=bool(spec.get("it_is_organisation")),

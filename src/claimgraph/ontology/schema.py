@@ -261,6 +261,7 @@ _EVENT_WORDS = (
     "hazard_subjects",
     "answers_clause",
     "setting_verbs",
+    "opinion_with_clause",
     "statement_content",
     "noun_excludes_modifiers",
     "noun_excludes_preps",

@@ -252,7 +252,12 @@ class _Index:
         "in recent months") say how long, not when, so they do not date a claim."""
         for m in spans:
             for t in self.times:
-                if t.start < m.end and m.start < t.end and t.value and t.type != "DURATION":
+                if (
+                    t.start < m.end
+                    and m.start < t.end
+                    and t.value
+                    and t.type not in ("DURATION", "SET")
+                ):
                     return t
         return None
 

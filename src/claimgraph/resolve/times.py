@@ -453,7 +453,10 @@ def is_dated(t: TimeSpan) -> bool:
     """A point in time with a known year (not a duration, "PRESENT_REF" or "XXXX-08")."""
     value = str(t.value or "")
     return (
-        bool(value) and t.type != "DURATION" and not value.endswith("_REF") and "X" not in value[:4]
+        bool(value)
+        and t.type not in ("DURATION", "SET")  # "on a daily basis" (P1D) recurs, dates nothing
+        and not value.endswith("_REF")
+        and "X" not in value[:4]
     )
 
 
