@@ -1246,3 +1246,11 @@ def test_agreeing_with_a_view_and_investigating_nothing_are_no_events():
 def test_a_recurring_time_dates_nothing():
     ex = extract_text("“We meet on a daily basis,” the sheriff said.", published=None)
     assert all((c.time or {}).get("value") in (None, "") for c in ex.claims)
+
+
+def test_finding_things_or_finding_them_odd_reports_nothing_a_ruling_does():
+    assert not _claims("The neighbour who found the bodies of his relatives died in 2001.")
+    got = _claims("“You may find them repulsive,” the lawyer said.")
+    assert [(e, s) for e, _a, _r, s, _m in got] == [("STATEMENT", "lawyer")]
+    got = _claims("The court found the ban unlawful.")
+    assert [s for e, _a, _r, s, _m in got] == ["court"]

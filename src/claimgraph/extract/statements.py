@@ -87,11 +87,23 @@ def _speaker_token(verb: Token, onto: Ontology, *, shared: bool = False) -> Toke
 
 def _content(verb: Token, onto: Ontology) -> Token | None:
     """The reported clause: the verb's clausal complement, before or after it."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.lower_ in ("that", "who") and verb.dep_ == "relcl":
+        subj = verb.head
+    person_finds = lemma(verb) in onto.document_finding and not (
+        subj is not None
+        and (
+            subj.lemma_.lower() in onto.document_speakers | onto.finders
+            or subj.lower_ in onto.finders
+        )
+    )
     for c in verb.children:
         if c.dep_ in _CONTENT_DEPS and c.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+            if person_finds and c.pos_ in ("ADJ", "NOUN"):
+                continue  # "you may find them repulsive": a judgement, not a report
             return c
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if lemma(verb) in onto.clause_only_reporting:
+    if lemma(verb) in onto.clause_only_reporting or person_finds:
         obj = None  # "the person who found the bodies": a finding, nothing said
     if obj is not None and obj.pos_ in ("NOUN", "PROPN") and len(list(obj.subtree)) >= 3:
         return obj  # "the committee noted Clinton's comments": what was said, as a noun phrase

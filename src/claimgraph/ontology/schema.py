@@ -392,6 +392,8 @@ FILES: dict[str, Check] = {
             "negating_verbs": words,
             "barring_verbs": words,
             "clause_only_reporting": words,
+            "document_finding": words,
+            "finders": words,
             "intention_verbs": words,
             "speech_act_verbs": words,
             "conformity_nouns": words,
