@@ -1254,3 +1254,15 @@ def test_finding_things_or_finding_them_odd_reports_nothing_a_ruling_does():
     assert [(e, s) for e, _a, _r, s, _m in got] == [("STATEMENT", "lawyer")]
     got = _claims("The court found the ban unlawful.")
     assert [s for e, _a, _r, s, _m in got] == ["court"]
+
+
+def test_a_date_given_in_passing_does_not_date_the_story_after_it():
+    from datetime import datetime
+
+    ex = extract_text(
+        "Police said the group planned the March 3 bombings. The minister flew to Paris "
+        "after the news conference.",
+        published=datetime(2021, 6, 9),
+    )
+    (visit,) = [c for c in ex.claims if c.event == "VISIT"]
+    assert visit.time["value"] != "2021-03-03"

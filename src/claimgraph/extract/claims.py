@@ -1684,6 +1684,7 @@ def _frames_for(
                 if attribution.report_verb is not None
                 else None,
                 past=_simple_past(tok),
+                nominal=is_noun,
             )
         )
     # ASSIST: "X helps Y build Z" – the complement event gets X as assisted_by (in resolve).

@@ -130,6 +130,7 @@ class Frame:
     quantity: dict[str, Any] | None = None
     report_verb: int | None = None  # token index of the reporting verb that frames it, if any
     past: bool = False  # told in the simple past ("revenue soared"), not "has risen" / "rises"
+    nominal: bool = False  # a noun names the event ("the March 3 bombings")
 
 
 @dataclass(slots=True)

@@ -507,6 +507,9 @@ def _narrative_time(
         words = str(t.get("text") or "").lower().split()
         if words and words[-1] in load_ontology().baseline_words:
             return time, last  # "had net of $1.1m a year ago": dates that claim, not the story
+        end = t.get("end")
+        if f.nominal and isinstance(end, int) and 0 <= f.trigger.start - end <= 3:
+            return time, last  # "the August 7 bombings": a date in passing, not the story's
         return time, (start, t)
     if t.get("basis") == "published" and f.past and last and start - last[0] < NARRATIVE_WINDOW:
         return {**last[1], "basis": "context", "published": t.get("value")}, last
