@@ -1266,3 +1266,12 @@ def test_a_date_given_in_passing_does_not_date_the_story_after_it():
     )
     (visit,) = [c for c in ex.claims if c.event == "VISIT"]
     assert visit.time["value"] != "2021-03-03"
+
+
+def test_a_wire_dateline_is_not_the_first_sentences_subject():
+    got = _claims("OSLO (Reuters) - Norwegian police arrested two men on Monday, prosecutors said.")
+    assert [e for e, *_ in got] == ["ARREST"] and got[0][1].startswith("Norw")
+    got = _claims("KABUL, Afghanistan -- Taliban fighters attacked a checkpoint on Sunday.")
+    assert [(e, a) for e, a, *_ in got] == [("ATTACK", "Taliban")]
+    got = _claims("NATO - the alliance - agreed to send troops to the region.")
+    assert tuple({a for _e, a, *_ in got}) == ("NATO",)

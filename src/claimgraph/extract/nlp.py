@@ -13,6 +13,7 @@ the few CoNLL readings the rest of claimgraph reads otherwise into their fine la
 from __future__ import annotations
 
 import os
+import re
 import warnings
 from functools import lru_cache
 from pathlib import Path
@@ -94,16 +95,35 @@ def fix_ner_labels(doc: Doc) -> Doc:
     return doc
 
 
+# "BERLIN (Reuters) - ", "LOS ANGELES, Sept. 28 (UPI) — ", "KABUL, Afghanistan -- ": a wire
+# dateline opening a paragraph, which the parser would make the first sentence's subject
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Z][A-Za-z.'\- ]{1,30}){0,2}"
+    r"(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"\s*(?:\([A-Za-z.&' ]{2,40}\))?\s*(?:--|[-–—])\s+(?=[A-Z0-9“\"'])"
+)
+
+
 @Language.component("claimgraph_paragraphs")
 def paragraph_starts(doc: Doc) -> Doc:
     """A paragraph break always ends a sentence: the parser alone runs a closing quote or a
-    time stamp into the next paragraph ('… approach.”\n\nUnder the plan …')."""
+    time stamp into the next paragraph ('… approach.”\n\nUnder the plan …'); so does a wire
+    dateline ("BERLIN (Reuters) - German police …": Berlin arrests no one)."""
+    starts = [doc[0]] if len(doc) else []
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if not tok.is_space and (
             "\n\n" in prev.whitespace_ or (prev.is_space and "\n\n" in prev.text + prev.whitespace_)
         ):
             tok.is_sent_start = True
+            starts.append(tok)
+    for first in starts:
+        m = _DATELINE.match(doc.text, first.idx)
+        if m is None or "\n" in m.group(0):
+            continue
+        after = next((t for t in doc[first.i :] if t.idx >= m.end()), None)
+        if after is not None and after.i > first.i:
+            after.is_sent_start = True
     return doc
 
 
