@@ -1141,13 +1141,15 @@ def test_a_stray_quote_mark_is_no_statement():
     assert all(any(ch.isalnum() for ch in (c.object or {}).get("text", "x")) for c in ex.claims)
 
 
+def _statements(text):
+    return [c for c in extract_text(text, published=None).claims if c.event == "STATEMENT"]
+
+
 def test_a_speakers_words_end_before_the_publishers_aside():
-    ex = extract_text(
+    st = _statements(
         "Dr Ada Brooks said she expects the senator to recover from pneumonia, which forced "
-        "him to miss the vote.",
-        published=None,
+        "him to miss the vote."
     )
-    st = [c for c in ex.claims if c.event == "STATEMENT"]
     assert st and st[0].object["text"].endswith("pneumonia")
     assert "forced" not in st[0].evidence["text"]
 
@@ -1194,12 +1196,10 @@ def test_an_office_holder_noun_points_back_to_the_person_named_with_that_office(
 
 
 def test_one_quotation_over_several_sentences_is_one_statement():
-    ex = extract_text(
+    st = _statements(
         "“You will hear of a dirty house. You will hear rumors. But they never hurt anyone,” "
-        "defence lawyer Ada Brooks said.",
-        published=None,
+        "defence lawyer Ada Brooks said."
     )
-    st = [c for c in ex.claims if c.event == "STATEMENT"]
     assert len(st) == 1
     assert st[0].source["name"] == "Ada Brooks"
     assert "dirty house" in st[0].evidence["text"] and "never hurt" in st[0].evidence["text"]

@@ -586,6 +586,19 @@ def merge_restatements(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+def _pointed_speaker(ent: Entity, text: str, publisher: str) -> dict[str, Any]:
+    """A speaker named earlier, pointed back to by "he" or "the minister"."""
+    return {
+        "name": ent.name,
+        "type": ent.type,
+        "entity_id": ent.id,
+        "text": text,
+        "anaphoric": True,
+        "chain": [publisher, ent.name],
+        "is_publisher": False,
+    }
+
+
 def _source(
     f: Frame, idx: _Index, onto: Ontology, publisher: str, last_named: dict[str, Any] | None
 ) -> dict[str, Any]:
@@ -593,27 +606,11 @@ def _source(
         return {"name": publisher, "type": "PUBLISHER", "chain": [publisher], "is_publisher": True}
     titled = idx.titled_person(f.speaker)
     if titled is not None:  # "the interior minister said": the minister named before
-        return {
-            "name": titled.name,
-            "type": titled.type,
-            "entity_id": titled.id,
-            "text": f.speaker.text,
-            "anaphoric": True,
-            "chain": [publisher, titled.name],
-            "is_publisher": False,
-        }
+        return _pointed_speaker(titled, f.speaker.text, publisher)
     if f.speaker_anaphoric and f.speaker.text.lower() in PERSON_PRONOUNS:
         ent = idx.person(f.speaker.start)
         if ent is not None:  # "he added": the last person named
-            return {
-                "name": ent.name,
-                "type": ent.type,
-                "entity_id": ent.id,
-                "text": f.speaker.text,
-                "anaphoric": True,
-                "chain": [publisher, ent.name],
-                "is_publisher": False,
-            }
+            return _pointed_speaker(ent, f.speaker.text, publisher)
     if f.speaker_anaphoric:
         if last_named is None:
             return {
