@@ -1275,3 +1275,13 @@ def test_a_wire_dateline_is_not_the_first_sentences_subject():
     assert [(e, a) for e, a, *_ in got] == [("ATTACK", "Taliban")]
     got = _claims("NATO - the alliance - agreed to send troops to the region.")
     assert tuple({a for _e, a, *_ in got}) == ("NATO",)
+
+
+def test_an_unclosed_quote_mark_does_not_lend_later_sentences_to_the_next_speaker():
+    text = (
+        "“The suspect raised an object at the officers, said chief Ana Ruiz. The wounded man "
+        "was taken to a hospital. A crowd of about 200 people gathered at the corner, said "
+        "resident Tom Hale."
+    )
+    said = [c.source["name"] for c in extract_text(text).claims if "hospital" in c.evidence["text"]]
+    assert not [name for name in said if "Hale" in name]

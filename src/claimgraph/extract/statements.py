@@ -399,9 +399,11 @@ def quoted_frames(
             continue
         para = _paragraph_start(sent)
         text = sent.doc.text
-        # backwards: sentences of the same paragraph inside a quotation still open here
+        # backwards: sentences of the same paragraph inside a quotation still open here, and
+        # closed in this sentence ("… C,” she said"); an unclosed “ further back opens none
+        closes = any(ch in _CLOSE or ch == '"' for ch in sent.text) or "''" in sent.text
         j = i - 1
-        while j >= 0 and out[j][0].start_char >= para:
+        while closes and j >= 0 and out[j][0].start_char >= para:
             prev, prev_frames = out[j]
             if _quote_depth(text[para : sent.start_char]) == 0 or _speaker_frame(prev_frames):
                 break
