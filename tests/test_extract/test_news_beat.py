@@ -1285,3 +1285,12 @@ def test_an_unclosed_quote_mark_does_not_lend_later_sentences_to_the_next_speake
     )
     said = [c.source["name"] for c in extract_text(text).claims if "hospital" in c.evidence["text"]]
     assert not [name for name in said if "Hale" in name]
+
+
+def test_shot_dead_and_fatally_stabbed_are_killings():
+    got = _claims("Police fatally shot a man in Leeds on Wednesday.")
+    assert [(e, a, r) for e, a, r, *_ in got] == [("KILL", "Police", "man")]
+    got = _claims("A guard was shot dead outside the bank.")
+    assert [e for e, *_ in got] == ["KILL"]
+    got = _claims("The guard was shot in the leg.")
+    assert [e for e, *_ in got] == ["ATTACK"]

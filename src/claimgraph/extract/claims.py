@@ -658,6 +658,12 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 # "hit 13 officials with sanctions": the noun is the act, the object its
                 # target; "stabbed to death": a killing
                 return [(onto.light[(lemma(tok), with_obj.lemma_.lower())], False, with_obj)]
+        manner = [c for c in tok.children if c.dep_ in ("advmod", "oprd", "acomp", "xcomp")]
+        if dobj is not None:  # the parser's "shot [dead two soldiers]"
+            manner += [a for a in dobj.children if a.dep_ == "amod" and a.i == tok.i + 1]
+        for c in manner:  # "shot dead", "fatally stabbed": the manner names the event
+            if (word, c.lower_) in onto.light:
+                return [(onto.light[(word, c.lower_)], False, dobj)]
         readings = _verb_readings(tok, onto)
         xcomp = _child(tok, "xcomp")
         ground: str | None = None  # "rebels captured the town": the sense its object fits
