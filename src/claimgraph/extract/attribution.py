@@ -112,6 +112,14 @@ def _names_someone(span: Span) -> bool:
     )
 
 
+def of_object(tok: Token | None) -> Token | None:
+    """The object of a word's "of" phrase ("the release of X" → X; "many of the experts")."""
+    if tok is None:
+        return None
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+
+
 _GROUP_WORDS = frozenset({"those", "some", "others", "many", "several", "few", "both", "all"})
 
 
@@ -154,8 +162,7 @@ def can_speak(tok: Token, onto: Ontology, *, strict: bool = False) -> bool:
         return True
     word = tok.lemma_.lower()
     if word in onto.quantifier_heads:  # "many of the experts", "some said"
-        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        obj = of_object(tok)
         return obj is None or can_speak(obj, onto, strict=True)
     if (
         word in onto.actor_nouns
@@ -197,7 +204,8 @@ def reporter_act(tok: Token, onto: Ontology) -> bool:
     )
 
 
-def _negated(tok: Token) -> bool:
+def negated(tok: Token) -> bool:
+    """A "not"/"n't" on the word itself ("did not blame", "pleaded not guilty")."""
     return any(c.dep_ == "neg" for c in tok.children)
 
 
@@ -218,17 +226,17 @@ def blamed_for(trigger: Token, onto: Ontology) -> tuple[Token, Token | None, Tok
         verb = head.head
         if head.dep_ == "dobj" and lemma(verb) in words.get("claiming", frozenset()):
             subj = subject_of(verb)  # "Y claimed responsibility for the blast"
-            return (subj, subj, verb) if subj is not None and not _negated(verb) else None
+            return (subj, subj, verb) if subj is not None and not negated(verb) else None
         if owner is not None:  # "Russia's involvement in the poisoning"
             return owner, None, None
         if head.dep_ in ("dobj", "attr") and lemma(verb) in ("have", "play"):
             subj = subject_of(verb)  # "Y had a role in the attack"
-            return (subj, None, None) if subj is not None and not _negated(verb) else None
+            return (subj, None, None) if subj is not None and not negated(verb) else None
         if head.dep_ != "pobj" or head.head.lower_ not in ("of", "for", "in"):
             return None
         prep = head.head  # "accused Y of involvement in the attack"
         head = prep.head
-    if _negated(head):
+    if negated(head):
         return None
     p = prep.lower_
     if head.pos_ in ("VERB", "AUX") and lemma(head) in words.get("verbs", frozenset()):
@@ -243,17 +251,17 @@ def blamed_for(trigger: Token, onto: Ontology) -> tuple[Token, Token | None, Tok
         return (obj, subj, head) if obj is not None else None
     if head.pos_ == "NOUN" and head.dep_ == "dobj" and p in ("for", "of"):
         verb = head.head  # the parser hangs "of killing" on the accused: "accused rebels of …"
-        if lemma(verb) in words.get("verbs", frozenset()) and not _negated(verb):
+        if lemma(verb) in words.get("verbs", frozenset()) and not negated(verb):
             return head, subject_of(verb), verb
         return None
     if head.pos_ == "ADJ" and head.lemma_.lower() in words.get("adjectives", frozenset()):
         if head.dep_ == "acomp":  # "Y was responsible for the bombing"
             subj = subject_of(head.head)
-            return (subj, None, None) if subj is not None and not _negated(head.head) else None
+            return (subj, None, None) if subj is not None and not negated(head.head) else None
         verb = head.head  # "X holds Y responsible for the bombing"
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None) or subject_of(head)
         if obj is not None and lemma(verb) in words.get("verbs", frozenset()):
-            return (obj, subject_of(verb), verb) if not _negated(verb) else None
+            return (obj, subject_of(verb), verb) if not negated(verb) else None
         return None
     if p == "in" and head.lemma_.lower() in words.get("participles", frozenset()):
         subj = subject_of(head) or (head.head if head.dep_ == "acl" else None)

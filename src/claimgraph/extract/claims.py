@@ -22,6 +22,8 @@ from claimgraph.extract.attribution import (
     is_anaphoric,
     lemma,
     modality,
+    negated,
+    of_object,
     phrase,
     polarity,
     reporter_act,
@@ -126,12 +128,7 @@ def _prep_objects(tok: Token) -> dict[str, Token]:
     ("signed agreements with X": the parser hangs "with X" on the noun)."""
     out: dict[str, Token] = {}
     dobj = _child(tok, "dobj") if tok.pos_ in ("VERB", "AUX") else None
-    of = (
-        next((c for c in dobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        if dobj is not None
-        else None
-    )
-    inner = _child(of, "pobj") if of is not None else None  # "a package of sanctions on X"
+    inner = of_object(dobj)  # "a package of sanctions on X"
     for base in (tok, dobj, inner):
         if base is None:
             continue
@@ -386,10 +383,7 @@ def _location(trigger: Token, objects: list[Token]) -> list[Token]:
                 if (
                     obj is not None and obj.ent_type_ not in PLACE_LABELS
                 ):  # "the port city of Odesa"
-                    of = next(
-                        (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None
-                    )
-                    inner = _child(of, "pobj") if of is not None else None
+                    inner = of_object(obj)
                     obj = inner if inner is not None and inner.ent_type_ in PLACE_LABELS else obj
                 if obj is not None and obj.ent_type_ in PLACE_LABELS:
                     return _places_from(_ent_start(obj))
@@ -536,8 +530,7 @@ def _quantified(tok: Token, onto: Ontology) -> Token:
     """What a number or quantifier counts: "tens of thousands of people" → people, "one of two
     men" → men; any other token itself."""
     while tok.pos_ == "NUM" or tok.lemma_.lower() in onto.quantifier_heads:
-        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        inner = _child(of, "pobj") if of is not None else None
+        inner = of_object(tok)
         if inner is None:
             break
         tok = inner
@@ -575,8 +568,7 @@ def _share_of(tok: Token) -> Token | None:
     """What a percentage is a share of: "45 percent of the vote" → vote."""
     if tok.lemma_.lower() not in ("percent", "%", "percentage", "share"):
         return None
-    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    return _child(of, "pobj") if of is not None else None
+    return of_object(tok)
 
 
 def _noun_lemma(tok: Token, onto: Ontology) -> str:
@@ -636,8 +628,7 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             dobj = tok.head  # "the diplomats (being) expelled from Canada": they are expelled
         preps = _prep_objects(tok)
         if dobj is not None and dobj.lemma_.lower() in onto.collective_nouns:
-            of = next((c for c in dobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            inner = _child(of, "pobj") if of is not None else None
+            inner = of_object(dobj)
             dobj = inner if inner is not None else dobj  # "a package of sanctions" → sanctions
         if dobj is not None and (lemma(tok), dobj.lemma_.lower()) in onto.light:
             found.append((onto.light[(lemma(tok), dobj.lemma_.lower())], False, dobj))
@@ -648,7 +639,7 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         verdict = _verdict(tok, onto)
         if verdict is not None:  # "found him guilty", "was found guilty", "pleaded guilty"
             event = onto.light[(lemma(tok), verdict.lemma_.lower())]
-            if any(c.dep_ == "neg" for c in verdict.children):  # "pleaded not guilty"
+            if negated(verdict):  # "pleaded not guilty"
                 event = onto.events[event].negated_as or ""
             person = _child(verdict, "nsubj") or dobj
             return [(event, False, person)] if event else []
@@ -822,8 +813,7 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         )
     ):  # "March 4" is a date, "Strike" a band
         event = onto.nouns[_noun_lemma(tok, onto)]
-        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        obj = _child(of, "pobj") if of is not None else None
+        obj = of_object(tok)
         spec = onto.events[event]
         if any(
             t.lemma_.lower() in spec.noun_excludes_modifiers
@@ -933,8 +923,7 @@ def _simple_past(tok: Token) -> bool:
 
 def _figure_of(tok: Token) -> bool:
     """Whether the noun's "of" phrase is a money or percent figure ("a gain of $9.7m")."""
-    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    inner = _child(of, "pobj") if of is not None else None
+    inner = of_object(tok)
     if inner is not None and inner.ent_type_ in ("MONEY", "PERCENT"):
         return True
     # "a three percent drop", "a $2 billion loss": the figure as the noun's modifier (not

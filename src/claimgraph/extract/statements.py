@@ -331,6 +331,11 @@ _OPEN = {"“", "«", "„"}
 _CLOSE = {"”", "»"}
 
 
+def _opens_quote(sent: Span) -> bool:
+    """Whether the sentence begins with a quotation mark (a new or continued quotation)."""
+    return sent.text.lstrip()[:1] in (_OPEN | {'"'})
+
+
 def _quote_depth(text: str) -> int:
     """Open quotations at the end of `text`: curly quotes pair up, straight ones alternate."""
     depth = sum(ch in _OPEN for ch in text) - sum(ch in _CLOSE for ch in text)
@@ -407,9 +412,7 @@ def quoted_frames(
             prev, prev_frames = out[j]
             if _quote_depth(text[para : sent.start_char]) == 0 or _speaker_frame(prev_frames):
                 break
-            if _quote_depth(text[para : prev.start_char]) == 0 and prev.text.lstrip()[:1] not in (
-                _OPEN | {'"'}
-            ):
+            if _quote_depth(text[para : prev.start_char]) == 0 and not _opens_quote(prev):
                 break
             if _attribute(prev, prev_frames, source):
                 made.add(j)
@@ -418,8 +421,7 @@ def quoted_frames(
         j = i + 1
         while j < len(out):
             nxt, nxt_frames = out[j]
-            opens = nxt.text.lstrip()[:1] in (_OPEN | {'"'})
-            if not opens or _speaker_frame(nxt_frames) is not None:
+            if not _opens_quote(nxt) or _speaker_frame(nxt_frames) is not None:
                 break
             if any(f.report_verb is not None for f in nxt_frames):
                 break
@@ -439,7 +441,7 @@ def _merge_quoted(out: list[tuple[Span, list[Frame]]], made: set[int]) -> None:
         while (
             k in made
             and end + 1 in made
-            and out[end + 1][0].text.lstrip()[:1] not in (_OPEN | {'"'})  # no new quotation
+            and not _opens_quote(out[end + 1][0])  # no new quotation
             and _same_speaker(out[k][1][0], out[end + 1][1][0])
         ):
             end += 1
@@ -448,7 +450,7 @@ def _merge_quoted(out: list[tuple[Span, list[Frame]]], made: set[int]) -> None:
             cue is not None
             and len(cue[1]) == 1
             and cue[1][0].event == "STATEMENT"
-            and cue[0].text.lstrip()[:1] not in (_OPEN | {'"'})
+            and not _opens_quote(cue[0])
             and _same_speaker(out[k][1][0], cue[1][0])
         ):  # "“A. B,” she said": the cue's own statement reaches back over A
             _reach_back(cue[1][0], out[k][0].start_char, cue[0].doc.text)

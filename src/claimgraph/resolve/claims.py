@@ -133,7 +133,10 @@ _NOT_APPOSITION = {"has", "have", "had", "is", "was", "will", "would", "said", "
 class _Index:
     """Offset lookups over one article's entities, places and times."""
 
-    def __init__(self, entities: list[Entity], places: list[Place], times: list[TimeSpan]) -> None:
+    def __init__(
+        self, entities: list[Entity], places: list[Place], times: list[TimeSpan], text: str = ""
+    ) -> None:
+        self.text = text  # the article text, for the words around a name ("FBI Director X")
         self.mentions = sorted(
             ((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda x: (x[0], -x[1])
         )
@@ -180,8 +183,6 @@ class _Index:
                     return ent
         return best
 
-    text: str = ""  # the article text, for the words around a name ("FBI Director X")
-
     def titled_person(self, span: RoleSpan | Mention) -> Entity | None:
         """Who "the interior minister" / "the FBI chief" is: the last person named before it
         with that office, or one of its group, in the words around the name, and the
@@ -192,7 +193,7 @@ class _Index:
         if not words or len(words) > 4:
             return None
         head = words[-1]
-        group = next((set(g) for g in title_nouns() if head in g), None)
+        group = next((g for g in title_nouns() if head in g), None)
         if group is None or not self.text:
             return None
         modifiers = {w for w in words[:-1] if w not in ("u.s", "us", "new", "top", "former")}
@@ -383,8 +384,8 @@ def resolve_claims(
     """Turn frames into claims; frames must be in text order (anaphoric speakers look back).
     With the article `text`, a time stated in a claim's sentence can date it."""
     onto = onto or load_ontology()
-    idx = _Index(country_view(entities), places, times)  # "Iraqi troops" act for Iraq
-    idx.text = text or ""
+    # country_view: "Iraqi troops" act for Iraq
+    idx = _Index(country_view(entities), places, times, text or "")
     last_named: dict[str, Any] | None = None
     narrative: Stated = None
     claims: list[Claim] = []

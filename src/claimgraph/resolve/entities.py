@@ -52,9 +52,10 @@ def _tables() -> dict[str, Any]:
     return load_yaml("entities.yaml")
 
 
-def title_nouns() -> list[frozenset[str]]:
+@lru_cache(maxsize=1)
+def title_nouns() -> tuple[frozenset[str], ...]:
     """Office-holder nouns in groups of words that name the same office (chief = director)."""
-    return [frozenset(w.lower() for w in g) for g in _tables().get("title_nouns") or []]
+    return tuple(frozenset(w.lower() for w in g) for g in _tables().get("title_nouns") or [])
 
 
 # ---------------------------------------------------------------- countries and demonyms
