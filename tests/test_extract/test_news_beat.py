@@ -109,6 +109,23 @@ def test_statement_without_event_is_a_claim(nlp):
     assert found[0][4].speaker.text == "army"
 
 
+def test_evidence_is_what_was_said_not_who_said_it(nlp):
+    text = '"The harbour is closed to all traffic," the port captain said when asked on Tuesday.'
+    stmt = next(f[4] for f in frames(nlp, text) if f[0] == "STATEMENT")
+    assert stmt.evidence.text == "The harbour is closed to all traffic"
+    assert stmt.speaker.text == "port captain"
+    # the saying's own date still dates the statement
+    text = "The port captain said on Tuesday that the harbour would stay closed."
+    stmt = next(f[4] for f in frames(nlp, text) if f[0] == "STATEMENT")
+    assert [t.text for t in stmt.time_spans] == ["Tuesday"]
+    assert stmt.evidence.text == "that the harbour would stay closed"
+    # an event told by someone: its own clause, the speaker in its source
+    found = frames(nlp, "In a radio interview, the army said rebels attacked a convoy.")
+    attack = next(f[4] for f in found if f[0] == "ATTACK")
+    assert attack.evidence.text == "rebels attacked a convoy"
+    assert attack.speaker.text == "army"
+
+
 def test_generic_description_is_not_an_event(nlp):
     assert events(nlp, "The firm makes gloves, boots and helmets.") == []
 
@@ -569,7 +586,7 @@ def test_a_document_speaks_for_the_source_it_points_back_to():
         "posted Monday on its website, said the checks were routine."
     )
     claims = extract_text(text).claims
-    second = [c for c in claims if "advisory" in c.evidence["text"]]
+    second = [c for c in claims if "checks were routine" in c.evidence["text"]]
     assert second and "embassy" in (second[0].agent or {}).get("name", "").lower()
     assert "embassy" in second[0].source["name"].lower()
 

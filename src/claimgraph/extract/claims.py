@@ -32,6 +32,7 @@ from claimgraph.extract.attribution import (
 from claimgraph.extract.ontology import EventType, Ontology, load_ontology
 from claimgraph.extract.records import Frame, Mention, RoleSpan
 from claimgraph.extract.statements import quoted_frames, statement_frames, transcript_frames
+from claimgraph.extract.timespans import ent_span, times_under
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_LABELS = {"GPE", "NORP", "ORG", "PERSON"}
@@ -414,20 +415,6 @@ def _ent_start(tok: Token) -> Token:
     return tok.doc[ent.start] if ent is not None else tok
 
 
-def ent_span(tok: Token) -> Span | None:
-    """The named entity around `tok`, found from its IOB tags (no scan of doc.ents)."""
-    if tok.ent_iob_ == "O" or not tok.ent_type_:
-        return None
-    doc = tok.doc
-    start = tok.i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    end = tok.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return doc[start:end]
-
-
 def _expand(tok: Token | None) -> list[Token | None]:
     if tok is None:
         return [None]
@@ -477,43 +464,9 @@ def _number(text: str) -> float | int | None:
     return int(value) if value.is_integer() else value
 
 
-def _baseline(t: Token, onto: Ontology) -> bool:
-    """A time that dates the figure a sentence compares with ("up 15% from 4 pence a year
-    earlier", "from $39.5 million a year ago"), not the event."""
-    sent = t.sent
-    compares = [
-        p
-        for p in sent
-        if p.lower_ in onto.comparison_preps
-        and any(k.dep_ == "pobj" and k.ent_type_ in NUMBER_LABELS for k in p.subtree)
-    ]
-    if not compares:
-        return False
-    ent = ent_span(t)
-    words = {w.lower_ for w in ent} if ent is not None else {t.lower_}
-    return bool(words & onto.baseline_words) or any(a in compares for a in t.ancestors)
-
-
-def _times_under(tok: Token, *, stop: set[int], onto: Ontology | None = None) -> list[Mention]:
-    """DATE/TIME entities attached to `tok` (not inside another clause we are not about, and
-    not the date of a figure the sentence compares with)."""
-    out = []
-    for t in tok.subtree:
-        if t.ent_type_ in ("DATE", "TIME") and t.ent_iob_ == "B":
-            if onto is not None and _baseline(t, onto):
-                continue
-            # walk up to the first verb: it must be `tok`
-            node = t
-            while node.head.i != node.i and node.pos_ not in ("VERB", "AUX") and node.i not in stop:
-                node = node.head
-            if node.i == tok.i:
-                ent = ent_span(t)
-                out.append(Mention(ent.start_char, ent.end_char, ent.text))
-    return out
-
-
 def _evidence(sent: Span, tokens: list[Token]) -> Mention:
-    """The smallest sentence slice covering the event, its subject and its reporting frame."""
+    """The smallest sentence slice covering the event and its roles: who reported it is the
+    claim's source, not part of what states it ("X said Y attacked Z" -> "Y attacked Z")."""
     start = min(t.left_edge.i for t in tokens)
     end = max(t.right_edge.i for t in tokens) + 1
     start, end = max(start, sent.start), min(end, sent.end)
@@ -1593,15 +1546,13 @@ def _frames_for(
         mood = modality(tok, attribution, onto)
     pol = polarity(tok, onto)
     stop = {attribution.report_verb.i} if attribution.report_verb is not None else set()
-    times = _times_under(tok, stop=stop, onto=onto)
+    times = times_under(tok, stop=stop, onto=onto)
     report_times = (
-        _times_under(attribution.report_verb, stop={tok.i})
+        times_under(attribution.report_verb, stop={tok.i})
         if attribution.report_verb is not None
         else []
     )
     ev_tokens = [tok, *(t for t in roles.values() if t is not None)]
-    if attribution.report_verb is not None:
-        ev_tokens.append(attribution.report_verb)
     evidence = _evidence(sent, ev_tokens)
     if spec.quantity:
         quantity = _quantity(tok, onto)

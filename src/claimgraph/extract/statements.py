@@ -2,7 +2,7 @@
 
 "X said that …", "'…,' X added", "according to X, …": when no event frame in the sentence is
 framed by that reporting verb (or that "according to"), the statement itself becomes a claim —
-the speaker is its agent and source, the reported content its object, the sentence its evidence.
+the speaker is its agent and source, the reported content its object and its evidence.
 Junk speakers (punctuation, relative pronouns, expletive "it") give nothing.
 """
 
@@ -25,6 +25,7 @@ from claimgraph.extract.attribution import (
 from claimgraph.extract.ontology import Ontology
 from claimgraph.extract.quantities import quantity_of
 from claimgraph.extract.records import Frame, Mention, RoleSpan
+from claimgraph.extract.timespans import times_under
 
 _NOT_SPEAKERS = {"it", "this", "that", "there", "which", "what", "who", "whom", "one"}
 _CONTENT_DEPS = ("ccomp", "parataxis", "xcomp")
@@ -155,15 +156,19 @@ def _without_aside(content: Span) -> Span:
     return content
 
 
-def _statement_evidence(sent: Span, speaker: Span, trigger: Token, content: Span) -> Mention:
-    """Speaker, cue and content: the sentence slice that states it (a report nested in another
-    report keeps to its own words)."""
-    start = min(speaker.start, trigger.i, content.start)
-    end = max(speaker.end, trigger.i + 1, content.end)
-    start, end = max(start, sent.start), min(end, sent.end)
-    if start <= sent.start + 2 and end >= sent.end - 2:
-        return _sentence_evidence(sent)
-    span = sent.doc[start:end]
+def _statement_evidence(content: Span) -> Mention:
+    """The reported words themselves: the speaker and the cue are the claim's source, and the
+    span a reader checks is what was said (an aside after the cue, "…, he said when asked by a
+    reporter", is not part of it)."""
+    doc = content.doc
+    start, end = content.start, content.end
+    while start > 0 and doc[start - 1].dep_ == "det" and start <= doc[start - 1].head.i < end:
+        start -= 1  # the phrase dropped its opening "The"
+    while end > start + 1 and (doc[end - 1].is_space or doc[end - 1].is_punct):
+        end -= 1
+    while start < end - 1 and (doc[start].is_space or doc[start].is_punct):
+        start += 1
+    span = doc[start:end]
     return Mention(span.start_char, span.end_char, span.text)
 
 
@@ -254,7 +259,9 @@ def _frame(
         quantity=quantity,
         trigger=Mention(trigger.idx, trigger.idx + len(trigger), trigger.text),
         roles=roles,
-        evidence=_statement_evidence(sent, speaker, trigger, content),
+        evidence=_statement_evidence(content),
+        # "said Friday that …": the saying's own date, not one inside what was said
+        time_spans=times_under(trigger, stop={content.root.i}),
         polarity=polarity(trigger, onto),
         modality=mood,
         speaker=sp,

@@ -1,0 +1,59 @@
+"""Which temporal expressions belong to a clause: the dates an event's own verb carries, not
+those of another clause or of the figure a sentence compares with."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from claimgraph.extract.ontology import Ontology
+from claimgraph.extract.quantities import NUMBER_LABELS
+from claimgraph.extract.records import Mention
+
+
+def ent_span(tok: Token) -> Span | None:
+    """The named entity around `tok`, found from its IOB tags (no scan of doc.ents)."""
+    if tok.ent_iob_ == "O" or not tok.ent_type_:
+        return None
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
+def _baseline(t: Token, onto: Ontology) -> bool:
+    """A time that dates the figure a sentence compares with ("up 15% from 4 pence a year
+    earlier", "from $39.5 million a year ago"), not the event."""
+    sent = t.sent
+    compares = [
+        p
+        for p in sent
+        if p.lower_ in onto.comparison_preps
+        and any(k.dep_ == "pobj" and k.ent_type_ in NUMBER_LABELS for k in p.subtree)
+    ]
+    if not compares:
+        return False
+    ent = ent_span(t)
+    words = {w.lower_ for w in ent} if ent is not None else {t.lower_}
+    return bool(words & onto.baseline_words) or any(a in compares for a in t.ancestors)
+
+
+def times_under(tok: Token, *, stop: set[int], onto: Ontology | None = None) -> list[Mention]:
+    """DATE/TIME entities attached to `tok` (not inside another clause we are not about, and
+    not the date of a figure the sentence compares with)."""
+    out = []
+    for t in tok.subtree:
+        if t.ent_type_ in ("DATE", "TIME") and t.ent_iob_ == "B":
+            if onto is not None and _baseline(t, onto):
+                continue
+            # walk up to the first verb: it must be `tok`
+            node = t
+            while node.head.i != node.i and node.pos_ not in ("VERB", "AUX") and node.i not in stop:
+                node = node.head
+            if node.i == tok.i:
+                ent = ent_span(t)
+                out.append(Mention(ent.start_char, ent.end_char, ent.text))
+    return out
