@@ -126,6 +126,28 @@ def test_evidence_is_what_was_said_not_who_said_it(nlp):
     assert attack.speaker.text == "army"
 
 
+def test_speakers_news_writes_without_a_name(nlp):
+    # a group by quantity, a person by age: both speak
+    found = frames(nlp, "Many in the crowd said the mayor had been too cautious.")
+    assert [f[4].speaker.text for f in found if f[0] == "STATEMENT"] == ["Many in the crowd"]
+    text = "\u201cThis is the happiest day of my life,\u201d said the 58-year-old."
+    stmt = next(f[4] for f in frames(nlp, text) if f[0] == "STATEMENT")
+    assert "year-old" in stmt.speaker.text
+    assert stmt.evidence.text == "This is the happiest day of my life"
+
+
+def test_quotation_before_its_cue_in_any_shape(nlp):
+    # an interjection the parser does not take for the said clause
+    text = "''Wow, what a lovely harbour,'' the mayor said on Sunday."
+    stmt = next(f[4] for f in frames(nlp, text) if f[0] == "STATEMENT")
+    assert stmt.evidence.text == "Wow, what a lovely harbour"
+    # a quoted question ends the parser's sentence before its cue
+    text = 'The mayor arrived late. "Is everybody here?" the mayor said.'
+    stmt = next(f[4] for f in frames(nlp, text) if f[0] == "STATEMENT")
+    assert stmt.evidence.text == "Is everybody here"
+    assert stmt.speaker.text == "mayor"
+
+
 def test_generic_description_is_not_an_event(nlp):
     assert events(nlp, "The firm makes gloves, boots and helmets.") == []
 

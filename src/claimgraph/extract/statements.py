@@ -81,9 +81,38 @@ def _speaker_token(verb: Token, onto: Ontology, *, shared: bool = False) -> Toke
         strict = True  # not "problems that experts thought …", a misparse of "experts thought"
     if subj.lower_ in _NOT_SPEAKERS or not any(c.isalpha() for c in subj.text):
         return None
+    if _aged(subj) or (
+        subj.pos_ == "ADJ"
+        and subj.lemma_.lower() in onto.quantifier_heads
+        and _group_speaks(subj, onto)
+    ):
+        return subj  # "said the 46-year-old", "many in the crowd said", "most said"
     if subj.pos_ not in ("NOUN", "PROPN", "PRON") or not can_speak(subj, onto, strict=strict):
         return None
     return subj
+
+
+def _aged(tok: Token) -> bool:
+    """A person named by age: "the 46-year-old" ("old" with a "year" measure)."""
+    return tok.lower_ == "old" and any(
+        c.lemma_.lower() == "year" for c in tok.children if c.dep_ in ("npadvmod", "compound")
+    )
+
+
+def _group_speaks(quant: Token, onto: Ontology) -> bool:
+    """A quantifier as a subject speaks for its group: bare ("most said") or with its people
+    after "of"/"in" ("many in the crowd", "some of the delegates")."""
+    group = next(
+        (
+            p
+            for c in quant.children
+            if c.dep_ == "prep" and c.lower_ in ("of", "in", "among")
+            for p in c.children
+            if p.dep_ == "pobj"
+        ),
+        None,
+    )
+    return group is None or can_speak(group, onto, strict=True)
 
 
 def _content(verb: Token, onto: Ontology) -> Token | None:
@@ -108,6 +137,9 @@ def _content(verb: Token, onto: Ontology) -> Token | None:
         obj = None  # "the person who found the bodies": a finding, nothing said
     if obj is not None and obj.pos_ in ("NOUN", "PROPN") and len(list(obj.subtree)) >= 3:
         return obj  # "the committee noted Clinton's comments": what was said, as a noun phrase
+    quoted = _quoted_before(verb)
+    if quoted is not None:
+        return quoted
     head = verb.head
     if (
         verb.dep_ in ("parataxis", "advcl", "conj", "ccomp")
@@ -118,6 +150,55 @@ def _content(verb: Token, onto: Ontology) -> Token | None:
     ):  # not "X said 14 firemen responded", "X reported, citing documents": a report's own
         return head  # "The museum, Mr. Bush said, celebrated …": the clause around the frame
     return None
+
+
+def _quoted_before(verb: Token) -> Token | None:
+    """A quotation the parser hung on the cue as something else ("''Wow, what a great
+    idea,'' she said": an interjection): the verb's child that fills a quotation closing just
+    before the cue."""
+    doc = verb.doc
+    for c in verb.children:
+        if c.i >= verb.i or c.dep_ in ("nsubj", "nsubjpass", "punct", "aux", "neg", "prep"):
+            continue
+        after = c.right_edge.i + 1
+        while after < verb.i and doc[after].text == ",":
+            after += 1
+        if after >= verb.i or not _closing_quote(doc[after]):
+            continue
+        first = c.left_edge.i  # the opening mark may hang on the quoted word itself
+        opening = _OPEN | {'"', "``", "''"}
+        if doc[first].text in opening or (first > 0 and doc[first - 1].text in opening):
+            return c
+    return None
+
+
+def _question_before(sent: Span, verb: Token) -> Span | None:
+    """'"Who is here?" Sanders asked.': the parser ends a sentence at a quoted question or
+    exclamation, leaving the cue alone; the quotation just before it is what was said."""
+    doc = sent.doc
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    if (
+        sent.start == 0
+        or len(words) > 8
+        or any(t.pos_ in ("VERB", "AUX") and t.i != verb.i for t in words)
+    ):
+        return None
+    end = sent.start
+    while end > 0 and doc[end - 1].is_space:
+        end -= 1
+    if end < 2 or not _closing_quote(doc[end - 1]) or doc[end - 2].text not in ("?", "!"):
+        return None
+    prev = doc[end - 1].sent
+    if "\n\n" in doc.text[prev.end_char : sent.start_char]:
+        return None  # another paragraph
+    start = prev.start
+    while start < end - 2 and (doc[start].is_space or doc[start].is_punct):
+        start += 1
+    return doc[start : end - 1]
+
+
+def _closing_quote(tok: Token) -> bool:
+    return tok.text in _CLOSE | {'"', "''"}
 
 
 def _holds_event(comp: Token, found: list[Frame]) -> bool:
@@ -320,14 +401,20 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
                 continue  # "investigators did not say how close …": nothing was stated
             content = _content(tok, onto)
             subj = _speaker_token(tok, onto, shared=True)
-            if content is None or subj is None:
+            if subj is None:
+                continue
+            body = (
+                _without_aside(phrase(content))
+                if content is not None
+                else _question_before(sent, tok)
+            )
+            if body is None:
                 continue
             if subj.lower_ in QUOTED_SPEAKERS and _outer_report(tok, onto):
                 continue  # "'I think …,' she said": the outer frame states it
             speaker = phrase(subj)
             if subj.i == tok.head.i and tok.dep_ == "relcl":  # "the minister, who said …"
                 speaker = subj.doc[subj.left_edge.i : subj.i + 1]
-            body = _without_aside(phrase(content))
             out.append(
                 _frame(tok, speaker, body, sent, onto.reporting[word], onto, tok.i, read=True)
             )
