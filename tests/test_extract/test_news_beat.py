@@ -148,6 +148,41 @@ def test_quotation_before_its_cue_in_any_shape(nlp):
     assert stmt.speaker.text == "mayor"
 
 
+def test_according_to_vouches_for_its_own_clause():
+    text = "The mayor leads the race by 12 points, according to a count by the Gazette."
+    stmt = next(c for c in extract_text(text).claims if c.event == "STATEMENT")
+    assert stmt.evidence["text"] == "The mayor leads the race by 12 points"
+    assert stmt.source["name"] == "Gazette"
+    # inside a relative clause it vouches for that clause, not for the sentence's event
+    text = "Lawmakers criticised the merger, which according to company filings would cut taxes."
+    claims = extract_text(text).claims
+    accuse = next(c for c in claims if c.event == "ACCUSE")
+    assert accuse.source["is_publisher"] or "filings" not in (accuse.source.get("text") or "")
+    stmt = next(c for c in claims if c.event == "STATEMENT")
+    assert "filings" in stmt.source["text"]
+
+
+def test_a_name_and_a_colon_label_what_follows():
+    text = (
+        "Campaign notes\n\nJane Doyle: The tax plan will never pass the Senate.\n\n"
+        "Springfield: The town was quiet on Monday."
+    )
+    claims = extract_text(text).claims
+    doyle = [c for c in claims if "never pass" in c.evidence["text"]]
+    assert doyle and doyle[0].evidence["text"].startswith("The tax plan")
+    assert "Doyle" in doyle[0].source["name"]
+    assert not [c for c in claims if "quiet" in c.evidence["text"] and not c.source["is_publisher"]]
+
+
+def test_two_sayings_ending_on_one_noun_stay_two():
+    text = (
+        "The board said profits rose in the northern areas. "
+        "The board said costs fell sharply in the southern areas."
+    )
+    stmts = [c for c in extract_text(text).claims if c.event in ("STATEMENT", "MEASURE")]
+    assert len(stmts) == 2
+
+
 def test_generic_description_is_not_an_event(nlp):
     assert events(nlp, "The firm makes gloves, boots and helmets.") == []
 

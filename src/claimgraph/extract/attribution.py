@@ -189,6 +189,17 @@ def according_to(tok: Token, onto: Ontology) -> Token | None:
     return obj
 
 
+def _vouches_elsewhere(according: Token, trigger: Token) -> bool:
+    """ "according to X" inside a relative clause the trigger is not in ("Y criticised the deal,
+    which would cut taxes, according to X") vouches for that clause only."""
+    verb = according.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ in ("relcl", "acl") and not (
+        verb.left_edge.i <= trigger.i <= verb.right_edge.i
+    )
+
+
 def reporter_act(tok: Token, onto: Ontology) -> bool:
     """ "He said the levy was fair, rejecting the claim …": a participle without a subject
     after a reported clause is done by the reporter (the parser hangs it on the clause)."""
@@ -324,7 +335,7 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
     ):
         top = top.head
     for tok in top.subtree:
-        if tok.lower_ == "according":
+        if tok.lower_ == "according" and not _vouches_elsewhere(tok, trigger):
             obj = according_to(tok, onto)
             if obj is not None:
                 span = phrase(obj)

@@ -172,6 +172,26 @@ def _quoted_before(verb: Token) -> Token | None:
     return None
 
 
+def _according_content(according: Token) -> Span:
+    """What "according to X" vouches for: the clause it hangs on ("the deal, which would cut
+    the tax rate to 17%, according to company leaders": the relative clause, not the whole
+    sentence), without the "according to X" phrase when it opens or closes that clause."""
+    top = according.head
+    while top.pos_ not in ("VERB", "AUX") and top.head.i != top.i:
+        top = top.head
+    clause = phrase(top)
+    doc = according.doc
+    pp_start, pp_end = according.left_edge.i, according.right_edge.i + 1
+    if clause.start < pp_start and pp_end >= clause.end:
+        end = pp_start
+        while end > clause.start + 1 and doc[end - 1].is_punct:
+            end -= 1
+        return doc[clause.start : end]
+    if pp_start <= clause.start and pp_end < clause.end:
+        return doc[pp_end : clause.end]
+    return clause
+
+
 def _question_before(sent: Span, verb: Token) -> Span | None:
     """'"Who is here?" Sanders asked.': the parser ends a sentence at a quoted question or
     exclamation, leaving the cue alone; the quotation just before it is what was said."""
@@ -379,10 +399,11 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
             speaker = phrase(obj)
             if (speaker.start_char, speaker.end_char) in named:
                 continue
-            top = tok.head
-            while top.head.i != top.i and top.dep_ not in ("ROOT",):
-                top = top.head
-            out.append(_frame(tok, speaker, phrase(top), sent, "reported", onto, None, read=True))
+            out.append(
+                _frame(
+                    tok, speaker, _according_content(tok), sent, "reported", onto, None, read=True
+                )
+            )
             continue
         if tok.pos_ not in ("VERB", "AUX") or tok.idx in triggers:
             continue
@@ -595,6 +616,11 @@ def _attribute(sent: Span, frames: list[Frame], source: Frame) -> bool:
 
 # "PENCE: Well, the question …" — a transcript's speaker label opening a paragraph
 _LABEL = re.compile(r"([A-Z][A-Z.'\u2019\- ]{1,30}[A-Z])\s*:\s")
+# a paragraph opened by a person's or organisation's name and a colon (headlines, link lists,
+# mixed-case transcripts): checked against the NER before it counts
+_NAME_LABEL = re.compile(
+    r"(?:^|\n)[ \t]*[\"\u201c]?([A-Z][\w.'\u2019\-]*(?: [A-Z][\w.'\u2019\-]*){0,5}):[ \t]"
+)
 _NOT_LABELS = {
     "UPDATE",
     "NOTE",
@@ -621,6 +647,22 @@ _NOT_LABELS = {
 }
 
 
+def _names_speaker(label: Span) -> bool:
+    """A label that names a person or an organisation (the tagger splits "Mark Cuban" into a
+    first name and a nationality): not a place, a date or a common-noun heading."""
+    if any(t.ent_type_ in ("PERSON", "ORG") for t in label):
+        return True
+    last = label[-1]
+    return all(t.pos_ == "PROPN" or not t.is_alpha for t in label) and last.ent_type_ not in (
+        "GPE",
+        "LOC",
+        "FAC",
+        "DATE",
+        "TIME",
+        "EVENT",
+    )
+
+
 def transcript_frames(
     by_sentence: list[tuple[Span, list[Frame]]],
 ) -> list[tuple[Span, list[Frame]]]:
@@ -637,6 +679,12 @@ def transcript_frames(
             continue
         start = m.start(1)
         labels[start] = RoleSpan(start, m.end(1), text[start : m.end(1)], start, m.end(1))
+    doc = by_sentence[0][0].doc
+    for m in _NAME_LABEL.finditer(text):  # "Mark Cuban: A businessman can run this country"
+        named = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if named is not None and _names_speaker(named) and m.group(1).upper() not in _NOT_LABELS:
+            start = m.start(1)
+            labels[start] = RoleSpan(start, m.end(1), m.group(1), start, m.end(1))
     if not labels:
         return by_sentence
     starts = sorted(labels)
@@ -650,7 +698,13 @@ def transcript_frames(
             for k, f in enumerate(frames)
             if f.speaker is not None and f.speaker.text.lower() not in QUOTED_SPEAKERS
         }
+        colon = text.find(":", label.end) + 1
+        if sent.end_char <= colon:
+            continue  # the label itself, cut off by the parser ("Mark" | "Cuban: …")
         _give_speaker(frames, label, False, own)
-        if not frames and any(ch.isalnum() for ch in sent.text):
-            frames.append(_sentence_statement(sent, label, False, speaker_is_agent=True))
+        said = sent
+        if sent.start_char < colon:  # what follows the label is what was said
+            said = doc.char_span(colon, sent.end_char, alignment_mode="contract") or sent
+        if not frames and any(ch.isalnum() for ch in said.text):
+            frames.append(_sentence_statement(said, label, False, speaker_is_agent=True))
     return by_sentence

@@ -547,12 +547,15 @@ def _restatement_key(c: Claim) -> tuple[Any, ...]:
 
     obj = name(c.object).split()
     qty = (c.quantity or {}).get("value")
+    # a statement is restated only with the same words: two sayings of one source that end
+    # on the same noun ("… metropolitan areas", "… GOP-leaning areas") are two statements
+    said = " ".join(obj) if c.event == "STATEMENT" else (obj[-1] if obj else "")
     return (
         c.event,
         c.polarity,
         name(c.agent),
         name(c.recipient),
-        obj[-1] if obj else "",
+        said,
         name(c.location),
         qty,
     )
