@@ -183,6 +183,15 @@ def test_two_sayings_ending_on_one_noun_stay_two():
     assert len(stmts) == 2
 
 
+def test_naming_something_is_saying_it(nlp):
+    found = frames(nlp, "The senator called the bill a betrayal of workers.")
+    stmt = next(f[4] for f in found if f[0] == "STATEMENT")
+    assert stmt.speaker.text == "senator"
+    assert stmt.evidence.text == "the bill a betrayal of workers"
+    # no label, nothing said: a phone call, a thing's name
+    assert not [f for f in frames(nlp, "She called the police at once.") if f[0] == "STATEMENT"]
+
+
 def test_generic_description_is_not_an_event(nlp):
     assert events(nlp, "The firm makes gloves, boots and helmets.") == []
 

@@ -125,6 +125,7 @@ class Ontology:
     negating_verbs: frozenset[str] = frozenset()
     barring_verbs: frozenset[str] = frozenset()  # "prevented X from leaving": not done
     clause_only_reporting: frozenset[str] = frozenset()  # "found the bodies" reports nothing
+    labelling_verbs: frozenset[str] = frozenset()  # "called the bill a betrayal"
     document_finding: frozenset[str] = frozenset()  # "the study found 31 cases", not a person
     finders: frozenset[str] = frozenset()  # "the court found …": a ruling or a result
     intention_verbs: frozenset[str] = frozenset()
@@ -289,6 +290,7 @@ def load_ontology() -> Ontology:
         negating_verbs=frozenset(map(_lemma, at.get("negating_verbs") or [])),
         barring_verbs=frozenset(map(_lemma, at.get("barring_verbs") or [])),
         clause_only_reporting=frozenset(map(_lemma, at.get("clause_only_reporting") or [])),
+        labelling_verbs=frozenset(map(_lemma, at.get("labelling_verbs") or [])),
         document_finding=frozenset(map(_lemma, at.get("document_finding") or [])),
         finders=frozenset(map(_lemma, at.get("finders") or [])),
         intention_verbs=frozenset(map(_lemma, at.get("intention_verbs") or [])),

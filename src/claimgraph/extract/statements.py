@@ -172,6 +172,17 @@ def _quoted_before(verb: Token) -> Token | None:
     return None
 
 
+def _label(verb: Token) -> Span | None:
+    """What a labelling verb says: the thing named and its label ("called [the bill a
+    betrayal]", "called [her “third-rate”]"); nothing without a label ("called the police")."""
+    label = next((c for c in verb.children if c.dep_ == "oprd"), None)
+    if label is None or label.pos_ not in ("NOUN", "PROPN", "ADJ") or label.i < verb.i:
+        return None
+    named = next((c for c in verb.children if c.dep_ == "dobj" and c.i < label.i), None)
+    start = named.left_edge.i if named is not None else verb.i + 1
+    return verb.doc[start : label.right_edge.i + 1]
+
+
 def _according_content(according: Token) -> Span:
     """What "according to X" vouches for: the clause it hangs on ("the deal, which would cut
     the tax rate to 17%, according to company leaders": the relative clause, not the whole
@@ -417,6 +428,13 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
             if comp is not None and subj is not None and not _holds_event(comp, found):
                 speaker = phrase(subj)
                 out.append(_frame(tok, speaker, phrase(comp), sent, "planned", onto, tok.i))
+        elif word in onto.labelling_verbs and (label := _label(tok)) is not None:
+            subj = _speaker_token(tok, onto, shared=True)
+            if subj is not None:
+                speaker = phrase(subj)
+                if subj.i == tok.head.i and tok.dep_ == "relcl":  # "Obama, who called …"
+                    speaker = subj.doc[subj.left_edge.i : subj.i + 1]
+                out.append(_frame(tok, speaker, label, sent, "reported", onto, tok.i, read=True))
         elif reports(tok, onto):
             if word in onto.silent_when_negated and polarity(tok, onto) == "negative":
                 continue  # "investigators did not say how close …": nothing was stated

@@ -392,6 +392,7 @@ FILES: dict[str, Check] = {
             "negating_verbs": words,
             "barring_verbs": words,
             "clause_only_reporting": words,
+            "labelling_verbs": words,
             "document_finding": words,
             "finders": words,
             "intention_verbs": words,
