@@ -25,6 +25,11 @@ def frames(nlp, text):
     ]
 
 
+def claims_stating(text, words):
+    """The claims of `text` whose evidence holds `words`."""
+    return [c for c in extract_text(text).claims if words in c.evidence["text"]]
+
+
 def events(nlp, text):
     return [e for e, *_ in frames(nlp, text)]
 
@@ -167,11 +172,10 @@ def test_a_name_and_a_colon_label_what_follows():
         "Campaign notes\n\nJane Doyle: The tax plan will never pass the Senate.\n\n"
         "Springfield: The town was quiet on Monday."
     )
-    claims = extract_text(text).claims
-    doyle = [c for c in claims if "never pass" in c.evidence["text"]]
+    doyle = claims_stating(text, "never pass")
     assert doyle and doyle[0].evidence["text"].startswith("The tax plan")
     assert "Doyle" in doyle[0].source["name"]
-    assert not [c for c in claims if "quiet" in c.evidence["text"] and not c.source["is_publisher"]]
+    assert all(c.source["is_publisher"] for c in claims_stating(text, "quiet"))
 
 
 def test_two_sayings_ending_on_one_noun_stay_two():
@@ -651,8 +655,7 @@ def test_a_document_speaks_for_the_source_it_points_back_to():
         "The Norwegian embassy said visitors should carry their passports. The advisory, "
         "posted Monday on its website, said the checks were routine."
     )
-    claims = extract_text(text).claims
-    second = [c for c in claims if "checks were routine" in c.evidence["text"]]
+    second = claims_stating(text, "checks were routine")
     assert second and "embassy" in (second[0].agent or {}).get("name", "").lower()
     assert "embassy" in second[0].source["name"].lower()
 
