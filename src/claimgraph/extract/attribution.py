@@ -189,12 +189,18 @@ def according_to(tok: Token, onto: Ontology) -> Token | None:
     return obj
 
 
+def clause_verb(tok: Token) -> Token:
+    """The verb of the clause a word hangs on (the first verb above it; the root if none)."""
+    verb = tok.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
 def _vouches_elsewhere(according: Token, trigger: Token) -> bool:
     """ "according to X" inside a relative clause the trigger is not in ("Y criticised the deal,
     which would cut taxes, according to X") vouches for that clause only."""
-    verb = according.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = clause_verb(according)
     return verb.dep_ in ("relcl", "acl") and not (
         verb.left_edge.i <= trigger.i <= verb.right_edge.i
     )

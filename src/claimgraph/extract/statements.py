@@ -16,6 +16,7 @@ from claimgraph.extract.attribution import (
     QUOTED_SPEAKERS,
     according_to,
     can_speak,
+    clause_verb,
     is_anaphoric,
     lemma,
     phrase,
@@ -90,6 +91,14 @@ def _speaker_token(verb: Token, onto: Ontology, *, shared: bool = False) -> Toke
     if subj.pos_ not in ("NOUN", "PROPN", "PRON") or not can_speak(subj, onto, strict=strict):
         return None
     return subj
+
+
+def _speaker_span(subj: Token, verb: Token) -> Span:
+    """The speaker's words: the noun a "who said …" clause hangs on without that clause
+    ("the minister, who said …"), else the subject's phrase."""
+    if subj.i == verb.head.i and verb.dep_ == "relcl":
+        return subj.doc[subj.left_edge.i : subj.i + 1]
+    return phrase(subj)
 
 
 def _aged(tok: Token) -> bool:
@@ -187,10 +196,7 @@ def _according_content(according: Token) -> Span:
     """What "according to X" vouches for: the clause it hangs on ("the deal, which would cut
     the tax rate to 17%, according to company leaders": the relative clause, not the whole
     sentence), without the "according to X" phrase when it opens or closes that clause."""
-    top = according.head
-    while top.pos_ not in ("VERB", "AUX") and top.head.i != top.i:
-        top = top.head
-    clause = phrase(top)
+    clause = phrase(clause_verb(according))
     doc = according.doc
     pp_start, pp_end = according.left_edge.i, according.right_edge.i + 1
     if clause.start < pp_start and pp_end >= clause.end:
@@ -353,7 +359,6 @@ def _frame(
     trigger: Token,
     speaker: Span,
     content: Span,
-    sent: Span,
     mood: str,
     onto: Ontology,
     report_verb: int | None,
@@ -411,9 +416,7 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
             if (speaker.start_char, speaker.end_char) in named:
                 continue
             out.append(
-                _frame(
-                    tok, speaker, _according_content(tok), sent, "reported", onto, None, read=True
-                )
+                _frame(tok, speaker, _according_content(tok), "reported", onto, None, read=True)
             )
             continue
         if tok.pos_ not in ("VERB", "AUX") or tok.idx in triggers:
@@ -427,14 +430,12 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
             subj = _speaker_token(tok, onto)
             if comp is not None and subj is not None and not _holds_event(comp, found):
                 speaker = phrase(subj)
-                out.append(_frame(tok, speaker, phrase(comp), sent, "planned", onto, tok.i))
+                out.append(_frame(tok, speaker, phrase(comp), "planned", onto, tok.i))
         elif word in onto.labelling_verbs and (label := _label(tok)) is not None:
             subj = _speaker_token(tok, onto, shared=True)
             if subj is not None:
-                speaker = phrase(subj)
-                if subj.i == tok.head.i and tok.dep_ == "relcl":  # "Obama, who called …"
-                    speaker = subj.doc[subj.left_edge.i : subj.i + 1]
-                out.append(_frame(tok, speaker, label, sent, "reported", onto, tok.i, read=True))
+                speaker = _speaker_span(subj, tok)
+                out.append(_frame(tok, speaker, label, "reported", onto, tok.i, read=True))
         elif reports(tok, onto):
             if word in onto.silent_when_negated and polarity(tok, onto) == "negative":
                 continue  # "investigators did not say how close …": nothing was stated
@@ -451,12 +452,8 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
                 continue
             if subj.lower_ in QUOTED_SPEAKERS and _outer_report(tok, onto):
                 continue  # "'I think …,' she said": the outer frame states it
-            speaker = phrase(subj)
-            if subj.i == tok.head.i and tok.dep_ == "relcl":  # "the minister, who said …"
-                speaker = subj.doc[subj.left_edge.i : subj.i + 1]
-            out.append(
-                _frame(tok, speaker, body, sent, onto.reporting[word], onto, tok.i, read=True)
-            )
+            speaker = _speaker_span(subj, tok)
+            out.append(_frame(tok, speaker, body, onto.reporting[word], onto, tok.i, read=True))
     return out
 
 
