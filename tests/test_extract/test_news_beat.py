@@ -1380,3 +1380,35 @@ def test_shot_dead_and_fatally_stabbed_are_killings():
     assert [e for e, *_ in got] == ["KILL"]
     got = _claims("The guard was shot in the leg.")
     assert [e for e, *_ in got] == ["ATTACK"]
+
+
+def test_a_paper_quoting_someone_as_saying_passes_the_word_to_them():
+    text = "The Courier quoted a border guard as saying that smugglers had fled across the river."
+    (fled,) = claims_stating(text, "smugglers had fled")
+    assert fled.event == "RETREAT" and "guard" in fled.source["name"]
+    assert not [c for c in extract_text(text).claims if c.event == "STATEMENT"]
+    text = "The agency cited a senior diplomat as saying the summit was off."
+    got = extract_text(text).claims
+    assert [(c.event, c.source["name"]) for c in got] == [("STATEMENT", "senior diplomat")]
+    (said,) = extract_text("The envoy was quoted as saying the summit was off.").claims
+    assert said.evidence["text"] == "the summit was off"
+
+
+def test_an_abstract_subject_means_nothing_it_says():
+    assert not extract_text("The slump in exports means that factories are idle.").claims
+
+
+def test_a_surname_that_is_a_country_names_its_person():
+    text = (
+        "Coach Dana Jordan led the team for ten years. "
+        '"It was the best season of my life," Jordan recalled.'
+    )
+    (said,) = extract_text(text).claims
+    assert said.source["name"] == "Dana Jordan"
+
+
+def test_no_one_hurt_is_a_negative_claim():
+    for text in ("No one was injured in the crash.", "None of the miners was injured."):
+        assert {c.polarity for c in extract_text(text).claims if c.event != "ACCIDENT"} == {
+            "negative"
+        }

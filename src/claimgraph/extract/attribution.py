@@ -75,6 +75,24 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def quoted_as(verb: Token) -> Token | None:
+    """Who "saying" has for speaker in "the Post quoted an aide as saying …": the object of the
+    verb the "as" phrase hangs on (quote, cite, describe …); the paper only relays the aide."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.dep_ != "prep":
+        return None
+    return next((c for c in prep.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+
+
+def relays_quote(verb: Token) -> bool:
+    """Whether the verb quotes someone "as saying" something ("X was quoted as saying"): what
+    is said is that clause's."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(k.dep_ == "pcomp" for k in c.children)
+        for c in verb.children
+    ) and any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
+
+
 def phrase(tok: Token) -> Span:
     """The token's noun phrase without a leading determiner or trailing punctuation."""
     toks = list(tok.subtree)
@@ -316,6 +334,8 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
                 subj = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
             elif subj is None and parent.tag_ == "VBG" and parent.dep_ in ("advcl", "conj"):
                 subj = subject_of(parent.head)  # "X mocked it, saying …": X speaks
+            elif subj is None:
+                subj = quoted_as(parent)
             span = phrase(subj) if subj is not None else None
             found = Attribution(
                 span, bool(span) and is_anaphoric(span, onto), onto.reporting[word], parent
@@ -464,10 +484,27 @@ def barred_by(tok: Token) -> Token | None:
     return verb if verb.pos_ in ("VERB", "AUX") and obj is not None and obj.i < prep.i else None
 
 
+_NOBODY = {"nobody", "none", "nothing", "noone", "neither"}
+
+
+def _nobody(verb: Token) -> bool:
+    """A verb whose subject is no one happened to no one: "no one was hurt", "none of the
+    passengers was injured", "no shots were fired"."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(
+        c.lower_ in _NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in verb.children
+        if c.dep_ in ("nsubj", "nsubjpass")
+    )
+
+
 def polarity(trigger: Token, onto: Ontology | None = None) -> str:
     """Negation on the trigger or on the verb it complements ("did not agree to build",
     "failed to reach a deal", "there is no way they will assist", "never paid")."""
     negating = onto.negating_verbs if onto is not None else frozenset()
+    if _nobody(trigger):
+        return "negative"
     node = trigger
     for _ in range(4):
         if any(

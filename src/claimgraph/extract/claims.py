@@ -26,6 +26,7 @@ from claimgraph.extract.attribution import (
     of_object,
     phrase,
     polarity,
+    relays_quote,
     reporter_act,
     subject_of,
 )
@@ -608,6 +609,8 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         for c in manner:  # "shot dead", "fatally stabbed": the manner names the event
             if (word, c.lower_) in onto.light:
                 return [(onto.light[(word, c.lower_)], False, dobj)]
+        if relays_quote(tok):
+            return []  # "state media cited an aide as saying …": a source named, no citation
         readings = _verb_readings(tok, onto)
         xcomp = _child(tok, "xcomp")
         ground: str | None = None  # "rebels captured the town": the sense its object fits

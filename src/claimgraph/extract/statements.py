@@ -21,6 +21,8 @@ from claimgraph.extract.attribution import (
     lemma,
     phrase,
     polarity,
+    quoted_as,
+    relays_quote,
     reports,
 )
 from claimgraph.extract.ontology import Ontology
@@ -50,7 +52,11 @@ def _sentence_evidence(sent: Span) -> Mention:
     return Mention(span.start_char, span.end_char, span.text)
 
 
-def _speaker_token(verb: Token, onto: Ontology, *, shared: bool = False) -> Token | None:
+def _speaker_token(
+    verb: Token, onto: Ontology, *, shared: bool = False, strict: bool = False
+) -> Token | None:
+    """The reporting verb's speaker; `strict` asks for someone who can intend or say (a name,
+    a pronoun, a noun of people or institutions), not any noun ("the downturn means that …")."""
     # "was found": no speaker; of two subjects (a misparse) the one next to the verb speaks:
     # "more problems for an economy that many experts thought …"
     subj = max((c for c in verb.lefts if c.dep_ == "nsubj"), key=lambda c: c.i, default=None)
@@ -75,8 +81,9 @@ def _speaker_token(verb: Token, onto: Ontology, *, shared: bool = False) -> Toke
     ):  # "He sold the house and said he'd double his money": the shared subject speaks
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subj is None:
+        subj = quoted_as(verb)  # "the Post quoted an aide as saying …": the aide speaks
+    if subj is None:
         return None
-    strict = False
     if subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
         subj = verb.head  # "the minister, who said …"
         strict = True  # not "problems that experts thought …", a misparse of "experts thought"
@@ -427,7 +434,7 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
         if word in onto.intention_verbs and not _outer_report(tok, onto):
             # "X wants/plans/promised to …" with no event inside: X's stated intention
             comp = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp")), None)
-            subj = _speaker_token(tok, onto)
+            subj = _speaker_token(tok, onto, strict=True)
             if comp is not None and subj is not None and not _holds_event(comp, found):
                 speaker = phrase(subj)
                 out.append(_frame(tok, speaker, phrase(comp), "planned", onto, tok.i))
@@ -439,6 +446,8 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
         elif reports(tok, onto):
             if word in onto.silent_when_negated and polarity(tok, onto) == "negative":
                 continue  # "investigators did not say how close …": nothing was stated
+            if relays_quote(tok):
+                continue  # "the Post quoted an aide as saying …": the aide's "saying" states it
             content = _content(tok, onto)
             subj = _speaker_token(tok, onto, shared=True)
             if subj is None:

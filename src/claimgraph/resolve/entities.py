@@ -491,7 +491,26 @@ def _collect(doc: Doc) -> list[_Item]:
             if not any(m.start() < e and s < m.end() for s, e in named_taken):
                 items.append(_Item(m.start(), m.end(), short, "ORG", long_key))
     items.sort(key=lambda it: (it.start, it.end))
+    _surnames_not_countries(doc, items)
     return items
+
+
+def _surnames_not_countries(doc: Doc, items: list[_Item]) -> None:
+    """ "Sheriff Randy Holland … Holland recalled": a country name that is the surname of a
+    person named earlier, and acts as a subject, is that person (not the Netherlands)."""
+    surnames = {
+        it.text.split()[-1]: it.start
+        for it in items
+        if it.label == "PERSON" and len(it.text.split()) > 1
+    }
+    for it in items:
+        if it.iso is None or it.label != "GPE" or " " in it.text:
+            continue
+        if surnames.get(it.text, it.start) >= it.start:
+            continue
+        span = doc.char_span(it.start, it.end)
+        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass", "poss"):
+            it.label, it.key, it.iso = "PERSON", _person_key(it.text), None
 
 
 def _merge_persons(groups: dict[str, list[_Item]], types: dict[str, str]) -> None:
