@@ -1412,3 +1412,19 @@ def test_no_one_hurt_is_a_negative_claim():
         assert {c.polarity for c in extract_text(text).claims if c.event != "ACCIDENT"} == {
             "negative"
         }
+
+
+def test_a_transfer_received_from_no_one_named_is_still_a_transfer(nlp):
+    got = frames(nlp, "Bondholders will receive $40 million under the settlement.")
+    assert [(e, r.get("recipient"), r.get("object"), r.get("agent")) for e, r, *_ in got] == [
+        ("SUPPLY", "Bondholders", "$40 million", None)
+    ]
+    (supply,) = [c for c in extract_text("The village received 12 tonnes of rice.").claims]
+    assert (supply.event, supply.recipient["text"], supply.agent) == ("SUPPLY", "village", None)
+    for text in (
+        "The school received a bomb threat on Monday.",
+        "You can sign up to receive it by email.",
+        "The officers receive training, information and support.",
+    ):
+        objects = [c.object["text"] for c in extract_text(text).claims if c.event == "SUPPLY"]
+        assert objects in ([], ["training"]), text

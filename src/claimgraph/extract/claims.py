@@ -1217,6 +1217,19 @@ def extract_frames(doc: Doc, onto: Ontology | None = None) -> list[Frame]:
     return frames
 
 
+def _giverless(tok: Token, spec: EventType) -> bool:
+    """ "Creditors will receive $92 million": a transfer stated without its giver — active, with
+    a thing received ("it's received by our allies" is how it is heard; "receive it" points
+    back to something unsaid)."""
+    dobj = _child(tok, "dobj")
+    return (
+        lemma(tok) in spec.giverless_inverse
+        and dobj is not None
+        and dobj.pos_ in ("NOUN", "PROPN", "NUM")
+        and _child(tok, "nsubjpass") is None
+    )
+
+
 def _frames_for(
     tok: Token, sent: Span, event: str, inverse: bool, obj: Token | None, onto: Ontology
 ) -> list[Frame]:
@@ -1444,10 +1457,14 @@ def _frames_for(
         blamed = None  # "the bombing by X", "X's attack": its own agent stands
     if blamed is not None:
         roles["agent"] = blamed[0]  # "blamed Y for the attack", "accused Y of killing X": Y's act
-    passive_agentless = ergative or (
-        not is_noun
-        and (_child(tok, "nsubjpass") is not None or _reduced_passive(tok))
-        and roles.get("agent") is None
+    passive_agentless = (
+        ergative
+        or (
+            not is_noun
+            and (_child(tok, "nsubjpass") is not None or _reduced_passive(tok))
+            and roles.get("agent") is None
+        )
+        or (inverse and roles.get("agent") is None and _giverless(tok, spec))
     )
     for r in ("agent", "recipient"):  # "tens of thousands of people": the people
         t = roles.get(r)
@@ -1593,7 +1610,9 @@ def _frames_for(
         [
             t
             for k, t in enumerate(_expand(roles.get(r)))
-            if k == 0 or r == "object" or is_actor(_quantified(t, onto))
+            if k == 0
+            or (r == "object" and t.lemma_.lower() not in spec.exclude_objects)
+            or (r != "object" and is_actor(_quantified(t, onto)))
         ]
         + ([] if r == "object" else _modifier_conjuncts(roles.get(r)))
         for r in fan_roles

@@ -89,6 +89,8 @@ class EventType:
     content_subject_is_target: bool = False
     negated_as: str | None = None  # a negated reported statement of this type is that type
     ergative: bool = False  # with no object, the subject undergoes it ("the bridge reopened")
+    # inverse verbs that state a transfer with no giver named ("creditors will receive $92m")
+    giverless_inverse: frozenset[str] = frozenset()
     # STIX relationship types towards an actor and towards a place (export/stix)
     stix: tuple[str, str] | None = None
     # a transfer of goods: (giving role, receiving role) — SUPPLY (agent, recipient) and
@@ -180,6 +182,7 @@ def load_ontology() -> Ontology:
             ),
             subject_excludes=frozenset(map(_lemma, spec.get("subject_excludes") or [])),
             hazard_subjects=frozenset(map(_lemma, spec.get("hazard_subjects") or [])),
+            giverless_inverse=frozenset(map(_lemma, spec.get("giverless_inverse") or [])),
             answers_clause=frozenset(map(_lemma, spec.get("answers_clause") or [])),
             verb_needs_object={
                 _lemma(v): frozenset(map(_lemma, ws))

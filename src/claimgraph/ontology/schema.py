@@ -259,6 +259,7 @@ _EVENT_WORDS = (
     "subject_needs",
     "subject_excludes",
     "hazard_subjects",
+    "giverless_inverse",
     "answers_clause",
     "setting_verbs",
     "opinion_with_clause",
