@@ -1382,16 +1382,17 @@ def test_shot_dead_and_fatally_stabbed_are_killings():
     assert [e for e, *_ in got] == ["ATTACK"]
 
 
-def test_a_paper_quoting_someone_as_saying_passes_the_word_to_them():
+def test_a_paper_quoting_someone_as_saying_is_the_source_of_what_they_said():
     text = "The Courier quoted a border guard as saying that smugglers had fled across the river."
     (fled,) = claims_stating(text, "smugglers had fled")
-    assert fled.event == "RETREAT" and "guard" in fled.source["name"]
+    assert fled.event == "RETREAT" and fled.source["name"] == "Courier"
     assert not [c for c in extract_text(text).claims if c.event == "STATEMENT"]
-    text = "The agency cited a senior diplomat as saying the summit was off."
-    got = extract_text(text).claims
-    assert [(c.event, c.source["name"]) for c in got] == [("STATEMENT", "senior diplomat")]
+    got = extract_text("Tass cited a senior diplomat as saying the summit was off.").claims
+    assert [(c.event, c.source["name"], c.evidence["text"]) for c in got] == [
+        ("STATEMENT", "Tass", "the summit was off")
+    ]
     (said,) = extract_text("The envoy was quoted as saying the summit was off.").claims
-    assert said.evidence["text"] == "the summit was off"
+    assert said.evidence["text"] == "the summit was off" and said.source["name"] == "envoy"
 
 
 def test_an_abstract_subject_means_nothing_it_says():
@@ -1428,3 +1429,16 @@ def test_a_transfer_received_from_no_one_named_is_still_a_transfer(nlp):
     ):
         objects = [c.object["text"] for c in extract_text(text).claims if c.event == "SUPPLY"]
         assert objects in ([], ["training"]), text
+
+
+def test_an_appointment_names_the_post(nlp):
+    def roles(text):
+        return [(e, r.get("recipient"), r.get("object")) for e, r, *_ in frames(nlp, text)]
+
+    assert roles("The company named Smith chief executive.") == [
+        ("APPOINT", "Smith", "chief executive")
+    ]
+    assert roles("She was appointed deputy governor in March.") == [
+        ("APPOINT", "She", "deputy governor")
+    ]
+    assert roles("Voters elected Ana Ruiz mayor.") == [("ELECT", "Ana Ruiz", "mayor")]

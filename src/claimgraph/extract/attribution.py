@@ -76,19 +76,36 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def quoted_as(verb: Token) -> Token | None:
-    """Who "saying" has for speaker in "the Post quoted an aide as saying …": the object of the
-    verb the "as" phrase hangs on (quote, cite, describe …); the paper only relays the aide."""
+    """Who "saying" has for speaker in "the Post quoted an aide as saying …": the paper that
+    quotes (attribution corpora credit it; the aide is often unnamed), else the one quoted
+    ("he was quoted as saying …")."""
     prep = verb.head
     if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.dep_ != "prep":
         return None
-    return next((c for c in prep.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    quoting = prep.head
+    by = _by_agent(quoting)
+    return (
+        next((c for c in quoting.children if c.dep_ == "nsubj"), None)
+        or by
+        or next((c for c in quoting.children if c.dep_ == "nsubjpass"), None)
+    )
+
+
+def _by_agent(verb: Token) -> Token | None:
+    """The "by" phrase of a passive verb ("was quoted by the agency")."""
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
 
 
 def relays_quote(verb: Token) -> bool:
     """Whether the verb quotes someone "as saying" something ("X was quoted as saying"): what
-    is said is that clause's."""
+    is said is that clause's ("described X as not being …" is a description, said by X's
+    describer)."""
+    onto = load_ontology()
     return any(
-        c.dep_ == "prep" and c.lower_ == "as" and any(k.dep_ == "pcomp" for k in c.children)
+        c.dep_ == "prep"
+        and c.lower_ == "as"
+        and any(k.dep_ == "pcomp" and reports(k, onto) for k in c.children)
         for c in verb.children
     ) and any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
 

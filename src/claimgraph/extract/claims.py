@@ -63,9 +63,12 @@ PLAN_NOUNS = {
 }  # a sentence listing 40 places yields at most this many frames per role
 
 
-def role_span(tok: Token, *, full: bool = False, before: int | None = None) -> RoleSpan:
+def role_span(
+    tok: Token, *, full: bool = False, before: int | None = None, after: int | None = None
+) -> RoleSpan:
     """A role's phrase: modifiers + head (+ "of" phrase); `full` keeps the whole subtree (up to
-    token `before`, when that falls inside it)."""
+    token `before`, when that falls inside it); `after` drops the words before that token
+    ("named [Smith] chief executive": the post without the name)."""
     if full:
         span = phrase(tok)
         if before is not None and span.start < before < span.end:
@@ -77,6 +80,8 @@ def role_span(tok: Token, *, full: bool = False, before: int | None = None) -> R
         doc = tok.doc
         left = [t for t in tok.lefts if t.dep_ not in ("det", "punct", "cc", "predet")]
         start = left[0].left_edge.i if left else tok.i
+        if after is not None and start < after <= tok.i:
+            start = after
         while start < tok.i and (doc[start].is_punct or doc[start].is_space):
             start += 1  # "* 2007 Bagram Airfield bombing": a list bullet is no part of it
         end = tok.i + 1
@@ -644,7 +649,7 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 )
             ):
                 continue
-            if spec.object_actor and not is_actor(dobj):
+            if spec.object_actor and not is_actor(dobj) and _post_holder(tok, spec) is None:
                 continue
             if spec.object_not_person and dobj is not None and _person(dobj, onto):
                 continue  # "released the hostages" is no announcement
@@ -1217,6 +1222,18 @@ def extract_frames(doc: Doc, onto: Ontology | None = None) -> list[Frame]:
     return frames
 
 
+def _post_holder(tok: Token, spec: EventType) -> Token | None:
+    """ "The company named Smith chief executive": the person the parser folded into the post's
+    phrase (as its compound or nmod) is who gets the post."""
+    post = _child(tok, "oprd", "dobj")
+    if not spec.names_post or post is None or post.ent_type_ == "PERSON":
+        return None
+    return next(
+        (c for c in post.lefts if c.dep_ in ("compound", "nmod") and c.ent_type_ == "PERSON"),
+        None,
+    )
+
+
 def _giverless(tok: Token, spec: EventType) -> bool:
     """ "Creditors will receive $92 million": a transfer stated without its giver — active, with
     a thing received ("it's received by our allies" is how it is heard; "receive it" points
@@ -1238,6 +1255,7 @@ def _frames_for(
     preps = {} if is_noun else _prep_objects(tok)
     ergative = light = own_say = False
     cut: int | None = None  # where a full object's words end, when before its subtree does
+    cut_start: int | None = None  # where the object's words start, when after its left edge
     roles: dict[str, Token | None] = {}
     full_roles: set[str] = set()
     if spec.quantity:
@@ -1359,7 +1377,7 @@ def _frames_for(
                 if role == "recipient" and _same(roles.get("object"), filler):
                     del roles["object"]  # "police arrested a man": the man is acted upon
             if filler is not None and (
-                role not in roles
+                roles.get(role) is None
                 or (role != "object" and _same(roles[role], obj))
                 # "set fire to the depot", "launched an attack on the base": the target, not
                 # the light verb's own noun, is what the act is done to
@@ -1414,10 +1432,16 @@ def _frames_for(
     ):
         del roles["object"]  # "he was appointed": he is the recipient, not also the object
         for key, role in spec.roles.items():  # "charged the mayor with fraud": fraud
-            filler = preps.get(key) if role == "object" and key.startswith("prep:") else None
+            if role != "object" or key in ("dobj", "dative"):
+                continue  # "was named ambassador" (oprd): the post
+            filler = preps.get(key) if key.startswith("prep:") else _child(tok, key)
             if filler is not None and filler.ent_type_ not in ("DATE", "TIME"):
                 roles["object"] = filler  # not "sentenced X to five years": a term, no thing
                 break
+    holder = None if is_noun else _post_holder(tok, spec)
+    if holder is not None:
+        roles["recipient"], roles["object"] = holder, holder.head
+        cut_start = holder.right_edge.i + 1
     exchange = _exchange(tok)
     if exchange is not None:
         roles["in_exchange_for"] = exchange
@@ -1627,7 +1651,10 @@ def _frames_for(
         for name, t in zip(fan_roles, fillers, strict=True):
             if t is not None:
                 filled[name] = role_span(
-                    t, full=name in full_roles, before=cut if name == "object" else None
+                    t,
+                    full=name in full_roles,
+                    before=cut if name == "object" else None,
+                    after=cut_start if name == "object" else None,
                 )
         if place is not None:
             ent = ent_span(place)

@@ -89,6 +89,7 @@ class EventType:
     content_subject_is_target: bool = False
     negated_as: str | None = None  # a negated reported statement of this type is that type
     ergative: bool = False  # with no object, the subject undergoes it ("the bridge reopened")
+    names_post: bool = False  # "named Smith chief executive": the name gets the post
     # inverse verbs that state a transfer with no giver named ("creditors will receive $92m")
     giverless_inverse: frozenset[str] = frozenset()
     # STIX relationship types towards an actor and towards a place (export/stix)
@@ -131,6 +132,7 @@ class Ontology:
     document_finding: frozenset[str] = frozenset()  # "the study found 31 cases", not a person
     finders: frozenset[str] = frozenset()  # "the court found …": a ruling or a result
     intention_verbs: frozenset[str] = frozenset()
+    consequence_verbs: frozenset[str] = frozenset()  # "the slump means that …": no one's word
     speech_act_verbs: frozenset[str] = frozenset()
     conformity_nouns: frozenset[str] = frozenset()
     quantifier_heads: frozenset[str] = frozenset()
@@ -227,6 +229,7 @@ def load_ontology() -> Ontology:
             content_subject_is_target=bool(spec.get("content_subject_is_target")),
             negated_as=spec.get("negated_as"),
             ergative=bool(spec.get("ergative")),
+            names_post=bool(spec.get("names_post")),
             stix=(stix["actor"], stix["place"]) if stix else None,
             transfer=(transfer["giver"], transfer["receiver"]) if transfer else None,
         )
@@ -297,6 +300,7 @@ def load_ontology() -> Ontology:
         document_finding=frozenset(map(_lemma, at.get("document_finding") or [])),
         finders=frozenset(map(_lemma, at.get("finders") or [])),
         intention_verbs=frozenset(map(_lemma, at.get("intention_verbs") or [])),
+        consequence_verbs=frozenset(map(_lemma, at.get("consequence_verbs") or [])),
         speech_act_verbs=frozenset(map(_lemma, at.get("speech_act_verbs") or [])),
         conformity_nouns=frozenset(map(_lemma, at.get("conformity_nouns") or [])),
         attempt_words=frozenset(map(_lemma, ev.get("attempt_words") or [])),

@@ -434,11 +434,16 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
         if word in onto.intention_verbs and not _outer_report(tok, onto):
             # "X wants/plans/promised to …" with no event inside: X's stated intention
             comp = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp")), None)
-            subj = _speaker_token(tok, onto, strict=True)
-            if comp is not None and subj is not None and not _holds_event(comp, found):
-                speaker = phrase(subj)
-                out.append(_frame(tok, speaker, phrase(comp), "planned", onto, tok.i))
-        elif word in onto.labelling_verbs and (label := _label(tok)) is not None:
+            # "X means that …" is only someone's when X is a person or body ("the downturn
+            # means that people are not spending" is no one's)
+            strict = comp is not None and comp.dep_ == "ccomp" and word in onto.consequence_verbs
+            subj = _speaker_token(tok, onto, strict=strict)
+            if subj is not None or not reports(tok, onto):  # else "analysts hope that …"
+                if comp is not None and subj is not None and not _holds_event(comp, found):
+                    speaker = phrase(subj)
+                    out.append(_frame(tok, speaker, phrase(comp), "planned", onto, tok.i))
+                continue
+        if word in onto.labelling_verbs and (label := _label(tok)) is not None:
             subj = _speaker_token(tok, onto, shared=True)
             if subj is not None:
                 speaker = _speaker_span(subj, tok)

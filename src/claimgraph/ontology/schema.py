@@ -294,6 +294,7 @@ _EVENT_FLAGS = (
     "content_subject_is_target",
     "ergative",
     "names_offence",
+    "names_post",
 )
 EVENT = struct(
     {
@@ -397,6 +398,7 @@ FILES: dict[str, Check] = {
             "document_finding": words,
             "finders": words,
             "intention_verbs": words,
+            "consequence_verbs": words,
             "speech_act_verbs": words,
             "conformity_nouns": words,
             "reporting_object_excludes": WORD_MAP,
