@@ -1442,3 +1442,13 @@ def test_an_appointment_names_the_post(nlp):
         ("APPOINT", "She", "deputy governor")
     ]
     assert roles("Voters elected Ana Ruiz mayor.") == [("ELECT", "Ana Ruiz", "mayor")]
+
+
+def test_seeking_a_suspect_and_seeking_an_act(nlp):
+    got = frames(nlp, "Detectives are seeking a woman who was seen near the warehouse.")
+    assert [(e, r.get("agent"), r.get("recipient")) for e, r, *_ in got] == [
+        ("ACCUSE", "Detectives", "woman")
+    ]
+    assert not frames(nlp, "The airline is seeking a buyer for its cargo unit.")
+    # the act sought is asked for, not done
+    assert events(nlp, "Opposition lawmakers sought the minister's resignation.") == ["REQUEST"]

@@ -246,7 +246,10 @@ def _blocked(tok: Token, onto: Ontology) -> bool:
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ == "for":
             governor = tok.head.head
         if governor is not None and governor.pos_ in ("VERB", "AUX"):
-            return any(onto.events[e].blocks_object_noun for e, _ in _verb_readings(governor, onto))
+            asked = onto.light.get((lemma(governor), tok.lemma_.lower()))  # "sought X's ouster"
+            return (asked is not None and onto.events[asked].blocks_object_noun) or any(
+                onto.events[e].blocks_object_noun for e, _ in _verb_readings(governor, onto)
+            )
     node = tok
     for _ in range(3):
         if node.dep_ not in ("xcomp", "ccomp") or node.head.i == node.i:
