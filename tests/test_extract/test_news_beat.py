@@ -1452,3 +1452,21 @@ def test_seeking_a_suspect_and_seeking_an_act(nlp):
     assert not frames(nlp, "The airline is seeking a buyer for its cargo unit.")
     # the act sought is asked for, not done
     assert events(nlp, "Opposition lawmakers sought the minister's resignation.") == ["REQUEST"]
+
+
+def test_a_date_after_a_verb_makes_no_phrasal_verb(nlp):
+    assert events(nlp, "The mayor fired her deputy on Tuesday.") == ["COERCE"]
+    assert events(nlp, "The senator called the governor on Monday to thank him.") != ["REQUEST"]
+    assert "REQUEST" in events(nlp, "The union called for two days of strikes.")
+
+
+def test_a_denial_holds_what_it_denies(nlp):
+    ((event, roles, *_),) = frames(nlp, "The army denied that its units had entered the village.")
+    assert event == "DENY" and roles["object"].endswith("its units had entered the village")
+
+
+def test_labour_strikes_and_arson_as_news_writes_them(nlp):
+    got = frames(nlp, "Dock workers went on strike in Rotterdam.")
+    assert [(e, r.get("agent")) for e, r, *_ in got] == [("PROTEST", "Dock workers")]
+    got = frames(nlp, "Looters set the warehouse on fire.")
+    assert [(e, r.get("object")) for e, r, *_ in got] == [("ATTACK", "warehouse")]

@@ -234,6 +234,10 @@ def _verb_readings(tok: Token, onto: Ontology) -> list[tuple[str, bool]]:
     readings = list(onto.verbs.get(word, []))
     for p in tok.children:
         if p.dep_ in ("prep", "prt") and p.pos_ in ("ADP", "PART") and p.i > tok.i:
+            if p.lower_ in ("on", "at", "in") and any(
+                o.ent_type_ in ("DATE", "TIME") for o in p.children if o.dep_ == "pobj"
+            ):
+                continue  # "fired his chief of staff on Friday" fires no one on
             readings.extend(onto.verbs.get(f"{word} {p.lower_}", []))
     return list(dict.fromkeys(readings))  # "look into" as particle and as preposition: once
 
@@ -605,7 +609,7 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 event = onto.events[event].negated_as or ""
             person = _child(verdict, "nsubj") or dobj
             return [(event, False, person)] if event else []
-        for key in ("prep:with", "prep:to"):
+        for key in ("prep:with", "prep:to", "prep:on"):
             with_obj = preps.get(key)
             if with_obj is not None and (lemma(tok), with_obj.lemma_.lower()) in onto.light:
                 # "hit 13 officials with sanctions": the noun is the act, the object its
@@ -1391,8 +1395,18 @@ def _frames_for(
                     and key in ("prep:to", "prep:on", "prep:against")
                     and _same(roles[role], obj)
                 )
+                or (  # "set the car on fire": the car, not the fire
+                    light
+                    and role == "object"
+                    and key == "dobj"
+                    and obj is not None
+                    and obj.dep_ == "pobj"
+                    and _same(roles[role], obj)
+                )
             ):
                 roles[role] = filler
+                if key in ("ccomp", "xcomp"):
+                    full_roles.add(role)  # "denied that its troops had crossed": all of it
         if light and obj is not None:  # "filed a charge against X": the noun's own phrases
             _noun_prep_roles(obj, spec, roles)
         if spec.with_makes_dobj_recipient and preps.get("prep:with") is not None:
