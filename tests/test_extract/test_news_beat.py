@@ -1470,3 +1470,12 @@ def test_labour_strikes_and_arson_as_news_writes_them(nlp):
     assert [(e, r.get("agent")) for e, r, *_ in got] == [("PROTEST", "Dock workers")]
     got = frames(nlp, "Looters set the warehouse on fire.")
     assert [(e, r.get("object")) for e, r, *_ in got] == [("ATTACK", "warehouse")]
+
+
+def test_dying_of_a_violent_or_disastrous_cause_is_a_killing(nlp):
+    got = frames(nlp, "Four fishermen died in the storm.")
+    assert [(e, r.get("recipient"), r.get("object"), r.get("agent")) for e, r, *_ in got][:1] == [
+        ("KILL", "Four fishermen", "storm", None)
+    ]
+    assert not frames(nlp, "The poet died of pneumonia in 1921.")
+    assert not frames(nlp, "The actor died at 91.")

@@ -569,6 +569,22 @@ def _attempt(tok: Token, onto: Ontology) -> Token | None:
     )
 
 
+def _died_of(tok: Token, preps: dict[str, Token], onto: Ontology) -> list[tuple[str, Token]]:
+    """(event, cause) for a death the text gives a violent or disastrous cause ("died in the
+    fire", "died of his wounds", "perished in the flood")."""
+    word = lemma(tok)
+    out = []
+    for event, spec in onto.events.items():
+        if word not in spec.dying_verbs:
+            continue
+        for key in ("prep:in", "prep:of", "prep:from", "prep:during", "prep:after"):
+            cause = preps.get(key)
+            if cause is not None and _head_lemmas(cause) & spec.dying_causes:
+                out.append((event, cause))
+                break
+    return out
+
+
 def _triggers(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]]:
     """(event, inverse, object token) for each reading of this token as a trigger; an attempt
     at an act reads as the type the ontology names for it (`attempted_as`)."""
@@ -596,6 +612,8 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         if dobj is not None and dobj.lemma_.lower() in onto.collective_nouns:
             inner = of_object(dobj)
             dobj = inner if inner is not None else dobj  # "a package of sanctions" → sanctions
+        for event, cause in _died_of(tok, preps, onto):
+            found.append((event, True, cause))  # "two people died in the fire"
         if dobj is not None and (lemma(tok), dobj.lemma_.lower()) in onto.light:
             found.append((onto.light[(lemma(tok), dobj.lemma_.lower())], False, dobj))
             return found  # a light verb means what its noun means; skip its own verb readings
@@ -1506,6 +1524,7 @@ def _frames_for(
             and roles.get("agent") is None
         )
         or (inverse and roles.get("agent") is None and _giverless(tok, spec))
+        or (inverse and lemma(tok) in spec.dying_verbs)
     )
     for r in ("agent", "recipient"):  # "tens of thousands of people": the people
         t = roles.get(r)

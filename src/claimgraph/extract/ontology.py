@@ -89,6 +89,10 @@ class EventType:
     content_subject_is_target: bool = False
     negated_as: str | None = None  # a negated reported statement of this type is that type
     ergative: bool = False  # with no object, the subject undergoes it ("the bridge reopened")
+    # "two people died in the fire": dying of one of these causes is this event, the dead its
+    # recipients and the cause its object
+    dying_verbs: frozenset[str] = frozenset()
+    dying_causes: frozenset[str] = frozenset()
     names_post: bool = False  # "named Smith chief executive": the name gets the post
     # inverse verbs that state a transfer with no giver named ("creditors will receive $92m")
     giverless_inverse: frozenset[str] = frozenset()
@@ -230,6 +234,8 @@ def load_ontology() -> Ontology:
             negated_as=spec.get("negated_as"),
             ergative=bool(spec.get("ergative")),
             names_post=bool(spec.get("names_post")),
+            dying_verbs=frozenset(map(_lemma, spec.get("dying_verbs") or [])),
+            dying_causes=frozenset(map(_lemma, spec.get("dying_causes") or [])),
             stix=(stix["actor"], stix["place"]) if stix else None,
             transfer=(transfer["giver"], transfer["receiver"]) if transfer else None,
         )

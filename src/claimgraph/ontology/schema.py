@@ -260,6 +260,8 @@ _EVENT_WORDS = (
     "subject_excludes",
     "hazard_subjects",
     "giverless_inverse",
+    "dying_verbs",
+    "dying_causes",
     "answers_clause",
     "setting_verbs",
     "opinion_with_clause",
