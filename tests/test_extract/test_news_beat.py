@@ -1479,3 +1479,8 @@ def test_dying_of_a_violent_or_disastrous_cause_is_a_killing(nlp):
     ]
     assert not frames(nlp, "The poet died of pneumonia in 1921.")
     assert not frames(nlp, "The actor died at 91.")
+
+
+def test_off_the_coast_places_the_event():
+    (sank,) = [c for c in extract_text("A ferry sank off the coast of Crete.").claims]
+    assert sank.location and "Crete" in sank.location["name"]

@@ -38,7 +38,19 @@ from claimgraph.extract.timespans import ent_span, times_under
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_LABELS = {"GPE", "NORP", "ORG", "PERSON"}
 NUMBER_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
-LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "into"}
+LOCATIVE_PREPS = {
+    "in",
+    "at",
+    "near",
+    "inside",
+    "outside",
+    "across",
+    "throughout",
+    "within",
+    "into",
+    "off",
+    "along",
+}
 MAX_FANOUT = 12
 PLAN_NOUNS = {
     "deal",
