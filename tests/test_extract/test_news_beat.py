@@ -1484,3 +1484,12 @@ def test_dying_of_a_violent_or_disastrous_cause_is_a_killing(nlp):
 def test_off_the_coast_places_the_event():
     (sank,) = [c for c in extract_text("A ferry sank off the coast of Crete.").claims]
     assert sank.location and "Crete" in sank.location["name"]
+
+
+def test_a_hazard_that_kills_counts_the_dead(nlp):
+    got = [
+        (e, r.get("agent"), r.get("recipient"), r.get("object"))
+        for e, r, *_ in frames(nlp, "Landslides have killed at least 17 villagers.")
+    ]
+    assert ("KILL", None, "at least 17 villagers", "Landslides") in got
+    assert not frames(nlp, "The recession killed the merger.")

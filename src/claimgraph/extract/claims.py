@@ -991,6 +991,8 @@ def _named(tok: Token | None, words: frozenset[str]) -> bool:
     if tok is None or not words:
         return False
     found = {tok.lemma_.lower(), tok.lower_} | {c.lemma_.lower() for c in tok.children}
+    if tok.lower_.endswith("s"):  # a capitalised "Landslides" the tagger took for a name
+        found.add(tok.lower_[:-1])
     return bool(found & words)
 
 
@@ -1563,6 +1565,8 @@ def _frames_for(
         event, spec = spec.police_as, onto.events[spec.police_as]
     hazardous = _named(roles.get("agent"), spec.hazard_subjects)
     if hazardous:
+        if roles.get("object") is None:
+            roles["object"] = roles.get("agent")  # "floods have killed 40": what killed them
         roles["agent"] = None  # "Hurricane Betsy destroyed the church": no actor did it
     if spec.no_agent:  # "an earthquake struck X": the hazard is what happened, not an actor
         subj = roles.pop("agent", None)
