@@ -347,8 +347,7 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
             subj = subject_of(parent)
             if subj is not None and subj.dep_ == "nsubjpass" and word not in ("quote", "cite"):
                 # "the attack is believed to …", "X is said to …": no speaker but a "by" one
-                by = next((c for c in parent.children if c.dep_ == "agent"), None)
-                subj = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+                subj = _by_agent(parent)
             elif subj is None and parent.tag_ == "VBG" and parent.dep_ in ("advcl", "conj"):
                 subj = subject_of(parent.head)  # "X mocked it, saying …": X speaks
             elif subj is None:

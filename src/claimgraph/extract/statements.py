@@ -81,7 +81,7 @@ def _speaker_token(
     ):  # "He sold the house and said he'd double his money": the shared subject speaks
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subj is None:
-        subj = quoted_as(verb)  # "the Post quoted an aide as saying …": the aide speaks
+        subj = quoted_as(verb)  # "the Post quoted an aide as saying …": the Post speaks
     if subj is None:
         return None
     if subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
@@ -438,12 +438,10 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
             # means that people are not spending" is no one's)
             strict = comp is not None and comp.dep_ == "ccomp" and word in onto.consequence_verbs
             subj = _speaker_token(tok, onto, strict=strict)
-            if subj is not None or not reports(tok, onto):  # else "analysts hope that …"
-                if comp is not None and subj is not None and not _holds_event(comp, found):
-                    speaker = phrase(subj)
-                    out.append(_frame(tok, speaker, phrase(comp), "planned", onto, tok.i))
-                continue
-        if word in onto.labelling_verbs and (label := _label(tok)) is not None:
+            if comp is not None and subj is not None and not _holds_event(comp, found):
+                speaker = phrase(subj)
+                out.append(_frame(tok, speaker, phrase(comp), "planned", onto, tok.i))
+        elif word in onto.labelling_verbs and (label := _label(tok)) is not None:
             subj = _speaker_token(tok, onto, shared=True)
             if subj is not None:
                 speaker = _speaker_span(subj, tok)
@@ -452,7 +450,7 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
             if word in onto.silent_when_negated and polarity(tok, onto) == "negative":
                 continue  # "investigators did not say how close …": nothing was stated
             if relays_quote(tok):
-                continue  # "the Post quoted an aide as saying …": the aide's "saying" states it
+                continue  # "the Post quoted an aide as saying …": its "saying" states it
             content = _content(tok, onto)
             subj = _speaker_token(tok, onto, shared=True)
             if subj is None:
