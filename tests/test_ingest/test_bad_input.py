@@ -55,6 +55,19 @@ def test_png_and_zip(tmp_path, sqlite_store):
     assert [r.status for r in results if not isinstance(r, Failure)] == ["new"]
 
 
+def test_random_bytes_without_nul_are_binary(tmp_path, sqlite_store):
+    import random
+
+    rng = random.Random(7)
+    noise = bytes(rng.randrange(1, 256) for _ in range(400))  # no NUL byte
+    (tmp_path / "noise.txt").write_bytes(noise)
+    (tmp_path / "latin.txt").write_bytes(STORY.replace("pass", "pass \xe9t\xe9").encode("cp1252"))
+    results = run([tmp_path / "noise.txt", tmp_path / "latin.txt"], sqlite_store)
+    assert isinstance(results[0], Failure) and results[0].code == BinaryInput.code
+    assert "control bytes" in results[0].reason
+    assert not isinstance(results[1], Failure)
+
+
 def test_50mb_file_capped_and_configurable(tmp_path, sqlite_store):
     big = tmp_path / "huge.txt"
     line = b"The quick brown fox reported from the capital on Monday that nothing happened.\n"

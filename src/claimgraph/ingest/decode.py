@@ -65,6 +65,18 @@ def sniff_binary(raw: bytes, *, source: str) -> None:
         if looks_utf16(sample):
             return
         raise BinaryInput(source, "binary file (contains NUL bytes), not a text or HTML article")
+    if _control_share(sample) > 0.05:
+        raise BinaryInput(source, "binary file (control bytes), not a text or HTML article")
+
+
+# C0 control bytes that text never holds (tab, newline, form feed, CR and ESC excluded)
+_CONTROL = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B}
+
+
+def _control_share(sample: bytes) -> float:
+    """Share of control bytes: random or compressed bytes hold about 1 in 9, any text
+    encoding (UTF-8, cp1252, latin-1) none."""
+    return sum(b in _CONTROL for b in sample) / len(sample) if sample else 0.0
 
 
 def has_bom(raw: bytes) -> bool:
