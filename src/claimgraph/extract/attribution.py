@@ -97,11 +97,10 @@ def _by_agent(verb: Token) -> Token | None:
     return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
 
 
-def relays_quote(verb: Token) -> bool:
+def relays_quote(verb: Token, onto: Ontology) -> bool:
     """Whether the verb quotes someone "as saying" something ("X was quoted as saying"): what
     is said is that clause's ("described X as not being …" is a description, said by X's
     describer)."""
-    onto = load_ontology()
     return any(
         c.dep_ == "prep"
         and c.lower_ == "as"

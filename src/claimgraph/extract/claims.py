@@ -584,11 +584,9 @@ def _attempt(tok: Token, onto: Ontology) -> Token | None:
 def _died_of(tok: Token, preps: dict[str, Token], onto: Ontology) -> list[tuple[str, Token]]:
     """(event, cause) for a death the text gives a violent or disastrous cause ("died in the
     fire", "died of his wounds", "perished in the flood")."""
-    word = lemma(tok)
     out = []
-    for event, spec in onto.events.items():
-        if word not in spec.dying_verbs:
-            continue
+    for event in onto.dying.get(lemma(tok), ()):
+        spec = onto.events[event]
         for key in ("prep:in", "prep:of", "prep:from", "prep:during", "prep:after"):
             cause = preps.get(key)
             if cause is not None and _head_lemmas(cause) & spec.dying_causes:
@@ -651,7 +649,7 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         for c in manner:  # "shot dead", "fatally stabbed": the manner names the event
             if (word, c.lower_) in onto.light:
                 return [(onto.light[(word, c.lower_)], False, dobj)]
-        if relays_quote(tok):
+        if relays_quote(tok, onto):
             return []  # "state media cited an aide as saying …": a source named, no citation
         readings = _verb_readings(tok, onto)
         xcomp = _child(tok, "xcomp")

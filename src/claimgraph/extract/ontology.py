@@ -109,6 +109,7 @@ class Ontology:
 
     events: dict[str, EventType]
     verbs: dict[str, list[tuple[str, bool]]]  # lemma → [(event, inverse)]
+    dying: dict[str, list[str]]  # "die", "perish" → the events a death of a cause is
     light: dict[tuple[str, str], str]  # (verb lemma, noun lemma) → event
     nouns: dict[str, str]  # nominal trigger lemma → event
     facility_nouns: frozenset[str]
@@ -161,6 +162,7 @@ def load_ontology() -> Ontology:
     facility = frozenset(_lemma(w) for w in ev.get("facility_nouns", []))
     events: dict[str, EventType] = {}
     verbs: dict[str, list[tuple[str, bool]]] = {}
+    dying: dict[str, list[str]] = {}
     light: dict[tuple[str, str], str] = {}
     subject_light: dict[tuple[str, str], str] = {}
     nouns: dict[str, str] = {}
@@ -248,6 +250,8 @@ def load_ontology() -> Ontology:
                 verbs.setdefault(_lemma(v), []).append((name, False))
         for v in spec.get("inverse") or []:
             verbs.setdefault(_lemma(v), []).append((name, True))
+        for v in spec.get("dying_verbs") or []:
+            dying.setdefault(_lemma(v), []).append(name)
         for v, objs in (spec.get("light") or {}).items():
             for o in objs:
                 light[(_lemma(v), _lemma(o))] = name  # one type per pair: checked on load
@@ -266,6 +270,7 @@ def load_ontology() -> Ontology:
     return Ontology(
         events=events,
         verbs=verbs,
+        dying=dying,
         light=light,
         subject_light=subject_light,
         nouns=nouns,

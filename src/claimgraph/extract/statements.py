@@ -449,7 +449,7 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
         elif reports(tok, onto):
             if word in onto.silent_when_negated and polarity(tok, onto) == "negative":
                 continue  # "investigators did not say how close …": nothing was stated
-            if relays_quote(tok):
+            if relays_quote(tok, onto):
                 continue  # "the Post quoted an aide as saying …": its "saying" states it
             content = _content(tok, onto)
             subj = _speaker_token(tok, onto, shared=True)
