@@ -1489,3 +1489,35 @@ def test_a_hazard_that_kills_counts_the_dead(nlp):
     got = roles_of(nlp, "Landslides have killed 17 villagers.", "agent", "recipient", "object")
     assert ("KILL", None, "17 villagers", "Landslides") in got
     assert not frames(nlp, "The recession killed the merger.")
+
+
+def test_subject_of_a_predicate_the_parser_split_from_it(nlp):
+    # a long -ing modifier on the subject made the parser hang the real verb under it as "dep"
+    text = (
+        "Police officers searching for a man accused of threatening people with a gun on "
+        "Wednesday shot a man carrying a metal bar, police said."
+    )
+    assert ("ATTACK", "Police officers", "man") in roles_of(nlp, text, "agent", "recipient")
+
+
+def test_site_named_before_a_nominal_attack_is_struck_not_striking(nlp):
+    found = roles_of(nlp, "The consulate bombing left nine people dead.", "agent", "recipient")
+    assert ("ATTACK", None, "consulate") in found
+
+
+def test_coordinated_verb_keeps_its_own_modality(nlp):
+    # "approved" would make an approved-but-undone act planned; "delivered" happened
+    found = [(e, m) for e, _r, m, *_ in frames(nlp, "The ministry approved and shipped 300 tents.")]
+    assert ("SUPPLY", "asserted") in found
+    planned = [
+        (e, m) for e, _r, m, *_ in frames(nlp, "The ministry plans to buy and deliver 300 tents.")
+    ]
+    assert ("SUPPLY", "planned") in planned
+
+
+def test_people_named_after_a_person_are_the_actor_not_the_person():
+    claims = claims_stating(
+        "Governor Ana Ruiz lost the vote. Ruiz's lawyers filed a lawsuit against the county.",
+        "lawsuit",
+    )
+    assert [c.agent["name"] for c in claims if c.event == "SUE"] == ["Ruiz's lawyers"]

@@ -427,16 +427,20 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
 
 
 def clause_modality(trigger: Token, onto: Ontology) -> str | None:
-    """Modal or future marking on the trigger or the verbs it is a complement of."""
+    """Modal or future marking on the trigger or the verbs it is a complement of. A verb it is
+    coordinated with lends its auxiliaries ("will build and run"), not its meaning: "approved
+    and delivered six visas" delivered them."""
     node: Token | None = trigger
     steps = 0
+    came_by_conj = False
     while node is not None and steps < 4:
         for c in node.children:
             if c.dep_ in ("aux", "auxpass") and c.lower_ in onto.clause_modality:
                 return onto.clause_modality[c.lower_]
-        if node.i != trigger.i and lemma(node) in onto.clause_modality:
+        if node.i != trigger.i and not came_by_conj and lemma(node) in onto.clause_modality:
             return onto.clause_modality[lemma(node)]
         if node.dep_ in ("xcomp", "pcomp", "conj", "prep", "acl") and node.head.i != node.i:
+            came_by_conj = node.dep_ == "conj"
             node = node.head
             steps += 1
         else:

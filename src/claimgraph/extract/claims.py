@@ -223,6 +223,8 @@ def _inherited_subject(tok: Token) -> Token | None:
             obj = _child(head, "dobj")
             if obj is not None and obj.i < node.i:
                 return obj
+        elif node.dep_ == "dep" and _split_predicate(node):
+            pass  # "Officers responding to calls fatally shot a man": the parser's split
         elif node.dep_ not in (
             "conj",
             "pcomp",
@@ -237,6 +239,22 @@ def _inherited_subject(tok: Token) -> Token | None:
             return None
         node = head
     return None
+
+
+def _split_predicate(verb: Token) -> bool:
+    """A finite verb the parser hung under an -ing modifier of its own subject as "dep"
+    ("Police officers [responding to reports …] fatally shot a man"): the subject is the
+    modifier's."""
+    head = verb.head
+    subj = subject_of(head)
+    return (
+        verb.tag_ in ("VBD", "VBZ", "VBP")
+        and head.tag_ == "VBG"
+        and head.i < verb.i
+        and subj is not None
+        and subj.i < head.i
+        and subject_of(verb) is None
+    )
 
 
 def _verb_readings(tok: Token, onto: Ontology) -> list[tuple[str, bool]]:
@@ -1110,6 +1128,8 @@ def _nominal_agent(
         for c in base.children:
             if own is not None and own.start <= c.i < own.end:
                 continue  # "the acquisition of Widget Inc.": part of the object's own name
+            if c.dep_ == "compound" and base is trigger and _facility_word(c):
+                continue  # "the embassy bombings", "a school shooting": where it struck
             if c.dep_ in ("poss", "amod", "compound") and _ent_label(c) in ACTOR_LABELS:
                 if base is obj and c.dep_ == "compound" and _ent_label(c) in ("ORG", "PERSON"):
                     continue  # "the sale of Conner shares": whose shares, not who sells
@@ -1131,6 +1151,17 @@ def _nominal_agent(
             ):
                 return c  # "sniper attacks", "a police raid", "an army offensive"
     return None
+
+
+def _facility_word(tok: Token) -> bool:
+    """A building or site word ("Embassy" in "U.S. Embassy blasts", "school"): it names where
+    an act struck, not who did it."""
+    return tok.lemma_.lower() in load_ontology().facility_nouns
+
+
+def _struck_site(trigger: Token) -> Token | None:
+    """The site a nominal act names before itself: "the embassy bombings", "a school shooting"."""
+    return next((c for c in trigger.children if c.dep_ == "compound" and _facility_word(c)), None)
 
 
 _JOINING = {"join", "attend", "lead", "organize", "organise", "stage"}
@@ -1319,6 +1350,9 @@ def _frames_for(
         target = _target_possessor(tok, spec)
         if target is not None:
             roles["recipient"] = target  # "the leader's arrest": the leader is arrested
+        site = _struck_site(tok) if spec.roles.get("dobj") == "patient" else None
+        if site is not None and roles.get("recipient") is None and roles.get("object") is None:
+            roles["recipient" if is_actor(site) else "object"] = site
         if roles.get("agent") is None and spec.joined_by_subject:
             roles["agent"] = _participant(tok)
         giver = _received_from(tok) if spec.noun_from_agent else None

@@ -291,6 +291,12 @@ def _actor(span: RoleSpan, idx: _Index) -> dict[str, Any]:
         ent = next((e for e in inner if e.type in ("GPE", "ORG", "PERSON")), None) or next(
             iter(inner), None
         )
+        if ent is not None and ent.type == "PERSON" and _people_of(span, idx, ent, head):
+            # "Obama's lawyers", "Elian's Miami relatives", "Trump supporters": the people the
+            # phrase names act, not the person it names them by; the story still follows that
+            # person ("The Trump team said … He also wants …")
+            idx.focus = ent
+            return {"id": None, "name": span.text, "type": None, "text": span.text}
         if (
             ent is not None
             and ent.type in ("GPE", "NORP")
@@ -311,6 +317,17 @@ def _actor(span: RoleSpan, idx: _Index) -> dict[str, Any]:
     if ent is None:
         return {"id": None, "name": span.text, "type": None, "text": span.text}
     return {"id": ent.id, "name": ent.name, "type": ent.type, "text": span.text}
+
+
+def _people_of(span: RoleSpan, idx: _Index, ent: Entity, head: str) -> bool:
+    """Whether a person named just before a common people noun only labels the group that acts
+    ("Obama's lawyers", "Elian's Miami relatives", "Clinton aides")."""
+    nouns = load_ontology().actor_nouns
+    if not head.islower() or not {head, head.removesuffix("s"), head.removesuffix("es")} & nouns:
+        return False
+    ends = [e for s, e, m in idx.mentions if m is ent and span.start <= s and e <= span.head_start]
+    gap = span.text[max(ends) - span.start : span.head_start - span.start] if ends else ","
+    return len(gap.split()) <= 2 and "," not in gap
 
 
 def _thing(span: RoleSpan, idx: _Index) -> dict[str, Any]:
