@@ -1521,3 +1521,46 @@ def test_people_named_after_a_person_are_the_actor_not_the_person():
         "lawsuit",
     )
     assert [c.agent["name"] for c in claims if c.event == "SUE"] == ["Ruiz's lawyers"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The firm met its sales target for the third quarter.",
+        "The company narrowly escaped disaster last year.",
+        "The navy demonstrated its resolve with a parade.",
+        "The senator rallied support among farmers.",
+    ],
+)
+def test_figurative_uses_are_no_events(nlp, text):
+    assert [e for e in events(nlp, text) if e != "STATEMENT"] == []
+
+
+def test_takeover_talk_is_no_accusation():
+    claims = claims_stating(
+        "The chairman said he spends little time worrying about a hostile takeover.", "takeover"
+    )
+    assert [c.event for c in claims if c.event == "ACCUSE"] == []
+
+
+def test_a_place_cannot_do_what_the_to_clause_says(nlp):
+    text = "Thousands of pilgrims filled the Grand Square of Lima to pay tribute to the saint."
+    assert all(a != "Grand Square of Lima" for _e, a in roles_of(nlp, text, "agent"))
+
+
+def test_reported_kidnapping_accuses_the_kidnapper():
+    claims = claims_stating(
+        "The prosecutor said the girl had been abducted by her stepfather.", "abducted"
+    )
+    assert [(c.event, c.recipient["name"]) for c in claims] == [("ACCUSE", "her stepfather")]
+
+
+def test_kin_speak_for_themselves():
+    claims = claims_stating(
+        "Tom Reyes was charged in May. A former girlfriend of Tom Reyes said he confessed to "
+        "the thefts.",
+        "confessed",
+    )
+    assert {c.source["name"] for c in claims} == {"former girlfriend of Tom Reyes"}
+    accuse = [c for c in claims if c.event == "ACCUSE"]
+    assert accuse and accuse[0].recipient["name"] == "Tom Reyes"

@@ -221,7 +221,7 @@ def _inherited_subject(tok: Token) -> Token | None:
             return None
         if node.dep_ == "xcomp":
             obj = _child(head, "dobj")
-            if obj is not None and obj.i < node.i:
+            if obj is not None and obj.i < node.i and _controller(obj):
                 return obj
         elif node.dep_ == "dep" and _split_predicate(node):
             pass  # "Officers responding to calls fatally shot a man": the parser's split
@@ -239,6 +239,20 @@ def _inherited_subject(tok: Token) -> Token | None:
             return None
         node = head
     return None
+
+
+def _controller(obj: Token) -> bool:
+    """Whether a verb's object can do what its to-clause says ("urged Iran to sign", "sent
+    troops to fight"); a place or a thing cannot ("flooded the square to pay homage", "used the
+    money to buy arms": the subject does)."""
+    return is_actor(obj) and obj.ent_type_ not in (
+        "FAC",
+        "LOC",
+        "EVENT",
+        "WORK_OF_ART",
+        "PRODUCT",
+        "LAW",
+    )
 
 
 def _split_predicate(verb: Token) -> bool:
@@ -680,6 +694,8 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 ground = event
             if word in spec.opinion_with_clause and _child(tok, "ccomp") is not None:
                 continue  # "he agreed it was a big problem": an opinion shared, no pact
+            if word in spec.only_intransitive and _child(tok, "dobj", "ccomp", "dative"):
+                continue  # "to demonstrate to Pyongyang that …", "rallied support": no protest
             if not _phrasal_fits(tok, word, spec.verb_needs_object, onto):
                 continue  # "left for Beijing" is a trip, "left for work" not
             if spec.skip_with_complement and xcomp is not None:

@@ -48,6 +48,7 @@ class EventType:
     answers_clause: frozenset[str] = frozenset()  # "…, a charge Russia denies": the accusation
     verb_needs_object: dict[str, frozenset[str]] = field(default_factory=dict)  # per verb
     opinion_with_clause: frozenset[str] = frozenset()  # "agreed (that) it was a problem"
+    only_intransitive: frozenset[str] = frozenset()  # "thousands demonstrated", not "… its skill"
     setting_verbs: frozenset[str] = frozenset()  # MEASURE: "the bank raised rates to 4.5%"
     object_actor: bool = False  # the object must be an actor ("charged him", not "a fee")
     object_not_person: bool = False  # "released a report", not "released the hostages"
@@ -143,6 +144,7 @@ class Ontology:
     quantifier_heads: frozenset[str] = frozenset()
     lemma_fixes: dict[str, str] = field(default_factory=dict)
     document_speakers: frozenset[str] = frozenset()  # "the report said": its author speaks
+    own_voice_nouns: frozenset[str] = frozenset()  # "X's father said": the father speaks
     speaker_nouns: frozenset[str] = frozenset()  # "sources said": speak, but act in no event
     silent_when_negated: frozenset[str] = frozenset()  # "did not say how": nothing stated
     backdrop_preps: frozenset[str] = frozenset()  # "seen before the slaying": a time anchor
@@ -198,6 +200,7 @@ def load_ontology() -> Ontology:
             },
             setting_verbs=frozenset(map(_lemma, spec.get("setting_verbs") or [])),
             opinion_with_clause=frozenset(map(_lemma, spec.get("opinion_with_clause") or [])),
+            only_intransitive=frozenset(map(_lemma, spec.get("only_intransitive") or [])),
             object_actor=bool(spec.get("object_actor")),
             object_not_person=bool(spec.get("object_not_person")),
             it_is_organisation=bool(spec.get("it_is_organisation")),
@@ -283,6 +286,7 @@ def load_ontology() -> Ontology:
         stance_verbs=frozenset(map(_lemma, at.get("stance_verbs", []))),
         anaphoric_speakers=frozenset(map(_lemma, at.get("anaphoric_speakers", []))),
         document_speakers=frozenset(map(_lemma, at.get("document_speakers") or [])),
+        own_voice_nouns=frozenset(map(_lemma, at.get("own_voice_nouns") or [])),
         speaker_nouns=frozenset(map(_lemma, at.get("speaker_nouns") or [])),
         silent_when_negated=frozenset(map(_lemma, at.get("silent_when_negated") or [])),
         backdrop_preps=frozenset(w.lower() for w in at.get("backdrop_preps") or []),

@@ -310,6 +310,23 @@ def _content_subject(content: Span) -> Token | None:
     return subj
 
 
+def _accused(subj: Token | None, onto: Ontology) -> Token | None:
+    """Whom a reported clause of wrongdoing accuses: its subject ("Y was involved"), but in the
+    passive of a violent act the one it names with "by" ("she was kidnapped by her boyfriend"),
+    or no one (the subject of "was killed" is its victim)."""
+    if subj is None or subj.dep_ != "nsubjpass":
+        return subj
+    verb = subj.head
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    doer = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if doer is not None:
+        return doer
+    violent = any(
+        onto.plover.get(e) == "ASSAULT" for e, _ in onto.verbs.get(verb.lemma_.lower(), [])
+    )
+    return None if violent else subj
+
+
 def _accuses(verb: Token, onto: Ontology, triggers: set[int]) -> bool:
     """ "X says Y was involved in the poisoning": the report's own predicate lays wrongdoing
     on someone, so it is an accusation even though it names an event inside."""
@@ -346,16 +363,13 @@ def _reading(
             if subj is not None and subj.lemma_.lower() in spec.subject_excludes:
                 continue  # "the virus has killed 45 people": a hazard, no one accused
             roles = {"agent": _span(speaker), "object": _span(content)}
-            if (
-                spec.content_subject_is_target
-                and subj is not None
-                and (
-                    subj.ent_type_ in _ACTOR_LABELS
-                    or subj.lower_ in ("he", "she", "they")
-                    or subj.lemma_.lower() in onto.actor_nouns
-                )
+            accused = _accused(subj, onto) if spec.content_subject_is_target else None
+            if accused is not None and (
+                accused.ent_type_ in _ACTOR_LABELS
+                or accused.lower_ in ("he", "she", "they")
+                or accused.lemma_.lower() in onto.actor_nouns
             ):
-                roles["recipient"] = _span(phrase(subj))
+                roles["recipient"] = _span(phrase(accused))
             if spec.negated_as and polarity(content.root, onto) == "negative":
                 return spec.negated_as, roles, None  # "X said Y was not involved": a denial
             return name, roles, None

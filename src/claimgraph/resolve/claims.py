@@ -161,6 +161,14 @@ class _Index:
         else the last person named before it."""
         return self.focus or self.antecedent(start, ("PERSON",))
 
+    def other_person(self, start: int, not_id: str, window: int = 250) -> Entity | None:
+        """The last person named shortly before `start` who is not `not_id`: "Trump used the ad
+        against Clinton, accusing her …" - whoever "her" is, not the accuser himself."""
+        found = [
+            e for s, _e, e in self.mentions if start - window <= s < start and e.type == "PERSON"
+        ]
+        return next((e for e in reversed(found) if e.id != not_id), None)
+
     def antecedent(self, start: int, types: tuple[str, ...]) -> Entity | None:
         """The nearest entity of these types mentioned before `start` ("he" → the last person
         named, "the company" → the last organisation): a one-line recency rule, no coreference
@@ -319,15 +327,49 @@ def _actor(span: RoleSpan, idx: _Index) -> dict[str, Any]:
     return {"id": ent.id, "name": ent.name, "type": ent.type, "text": span.text}
 
 
+def _not_self(roles: dict[str, Any], f: Frame, idx: _Index) -> None:
+    """A pronoun recipient read as the agent itself ("she" -> the man who said she was
+    kidnapped) is the last other person named, or no one: nobody is the target of their own act
+    unless the text says "himself"."""
+    agent, rec, span = roles.get("agent"), roles.get("recipient"), f.roles.get("recipient")
+    if not agent or not rec or span is None or not agent.get("id") or rec.get("id") != agent["id"]:
+        return
+    head = span.text[span.head_start - span.start : span.head_end - span.start].lower()
+    if head not in PERSON_PRONOUNS:
+        return
+    other = idx.other_person(span.start, agent["id"])
+    if other is None:
+        del roles["recipient"]
+    else:
+        roles["recipient"] = {
+            "id": other.id,
+            "name": other.name,
+            "type": other.type,
+            "text": span.text,
+        }
+
+
+def _lemma_in(word: str, words: frozenset[str]) -> bool:
+    """A plural or singular common noun in a word list ("relatives" in [relative])."""
+    return bool({word, word.removesuffix("s"), word.removesuffix("es")} & words)
+
+
 def _people_of(span: RoleSpan, idx: _Index, ent: Entity, head: str) -> bool:
-    """Whether a person named just before a common people noun only labels the group that acts
-    ("Obama's lawyers", "Elian's Miami relatives", "Clinton aides")."""
-    nouns = load_ontology().actor_nouns
-    if not head.islower() or not {head, head.removesuffix("s"), head.removesuffix("es")} & nouns:
+    """Whether a person named just before or after a common people noun only labels the people
+    who act ("Obama's lawyers", "Elian's Miami relatives", "a former girlfriend of X")."""
+    if not head.islower() or not _lemma_in(head, load_ontology().actor_nouns):
         return False
-    ends = [e for s, e, m in idx.mentions if m is ent and span.start <= s and e <= span.head_start]
-    gap = span.text[max(ends) - span.start : span.head_start - span.start] if ends else ","
-    return len(gap.split()) <= 2 and "," not in gap
+    before = [
+        e for s, e, m in idx.mentions if m is ent and span.start <= s and e <= span.head_start
+    ]
+    after = [s for s, e, m in idx.mentions if m is ent and span.head_end <= s and e <= span.end]
+    if before:  # "Obama's lawyers", "Elian's Miami relatives"
+        gap = span.text[max(before) - span.start : span.head_start - span.start]
+        return len(gap.split()) <= 2 and "," not in gap
+    if after:  # "a former girlfriend of X", "advisers to X"
+        gap = span.text[span.head_end - span.start : min(after) - span.start]
+        return gap.split()[:1] in (["of"], ["to"], ["for"]) and len(gap.split()) <= 2
+    return False
 
 
 def _thing(span: RoleSpan, idx: _Index) -> dict[str, Any]:
@@ -365,6 +407,9 @@ def _speaker(span: RoleSpan, idx: _Index, onto: Ontology) -> dict[str, Any]:
         return {"name": ent.name, "type": ent.type, "entity_id": ent.id, "text": span.text}
     inner = idx.entities_in(span.start, span.end)
     org = next((e for e in inner if e.type in ("ORG", "PERSON")), None)
+    head = span.text[span.head_start - span.start : span.head_end - span.start].lower()
+    if org is not None and org.type == "PERSON" and _lemma_in(head, onto.own_voice_nouns):
+        org = None  # "a former girlfriend of X said": she speaks, not X
     if org is not None:  # "analysts at the Institute", "a spokesman for Company X"
         return {"name": org.name, "type": org.type, "entity_id": org.id, "text": span.text}
     country = next((e for e in inner if e.type in ("GPE", "NORP")), None)
@@ -421,6 +466,7 @@ def resolve_claims(
                 roles[name] = _thing(f.roles[name], idx)
         if "location" in f.roles:
             roles["location"] = _place(f.roles["location"], idx)
+        _not_self(roles, f, idx)
         agent = roles.get("agent")
         unnamed = agent is None or (agent.get("id") is None and agent["name"].lower() in _SELF)
         said_by = f.roles.get("agent")
