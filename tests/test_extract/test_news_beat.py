@@ -1564,3 +1564,20 @@ def test_kin_speak_for_themselves():
     assert {c.source["name"] for c in claims} == {"former girlfriend of Tom Reyes"}
     accuse = [c for c in claims if c.event == "ACCUSE"]
     assert accuse and accuse[0].recipient["name"] == "Tom Reyes"
+
+
+def test_abbreviations_keep_their_full_stop(nlp):
+    doc = nlp("Police spokesman Capt. Ana Ruiz said Acme Cos. would pay the fine.")
+    assert "Capt." in [t.text for t in doc] and "Cos." in [t.text for t in doc]
+    assert len(list(doc.sents)) == 1
+
+
+def test_a_trigger_word_inside_a_party_name_is_no_event(nlp):
+    text = "Ontario's Opposition Liberals said they would vote against the budget."
+    assert "REJECT" not in events(nlp, text)
+    assert "DISASTER" in events(nlp, "Hurricane Delia flooded the coast.")
+
+
+def test_a_reported_plan_is_planned():
+    claims = claims_stating("The airline said it plans to expand its fleet.", "expand")
+    assert [(c.event, c.modality) for c in claims] == [("STATEMENT", "planned")]

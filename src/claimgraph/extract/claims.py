@@ -837,6 +837,13 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         and _noun_lemma(tok, onto) in onto.nouns
         # "riot police", "attack helicopters": a kind of unit or gear, no event
         and not (tok.dep_ == "compound" and tok.head.lemma_.lower() in onto.kind_heads)
+        # "the Opposition New Democrats", "Strike Force Alpha": part of a name, no event
+        and not (
+            tok.dep_ == "compound"
+            and tok.head.pos_ == "PROPN"
+            and tok.i < tok.head.i
+            and not onto.events[onto.nouns[_noun_lemma(tok, onto)]].no_agent
+        )  # ("Hurricane Betsy" still names a disaster)
         and (
             tok.ent_type_ not in ("DATE", "TIME", "PERSON", "GPE", "ORG", "WORK_OF_ART")
             or _capitalised_opening(tok)

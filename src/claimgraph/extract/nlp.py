@@ -146,11 +146,21 @@ def _split_dashes(nlp: Language) -> None:
     ).finditer
 
 
+def _abbreviations(nlp: Language) -> None:
+    """Keep "Capt.", "Cos.", "Dept." whole (ner_labels.yaml): spaCy splits their full stop off
+    and the parser then ends the sentence there."""
+    from spacy.symbols import ORTH
+
+    for word in load_yaml(LABEL_RULES).get("abbreviations") or []:
+        nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+
+
 @lru_cache(maxsize=4)
 def _load(model: str, trained_ner: bool, product: bool = True) -> Language:
     nlp = spacy.load(model)
     if product:
         _split_dashes(nlp)
+        _abbreviations(nlp)
         nlp.add_pipe("claimgraph_paragraphs", before="parser")
     if trained_ner and model == MODEL:
         if (NER_DIR / "ner").is_dir():

@@ -479,8 +479,19 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
             if subj.lower_ in QUOTED_SPEAKERS and _outer_report(tok, onto):
                 continue  # "'I think …,' she said": the outer frame states it
             speaker = _speaker_span(subj, tok)
-            out.append(_frame(tok, speaker, body, onto.reporting[word], onto, tok.i, read=True))
+            mood = _content_mood(body, onto) or onto.reporting[word]
+            out.append(_frame(tok, speaker, body, mood, onto, tok.i, read=True))
     return out
+
+
+def _content_mood(content: Span, onto: Ontology) -> str | None:
+    """A reported intention is a plan: "said it plans to discount its brands" (planned); a
+    modal under "said" stays reported ("said he would resign": the report is the news)."""
+    root = content.root
+    if root.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "xcomp" for c in root.children):
+        return None
+    mood = onto.clause_modality.get(lemma(root))
+    return mood if mood == "planned" else None
 
 
 _OPEN = {"“", "«", "„"}

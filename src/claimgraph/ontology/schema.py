@@ -457,7 +457,12 @@ FILES: dict[str, Check] = {
     ),
     # label rules after the trained NER (extract/nlp.fix_ner_labels)
     "ner_labels.yaml": struct(
-        {"organisation_heads": words, "person_before": words, "norp_adjective_tags": words},
+        {
+            "organisation_heads": words,
+            "person_before": words,
+            "norp_adjective_tags": words,
+            "abbreviations": words,
+        },
         required=("organisation_heads", "person_before", "norp_adjective_tags"),
     ),
     "time_rules.yaml": struct(
