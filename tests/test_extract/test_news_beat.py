@@ -1581,3 +1581,26 @@ def test_a_trigger_word_inside_a_party_name_is_no_event(nlp):
 def test_a_reported_plan_is_planned():
     claims = claims_stating("The airline said it plans to expand its fleet.", "expand")
     assert [(c.event, c.modality) for c in claims] == [("STATEMENT", "planned")]
+
+
+def test_the_company_of_a_town_speaks_not_the_town():
+    claims = claims_stating(
+        "The Boise, Idaho-based company said it would close two plants.", "close two plants"
+    )
+    assert claims and all("company" in c.source["name"] for c in claims)
+
+
+def test_accounting_charge_and_advice_are_not_accusations_or_requests(nlp):
+    text = "The bank advised that it expects a one-time charge of $40 million."
+    assert not {"ACCUSE", "REQUEST"} & set(events(nlp, text))
+    assert "REQUEST" in events(nlp, "The embassy advised its citizens to leave the country.")
+
+
+def test_defending_rights_backs_no_one(nlp):
+    assert "SUPPORT" not in events(nlp, "The state acted to defend its rights and interests.")
+    assert "SUPPORT" in events(nlp, "The senator defended the minister against the charges.")
+
+
+def test_arbitration_and_complaints_are_lodged_cases(nlp):
+    assert "SUE" in events(nlp, "The government initiated arbitration against the contractor.")
+    assert "SUE" in events(nlp, "The union lodged a complaint with the labour board.")

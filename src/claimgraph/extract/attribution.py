@@ -109,6 +109,17 @@ def relays_quote(verb: Token, onto: Ontology) -> bool:
     ) and any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
 
 
+def placed_actor(tok: Token) -> Token | None:
+    """ "The Kirkland, Wash., company", "the Pittsburgh, Pennsylvania-based company": the
+    parser makes the town the subject and the company its apposition; the company acts (a town
+    with "the" before it is a modifier, not a name standing alone)."""
+    if tok.ent_type_ != "GPE" or not any(
+        c.dep_ == "det" and c.lower_ == "the" and c.i < tok.i for c in tok.children
+    ):
+        return None
+    return next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+
+
 def phrase(tok: Token) -> Span:
     """The token's noun phrase without a leading determiner or trailing punctuation."""
     toks = list(tok.subtree)

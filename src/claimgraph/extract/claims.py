@@ -25,6 +25,7 @@ from claimgraph.extract.attribution import (
     negated,
     of_object,
     phrase,
+    placed_actor,
     polarity,
     relays_quote,
     reporter_act,
@@ -852,11 +853,7 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         event = onto.nouns[_noun_lemma(tok, onto)]
         obj = of_object(tok)
         spec = onto.events[event]
-        if any(
-            t.lemma_.lower() in spec.noun_excludes_modifiers
-            for t in tok.subtree
-            if t.i < tok.i and t.dep_ in ("amod", "compound", "npadvmod", "nummod", "poss")
-        ):
+        if _modifier_words(tok) & spec.noun_excludes_modifiers:
             return found  # "a 48-hour strike", "an accidental explosion": another sense
         if (
             tok.dep_ == "pobj"
@@ -1174,6 +1171,18 @@ def _nominal_agent(
             ):
                 return c  # "sniper attacks", "a police raid", "an army offensive"
     return None
+
+
+def _modifier_words(noun: Token) -> set[str]:
+    """The lemmas of the words before a noun that modify it, hyphenated ones also whole
+    ("a one-time charge": one, time and one-time)."""
+    doc, out = noun.doc, set()
+    for t in noun.subtree:
+        if t.i < noun.i and t.dep_ in ("amod", "compound", "npadvmod", "nummod", "poss"):
+            out.add(t.lemma_.lower())
+            if t.i >= 2 and doc[t.i - 1].text == "-" and not doc[t.i - 2].whitespace_:
+                out.add(doc[t.i - 2 : t.i + 1].text.lower())
+    return out
 
 
 def _facility_word(tok: Token) -> bool:
@@ -1603,7 +1612,9 @@ def _frames_for(
             roles[r] = _quantified(t, onto)
     for r in ("agent", "recipient"):  # "the party's spokesman, Timi Frank, said": the name
         t = roles.get(r)
-        named = (_dateline_subject(t) or _named_appos(t)) if t is not None else None
+        named = (
+            (_dateline_subject(t) or _named_appos(t) or placed_actor(t)) if t is not None else None
+        )
         if named is not None:
             roles[r] = named
     body = _reporting_body(roles.get("agent"), tok, onto)

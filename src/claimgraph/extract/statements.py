@@ -20,6 +20,7 @@ from claimgraph.extract.attribution import (
     is_anaphoric,
     lemma,
     phrase,
+    placed_actor,
     polarity,
     quoted_as,
     relays_quote,
@@ -84,6 +85,7 @@ def _speaker_token(
         subj = quoted_as(verb)  # "the Post quoted an aide as saying …": the Post speaks
     if subj is None:
         return None
+    subj = placed_actor(subj) or subj  # "The Kirkland, Wash., company said …"
     if subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
         subj = verb.head  # "the minister, who said …"
         strict = True  # not "problems that experts thought …", a misparse of "experts thought"
