@@ -1604,3 +1604,15 @@ def test_defending_rights_backs_no_one(nlp):
 def test_arbitration_and_complaints_are_lodged_cases(nlp):
     assert "SUE" in events(nlp, "The government initiated arbitration against the contractor.")
     assert "SUE" in events(nlp, "The union lodged a complaint with the labour board.")
+
+
+def test_an_incident_named_again_keeps_its_date():
+    from datetime import datetime
+
+    text = (
+        "Investigators are still questioning witnesses about the March 3 bombings in the "
+        "capital. A car bombing outside the central market killed 12 people."
+    )
+    claims = extract_text(text, published=datetime(2021, 3, 20)).claims
+    kill = [c for c in claims if c.event == "KILL"]
+    assert kill and kill[0].time["value"] == "2021-03-03" and kill[0].time["basis"] == "mention"

@@ -243,16 +243,26 @@ def _inherited_subject(tok: Token) -> Token | None:
 
 
 def _controller(obj: Token) -> bool:
-    """Whether a verb's object can do what its to-clause says ("urged Iran to sign", "sent
-    troops to fight"); a place or a thing cannot ("flooded the square to pay homage", "used the
-    money to buy arms": the subject does)."""
-    return is_actor(obj) and obj.ent_type_ not in (
-        "FAC",
-        "LOC",
-        "EVENT",
-        "WORK_OF_ART",
-        "PRODUCT",
-        "LAW",
+    """Whether a verb's object is the one its to-clause is about ("urged Iran to sign", "built
+    factories to produce drones"); a named place or occasion is not ("flooded the Plaza of the
+    Revolution to deliver homage": the crowd does)."""
+    return obj.ent_type_ not in ("FAC", "LOC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW")
+
+
+_AFTERMATH = {"victim", "survivor", "casualty"}  # people an act leaves, never its object
+
+
+def _compound_gerund(verb: Token) -> bool:
+    """ "tribute to bombing victims", "aid for shooting survivors": the parser's gerund with a
+    bare plural object is a noun compound naming who an act left behind."""
+    obj = _child(verb, "dobj")
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "pcomp"
+        and obj is not None
+        and obj.i == verb.i + 1
+        and obj.tag_ == "NNS"
+        and obj.lemma_.lower() in _AFTERMATH
     )
 
 
@@ -640,6 +650,8 @@ def _triggers(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
 def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]]:
     found: list[tuple[str, bool, Token | None]] = []
     word = lemma(tok)
+    if tok.pos_ in ("VERB", "AUX") and _compound_gerund(tok):
+        return found  # "paid tribute to bombing victims": the victims of a bombing
     if tok.pos_ in ("VERB", "AUX"):
         subj = subject_of(tok)
         subj_head = _head_lemmas(subj) if subj is not None else set()

@@ -450,6 +450,7 @@ def resolve_claims(
     idx = _Index(country_view(entities), places, times, text or "")
     last_named: dict[str, Any] | None = None
     narrative: Stated = None
+    incidents: dict[str, dict[str, Any]] = {}  # event type -> the date its mention was given
     claims: list[Claim] = []
     seen: set[str] = set()
     for f in frames:
@@ -491,6 +492,7 @@ def resolve_claims(
                 idx.focus = idx.by_id.get(actor.get("entity_id") or actor.get("id")) or idx.focus
         time = _season(_part_of_day(_time(f, idx, published, text, published_granularity)))
         time, narrative = _narrative_time(f, time, narrative)
+        time = _incident_time(f, time, incidents, onto)
         cid = _claim_id(article_key, f, roles)
         if cid in seen:
             continue
@@ -578,6 +580,44 @@ def _narrative_time(
     if t.get("basis") == "published" and f.past and last and start - last[0] < NARRATIVE_WINDOW:
         return {**last[1], "basis": "context", "published": t.get("value")}, last
     return time, last
+
+
+_UNDATED = ("published", "context", "report")
+
+
+def _incident_noun(word: str, onto: Ontology) -> str | None:
+    """The event noun a word is ("bombings" -> bombing), if it is one."""
+    word = word.lower()
+    return next((w for w in (word, word.removesuffix("s")) if w in onto.nouns), None)
+
+
+def _incident_time(
+    f: Frame, time: dict[str, Any] | None, incidents: dict[str, dict[str, Any]], onto: Ontology
+) -> dict[str, Any] | None:
+    """ "the August 7 bombings" … "A car bombing outside the embassy killed 10 people": an event
+    named again by the same noun without a date (or a claim caused by such a mention) keeps the
+    date its earlier mention gave it, not the publication day (basis "mention", the day kept).
+    Keyed by the noun, not the type: "the strikes" of another day are another incident."""
+    t = time or {}
+    noun = _incident_noun(f.trigger.text, onto) if f.nominal else None
+    end = t.get("end")
+    given = t.get("basis") == "event" or (
+        t.get("basis") == "sentence" and isinstance(end, int) and 0 <= f.trigger.start - end <= 3
+    )
+    if noun is not None and given and t.get("value"):
+        incidents[noun] = t  # "the August 7 bombings": the date is the incident's own
+        return time
+    if t.get("basis") not in _UNDATED:
+        return time
+    for role in ("object", "agent"):
+        span = f.roles.get(role)
+        if noun is None and span is not None:
+            head = span.text[span.head_start - span.start : span.head_end - span.start]
+            noun = _incident_noun(head, onto)
+    if noun is None or noun not in incidents:
+        return time
+    day = t.get("published") or t.get("value")
+    return {**incidents[noun], "basis": "mention", "published": day}
 
 
 def _company_figures(claims: list[Claim], figures: frozenset[str]) -> list[Claim]:

@@ -159,6 +159,8 @@ class _DocView:
             tok.dep_ == "pobj" and head.head.lemma_.lower() == "deadline"
         ):
             return True
+        if tok.dep_ in ("compound", "nmod", "npadvmod", "amod", "poss") and head.pos_ == "NOUN":
+            return False  # "are questioning witnesses about the March 3 bombings": the noun's date
         return verb.tag_ == "VBG" and any(c.tag_ in ("VBZ", "VBP") for c in aux)
 
     def _sentence_tense(self, tok: Token) -> str | None:
