@@ -450,7 +450,7 @@ def resolve_claims(
     idx = _Index(country_view(entities), places, times, text or "")
     last_named: dict[str, Any] | None = None
     narrative: Stated = None
-    incidents: dict[str, dict[str, Any]] = {}  # event type -> the date its mention was given
+    incidents: dict[str, dict[str, Any]] = {}  # event noun -> the date its mention gave it
     claims: list[Claim] = []
     seen: set[str] = set()
     for f in frames:
