@@ -1616,3 +1616,9 @@ def test_an_incident_named_again_keeps_its_date():
     claims = extract_text(text, published=datetime(2021, 3, 20)).claims
     kill = [c for c in claims if c.event == "KILL"]
     assert kill and kill[0].time["value"] == "2021-03-03" and kill[0].time["basis"] == "mention"
+
+
+def test_a_state_joining_an_alliance_cooperates(nlp):
+    found = roles_of(nlp, "Finland and Sweden joined NATO last year.", "agent")
+    assert {a for e, a in found if e == "COOPERATE"} == {"Finland", "Sweden"}
+    assert "COOPERATE" not in events(nlp, "Maria Lopez joined the bank in 2010.")
