@@ -83,7 +83,7 @@ def quoted_as(verb: Token) -> Token | None:
     if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.dep_ != "prep":
         return None
     quoting = prep.head
-    by = _by_agent(quoting)
+    by = by_agent(quoting)
     return (
         next((c for c in quoting.children if c.dep_ == "nsubj"), None)
         or by
@@ -91,7 +91,7 @@ def quoted_as(verb: Token) -> Token | None:
     )
 
 
-def _by_agent(verb: Token) -> Token | None:
+def by_agent(verb: Token) -> Token | None:
     """The "by" phrase of a passive verb ("was quoted by the agency")."""
     by = next((c for c in verb.children if c.dep_ == "agent"), None)
     return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
@@ -357,7 +357,7 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
             subj = subject_of(parent)
             if subj is not None and subj.dep_ == "nsubjpass" and word not in ("quote", "cite"):
                 # "the attack is believed to …", "X is said to …": no speaker but a "by" one
-                subj = _by_agent(parent)
+                subj = by_agent(parent)
             elif subj is None and parent.tag_ == "VBG" and parent.dep_ in ("advcl", "conj"):
                 subj = subject_of(parent.head)  # "X mocked it, saying …": X speaks
             elif subj is None:

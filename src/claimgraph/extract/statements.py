@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from claimgraph.extract.attribution import (
     QUOTED_SPEAKERS,
     according_to,
+    by_agent,
     can_speak,
     clause_verb,
     is_anaphoric,
@@ -319,8 +320,7 @@ def _accused(subj: Token | None, onto: Ontology) -> Token | None:
     if subj is None or subj.dep_ != "nsubjpass":
         return subj
     verb = subj.head
-    by = next((c for c in verb.children if c.dep_ == "agent"), None)
-    doer = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    doer = by_agent(verb)
     if doer is not None:
         return doer
     violent = any(

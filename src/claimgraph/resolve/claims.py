@@ -271,6 +271,11 @@ class _Index:
         return None
 
 
+def _head_word(span: RoleSpan) -> str:
+    """A role's head word, lower-cased ("the Trump team" -> "team")."""
+    return span.text[span.head_start - span.start : span.head_end - span.start].lower()
+
+
 def _actor(span: RoleSpan, idx: _Index) -> dict[str, Any]:
     """The entity a role names: its head word's entity, else a nationality inside the phrase.
     A national capital acting ("Moscow could acquire …") stands for its country's government."""
@@ -279,7 +284,7 @@ def _actor(span: RoleSpan, idx: _Index) -> dict[str, Any]:
         country = idx.capital_country(span.start, span.end)
         if country is not None:
             return {**country, "text": span.text}
-    head = span.text[span.head_start - span.start : span.head_end - span.start].lower()
+    head = _head_word(span)
     if ent is None and head in PERSON_PRONOUNS:
         ent = idx.person(span.start)
     elif ent is None and head in ("its", "their"):
@@ -334,7 +339,7 @@ def _not_self(roles: dict[str, Any], f: Frame, idx: _Index) -> None:
     agent, rec, span = roles.get("agent"), roles.get("recipient"), f.roles.get("recipient")
     if not agent or not rec or span is None or not agent.get("id") or rec.get("id") != agent["id"]:
         return
-    head = span.text[span.head_start - span.start : span.head_end - span.start].lower()
+    head = _head_word(span)
     if head not in PERSON_PRONOUNS:
         return
     other = idx.other_person(span.start, agent["id"])
@@ -407,7 +412,7 @@ def _speaker(span: RoleSpan, idx: _Index, onto: Ontology) -> dict[str, Any]:
         return {"name": ent.name, "type": ent.type, "entity_id": ent.id, "text": span.text}
     inner = idx.entities_in(span.start, span.end)
     org = next((e for e in inner if e.type in ("ORG", "PERSON")), None)
-    head = span.text[span.head_start - span.start : span.head_end - span.start].lower()
+    head = _head_word(span)
     if org is not None and org.type == "PERSON" and _lemma_in(head, onto.own_voice_nouns):
         org = None  # "a former girlfriend of X said": she speaks, not X
     if org is not None:  # "analysts at the Institute", "a spokesman for Company X"
@@ -522,7 +527,7 @@ def resolve_claims(
 
 def _is_document(span: RoleSpan, documents: frozenset[str]) -> bool:
     """Whether a speaker's head word names a document ("the warning", "the statements")."""
-    word = span.text[span.head_start - span.start : span.head_end - span.start].lower()
+    word = _head_word(span)
     return word in documents or (word.endswith("s") and word[:-1] in documents)
 
 
@@ -612,7 +617,7 @@ def _incident_time(
     for role in ("object", "agent"):
         span = f.roles.get(role)
         if noun is None and span is not None:
-            head = span.text[span.head_start - span.start : span.head_end - span.start]
+            head = _head_word(span)
             noun = _incident_noun(head, onto)
     if noun is None or noun not in incidents:
         return time
