@@ -497,6 +497,13 @@ def _expand(tok: Token | None) -> list[Token | None]:
     return [tok, *more][:MAX_FANOUT]
 
 
+def _own_tokens(tok: Token) -> set[int]:
+    """The token indices of one conjunct's own phrase: its subtree without the conjuncts
+    hung under it ("Oxford Street and the Cavehill Road" -> "Oxford Street")."""
+    others = {x.i for c in tok.children if c.dep_ in ("conj", "cc") for x in c.subtree}
+    return {x.i for x in tok.subtree} - others
+
+
 def _modifier_conjuncts(tok: Token | None) -> list[Token]:
     """ "the Labour and Nationalist parties", "British and French troops": the second named
     modifier of a coordinated pair is an actor of its own."""
@@ -876,7 +883,7 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         if tok.dep_ == "dobj" and lemma(tok.head) in spec.noun_excludes_governors:
             return found  # "joined the strike": a walkout too
         if obj is not None and (spec.needs_object is None or _head_lemmas(obj) & spec.needs_object):
-            if spec.exclude_objects and obj.lemma_.lower() in spec.exclude_objects:
+            if spec.excludes(_noun_lemma(tok, onto), obj.lemma_.lower()):
                 return found
             found.append((event, False, obj))
         elif obj is None and (spec.bare_nouns or _named_by(tok, spec)):
@@ -1579,7 +1586,7 @@ def _frames_for(
         # the senses an object rules out are the trigger's own object's ("hit the market");
         # "an attack on the Christmas market" names a target
         or (
-            thing.lemma_.lower() in spec.exclude_objects
+            spec.excludes(lemma(tok), thing.lemma_.lower())
             and not (is_noun and thing is not obj)
             and not light  # a light pair names its noun: "declared victory"
         )
@@ -1765,15 +1772,27 @@ def _frames_for(
             t
             for k, t in enumerate(_expand(roles.get(r)))
             if k == 0
-            or (r == "object" and t.lemma_.lower() not in spec.exclude_objects)
+            or (r == "object" and not spec.excludes(lemma(tok), t.lemma_.lower()))
             or (r != "object" and is_actor(_quantified(t, onto)))
         ]
         + ([] if r == "object" else _modifier_conjuncts(roles.get(r)))
+        if not (r == "object" and roles.get(r) is tok)
+        # a nominal event's own noun is one event: "the attack and the fact that …",
+        # "crimes of terrorism and homicide" - the other nouns are not more of it
+        else [tok]
         for r in fan_roles
     ]  # "investment in Conner and a $7.6m gain": the gain is not a second recipient
+    owned = {  # "explosions at Oxford Street and the Cavehill Road": each site is its own place
+        t.i: _own_tokens(t) for options in choices if len(options) > 1 for t in options if t
+    }
     frames = []
     for combo in itertools.islice(itertools.product(*choices, places or [None]), MAX_FANOUT * 2):
         *fillers, place = combo
+        if place is not None and any(
+            place.i in own and i not in {t.i for t in fillers if t is not None}
+            for i, own in owned.items()
+        ):
+            continue  # the place belongs to a coordinated participant this claim does not name
         filled: dict[str, RoleSpan] = {}
         for name, t in roles.items():
             if t is not None and name not in fan_roles:

@@ -38,6 +38,9 @@ class EventType:
     quantity: bool = False
     with_makes_dobj_recipient: bool = False
     exclude_objects: frozenset[str] = frozenset()
+    # the verbs with the figurative senses exclude_objects rules out ("hit the market"); empty:
+    # every trigger ("attacked a market" is an attack, "hit the market" a launch)
+    figurative_verbs: frozenset[str] = frozenset()
     skip_with_complement: bool = False
     participle_needs_subject: frozenset[str] = frozenset()
     needs_role_without_in: frozenset[str] = frozenset()  # "named in a lawsuit": no appointment
@@ -102,6 +105,12 @@ class EventType:
     # a transfer of goods: (giving role, receiving role) — SUPPLY (agent, recipient) and
     # ACQUIRE (supplier, agent) are one transfer seen from either side
     transfer: tuple[str, str] | None = None
+
+    def excludes(self, trigger: str, obj: str) -> bool:
+        """Whether this object lemma rules out the type after this trigger lemma."""
+        return obj in self.exclude_objects and (
+            not self.figurative_verbs or trigger in self.figurative_verbs
+        )
 
 
 @dataclass
@@ -182,6 +191,7 @@ def load_ontology() -> Ontology:
             with_makes_dobj_recipient=bool(spec.get("with_makes_dobj_recipient")),
             complement_assisted_by=bool(spec.get("complement_assisted_by")),
             exclude_objects=frozenset(map(_lemma, spec.get("exclude_objects") or [])),
+            figurative_verbs=frozenset(map(_lemma, spec.get("figurative_verbs") or [])),
             skip_with_complement=bool(spec.get("skip_with_complement")),
             needs_role_without_in=frozenset(map(_lemma, spec.get("needs_role_without_in") or [])),
             participle_needs_subject=frozenset(

@@ -254,6 +254,7 @@ _EVENT_WORDS = (
     "owned_figures",
     "owner_nouns",
     "exclude_objects",
+    "figurative_verbs",
     "participle_needs_subject",
     "needs_role_without_in",
     "subject_needs",
