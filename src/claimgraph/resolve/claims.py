@@ -25,6 +25,7 @@ from claimgraph.extract.records import (
 )
 from claimgraph.record import ACTOR_ROLES, THING_ROLES
 from claimgraph.resolve.entities import country_name, country_view, title_nouns
+from claimgraph.resolve.gender import PRONOUN_GENDER, first_name_gender, title_gender
 
 
 def _norm(name: str) -> str:
@@ -127,6 +128,8 @@ GROUP_HEADS = {"administration", "government", "cabinet", "team", "office", "reg
 
 
 _RANKS = {"vice", "deputy", "assistant", "former", "ex", "acting", "interim"}
+# where the words naming a person's office stop: a sentence or clause break ("U.S." is none)
+_CLAUSE_BREAK = re.compile(r"(?<!\.[A-Z])\.\s|[;,!?\n]\s|\s(?:and|said|says)\s")
 _NOT_APPOSITION = {"has", "have", "had", "is", "was", "will", "would", "said", "says", "who"}
 
 
@@ -137,6 +140,7 @@ class _Index:
         self, entities: list[Entity], places: list[Place], times: list[TimeSpan], text: str = ""
     ) -> None:
         self.text = text  # the article text, for the words around a name ("FBI Director X")
+        self.genders: dict[str, str | None] = {}  # person id -> 'm'/'f'/None, read lazily
         self.mentions = sorted(
             ((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda x: (x[0], -x[1])
         )
@@ -156,18 +160,62 @@ class _Index:
 
     focus: Entity | None = None  # the person the text last made an agent or a speaker
 
-    def person(self, start: int) -> Entity | None:
-        """Who "he"/"she" is: the person the story is following (the last agent or speaker),
-        else the last person named before it."""
-        return self.focus or self.antecedent(start, ("PERSON",))
+    def by_surname(self, text: str) -> Entity | None:
+        """The one person named in full whose surname this bare capitalised word is ("Freeh
+        said" after "Louis Freeh", where the tagger left "Freeh" untagged)."""
+        word = text.strip()
+        if " " in word or not word[:1].isupper() or not word.isalpha():
+            return None
+        found = {
+            e.id: e
+            for _s, _e, e in self.mentions
+            if e.type == "PERSON" and any(n.split()[-1] == word for n in (e.name, *e.aliases))
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
-    def other_person(self, start: int, not_id: str, window: int = 250) -> Entity | None:
+    def _gender(self, ent: Entity) -> str | None:
+        if ent.id not in self.genders:
+            said = {first_name_gender(n) for n in (ent.name, *ent.aliases)} | {
+                title_gender(self.text[max(0, m.start - 12) : m.start]) for m in ent.mentions
+            }
+            said.discard(None)
+            self.genders[ent.id] = said.pop() if len(said) == 1 else None
+        return self.genders[ent.id]
+
+    def fits(self, ent: Entity, pronoun: str) -> bool:
+        """Whether "he"/"she" can point to this person (unknown gender: either can)."""
+        want = PRONOUN_GENDER.get(pronoun.lower())
+        return want is None or self._gender(ent) in (None, want)
+
+    def person(self, start: int, pronoun: str = "") -> Entity | None:
+        """Who "he"/"she" is: the last fitting person named before it in its own sentence
+        ("an interview that Kelly gave, in which he suggested …"), else the person the story
+        is following (the last agent or speaker), else the last fitting person named before
+        it. Fitting: "she" is not a man whose first name or title says so; where no one
+        fits (a name the census lists read otherwise, "Ola" in Norway), gender is ignored."""
+        found = self._person(start, pronoun)
+        return found if found is not None or not pronoun else self._person(start, "")
+
+    def _person(self, start: int, pronoun: str) -> Entity | None:
+        opening = max(self.text.rfind(". ", 0, start), self.text.rfind("\n", 0, start)) + 1
+        before = [e for s, _e, e in self.mentions if s < start and e.type == "PERSON"]
+        near = [e for s, _e, e in self.mentions if opening <= s < start and e.type == "PERSON"]
+        near = [e for e in near if self.fits(e, pronoun)]
+        if near:
+            return near[-1]
+        if self.focus is not None and self.fits(self.focus, pronoun):
+            return self.focus
+        return next((e for e in reversed(before) if self.fits(e, pronoun)), None)
+
+    def other_person(
+        self, start: int, not_id: str, window: int = 250, pronoun: str = ""
+    ) -> Entity | None:
         """The last person named shortly before `start` who is not `not_id`: "Trump used the ad
         against Clinton, accusing her …" - whoever "her" is, not the accuser himself."""
         found = [
             e for s, _e, e in self.mentions if start - window <= s < start and e.type == "PERSON"
         ]
-        return next((e for e in reversed(found) if e.id != not_id), None)
+        return next((e for e in reversed(found) if e.id != not_id and self.fits(e, pronoun)), None)
 
     def antecedent(self, start: int, types: tuple[str, ...]) -> Entity | None:
         """The nearest entity of these types mentioned before `start` ("he" → the last person
@@ -208,8 +256,11 @@ class _Index:
         for s, e, ent in reversed([m for m in self.mentions if m[0] < span.start]):
             if ent.type != "PERSON" or span.start - s > 3000:
                 continue
-            before = re.split(r"[.;,!?\n]\s|\s(?:and|said|says)\s", self.text[max(0, s - 60) : s])
-            title = before[-1].split()[-5:]  # "Interior Minister Karl Berg"
+            before = _CLAUSE_BREAK.split(self.text[max(0, s - 90) : s])
+            title = before[-1].split()
+            # "Interior Minister Karl Berg"; "Director of the U.S. Federal Bureau of
+            # Investigation (FBI) Louis Freeh": a title with its "of" phrase reaches further
+            title = title[-10:] if "of" in title[-10:-1] else title[-5:]
             tail = self.text[e : e + 80]
             apposition = re.split(r"[.;,!?\n]", tail[2:])[0].split() if tail[:2] == ", " else []
             if apposition and apposition[0].lower() in _NOT_APPOSITION:
@@ -286,7 +337,7 @@ def _actor(span: RoleSpan, idx: _Index) -> dict[str, Any]:
             return {**country, "text": span.text}
     head = _head_word(span)
     if ent is None and head in PERSON_PRONOUNS:
-        ent = idx.person(span.start)
+        ent = idx.person(span.start, head)
     elif ent is None and head in ("its", "their"):
         ent = idx.antecedent(span.start, ("ORG",))
     elif ent is None and head in ORG_HEADS:
@@ -297,6 +348,8 @@ def _actor(span: RoleSpan, idx: _Index) -> dict[str, Any]:
         )
         if ent is None:
             return {"id": None, "name": span.text, "type": None, "text": span.text}
+    if ent is None:
+        ent = idx.by_surname(span.text)
     if ent is None and not span.indefinite:
         ent = idx.titled_person(span)
     if ent is None:
@@ -342,7 +395,7 @@ def _not_self(roles: dict[str, Any], f: Frame, idx: _Index) -> None:
     head = _head_word(span)
     if head not in PERSON_PRONOUNS:
         return
-    other = idx.other_person(span.start, agent["id"])
+    other = idx.other_person(span.start, agent["id"], pronoun=head)
     if other is None:
         del roles["recipient"]
     else:
@@ -407,7 +460,7 @@ def _speaker(span: RoleSpan, idx: _Index, onto: Ontology) -> dict[str, Any]:
             "entity_id": ent.id if ent else None,
             "text": span.text,
         }
-    ent = idx.entity_at(span.head_start, span.head_end)
+    ent = idx.entity_at(span.head_start, span.head_end) or idx.by_surname(span.text)
     if ent is not None and ent.type != "NORP":
         return {"name": ent.name, "type": ent.type, "entity_id": ent.id, "text": span.text}
     inner = idx.entities_in(span.start, span.end)
@@ -720,7 +773,7 @@ def _source(
     if titled is not None:  # "the interior minister said": the minister named before
         return _pointed_speaker(titled, f.speaker.text, publisher)
     if f.speaker_anaphoric and f.speaker.text.lower() in PERSON_PRONOUNS:
-        ent = idx.person(f.speaker.start)
+        ent = idx.person(f.speaker.start, f.speaker.text)
         if ent is not None:  # "he added": the last person named
             return _pointed_speaker(ent, f.speaker.text, publisher)
     if f.speaker_anaphoric:

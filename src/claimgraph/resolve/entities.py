@@ -513,6 +513,28 @@ def _surnames_not_countries(doc: Doc, items: list[_Item]) -> None:
             it.label, it.key, it.iso = "PERSON", _person_key(it.text), None
 
 
+def _persons_tagged_org(groups: dict[str, list[_Item]], types: dict[str, str]) -> None:
+    """The tagger sometimes calls a full name an organisation ("Louis Freeh" ORG, then
+    "Freeh" PERSON) or a surname one ("Bertalan Farkas" PERSON, then "Farkas" ORG): a name
+    of plain words whose last word is a person's surname in the same article is that person."""
+    suffixes = set(_tables()["org_suffixes"]) | set(_tables()["org_suffixes"].values())
+    orgs = [k for k in groups if types.get(k) == "ORG" and not k.startswith(_NATIONAL)]
+    persons = {k for k in groups if types.get(k) == "PERSON"}
+    surnames = {k.split()[-1] for k in persons if " " in k}
+
+    def plain(k: str) -> bool:
+        return all(w.isalpha() and w not in suffixes for w in k.split()) and all(
+            it.text[:1].isupper() for it in groups[k]
+        )
+
+    for k in orgs:
+        words = k.split()
+        if not plain(k) or any(o != k and o.split()[0] == words[0] for o in orgs):
+            continue  # "Ford" beside "Ford Motor": the company
+        if 2 <= len(words) <= 3 and words[-1] in persons or len(words) == 1 and k in surnames:
+            types[k] = "PERSON"
+
+
 def _merge_persons(groups: dict[str, list[_Item]], types: dict[str, str]) -> None:
     """A one-word PERSON joins the unique longer PERSON ending (or starting) with that word."""
     persons = [k for k in groups if types[k] == "PERSON"]
@@ -591,6 +613,7 @@ def resolve_entities(doc: Doc) -> list[Entity]:
         votes = Counter(it.label for it in its)
         longest = max(its, key=lambda it: (len(it.text), -it.start)).label
         types[key] = max(votes, key=lambda lab: (votes[lab], lab == longest, lab))
+    _persons_tagged_org(groups, types)
     _merge_persons(groups, types)
     _merge_orgs(groups, types)
     _merge_fuzzy(groups, types)

@@ -1,0 +1,59 @@
+"""Which persons "he" and "she" can point to: a person's grammatical gender where the text or
+a common first name says it, else unknown (then either pronoun may point to them).
+
+First names come from the US census lists shipped in the `names` package (MIT, pinned): a
+name counts as male or female only when one list holds it at least four times as often as
+the other ("Donald", "Hillary"); shared names ("Leslie") and names the lists lack
+("Vladimir") stay unknown, so they never block a pronoun.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import re
+from functools import lru_cache
+
+_RATIO = 4.0  # how much likelier one sex must be before a first name decides
+_MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "sheikh", "pope", "ayatollah"}
+_FEMALE_TITLES = {"mrs", "ms", "miss", "lady", "queen", "princess", "dame"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+
+
+def _frequencies(filename: str) -> dict[str, float]:
+    text = importlib.resources.files("names").joinpath(filename).read_text(encoding="utf-8")
+    out: dict[str, float] = {}
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) >= 2:
+            out[parts[0].lower()] = float(parts[1])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    male, female = _frequencies("dist.male.first"), _frequencies("dist.female.first")
+    out: dict[str, str] = {}
+    for name in male.keys() | female.keys():
+        m, f = male.get(name, 0.0), female.get(name, 0.0)
+        if m >= _RATIO * f:
+            out[name] = "m"
+        elif f >= _RATIO * m:
+            out[name] = "f"
+    return out
+
+
+def first_name_gender(name: str) -> str | None:
+    """'m', 'f' or None for a full name's first word ("Donald J. Trump" -> 'm')."""
+    words = [w for w in re.split(r"[\s.]+", name) if w]
+    if len(words) < 2:  # a lone surname says nothing
+        return None
+    return _first_names().get(words[0].lower())
+
+
+def title_gender(text_before: str) -> str | None:
+    """'m'/'f' when the words just before a name are a gendered title ("Mrs. Kunz")."""
+    words = re.findall(r"[A-Za-z]+", text_before[-12:])
+    if not words:
+        return None
+    word = words[-1].lower()
+    return "m" if word in _MALE_TITLES else "f" if word in _FEMALE_TITLES else None
