@@ -77,3 +77,12 @@ def test_the_chief_of_an_organisation_is_the_person_titled_so() -> None:
         "Monday. After meeting Kenyan police leaders, the FBI chief said he was satisfied."
     )
     assert _sources(text)[-1] == "Louis Freeh"
+
+
+def test_people_of_a_state_acted_upon_are_those_people() -> None:
+    met = next(c for c in extract_text("The envoy met Kenyan police leaders.").claims)
+    assert met.recipient["name"] == "Kenyan police leaders"
+    assert met.recipient.get("country") == "Kenya"
+    # acting, they act for their state
+    attack = next(c for c in extract_text("Russian troops attacked the village.").claims)
+    assert attack.agent["name"] == "Russia"

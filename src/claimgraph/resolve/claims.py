@@ -124,6 +124,23 @@ STATE_HEADS = {
     "supplier",
     "exporter",
 }
+# state heads that name people, not the state's organs: as recipients they are those people
+PEOPLE_HEADS = {
+    "official",
+    "soldier",
+    "diplomat",
+    "leader",
+    "engineer",
+    "specialist",
+    "expert",
+    "spy",
+    "envoy",
+    "officer",
+    "commander",
+    "guard",
+    "personnel",
+    "people",
+}
 GROUP_HEADS = {"administration", "government", "cabinet", "team", "office", "regime", "camp"}
 
 
@@ -327,9 +344,11 @@ def _head_word(span: RoleSpan) -> str:
     return span.text[span.head_start - span.start : span.head_end - span.start].lower()
 
 
-def _actor(span: RoleSpan, idx: _Index) -> dict[str, Any]:
+def _actor(span: RoleSpan, idx: _Index, acting: bool = True) -> dict[str, Any]:
     """The entity a role names: its head word's entity, else a nationality inside the phrase.
-    A national capital acting ("Moscow could acquire …") stands for its country's government."""
+    A national capital acting ("Moscow could acquire …") stands for its country's government.
+    `acting` False (a recipient): people of a state ("Russian diplomats") are those people,
+    with the state as their country; acting, they act for it ("Iranian engineers built …")."""
     ent = idx.entity_at(span.head_start, span.head_end)
     if ent is not None and ent.type == "GPE":
         country = idx.capital_country(span.start, span.end)
@@ -370,9 +389,11 @@ def _actor(span: RoleSpan, idx: _Index) -> dict[str, Any]:
                 head.rstrip("s") not in STATE_HEADS
                 and head not in STATE_HEADS
                 or any(w in ("former", "ex") for w in span.text.lower().replace("-", " ").split())
+                or (not acting and (head in PEOPLE_HEADS or head.rstrip("s") in PEOPLE_HEADS))
             )
         ):  # "German government funding programs", "a Dutch company", "a former Russian spy"
-            # (no longer the state's): the phrase acts
+            # (no longer the state's): the phrase acts; "met Kenyan police leaders": the
+            # people met are those leaders, of Kenya
             return {
                 "id": None,
                 "name": span.text,
@@ -519,7 +540,7 @@ def resolve_claims(
         roles: dict[str, Any] = {}
         for name in ACTOR_ROLES:
             if name in f.roles:
-                roles[name] = _actor(f.roles[name], idx)
+                roles[name] = _actor(f.roles[name], idx, acting=name != "recipient")
         for name in THING_ROLES:
             if name in f.roles:
                 roles[name] = _thing(f.roles[name], idx)
