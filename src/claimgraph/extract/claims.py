@@ -1312,27 +1312,32 @@ def extract_frames(doc: Doc, onto: Ontology | None = None) -> list[Frame]:
         ]
         at = {tok.i for tok, _, _, _ in readings}
         readings = [r for r in readings if not _complement_event(r, at, onto)]
-        verbal = {(tok.i, event) for tok, event, _, _ in readings if tok.pos_ in ("VERB", "AUX")}
-        # "carried out the attack": the light verb's noun is its event, not a second one
-        verbal |= {
-            (obj.i, event)
-            for tok, event, _, obj in readings
-            if tok.pos_ in ("VERB", "AUX") and obj is not None
-        }
         offences = {
             t.i
             for t, event, _, _ in readings
             if onto.events[event].names_offence or _verdict(t, onto) is not None
         }
+        # verbs first: a noun their frame already states is not a second event
+        verbal: set[tuple[int, str]] = set()
         for tok, event, inverse, obj in readings:
+            if tok.pos_ in ("NOUN", "PROPN"):
+                continue
+            made = _frames_for(tok, sent, event, inverse, obj, onto)
+            if made:  # "the assistance … is not helping": no frame, the noun still says it
+                verbal.add((tok.i, event))
+                if obj is not None:  # "carried out the attack": the light verb's noun
+                    verbal.add((obj.i, event))
+            found.extend(made)
+        for tok, event, inverse, obj in readings:
+            if tok.pos_ not in ("NOUN", "PROPN"):
+                continue
             governor = tok.head.head if tok.head.dep_ == "prep" else tok.head
-            if tok.pos_ in ("NOUN", "PROPN") and _offence(tok, offences):
+            if _offence(tok, offences):
                 continue  # "convicted of murder", "found guilty of assault": the charge
-            if tok.pos_ in ("NOUN", "PROPN") and (
-                {(tok.head.i, event), (governor.i, event), (tok.i, event)} & verbal
-            ):
+            if {(tok.head.i, event), (governor.i, event), (tok.i, event)} & verbal:
                 continue  # "an earthquake struck X", "closed with a 3% drop": the verb states it
             found.extend(_frames_for(tok, sent, event, inverse, obj, onto))
+        found.sort(key=lambda f: f.trigger.start)
         found.extend(statement_frames(sent, found, onto))
         found.sort(key=lambda f: f.trigger.start)
         by_sentence.append((sent, found))
@@ -1427,6 +1432,8 @@ def _frames_for(
                     roles["agent"] = by  # "the acquisition of a Canadian miner by a Swiss firm"
                 else:
                     roles["agent"] = roles.get("agent") or by
+                if p.lower_ == "from" and roles.get("object") is None and obj is None:
+                    roles["object"] = tok  # "financial assistance from X": what X gives
             elif inner is not None and p.lower_ in ("on", "against", "with", "for"):
                 if is_actor(inner) and roles.get("recipient") is None:
                     roles["recipient"] = inner
