@@ -61,3 +61,28 @@ def test_a_nominal_event_is_not_fanned_over_its_coordinated_nouns(nlp, text, eve
     objects = [o for _, _, o in attacks(nlp, text, event)]
     assert objects, text
     assert all(o is not None and noun in o for o in objects), objects
+
+
+def _pairs(nlp, text, event):
+    return sorted(
+        (f.roles["agent"].text, f.roles["recipient"].text if "recipient" in f.roles else None)
+        for f in extract_frames(nlp(text))
+        if f.event == event
+    )
+
+
+def test_two_parties_agreeing_or_meeting_are_each_others_counterparts(nlp):
+    assert _pairs(nlp, "Israel and Hamas agreed to a ceasefire on Friday.", "AGREE") == [
+        ("Hamas", "Israel"),
+        ("Israel", "Hamas"),
+    ]
+    # a counterpart the text names stays the recipient
+    found = _pairs(nlp, "Germany and France met with Poland in Warsaw.", "MEET")
+    assert found and all(r == "Poland" for _, r in found)
+
+
+def test_announcing_a_deal_states_the_agreement(nlp):
+    found = _pairs(
+        nlp, "A deal announced Thursday by the city and the union ends the strike.", "AGREE"
+    )
+    assert found == [("city", "union"), ("union", "city")]

@@ -1792,9 +1792,17 @@ def _frames_for(
     owned = {  # "explosions at Oxford Street and the Cavehill Road": each site is its own place
         t.i: _own_tokens(t) for options in choices if len(options) > 1 for t in options if t
     }
+    # "Israel and Hamas agreed …", "A and B met": each is the other's counterpart
+    pair = (
+        choices[0]
+        if spec.symmetric and choices[1] == [None] and len(choices[0]) == 2 and all(choices[0])
+        else None
+    )
     frames = []
     for combo in itertools.islice(itertools.product(*choices, places or [None]), MAX_FANOUT * 2):
         *fillers, place = combo
+        if pair is not None:
+            fillers[1] = pair[1] if fillers[0] is pair[0] else pair[0]
         if place is not None and any(
             place.i in own and i not in {t.i for t in fillers if t is not None}
             for i, own in owned.items()

@@ -56,6 +56,7 @@ class EventType:
     object_actor: bool = False  # the object must be an actor ("charged him", not "a fee")
     object_not_person: bool = False  # "released a report", not "released the hostages"
     it_is_organisation: bool = False  # "after it unveiled its computer": "it" is the company
+    symmetric: bool = False  # "A and B agreed/met": each acts with the other as counterpart
     bare_nouns: bool = False  # nominal triggers count without an "of" phrase ("a blast")
     agentless: bool = False  # may be stated without an agent ("a bomb exploded", "X was arrested")
     no_agent: bool = False  # never has an agent (natural disasters)
@@ -188,6 +189,7 @@ def load_ontology() -> Ontology:
             roles=dict(spec.get("roles") or {}),
             needs_object=needs,
             quantity=bool(spec.get("quantity")),
+            symmetric=bool(spec.get("symmetric")),
             with_makes_dobj_recipient=bool(spec.get("with_makes_dobj_recipient")),
             complement_assisted_by=bool(spec.get("complement_assisted_by")),
             exclude_objects=frozenset(map(_lemma, spec.get("exclude_objects") or [])),

@@ -285,6 +285,7 @@ _EVENT_FLAGS = (
     "object_not_person",
     "it_is_organisation",
     "bare_nouns",
+    "symmetric",
     "agentless",
     "no_agent",
     "blocks_complement",
