@@ -277,6 +277,11 @@ def blamed_for(trigger: Token, onto: Ontology) -> tuple[Token, Token | None, Tok
     "Y claimed responsibility for the blast" → (Y, Y, claimed); one hop through a noun such as
     "involvement in" or "a role in". A denial or a negated blame lays nothing."""
     words = onto.blame
+    if words and trigger.dep_ == "dobj" and lemma(trigger.head) in words.get("linking", ()):
+        # "evidence linking the blasts to Bin Laden": Bin Laden is who is suspected
+        to = next((c for c in trigger.head.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        suspect = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+        return (suspect, None, trigger.head) if suspect is not None else None
     if not words or trigger.dep_ not in ("pobj", "pcomp"):
         return None
     prep = trigger.head

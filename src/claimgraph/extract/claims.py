@@ -497,6 +497,15 @@ def _expand(tok: Token | None) -> list[Token | None]:
     return [tok, *more][:MAX_FANOUT]
 
 
+def _denied_above(tok: Token) -> bool:
+    """Whether a word above `tok` in its sentence is negated or its noun has "no" ("found no
+    evidence linking …", "cannot confirm there is any evidence linking …")."""
+    for a in tok.ancestors:
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in a.children):
+            return True
+    return False
+
+
 def _own_tokens(tok: Token) -> set[int]:
     """The token indices of one conjunct's own phrase: its subtree without the conjuncts
     hung under it ("Oxford Street and the Cavehill Road" -> "Oxford Street")."""
@@ -1732,6 +1741,10 @@ def _frames_for(
         mood = modality(attempt, attribution, onto)  # "tried to kill X": the attempt happened
     else:
         mood = modality(tok, attribution, onto)
+    if blamed is not None and blamed[2] is not None and blamed[2].i == tok.head.i:
+        # "evidence linking the blasts to X": X is suspected; "no evidence", "cannot confirm
+        # any evidence …": doubted
+        mood = "doubted" if _denied_above(tok) else "suspected"
     pol = polarity(tok, onto)
     stop = {attribution.report_verb.i} if attribution.report_verb is not None else set()
     times = times_under(tok, stop=stop, onto=onto)

@@ -415,6 +415,7 @@ FILES: dict[str, Check] = {
                     "participles": words,
                     "nouns": words,
                     "claiming": words,
+                    "linking": words,
                     "preps": words,
                 }
             ),

@@ -653,8 +653,11 @@ def _narrative_time(
         if words and words[-1] in load_ontology().baseline_words:
             return time, last  # "had net of $1.1m a year ago": dates that claim, not the story
         end = t.get("end")
-        if f.nominal and isinstance(end, int) and 0 <= f.trigger.start - end <= 3:
-            return time, last  # "the August 7 bombings": a date in passing, not the story's
+        obj = f.roles.get("object")
+        heads = [f.trigger.start] if f.nominal else [obj.head_start] if obj is not None else []
+        if isinstance(end, int) and any(0 <= h - end <= 3 for h in heads):
+            # "the August 7 bombings", "planned the March 3 bombings": a date in passing
+            return time, last
         return time, (start, t)
     if t.get("basis") == "published" and f.past and last and start - last[0] < NARRATIVE_WINDOW:
         return {**last[1], "basis": "context", "published": t.get("value")}, last
