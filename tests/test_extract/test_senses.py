@@ -53,3 +53,20 @@ def test_figurative_verbs_scope_the_exclusions():
     assist = load_ontology().events["ASSIST"]
     assert not assist.figurative_verbs
     assert all(assist.excludes(v, w) for v in ("help", "fund") for w in assist.exclude_objects)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The church was designed by a local architect in 1860.",
+        "Workers dug a tunnel under the river.",
+        "The city will rebuild the bridge next year.",
+    ],
+)
+def test_designing_digging_and_rebuilding_facilities_builds_them(nlp, text):
+    assert "BUILD_FACILITY" in events(nlp, text)
+
+
+def test_designing_a_policy_or_a_phone_builds_no_facility(nlp):
+    assert "BUILD_FACILITY" not in events(nlp, "Engineers designed a new policy for the bank.")
+    assert "BUILD_FACILITY" not in events(nlp, "The company designed a new phone.")

@@ -654,7 +654,9 @@ def _narrative_time(
             return time, last  # "had net of $1.1m a year ago": dates that claim, not the story
         end = t.get("end")
         obj = f.roles.get("object")
-        heads = [f.trigger.start] if f.nominal else [obj.head_start] if obj is not None else []
+        heads = [f.trigger.start] if f.nominal else []
+        if obj is not None and not f.nominal and _incident_noun(_head_word(obj), load_ontology()):
+            heads.append(obj.head_start)  # a light verb's event noun ("planned the … bombings")
         if isinstance(end, int) and any(0 <= h - end <= 3 for h in heads):
             # "the August 7 bombings", "planned the March 3 bombings": a date in passing
             return time, last
