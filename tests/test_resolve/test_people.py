@@ -86,3 +86,29 @@ def test_people_of_a_state_acted_upon_are_those_people() -> None:
     # acting, they act for their state
     attack = next(c for c in extract_text("Russian troops attacked the village.").claims)
     assert attack.agent["name"] == "Russia"
+
+
+def test_a_body_reporting_an_act_that_names_no_doer_did_it() -> None:
+    (arrest,) = [c for c in extract_text("Police said two men were arrested.").claims]
+    assert arrest.event == "ARREST" and arrest.agent["name"] == "Police"
+    # a person or a paper reporting it does not make it theirs
+    (arrest,) = [c for c in extract_text("Smith said two men were arrested.").claims]
+    assert arrest.agent is None
+    (killing,) = [c for c in extract_text("The ministry said 20 militants were killed.").claims]
+    assert killing.agent is None  # killing is not an act the ministry reports as its own
+
+
+def test_a_release_scheduled_for_a_surname_is_a_planned_release() -> None:
+    text = (
+        "Chris Vance was convicted in 1993 and released on parole in 2001. "
+        "Officials said Vance is scheduled to be released from supervision in February 2029."
+    )
+    found = [c for c in extract_text(text).claims if c.event == "CONCEDE"]
+    assert [c.modality for c in found][-1:] == ["planned"]
+    assert found[-1].recipient["name"] == "Chris Vance"
+
+
+def test_two_acts_dated_apart_are_not_one_act_told_twice() -> None:
+    text = "The 2014 Bagram Airfield bombing. The 2016 Bagram Airfield bombing."
+    found = [c for c in extract_text(text).claims if c.event == "ATTACK"]
+    assert sorted(c.time["value"] for c in found) == ["2014", "2016"]

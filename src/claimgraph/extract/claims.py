@@ -580,13 +580,21 @@ def _fits(obj: Token, needs: frozenset[str], onto: Ontology) -> bool:
     two men" is judged by the men."""
     return any(
         _head_lemmas(o) & needs
-        or ("person" in needs and o.ent_type_ == "PERSON")
+        or ("person" in needs and (o.ent_type_ == "PERSON" or _named_person(o)))
         or ("actor" in needs and o.ent_type_ not in ("GPE", "LOC", "FAC") and is_actor(o))
         or ("place" in needs and o.ent_type_ in ("GPE", "LOC", "FAC"))
         or "any" in needs
         for o in (obj, _quantified(obj, onto), _share_of(obj))
         if o is not None
     )
+
+
+def _named_person(tok: Token) -> bool:
+    """A proper noun that is the surname of a person the document names in full ("Chris
+    Jacobs … Jacobs is to be released", where the tagger calls the lone surname an ORG)."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ in ("GPE", "LOC", "DATE"):
+        return False
+    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == tok.text for e in tok.doc.ents)
 
 
 def _phrasal_fits(tok: Token, word: str, needs: dict[str, frozenset[str]], onto: Ontology) -> bool:
@@ -1633,7 +1641,12 @@ def _frames_for(
         ergative
         or (
             not is_noun
-            and (_child(tok, "nsubjpass") is not None or _reduced_passive(tok))
+            and (
+                _child(tok, "nsubjpass") is not None
+                or _reduced_passive(tok)
+                # "X is scheduled to be released": a passive whose subject is its governor's
+                or (tok.dep_ == "xcomp" and _child(tok, "auxpass") is not None)
+            )
             and roles.get("agent") is None
         )
         or (inverse and roles.get("agent") is None and _giverless(tok, spec))

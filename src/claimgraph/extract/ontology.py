@@ -56,6 +56,7 @@ class EventType:
     object_actor: bool = False  # the object must be an actor ("charged him", not "a fee")
     object_not_person: bool = False  # "released a report", not "released the hostages"
     it_is_organisation: bool = False  # "after it unveiled its computer": "it" is the company
+    speaker_acts: bool = False  # an agentless act an acting body reports is its own act
     symmetric: bool = False  # "A and B agreed/met": each acts with the other as counterpart
     bare_nouns: bool = False  # nominal triggers count without an "of" phrase ("a blast")
     agentless: bool = False  # may be stated without an agent ("a bomb exploded", "X was arrested")
@@ -154,6 +155,8 @@ class Ontology:
     quantifier_heads: frozenset[str] = frozenset()
     lemma_fixes: dict[str, str] = field(default_factory=dict)
     document_speakers: frozenset[str] = frozenset()  # "the report said": its author speaks
+    # bodies that do what they report ("police said two men were arrested": police arrested)
+    acting_sources: frozenset[str] = frozenset()
     own_voice_nouns: frozenset[str] = frozenset()  # "X's father said": the father speaks
     speaker_nouns: frozenset[str] = frozenset()  # "sources said": speak, but act in no event
     silent_when_negated: frozenset[str] = frozenset()  # "did not say how": nothing stated
@@ -190,6 +193,7 @@ def load_ontology() -> Ontology:
             needs_object=needs,
             quantity=bool(spec.get("quantity")),
             symmetric=bool(spec.get("symmetric")),
+            speaker_acts=bool(spec.get("speaker_acts")),
             with_makes_dobj_recipient=bool(spec.get("with_makes_dobj_recipient")),
             complement_assisted_by=bool(spec.get("complement_assisted_by")),
             exclude_objects=frozenset(map(_lemma, spec.get("exclude_objects") or [])),
@@ -298,6 +302,7 @@ def load_ontology() -> Ontology:
         stance_verbs=frozenset(map(_lemma, at.get("stance_verbs", []))),
         anaphoric_speakers=frozenset(map(_lemma, at.get("anaphoric_speakers", []))),
         document_speakers=frozenset(map(_lemma, at.get("document_speakers") or [])),
+        acting_sources=frozenset(map(_lemma, at.get("acting_sources") or [])),
         own_voice_nouns=frozenset(map(_lemma, at.get("own_voice_nouns") or [])),
         speaker_nouns=frozenset(map(_lemma, at.get("speaker_nouns") or [])),
         silent_when_negated=frozenset(map(_lemma, at.get("silent_when_negated") or [])),

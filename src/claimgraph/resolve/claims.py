@@ -564,6 +564,13 @@ def resolve_claims(
                 "type": source.get("type"),
                 "text": source.get("text"),
             }
+        if roles.get("agent") is None and _acts_as_reported(f, source, onto):
+            roles["agent"] = {  # "police said two men were arrested": police arrested them
+                "id": source.get("entity_id"),
+                "name": source.get("name"),
+                "type": source.get("type"),
+                "text": source.get("text"),
+            }
         if f.speaker is not None and not f.speaker_anaphoric:
             last_named = source
         for actor in (roles.get("agent"), source):
@@ -748,6 +755,31 @@ def _restatement_key(c: Claim) -> tuple[Any, ...]:
     )
 
 
+def _acts_as_reported(f: Frame, source: dict[str, Any], onto: Ontology) -> bool:
+    """Whether the body reporting an act that names no doer did it itself: an arrest, charge,
+    release or sanction told by police, prosecutors, a ministry or a department."""
+    if source.get("is_publisher") or not onto.events[f.event].speaker_acts:
+        return False
+    if source.get("type") not in ("ORG", "GROUP"):
+        return False
+    words = str(source.get("name") or "").lower().replace(".", "").split()
+    return any(_lemma_in(w, onto.acting_sources) for w in words)
+
+
+def _dated_apart(a: Claim, b: Claim) -> bool:
+    """Whether the text dates two claims to different times of their own (an acquittal in
+    1989 and a release in 2020 are two events, however alike their roles)."""
+    ta, tb = a.time or {}, b.time or {}
+    own = ("event", "sentence", "mention")
+    return (
+        ta.get("basis") in own
+        and tb.get("basis") in own
+        and bool(ta.get("value"))
+        and bool(tb.get("value"))
+        and ta.get("value") != tb.get("value")
+    )
+
+
 def merge_restatements(claims: list[Claim]) -> list[Claim]:
     """One claim per statement per document: a claim restated (headline and body, a summary
     line) keeps the fullest evidence and lists the other spans in evidence["also"]."""
@@ -762,8 +794,8 @@ def merge_restatements(claims: list[Claim]) -> list[Claim]:
             out.append(c)
             continue
         first = by_key.get(key)
-        if first is None:
-            by_key[key] = c
+        if first is None or _dated_apart(first, c):
+            by_key.setdefault(key, c)
             out.append(c)
             continue
         ev, other = dict(first.evidence or {}), dict(c.evidence or {})
