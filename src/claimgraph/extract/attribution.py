@@ -454,6 +454,8 @@ def clause_modality(trigger: Token, onto: Ontology) -> str | None:
             if c.dep_ in ("aux", "auxpass") and c.lower_ in onto.clause_modality:
                 return onto.clause_modality[c.lower_]
         if node.i != trigger.i and not came_by_conj and lemma(node) in onto.clause_modality:
+            if lemma(node) == "expect" and any(c.dep_ == "auxpass" for c in node.children):
+                return "predicted"  # "X is expected to be released": a forecast, not X's plan
             return onto.clause_modality[lemma(node)]
         if node.dep_ in ("xcomp", "pcomp", "conj", "prep", "acl") and node.head.i != node.i:
             came_by_conj = node.dep_ == "conj"
