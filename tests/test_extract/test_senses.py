@@ -22,16 +22,19 @@ def events(nlp, text):
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "event"),
     [
-        "Gunmen attacked a crowded market in the north.",
-        "Militants bombed a busy road near the capital.",
-        "Protesters attacked a police post overnight.",
-        "Rebels raided the market at dawn.",
+        ("Gunmen attacked a crowded market in the north.", "ATTACK"),
+        ("Militants bombed a busy road near the capital.", "ATTACK"),
+        ("Protesters attacked a police post overnight.", "ATTACK"),
+        ("Rebels raided the market at dawn.", "ATTACK"),
+        ("The church was designed by a local architect in 1860.", "BUILD_FACILITY"),
+        ("Workers dug a tunnel under the river.", "BUILD_FACILITY"),
+        ("The city will rebuild the bridge next year.", "BUILD_FACILITY"),
     ],
 )
-def test_an_attack_on_a_market_road_or_post_is_an_attack(nlp, text):
-    assert "ATTACK" in events(nlp, text)
+def test_attacks_on_markets_roads_posts_and_facilities_designed_or_dug(nlp, text, event):
+    assert event in events(nlp, text)
 
 
 @pytest.mark.parametrize(
@@ -53,18 +56,6 @@ def test_figurative_verbs_scope_the_exclusions():
     assist = load_ontology().events["ASSIST"]
     assert not assist.figurative_verbs
     assert all(assist.excludes(v, w) for v in ("help", "fund") for w in assist.exclude_objects)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The church was designed by a local architect in 1860.",
-        "Workers dug a tunnel under the river.",
-        "The city will rebuild the bridge next year.",
-    ],
-)
-def test_designing_digging_and_rebuilding_facilities_builds_them(nlp, text):
-    assert "BUILD_FACILITY" in events(nlp, text)
 
 
 def test_designing_a_policy_or_a_phone_builds_no_facility(nlp):

@@ -1828,7 +1828,9 @@ def _frames_for(
     for combo in itertools.islice(itertools.product(*choices, places or [None]), MAX_FANOUT * 2):
         *fillers, place = combo
         if pair is not None:
-            fillers[1] = pair[1] if fillers[0] is pair[0] else pair[0]
+            fillers[1] = (
+                pair[1] if fillers[0] is not None and fillers[0].i == pair[0].i else pair[0]
+            )
         if place is not None and any(
             place.i in own and i not in {t.i for t in fillers if t is not None}
             for i, own in owned.items()

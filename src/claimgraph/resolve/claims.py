@@ -558,19 +558,9 @@ def resolve_claims(
             and _is_document(f.speaker, onto.document_speakers)
         )
         if (speaking or (f.event == "STATEMENT" and unnamed)) and not source.get("is_publisher"):
-            roles["agent"] = {  # a quoted sentence's speaker is who states it
-                "id": source.get("entity_id"),
-                "name": source.get("name"),
-                "type": source.get("type"),
-                "text": source.get("text"),
-            }
+            roles["agent"] = _source_actor(source)  # a quoted sentence's speaker states it
         if roles.get("agent") is None and _acts_as_reported(f, source, onto):
-            roles["agent"] = {  # "police said two men were arrested": police arrested them
-                "id": source.get("entity_id"),
-                "name": source.get("name"),
-                "type": source.get("type"),
-                "text": source.get("text"),
-            }
+            roles["agent"] = _source_actor(source)  # "police said two men were arrested"
         if f.speaker is not None and not f.speaker_anaphoric:
             last_named = source
         for actor in (roles.get("agent"), source):
@@ -753,6 +743,16 @@ def _restatement_key(c: Claim) -> tuple[Any, ...]:
         name(c.location),
         qty,
     )
+
+
+def _source_actor(source: dict[str, Any]) -> dict[str, Any]:
+    """A claim's source as the actor record of its agent."""
+    return {
+        "id": source.get("entity_id"),
+        "name": source.get("name"),
+        "type": source.get("type"),
+        "text": source.get("text"),
+    }
 
 
 def _acts_as_reported(f: Frame, source: dict[str, Any], onto: Ontology) -> bool:
