@@ -61,3 +61,9 @@ def test_figurative_verbs_scope_the_exclusions():
 def test_designing_a_policy_or_a_phone_builds_no_facility(nlp):
     assert "BUILD_FACILITY" not in events(nlp, "Engineers designed a new policy for the bank.")
     assert "BUILD_FACILITY" not in events(nlp, "The company designed a new phone.")
+
+
+def test_an_accidental_detonation_or_shooting_is_no_attack(nlp):
+    assert "ATTACK" not in events(nlp, "The device detonated accidentally near the road.")
+    assert "ATTACK" not in events(nlp, "He accidentally shot his friend while cleaning a rifle.")
+    assert "ATTACK" in events(nlp, "Militants detonated a bomb near the market.")

@@ -723,8 +723,15 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         readings = _verb_readings(tok, onto)
         xcomp = _child(tok, "xcomp")
         ground: str | None = None  # "rebels captured the town": the sense its object fits
+        adverbs = {  # "the device detonated accidentally": the noun's other sense, accidental
+            c.lower_.removesuffix("ly")
+            for c in tok.children
+            if c.dep_ == "advmod" and c.lower_.endswith("ly")
+        }
         for event, inverse in readings:
             spec = onto.events[event]
+            if adverbs & spec.noun_excludes_modifiers:
+                continue
             if word in spec.verb_needs_object:
                 if dobj is None or not _fits(dobj, spec.verb_needs_object[word], onto):
                     continue  # "captured the town" is an attack, "captured the suspect" not
