@@ -168,6 +168,12 @@ class _Index:
         for e in entities:
             for a in e.aliases:
                 self.by_name.setdefault(a.lower(), e)
+        self.surnames: dict[str, dict[str, Entity]] = {}  # last word of a person's names
+        for e in entities:
+            if e.type == "PERSON" and e.mentions:
+                for n in (e.name, *e.aliases):
+                    if n.split():
+                        self.surnames.setdefault(n.split()[-1], {})[e.id] = e
 
     def entity_at(self, start: int, end: int) -> Entity | None:
         for s, e, ent in self.mentions:
@@ -183,11 +189,7 @@ class _Index:
         word = text.strip()
         if " " in word or not word[:1].isupper() or not word.isalpha():
             return None
-        found = {
-            e.id: e
-            for _s, _e, e in self.mentions
-            if e.type == "PERSON" and any(n.split()[-1] == word for n in (e.name, *e.aliases))
-        }
+        found = self.surnames.get(word, {})
         return next(iter(found.values())) if len(found) == 1 else None
 
     def _gender(self, ent: Entity) -> str | None:
