@@ -316,6 +316,8 @@ def _blocked(tok: Token, onto: Ontology) -> bool:
         head = node.head
         if any(onto.events[e].blocks_complement for e, _ in _verb_readings(head, onto)):
             return True
+        if lemma(head) in onto.asking and _asked_actor(head) is not None:
+            return True  # "wants Britain to answer": asked, not done
         node = head
     return False
 
@@ -339,6 +341,22 @@ def _asks_question(verb: Token) -> bool:
         ):
             return True
     return False
+
+
+def _asked_actor(verb: Token) -> Token | None:
+    """Who a verb asks to act: "wants Britain to answer" (the parser's clause subject), "told
+    them to leave", "ordered Britain to cut staff" (object and infinitive); None for "wants to
+    leave", the wanter's own intention."""
+    obj = _child(verb, "dobj")
+    for c in verb.children:
+        if c.dep_ not in ("xcomp", "ccomp") or not any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children
+        ):
+            continue
+        asked = _child(c, "nsubj") if c.dep_ == "ccomp" else obj
+        if asked is not None and asked.i < c.i and is_actor(asked):
+            return asked
+    return None
 
 
 def _generic(tok: Token) -> bool:
@@ -494,6 +512,14 @@ def _expand(tok: Token | None) -> list[Token | None]:
         and len(c.text) > 1
         and c.ent_type_ not in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY")  # "$7m, or 11 cents"
     ]
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":  # "with the US and with Mexico"
+        more += [
+            o
+            for p in tok.head.conjuncts
+            if p.lower_ == tok.head.lower_
+            for o in p.children
+            if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")
+        ]
     return [tok, *more][:MAX_FANOUT]
 
 
@@ -721,6 +747,9 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         if relays_quote(tok, onto):
             return []  # "state media cited an aide as saying …": a source named, no citation
         readings = _verb_readings(tok, onto)
+        asked = _asked_actor(tok)
+        if word in onto.asking and asked is not None:
+            found.append((onto.asking[word], False, asked))  # "wants Britain to answer"
         xcomp = _child(tok, "xcomp")
         ground: str | None = None  # "rebels captured the town": the sense its object fits
         adverbs = {  # "the device detonated accidentally": the noun's other sense, accidental
@@ -860,6 +889,8 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 if not cands and spec.ergative and subj is not None and tok.pos_ == "VERB":
                     cands = [subj]  # "the road will reopen at 6am": the facility opens
                 fits = [o for o in cands if _fits(o, spec.needs_object, onto)]
+                if not fits and "actor" in spec.needs_object and asked is not None:
+                    fits = [asked]  # "ordered Britain to cut its staff": a state commanded
                 if not fits:
                     continue
                 obj = fits[0]
@@ -1395,6 +1426,21 @@ def _giverless(tok: Token, spec: EventType) -> bool:
     )
 
 
+def _relative_antecedent(verb: Token) -> Token | None:
+    """The noun a relative clause's gap refers to when the verb has no object of its own
+    ("the demands that it wants Spain to meet": meet the demands)."""
+    node = verb
+    for _ in range(3):
+        if _child(node, "dobj", "nsubjpass") is not None:
+            return None
+        if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN"):
+            return node.head
+        if node.dep_ not in ("xcomp", "ccomp"):
+            return None
+        node = node.head
+    return None
+
+
 def _frames_for(
     tok: Token, sent: Span, event: str, inverse: bool, obj: Token | None, onto: Ontology
 ) -> list[Frame]:
@@ -1612,6 +1658,10 @@ def _frames_for(
     places = _location(tok, objects)
 
     thing = roles.get("object")
+    if thing is None and not is_noun:
+        thing = _relative_antecedent(tok)  # "demands that it wants Spain to meet": demands
+        if thing is not None and not spec.excludes(lemma(tok), thing.lemma_.lower()):
+            thing = None
     if thing is not None and (
         thing.ent_type_ in ("DATE", "TIME")
         # the senses an object rules out are the trigger's own object's ("hit the market");

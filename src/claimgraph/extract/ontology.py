@@ -73,6 +73,12 @@ class EventType:
     # a reported statement whose content holds one of these lemmas is this event ("X said
     # Y was involved in the poisoning" accuses Y)
     statement_content: frozenset[str] = frozenset()
+    # judging words that accuse only when the content's subject is an actor ("the department
+    # is weak" blames the department; "the yen is weak" blames no one)
+    judging_content: frozenset[str] = frozenset()
+    # verbs that are this event only when someone else is to act: "wants Britain to answer",
+    # "told them to leave" ask; "wants to leave" is an intention
+    asking_verbs: frozenset[str] = frozenset()
     statement_figures: bool = False  # a reported statement stating a money/% figure is this
     noun_from_agent: bool = False  # "assistance from the World Bank": "from" names the agent
     blocks_object_noun: bool = False  # "demanded the release of X": the release is not done
@@ -123,6 +129,7 @@ class Ontology:
     verbs: dict[str, list[tuple[str, bool]]]  # lemma → [(event, inverse)]
     dying: dict[str, list[str]]  # "die", "perish" → the events a death of a cause is
     light: dict[tuple[str, str], str]  # (verb lemma, noun lemma) → event
+    asking: dict[str, str]  # "want", "tell" → the event they are with another's act asked
     nouns: dict[str, str]  # nominal trigger lemma → event
     facility_nouns: frozenset[str]
     measure_nouns: frozenset[str]
@@ -179,6 +186,7 @@ def load_ontology() -> Ontology:
     verbs: dict[str, list[tuple[str, bool]]] = {}
     dying: dict[str, list[str]] = {}
     light: dict[tuple[str, str], str] = {}
+    asking: dict[str, str] = {}
     subject_light: dict[tuple[str, str], str] = {}
     nouns: dict[str, str] = {}
     measure: set[str] = set()
@@ -233,6 +241,8 @@ def load_ontology() -> Ontology:
             owned_figures=frozenset(map(_lemma, spec.get("owned_figures") or [])),
             owner_nouns=frozenset(map(_lemma, spec.get("owner_nouns") or [])),
             statement_content=frozenset(map(_lemma, spec.get("statement_content") or [])),
+            judging_content=frozenset(map(_lemma, spec.get("judging_content") or [])),
+            asking_verbs=frozenset(map(_lemma, spec.get("asking_verbs") or [])),
             statement_figures=bool(spec.get("statement_figures")),
             noun_from_agent=bool(spec.get("noun_from_agent")),
             joined_by_subject=bool(spec.get("joined_by_subject")),
@@ -269,6 +279,8 @@ def load_ontology() -> Ontology:
                 verbs.setdefault(_lemma(v), []).append((name, False))
         for v in spec.get("inverse") or []:
             verbs.setdefault(_lemma(v), []).append((name, True))
+        for v in spec.get("asking_verbs") or []:
+            asking.setdefault(_lemma(v), name)
         for v in spec.get("dying_verbs") or []:
             dying.setdefault(_lemma(v), []).append(name)
         for v, objs in (spec.get("light") or {}).items():
@@ -291,6 +303,7 @@ def load_ontology() -> Ontology:
         verbs=verbs,
         dying=dying,
         light=light,
+        asking=asking,
         subject_light=subject_light,
         nouns=nouns,
         facility_nouns=facility,

@@ -268,6 +268,8 @@ _EVENT_WORDS = (
     "opinion_with_clause",
     "only_intransitive",
     "statement_content",
+    "judging_content",
+    "asking_verbs",
     "noun_excludes_modifiers",
     "noun_excludes_preps",
     "noun_excludes_governors",

@@ -559,8 +559,17 @@ def resolve_claims(
             and (said_by.start, said_by.end) == (f.speaker.start, f.speaker.end)
             and _is_document(f.speaker, onto.document_speakers)
         )
-        if (speaking or (f.event == "STATEMENT" and unnamed)) and not source.get("is_publisher"):
-            roles["agent"] = _source_actor(source)  # a quoted sentence's speaker states it
+        first_person = (
+            agent is not None
+            and agent.get("id") is None
+            and agent["name"].lower() in (_SELF - {"you"})
+        )
+        if (speaking or (f.event == "STATEMENT" and unnamed) or first_person) and not source.get(
+            "is_publisher"
+        ):
+            # a quoted sentence's speaker states it; "I'm telling X to retire", "we are engaging
+            # with X": the speaker acts (for their side)
+            roles["agent"] = _source_actor(source)
         if roles.get("agent") is None and _acts_as_reported(f, source, onto):
             roles["agent"] = _source_actor(source)  # "police said two men were arrested"
         if f.speaker is not None and not f.speaker_anaphoric:

@@ -1,0 +1,73 @@
+"""Asking someone else to act, commands to states, endorsed views and first-person actors.
+
+Sentences are written for these tests (none comes from an evaluation set).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from claimgraph.extract.claims import extract_frames
+from claimgraph.extract.nlp import load_nlp
+from claimgraph.extraction import extract_text
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def frames(nlp, text):
+    return [
+        (f.event, {k: v.text for k, v in f.roles.items() if v is not None})
+        for f in extract_frames(nlp(text))
+    ]
+
+
+def test_wanting_another_to_act_is_a_request_and_the_act_is_not_done(nlp):
+    found = frames(nlp, "The president wants Congress to approve the budget.")
+    assert [e for e, _ in found] == ["REQUEST"]
+    assert found[0][1]["recipient"] == "Congress"
+
+
+def test_wanting_to_act_oneself_is_an_intention_not_a_request(nlp):
+    assert [e for e, _ in frames(nlp, "The firm wants to buy a rival bank.")] == ["ACQUIRE"]
+
+
+def test_telling_someone_to_act_is_a_request(nlp):
+    found = frames(nlp, "The coach told his players to stay calm.")
+    assert found[0][0] == "REQUEST"
+    assert found[0][1]["recipient"] == "his players"
+
+
+def test_a_state_ordered_to_act_is_coerced(nlp):
+    found = frames(nlp, "Russia ordered Britain to reduce its staff at the embassy.")
+    assert ("COERCE", "Britain") in [(e, r.get("recipient")) for e, r in found]
+
+
+def test_demands_to_be_met_are_no_meeting(nlp):
+    found = frames(
+        nlp, "The Foreign Ministry released a list of demands that it wants Spain to meet."
+    )
+    events = [e for e, _ in found]
+    assert "MEET" not in events
+    assert ("REQUEST", "Spain") in [(e, r.get("recipient")) for e, r in found]
+
+
+def test_accepting_a_view_endorses_it(nlp):
+    events = [e for e, _ in frames(nlp, "Its allies have accepted France's view of the crisis.")]
+    assert "SUPPORT" in events and "AGREE" not in events
+
+
+def test_engaging_with_each_country_is_consulting_each(nlp):
+    found = frames(nlp, "The minister is engaging with Canada and with Japan on trade.")
+    assert sorted(r.get("recipient") for e, r in found if e == "CONSULT") == ["Canada", "Japan"]
+
+
+def test_a_quoted_first_person_actor_is_the_speaker():
+    text = '"I am telling the chairman to resign now," said Maria Lopez, a party official.'
+    claims = extract_text(text, published=datetime.datetime(2021, 5, 4)).claims
+    request = [c for c in claims if c.event == "REQUEST"]
+    assert request and request[0].agent is not None and request[0].agent["name"] == "Maria Lopez"
