@@ -71,3 +71,16 @@ def test_a_quoted_first_person_actor_is_the_speaker():
     claims = extract_text(text, published=datetime.datetime(2021, 5, 4)).claims
     request = [c for c in claims if c.event == "REQUEST"]
     assert request and request[0].agent is not None and request[0].agent["name"] == "Maria Lopez"
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ('"The transport department is weak," the senator said.', "ACCUSE"),
+        ('"The yen is weak," an analyst at the bank said.', "STATEMENT"),
+        ("The mayor said the new parking rules were outrageous.", "ACCUSE"),
+        ("The mayor said the new parking rules were popular.", "STATEMENT"),
+    ],
+)
+def test_a_statement_finding_fault_is_an_accusation(nlp, text, event):
+    assert event in [e for e, _ in frames(nlp, text)]

@@ -193,10 +193,13 @@ def test_two_sayings_ending_on_one_noun_stay_two():
 
 
 def test_naming_something_is_saying_it(nlp):
-    found = frames(nlp, "The senator called the bill a betrayal of workers.")
+    found = frames(nlp, "The senator called the bill a turning point for workers.")
     stmt = next(f[4] for f in found if f[0] == "STATEMENT")
     assert stmt.speaker.text == "senator"
-    assert stmt.evidence.text == "the bill a betrayal of workers"
+    assert stmt.evidence.text == "the bill a turning point for workers"
+    # a label that finds fault is an accusation
+    found = frames(nlp, "The senator called the bill a betrayal of workers.")
+    assert [f[0] for f in found] == ["ACCUSE"]
     # no label, nothing said: a phone call, a thing's name
     assert not [f for f in frames(nlp, "She called the police at once.") if f[0] == "STATEMENT"]
 
@@ -1220,7 +1223,7 @@ def test_a_paragraph_break_ends_a_sentence(nlp):
     )
     assert [s.text.strip()[:5] for s in doc.sents] == ["She s", "Under"]
     got = _claims(
-        "Ada Brooks said the plan is a “reckless gamble.”\n\nUnder the plan, farmers pay more."
+        "Ada Brooks said the plan is a “bold gamble.”\n\nUnder the plan, farmers pay more."
     )
     assert ("STATEMENT", "Ada Brooks") in [(e, s) for e, _a, _r, s, _m in got]
 

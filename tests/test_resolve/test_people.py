@@ -27,7 +27,7 @@ def test_first_names_and_titles_say_a_gender_only_when_clear() -> None:
 def test_she_is_not_the_man_named_last() -> None:
     text = "Donald Trump met Hillary Clinton on Monday. She said the talks were useful."
     assert _speakers(text) == ["Hillary Clinton"]
-    text = "Hillary Clinton criticised Donald Trump on Monday. She said he was unfit."
+    text = "Hillary Clinton criticised Donald Trump on Monday. She said he was tired."
     assert _speakers(text) == ["Hillary Clinton"]
 
 

@@ -313,6 +313,19 @@ def _content_subject(content: Span) -> Token | None:
     return subj
 
 
+def _judges_actor(word: Token, onto: Ontology) -> bool:
+    """Whether a judging adjective is said of an actor ("the department is weak", "a weak
+    government"), not of a thing ("the yen is weak")."""
+    if word.dep_ == "amod":
+        judged: Token | None = word.head
+    else:
+        verb = word.head if word.dep_ in ("acomp", "attr") else word
+        judged = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return judged is not None and (
+        judged.ent_type_ in _ACTOR_LABELS or judged.lemma_.lower() in onto.actor_nouns
+    )
+
+
 def _accused(subj: Token | None, onto: Ontology) -> Token | None:
     """Whom a reported clause of wrongdoing accuses: its subject ("Y was involved"), but in the
     passive of a violent act the one it names with "by" ("she was kidnapped by her boyfriend"),
@@ -361,7 +374,9 @@ def _reading(
                 roles["agent"] = _span(speaker)
             return name, roles, quantity_of(content.root, onto)
     for name, spec in onto.events.items():
-        if spec.statement_content and words & spec.statement_content:
+        if (spec.statement_content and words & spec.statement_content) or any(
+            t.lemma_.lower() in spec.judging_content and _judges_actor(t, onto) for t in content
+        ):
             if subj is not None and subj.lemma_.lower() in spec.subject_excludes:
                 continue  # "the virus has killed 45 people": a hazard, no one accused
             roles = {"agent": _span(speaker), "object": _span(content)}
