@@ -84,3 +84,22 @@ def test_a_quoted_first_person_actor_is_the_speaker():
 )
 def test_a_statement_finding_fault_is_an_accusation(nlp, text, event):
     assert event in [e for e, _ in frames(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("The mayor had the old bridge rebuilt in 1998.", "mayor"),
+        ("In 1850, Dubois had a drainage canal excavated from the river.", "Dubois"),
+    ],
+)
+def test_who_had_something_built_built_it(nlp, text, agent):
+    found = frames(nlp, text)
+    assert ("BUILD_FACILITY", agent) in [(e, r.get("agent")) for e, r in found]
+
+
+def test_leaving_a_place_is_a_withdrawal_and_leaving_for_one_a_trip(nlp):
+    assert "WITHDRAW" in [e for e, _ in frames(nlp, "Government troops left the town on Tuesday.")]
+    found = [e for e, _ in frames(nlp, "The minister left for Beijing on Tuesday.")]
+    assert found == ["VISIT"]
+    assert frames(nlp, "She left the company in 2019.") == []

@@ -390,6 +390,7 @@ def _excluded(tok: Token) -> bool:
         told = _reduced_passive(tok) and (
             any(c.dep_ == "auxpass" and c.lower_ == "being" for c in tok.children)
             or is_actor(by)
+            or is_actor(_causer(tok))
             or any(  # "a library built in 1902": dated, so told
                 t.ent_type_ == "DATE" and t.dep_ in ("pobj", "npadvmod")
                 for c in tok.children
@@ -884,7 +885,7 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 found.append((event, False, subj))
                 continue
             obj = dobj if dobj is not None else preps.get("prep:into")
-            if spec.needs_object is not None:
+            if spec.needs_object is not None and word not in spec.verb_needs_object:
                 cands = [o for o in (dobj, preps.get("prep:into")) if o is not None]
                 if not cands and spec.ergative and subj is not None and tok.pos_ == "VERB":
                     cands = [subj]  # "the road will reopen at 6am": the facility opens
@@ -1068,8 +1069,20 @@ def _own_it(tok: Token | None, verb: Token, deps: tuple[str, ...]) -> TypeGuard[
 
 def _reduced_passive(tok: Token) -> bool:
     """ "the diplomats (being) expelled from X": a past participle modifying the noun it
-    acts on, a passive without a subject of its own."""
-    return tok.dep_ == "acl" and tok.tag_ == "VBN"
+    acts on, a passive without a subject of its own (an acl tagged VBD right after its noun is
+    a mistagged participle: "had a canal excavated")."""
+    return tok.dep_ == "acl" and (
+        tok.tag_ == "VBN" or (tok.tag_ == "VBD" and tok.i == tok.head.i + 1)
+    )
+
+
+def _causer(tok: Token) -> Token | None:
+    """Who had it done: "the mayor had the bridge rebuilt", "got him arrested" (a causative
+    have/get whose object the participle describes)."""
+    obj = tok.head if _reduced_passive(tok) else None
+    if obj is None or obj.dep_ != "dobj" or lemma(obj.head) not in ("have", "get"):
+        return None
+    return subject_of(obj.head)
 
 
 def _it_company(tok: Token | None, verb: Token, onto: Ontology) -> Token | None:
@@ -1531,6 +1544,7 @@ def _frames_for(
         )
         if passive is None and _reduced_passive(tok):
             passive = tok.head  # "the 60 diplomats (being) expelled from the US"
+            by = by if by is not None else _causer(tok)
         if passive is not None and by is None and is_actor(preps.get("prep:by")):
             by = preps.get("prep:by")  # the parser's "by" as a plain preposition
         if passive is not None:
