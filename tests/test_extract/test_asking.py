@@ -103,3 +103,20 @@ def test_leaving_a_place_is_a_withdrawal_and_leaving_for_one_a_trip(nlp):
     found = [e for e, _ in frames(nlp, "The minister left for Beijing on Tuesday.")]
     assert found == ["VISIT"]
     assert frames(nlp, "She left the company in 2019.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["No one was hurt when the wall collapsed.", "Nobody was killed in the attack, police said."],
+)
+def test_no_one_hurt_is_a_casualty_count_of_zero(nlp, text):
+    measured = [f for f in extract_frames(nlp(text)) if f.event == "MEASURE"]
+    assert measured and measured[0].quantity["value"] == 0
+    assert measured[0].roles["object"].text.split()[0] in ("No", "Nobody")
+    assert measured[0].polarity == "positive"
+
+
+def test_a_business_hurt_by_a_slump_is_not_assaulted(nlp):
+    text = "Its battery unit was hurt by economic problems in Brazil."
+    assert "ASSAULT" not in [e for e, _ in frames(nlp, text)]
+    assert "ASSAULT" in [e for e, _ in frames(nlp, "Two passengers were hurt in the crash.")]

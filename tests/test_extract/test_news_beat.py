@@ -1291,12 +1291,12 @@ def test_an_office_holder_noun_points_back_to_the_person_named_with_that_office(
 
 def test_one_quotation_over_several_sentences_is_one_statement():
     st = _statements(
-        "“You will hear of a dirty house. You will hear rumors. But they never hurt anyone,” "
+        "“You will hear of a dirty house. You will hear rumors. But they were good parents,” "
         "defence lawyer Ada Brooks said."
     )
     assert len(st) == 1
     assert st[0].source["name"] == "Ada Brooks"
-    assert "dirty house" in st[0].evidence["text"] and "never hurt" in st[0].evidence["text"]
+    assert "dirty house" in st[0].evidence["text"] and "good parents" in st[0].evidence["text"]
     ex = extract_text("“We lost,” Ada Brooks said. “We will be back.”", published=None)
     assert len([c for c in ex.claims if c.event == "STATEMENT"]) == 2
 
@@ -1416,11 +1416,12 @@ def test_a_surname_that_is_a_country_names_its_person():
     assert said.source["name"] == "Dana Jordan"
 
 
-def test_no_one_hurt_is_a_negative_claim():
+def test_no_one_hurt_is_a_count_of_zero_not_an_assault():
     for text in ("No one was injured in the crash.", "None of the miners was injured."):
-        assert {c.polarity for c in extract_text(text).claims if c.event != "ACCIDENT"} == {
-            "negative"
-        }
+        claims = [c for c in extract_text(text).claims if c.event != "ACCIDENT"]
+        assert [(c.event, c.polarity, c.quantity["value"]) for c in claims] == [
+            ("MEASURE", "positive", 0)
+        ]
 
 
 def test_a_transfer_received_from_no_one_named_is_still_a_transfer(nlp):

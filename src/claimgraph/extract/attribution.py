@@ -524,7 +524,7 @@ def barred_by(tok: Token) -> Token | None:
 _NOBODY = {"nobody", "none", "nothing", "noone", "neither"}
 
 
-def _nobody(verb: Token) -> bool:
+def said_of_nobody(verb: Token) -> bool:
     """A verb whose subject is no one happened to no one: "no one was hurt", "none of the
     passengers was injured", "no shots were fired"."""
     if verb.pos_ not in ("VERB", "AUX"):
@@ -540,7 +540,7 @@ def polarity(trigger: Token, onto: Ontology | None = None) -> str:
     """Negation on the trigger or on the verb it complements ("did not agree to build",
     "failed to reach a deal", "there is no way they will assist", "never paid")."""
     negating = onto.negating_verbs if onto is not None else frozenset()
-    if _nobody(trigger):
+    if said_of_nobody(trigger):
         return "negative"
     node = trigger
     for _ in range(4):

@@ -29,6 +29,7 @@ from claimgraph.extract.attribution import (
     polarity,
     relays_quote,
     reporter_act,
+    said_of_nobody,
     subject_of,
 )
 from claimgraph.extract.ontology import EventType, Ontology, load_ontology
@@ -1830,6 +1831,12 @@ def _frames_for(
         # any evidence …": doubted
         mood = "doubted" if _denied_above(tok) else "suspected"
     pol = polarity(tok, onto)
+    zero = spec.nobody_as is not None and not is_noun and said_of_nobody(tok)
+    if zero and spec.nobody_as is not None:
+        # "no one was hurt": a casualty count of zero, not an assault that did not happen
+        event, spec, pol = spec.nobody_as, onto.events[spec.nobody_as], "positive"
+        who = subject_of(tok) or roles.get("recipient") or roles.get("object")
+        roles = {"object": who} if who is not None else {}
     stop = {attribution.report_verb.i} if attribution.report_verb is not None else set()
     times = times_under(tok, stop=stop, onto=onto)
     report_times = (
@@ -1839,7 +1846,14 @@ def _frames_for(
     )
     ev_tokens = [tok, *(t for t in roles.values() if t is not None)]
     evidence = _evidence(sent, ev_tokens)
-    if spec.quantity:
+    zero_span: RoleSpan | None = None
+    if zero and roles.get("object") is not None:
+        who = roles["object"]
+        named = tok.doc[who.left_edge.i : who.right_edge.i + 1]
+        quantity = {"value": 0, "unit": "person", "relation": "=", "text": named.text}
+        said = tok.doc[who.left_edge.i : tok.i + 1]  # "No one was hurt": what is counted
+        zero_span = RoleSpan(said.start_char, said.end_char, said.text, who.idx, who.idx + len(who))
+    elif spec.quantity:
         quantity = _quantity(tok, onto)
     else:  # a count on the object is an attribute: "supplied 6,000 drones a year"
         obj_tok = roles.get("object")
@@ -1919,6 +1933,8 @@ def _frames_for(
                     before=cut if name == "object" else None,
                     after=cut_start if name == "object" else None,
                 )
+        if zero_span is not None:
+            filled["object"] = zero_span
         if place is not None:
             ent = ent_span(place)
             span = ent if ent is not None else place.doc[place.i : place.i + 1]

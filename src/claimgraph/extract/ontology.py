@@ -99,7 +99,10 @@ class EventType:
     police_triggers: frozenset[str] = frozenset()
     # a statement read as this type targets its content's subject ("X said Y lied": Y)
     content_subject_is_target: bool = False
-    negated_as: str | None = None  # a negated reported statement of this type is that type
+    negated_as: str | None = None
+    nobody_as: str | None = (
+        None  # "no one was hurt": a zero count of that type, not this act  # a negated reported statement of this type is that type
+    )
     ergative: bool = False  # with no object, the subject undergoes it ("the bridge reopened")
     # "two people died in the fire": dying of one of these causes is this event, the dead its
     # recipients and the cause its object
@@ -263,6 +266,7 @@ def load_ontology() -> Ontology:
             police_triggers=frozenset(map(_lemma, spec.get("police_triggers") or [])),
             content_subject_is_target=bool(spec.get("content_subject_is_target")),
             negated_as=spec.get("negated_as"),
+            nobody_as=spec.get("nobody_as"),
             ergative=bool(spec.get("ergative")),
             names_post=bool(spec.get("names_post")),
             dying_verbs=frozenset(map(_lemma, spec.get("dying_verbs") or [])),

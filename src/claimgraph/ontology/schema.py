@@ -325,6 +325,8 @@ EVENT = struct(
         "attempted_as": STR,
         # a reported statement read as this type, with its content negated, is this other type
         "negated_as": STR,
+        # said of no one ("no one was hurt"), the act is this other type: a count of zero
+        "nobody_as": STR,
         # done by one of police_agents through one of police_triggers, it is this other type
         # ("a police raid" coerces; "a rebel raid" attacks)
         "police_as": STR,
@@ -343,6 +345,7 @@ EVENT_KEYS: frozenset[str] = frozenset(
         "transfer",
         "attempted_as",
         "negated_as",
+        "nobody_as",
         "police_as",
         "subject_light",
         "verb_needs_object",
@@ -503,7 +506,7 @@ def check_triggers(ctx: Ctx, root: yaml.Node) -> None:
                     ("events", name, "inverse"),
                     f"{v.value!r} is also a direct verb of {name}",
                 )
-        for key in ("attempted_as", "negated_as", "police_as"):
+        for key in ("attempted_as", "negated_as", "nobody_as", "police_as"):
             shift = fields.get(key)
             if isinstance(shift, yaml.ScalarNode) and shift.value not in names:
                 raise ctx.fail(shift, ("events", name, key), f"{shift.value!r} is no event type")
