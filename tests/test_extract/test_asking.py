@@ -120,3 +120,27 @@ def test_a_business_hurt_by_a_slump_is_not_assaulted(nlp):
     text = "Its battery unit was hurt by economic problems in Brazil."
     assert "ASSAULT" not in [e for e, _ in frames(nlp, text)]
     assert "ASSAULT" in [e for e, _ in frames(nlp, "Two passengers were hurt in the crash.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        ("Acme paid $1.2 billion for the software maker last year.", "software maker"),
+        ("The banker spent seventy million dollars for a house on the hill.", "house"),
+    ],
+)
+def test_a_sum_paid_for_a_thing_buys_it(nlp, text, thing):
+    found = [(e, r.get("object")) for e, r in frames(nlp, text)]
+    assert ("ACQUIRE", thing) in found
+
+
+def test_paying_tribute_or_spending_on_work_buys_nothing(nlp):
+    assert "ACQUIRE" not in [e for e, _ in frames(nlp, "The fund spent $28 million on the work.")]
+    assert "ACQUIRE" not in [e for e, _ in frames(nlp, "Crowds paid tribute to the victims.")]
+
+
+def test_an_event_in_a_when_clause_is_the_narrators_not_the_thinkers():
+    text = "When the banker bought the house in May, he thought it was a great deal."
+    claims = extract_text(text, published=datetime.datetime(2021, 9, 1)).claims
+    (bought,) = [c for c in claims if c.event == "ACQUIRE"]
+    assert bought.source["is_publisher"] and bought.modality == "asserted"

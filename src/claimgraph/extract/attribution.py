@@ -339,6 +339,9 @@ def blamed_for(trigger: Token, onto: Ontology) -> tuple[Token, Token | None, Tok
     return None
 
 
+_SUBORDINATORS = {"when", "whenever", "while", "after", "before", "since", "once", "until"}
+
+
 def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
     """The nearest reporting/stance frame above the trigger, per the module rules. A quoted
     "I think …" inside "…, she said" is hers: first/second-person speakers defer to an outer
@@ -357,8 +360,15 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
             parent.pos_ in ("VERB", "AUX")
             and reports(parent, onto)
             and node.dep_ in ("ccomp", "xcomp", "advcl", "parataxis", "conj", "dobj")
-            and not (node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children))
-        ):  # "if X attacks, Y will respond": a condition, not what Y reports
+            and not (
+                node.dep_ == "advcl"
+                and any(
+                    c.dep_ == "mark" or (c.dep_ == "advmod" and c.lower_ in _SUBORDINATORS)
+                    for c in node.children
+                )
+            )
+        ):  # "if X attacks, Y will respond", "when X spent $7m, he thought …": a condition or
+            # a time, not what Y reports
             subj = subject_of(parent)
             if subj is not None and subj.dep_ == "nsubjpass" and word not in ("quote", "cite"):
                 # "the attack is believed to …", "X is said to …": no speaker but a "by" one

@@ -360,6 +360,18 @@ def _asked_actor(verb: Token) -> Token | None:
     return None
 
 
+def _bought(verb: Token, dobj: Token | None, preps: dict[str, Token]) -> Token | None:
+    """What a sum was paid for: "paid $1.2 billion for the maker", "spent $70 million for a
+    house" (the object must be a sum; "spent $28 million on the work" is spending, not a
+    purchase; "paid tribute to" buys nothing)."""
+    if dobj is None or not any(t.ent_type_ == "MONEY" for t in dobj.subtree):
+        return None
+    thing = preps.get("prep:for")
+    if thing is None or thing.ent_type_ in ("DATE", "TIME", "MONEY") or thing.pos_ == "VERB":
+        return None
+    return thing
+
+
 def _generic(tok: Token) -> bool:
     """ "the company provides absorbents, straps …": a present-simple verb with a bare plural
     object describes what someone does habitually, not an event."""
@@ -749,6 +761,9 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         if relays_quote(tok, onto):
             return []  # "state media cited an aide as saying …": a source named, no citation
         readings = _verb_readings(tok, onto)
+        bought = _bought(tok, dobj, preps) if word in onto.paying else None
+        if bought is not None:
+            found.append((onto.paying[word], False, bought))  # "paid $1bn for the maker"
         asked = _asked_actor(tok)
         if word in onto.asking and asked is not None:
             found.append((onto.asking[word], False, asked))  # "wants Britain to answer"
@@ -1858,6 +1873,9 @@ def _frames_for(
     else:  # a count on the object is an attribute: "supplied 6,000 drones a year"
         obj_tok = roles.get("object")
         quantity = _quantity(obj_tok, onto) if obj_tok is not None else None
+        price = _child(tok, "dobj") if lemma(tok) in onto.paying and not is_noun else None
+        if quantity is None and price is not None:
+            quantity = _quantity(price, onto)  # "paid $1.2 billion for X": its price
     speaker = None
     if attribution.speaker is not None:
         sp = attribution.speaker

@@ -79,6 +79,9 @@ class EventType:
     # verbs that are this event only when someone else is to act: "wants Britain to answer",
     # "told them to leave" ask; "wants to leave" is an intention
     asking_verbs: frozenset[str] = frozenset()
+    # verbs that buy what their "for" phrase names when their object is a sum: "paid $1.2
+    # billion for the maker", "spent $70 million for a house"
+    paying_verbs: frozenset[str] = frozenset()
     statement_figures: bool = False  # a reported statement stating a money/% figure is this
     noun_from_agent: bool = False  # "assistance from the World Bank": "from" names the agent
     blocks_object_noun: bool = False  # "demanded the release of X": the release is not done
@@ -133,6 +136,7 @@ class Ontology:
     dying: dict[str, list[str]]  # "die", "perish" → the events a death of a cause is
     light: dict[tuple[str, str], str]  # (verb lemma, noun lemma) → event
     asking: dict[str, str]  # "want", "tell" → the event they are with another's act asked
+    paying: dict[str, str]  # "pay", "spend" → the event a sum paid for a thing is
     nouns: dict[str, str]  # nominal trigger lemma → event
     facility_nouns: frozenset[str]
     measure_nouns: frozenset[str]
@@ -190,6 +194,7 @@ def load_ontology() -> Ontology:
     dying: dict[str, list[str]] = {}
     light: dict[tuple[str, str], str] = {}
     asking: dict[str, str] = {}
+    paying: dict[str, str] = {}
     subject_light: dict[tuple[str, str], str] = {}
     nouns: dict[str, str] = {}
     measure: set[str] = set()
@@ -246,6 +251,7 @@ def load_ontology() -> Ontology:
             statement_content=frozenset(map(_lemma, spec.get("statement_content") or [])),
             judging_content=frozenset(map(_lemma, spec.get("judging_content") or [])),
             asking_verbs=frozenset(map(_lemma, spec.get("asking_verbs") or [])),
+            paying_verbs=frozenset(map(_lemma, spec.get("paying_verbs") or [])),
             statement_figures=bool(spec.get("statement_figures")),
             noun_from_agent=bool(spec.get("noun_from_agent")),
             joined_by_subject=bool(spec.get("joined_by_subject")),
@@ -285,6 +291,8 @@ def load_ontology() -> Ontology:
             verbs.setdefault(_lemma(v), []).append((name, True))
         for v in spec.get("asking_verbs") or []:
             asking.setdefault(_lemma(v), name)
+        for v in spec.get("paying_verbs") or []:
+            paying.setdefault(_lemma(v), name)
         for v in spec.get("dying_verbs") or []:
             dying.setdefault(_lemma(v), []).append(name)
         for v, objs in (spec.get("light") or {}).items():
@@ -308,6 +316,7 @@ def load_ontology() -> Ontology:
         dying=dying,
         light=light,
         asking=asking,
+        paying=paying,
         subject_light=subject_light,
         nouns=nouns,
         facility_nouns=facility,

@@ -270,6 +270,7 @@ _EVENT_WORDS = (
     "statement_content",
     "judging_content",
     "asking_verbs",
+    "paying_verbs",
     "noun_excludes_modifiers",
     "noun_excludes_preps",
     "noun_excludes_governors",
