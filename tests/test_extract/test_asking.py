@@ -144,3 +144,19 @@ def test_an_event_in_a_when_clause_is_the_narrators_not_the_thinkers():
     claims = extract_text(text, published=datetime.datetime(2021, 9, 1)).claims
     (bought,) = [c for c in claims if c.event == "ACQUIRE"]
     assert bought.source["is_publisher"] and bought.modality == "asserted"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The suspect, said to be a former soldier, was arrested on Monday.",
+        "Police officers, responding to reports of a fight, arrested two men.",
+    ],
+)
+def test_hearsay_and_a_response_are_nobodys_statement(nlp, text):
+    assert "STATEMENT" not in [e for e, _ in frames(nlp, text)]
+
+
+def test_what_responders_did_is_still_told(nlp):
+    text = "Police officers, responding to reports of a fight, arrested two men."
+    assert "ARREST" in [e for e, _ in frames(nlp, text)]

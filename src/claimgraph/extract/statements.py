@@ -165,6 +165,13 @@ def _content(verb: Token, onto: Ontology) -> Token | None:
         and head.i != verb.i
         and head.pos_ in ("VERB", "AUX")
         and not any(c.dep_ == "mark" for c in verb.children)
+        # "police, responding to reports that …, arrested X": a participle's clause is what
+        # they did, not what they said
+        and not (
+            verb.tag_ == "VBG"
+            and verb.dep_ == "advcl"
+            and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+        )
         and not reports(head, onto)
     ):  # not "X said 14 firemen responded", "X reported, citing documents": a report's own
         return head  # "The museum, Mr. Bush said, celebrated …": the clause around the frame
@@ -437,6 +444,20 @@ def _backdrop(f: Frame, sent: Span, onto: Ontology) -> bool:
     )
 
 
+def _hearsay(verb: Token) -> bool:
+    """ "X, said to be a former soldier": "said" right before a to-infinitive is a reduced
+    passive (reportedly), however the parser attaches it, not X's own statement."""
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return (
+        lemma(verb) == "say"
+        and nxt is not None
+        and nxt.lower_ == "to"
+        and nxt.dep_ == "aux"
+        and nxt.head.dep_ == "xcomp"
+        and nxt.head.head.i == verb.i
+    )
+
+
 def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Frame]:
     """STATEMENT frames for the sentence's reporting frames that frame no event in `found`."""
     framed = {
@@ -480,6 +501,8 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
         elif reports(tok, onto):
             if word in onto.silent_when_negated and polarity(tok, onto) == "negative":
                 continue  # "investigators did not say how close …": nothing was stated
+            if _hearsay(tok):
+                continue  # "the suspect, said to be homeless": reportedly, by no one named
             if relays_quote(tok, onto):
                 continue  # "the Post quoted an aide as saying …": its "saying" states it
             content = _content(tok, onto)
