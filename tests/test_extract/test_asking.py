@@ -160,3 +160,11 @@ def test_hearsay_and_a_response_are_nobodys_statement(nlp, text):
 def test_what_responders_did_is_still_told(nlp):
     text = "Police officers, responding to reports of a fight, arrested two men."
     assert "ARREST" in [e for e, _ in frames(nlp, text)]
+
+
+def test_arrested_on_charges_is_charged_by_the_arresters(nlp):
+    found = frames(nlp, "Police arrested Paul Floyd on Tuesday on charges of vandalism.")
+    assert ("CHARGE", "Police", "Paul Floyd") in [
+        (e, r.get("agent"), r.get("recipient")) for e, r in found
+    ]
+    assert "ACCUSE" not in [e for e, _ in found]

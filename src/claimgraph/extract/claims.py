@@ -18,6 +18,7 @@ from claimgraph.extract.attribution import (
     Attribution,
     barred_by,
     blamed_for,
+    by_agent,
     find_attribution,
     is_anaphoric,
     lemma,
@@ -1237,6 +1238,22 @@ def _complement_subject(tok: Token) -> Token | None:
     return None
 
 
+def _held_on(noun: Token, spec: EventType) -> tuple[Token | None, Token | None] | None:
+    """The (agent, person) of the act a charge is brought "on" ("police arrested Floyd on
+    charges of vandalism", "he was held on charges of fraud")."""
+    prep = noun.head
+    if spec.held_on_as is None or noun.dep_ != "pobj" or prep.lower_ != "on":
+        return None
+    verb = prep.head
+    if verb.pos_ != "VERB":
+        return None
+    person = _child(verb, "dobj", "nsubjpass")
+    if person is None or not is_actor(person):
+        return None
+    agent = _child(verb, "nsubj") if _child(verb, "nsubjpass") is None else by_agent(verb)
+    return (agent if is_actor(agent) else None), person
+
+
 def _nominal_agent(
     trigger: Token, obj: Token | None, target: bool, patient: bool = False
 ) -> Token | None:
@@ -1539,6 +1556,10 @@ def _frames_for(
                 elif roles.get("object") is None and p.lower_ in ("on", "against"):
                     roles["object"] = inner
         _noun_prep_roles(tok, spec, roles)  # the verb's prepositions: "investment in X"
+        held = _held_on(tok, spec)
+        if held is not None:  # "arrested Floyd on charges of vandalism": police charge him
+            event, spec = spec.held_on_as or event, onto.events[spec.held_on_as or event]
+            roles["agent"], roles["recipient"] = held
     else:
         light = obj is not None and (lemma(tok), obj.lemma_.lower()) in onto.light
         if obj is not None:

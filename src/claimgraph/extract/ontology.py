@@ -102,10 +102,9 @@ class EventType:
     police_triggers: frozenset[str] = frozenset()
     # a statement read as this type targets its content's subject ("X said Y lied": Y)
     content_subject_is_target: bool = False
-    negated_as: str | None = None
-    nobody_as: str | None = (
-        None  # "no one was hurt": a zero count of that type, not this act  # a negated reported statement of this type is that type
-    )
+    negated_as: str | None = None  # a negated reported statement of this type is that type
+    nobody_as: str | None = None  # "no one was hurt": a zero count of that type, not this act
+    held_on_as: str | None = None  # "arrested X on charges of fraud": that type, X its target
     ergative: bool = False  # with no object, the subject undergoes it ("the bridge reopened")
     # "two people died in the fire": dying of one of these causes is this event, the dead its
     # recipients and the cause its object
@@ -273,6 +272,7 @@ def load_ontology() -> Ontology:
             content_subject_is_target=bool(spec.get("content_subject_is_target")),
             negated_as=spec.get("negated_as"),
             nobody_as=spec.get("nobody_as"),
+            held_on_as=spec.get("held_on_as"),
             ergative=bool(spec.get("ergative")),
             names_post=bool(spec.get("names_post")),
             dying_verbs=frozenset(map(_lemma, spec.get("dying_verbs") or [])),

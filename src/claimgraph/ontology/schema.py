@@ -328,6 +328,9 @@ EVENT = struct(
         "negated_as": STR,
         # said of no one ("no one was hurt"), the act is this other type: a count of zero
         "nobody_as": STR,
+        # its nouns as what an act is done "on" ("arrested X on charges of fraud") are this
+        # other type, with the act's agent and patient
+        "held_on_as": STR,
         # done by one of police_agents through one of police_triggers, it is this other type
         # ("a police raid" coerces; "a rebel raid" attacks)
         "police_as": STR,
@@ -347,6 +350,7 @@ EVENT_KEYS: frozenset[str] = frozenset(
         "attempted_as",
         "negated_as",
         "nobody_as",
+        "held_on_as",
         "police_as",
         "subject_light",
         "verb_needs_object",
@@ -507,7 +511,7 @@ def check_triggers(ctx: Ctx, root: yaml.Node) -> None:
                     ("events", name, "inverse"),
                     f"{v.value!r} is also a direct verb of {name}",
                 )
-        for key in ("attempted_as", "negated_as", "nobody_as", "police_as"):
+        for key in ("attempted_as", "negated_as", "nobody_as", "held_on_as", "police_as"):
             shift = fields.get(key)
             if isinstance(shift, yaml.ScalarNode) and shift.value not in names:
                 raise ctx.fail(shift, ("events", name, key), f"{shift.value!r} is no event type")
