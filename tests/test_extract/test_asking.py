@@ -168,3 +168,29 @@ def test_arrested_on_charges_is_charged_by_the_arresters(nlp):
         (e, r.get("agent"), r.get("recipient")) for e, r in found
     ]
     assert "ACCUSE" not in [e for e, _ in found]
+
+
+def test_who_is_on_a_tour_visits(nlp):
+    text = "The envoy led his team on a long tour of three suspected arms depots."
+    assert ("VISIT", "envoy") in [(e, r.get("agent")) for e, r in frames(nlp, text)]
+
+
+def test_a_suspected_thing_in_a_statement_accuses_no_one(nlp):
+    text = "The inspectors toured three suspected arms depots, a spokesman said."
+    assert "ACCUSE" not in [e for e, _ in frames(nlp, text)]
+
+
+def test_moving_troops_mobilizes_and_moving_a_meeting_does_not(nlp):
+    found = frames(nlp, "The country moved additional troops into the region.")
+    assert ("MOBILIZE", "additional troops") in [(e, r.get("object")) for e, r in found]
+    assert frames(nlp, "The club moved the meeting to Friday.") == []
+
+
+def test_what_was_not_mentioned_was_not_said(nlp):
+    assert frames(nlp, "The agency did not mention the envoy by name.") == []
+
+
+def test_a_body_of_an_organisation_is_not_the_organisation():
+    text = "The U.N. Security Council met on Monday. Two U.N. inspection teams visited the sites."
+    names = {e.name for e in extract_text(text).entities}
+    assert {"U.N. Security Council", "U.N."} <= names

@@ -1342,6 +1342,18 @@ def _participant(trigger: Token) -> Token | None:
     return subj
 
 
+def _undertaker(trigger: Token) -> Token | None:
+    """Who is "on" a trip: "Ritter led his team on a tour of the sites", "the minister is on a
+    visit to Kenya" (the verb's subject)."""
+    if trigger.dep_ != "pobj" or trigger.head.lower_ != "on":
+        return None
+    verb = trigger.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = _child(verb, "nsubj")
+    return subj if is_actor(subj) else None
+
+
 def _object_origin(obj: Token | None) -> Token | None:
     """The nationality modifier of an object ("Russian jets" → Russia)."""
     if obj is None:
@@ -1527,6 +1539,8 @@ def _frames_for(
             roles["recipient" if is_actor(site) else "object"] = site
         if roles.get("agent") is None and spec.joined_by_subject:
             roles["agent"] = _participant(tok)
+        if roles.get("agent") is None and spec.undertaken_by_subject:
+            roles["agent"] = _undertaker(tok)
         giver = _received_from(tok) if spec.noun_from_agent else None
         if giver is not None and roles.get("agent") is None:
             roles["agent"] = giver  # "X received backing from Y": Y backs X

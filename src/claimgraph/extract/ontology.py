@@ -85,6 +85,7 @@ class EventType:
     statement_figures: bool = False  # a reported statement stating a money/% figure is this
     noun_from_agent: bool = False  # "assistance from the World Bank": "from" names the agent
     blocks_object_noun: bool = False  # "demanded the release of X": the release is not done
+    undertaken_by_subject: bool = False  # "X went on a tour of Y": the subject makes it
     joined_by_subject: bool = False  # "thousands marched in a rally": who is in it holds it
     level_nouns: frozenset[str] = frozenset()  # MEASURE: "hit a five-year low" states a level
     possessor_is_target: bool = False  # "Laden's extradition": the possessor is acted upon
@@ -254,6 +255,7 @@ def load_ontology() -> Ontology:
             statement_figures=bool(spec.get("statement_figures")),
             noun_from_agent=bool(spec.get("noun_from_agent")),
             joined_by_subject=bool(spec.get("joined_by_subject")),
+            undertaken_by_subject=bool(spec.get("undertaken_by_subject")),
             blocks_object_noun=bool(spec.get("blocks_object_noun")),
             level_nouns=frozenset(map(_lemma, spec.get("level_nouns") or [])),
             possessor_is_target=bool(spec.get("possessor_is_target")),

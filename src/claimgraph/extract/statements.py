@@ -372,7 +372,9 @@ def _reading(
     figure makes it a MEASURE ("the company said net jumped to $87m": the speaker's own figure
     when the speaker is an organisation), a word of wrongdoing an ACCUSE by the speaker against
     the content's subject; anything else stays a STATEMENT."""
-    words = {t.lemma_.lower() for t in content} | {t.lower_ for t in content}
+    # "a tour of suspected weapons sites": a participle describing a thing accuses no one
+    said = [t for t in content if not (t.dep_ == "amod" and t.tag_ == "VBN")]
+    words = {t.lemma_.lower() for t in said} | {t.lower_ for t in said}
     subj = _content_subject(content)
     for name, spec in onto.events.items():
         if spec.statement_figures and any(t.ent_type_ in _FIGURES for t in content):

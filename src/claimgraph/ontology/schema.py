@@ -298,6 +298,7 @@ _EVENT_FLAGS = (
     "statement_figures",
     "noun_from_agent",
     "joined_by_subject",
+    "undertaken_by_subject",
     "blocks_object_noun",
     "possessor_is_target",
     "content_subject_is_target",
@@ -448,6 +449,7 @@ FILES: dict[str, Check] = {
             "person_titles": words,
             "title_nouns": list_of(words),
             "org_suffixes": STR_MAP,
+            "org_bodies": words,
         }
     ),
     "places.yaml": struct(

@@ -553,12 +553,14 @@ def _merge_orgs(groups: dict[str, list[_Item]], types: dict[str, str]) -> None:
     "Coleco Industries Inc.", "Compaq" → "Compaq Computer Corp."); with two candidates
     ("Ogden Projects Inc.", "Ogden Corp.") the short name stays apart."""
     orgs = [k for k in groups if types.get(k) == "ORG" and not k.startswith(_NATIONAL)]
+    bodies = set(_tables().get("org_bodies") or [])
     for k in orgs:
         words = k.split()
         if len(words) > 2 or k not in groups:
             continue
         longer = [o for o in orgs if o != k and o in groups and o.split()[: len(words)] == words]
-        if len(longer) == 1:
+        if len(longer) == 1 and not bodies & set(longer[0].split()[len(words) :]):
+            # "U.N." stays apart from "U.N. Security Council": a body of it, not its name
             groups[longer[0]].extend(groups.pop(k))
 
 
