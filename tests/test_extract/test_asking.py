@@ -194,3 +194,11 @@ def test_a_body_of_an_organisation_is_not_the_organisation():
     text = "The U.N. Security Council met on Monday. Two U.N. inspection teams visited the sites."
     names = {e.name for e in extract_text(text).entities}
     assert {"U.N. Security Council", "U.N."} <= names
+
+
+def test_training_needs_trainees_and_a_country_is_where(nlp):
+    assert frames(nlp, "Boys train in red jerseys on the school field.") == []
+    found = frames(nlp, "The United States trained Syrian rebels in Iraq.")
+    assert [(e, r.get("recipient"), r.get("object")) for e, r in found] == [
+        ("ASSIST", "Syrian rebels", None)
+    ]

@@ -1630,6 +1630,13 @@ def _frames_for(
                 continue
             if (
                 role == "object"
+                and key == "prep:in"
+                and filler is not None
+                and filler.ent_type_ in ("GPE", "LOC")
+            ):
+                continue  # "trained rebels in Jordan": where, not what
+            if (
+                role == "object"
                 and light
                 and spec.roles.get("dobj") == "patient"
                 and is_actor(filler)
@@ -1709,9 +1716,12 @@ def _frames_for(
             if role != "object" or key in ("dobj", "dative"):
                 continue  # "was named ambassador" (oprd): the post
             filler = preps.get(key) if key.startswith("prep:") else _child(tok, key)
-            if filler is not None and filler.ent_type_ not in ("DATE", "TIME"):
-                roles["object"] = filler  # not "sentenced X to five years": a term, no thing
-                break
+            if filler is None or filler.ent_type_ in ("DATE", "TIME"):
+                continue  # not "sentenced X to five years": a term, no thing
+            if key == "prep:in" and filler.ent_type_ in ("GPE", "LOC"):
+                continue  # "trained rebels in Iraq": where, not what
+            roles["object"] = filler
+            break
     holder = None if is_noun else _post_holder(tok, spec)
     if holder is not None:
         roles["recipient"], roles["object"] = holder, holder.head
