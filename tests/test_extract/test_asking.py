@@ -202,3 +202,14 @@ def test_training_needs_trainees_and_a_country_is_where(nlp):
     assert [(e, r.get("recipient"), r.get("object")) for e, r in found] == [
         ("ASSIST", "Syrian rebels", None)
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When asked about his plans, the driver smiled.",
+        "The fastest drivers have weight added to their cars as a handicap.",
+    ],
+)
+def test_a_question_or_a_participle_is_no_request_or_statement(nlp, text):
+    assert [e for e, _ in frames(nlp, text) if e in ("REQUEST", "STATEMENT")] == []

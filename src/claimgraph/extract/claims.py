@@ -328,8 +328,11 @@ _WH = {"what", "whether", "if", "who", "whom", "which", "when", "where", "why", 
 
 
 def _asks_question(verb: Token) -> bool:
-    """ "asked whether there was evidence", "asked him what he saw": a question, not a request."""
+    """ "asked whether there was evidence", "asked him what he saw", "when asked about his
+    aims": a question, not a request."""
     for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "about":
+            return True
         if (
             c.dep_ == "advcl"
             and c.i > verb.i

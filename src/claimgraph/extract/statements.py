@@ -448,7 +448,17 @@ def _backdrop(f: Frame, sent: Span, onto: Ontology) -> bool:
 
 def _hearsay(verb: Token) -> bool:
     """ "X, said to be a former soldier": "said" right before a to-infinitive is a reduced
-    passive (reportedly), however the parser attaches it, not X's own statement."""
+    passive (reportedly), however the parser attaches it, not X's own statement; so is any
+    reporting participle modifying a noun ("weight added to their car")."""
+    if (
+        verb.tag_ == "VBN"
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        and (
+            verb.dep_ == "acl"
+            or (verb.dep_ in ("ccomp", "xcomp") and lemma(verb.head) in ("have", "get"))
+        )
+    ):
+        return True  # "drivers have weight added to their car": a participle, no one's word
     nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     return (
         lemma(verb) == "say"
