@@ -117,7 +117,7 @@ def _shift_span(m: Any, off: int) -> None:
 
 
 def _shift_frame(f: Frame, off: int) -> None:
-    for m in (f.trigger, f.evidence, *f.time_spans, *f.report_time_spans):
+    for m in (f.trigger, f.evidence, *f.time_spans, *f.report_time_spans, *f.other_time_spans):
         _shift_span(m, off)
     roles: list[RoleSpan] = list(f.roles.values()) + ([f.speaker] if f.speaker else [])
     for r in roles:

@@ -213,3 +213,15 @@ def test_training_needs_trainees_and_a_country_is_where(nlp):
 )
 def test_a_question_or_a_participle_is_no_request_or_statement(nlp, text):
     assert [e for e, _ in frames(nlp, text) if e in ("REQUEST", "STATEMENT")] == []
+
+
+def test_a_relative_clause_dates_itself_not_the_main_event():
+    text = (
+        "Acme Toys Inc., a toy maker whose stock peaked in 1983, filed a reorganization plan. "
+        "Shareholders will receive $3 a share at closing, which is expected in December."
+    )
+    claims = extract_text(text, published=datetime.datetime(1989, 11, 2)).claims
+    (filed,) = [c for c in claims if c.event == "REQUEST"]
+    assert filed.time is None or filed.time["value"] != "1983"
+    (paid,) = [c for c in claims if c.event == "SUPPLY"]
+    assert paid.time["value"] == "1989-12"

@@ -36,7 +36,7 @@ from claimgraph.extract.attribution import (
 from claimgraph.extract.ontology import EventType, Ontology, load_ontology
 from claimgraph.extract.records import Frame, Mention, RoleSpan
 from claimgraph.extract.statements import quoted_frames, statement_frames, transcript_frames
-from claimgraph.extract.timespans import ent_span, times_under
+from claimgraph.extract.timespans import ent_span, times_elsewhere, times_under
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_LABELS = {"GPE", "NORP", "ORG", "PERSON"}
@@ -1909,6 +1909,7 @@ def _frames_for(
     )
     ev_tokens = [tok, *(t for t in roles.values() if t is not None)]
     evidence = _evidence(sent, ev_tokens)
+    elsewhere = times_elsewhere(tok, sent.start, sent.end)
     zero_span: RoleSpan | None = None
     if zero and roles.get("object") is not None:
         who = roles["object"]
@@ -2025,6 +2026,7 @@ def _frames_for(
                 else None,
                 past=_simple_past(tok),
                 nominal=is_noun,
+                other_time_spans=elsewhere,
             )
         )
     # ASSIST: "X helps Y build Z" – the complement event gets X as assisted_by (in resolve).

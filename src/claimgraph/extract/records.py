@@ -131,6 +131,9 @@ class Frame:
     report_verb: int | None = None  # token index of the reporting verb that frames it, if any
     past: bool = False  # told in the simple past ("revenue soared"), not "has risen" / "rises"
     nominal: bool = False  # a noun names the event ("the March 3 bombings")
+    # times inside the evidence that date another clause ("X, whose stock peaked in 1983,
+    # filed a plan"): never this event's time
+    other_time_spans: list[Mention] = field(default_factory=list)
 
 
 @dataclass(slots=True)

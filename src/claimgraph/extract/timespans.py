@@ -41,6 +41,37 @@ def _baseline(t: Token, onto: Ontology) -> bool:
     return bool(words & onto.baseline_words) or any(a in compares for a in t.ancestors)
 
 
+_WHEN_PREPS = {"at", "on", "in", "during", "before", "after", "until", "by", "following"}
+
+
+def _when_of(noun: Token, tok: Token) -> bool:
+    """ "will receive $3,500 at closing, which is expected in December": a noun the event is
+    timed by, whose clause dates the event too."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in _WHEN_PREPS and noun.head.head.i == tok.i
+
+
+def times_elsewhere(tok: Token, start: int, end: int) -> list[Mention]:
+    """DATE/TIME entities between token offsets `start`..`end` that a relative clause inside
+    them dates ("Coleco, whose stock peaked in the early 1980s, filed …"): another event's."""
+    out = []
+    for t in tok.doc[start:end]:
+        if t.ent_type_ not in ("DATE", "TIME") or t.ent_iob_ != "B":
+            continue
+        node = t
+        while node.head.i != node.i and node.i != tok.i and node.dep_ not in ("relcl", "acl"):
+            node = node.head
+        if (
+            node.i != tok.i
+            and node.dep_ in ("relcl", "acl")
+            and node.pos_ in ("VERB", "AUX")
+            and node.head.i != tok.i  # "the attack carried out on Monday": the attack's own
+            and not _when_of(node.head, tok)
+        ):
+            ent = ent_span(t)
+            out.append(Mention(ent.start_char, ent.end_char, ent.text))
+    return out
+
+
 def times_under(tok: Token, *, stop: set[int], onto: Ontology | None = None) -> list[Mention]:
     """DATE/TIME entities attached to `tok` (not inside another clause we are not about, and
     not the date of a figure the sentence compares with)."""

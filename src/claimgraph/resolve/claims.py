@@ -669,7 +669,15 @@ def _narrative_time(
             # "the August 7 bombings", "planned the March 3 bombings": a date in passing
             return time, last
         return time, (start, t)
-    if t.get("basis") == "published" and f.past and last and start - last[0] < NARRATIVE_WINDOW:
+    if (
+        t.get("basis") == "published"
+        and f.past
+        and last
+        # "Coleco, whose stock peaked in the early 1980s, filed …": a clause inside this
+        # claim's own sentence is no earlier part of the story
+        and last[0] < start
+        and start - last[0] < NARRATIVE_WINDOW
+    ):
         return {**last[1], "basis": "context", "published": t.get("value")}, last
     return time, last
 
@@ -877,7 +885,9 @@ def _time(
     if t is not None and (is_dated(t) or published is None):
         return {**t.to_dict(), "basis": "event"}
     if text is not None:
-        found = sentence_time(text, idx.times, f.trigger, f.evidence, f.report_time_spans)
+        found = sentence_time(
+            text, idx.times, f.trigger, f.evidence, f.report_time_spans, f.other_time_spans
+        )
         if found is not None:
             return {**found[0].to_dict(), "basis": found[1]}
     t = idx.time_at(f.report_time_spans)

@@ -472,6 +472,7 @@ def sentence_time(
     trigger: Mention,
     evidence: Mention,
     report_spans: list[Mention],
+    other_spans: list[Mention] | None = None,
 ) -> tuple[TimeSpan, str] | None:
     """A time stated in the claim's own sentence when the parse tied none to the event.
 
@@ -484,6 +485,8 @@ def sentence_time(
     lo, hi = sentence_bounds(text, evidence.start, evidence.end)
     here = [t for t in times if lo <= t.start and t.end <= hi and is_dated(t)]
     here = [t for t in here if not _overlaps(t, report_spans)]
+    # "Coleco, whose stock peaked in the early 1980s, filed …": a relative clause's own time
+    here = [t for t in here if not _overlaps(t, other_spans or [])]
     inside = [t for t in here if evidence.start <= t.start and t.end <= evidence.end]
     # "up 56% from $163 million a year earlier": the comparison's base, not the event's time
     base = load_ontology().baseline_words
