@@ -1487,6 +1487,11 @@ def _giverless(tok: Token, spec: EventType) -> bool:
     )
 
 
+def _where(key: str, filler: Token | None) -> bool:
+    """ "trained rebels in Iraq": a country or region after "in" is where, never the object."""
+    return key == "prep:in" and filler is not None and filler.ent_type_ in ("GPE", "LOC")
+
+
 def _relative_antecedent(verb: Token) -> Token | None:
     """The noun a relative clause's gap refers to when the verb has no object of its own
     ("the demands that it wants Spain to meet": meet the demands)."""
@@ -1574,8 +1579,9 @@ def _frames_for(
                     roles["object"] = inner
         _noun_prep_roles(tok, spec, roles)  # the verb's prepositions: "investment in X"
         held = _held_on(tok, spec)
-        if held is not None:  # "arrested Floyd on charges of vandalism": police charge him
-            event, spec = spec.held_on_as or event, onto.events[spec.held_on_as or event]
+        if held is not None and spec.held_on_as is not None:
+            # "arrested Floyd on charges of vandalism": the police charge him
+            event, spec = spec.held_on_as, onto.events[spec.held_on_as]
             roles["agent"], roles["recipient"] = held
     else:
         light = obj is not None and (lemma(tok), obj.lemma_.lower()) in onto.light
@@ -1631,13 +1637,8 @@ def _frames_for(
                 filler = preps.get(key) if key.startswith("prep:") else _child(tok, key)
             if filler is not None and filler.ent_type_ in ("DATE", "TIME"):
                 continue
-            if (
-                role == "object"
-                and key == "prep:in"
-                and filler is not None
-                and filler.ent_type_ in ("GPE", "LOC")
-            ):
-                continue  # "trained rebels in Jordan": where, not what
+            if role == "object" and _where(key, filler):
+                continue  # "trained rebels in Iraq": where, not what
             if (
                 role == "object"
                 and light
@@ -1719,10 +1720,8 @@ def _frames_for(
             if role != "object" or key in ("dobj", "dative"):
                 continue  # "was named ambassador" (oprd): the post
             filler = preps.get(key) if key.startswith("prep:") else _child(tok, key)
-            if filler is None or filler.ent_type_ in ("DATE", "TIME"):
-                continue  # not "sentenced X to five years": a term, no thing
-            if key == "prep:in" and filler.ent_type_ in ("GPE", "LOC"):
-                continue  # "trained rebels in Iraq": where, not what
+            if filler is None or filler.ent_type_ in ("DATE", "TIME") or _where(key, filler):
+                continue  # not "sentenced X to five years" (a term), "… in Iraq" (a place)
             roles["object"] = filler
             break
     holder = None if is_noun else _post_holder(tok, spec)
@@ -1894,10 +1893,10 @@ def _frames_for(
         # any evidence …": doubted
         mood = "doubted" if _denied_above(tok) else "suspected"
     pol = polarity(tok, onto)
-    zero = spec.nobody_as is not None and not is_noun and said_of_nobody(tok)
-    if zero and spec.nobody_as is not None:
+    zero = False
+    if spec.nobody_as is not None and not is_noun and said_of_nobody(tok):
         # "no one was hurt": a casualty count of zero, not an assault that did not happen
-        event, spec, pol = spec.nobody_as, onto.events[spec.nobody_as], "positive"
+        zero, event, spec, pol = True, spec.nobody_as, onto.events[spec.nobody_as], "positive"
         who = subject_of(tok) or roles.get("recipient") or roles.get("object")
         roles = {"object": who} if who is not None else {}
     stop = {attribution.report_verb.i} if attribution.report_verb is not None else set()
