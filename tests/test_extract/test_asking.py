@@ -225,3 +225,30 @@ def test_a_relative_clause_dates_itself_not_the_main_event():
     assert filed.time is None or filed.time["value"] != "1983"
     (paid,) = [c for c in claims if c.event == "SUPPLY"]
     assert paid.time["value"] == "1989-12"
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "owned", "share"),
+    [
+        (
+            "The company, which is 92%-owned by Ogden Corp., had a loss.",
+            "Ogden Corp.",
+            "company",
+            92,
+        ),
+        (
+            "Acme Corp., a unit 80%-owned by Zeta Holdings, reported a loss.",
+            "Zeta Holdings",
+            "Acme Corp.",
+            80,
+        ),
+    ],
+)
+def test_a_percent_owned_company_is_a_measured_stake(nlp, text, owner, owned, share):
+    stakes = [
+        f
+        for f in extract_frames(nlp(text))
+        if f.event == "MEASURE" and f.quantity and f.quantity["unit"] == "percent"
+    ]
+    assert stakes and stakes[0].roles["agent"].text == owner
+    assert stakes[0].roles["recipient"].text == owned and stakes[0].quantity["value"] == share

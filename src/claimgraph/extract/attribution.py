@@ -150,10 +150,12 @@ _RELATIVE_OPENERS = frozenset({"which", "who", "whom", "that", "what"})
 
 def _names_someone(span: Span) -> bool:
     """A postposed speaker is a noun phrase: no verb, no dangling "and" ("He sold the
-    property and said …" names no speaker before "said"), no relative clause."""
+    property and said …" names no speaker before "said"), no relative clause, and not a time
+    ("X, 98.6%-owned by Y, earlier this month announced …")."""
     return (
         all(t.pos_ not in ("VERB", "AUX", "CCONJ", "SCONJ") for t in span)
         and span[0].lower_ not in _RELATIVE_OPENERS
+        and span.root.ent_type_ not in ("DATE", "TIME")
     )
 
 

@@ -715,9 +715,34 @@ def _triggers(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
     return found
 
 
+_STAKE = re.compile(r"(\d+(?:\.\d+)?)(?:%|-percent|-per-cent)-owned")
+
+
+def _stake(tok: Token) -> tuple[float, Token, Token] | None:
+    """ "X, which is 92%-owned by Y", "a unit 80%-owned by Y": (the share, Y the owner, X the
+    owned), a holding the business news states as a figure."""
+    m = _STAKE.fullmatch(tok.lower_)
+    if m is None:
+        return None
+    by = next((c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"), None)
+    owner = _child(by, "pobj") if by is not None else None
+    owned: Token | None = tok.head
+    if tok.dep_ in ("acomp", "attr") and tok.head.dep_ == "relcl":
+        owned = tok.head.head  # "the company, which is 92%-owned by Y"
+    elif tok.dep_ in ("acomp", "attr"):
+        owned = subject_of(tok.head)
+    if owned is not None and owned.dep_ == "appos":
+        owned = owned.head  # "Acme Corp., a unit 80%-owned by Y": Acme
+    if owner is None or owned is None or not (is_actor(owner) and is_actor(owned)):
+        return None
+    return float(m.group(1)), owner, owned
+
+
 def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]]:
     found: list[tuple[str, bool, Token | None]] = []
     word = lemma(tok)
+    if _stake(tok) is not None:
+        return [(e, False, tok) for e, spec in onto.events.items() if spec.quantity]
     if tok.pos_ in ("VERB", "AUX") and _compound_gerund(tok):
         return found  # "paid tribute to bombing victims": the victims of a bombing
     if tok.pos_ in ("VERB", "AUX"):
@@ -1518,7 +1543,10 @@ def _frames_for(
     cut_start: int | None = None  # where the object's words start, when after its left edge
     roles: dict[str, Token | None] = {}
     full_roles: set[str] = set()
-    if spec.quantity:
+    stake = _stake(tok) if spec.quantity else None
+    if stake is not None:  # "92%-owned by Ogden Corp.": Ogden's stake in the company
+        roles["agent"], roles["recipient"], roles["object"] = stake[1], stake[2], tok
+    elif spec.quantity:
         roles["object"] = obj
         if obj is not None and obj.dep_ == "dobj" and obj.head.i == tok.i:
             roles["agent"] = _child(tok, "nsubj") or _inherited_subject(tok)
@@ -1916,6 +1944,9 @@ def _frames_for(
         quantity = {"value": 0, "unit": "person", "relation": "=", "text": named.text}
         said = tok.doc[who.left_edge.i : tok.i + 1]  # "No one was hurt": what is counted
         zero_span = RoleSpan(said.start_char, said.end_char, said.text, who.idx, who.idx + len(who))
+    elif stake is not None:
+        share = int(stake[0]) if stake[0].is_integer() else stake[0]
+        quantity = {"value": share, "unit": "percent", "relation": "=", "text": tok.text}
     elif spec.quantity:
         quantity = _quantity(tok, onto)
     else:  # a count on the object is an attribute: "supplied 6,000 drones a year"
