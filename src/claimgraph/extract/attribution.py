@@ -341,6 +341,9 @@ def blamed_for(trigger: Token, onto: Ontology) -> tuple[Token, Token | None, Tok
     return None
 
 
+# "had the bridge rebuilt", "got him arrested": the subject had it done
+CAUSATIVE_VERBS = frozenset({"have", "get"})
+
 _SUBORDINATORS = {"when", "whenever", "while", "after", "before", "since", "once", "until"}
 
 

@@ -15,6 +15,7 @@ from typing import TypeGuard
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.attribution import (
+    CAUSATIVE_VERBS,
     Attribution,
     barred_by,
     blamed_for,
@@ -718,7 +719,7 @@ def _triggers(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
 _STAKE = re.compile(r"(\d+(?:\.\d+)?)(?:%|-percent|-per-cent)-owned")
 
 
-def _stake(tok: Token) -> tuple[float, Token, Token] | None:
+def _stake(tok: Token) -> tuple[str, Token, Token] | None:
     """ "X, which is 92%-owned by Y", "a unit 80%-owned by Y": (the share, Y the owner, X the
     owned), a holding the business news states as a figure."""
     m = _STAKE.fullmatch(tok.lower_)
@@ -735,7 +736,7 @@ def _stake(tok: Token) -> tuple[float, Token, Token] | None:
         owned = owned.head  # "Acme Corp., a unit 80%-owned by Y": Acme
     if owner is None or owned is None or not (is_actor(owner) and is_actor(owned)):
         return None
-    return float(m.group(1)), owner, owned
+    return m.group(1), owner, owned
 
 
 def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]]:
@@ -1125,7 +1126,7 @@ def _causer(tok: Token) -> Token | None:
     """Who had it done: "the mayor had the bridge rebuilt", "got him arrested" (a causative
     have/get whose object the participle describes)."""
     obj = tok.head if _reduced_passive(tok) else None
-    if obj is None or obj.dep_ != "dobj" or lemma(obj.head) not in ("have", "get"):
+    if obj is None or obj.dep_ != "dobj" or lemma(obj.head) not in CAUSATIVE_VERBS:
         return None
     return subject_of(obj.head)
 
@@ -1945,8 +1946,12 @@ def _frames_for(
         said = tok.doc[who.left_edge.i : tok.i + 1]  # "No one was hurt": what is counted
         zero_span = RoleSpan(said.start_char, said.end_char, said.text, who.idx, who.idx + len(who))
     elif stake is not None:
-        share = int(stake[0]) if stake[0].is_integer() else stake[0]
-        quantity = {"value": share, "unit": "percent", "relation": "=", "text": tok.text}
+        quantity = {
+            "value": _number(stake[0]),
+            "unit": "percent",
+            "relation": "=",
+            "text": tok.text,
+        }
     elif spec.quantity:
         quantity = _quantity(tok, onto)
     else:  # a count on the object is an attribute: "supplied 6,000 drones a year"

@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Span, Token
 
 from claimgraph.extract.attribution import (
+    CAUSATIVE_VERBS,
     QUOTED_SPEAKERS,
     according_to,
     by_agent,
@@ -455,7 +456,7 @@ def _hearsay(verb: Token) -> bool:
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
         and (
             verb.dep_ == "acl"
-            or (verb.dep_ in ("ccomp", "xcomp") and lemma(verb.head) in ("have", "get"))
+            or (verb.dep_ in ("ccomp", "xcomp") and lemma(verb.head) in CAUSATIVE_VERBS)
         )
     ):
         return True  # "drivers have weight added to their car": a participle, no one's word

@@ -559,11 +559,7 @@ def resolve_claims(
             and (said_by.start, said_by.end) == (f.speaker.start, f.speaker.end)
             and _is_document(f.speaker, onto.document_speakers)
         )
-        first_person = (
-            agent is not None
-            and agent.get("id") is None
-            and agent["name"].lower() in (_SELF - {"you"})
-        )
+        first_person = unnamed and agent is not None and agent["name"].lower() != "you"
         if (speaking or (f.event == "STATEMENT" and unnamed) or first_person) and not source.get(
             "is_publisher"
         ):
