@@ -58,3 +58,63 @@ def test_evidence_linking_an_attack_to_someone_suspects_them(nlp):
     ]
     found = _attack(nlp, "He cannot confirm any evidence linking the blasts to the Taliban.")
     assert found == [("Taliban", "doubted")]
+
+
+def _meetings(nlp, text, event="MEET"):
+    return [
+        (
+            f.roles["agent"].text if "agent" in f.roles else None,
+            f.roles["recipient"].text if "recipient" in f.roles else None,
+            f.roles["location"].text if "location" in f.roles else None,
+            [t.text for t in f.time_spans],
+            f.modality,
+            f.polarity,
+        )
+        for f in extract_frames(nlp(text))
+        if f.event == event
+    ]
+
+
+def test_held_talks_is_a_meeting_though_talk_alone_is_no_trigger(nlp):
+    # the plural is listed for its sense (negotiations); its lemma "talk" (a lecture) is not
+    found = _meetings(nlp, "Chile and Peru held talks in Lima on Tuesday.")
+    assert {(a, r) for a, r, *_ in found} == {("Chile", "Peru"), ("Peru", "Chile")}
+    assert _meetings(nlp, "The professor gave a talk on volcanoes in Lima.") == []
+
+
+def test_talks_between_two_sides_are_held_by_each_with_the_other(nlp):
+    found = _meetings(nlp, "Talks between Chile and Peru resumed in Lima on Tuesday.")
+    assert {(a, r) for a, r, *_ in found} == {("Chile", "Peru"), ("Peru", "Chile")}
+    # the verb that tells the talks happened gives their place and time
+    assert {(loc, tuple(t)) for _, _, loc, t, _, _ in found} == {("Lima", ("Tuesday",))}
+    deal = _meetings(nlp, "Negotiations between the union and Ford broke down.", "CONSULT")
+    assert {(a, r) for a, r, *_ in deal} == {("union", "Ford"), ("Ford", "union")}
+
+
+def test_a_meeting_planned_or_called_off_did_not_happen(nlp):
+    planned = _meetings(nlp, "A summit between Chile and Peru is planned for May in Lima.")
+    assert {(m, p) for *_, m, p in planned} == {("planned", "positive")}
+    assert {loc for _, _, loc, *_ in planned} == {"Lima"}
+    will = _meetings(nlp, "A meeting between Chile and Peru will take place in Lima.")
+    assert {m for *_, m, _ in will} == {"predicted"}
+    off = _meetings(nlp, "The meeting between Chile and Peru was cancelled.")
+    assert off and {p for *_, p in off} == {"negative"}
+
+
+def test_an_attack_that_took_place_somewhere_happened_there(nlp):
+    found = [
+        (f.roles["location"].text if "location" in f.roles else None, f.evidence.text)
+        for f in extract_frames(nlp("The ambush took place near the border in Tikrit on Sunday."))
+        if f.event == "ATTACK"
+    ]
+    assert found == [("Tikrit", "The ambush took place near the border in Tikrit on Sunday")]
+
+
+def test_according_to_names_the_speaker_of_an_event_noun_subject(nlp):
+    text = 'According to its chairman, "the partnership between Acme and Zenith will grow."'
+    found = [
+        f.speaker.text if f.speaker else None
+        for f in extract_frames(nlp(text))
+        if f.event == "COOPERATE"
+    ]
+    assert found and set(found) == {"its chairman"}

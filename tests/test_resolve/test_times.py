@@ -244,6 +244,9 @@ def test_deadlines_arrangements_and_reported_futures_point_ahead() -> None:
     assert _tags("He said the envoys would return on Monday.")["Monday"][0] == "2021-03-15"
     # told as past, the same words stay behind the DCT
     assert _tags("The envoys returned on Monday.")["Monday"][0] == "2021-03-08"
+    # an arrangement in the passive present: "is planned / scheduled for"
+    assert _tags("A vote is scheduled for Monday.")["Monday"][0] == "2021-03-15"
+    assert _tags("A vote was scheduled for Monday.")["Monday"][0] == "2021-03-08"
 
 
 def test_undated_story_months_take_the_year_in_discussion() -> None:

@@ -403,8 +403,8 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
     top = trigger
     while (
         top.dep_ in ("xcomp", "ccomp", "conj", "acl", "relcl", "dobj", "pcomp", "prep")
-        and top.head.i != top.i
-    ):
+        or (top.i == trigger.i and top.dep_ in ("nsubj", "nsubjpass"))  # "the deal will …"
+    ) and top.head.i != top.i:
         top = top.head
     for tok in top.subtree:
         if tok.lower_ == "according" and not _vouches_elsewhere(tok, trigger):

@@ -308,7 +308,7 @@ def _blocked(tok: Token, onto: Ontology) -> bool:
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ == "for":
             governor = tok.head.head
         if governor is not None and governor.pos_ in ("VERB", "AUX"):
-            asked = onto.light.get((lemma(governor), tok.lemma_.lower()))  # "sought X's ouster"
+            asked = _light(governor, tok, onto)  # "sought X's ouster"
             return (asked is not None and onto.events[asked].blocks_object_noun) or any(
                 onto.events[e].blocks_object_noun for e, _ in _verb_readings(governor, onto)
             )
@@ -667,7 +667,19 @@ def _noun_lemma(tok: Token, onto: Ontology) -> str:
     word = tok.lemma_.lower()
     if word not in onto.nouns and tok.pos_ == "PROPN" and word.endswith("s"):
         return word[:-1] if word[:-1] in onto.nouns else word
+    if word not in onto.nouns and tok.lower_ in onto.nouns:
+        return tok.lower_  # "talks" (negotiations) is listed; its lemma "talk" (a lecture) is not
     return word
+
+
+def _light(verb: Token, noun: Token, onto: Ontology) -> str | None:
+    """The event a light verb makes with its noun ("hold talks", "impose sanctions"), the noun
+    looked up by lemma and then as written, so a plural listed for its sense counts."""
+    for word in (noun.lemma_.lower(), noun.lower_):
+        event = onto.light.get((lemma(verb), word))
+        if event is not None:
+            return event
+    return None
 
 
 def _capitalised_opening(tok: Token) -> bool:
@@ -763,8 +775,8 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             dobj = inner if inner is not None else dobj  # "a package of sanctions" → sanctions
         for event, cause in _died_of(tok, preps, onto):
             found.append((event, True, cause))  # "two people died in the fire"
-        if dobj is not None and (lemma(tok), dobj.lemma_.lower()) in onto.light:
-            found.append((onto.light[(lemma(tok), dobj.lemma_.lower())], False, dobj))
+        if dobj is not None and _light(tok, dobj, onto) is not None:
+            found.append((str(_light(tok, dobj, onto)), False, dobj))
             return found  # a light verb means what its noun means; skip its own verb readings
         if subj is not None and (lemma(tok), subj.lemma_.lower()) in onto.subject_light:
             # "a car bomb went off outside the ministry": the bomb carries the attack
@@ -778,10 +790,11 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             return [(event, False, person)] if event else []
         for key in ("prep:with", "prep:to", "prep:on"):
             with_obj = preps.get(key)
-            if with_obj is not None and (lemma(tok), with_obj.lemma_.lower()) in onto.light:
+            event = _light(tok, with_obj, onto) if with_obj is not None else None
+            if event is not None:
                 # "hit 13 officials with sanctions": the noun is the act, the object its
                 # target; "stabbed to death": a killing
-                return [(onto.light[(lemma(tok), with_obj.lemma_.lower())], False, with_obj)]
+                return [(event, False, with_obj)]
         manner = [c for c in tok.children if c.dep_ in ("advmod", "oprd", "acomp", "xcomp")]
         if dobj is not None:  # the parser's "shot [dead two soldiers]"
             manner += [a for a in dobj.children if a.dep_ == "amod" and a.i == tok.i + 1]
@@ -1049,9 +1062,47 @@ def _received_from(noun: Token) -> Token | None:
     return None
 
 
+def _verb_word(verb: Token) -> str:
+    """A verb's lemma, joined with its object where the two are listed as one ("take place")."""
+    dobj = _child(verb, "dobj")
+    return f"{lemma(verb)} {dobj.lower_}" if dobj is not None else lemma(verb)
+
+
+def _carrier(noun: Token, onto: Ontology) -> Token | None:
+    """The verb an event noun is the subject of when that verb only tells it happened ("talks
+    resumed in Oslo on Monday", "the summit will be held in Geneva", "the attack took place")."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    word = _verb_word(verb)
+    if word in onto.occurrence_verbs or lemma(verb) in onto.occurrence_verbs:
+        if lemma(verb) == "hold" and noun.dep_ != "nsubjpass":
+            return None  # "the talks hold promise"
+        return verb
+    return None
+
+
+def _called_off(noun: Token, onto: Ontology) -> bool:
+    """ "the meeting was cancelled", "they called off the talks": the event was not held."""
+    return noun.dep_ in ("nsubjpass", "dobj") and lemma(noun.head) in onto.calling_off_verbs
+
+
+def _between(noun: Token) -> Token | None:
+    """The first of the actors a two-sided event noun is "between" ("talks between Israel and
+    Hamas", "the deal between the union and GM"); its conjunct is the other side."""
+    p = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+    first = _child(p, "pobj") if p is not None else None
+    if first is None or not is_actor(first) or _child(first, "conj") is None:
+        return None
+    return first if is_actor(_child(first, "conj")) else None
+
+
 def _named_by(tok: Token, spec: EventType) -> bool:
-    """Whether an event noun names its actor: a possessor ("Russia's request") or, for
-    giving events, a "from" phrase ("assistance from the World Bank")."""
+    """Whether an event noun names its actor: a possessor ("Russia's request"), for
+    giving events a "from" phrase ("assistance from the World Bank"), for two-sided ones
+    a "between" phrase ("talks between A and B")."""
+    if spec.symmetric and _between(tok) is not None:
+        return True
     if spec.possessor_is_target:
         return _target_possessor(tok, spec) is not None
     if spec.noun_from_agent and _received_from(tok) is not None:
@@ -1578,6 +1629,9 @@ def _frames_for(
             roles["agent"] = _participant(tok)
         if roles.get("agent") is None and spec.undertaken_by_subject:
             roles["agent"] = _undertaker(tok)
+        sides = _between(tok) if spec.symmetric else None
+        if sides is not None and roles.get("agent") is None:
+            roles["agent"] = sides  # "talks between Israel and Hamas": each with the other
         giver = _received_from(tok) if spec.noun_from_agent else None
         if giver is not None and roles.get("agent") is None:
             roles["agent"] = giver  # "X received backing from Y": Y backs X
@@ -1613,7 +1667,7 @@ def _frames_for(
             event, spec = spec.held_on_as, onto.events[spec.held_on_as]
             roles["agent"], roles["recipient"] = held
     else:
-        light = obj is not None and (lemma(tok), obj.lemma_.lower()) in onto.light
+        light = obj is not None and _light(tok, obj, onto) is not None
         if obj is not None:
             roles["object"] = obj  # the trigger's object (for a light verb, the event noun)
             if obj.dep_ == "xcomp" or any(
@@ -1762,6 +1816,9 @@ def _frames_for(
         roles["in_exchange_for"] = exchange
     objects = [o for o in (roles.get("object"),) if o is not None]
     places = _location(tok, objects)
+    carrier = _carrier(tok, onto) if is_noun else None
+    if not places and carrier is not None:
+        places = _location(carrier, [])  # "talks resumed in Oslo"
 
     thing = roles.get("object")
     if thing is None and not is_noun:
@@ -1917,11 +1974,20 @@ def _frames_for(
         mood = modality(attempt, attribution, onto)  # "tried to kill X": the attempt happened
     else:
         mood = modality(tok, attribution, onto)
+    if carrier is not None:  # "the summit will be held", "a meeting is planned for May"
+        mood = modality(carrier, attribution, onto)
+        own = onto.clause_modality.get(_verb_word(carrier))
+        if own is not None and mood in ("asserted", "reported"):
+            mood = "predicted" if _child(carrier, "auxpass") and own == "planned" else own
+            if _verb_word(carrier) in ("plan", "schedule", "set"):
+                mood = "planned"
     if blamed is not None and blamed[2] is not None and blamed[2].i == tok.head.i:
         # "evidence linking the blasts to X": X is suspected; "no evidence", "cannot confirm
         # any evidence …": doubted
         mood = "doubted" if _denied_above(tok) else "suspected"
-    pol = polarity(tok, onto)
+    pol = polarity(tok if carrier is None else carrier, onto)
+    if is_noun and _called_off(tok, onto):
+        pol = "negative"  # "the talks were called off": they were not held
     zero = False
     if spec.nobody_as is not None and not is_noun and said_of_nobody(tok):
         # "no one was hurt": a casualty count of zero, not an assault that did not happen
@@ -1930,12 +1996,16 @@ def _frames_for(
         roles = {"object": who} if who is not None else {}
     stop = {attribution.report_verb.i} if attribution.report_verb is not None else set()
     times = times_under(tok, stop=stop, onto=onto)
+    if carrier is not None:  # "talks resumed on Monday"
+        times += times_under(carrier, stop=stop | {tok.i}, onto=onto)
     report_times = (
         times_under(attribution.report_verb, stop={tok.i})
         if attribution.report_verb is not None
         else []
     )
     ev_tokens = [tok, *(t for t in roles.values() if t is not None)]
+    if carrier is not None:
+        ev_tokens.append(carrier)  # the clause that tells it
     evidence = _evidence(sent, ev_tokens)
     elsewhere = times_elsewhere(tok, sent.start, sent.end)
     zero_span: RoleSpan | None = None

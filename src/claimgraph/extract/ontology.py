@@ -154,6 +154,8 @@ class Ontology:
     plover: dict[str, str | None] = field(default_factory=dict)
     actor_nouns: frozenset[str] = frozenset()
     kind_heads: frozenset[str] = frozenset()  # "riot police": a kind of unit, no riot
+    occurrence_verbs: frozenset[str] = frozenset()  # "talks resumed in Oslo": the talks' verb
+    calling_off_verbs: frozenset[str] = frozenset()  # "the meeting was cancelled": none held
     modality_adverbs: dict[str, str] = field(default_factory=dict)
     conditional_marks: frozenset[str] = frozenset()
     negating_verbs: frozenset[str] = frozenset()
@@ -347,6 +349,8 @@ def load_ontology() -> Ontology:
         receiving_verbs=frozenset(map(_lemma, ev.get("receiving_verbs") or [])),
         actor_nouns=frozenset(map(_lemma, ev.get("actor_nouns") or [])),
         kind_heads=frozenset(map(_lemma, ev.get("kind_heads") or [])),
+        occurrence_verbs=frozenset(map(_lemma, ev.get("occurrence_verbs") or [])),
+        calling_off_verbs=frozenset(map(_lemma, ev.get("calling_off_verbs") or [])),
         quantifier_heads=frozenset(map(_lemma, ev.get("quantifier_heads") or [])),
         lemma_fixes={k.lower(): _lemma(v) for k, v in (ev.get("lemma_fixes") or {}).items()},
         modality_adverbs={

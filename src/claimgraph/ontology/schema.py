@@ -387,6 +387,8 @@ FILES: dict[str, Check] = {
             "quantifier_heads": words,
             "actor_nouns": words,
             "kind_heads": words,
+            "occurrence_verbs": words,
+            "calling_off_verbs": words,
             "attempt_words": words,
             "comparison_preps": words,
             "baseline_words": words,

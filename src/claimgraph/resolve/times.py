@@ -148,6 +148,12 @@ class _DocView:
             return True
         if tok.sent.root.tag_ == "VBD" and tok.sent.root.i != verb.i:
             return False  # "shareholders tendering … by the Tuesday deadline, it said": past
+        if (
+            verb.tag_ == "VBN"
+            and verb.lemma_ in FUTURE_VERBS
+            and any(c.tag_ in ("VBZ", "VBP") for c in aux)
+        ):
+            return True  # "a meeting is planned for November", "the vote is set for Friday"
         head = tok.head
         if (
             head.dep_ == "prep"
