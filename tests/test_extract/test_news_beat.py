@@ -1126,9 +1126,11 @@ def test_an_actor_setting_a_figure_is_a_measure(nlp):
 
 
 def test_barred_acts_are_the_barred_ones_and_not_done(nlp):
+    # warning against an act asks that it not be done; it does not say it was not done
     found = frames(nlp, "Iran warned Kuwait against selling oil to the rebels.")
-    supply = [(r.get("agent"), pol) for e, r, _m, pol, _f in found if e == "SUPPLY"]
-    assert supply == [("Kuwait", "negative")]
+    assert [(e, r.get("agent"), r.get("recipient")) for e, r, *_ in found] == [
+        ("REQUEST", "Iran", "Kuwait")
+    ]
     found = frames(nlp, "A judge barred the firm from selling the land.")
     assert [(r.get("agent"), pol) for e, r, _m, pol, _f in found if e == "SUPPLY"] == [
         ("firm", "negative")
@@ -1626,3 +1628,30 @@ def test_a_state_joining_an_alliance_cooperates(nlp):
     found = roles_of(nlp, "Finland and Sweden joined NATO last year.", "agent")
     assert {a for e, a in found if e == "COOPERATE"} == {"Finland", "Sweden"}
     assert "COOPERATE" not in events(nlp, "Maria Lopez joined the bank in 2010.")
+
+
+def test_voters_electing_a_named_person(nlp):
+    assert ("ELECT", "Voters", "Maria Lopez") in roles_of(
+        nlp, "Voters in Leeds elected Maria Lopez to a second term.", "agent", "recipient"
+    )
+
+
+def test_the_sum_a_deal_is_struck_for_is_its_quantity(nlp):
+    found = [f.quantity for e, *_, f in frames(nlp, "Acme agreed to buy Zenith for $2.5 billion.")]
+    assert found and found[0]["value"] == 2_500_000_000 and found[0]["unit"] == "USD"
+
+
+def test_warning_another_against_an_act_asks_it_not_to(nlp):
+    found = frames(nlp, "Peru warned Chile against building a dam on the river.")
+    assert [(e, r.get("agent"), r.get("recipient")) for e, r, *_ in found] == [
+        ("REQUEST", "Peru", "Chile")
+    ]  # no dam is built, and the name warned is not what Peru said
+    told = frames(nlp, "The FBI warned local officials to tighten security.")
+    assert [(e, r.get("recipient")) for e, r, *_ in told] == [("REQUEST", "local officials")]
+
+
+def test_a_state_of_emergency_is_declared_not_said(nlp):
+    found = frames(nlp, "The governor declared a state of emergency on Friday.")
+    assert [(e, r.get("agent"), r.get("recipient")) for e, r, *_ in found] == [
+        ("COERCE", "governor", None)
+    ]

@@ -312,6 +312,8 @@ def _blocked(tok: Token, onto: Ontology) -> bool:
             return (asked is not None and onto.events[asked].blocks_object_noun) or any(
                 onto.events[e].blocks_object_noun for e, _ in _verb_readings(governor, onto)
             )
+    if _warned_against(tok, onto):
+        return True
     node = tok
     for _ in range(3):
         if node.dep_ not in ("xcomp", "ccomp") or node.head.i == node.i:
@@ -323,6 +325,13 @@ def _blocked(tok: Token, onto: Ontology) -> bool:
             return True  # "wants Britain to answer": asked, not done
         node = head
     return False
+
+
+def _warned_against(tok: Token, onto: Ontology) -> bool:
+    """ "warned the US against selling arms": the selling is what was warned against."""
+    verb = tok.head.head if tok.dep_ == "pcomp" and tok.head.lower_ == "against" else None
+    act = _against_doing(verb) if verb is not None and lemma(verb) in onto.asking else None
+    return act is not None and act.i == tok.i
 
 
 _WH = {"what", "whether", "if", "who", "whom", "which", "when", "where", "why", "how"}
@@ -362,7 +371,16 @@ def _asked_actor(verb: Token) -> Token | None:
         asked = _child(c, "nsubj") if c.dep_ == "ccomp" else obj
         if asked is not None and asked.i < c.i and is_actor(asked):
             return asked
+    if _against_doing(verb) is not None and is_actor(obj):
+        return obj  # "warned the US against selling arms": asked not to
     return None
+
+
+def _against_doing(verb: Token) -> Token | None:
+    """The act in "warned X against selling …": the gerund after "against"."""
+    p = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "against"), None)
+    act = _child(p, "pcomp") if p is not None else None
+    return act if act is not None and act.tag_ == "VBG" else None
 
 
 def _bought(verb: Token, dobj: Token | None, preps: dict[str, Token]) -> Token | None:
@@ -1705,16 +1723,19 @@ def _frames_for(
         kept = _child(tok, "dobj") if passive is not None and "dative" in spec.roles else None
         if kept is not None and _same(roles.get("object"), passive):
             roles["object"] = kept
+        # "hit X with sanctions": the noun in a phrase of the verb (not "a state of emergency",
+        # the noun inside the object)
+        via_prep = obj is not None and obj.dep_ == "pobj" and obj.head.lower_ != "of"
         for key, role in spec.roles.items():
             if key in ("dobj", "dative"):
                 filler = _child(tok, key) if key == "dative" else obj
-                if key == "dobj" and obj is not None and obj.dep_ == "pobj":
+                if key == "dobj" and via_prep:
                     filler = _child(tok, "dobj")  # "hit X with sanctions": X is the target
                 if key == "dobj" and passive is not None:
                     filler = kept if kept is not None else passive
                 if key == "dative" and kept is not None:
                     filler = passive
-                if light and key == "dobj" and obj is not None and obj.dep_ != "pobj":
+                if light and key == "dobj" and not via_prep:
                     continue  # "impose sanctions on X": the noun is the event, X the role
             else:
                 filler = preps.get(key) if key.startswith("prep:") else _child(tok, key)
@@ -1791,7 +1812,7 @@ def _frames_for(
                 if r == "agent" and roles[r] is not None and roles[r].i == tok.i:
                     roles[r] = None
         if spec.blocks_complement and roles.get("object") is None:
-            comp = _child(tok, "xcomp", "ccomp")
+            comp = _child(tok, "xcomp", "ccomp") or _against_doing(tok)
             if comp is not None:  # "urged X to resign": what is asked is the object
                 roles["object"] = comp
                 full_roles.add("object")
@@ -2030,6 +2051,9 @@ def _frames_for(
         price = _child(tok, "dobj") if lemma(tok) in onto.paying and not is_noun else None
         if quantity is None and price is not None:
             quantity = _quantity(price, onto)  # "paid $1.2 billion for X": its price
+        sum_for = None if is_noun else preps.get("prep:for")
+        if quantity is None and sum_for is not None and sum_for.ent_type_ == "MONEY":
+            quantity = _quantity(sum_for, onto)  # "agreed to buy X for $1.5 billion"
     speaker = None
     if attribution.speaker is not None:
         sp = attribution.speaker

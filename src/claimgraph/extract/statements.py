@@ -156,6 +156,10 @@ def _content(verb: Token, onto: Ontology) -> Token | None:
     if lemma(verb) in onto.clause_only_reporting or person_finds:
         obj = None  # "the person who found the bodies": a finding, nothing said
     if obj is not None and obj.pos_ in ("NOUN", "PROPN") and len(list(obj.subtree)) >= 3:
+        if obj.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") and all(
+            t.ent_type_ == obj.ent_type_ or t.dep_ == "det" for t in obj.subtree
+        ):
+            return None  # "China warned the United States against …": who was told, a name
         return obj  # "the committee noted Clinton's comments": what was said, as a noun phrase
     quoted = _quoted_before(verb)
     if quoted is not None:
