@@ -1655,3 +1655,26 @@ def test_a_state_of_emergency_is_declared_not_said(nlp):
     assert [(e, r.get("agent"), r.get("recipient")) for e, r, *_ in found] == [
         ("COERCE", "governor", None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "agent", "recipient"),
+    [
+        ("Morocco cut ties with Iran in May.", "SANCTION", "Morocco", "Iran"),
+        ("Chile recalled its ambassador from Peru.", "SANCTION", "Chile", "Peru"),
+        ("Chile and Peru restored diplomatic relations.", "COOPERATE", "Chile", "Peru"),
+        ("The assembly passed the budget on Friday.", "SUPPORT", "assembly", None),
+    ],
+)
+def test_relations_cut_or_restored_and_texts_passed(nlp, text, event, agent, recipient):
+    assert (event, agent, recipient) in roles_of(nlp, text, "agent", "recipient")
+
+
+def test_recalling_cars_or_envoys_reports_nothing(nlp):
+    assert events(nlp, "Ford recalled 300,000 trucks over faulty brakes.") == []
+    assert "STATEMENT" not in events(nlp, "Chile recalled its ambassador from Peru.")
+
+
+def test_a_strike_by_workers_is_a_walkout_not_an_attack(nlp):
+    assert events(nlp, "A strike by dock workers halted trade at the port.") == ["PROTEST"]
+    assert events(nlp, "The navy launched a strike on the port.") == ["ATTACK"]

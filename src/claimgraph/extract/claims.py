@@ -1234,15 +1234,20 @@ def _named(tok: Token | None, words: frozenset[str]) -> bool:
     return bool(found & words)
 
 
-def _police_act(
-    tok: Token, light_noun: Token | None, agent: Token | None, spec: EventType, onto: Ontology
+def _done_by(
+    tok: Token,
+    light_noun: Token | None,
+    agent: Token | None,
+    sense: tuple[frozenset[str], frozenset[str]],
+    onto: Ontology,
 ) -> bool:
-    """ "police launched raids", "a police raid": one of the type's police triggers done by
-    one of its police agents (a coercive act, not an attack)."""
+    """ "police launched raids", "a strike by rail workers": one of a sense's (triggers,
+    agents) done by one of its agents - a coercive act or a walkout, not an attack."""
+    triggers, agents = sense
     words = {lemma(tok), _noun_lemma(tok, onto)}
     if light_noun is not None:
         words.add(light_noun.lemma_.lower())
-    return bool(words & spec.police_triggers) and _named(agent, spec.police_agents)
+    return bool(words & triggers) and _named(agent, agents)
 
 
 def _answered_clause(
@@ -1916,8 +1921,15 @@ def _frames_for(
         owner = _child(agent, "poss")  # "killed by a sniper's bullet": the sniper acts
         if owner is not None and is_actor(owner) and owner.lower_ not in ("its", "their"):
             roles["agent"] = owner
-    if spec.police_as and _police_act(tok, obj if light else None, roles.get("agent"), spec, onto):
+    agent_now, noun_now = roles.get("agent"), obj if light else None
+    if spec.police_as and _done_by(
+        tok, noun_now, agent_now, (spec.police_triggers, spec.police_agents), onto
+    ):
         event, spec = spec.police_as, onto.events[spec.police_as]
+    elif spec.labour_as and _done_by(
+        tok, noun_now, agent_now, (spec.labour_triggers, spec.labour_agents), onto
+    ):
+        event, spec = spec.labour_as, onto.events[spec.labour_as]  # "a strike by nurses"
     hazardous = _named(roles.get("agent"), spec.hazard_subjects)
     if hazardous:
         if roles.get("object") is None:

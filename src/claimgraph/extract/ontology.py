@@ -101,6 +101,9 @@ class EventType:
     police_as: str | None = None  # "a police raid": a coercive act, not an attack
     police_agents: frozenset[str] = frozenset()
     police_triggers: frozenset[str] = frozenset()
+    labour_as: str | None = None  # "a strike by rail workers": a walkout, not an attack
+    labour_agents: frozenset[str] = frozenset()
+    labour_triggers: frozenset[str] = frozenset()
     # a statement read as this type targets its content's subject ("X said Y lied": Y)
     content_subject_is_target: bool = False
     negated_as: str | None = None  # a negated reported statement of this type is that type
@@ -273,6 +276,9 @@ def load_ontology() -> Ontology:
             police_as=spec.get("police_as"),
             police_agents=frozenset(map(_lemma, spec.get("police_agents") or [])),
             police_triggers=frozenset(map(_lemma, spec.get("police_triggers") or [])),
+            labour_as=spec.get("labour_as"),
+            labour_agents=frozenset(map(_lemma, spec.get("labour_agents") or [])),
+            labour_triggers=frozenset(map(_lemma, spec.get("labour_triggers") or [])),
             content_subject_is_target=bool(spec.get("content_subject_is_target")),
             negated_as=spec.get("negated_as"),
             nobody_as=spec.get("nobody_as"),

@@ -278,6 +278,8 @@ _EVENT_WORDS = (
     "measure_nouns",
     "police_agents",
     "police_triggers",
+    "labour_agents",
+    "labour_triggers",
 )
 _EVENT_FLAGS = (
     "quantity",
@@ -335,6 +337,9 @@ EVENT = struct(
         # done by one of police_agents through one of police_triggers, it is this other type
         # ("a police raid" coerces; "a rebel raid" attacks)
         "police_as": STR,
+        # done by one of labour_agents through one of labour_triggers ("a strike by nurses"),
+        # it is this other type
+        "labour_as": STR,
     },
     required=("plover",),
 )
@@ -353,6 +358,7 @@ EVENT_KEYS: frozenset[str] = frozenset(
         "nobody_as",
         "held_on_as",
         "police_as",
+        "labour_as",
         "subject_light",
         "verb_needs_object",
     }
@@ -515,7 +521,14 @@ def check_triggers(ctx: Ctx, root: yaml.Node) -> None:
                     ("events", name, "inverse"),
                     f"{v.value!r} is also a direct verb of {name}",
                 )
-        for key in ("attempted_as", "negated_as", "nobody_as", "held_on_as", "police_as"):
+        for key in (
+            "attempted_as",
+            "negated_as",
+            "nobody_as",
+            "held_on_as",
+            "police_as",
+            "labour_as",
+        ):
             shift = fields.get(key)
             if isinstance(shift, yaml.ScalarNode) and shift.value not in names:
                 raise ctx.fail(shift, ("events", name, key), f"{shift.value!r} is no event type")
