@@ -18,3 +18,18 @@ def test_being_expected_to_is_a_forecast_and_expecting_to_a_plan() -> None:
         ("CONCEDE", "planned")
     ]
     assert ("VISIT", "planned") in _moods("The minister expects to visit Kenya next week.")
+
+
+def test_what_a_deal_or_a_trip_is_for_is_planned_not_done() -> None:
+    moods = _moods("Chile and Peru signed a deal to build a bridge.")
+    assert {m for e, m in moods if e == "BUILD_FACILITY"} == {"planned"}
+    assert {m for e, m in moods if e == "AGREE"} == {"asserted"}  # the signing itself happened
+    assert ("MEET", "planned") in _moods("The envoy flew to Lima to meet the president.")
+    # an object made to do something is no purpose: "caused the roof to hit the car"
+    assert ("ATTACK", "asserted") in _moods("The gunman forced the guard to shoot the driver.")
+
+
+def test_a_figure_on_an_approved_loan_is_one_claim() -> None:
+    assert _moods("The World Bank approved a $2 billion loan to Kenya.") == [
+        ("SUPPORT", "asserted")
+    ]

@@ -472,6 +472,8 @@ def clause_modality(trigger: Token, onto: Ontology) -> str | None:
             if lemma(node) == "expect" and any(c.dep_ == "auxpass" for c in node.children):
                 return "predicted"  # "X is expected to be released": a forecast, not X's plan
             return onto.clause_modality[lemma(node)]
+        if _purpose(node, onto):
+            return "planned"  # "signed a deal to build a pipeline": the aim, not yet done
         if node.dep_ in ("xcomp", "pcomp", "conj", "prep", "acl") and node.head.i != node.i:
             came_by_conj = node.dep_ == "conj"
             node = node.head
@@ -479,6 +481,26 @@ def clause_modality(trigger: Token, onto: Ontology) -> str | None:
         else:
             break
     return None
+
+
+def _purpose(verb: Token, onto: Ontology) -> bool:
+    """A purpose infinitive ("signed a deal to build a pipeline", "sent troops in order to
+    protect the port", "a plan to close the mine"): what the act or the plan is for."""
+    if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    if verb.dep_ == "acl":
+        return verb.head.lemma_.lower() in onto.plan_nouns
+    return (
+        verb.dep_ == "advcl"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and not (  # "caused glass to shatter": what happened to the object
+            lemma(verb.head) in onto.object_control_verbs and _has_dobj(verb.head)
+        )
+    )
+
+
+def _has_dobj(verb: Token) -> bool:
+    return any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _clause_chain(trigger: Token) -> list[Token]:

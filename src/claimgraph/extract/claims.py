@@ -1552,6 +1552,13 @@ def extract_frames(doc: Doc, onto: Ontology | None = None) -> list[Frame]:
                 continue  # "convicted of murder", "found guilty of assault": the charge
             if {(tok.head.i, event), (governor.i, event), (tok.i, event)} & verbal:
                 continue  # "an earthquake struck X", "closed with a 3% drop": the verb states it
+            if onto.events[event].quantity and any(
+                f.quantity is not None
+                and "object" in f.roles
+                and f.roles["object"].head_start == tok.idx
+                for f in found
+            ):
+                continue  # "approved a $3 billion loan": the approval's figure, not a second
             found.extend(_frames_for(tok, sent, event, inverse, obj, onto))
         found.sort(key=lambda f: f.trigger.start)
         found.extend(statement_frames(sent, found, onto))

@@ -163,6 +163,8 @@ class Ontology:
     conditional_marks: frozenset[str] = frozenset()
     negating_verbs: frozenset[str] = frozenset()
     barring_verbs: frozenset[str] = frozenset()  # "prevented X from leaving": not done
+    plan_nouns: frozenset[str] = frozenset()  # "a deal to build X": the building is planned
+    object_control_verbs: frozenset[str] = frozenset()  # "caused glass to shatter"
     clause_only_reporting: frozenset[str] = frozenset()  # "found the bodies" reports nothing
     labelling_verbs: frozenset[str] = frozenset()  # "called the bill a betrayal"
     document_finding: frozenset[str] = frozenset()  # "the study found 31 cases", not a person
@@ -365,6 +367,8 @@ def load_ontology() -> Ontology:
         conditional_marks=frozenset(map(_lemma, at.get("conditional_marks") or [])),
         negating_verbs=frozenset(map(_lemma, at.get("negating_verbs") or [])),
         barring_verbs=frozenset(map(_lemma, at.get("barring_verbs") or [])),
+        plan_nouns=frozenset(map(_lemma, at.get("plan_nouns") or [])),
+        object_control_verbs=frozenset(map(_lemma, at.get("object_control_verbs") or [])),
         clause_only_reporting=frozenset(map(_lemma, at.get("clause_only_reporting") or [])),
         labelling_verbs=frozenset(map(_lemma, at.get("labelling_verbs") or [])),
         document_finding=frozenset(map(_lemma, at.get("document_finding") or [])),

@@ -420,6 +420,8 @@ FILES: dict[str, Check] = {
             "conditional_marks": words,
             "negating_verbs": words,
             "barring_verbs": words,
+            "plan_nouns": words,
+            "object_control_verbs": words,
             "clause_only_reporting": words,
             "labelling_verbs": words,
             "document_finding": words,
