@@ -1678,3 +1678,15 @@ def test_recalling_cars_or_envoys_reports_nothing(nlp):
 def test_a_strike_by_workers_is_a_walkout_not_an_attack(nlp):
     assert events(nlp, "A strike by dock workers halted trade at the port.") == ["PROTEST"]
     assert events(nlp, "The navy launched a strike on the port.") == ["ATTACK"]
+
+
+def test_finding_contraband_is_seizing_it(nlp):
+    found = roles_of(nlp, "Customs officers found 3 tonnes of ivory in a container.", "agent")
+    assert found == [("COERCE", "Customs officers")]
+    assert events(nlp, "Hikers found a body in the woods.") == []
+    assert events(nlp, "Police seized heroin at the airport.") == ["COERCE"]
+
+
+def test_they_in_what_a_group_says_it_did_is_that_group(nlp):
+    found = roles_of(nlp, "Detectives said they found a pistol in his car.", "agent")
+    assert found == [("COERCE", "Detectives")]

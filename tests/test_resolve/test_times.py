@@ -282,3 +282,14 @@ def test_plans_without_a_time_are_not_dated_by_publication() -> None:
     assert undated and all(v is None and b == "after_published" for _, v, b in undated)
     dated = _claim_times("Chile will buy two frigates from Spain next year.")
     assert dated and all(v == "2022" for _, v, _ in dated)
+
+
+def test_a_report_day_carries_to_the_next_past_event() -> None:
+    # "said Friday they found …": the story has reached Friday; the next simple-past event
+    # takes it (basis "context"), not an older date told before the report
+    times = _claim_times(
+        "The judge was shot last year. Detectives said Friday they found a pistol in a lake. "
+        "The pistol was sent to the FBI in Ohio."
+    )
+    sent = [(v, b) for e, v, b in times if e == "SUPPLY"]
+    assert sent == [("2021-03-05", "context")]

@@ -1316,12 +1316,22 @@ def _reporting_body(tok: Token | None, verb: Token, onto: Ontology) -> Token | N
     """ "Hydra said it would buy Ridge": "it" as the subject of a reported clause is the
     organisation or country reporting it (a name, or a noun such as "the company"), when it
     is the verb's own subject ("it plans to buy" too; not "it reviewed the request to meet")."""
-    if not _own_it(tok, verb, ("nsubj", "nsubjpass")):
+    they = (
+        tok is not None
+        and tok.lower_ == "they"
+        and tok.dep_ in ("nsubj", "nsubjpass")
+        and tok.head.i == verb.i
+    )
+    if not they and not _own_it(tok, verb, ("nsubj", "nsubjpass")):
         return None
+    assert tok is not None
     sp = find_attribution(tok.head, onto).speaker
     root = sp.root if sp is not None else None
     if root is None or root.pos_ == "PRON":
         return None
+    if they:  # "investigators said they found a rifle": the speakers themselves
+        plural = root.tag_ in ("NNS", "NNPS") or root.lower_ in ("police", "authorities")
+        return root if plural and is_actor(root) else None
     if (
         root.pos_ == "PROPN"
         or root.ent_type_ in ("ORG", "GPE")

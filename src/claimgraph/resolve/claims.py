@@ -665,6 +665,10 @@ def _narrative_time(
             # "the August 7 bombings", "planned the March 3 bombings": a date in passing
             return time, last
         return time, (start, t)
+    if t.get("basis") == "report" and t.get("value"):
+        # "investigators said Friday they found a rifle. The gun was sent to a lab": the story
+        # has reached the day of the report
+        return time, (start, t)
     if (
         t.get("basis") == "published"
         and f.past
