@@ -1690,3 +1690,24 @@ def test_finding_contraband_is_seizing_it(nlp):
 def test_they_in_what_a_group_says_it_did_is_that_group(nlp):
     found = roles_of(nlp, "Detectives said they found a pistol in his car.", "agent")
     assert found == [("COERCE", "Detectives")]
+
+
+def test_sports_scores_and_titles_are_no_attacks_or_elections(nlp):
+    assert events(nlp, "She won her third Grand Slam title in Paris.") == []
+    assert events(nlp, "He shot 68 in the final round.") == []
+    assert events(nlp, "The gunman shot two people.") == ["ATTACK"]
+
+
+def test_a_price_in_a_currency_word_is_the_sales_quantity(nlp):
+    found = [
+        f.quantity
+        for e, *_, f in frames(nlp, "The club sold the striker to Porto for 40 million euros.")
+    ]
+    assert found and found[0]["value"] == 40_000_000 and found[0]["unit"] == "EUR"
+
+
+def test_her_before_an_object_noun_is_its_possessor(nlp):
+    doc = nlp("She won her third title and the voters elected her.")
+    her = [t for t in doc if t.lower_ == "her"]
+    assert (her[0].dep_, her[0].head.text) == ("poss", "title")
+    assert her[1].dep_ == "dobj"  # "elected her": the object itself

@@ -1080,6 +1080,12 @@ def _received_from(noun: Token) -> Token | None:
     return None
 
 
+def _object_word(tok: Token) -> str:
+    """An object's lemma for sense checks; a bare figure is "number" ("shot 68": a score;
+    "shot two" still counts people)."""
+    return "number" if tok.is_digit and tok.dep_ == "dobj" else tok.lemma_.lower()
+
+
 def _verb_word(verb: Token) -> str:
     """A verb's lemma, joined with its object where the two are listed as one ("take place")."""
     dobj = _child(verb, "dobj")
@@ -1873,7 +1879,7 @@ def _frames_for(
         # the senses an object rules out are the trigger's own object's ("hit the market");
         # "an attack on the Christmas market" names a target
         or (
-            spec.excludes(lemma(tok), thing.lemma_.lower())
+            spec.excludes(lemma(tok), _object_word(thing))
             and not (is_noun and thing is not obj)
             and not light  # a light pair names its noun: "declared victory"
         )
@@ -2081,7 +2087,11 @@ def _frames_for(
         if quantity is None and price is not None:
             quantity = _quantity(price, onto)  # "paid $1.2 billion for X": its price
         sum_for = None if is_noun else preps.get("prep:for")
-        if quantity is None and sum_for is not None and sum_for.ent_type_ == "MONEY":
+        if (
+            quantity is None
+            and sum_for is not None
+            and (sum_for.ent_type_ == "MONEY" or sum_for.lemma_.lower() in onto.currencies)
+        ):
             quantity = _quantity(sum_for, onto)  # "agreed to buy X for $1.5 billion"
     speaker = None
     if attribution.speaker is not None:

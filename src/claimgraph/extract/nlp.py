@@ -127,6 +127,29 @@ def paragraph_starts(doc: Doc) -> Doc:
     return doc
 
 
+_NOUN_TAGS = {"NN", "NNS"}  # the parser runs before the attribute ruler sets pos_
+
+
+@Language.component("claimgraph_possessive_her")
+def possessive_her(doc: Doc) -> Doc:
+    """ "won her 23rd title": the parser reads "her" as a second object of the verb; a "her"
+    object followed by another object noun of the same verb is that noun's possessor."""
+    for tok in doc:
+        if tok.lower_ != "her" or tok.dep_ != "dobj":
+            continue
+        noun = next(
+            (
+                c
+                for c in tok.head.children
+                if c.dep_ == "dobj" and c.i > tok.i and c.tag_ in _NOUN_TAGS
+            ),
+            None,
+        )
+        if noun is not None and noun.left_edge.i == tok.i + 1:
+            tok.head, tok.dep_, tok.tag_ = noun, "poss", "PRP$"
+    return doc
+
+
 def trained_ner_enabled() -> bool:
     """Whether the shipped fine-tuned `ner` is used (CLAIMGRAPH_NER=base turns it off)."""
     return os.environ.get("CLAIMGRAPH_NER", "trained").strip().lower() != "base"
@@ -162,6 +185,7 @@ def _load(model: str, trained_ner: bool, product: bool = True) -> Language:
         _split_dashes(nlp)
         _abbreviations(nlp)
         nlp.add_pipe("claimgraph_paragraphs", before="parser")
+        nlp.add_pipe("claimgraph_possessive_her", after="parser")
     if trained_ner and model == MODEL:
         if (NER_DIR / "ner").is_dir():
             nlp.get_pipe("ner").from_disk(NER_DIR / "ner", exclude=["vocab"])
