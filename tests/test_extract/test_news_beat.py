@@ -1711,3 +1711,8 @@ def test_her_before_an_object_noun_is_its_possessor(nlp):
     her = [t for t in doc if t.lower_ == "her"]
     assert (her[0].dep_, her[0].head.text) == ("poss", "title")
     assert her[1].dep_ == "dobj"  # "elected her": the object itself
+
+
+def test_a_reporting_verb_parsed_as_an_adjective_still_reports(nlp):
+    found = roles_of(nlp, "Peru alleged Garcia was a spy for Chile.", "agent", "recipient")
+    assert ("ACCUSE", "Peru", "Garcia") in found

@@ -127,7 +127,7 @@ def paragraph_starts(doc: Doc) -> Doc:
     return doc
 
 
-_NOUN_TAGS = {"NN", "NNS"}  # the parser runs before the attribute ruler sets pos_
+_NOUN_TAGS = {"NN", "NNS"}  # common nouns, not names ("won her Grand Slam")
 
 
 @Language.component("claimgraph_possessive_her")
@@ -147,6 +147,34 @@ def possessive_her(doc: Doc) -> Doc:
         )
         if noun is not None and noun.left_edge.i == tok.i + 1:
             tok.head, tok.dep_, tok.tag_ = noun, "poss", "PRP$"
+    return doc
+
+
+@Language.component("claimgraph_reporting_amod")
+def reporting_amod(doc: Doc) -> Doc:
+    """ "Iraq alleged Ritter was a spy": the parser reads "alleged" as an adjective on "Ritter"
+    (with "Iraq" as its subject); a reporting verb in the past so parsed heads the sentence and
+    the clause after it is what it reports."""
+    from claimgraph.extract.ontology import load_ontology
+
+    reporting = load_ontology().reporting
+    for tok in doc:
+        subj = tok.head
+        clause = subj.head
+        if not (
+            tok.dep_ == "amod"
+            and tok.tag_ == "VBD"
+            and tok.lemma_.lower() in reporting
+            and subj.dep_ in ("nsubj", "nsubjpass")
+            and clause.i > subj.i > tok.i
+            and any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children)
+        ):
+            continue
+        if clause.dep_ == "ROOT":
+            tok.head, tok.dep_ = tok, "ROOT"
+        else:
+            tok.head, tok.dep_ = clause.head, clause.dep_
+        clause.head, clause.dep_ = tok, "ccomp"
     return doc
 
 
@@ -185,7 +213,8 @@ def _load(model: str, trained_ner: bool, product: bool = True) -> Language:
         _split_dashes(nlp)
         _abbreviations(nlp)
         nlp.add_pipe("claimgraph_paragraphs", before="parser")
-        nlp.add_pipe("claimgraph_possessive_her", after="parser")
+        nlp.add_pipe("claimgraph_possessive_her", after="lemmatizer")
+        nlp.add_pipe("claimgraph_reporting_amod", after="claimgraph_possessive_her")
     if trained_ner and model == MODEL:
         if (NER_DIR / "ner").is_dir():
             nlp.get_pipe("ner").from_disk(NER_DIR / "ner", exclude=["vocab"])
