@@ -118,3 +118,11 @@ def test_according_to_names_the_speaker_of_an_event_noun_subject(nlp):
         if f.event == "COOPERATE"
     ]
     assert found and set(found) == {"its chairman"}
+
+
+def test_a_label_and_a_list_of_names_state_no_event_of_their_own(nlp):
+    text = 'The mayor called the fire an "attack".'
+    assert "ATTACK" not in [f.event for f in extract_frames(nlp(text))]
+    listed = "See also:\n* 2009 Peshawar market bombing\n* Police raided the compound."
+    found = [(f.event, f.evidence.text) for f in extract_frames(nlp(listed))]
+    assert [e for e, _ in found] == ["COERCE"]  # a bulleted sentence still states its act

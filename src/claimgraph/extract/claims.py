@@ -1002,6 +1002,10 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             or _capitalised_opening(tok)
         )
     ):  # "March 4" is a date, "Strike" a band
+        if tok.dep_ == "oprd" and lemma(tok.head) in onto.labelling_verbs:
+            return found  # "Macron called the explosion an 'attack'": a label for another event
+        if _list_item(tok):
+            return found  # "* 2007 Bagram Airfield bombing" under "See also": a name, no claim
         event = onto.nouns[_noun_lemma(tok, onto)]
         obj = of_object(tok)
         spec = onto.events[event]
@@ -1078,6 +1082,19 @@ def _received_from(noun: Token) -> Token | None:
             giver = _child(c, "pobj")
             return giver if is_actor(giver) else None
     return None
+
+
+def _list_item(tok: Token) -> bool:
+    """A word on a bulleted line without a verb ("* 2014 Bagram Airfield bombing"): a list of
+    names."""
+    doc, text = tok.doc, tok.doc.text
+    start = text.rfind("\n", 0, tok.idx) + 1
+    end = text.find("\n", tok.idx)
+    end = len(text) if end < 0 else end
+    line = text[start:end].lstrip()
+    if line[:2] not in ("* ", "• ", "· ", "- ", "– "):
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in doc if start <= t.idx < end)
 
 
 def _object_word(tok: Token) -> str:
