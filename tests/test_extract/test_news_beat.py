@@ -1716,3 +1716,14 @@ def test_her_before_an_object_noun_is_its_possessor(nlp):
 def test_a_reporting_verb_parsed_as_an_adjective_still_reports(nlp):
     found = roles_of(nlp, "Peru alleged Garcia was a spy for Chile.", "agent", "recipient")
     assert ("ACCUSE", "Peru", "Garcia") in found
+
+
+def test_a_quotation_after_said_colon_is_the_speakers():
+    text = (
+        "The mayor of Leeds, Ann Ford, spoke on Monday.\n\nShe said:\n\n"
+        '"Police shot a man in the park. We will hold an inquiry."\n\nThe council met later.'
+    )
+    found = {(c.event, (c.source or {}).get("name")) for c in extract_text(text).claims}
+    assert ("ATTACK", "Ann Ford") in found
+    assert ("STATEMENT", "Ann Ford") in found  # the quoted sentence without an event
+    assert all(src != "Ann Ford" for e, src in found if e == "MEET")  # after the quotation

@@ -625,6 +625,9 @@ def quoted_frames(
     for i, (sent, frames) in enumerate(out):
         source = _speaker_frame(frames)
         if source is None:
+            cue = _colon_cue(sent)
+            if cue is not None:  # "He said:" then a quoted paragraph: all of it is his
+                _attribute_quotation(out, i + 1, cue, made)
             continue
         para = _paragraph_start(sent)
         text = sent.doc.text
@@ -654,6 +657,53 @@ def quoted_frames(
             j += 1
     _merge_quoted(out, made)
     return out
+
+
+def _colon_cue(sent: Span) -> Frame | None:
+    """ "He said:" / "The statement read:" - a reporting verb with its speaker and no
+    content, closed by a colon: the quotation that follows is what was said (a frame that
+    only carries the speaker)."""
+    from claimgraph.extract.ontology import load_ontology
+
+    toks = [t for t in sent if not t.is_space]
+    if len(toks) < 3 or toks[-1].text != ":":
+        return None
+    verb = toks[-2]
+    onto = load_ontology()
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or not reports(verb, onto) or _content(verb, onto) is not None:
+        return None
+    sp = phrase(subj)
+    speaker = RoleSpan(sp.start_char, sp.end_char, sp.text, sp.root.idx, sp.root.idx + len(sp.root))
+    return Frame(
+        event="STATEMENT",
+        trigger=Mention(verb.idx, verb.idx + len(verb), verb.text),
+        roles={},
+        evidence=_sentence_evidence(sent),
+        speaker=speaker,
+        speaker_anaphoric=is_anaphoric(sp, onto),
+        report_verb=verb.i,
+    )
+
+
+def _attribute_quotation(
+    out: list[tuple[Span, list[Frame]]], start: int, cue: Frame, made: set[int]
+) -> None:
+    """The sentences of the quotation opening at out[start], up to where it closes."""
+    if start >= len(out) or not _opens_quote(out[start][0]):
+        return
+    text = out[start][0].doc.text
+    opened = out[start][0].start_char
+    j = start
+    while j < len(out):
+        nxt, nxt_frames = out[j]
+        if j > start and _quote_depth(text[opened : nxt.start_char]) == 0:
+            break  # the quotation closed before this sentence
+        if _speaker_frame(nxt_frames) is not None:
+            break
+        if _attribute(nxt, nxt_frames, cue):
+            made.add(j)
+        j += 1
 
 
 def _merge_quoted(out: list[tuple[Span, list[Frame]]], made: set[int]) -> None:
