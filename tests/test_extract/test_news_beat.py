@@ -1727,3 +1727,15 @@ def test_a_quotation_after_said_colon_is_the_speakers():
     assert ("ATTACK", "Ann Ford") in found
     assert ("STATEMENT", "Ann Ford") in found  # the quoted sentence without an event
     assert all(src != "Ann Ford" for e, src in found if e == "MEET")  # after the quotation
+
+
+def test_quotations_credited_after_a_dash_are_each_their_authors():
+    text = (
+        "We asked readers about the plan.\n\n"
+        "“The plan is a disgrace. It will hurt farmers.” ― Maria Lopez\n"
+        "“I think it is a fine plan.”― Tom Okafor\n"
+    )
+    found = [((c.source or {}).get("name"), c.evidence["text"]) for c in extract_text(text).claims]
+    assert any(src == "Maria Lopez" and "disgrace" in ev for src, ev in found)
+    assert any(src == "Tom Okafor" and "fine plan" in ev for src, ev in found)
+    assert not any(src == "Tom Okafor" and "disgrace" in ev for src, ev in found)

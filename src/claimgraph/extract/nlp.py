@@ -104,6 +104,14 @@ _DATELINE = re.compile(
 )
 
 
+# '“…” ― Sonya Herridge': a quotation credited by a dash and a name, closing its line (or
+# followed by the next quotation where lines were joined)
+DASH_CREDIT = re.compile(
+    r"[”\"]\s*[―—]\s*([A-Z][\w.'’\-]*(?:[ \u00a0][A-Z][\w.'’\-]*){0,3})"
+    r"(?=[ \t\u00a0]*(?:\n|$|[“\"]))"
+)
+
+
 @Language.component("claimgraph_paragraphs")
 def paragraph_starts(doc: Doc) -> Doc:
     """A paragraph break always ends a sentence: the parser alone runs a closing quote or a
@@ -117,6 +125,10 @@ def paragraph_starts(doc: Doc) -> Doc:
         ):
             tok.is_sent_start = True
             starts.append(tok)
+    for credit in DASH_CREDIT.finditer(doc.text):  # the next line is another's quotation
+        after = next((t for t in doc if t.idx > credit.end() and not t.is_space), None)
+        if after is not None:
+            after.is_sent_start = True
     for first in starts:
         m = _DATELINE.match(doc.text, first.idx)
         if m is None or "\n" in m.group(0):

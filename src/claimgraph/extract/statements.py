@@ -28,6 +28,7 @@ from claimgraph.extract.attribution import (
     relays_quote,
     reports,
 )
+from claimgraph.extract.nlp import DASH_CREDIT
 from claimgraph.extract.ontology import Ontology
 from claimgraph.extract.quantities import quantity_of
 from claimgraph.extract.records import Frame, Mention, RoleSpan
@@ -622,6 +623,7 @@ def quoted_frames(
     that speaker, and a quoted sentence with no event becomes a STATEMENT of theirs."""
     out = [(sent, list(frames)) for sent, frames in by_sentence]
     made: set[int] = set()  # sentences that became a statement of the quotation's speaker
+    _dash_credits(out, made)  # first: a credit names the speaker of its own quotation
     for i, (sent, frames) in enumerate(out):
         source = _speaker_frame(frames)
         if source is None:
@@ -657,6 +659,42 @@ def quoted_frames(
             j += 1
     _merge_quoted(out, made)
     return out
+
+
+def _dash_credits(out: list[tuple[Span, list[Frame]]], made: set[int]) -> None:
+    """Quotations credited after a dash ('“He represents our greatest shame.” ― Sonya Herridge',
+    the way readers' comments and epigraphs are printed): their sentences are that person's."""
+    if not out:
+        return
+    doc = out[0][0].doc
+    text = doc.text
+    after = 0  # where the previous credit ended
+    for m in DASH_CREDIT.finditer(text):
+        start = max(after, text.rfind("\n\n", 0, m.start()) + 1)
+        after = m.end()
+        name = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+        if name is None or not all(t.pos_ == "PROPN" for t in name):
+            continue
+        opened = next((k for k in range(start, m.start()) if text[k] in _OPEN | {'"'}), None)
+        if opened is None:
+            continue
+        speaker = RoleSpan(
+            name.start_char, name.end_char, name.text, name.root.idx, name.root.idx + len(name.root)
+        )
+        cue = Frame(
+            event="STATEMENT",
+            trigger=Mention(name.start_char, name.end_char, name.text),
+            roles={},
+            evidence=Mention(name.start_char, name.end_char, name.text),
+            speaker=speaker,
+        )
+        for j, (sent, frames) in enumerate(out):
+            if sent.start_char >= opened and sent.end_char <= m.end():
+                for f in frames:  # "“I think it is fine.” ― Tom Okafor": the "I" is Tom
+                    if f.speaker is not None and f.speaker.text.lower() in ("i", "we"):
+                        f.speaker, f.speaker_anaphoric = speaker, False
+                if _speaker_frame(frames) is None and _attribute(sent, frames, cue):
+                    made.add(j)
 
 
 def _colon_cue(sent: Span) -> Frame | None:
