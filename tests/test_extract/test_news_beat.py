@@ -1739,3 +1739,9 @@ def test_quotations_credited_after_a_dash_are_each_their_authors():
     assert any(src == "Maria Lopez" and "disgrace" in ev for src, ev in found)
     assert any(src == "Tom Okafor" and "fine plan" in ev for src, ev in found)
     assert not any(src == "Tom Okafor" and "disgrace" in ev for src, ev in found)
+
+
+def test_vanishing_or_escaping_is_a_retreat_but_escaping_a_fine_is_not(nlp):
+    assert events(nlp, "The suspect vanished after the robbery.") == ["RETREAT"]
+    assert events(nlp, "Three inmates escaped from the jail on Sunday.") == ["RETREAT"]
+    assert events(nlp, "The bank escaped a fine.") == []
