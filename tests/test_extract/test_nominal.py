@@ -126,3 +126,12 @@ def test_a_label_and_a_list_of_names_state_no_event_of_their_own(nlp):
     listed = "See also:\n* 2009 Peshawar market bombing\n* Police raided the compound."
     found = [(f.event, f.evidence.text) for f in extract_frames(nlp(listed))]
     assert [e for e, _ in found] == ["COERCE"]  # a bulleted sentence still states its act
+
+
+def test_its_own_act_is_done_by_the_verbs_subject(nlp):
+    found = _roles(nlp, "Acme completed its acquisition of Zenith on Friday.", "ACQUIRE")
+    assert [(r.get("agent"), r.get("object")) for r in found] == [("Acme", "Zenith")]
+    assert (
+        _roles(nlp, "Chile announced its withdrawal from the pact.", "WITHDRAW")[0]["agent"]
+        == "Chile"
+    )

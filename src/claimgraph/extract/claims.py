@@ -1138,11 +1138,25 @@ def _between(noun: Token) -> Token | None:
     return first if is_actor(_child(first, "conj")) else None
 
 
+def _own_act_doer(noun: Token) -> Token | None:
+    """Who does an act named with "its/their" as the object of their own verb: "Microsoft
+    completed its acquisition of X", "Russia announced its withdrawal" - the verb's subject."""
+    if noun.dep_ != "dobj" or not any(
+        c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children
+    ):
+        return None
+    subj = _child(noun.head, "nsubj")
+    return subj if is_actor(subj) and subj.pos_ != "PRON" else None
+
+
 def _named_by(tok: Token, spec: EventType) -> bool:
     """Whether an event noun names its actor: a possessor ("Russia's request"), for
     giving events a "from" phrase ("assistance from the World Bank"), for two-sided ones
-    a "between" phrase ("talks between A and B")."""
+    a "between" phrase ("talks between A and B"), or the subject of the verb it is the
+    own act of ("Microsoft completed its acquisition")."""
     if spec.symmetric and _between(tok) is not None:
+        return True
+    if not spec.possessor_is_target and _own_act_doer(tok) is not None:
         return True
     if spec.possessor_is_target:
         return _target_possessor(tok, spec) is not None
@@ -1692,6 +1706,8 @@ def _frames_for(
             roles["agent"] = _participant(tok)
         if roles.get("agent") is None and spec.undertaken_by_subject:
             roles["agent"] = _undertaker(tok)
+        if roles.get("agent") is None and not spec.possessor_is_target:
+            roles["agent"] = _own_act_doer(tok)  # "Microsoft completed its acquisition of X"
         sides = _between(tok) if spec.symmetric else None
         if sides is not None and roles.get("agent") is None:
             roles["agent"] = sides  # "talks between Israel and Hamas": each with the other
@@ -2113,6 +2129,9 @@ def _frames_for(
     speaker = None
     if attribution.speaker is not None:
         sp = attribution.speaker
+        named = _dateline_subject(sp.root)
+        if named is not None:  # "PLEASANTON, Calif.--DeltaTrak … announced": DeltaTrak says it
+            sp = phrase(named)
         speaker = RoleSpan(
             sp.start_char, sp.end_char, sp.text, sp.root.idx, sp.root.idx + len(sp.root)
         )
