@@ -1745,3 +1745,8 @@ def test_vanishing_or_escaping_is_a_retreat_but_escaping_a_fine_is_not(nlp):
     assert events(nlp, "The suspect vanished after the robbery.") == ["RETREAT"]
     assert events(nlp, "Three inmates escaped from the jail on Sunday.") == ["RETREAT"]
     assert events(nlp, "The bank escaped a fine.") == []
+
+
+def test_adding_subscribers_says_nothing_adding_that_does(nlp):
+    assert events(nlp, "Netflix added 8 million subscribers in the quarter.") == []
+    assert events(nlp, "He added that the talks would resume.") == ["STATEMENT"]
