@@ -793,8 +793,9 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             dobj = inner if inner is not None else dobj  # "a package of sanctions" → sanctions
         for event, cause in _died_of(tok, preps, onto):
             found.append((event, True, cause))  # "two people died in the fire"
-        if dobj is not None and _light(tok, dobj, onto) is not None:
-            found.append((str(_light(tok, dobj, onto)), False, dobj))
+        noun_event = _light(tok, dobj, onto) if dobj is not None else None
+        if noun_event is not None:
+            found.append((noun_event, False, dobj))
             return found  # a light verb means what its noun means; skip its own verb readings
         if subj is not None and (lemma(tok), subj.lemma_.lower()) in onto.subject_light:
             # "a car bomb went off outside the ministry": the bomb carries the attack
@@ -1353,15 +1354,11 @@ def _reporting_body(tok: Token | None, verb: Token, onto: Ontology) -> Token | N
     """ "Hydra said it would buy Ridge": "it" as the subject of a reported clause is the
     organisation or country reporting it (a name, or a noun such as "the company"), when it
     is the verb's own subject ("it plans to buy" too; not "it reviewed the request to meet")."""
-    they = (
-        tok is not None
-        and tok.lower_ == "they"
-        and tok.dep_ in ("nsubj", "nsubjpass")
-        and tok.head.i == verb.i
-    )
+    if tok is None:
+        return None
+    they = tok.lower_ == "they" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i == verb.i
     if not they and not _own_it(tok, verb, ("nsubj", "nsubjpass")):
         return None
-    assert tok is not None
     sp = find_attribution(tok.head, onto).speaker
     root = sp.root if sp is not None else None
     if root is None or root.pos_ == "PRON":
@@ -2065,11 +2062,11 @@ def _frames_for(
         mood = modality(tok, attribution, onto)
     if carrier is not None:  # "the summit will be held", "a meeting is planned for May"
         mood = modality(carrier, attribution, onto)
-        own = onto.clause_modality.get(_verb_word(carrier))
+        own = onto.clause_modality.get(lemma(carrier))
         if own is not None and mood in ("asserted", "reported"):
-            mood = "predicted" if _child(carrier, "auxpass") and own == "planned" else own
-            if _verb_word(carrier) in ("plan", "schedule", "set"):
-                mood = "planned"
+            # "talks are expected to resume" forecast them (as clause_modality reads it)
+            expected = lemma(carrier) == "expect" and _child(carrier, "auxpass") is not None
+            mood = "predicted" if expected else own
     if blamed is not None and blamed[2] is not None and blamed[2].i == tok.head.i:
         # "evidence linking the blasts to X": X is suspected; "no evidence", "cannot confirm
         # any evidence …": doubted

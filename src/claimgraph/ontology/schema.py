@@ -343,6 +343,8 @@ EVENT = struct(
     },
     required=("plover",),
 )
+# keys whose value names another event type the event becomes ("police_as: COERCE")
+_SHIFT_KEYS = ("attempted_as", "negated_as", "nobody_as", "held_on_as", "police_as", "labour_as")
 EVENT_KEYS: frozenset[str] = frozenset(
     {
         *_EVENT_WORDS,
@@ -353,12 +355,7 @@ EVENT_KEYS: frozenset[str] = frozenset(
         "roles",
         "stix",
         "transfer",
-        "attempted_as",
-        "negated_as",
-        "nobody_as",
-        "held_on_as",
-        "police_as",
-        "labour_as",
+        *_SHIFT_KEYS,
         "subject_light",
         "verb_needs_object",
     }
@@ -523,14 +520,7 @@ def check_triggers(ctx: Ctx, root: yaml.Node) -> None:
                     ("events", name, "inverse"),
                     f"{v.value!r} is also a direct verb of {name}",
                 )
-        for key in (
-            "attempted_as",
-            "negated_as",
-            "nobody_as",
-            "held_on_as",
-            "police_as",
-            "labour_as",
-        ):
+        for key in _SHIFT_KEYS:
             shift = fields.get(key)
             if isinstance(shift, yaml.ScalarNode) and shift.value not in names:
                 raise ctx.fail(shift, ("events", name, key), f"{shift.value!r} is no event type")
