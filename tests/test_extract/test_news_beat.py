@@ -1673,6 +1673,8 @@ def test_relations_cut_or_restored_and_texts_passed(nlp, text, event, agent, rec
 def test_recalling_cars_or_envoys_reports_nothing(nlp):
     assert events(nlp, "Ford recalled 300,000 trucks over faulty brakes.") == []
     assert "STATEMENT" not in events(nlp, "Chile recalled its ambassador from Peru.")
+    # recalling an occasion is still telling of it
+    assert events(nlp, "The senator recalled a visit to the mine.") == ["STATEMENT"]
 
 
 def test_a_strike_by_workers_is_a_walkout_not_an_attack(nlp):

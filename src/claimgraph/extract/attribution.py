@@ -63,9 +63,19 @@ def reports(verb: Token, onto: Ontology) -> str | None:
     if cls is None:
         return None
     excluded = onto.reporting_object_excludes.get(word)
-    if excluded and any(c.dep_ == "dobj" and c.lemma_.lower() in excluded for c in verb.children):
+    if excluded and any(
+        c.dep_ == "dobj"
+        and (
+            c.lemma_.lower() in excluded
+            or ("number" in excluded and any(t.ent_type_ in _COUNTS for t in c.subtree))
+        )
+        for c in verb.children
+    ):
         return None
     return cls
+
+
+_COUNTS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}  # "added 8 million subscribers"
 
 
 def subject_of(verb: Token) -> Token | None:
