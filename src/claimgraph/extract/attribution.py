@@ -504,13 +504,10 @@ def _purpose(verb: Token, onto: Ontology) -> bool:
         verb.dep_ == "advcl"
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
         and not (  # "caused glass to shatter": what happened to the object
-            lemma(verb.head) in onto.object_control_verbs and _has_dobj(verb.head)
+            lemma(verb.head) in onto.object_control_verbs
+            and any(c.dep_ == "dobj" for c in verb.head.children)
         )
     )
-
-
-def _has_dobj(verb: Token) -> bool:
-    return any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _clause_chain(trigger: Token) -> list[Token]:

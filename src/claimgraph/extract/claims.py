@@ -1088,14 +1088,14 @@ def _received_from(noun: Token) -> Token | None:
 def _list_item(tok: Token) -> bool:
     """A word on a bulleted line without a verb ("* 2014 Bagram Airfield bombing"): a list of
     names."""
-    doc, text = tok.doc, tok.doc.text
+    text = tok.doc.text
     start = text.rfind("\n", 0, tok.idx) + 1
     end = text.find("\n", tok.idx)
     end = len(text) if end < 0 else end
-    line = text[start:end].lstrip()
-    if line[:2] not in ("* ", "• ", "· ", "- ", "– "):
+    if text[start:end].lstrip()[:2] not in ("* ", "• ", "· ", "- ", "– "):
         return False
-    return not any(t.pos_ in ("VERB", "AUX") for t in doc if start <= t.idx < end)
+    line = tok.doc.char_span(start, end, alignment_mode="expand")
+    return line is not None and not any(t.pos_ in ("VERB", "AUX") for t in line)
 
 
 def _object_word(tok: Token) -> str:

