@@ -191,3 +191,43 @@ def test_seed_entity_evaluation_keys(seed_path: Path) -> None:
     m = evaluate_seed_entities(gold)["metrics"]
     assert {"entity_p", "entity_r", "entity_f1"} <= set(m)
     assert all(0.0 <= v <= 1.0 for v in m.values())
+
+
+def test_a_companys_bare_first_name_is_that_company() -> None:
+    text = (
+        "Halvorsen Inc. extended its offer. Halvorsen's two independent directors rejected it. "
+        "Halvorsen shares fell 50 cents."
+    )
+    ents = _by_name(_resolve(text))
+    assert ents["Halvorsen Inc."].type == "ORG"
+    assert "Halvorsen" in ents["Halvorsen Inc."].aliases and "Halvorsen" not in ents
+    from claimgraph.extraction import extract_text
+
+    figures = [c for c in extract_text(text).claims if c.event == "MEASURE"]
+    assert figures and figures[0].agent["name"] == "Halvorsen Inc."
+
+
+def test_a_person_named_like_a_company_stays_a_person() -> None:
+    from claimgraph.resolve.entities import _company_short_names
+
+    groups = {
+        "ford motor co": [],
+        "gerald ford": [],
+        "ford": [],
+        "telerate inc": [],
+        "telerate": [],
+    }
+    types = {k: "PERSON" for k in ("gerald ford", "ford", "telerate")}
+    types.update({"ford motor co": "ORG", "telerate inc": "ORG"})
+    _company_short_names(groups, types)
+    assert types["ford"] == "PERSON"  # Gerald Ford is in the story
+    assert types["telerate"] == "ORG"
+
+
+def test_a_city_or_regions_body_is_itself_not_the_city() -> None:
+    from claimgraph.extraction import extract_text
+
+    claims = extract_text("Ohio police arrested a man in Dayton.").claims
+    assert claims and claims[0].agent["name"] == "Ohio police"
+    claims = extract_text("A Moscow court fined the website.").claims
+    assert claims and claims[0].agent["name"] == "Russia"  # a capital's body is its state's

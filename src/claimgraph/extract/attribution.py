@@ -474,18 +474,27 @@ def clause_modality(trigger: Token, onto: Ontology) -> str | None:
     node: Token | None = trigger
     steps = 0
     came_by_conj = False
+    came_by = ""
     while node is not None and steps < 4:
         for c in node.children:
             if c.dep_ in ("aux", "auxpass") and c.lower_ in onto.clause_modality:
                 return onto.clause_modality[c.lower_]
+        if came_by == "xcomp" and lemma(node) in onto.infinitive_modality:
+            # "was about to be deported", "is likely to invade": not done (yet)
+            return onto.infinitive_modality[lemma(node)]
         if node.i != trigger.i and not came_by_conj and lemma(node) in onto.clause_modality:
             if lemma(node) == "expect" and any(c.dep_ == "auxpass" for c in node.children):
                 return "predicted"  # "X is expected to be released": a forecast, not X's plan
             return onto.clause_modality[lemma(node)]
         if _purpose(node, onto):
             return "planned"  # "signed a deal to build a pipeline": the aim, not yet done
-        if node.dep_ in ("xcomp", "pcomp", "conj", "prep", "acl") and node.head.i != node.i:
+        # "acomp": "would be able / ready to …" carries the copula's auxiliaries
+        if (
+            node.dep_ in ("xcomp", "pcomp", "conj", "prep", "acl", "acomp")
+            and node.head.i != node.i
+        ):
             came_by_conj = node.dep_ == "conj"
+            came_by = node.dep_
             node = node.head
             steps += 1
         else:
@@ -580,6 +589,20 @@ def said_of_nobody(verb: Token) -> bool:
     )
 
 
+def _not_only(neg: Token) -> bool:
+    """ "is not being investigated only by Britain", "not just X but Y": the act is affirmed
+    and more is added, nothing is denied ("did not attack, only warned" is still denied)."""
+    for t in neg.doc[neg.i + 1 : neg.i + 5]:
+        if t.is_punct:
+            return False
+        if t.lower_ in _NOT_ONLY:
+            return True
+    return False
+
+
+_NOT_ONLY = {"only", "just", "merely", "solely"}
+
+
 def polarity(trigger: Token, onto: Ontology | None = None) -> str:
     """Negation on the trigger or on the verb it complements ("did not agree to build",
     "failed to reach a deal", "there is no way they will assist", "never paid")."""
@@ -589,7 +612,8 @@ def polarity(trigger: Token, onto: Ontology | None = None) -> str:
     node = trigger
     for _ in range(4):
         if any(
-            c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in _NEGATIVE_DETS)
+            (c.dep_ == "neg" and not _not_only(c))
+            or (c.dep_ in ("advmod", "det") and c.lower_ in _NEGATIVE_DETS)
             for c in node.children
         ):
             return "negative"
@@ -602,7 +626,10 @@ def polarity(trigger: Token, onto: Ontology | None = None) -> str:
                 if onto is not None and lemma(barred) in onto.barring_verbs
                 else "positive"
             )
-        if node.dep_ in ("xcomp", "pcomp", "ccomp", "relcl", "acl") and node.head.i != node.i:
+        if (
+            node.dep_ in ("xcomp", "pcomp", "ccomp", "relcl", "acl", "acomp")
+            and node.head.i != node.i
+        ):  # "acomp": "was not ready to sign"
             if node.dep_ in ("ccomp", "relcl", "acl"):
                 head = node.head  # "there is no way (that) they will assist"
                 if head.pos_ == "NOUN" and any(c.lower_ == "no" for c in head.children):

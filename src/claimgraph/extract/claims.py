@@ -74,6 +74,7 @@ PLAN_NOUNS = {
     "proposal",
     "scheme",
     "intention",
+    "intent",  # "signed a letter of intent to acquire X"
     "talk",
     "negotiation",
 }  # a sentence listing 40 places yields at most this many frames per role
@@ -213,7 +214,9 @@ def _inherited_subject(tok: Token) -> Token | None:
         return _child(barring, "dobj", "nsubjpass")
     node = tok
     for _ in range(5):
-        subj = subject_of(node)
+        subj = subject_of(node) or next(  # "as he was about to be deported": the parser
+            (s for a in node.children if a.dep_ == "aux" for s in [subject_of(a)] if s), None
+        )  # hangs "he" from the auxiliary "was"
         if subj is not None and node.i != tok.i:
             return subj
         if subj is not None:
@@ -239,6 +242,7 @@ def _inherited_subject(tok: Token) -> Token | None:
             "relcl",
             "dobj",
             "ccomp",
+            "acomp",  # "were about / ready / likely to attack": the copula's subject
         ):
             return None
         node = head
@@ -846,8 +850,10 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 ground = event
             if word in spec.opinion_with_clause and _child(tok, "ccomp") is not None:
                 continue  # "he agreed it was a big problem": an opinion shared, no pact
-            if word in spec.only_intransitive and _child(tok, "dobj", "ccomp", "dative"):
-                continue  # "to demonstrate to Pyongyang that …", "rallied support": no protest
+            if word in spec.only_intransitive and _child(
+                tok, "dobj", "ccomp", "dative", "nsubjpass", "auxpass"
+            ):  # "to demonstrate to Pyongyang that …", "rallied support", "this was
+                continue  # demonstrated by our decision": shown or gathered, no protest
             if not _phrasal_fits(tok, word, spec.verb_needs_object, onto):
                 continue  # "left for Beijing" is a trip, "left for work" not
             if spec.skip_with_complement and xcomp is not None:
@@ -874,6 +880,11 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 continue
             if spec.object_not_person and dobj is not None and _person(dobj, onto):
                 continue  # "released the hostages" is no announcement
+            if spec.not_with_figure and any(
+                c.dep_ in ("dobj", "npadvmod") and c.ent_type_ in ("MONEY", "PERCENT")
+                for c in tok.children
+            ):
+                continue  # "Crane sank $1.125", "the index plunged 5%": a price, no wreck
             if spec.not_with_question and _asks_question(tok):
                 continue
             if (
@@ -928,6 +939,7 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                     and subj is not None
                     and subj.dep_ == "nsubj"
                     and (subj.ent_type_ == "ORG" or subj.pos_ == "PROPN")
+                    and subj.pos_ != "NOUN"  # "Compaq shares fell $1.6": the shares' figure
                     and any(t.ent_type_ == "MONEY" for t in tok.subtree if t.i > tok.i)
                 ):
                     found.append((event, False, subj))  # "Acme closed at $41.25"
@@ -1018,8 +1030,9 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             and not any(c.dep_ == "det" for c in tok.children)
         ):
             return found  # "went on strike": a walkout
-        if tok.dep_ == "dobj" and lemma(tok.head) in spec.noun_excludes_governors:
-            return found  # "joined the strike": a walkout too
+        governor = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if tok.dep_ in ("dobj", "pobj") and lemma(governor) in spec.noun_excludes_governors:
+            return found  # "joined the strike": a walkout too; "sentenced to imprisonment"
         if obj is not None and (spec.needs_object is None or _head_lemmas(obj) & spec.needs_object):
             if spec.excludes(_noun_lemma(tok, onto), obj.lemma_.lower()):
                 return found
@@ -1031,7 +1044,30 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 None,
             )
             found.append((event, False, target))
+    elif tok.pos_ == "NOUN" and tok.lemma_.lower() in onto.offer_nouns:
+        event = onto.offer_nouns[tok.lemma_.lower()]
+        bought = _offered_for(tok, onto.events[event].offer_nouns[tok.lemma_.lower()], onto)
+        if bought is not None:  # "its tender offer for 33% of Telerate": Telerate, proposed
+            found.append((event, False, bought))
     return found
+
+
+def _offered_for(noun: Token, needs: frozenset[str], onto: Ontology) -> Token | None:
+    """The company a bid or offer is "for" ("a $4 billion bid for the airline"), if it is one;
+    the parser often hangs the "for" on the verb ("extended its offer … for 33% of X")."""
+    preps = list(noun.children)
+    if noun.dep_ == "dobj":
+        preps += [c for c in noun.head.children if c.i > noun.i]
+    for p in preps:
+        inner = _child(p, "pobj") if p.dep_ == "prep" and p.lower_ == "for" else None
+        if inner is None:
+            continue
+        for o in (inner, _share_of(inner)):
+            if o is not None and (
+                (o.ent_type_ == "ORG" and "org" in needs) or _fits(o, needs, onto)
+            ):
+                return o
+    return None
 
 
 def _dateline_subject(tok: Token) -> Token | None:
@@ -1658,6 +1694,17 @@ def _relative_antecedent(verb: Token) -> Token | None:
     return None
 
 
+_RELATIVE = ("which", "that", "who", "whom")
+
+
+def _relative_antecedent(t: Token) -> Token | None:
+    """The noun a relative clause modifies, for its relative pronoun ("which Russia denies")."""
+    clause = t.head
+    while clause.dep_ not in ("relcl", "acl") and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.head if clause.dep_ in ("relcl", "acl") else None
+
+
 def _frames_for(
     tok: Token, sent: Span, event: str, inverse: bool, obj: Token | None, onto: Ontology
 ) -> list[Frame]:
@@ -1675,13 +1722,19 @@ def _frames_for(
     elif spec.quantity:
         roles["object"] = obj
         if obj is not None and obj.dep_ == "dobj" and obj.head.i == tok.i:
-            roles["agent"] = _child(tok, "nsubj") or _inherited_subject(tok)
+            holder = _child(tok, "nsubj") or _inherited_subject(tok)
+            if holder is not None and holder.lower_ in _RELATIVE:
+                holder = _relative_antecedent(holder)  # "Dow Jones, which owns 67% of X"
+            roles["agent"] = holder
         elif (
             obj is not None
             and obj.head.i == tok.i
             and obj.dep_ == "nsubj"
             and lemma(tok) in spec.price_verbs
             and is_actor(obj)
+            and obj.pos_ != "NOUN"  # "Compaq shares fell": the shares are what is measured
+            # a price ("Acme rose $2"), not an index's points ("the FTSE rose 0.5%")
+            and any(t.ent_type_ == "MONEY" for t in tok.subtree if t.i > tok.i)
         ):  # "Acme closed at $41": the company, and the price its stock shows
             roles["agent"], roles["object"] = obj, preps.get("prep:at")
     elif is_noun:
@@ -1705,6 +1758,14 @@ def _frames_for(
             roles["agent"] = _undertaker(tok)
         if roles.get("agent") is None and not spec.possessor_is_target:
             roles["agent"] = _own_act_doer(tok)  # "Microsoft completed its acquisition of X"
+        if (
+            roles.get("agent") is None
+            and tok.lemma_.lower() in spec.offer_nouns
+            and tok.dep_ == "dobj"
+            and lemma(tok.head) in spec.offering_verbs
+            and is_actor(_child(tok.head, "nsubj"))
+        ):
+            roles["agent"] = _child(tok.head, "nsubj")  # "Ryanair made a bid for Aer Lingus"
         sides = _between(tok) if spec.symmetric else None
         if sides is not None and roles.get("agent") is None:
             roles["agent"] = sides  # "talks between Israel and Hamas": each with the other
@@ -1732,6 +1793,8 @@ def _frames_for(
                 if p.lower_ == "from" and roles.get("object") is None and obj is None:
                     roles["object"] = tok  # "financial assistance from X": what X gives
             elif inner is not None and p.lower_ in ("on", "against", "with", "for"):
+                if tok.lemma_.lower() in spec.offer_nouns:
+                    continue  # "a bid for Aer Lingus": what would be bought, the object
                 if is_actor(inner) and roles.get("recipient") is None:
                     roles["recipient"] = inner
                 elif roles.get("object") is None and p.lower_ in ("on", "against"):
@@ -1862,11 +1925,8 @@ def _frames_for(
             if is_actor(accuser):
                 roles["recipient"] = accuser
         for r, t in list(roles.items()):  # "which Russia denies": the noun the clause modifies
-            if t is not None and t.lower_ in ("which", "that", "who", "whom"):
-                clause = t.head
-                while clause.dep_ not in ("relcl", "acl") and clause.head.i != clause.i:
-                    clause = clause.head
-                roles[r] = clause.head if clause.dep_ in ("relcl", "acl") else None
+            if t is not None and t.lower_ in _RELATIVE:
+                roles[r] = _relative_antecedent(t)
                 if r == "agent" and roles[r] is not None and roles[r].i == tok.i:
                     roles[r] = None
         if spec.blocks_complement and roles.get("object") is None:
@@ -2030,7 +2090,9 @@ def _frames_for(
                 (
                     c
                     for c in roles["object"].children
-                    if c.dep_ == "compound" and c.ent_type_ == "ORG"
+                    if c.dep_ == "compound"
+                    # "Telerate shares" (a name the tagger left untyped), not "Hong Kong stocks"
+                    and (c.ent_type_ == "ORG" or (c.pos_ == "PROPN" and not c.ent_type_))
                 ),
                 None,
             )
@@ -2060,6 +2122,8 @@ def _frames_for(
         mood = modality(attempt, attribution, onto)  # "tried to kill X": the attempt happened
     else:
         mood = modality(tok, attribution, onto)
+    if is_noun and tok.lemma_.lower() in spec.offer_nouns and mood in ("asserted", "reported"):
+        mood = "planned"  # "extended its offer for X": a purchase proposed, not made
     if carrier is not None:  # "the summit will be held", "a meeting is planned for May"
         mood = modality(carrier, attribution, onto)
         own = onto.clause_modality.get(lemma(carrier))
@@ -2112,6 +2176,8 @@ def _frames_for(
         quantity = _quantity(tok, onto)
     else:  # a count on the object is an attribute: "supplied 6,000 drones a year"
         obj_tok = roles.get("object")
+        if obj_tok is not None and tok in obj_tok.subtree:
+            obj_tok = None  # "the offer, which two directors rejected": not the offer's count
         quantity = _quantity(obj_tok, onto) if obj_tok is not None else None
         price = _child(tok, "dobj") if lemma(tok) in onto.paying and not is_noun else None
         if quantity is None and price is not None:

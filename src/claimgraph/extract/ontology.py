@@ -63,7 +63,10 @@ class EventType:
     no_agent: bool = False  # never has an agent (natural disasters)
     blocks_complement: bool = False  # the complement it governs is not asserted ("urged X to …")
     needs_noun_object: bool = False  # only with a noun object, never a clause
+    offer_nouns: dict[str, frozenset[str]] = field(default_factory=dict)  # "a bid for X"
+    offering_verbs: frozenset[str] = frozenset()  # "made a bid": its subject bids
     not_with_question: bool = False  # not when its clause is a question ("asked whether …")
+    not_with_figure: bool = False  # not with a sum or a percentage moved ("sank $1.125")
     object_verbs: frozenset[str] = frozenset()
     static_verbs: frozenset[str] = frozenset()  # MEASURE: a level only with a number
     share_verbs: frozenset[str] = frozenset()  # MEASURE: "X makes up 40% of exports"
@@ -164,6 +167,8 @@ class Ontology:
     negating_verbs: frozenset[str] = frozenset()
     barring_verbs: frozenset[str] = frozenset()  # "prevented X from leaving": not done
     plan_nouns: frozenset[str] = frozenset()  # "a deal to build X": the building is planned
+    offer_nouns: dict[str, str] = field(default_factory=dict)  # "bid" → ACQUIRE
+    infinitive_modality: dict[str, str] = field(default_factory=dict)  # "about to leave"
     object_control_verbs: frozenset[str] = frozenset()  # "caused glass to shatter"
     clause_only_reporting: frozenset[str] = frozenset()  # "found the bodies" reports nothing
     labelling_verbs: frozenset[str] = frozenset()  # "called the bill a betrayal"
@@ -204,6 +209,7 @@ def load_ontology() -> Ontology:
     paying: dict[str, str] = {}
     subject_light: dict[tuple[str, str], str] = {}
     nouns: dict[str, str] = {}
+    offers: dict[str, str] = {}
     measure: set[str] = set()
     for name, spec in ev["events"].items():
         stix, transfer = spec.get("stix"), spec.get("transfer")
@@ -249,6 +255,7 @@ def load_ontology() -> Ontology:
             blocks_complement=bool(spec.get("blocks_complement")),
             needs_noun_object=bool(spec.get("needs_noun_object")),
             not_with_question=bool(spec.get("not_with_question")),
+            not_with_figure=bool(spec.get("not_with_figure")),
             object_verbs=frozenset(map(_lemma, spec.get("object_verbs") or [])),
             static_verbs=frozenset(map(_lemma, spec.get("static_verbs") or [])),
             share_verbs=frozenset(map(_lemma, spec.get("share_verbs") or [])),
@@ -287,6 +294,11 @@ def load_ontology() -> Ontology:
             held_on_as=spec.get("held_on_as"),
             ergative=bool(spec.get("ergative")),
             names_post=bool(spec.get("names_post")),
+            offering_verbs=frozenset(map(_lemma, spec.get("offering_verbs") or [])),
+            offer_nouns={
+                _lemma(n): frozenset(map(_lemma, ws))
+                for n, ws in (spec.get("offer_nouns") or {}).items()
+            },
             dying_verbs=frozenset(map(_lemma, spec.get("dying_verbs") or [])),
             dying_causes=frozenset(map(_lemma, spec.get("dying_causes") or [])),
             stix=(stix["actor"], stix["place"]) if stix else None,
@@ -315,6 +327,8 @@ def load_ontology() -> Ontology:
                 subject_light[(_lemma(v), _lemma(o))] = name
         for n in spec.get("nouns") or []:
             nouns.setdefault(_lemma(n), name)
+        for n in spec.get("offer_nouns") or {}:
+            offers.setdefault(_lemma(n), name)
         measure.update(_lemma(w) for w in spec.get("measure_nouns") or [])
     relations = {
         _lemma(cue): rel for rel, cues in ev.get("quantity_relations", {}).items() for cue in cues
@@ -331,6 +345,7 @@ def load_ontology() -> Ontology:
         paying=paying,
         subject_light=subject_light,
         nouns=nouns,
+        offer_nouns=offers,
         facility_nouns=facility,
         measure_nouns=frozenset(measure),
         quantity_relations=relations,
@@ -368,6 +383,9 @@ def load_ontology() -> Ontology:
         negating_verbs=frozenset(map(_lemma, at.get("negating_verbs") or [])),
         barring_verbs=frozenset(map(_lemma, at.get("barring_verbs") or [])),
         plan_nouns=frozenset(map(_lemma, at.get("plan_nouns") or [])),
+        infinitive_modality={
+            _lemma(w): cls for cls, ws in (at.get("infinitive_modality") or {}).items() for w in ws
+        },
         object_control_verbs=frozenset(map(_lemma, at.get("object_control_verbs") or [])),
         clause_only_reporting=frozenset(map(_lemma, at.get("clause_only_reporting") or [])),
         labelling_verbs=frozenset(map(_lemma, at.get("labelling_verbs") or [])),

@@ -84,6 +84,15 @@ def _speaker_token(
         and not any(c.dep_ in ("nsubjpass", "csubj", "expl", "auxpass") for c in verb.children)
     ):  # "He sold the house and said he'd double his money": the shared subject speaks
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        outer = verb.head.head
+        if (
+            verb.head.dep_ == "ccomp"
+            and outer.pos_ in ("VERB", "AUX")
+            and reports(outer, onto)
+            and (subj is None or not can_speak(subj, onto, strict=True))
+        ):  # "X said that fraud is widespread and again claimed that …": the parser joins
+            # "claimed" to the reported clause; X, not "fraud", claims
+            subj = next((c for c in outer.children if c.dep_ == "nsubj"), subj)
     if subj is None:
         subj = quoted_as(verb)  # "the Post quoted an aide as saying …": the Post speaks
     if subj is None:
@@ -295,6 +304,23 @@ def _without_aside(content: Span) -> Span:
         if comma > content.start + 2 and doc[comma].text == "," and tok.right_edge.i >= last:
             return doc[content.start : comma]
     return content
+
+
+def _without_report_time(content: Span, verb: Token) -> Span:
+    """ "said Tuesday his government told …": the parser hangs the report's day on the
+    reported verb; it dates the saying and is not part of what was said."""
+    doc = content.doc
+    start = content.start
+    if start != verb.i + 1:
+        return content
+    while (
+        start < content.end - 2
+        and doc[start].ent_type_ in ("DATE", "TIME")
+        and doc[start].head.i >= start
+        and doc[start].dep_ in ("npadvmod", "compound", "nummod", "det", "amod")
+    ):
+        start += 1
+    return doc[start : content.end] if start != content.start else content
 
 
 def _statement_evidence(content: Span) -> Mention:
@@ -528,7 +554,7 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
             if subj is None:
                 continue
             body = (
-                _without_aside(phrase(content))
+                _without_report_time(_without_aside(phrase(content)), tok)
                 if content is not None
                 else _question_before(sent, tok)
             )

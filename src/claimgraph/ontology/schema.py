@@ -245,6 +245,7 @@ ROLE = scalar("str", choices=ROLES)
 
 _EVENT_WORDS = (
     "verbs",
+    "offering_verbs",
     "share_verbs",
     "price_verbs",
     "inverse",
@@ -297,6 +298,7 @@ _EVENT_FLAGS = (
     "blocks_complement",
     "needs_noun_object",
     "not_with_question",
+    "not_with_figure",
     "statement_figures",
     "noun_from_agent",
     "joined_by_subject",
@@ -318,6 +320,9 @@ EVENT = struct(
         "subject_light": WORD_MAP,
         # verb → the object head lemmas it needs for this type ("place": a named place)
         "verb_needs_object": WORD_MAP,
+        # noun → the "for" object head lemmas it needs to be this type, proposed not done
+        # ("a bid for the airline"; "org": a named organisation)
+        "offer_nouns": WORD_MAP,
         "needs_object": either(scalar("str", choices=("facility",)), words),
         "roles": map_of(ROLE),
         # the STIX relationship type towards an actor and towards a place (export/stix)
@@ -358,6 +363,7 @@ EVENT_KEYS: frozenset[str] = frozenset(
         *_SHIFT_KEYS,
         "subject_light",
         "verb_needs_object",
+        "offer_nouns",
     }
 )
 
@@ -418,6 +424,7 @@ FILES: dict[str, Check] = {
             "negating_verbs": words,
             "barring_verbs": words,
             "plan_nouns": words,
+            "infinitive_modality": MODALITY_WORDS,
             "object_control_verbs": words,
             "clause_only_reporting": words,
             "labelling_verbs": words,
@@ -457,6 +464,7 @@ FILES: dict[str, Check] = {
             "title_nouns": list_of(words),
             "org_suffixes": STR_MAP,
             "org_bodies": words,
+            "company_suffixes": words,
         }
     ),
     "places.yaml": struct(

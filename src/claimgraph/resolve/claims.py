@@ -384,6 +384,13 @@ def _actor(span: RoleSpan, idx: _Index, acting: bool = True) -> dict[str, Any]:
             # person ("The Trump team said … He also wants …")
             idx.focus = ent
             return {"id": None, "name": span.text, "type": None, "text": span.text}
+        if ent is not None and ent.type == "GPE" and ent.country is None and head != "people":
+            # "a Manila court", "the Ohio police": a city's or region's body, not a state's
+            # ("the Moscow government" is Russia's: a capital stands for its country)
+            country = idx.capital_country(span.start, span.end)
+            if country is not None and head.rstrip("s") in STATE_HEADS:
+                return {**country, "text": span.text}
+            return {"id": None, "name": span.text, "type": None, "text": span.text}
         if (
             ent is not None
             and ent.type in ("GPE", "NORP")
@@ -724,11 +731,22 @@ def _company_figures(claims: list[Claim], figures: frozenset[str]) -> list[Claim
     """ "Revenue soared to $101.7m" in a story about a company's results: a company figure with
     no owner named belongs to the company whose figures the story has been giving."""
     owner: dict[str, Any] | None = None
+    named = {  # the companies the claims name, by the first word of their name
+        str(a.get("name")).split()[0]: a
+        for c in claims
+        for a in (c.agent, c.recipient)
+        if a and a.get("type") == "ORG" and a.get("name")
+    }
     for c in claims:
         if c.event != "MEASURE":
             continue
         if c.agent and c.agent.get("type") == "ORG":
             owner = c.agent
+            continue
+        said = str((c.object or {}).get("text") or "").split()
+        if c.agent is None and len(said) > 1 and said[0] in named:
+            # "Telerate shares fell": the company the figure names, not the story's company
+            c.agent = {**named[said[0]], "text": None, "inferred": True}
             continue
         words = str((c.object or {}).get("text") or "").lower().split()
         cut = next((k for k, w in enumerate(words) if w in ("of", "for", "in", "from")), None)

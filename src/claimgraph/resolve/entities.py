@@ -548,6 +548,23 @@ def _merge_persons(groups: dict[str, list[_Item]], types: dict[str, str]) -> Non
             groups[longer[0]].extend(groups.pop(k))
 
 
+def _company_short_names(groups: dict[str, list[_Item]], types: dict[str, str]) -> None:
+    """A one-word name the tagger called a person ("Telerate's two directors") that begins
+    exactly one company's name with a corporate suffix ("Telerate Inc.") is that company,
+    unless a person in the article has that word as a name ("Ford" beside "Gerald Ford")."""
+    suffixes = set(_tables().get("company_suffixes") or [])
+    companies = [
+        k
+        for k in groups
+        if types.get(k) == "ORG" and len(k.split()) > 1 and k.split()[-1].strip(".") in suffixes
+    ]
+    people = {w for k in groups if types.get(k) == "PERSON" and " " in k for w in k.split()}
+    for k in [k for k in groups if types.get(k) == "PERSON" and " " not in k]:
+        longer = [c for c in companies if c.split()[0] == k]
+        if len(longer) == 1 and k not in people:
+            types[k] = "ORG"
+
+
 def _merge_orgs(groups: dict[str, list[_Item]], types: dict[str, str]) -> None:
     """A short ORG name that begins exactly one longer ORG name joins it ("Coleco" →
     "Coleco Industries Inc.", "Compaq" → "Compaq Computer Corp."); with two candidates
@@ -617,6 +634,7 @@ def resolve_entities(doc: Doc) -> list[Entity]:
         types[key] = max(votes, key=lambda lab: (votes[lab], lab == longest, lab))
     _persons_tagged_org(groups, types)
     _merge_persons(groups, types)
+    _company_short_names(groups, types)
     _merge_orgs(groups, types)
     _merge_fuzzy(groups, types)
     entities: list[Entity] = []

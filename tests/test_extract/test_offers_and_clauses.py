@@ -1,0 +1,141 @@
+"""Business offers, adjective-governed infinitives, "not only", relative-clause actors and
+other general-news cases. Sentences are written for these tests (none comes from an
+evaluation set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.extract.claims import extract_frames
+from claimgraph.extract.nlp import load_nlp
+from claimgraph.extraction import extract_text
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def frames(nlp, text):
+    return [
+        (f.event, {k: v.text for k, v in f.roles.items()}, f.modality, f.polarity)
+        for f in extract_frames(nlp(text))
+    ]
+
+
+def test_a_bid_or_offer_for_a_company_is_a_planned_purchase_by_its_maker(nlp):
+    got = frames(nlp, "Ryanair made a 1.5 billion euro bid for Aer Lingus.")
+    assert ("ACQUIRE", {"agent": "Ryanair", "object": "Aer Lingus"}, "planned", "positive") in got
+    got = frames(nlp, "Vodafone extended its tender offer for the mobile operator until Friday.")
+    assert any(
+        e == "ACQUIRE" and r.get("agent") == "Vodafone" and m == "planned" for e, r, m, _ in got
+    )
+
+
+def test_a_bid_for_office_or_an_offer_of_help_buys_nothing(nlp):
+    assert not any(e == "ACQUIRE" for e, *_ in frames(nlp, "He launched a bid for re-election."))
+    assert not any(e == "ACQUIRE" for e, *_ in frames(nlp, "They rejected an offer of help."))
+    # whoever rejects an offer did not make it
+    got = frames(nlp, "The board rejected the offer for the company.")
+    assert not any(e == "ACQUIRE" and r.get("agent") == "board" for e, r, *_ in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "agent", "mood"),
+    [
+        ("The rebels were about to attack the town.", "ATTACK", "rebels", "predicted"),
+        ("Iran is ready to sign the deal.", "AGREE", "Iran", "planned"),
+        ("Russia is likely to invade its neighbour.", "ATTACK", "Russia", "predicted"),
+        ("The insurer was eager to buy the rival firm.", "ACQUIRE", "insurer", "planned"),
+        ("Iran is unlikely to sign the deal.", "AGREE", "Iran", "doubted"),
+    ],
+)
+def test_an_adjective_before_an_infinitive_gives_its_subject_and_mood(
+    nlp, text, event, agent, mood
+):
+    got = frames(nlp, text)
+    assert any(e == event and r.get("agent") == agent and m == mood for e, r, m, _ in got), got
+
+
+def test_a_copula_auxiliary_and_negation_reach_the_infinitive(nlp):
+    got = frames(nlp, "Iran was not ready to sign the deal.")
+    assert any(e == "AGREE" and p == "negative" for e, _, _, p in got)
+    got = frames(nlp, "The town would be able to provide cheap heating contracts.")
+    assert any(e == "SUPPLY" and m == "suggested" for e, _, m, _ in got)
+
+
+def test_talking_about_an_act_or_setting_fire_is_no_forecast(nlp):
+    assert all(m != "predicted" for *_, m, _ in frames(nlp, "They set fire to the building."))
+
+
+def test_a_subject_hung_on_an_auxiliary_is_still_the_subject(nlp):
+    got = frames(
+        nlp, "The FBI arrested Mohamed on Thursday as he was about to be deported for overstaying."
+    )
+    deported = [r for e, r, *_ in got if e == "COERCE"]
+    assert deported and deported[0].get("recipient") == "he"
+
+
+def test_not_only_affirms_the_act():
+    claims = extract_text("The minister said the fraud is not being investigated only by Britain.")
+    assert claims.claims and all(c.polarity == "positive" for c in claims.claims)
+    denied = extract_text("The army did not attack the town, only warned it.").claims
+    assert any(c.event == "ATTACK" and c.polarity == "negative" for c in denied)
+
+
+def test_shown_by_or_gathered_is_no_protest(nlp):
+    assert not any(
+        e == "PROTEST" for e, *_ in frames(nlp, "This was also demonstrated by our decision.")
+    )
+    assert any(e == "PROTEST" for e, *_ in frames(nlp, "Thousands demonstrated in Paris."))
+
+
+def test_arriving_at_a_conclusion_is_no_visit(nlp):
+    assert not any(
+        e == "VISIT" for e, *_ in frames(nlp, "The committee failed to arrive at any conclusions.")
+    )
+    assert any(e == "VISIT" for e, *_ in frames(nlp, "The minister arrived at the embassy."))
+
+
+def test_a_prison_term_a_court_gives_is_no_arrest(nlp):
+    got = frames(nlp, "A court sentenced five men to life imprisonment for drug trafficking.")
+    assert [e for e, *_ in got] == ["CONVICT"]
+    assert not any(e == "ARREST" for e, *_ in frames(nlp, "He faces arrest if he returns."))
+
+
+def test_a_relative_pronoun_holder_is_the_noun_it_follows(nlp):
+    got = frames(nlp, "Dow Jones, which owns 67% of Telerate, publishes newspapers.")
+    assert any(e == "MEASURE" and r.get("agent") == "Dow Jones" for e, r, *_ in got)
+
+
+def test_a_count_in_a_relative_clause_is_not_the_objects(nlp):
+    text = "The offer, which the company's two independent directors rejected, expired."
+    got = [c for c in extract_text(text).claims if c.event == "REJECT"]
+    assert got and got[0].quantity is None
+
+
+def test_the_day_after_said_dates_the_report_not_the_content():
+    text = "President Ana Ruiz said Tuesday her government told the envoys it is worried."
+    said = [c for c in extract_text(text).claims if c.event == "STATEMENT"]
+    assert said and said[0].evidence["text"].startswith("her government told")
+
+
+def test_a_stock_that_sank_a_sum_moved_in_price_and_no_ship_sank(nlp):
+    got = frames(nlp, "Halvorsen shares leaped $2, to $18.375 each, while Brandt sank $1.125.")
+    assert [e for e, *_ in got] == ["MEASURE", "MEASURE"]
+    assert got[1][1].get("agent") == "Brandt"
+    assert [e for e, *_ in frames(nlp, "The ferry sank off the coast on Monday.")] == ["ACCIDENT"]
+
+
+def test_a_letter_of_intent_to_buy_is_a_planned_purchase(nlp):
+    got = frames(nlp, "Brandt signed a letter of intent to acquire the company.")
+    assert ("ACQUIRE", {"agent": "Brandt", "object": "company"}, "planned", "positive") in got
+
+
+def test_a_claim_the_parser_joins_to_the_reported_clause_is_the_reporters():
+    text = (
+        "Senator Ana Ruiz said Thursday that fraud is widespread and again claimed that "
+        "thousands of ballots were cast illegally."
+    )
+    claims = [c for c in extract_text(text).claims if "ballots" in c.evidence["text"]]
+    assert claims and all(c.source["name"] == "Ana Ruiz" for c in claims)
