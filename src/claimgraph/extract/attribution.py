@@ -473,8 +473,7 @@ def clause_modality(trigger: Token, onto: Ontology) -> str | None:
     and delivered six visas" delivered them."""
     node: Token | None = trigger
     steps = 0
-    came_by_conj = False
-    came_by = ""
+    came_by = ""  # the dependency the walk last came up by
     while node is not None and steps < 4:
         for c in node.children:
             if c.dep_ in ("aux", "auxpass") and c.lower_ in onto.clause_modality:
@@ -482,7 +481,7 @@ def clause_modality(trigger: Token, onto: Ontology) -> str | None:
         if came_by == "xcomp" and lemma(node) in onto.infinitive_modality:
             # "was about to be deported", "is likely to invade": not done (yet)
             return onto.infinitive_modality[lemma(node)]
-        if node.i != trigger.i and not came_by_conj and lemma(node) in onto.clause_modality:
+        if node.i != trigger.i and came_by != "conj" and lemma(node) in onto.clause_modality:
             if lemma(node) == "expect" and any(c.dep_ == "auxpass" for c in node.children):
                 return "predicted"  # "X is expected to be released": a forecast, not X's plan
             return onto.clause_modality[lemma(node)]
@@ -493,7 +492,6 @@ def clause_modality(trigger: Token, onto: Ontology) -> str | None:
             node.dep_ in ("xcomp", "pcomp", "conj", "prep", "acl", "acomp")
             and node.head.i != node.i
         ):
-            came_by_conj = node.dep_ == "conj"
             came_by = node.dep_
             node = node.head
             steps += 1
@@ -589,6 +587,9 @@ def said_of_nobody(verb: Token) -> bool:
     )
 
 
+_NOT_ONLY = {"only", "just", "merely", "solely"}
+
+
 def _not_only(neg: Token) -> bool:
     """ "is not being investigated only by Britain", "not just X but Y": the act is affirmed
     and more is added, nothing is denied ("did not attack, only warned" is still denied)."""
@@ -598,9 +599,6 @@ def _not_only(neg: Token) -> bool:
         if t.lower_ in _NOT_ONLY:
             return True
     return False
-
-
-_NOT_ONLY = {"only", "just", "merely", "solely"}
 
 
 def polarity(trigger: Token, onto: Ontology | None = None) -> str:

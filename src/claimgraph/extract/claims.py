@@ -1697,7 +1697,7 @@ def _relative_antecedent(verb: Token) -> Token | None:
 _RELATIVE = ("which", "that", "who", "whom")
 
 
-def _relative_antecedent(t: Token) -> Token | None:
+def _pronoun_antecedent(t: Token) -> Token | None:
     """The noun a relative clause modifies, for its relative pronoun ("which Russia denies")."""
     clause = t.head
     while clause.dep_ not in ("relcl", "acl") and clause.head.i != clause.i:
@@ -1724,7 +1724,7 @@ def _frames_for(
         if obj is not None and obj.dep_ == "dobj" and obj.head.i == tok.i:
             holder = _child(tok, "nsubj") or _inherited_subject(tok)
             if holder is not None and holder.lower_ in _RELATIVE:
-                holder = _relative_antecedent(holder)  # "Dow Jones, which owns 67% of X"
+                holder = _pronoun_antecedent(holder)  # "Dow Jones, which owns 67% of X"
             roles["agent"] = holder
         elif (
             obj is not None
@@ -1926,7 +1926,7 @@ def _frames_for(
                 roles["recipient"] = accuser
         for r, t in list(roles.items()):  # "which Russia denies": the noun the clause modifies
             if t is not None and t.lower_ in _RELATIVE:
-                roles[r] = _relative_antecedent(t)
+                roles[r] = _pronoun_antecedent(t)
                 if r == "agent" and roles[r] is not None and roles[r].i == tok.i:
                     roles[r] = None
         if spec.blocks_complement and roles.get("object") is None:
