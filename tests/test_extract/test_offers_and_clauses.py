@@ -139,3 +139,64 @@ def test_a_claim_the_parser_joins_to_the_reported_clause_is_the_reporters():
     )
     claims = [c for c in extract_text(text).claims if "ballots" in c.evidence["text"]]
     assert claims and all(c.source["name"] == "Ana Ruiz" for c in claims)
+
+
+def test_a_towns_man_is_the_man_not_the_town(nlp):
+    got = frames(
+        nlp, "HOLTON, Kan. (WKTV) — A 41-year-old Holton, Kan. man was arrested on Monday."
+    )
+    assert [(e, r.get("recipient")) for e, r, *_ in got] == [
+        ("ARREST", "41-year-old Holton, Kan. man")
+    ]
+    doc = nlp("A Dayton, Ohio, woman was charged.")
+    assert [t.text for t in doc if t.dep_ == "nsubjpass"] == ["woman"]
+    doc = nlp("Police in Paris and Lyon arrested twelve people.")
+    assert any(t.text == "Lyon" and t.dep_ == "conj" for t in doc)  # a real coordination
+
+
+def test_whoever_a_video_shows_doing_something_does_it(nlp):
+    got = frames(nlp, "Police say a video showed the accused, Tom Berry, assaulting a neighbour.")
+    doers = [r.get("agent") for e, r, *_ in got if e == "ATTACK"]
+    assert doers and doers[0] in ("Tom Berry", "accused")  # not the police who say it
+    assert not any(e == "ACCUSE" for e, *_ in got)  # "the accused" is a person, no accusation
+
+
+def test_the_offence_after_of_is_the_object_not_part_of_the_accused(nlp):
+    assert ("ACCUSE", {"agent": "Police", "recipient": "man", "object": "theft"}) in [
+        (e, r) for e, r, *_ in frames(nlp, "Police accused the man of theft.")
+    ]
+    got = frames(nlp, "A jury convicted the banker of wire fraud.")
+    assert got[0][1] == {"agent": "jury", "recipient": "banker", "object": "wire fraud"}
+    got = frames(nlp, "Critics accused the Bank of England of complacency.")
+    assert got[0][1]["recipient"] == "Bank of England" and got[0][1]["object"] == "complacency"
+
+
+def test_provided_as_a_condition_supplies_nothing(nlp):
+    text = "Israel was willing to withdraw from the zone provided its frontier could be secured."
+    assert [e for e, *_ in frames(nlp, text)] == ["RETREAT"]
+    assert [e for e, *_ in frames(nlp, "The bank provided loans to farmers.")] == ["SUPPLY"]
+
+
+def test_an_accounting_charge_accuses_no_one(nlp):
+    text = "The hospital chain reported lower earnings, taking charges of $24 million."
+    assert not any(e == "ACCUSE" for e, *_ in frames(nlp, text))
+    assert not any(e == "ACCUSE" for e, *_ in frames(nlp, "The firm took a $5 million charge."))
+    assert any(e == "CHARGE" for e, *_ in frames(nlp, "Police arrested him on charges of murder."))
+
+
+def test_a_relative_clause_hung_on_a_place_is_the_events(nlp):
+    text = (
+        "Aides met after the twin bombings at embassies in Kenya and Tanzania, which have "
+        "killed more than 250 people."
+    )
+    killed = [r for e, r, *_ in frames(nlp, text) if e == "KILL"]
+    assert killed and killed[0].get("agent") is None and "bombings" in killed[0]["object"]
+
+
+def test_people_of_a_nation_acted_upon_are_those_people():
+    claims = extract_text("Twelve Americans were killed in the bombing.").claims
+    killed = [c for c in claims if c.event == "KILL"]
+    assert killed[0].recipient["name"] == "Twelve Americans"
+    assert killed[0].recipient["country"] == "United States"
+    acting = [c for c in extract_text("Russians attacked the town.").claims if c.event == "ATTACK"]
+    assert acting[0].agent["name"] == "Russia"  # acting, they act for their state

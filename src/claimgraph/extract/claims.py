@@ -102,9 +102,12 @@ def role_span(
         while start < tok.i and (doc[start].is_punct or doc[start].is_space):
             start += 1  # "* 2007 Bagram Airfield bombing": a list bullet is no part of it
         end = tok.i + 1
+        charged = tok.dep_ == "dobj" and lemma(tok.head) in load_ontology().charging_verbs
         for r in tok.rights:
             if r.dep_ == "prep" and r.lower_ == "of":
-                if any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in r.children):
+                if (charged and r.ent_iob_ != "I") or any(  # not "the Bank of England"
+                    c.dep_ == "pcomp" and c.tag_ == "VBG" for c in r.children
+                ):
                     break  # "accused rebels of killing X": the parser's "of", not their name
                 end = r.right_edge.i + 1
             elif r.dep_ in ("compound", "nummod", "amod") or (r.dep_ == "appos" and r.is_upper):
@@ -207,6 +210,9 @@ def _counted(noun: Token) -> bool:
 
 def _inherited_subject(tok: Token) -> Token | None:
     """Subject of a verb that has none of its own: control, coordination, relative clauses."""
+    shown = _child(tok.head, "dobj") if tok.tag_ == "VBG" else None
+    if shown is not None and shown.i < tok.i and lemma(tok.head) in load_ontology().depicting_verbs:
+        return shown  # "the video showed the accused assaulting a girl": the accused
     if reporter_act(tok, load_ontology()):  # "He said the levy was fair, rejecting …"
         return subject_of(tok.head.head)
     barring = barred_by(tok)
@@ -230,6 +236,7 @@ def _inherited_subject(tok: Token) -> Token | None:
             obj = _child(head, "dobj")
             if obj is not None and obj.i < node.i and _controller(obj):
                 return obj
+
         elif node.dep_ == "dep" and _split_predicate(node):
             pass  # "Officers responding to calls fatally shot a man": the parser's split
         elif node.dep_ not in (
@@ -418,6 +425,21 @@ def _generic(tok: Token) -> bool:
 def _excluded(tok: Token) -> bool:
     """Triggers that describe rather than assert: "factories to produce X", "in exchange for
     supplying X" (that is the exchange role of another event)."""
+    if (
+        tok.pos_ == "VERB"
+        and tok.tag_ == "VBN"
+        and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+        and any(c.dep_ == "det" for c in tok.children)
+    ):
+        return True  # "showed the accused", "the wounded were taken": people, not an act
+    if (
+        tok.lower_ in load_ontology().conjunction_participles
+        and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in tok.children
+        )
+        and tok.dep_ not in ("ROOT", "conj")
+    ):
+        return True  # "would withdraw provided its border could be secured": a condition
     if tok.dep_ in ("acl", "relcl") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
     ):
@@ -1024,6 +1046,11 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         spec = onto.events[event]
         if _modifier_words(tok) & spec.noun_excludes_modifiers:
             return found  # "a 48-hour strike", "an accidental explosion": another sense
+        if spec.not_with_figure and any(
+            t.ent_type_ in ("MONEY", "PERCENT")
+            for t in (*(c for c in tok.children if c.i < tok.i), *([obj] if obj else []))
+        ):
+            return found  # "charges of $24 million", "a $5 million charge": a sum booked
         if (
             tok.dep_ == "pobj"
             and tok.head.lower_ in spec.noun_excludes_preps
@@ -1083,7 +1110,9 @@ def _dateline_subject(tok: Token) -> Token | None:
     if dash is None:
         return None
     cands = [c for c in tok.children if c.dep_ == "appos"]
-    cands += [c for c in tok.head.children if c.dep_ == "nsubj" and c.i != tok.i]
+    cands += [
+        c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i
+    ]  # "SEVERN, Md. (ABC7) — A Severn man was arrested": the man
     for c in sorted(cands, key=lambda c: c.i):
         bracketed = c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == "("
         if c.i > dash and not bracketed and (c.ent_type_ in ("ORG", "PERSON") or is_actor(c)):
@@ -1705,6 +1734,22 @@ def _pronoun_antecedent(t: Token) -> Token | None:
     return clause.head if clause.dep_ in ("relcl", "acl") else None
 
 
+def _event_for_place(noun: Token, onto: Ontology) -> Token:
+    """ "the bombings at U.S. embassies in Kenya and Tanzania, which have killed 250 people":
+    the parser hangs the clause on the last place; a place does not act, the event noun the
+    place belongs to does."""
+    if noun.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return noun
+    node = noun
+    for _ in range(6):
+        if node.dep_ not in ("pobj", "prep", "conj", "appos", "compound") or node.head.i == node.i:
+            break
+        node = node.head
+        if node.pos_ == "NOUN" and _noun_lemma(node, onto) in onto.nouns:
+            return node
+    return noun
+
+
 def _frames_for(
     tok: Token, sent: Span, event: str, inverse: bool, obj: Token | None, onto: Ontology
 ) -> list[Frame]:
@@ -1929,6 +1974,28 @@ def _frames_for(
                 roles[r] = _pronoun_antecedent(t)
                 if r == "agent" and roles[r] is not None and roles[r].i == tok.i:
                     roles[r] = None
+                if r == "agent" and roles[r] is not None:
+                    roles[r] = _event_for_place(roles[r], onto)
+        charged = roles.get("recipient")
+        if (
+            charged is not None
+            and (roles.get("object") is None or _same(roles["object"], charged))
+            and charged.dep_ == "dobj"
+            and lemma(tok) in onto.charging_verbs
+        ):  # "accused the man of theft": the offence is what he is accused of
+            of = next(
+                (
+                    c
+                    for c in (*charged.children, *tok.children)
+                    if c.dep_ == "prep" and c.lower_ == "of" and c.ent_iob_ != "I"
+                ),
+                None,
+            )
+            offence = _child(of, "pobj", "pcomp") if of is not None else None
+            if offence is not None:
+                roles["object"] = offence
+                if offence.dep_ == "pcomp":
+                    full_roles.add("object")  # "of rigging the vote": the whole act
         if spec.blocks_complement and roles.get("object") is None:
             comp = _child(tok, "xcomp", "ccomp") or _against_doing(tok)
             if comp is not None:  # "urged X to resign": what is asked is the object

@@ -189,6 +189,38 @@ def reporting_amod(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("claimgraph_place_modifier")
+def place_modifier(doc: Doc) -> Doc:
+    """ "A 55-year-old Severn, Md. man was arrested": the parser makes the town the head (the
+    man its conjunct with no "and", or a second subject of the verb), so the town is arrested;
+    a common noun joined to a place only by the place's own words ("Severn, Md.") is the head,
+    and the place modifies it."""
+    for place in doc:
+        if place.ent_type_ != "GPE" or place.pos_ != "PROPN" or place.dep_ == "conj":
+            continue
+        conj = next((c for c in place.children if c.dep_ == "conj"), None)
+        twin = next(
+            (c for c in place.head.children if c.dep_ == place.dep_ and c.i > place.i), None
+        )
+        noun = conj or (twin if place.dep_ in ("nsubj", "nsubjpass") else None)
+        if noun is None or noun.pos_ != "NOUN" or noun.tag_ not in _NOUN_TAGS:
+            continue
+        between = doc[place.i + 1 : noun.i]
+        if not any(t.ent_type_ == "GPE" for t in between) or not all(
+            t.is_punct or (t.ent_type_ == "GPE" and t.head.i in (noun.i, place.i)) for t in between
+        ):
+            continue  # "Paris and the capital": a real coordination
+        mods = [c for c in place.children if c.i < place.i]
+        if noun is conj:
+            noun.head, noun.dep_ = (
+                (place.head, place.dep_) if place.head.i != place.i else (noun, "ROOT")
+            )
+        place.head, place.dep_ = noun, "compound"
+        for t in [*mods, *between]:
+            t.head = noun
+    return doc
+
+
 def trained_ner_enabled() -> bool:
     """Whether the shipped fine-tuned `ner` is used (CLAIMGRAPH_NER=base turns it off)."""
     return os.environ.get("CLAIMGRAPH_NER", "trained").strip().lower() != "base"
@@ -236,6 +268,8 @@ def _load(model: str, trained_ner: bool, product: bool = True) -> Language:
                 "(rebuild it with scripts/train_ner.py)",
                 stacklevel=2,
             )
+    if product:  # reads the entities: after the NER
+        nlp.add_pipe("claimgraph_place_modifier", last=True)
     return nlp
 
 

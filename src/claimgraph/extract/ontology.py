@@ -66,7 +66,8 @@ class EventType:
     offer_nouns: dict[str, frozenset[str]] = field(default_factory=dict)  # "a bid for X"
     offering_verbs: frozenset[str] = frozenset()  # "made a bid": its subject bids
     not_with_question: bool = False  # not when its clause is a question ("asked whether …")
-    not_with_figure: bool = False  # not with a sum or a percentage moved ("sank $1.125")
+    # not with a sum or a percentage moved ("sank $1.125") or counted ("charges of $24m")
+    not_with_figure: bool = False
     object_verbs: frozenset[str] = frozenset()
     static_verbs: frozenset[str] = frozenset()  # MEASURE: a level only with a number
     share_verbs: frozenset[str] = frozenset()  # MEASURE: "X makes up 40% of exports"
@@ -161,6 +162,9 @@ class Ontology:
     actor_nouns: frozenset[str] = frozenset()
     kind_heads: frozenset[str] = frozenset()  # "riot police": a kind of unit, no riot
     occurrence_verbs: frozenset[str] = frozenset()  # "talks resumed in Oslo": the talks' verb
+    depicting_verbs: frozenset[str] = frozenset()  # "the video showed X assaulting Y": X does
+    charging_verbs: frozenset[str] = frozenset()  # "accused the man of theft": theft
+    conjunction_participles: frozenset[str] = frozenset()  # "provided (that) …": a condition
     calling_off_verbs: frozenset[str] = frozenset()  # "the meeting was cancelled": none held
     modality_adverbs: dict[str, str] = field(default_factory=dict)
     conditional_marks: frozenset[str] = frozenset()
@@ -373,6 +377,11 @@ def load_ontology() -> Ontology:
         actor_nouns=frozenset(map(_lemma, ev.get("actor_nouns") or [])),
         kind_heads=frozenset(map(_lemma, ev.get("kind_heads") or [])),
         occurrence_verbs=frozenset(map(_lemma, ev.get("occurrence_verbs") or [])),
+        depicting_verbs=frozenset(map(_lemma, ev.get("depicting_verbs") or [])),
+        charging_verbs=frozenset(map(_lemma, ev.get("charging_verbs") or [])),
+        conjunction_participles=frozenset(
+            w.lower() for w in ev.get("conjunction_participles") or []
+        ),
         calling_off_verbs=frozenset(map(_lemma, ev.get("calling_off_verbs") or [])),
         quantifier_heads=frozenset(map(_lemma, ev.get("quantifier_heads") or [])),
         lemma_fixes={k.lower(): _lemma(v) for k, v in (ev.get("lemma_fixes") or {}).items()},

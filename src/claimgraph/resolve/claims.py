@@ -352,11 +352,19 @@ def _actor(span: RoleSpan, idx: _Index, acting: bool = True) -> dict[str, Any]:
     `acting` False (a recipient): people of a state ("Russian diplomats") are those people,
     with the state as their country; acting, they act for it ("Iranian engineers built …")."""
     ent = idx.entity_at(span.head_start, span.head_end)
+    head = _head_word(span)
+    if (
+        ent is not None
+        and ent.type == "GPE"
+        and not acting
+        and head.endswith("s")
+        and head != ent.name.lower()
+    ):  # "Twelve Americans were killed": those people, of the United States
+        return {"id": None, "name": span.text, "type": None, "text": span.text, "country": ent.name}
     if ent is not None and ent.type == "GPE":
         country = idx.capital_country(span.start, span.end)
         if country is not None:
             return {**country, "text": span.text}
-    head = _head_word(span)
     if ent is None and head in PERSON_PRONOUNS:
         ent = idx.person(span.start, head)
     elif ent is None and head in ("its", "their"):
