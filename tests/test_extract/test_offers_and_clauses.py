@@ -200,3 +200,56 @@ def test_people_of_a_nation_acted_upon_are_those_people():
     assert killed[0].recipient["country"] == "United States"
     acting = [c for c in extract_text("Russians attacked the town.").claims if c.event == "ATTACK"]
     assert acting[0].agent["name"] == "Russia"  # acting, they act for their state
+
+
+def test_offering_a_sum_for_a_company_is_a_planned_purchase(nlp):
+    got = frames(nlp, "Halvorsen, which offered C$37 a share for Brandt Corp., said it would wait.")
+    assert ("ACQUIRE", "Halvorsen", "planned") in [(e, r.get("agent"), m) for e, r, m, _ in got]
+    assert not any(
+        e == "ACQUIRE" for e, *_ in frames(nlp, "Police offered $5,000 for information.")
+    )
+
+
+def test_a_participle_joined_to_a_passive_shares_its_subject(nlp):
+    got = frames(nlp, "Two men were arrested and charged with fraud.")
+    assert ("CHARGE", {"recipient": "Two men", "object": "fraud"}) in [(e, r) for e, r, *_ in got]
+    got = frames(nlp, "Another eight suspects have been charged but not apprehended.")
+    assert ("ARREST", {"recipient": "eight suspects"}, "negative") in [
+        (e, r, p) for e, r, _, p in got
+    ]
+
+
+def test_the_offence_a_charge_names_is_no_event_of_its_own(nlp):
+    assert [e for e, *_ in frames(nlp, "The men were charged with murder.")] == ["CHARGE"]
+
+
+def test_an_act_a_reward_is_offered_for_is_still_to_come(nlp):
+    got = frames(nlp, "A reward of $5 million is offered for information leading to his arrest.")
+    assert [(e, m) for e, _, m, _ in got] == [("ARREST", "planned")]
+    got = frames(nlp, "A $50,000 reward has been offered for his capture.")
+    assert [(e, m) for e, _, m, _ in got] == [("ARREST", "planned")]
+
+
+def test_a_persons_shooting_is_done_to_that_person(nlp):
+    got = frames(nlp, "Before Slepian's shooting, the suspect had traveled widely.")
+    assert got[0][0] == "ATTACK" and got[0][1].get("recipient") == "Slepian"
+    assert "agent" not in got[0][1] or got[0][1]["agent"] is None
+    got = frames(nlp, "Russia's attack on the city killed ten.")
+    assert got[0][1].get("agent") == "Russia"
+
+
+def test_a_heading_parsed_as_a_subject_is_not_the_subject(nlp):
+    text = "- Harsh words - For two days, more than 50 lawyers were detained in the clampdown."
+    got = frames(nlp, text)
+    assert got and got[0][0] == "ARREST" and "lawyers" in got[0][1]["recipient"]
+    # two subjects with no break between: the first (the parser's appositive split) stays
+    doc = nlp("Sergeant Tom Price from the 3rd Battalion the Rifles was killed in action.")
+    verb = next(t for t in doc if t.lemma_ == "kill")
+    from claimgraph.extract.attribution import subject_of
+
+    assert subject_of(verb).text == "Price"
+
+
+def test_a_killing_a_charge_names_with_its_victim_is_still_told(nlp):
+    got = frames(nlp, "A youth was charged with the murder of a Japanese man in Dundalk.")
+    assert [e for e, *_ in got] == ["CHARGE", "KILL"]

@@ -79,10 +79,26 @@ _COUNTS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}  # "added 8 million subsc
 
 
 def subject_of(verb: Token) -> Token | None:
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
-            return c
-    return None
+    return nearest_subject(verb, ("nsubj", "nsubjpass", "csubj"))
+
+
+_BREAKS = {"-", "--", "—", "–", ":"}
+
+
+def nearest_subject(verb: Token, deps: tuple[str, ...]) -> Token | None:
+    """The verb's first subject of these kinds, unless a dash or colon parts it from a later
+    one before the verb: then the first is a heading the parser made a subject too ("- China's
+    'lies' - … more than 200 lawyers were detained")."""
+    subjects = [c for c in verb.children if c.dep_ in deps]
+    if not subjects:
+        return None
+    first = subjects[0]
+    for later in subjects[1:]:
+        if later.i < verb.i and any(
+            t.text in _BREAKS for t in verb.doc[first.right_edge.i + 1 : later.left_edge.i]
+        ):
+            first = later
+    return first
 
 
 def quoted_as(verb: Token) -> Token | None:

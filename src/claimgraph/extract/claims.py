@@ -24,6 +24,7 @@ from claimgraph.extract.attribution import (
     is_anaphoric,
     lemma,
     modality,
+    nearest_subject,
     negated,
     of_object,
     phrase,
@@ -400,7 +401,9 @@ def _bought(verb: Token, dobj: Token | None, preps: dict[str, Token]) -> Token |
     purchase; "paid tribute to" buys nothing)."""
     if dobj is None or not any(t.ent_type_ == "MONEY" for t in dobj.subtree):
         return None
-    thing = preps.get("prep:for")
+    thing = preps.get("prep:for") or next(  # "bid $28 a share for X": on the price's "share"
+        (_child(t, "pobj") for t in dobj.subtree if t.dep_ == "prep" and t.lower_ == "for"), None
+    )
     if thing is None or thing.ent_type_ in ("DATE", "TIME", "MONEY") or thing.pos_ == "VERB":
         return None
     return thing
@@ -808,11 +811,21 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         by_phrase = _child(tok, "agent")
         by = _child(by_phrase, "pobj") if by_phrase is not None else None
         by_head = _head_lemmas(by) if by is not None else set()
-        dobj = _child(tok, "dobj", "nsubjpass")
+        dobj = min(  # the first of its object and its passive subject, as the parse has them
+            (
+                t
+                for t in (_child(tok, "dobj"), nearest_subject(tok, ("nsubjpass",)))
+                if t is not None
+            ),
+            key=lambda t: t.i,
+            default=None,
+        )
         if dobj is None and tok.dep_ == "xcomp" and _child(tok, "auxpass") is not None:
             dobj = _inherited_subject(tok)  # "the attack is believed to have been carried out"
         if dobj is None and _reduced_passive(tok):
             dobj = tok.head  # "the diplomats (being) expelled from Canada": they are expelled
+        if dobj is None and _conjoined_passive(tok, subject_of(tok.head)):
+            dobj = subject_of(tok.head)  # "were arrested and charged with murder": charged too
         preps = _prep_objects(tok)
         if dobj is not None and dobj.lemma_.lower() in onto.collective_nouns:
             inner = of_object(dobj)
@@ -850,6 +863,9 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             return []  # "state media cited an aide as saying …": a source named, no citation
         readings = _verb_readings(tok, onto)
         bought = _bought(tok, dobj, preps) if word in onto.paying else None
+        offers = onto.events[onto.paying[word]].offer_nouns if word in onto.paying else {}
+        if bought is not None and word in offers and not _offered_for(tok, offers[word], onto):
+            bought = None  # "offered $5,000 for information": no company is bid for
         if bought is not None:
             found.append((onto.paying[word], False, bought))  # "paid $1bn for the maker"
         asked = _asked_actor(tok)
@@ -1085,6 +1101,9 @@ def _offered_for(noun: Token, needs: frozenset[str], onto: Ontology) -> Token | 
     preps = list(noun.children)
     if noun.dep_ == "dobj":
         preps += [c for c in noun.head.children if c.i > noun.i]
+    price = _child(noun, "dobj") if noun.pos_ == "VERB" else None
+    if price is not None:  # "offered C$37 a share for Connaught"
+        preps += [t for t in price.subtree if t.dep_ == "prep"]
     for p in preps:
         inner = _child(p, "pobj") if p.dep_ == "prep" and p.lower_ == "for" else None
         if inner is None:
@@ -1129,10 +1148,27 @@ def _named_appos(tok: Token) -> Token | None:
     return min(appos, key=lambda c: (c.ent_type_ != "PERSON", c.i), default=None)
 
 
+def _possessor_targeted(tok: Token, spec: EventType) -> bool:
+    """Whether the noun's possessor is acted upon: for the whole type ("X's arrest"), or for
+    an act on a person named by a person ("Slepian's shooting", not "Russia's attack")."""
+    if spec.possessor_is_target:
+        return True
+    poss = _child(tok, "poss")
+    return (
+        poss is not None
+        and _noun_lemma(tok, load_ontology()) in spec.possessor_target_nouns
+        and (
+            poss.lower_ in ("his", "her")
+            # a name, not a state or a body ("Slepian" the tagger may call a nationality)
+            or (poss.tag_ == "NNP" and poss.ent_type_ not in ("GPE", "ORG", "LOC", "FAC"))
+        )
+    )
+
+
 def _target_possessor(tok: Token, spec: EventType) -> Token | None:
     """The possessor an act on someone names as its target ("the leader's/his arrest")."""
     poss = _child(tok, "poss")
-    if not spec.possessor_is_target or poss is None:
+    if poss is None or not _possessor_targeted(tok, spec):
         return None
     return poss if poss.lower_ == "their" or is_actor(poss) else None
 
@@ -1224,7 +1260,7 @@ def _named_by(tok: Token, spec: EventType) -> bool:
         return True
     if not spec.possessor_is_target and _own_act_doer(tok) is not None:
         return True
-    if spec.possessor_is_target:
+    if _possessor_targeted(tok, spec):
         return _target_possessor(tok, spec) is not None
     if spec.noun_from_agent and _received_from(tok) is not None:
         return True
@@ -1603,6 +1639,8 @@ def _offence(noun: Token, offences: set[int]) -> bool:
     "found guilty of arson") names the offence."""
     if noun.head.dep_ != "prep" or noun.head.lower_ not in ("of", "with", "for"):
         return False
+    if is_actor(of_object(noun)):
+        return False  # "charged with the murder of Yosuke Sasaki": that killing is told too
     governor = noun.head.head
     if governor.pos_ == "ADJ" and governor.dep_ in _VERDICT_DEPS:
         governor = governor.head  # "found [guilty] of arson"
@@ -1734,6 +1772,40 @@ def _pronoun_antecedent(t: Token) -> Token | None:
     return clause.head if clause.dep_ in ("relcl", "acl") else None
 
 
+def _sought(noun: Token, onto: Ontology) -> bool:
+    """An act named as what a reward or a tip is for: "a $5 million reward for his capture",
+    "information that leads to the arrest of X" (ontology sought_by)."""
+    node = noun
+    for _ in range(4):
+        if node.dep_ != "pobj" or node.head.lower_ not in ("for", "to"):
+            return False
+        node = node.head.head
+        if node.pos_ == "VERB" and node.lemma_.lower() == "lead" and node.dep_ in ("relcl", "acl"):
+            node = node.head  # "information leading to …"
+        if node.pos_ == "NOUN":
+            return node.lemma_.lower() in onto.sought_by
+        if node.pos_ == "VERB":  # "a reward has been offered for his capture"
+            return any(
+                c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in onto.sought_by
+                for c in node.children
+            )
+    return False
+
+
+def _conjoined_passive(verb: Token, subj: Token | None, spec: EventType | None = None) -> bool:
+    """ "were charged but not apprehended": a participle joined to a passive verb shares its
+    passive subject (the suspects are apprehended, they do not apprehend) when the act is done
+    to someone ("was ordered home and retired": he retired)."""
+    return (
+        (spec is None or spec.object_actor or spec.roles.get("dobj") in ("patient", "recipient"))
+        and subj is not None
+        and subj.dep_ == "nsubjpass"
+        and verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in verb.children)
+    )
+
+
 def _event_for_place(noun: Token, onto: Ontology) -> Token:
     """ "the bombings at U.S. embassies in Kenya and Tanzania, which have killed 250 people":
     the parser hangs the clause on the last place; a place does not act, the event noun the
@@ -1784,7 +1856,7 @@ def _frames_for(
             roles["agent"], roles["object"] = obj, preps.get("prep:at")
     elif is_noun:
         roles["agent"] = _nominal_agent(
-            tok, obj, spec.possessor_is_target, spec.roles.get("dobj") == "patient"
+            tok, obj, _possessor_targeted(tok, spec), spec.roles.get("dobj") == "patient"
         )
         roles["object"] = obj
         if obj is not None and spec.roles.get("dobj") == "patient" and is_actor(obj):
@@ -1861,9 +1933,11 @@ def _frames_for(
             ):  # "agreed not to close the library", "denied the claim that X …": all of it
                 full_roles.add("object")
         subj = _child(tok, "nsubj") or _inherited_subject(tok)
-        passive = _child(tok, "nsubjpass")
+        passive = nearest_subject(tok, ("nsubjpass",))
         if passive is None and subj is not None and _child(tok, "auxpass") is not None:
             passive = subj  # "Acme agreed to be acquired by X": Acme is acquired, X acquires
+        if passive is None and subj is not None and _conjoined_passive(tok, subj, spec):
+            passive = subj  # "were charged but not apprehended": apprehended too
         by = (
             _child(_child(tok, "agent") or tok, "pobj")
             if _child(tok, "agent") is not None
@@ -2072,6 +2146,7 @@ def _frames_for(
                 or _reduced_passive(tok)
                 # "X is scheduled to be released": a passive whose subject is its governor's
                 or (tok.dep_ == "xcomp" and _child(tok, "auxpass") is not None)
+                or _conjoined_passive(tok, subject_of(tok.head), spec)
             )
             and roles.get("agent") is None
         )
@@ -2189,8 +2264,10 @@ def _frames_for(
         mood = modality(attempt, attribution, onto)  # "tried to kill X": the attempt happened
     else:
         mood = modality(tok, attribution, onto)
-    if is_noun and tok.lemma_.lower() in spec.offer_nouns and mood in ("asserted", "reported"):
-        mood = "planned"  # "extended its offer for X": a purchase proposed, not made
+    if is_noun and _sought(tok, onto):
+        mood = "planned"  # "a reward for his capture": the capture is still to come
+    if tok.lemma_.lower() in spec.offer_nouns and mood in ("asserted", "reported"):
+        mood = "planned"  # "extended its offer for X", "offered $9bn for X": proposed, not made
     if carrier is not None:  # "the summit will be held", "a meeting is planned for May"
         mood = modality(carrier, attribution, onto)
         own = onto.clause_modality.get(lemma(carrier))

@@ -65,6 +65,7 @@ class EventType:
     needs_noun_object: bool = False  # only with a noun object, never a clause
     offer_nouns: dict[str, frozenset[str]] = field(default_factory=dict)  # "a bid for X"
     offering_verbs: frozenset[str] = frozenset()  # "made a bid": its subject bids
+    possessor_target_nouns: frozenset[str] = frozenset()  # "Slepian's shooting": the victim
     not_with_question: bool = False  # not when its clause is a question ("asked whether …")
     # not with a sum or a percentage moved ("sank $1.125") or counted ("charges of $24m")
     not_with_figure: bool = False
@@ -165,6 +166,7 @@ class Ontology:
     depicting_verbs: frozenset[str] = frozenset()  # "the video showed X assaulting Y": X does
     charging_verbs: frozenset[str] = frozenset()  # "accused the man of theft": theft
     conjunction_participles: frozenset[str] = frozenset()  # "provided (that) …": a condition
+    sought_by: frozenset[str] = frozenset()  # "a reward for his capture": not yet done
     calling_off_verbs: frozenset[str] = frozenset()  # "the meeting was cancelled": none held
     modality_adverbs: dict[str, str] = field(default_factory=dict)
     conditional_marks: frozenset[str] = frozenset()
@@ -299,6 +301,7 @@ def load_ontology() -> Ontology:
             ergative=bool(spec.get("ergative")),
             names_post=bool(spec.get("names_post")),
             offering_verbs=frozenset(map(_lemma, spec.get("offering_verbs") or [])),
+            possessor_target_nouns=frozenset(map(_lemma, spec.get("possessor_target_nouns") or [])),
             offer_nouns={
                 _lemma(n): frozenset(map(_lemma, ws))
                 for n, ws in (spec.get("offer_nouns") or {}).items()
@@ -379,6 +382,7 @@ def load_ontology() -> Ontology:
         occurrence_verbs=frozenset(map(_lemma, ev.get("occurrence_verbs") or [])),
         depicting_verbs=frozenset(map(_lemma, ev.get("depicting_verbs") or [])),
         charging_verbs=frozenset(map(_lemma, ev.get("charging_verbs") or [])),
+        sought_by=frozenset(map(_lemma, ev.get("sought_by") or [])),
         conjunction_participles=frozenset(
             w.lower() for w in ev.get("conjunction_participles") or []
         ),

@@ -246,6 +246,7 @@ ROLE = scalar("str", choices=ROLES)
 _EVENT_WORDS = (
     "verbs",
     "offering_verbs",
+    "possessor_target_nouns",
     "share_verbs",
     "price_verbs",
     "inverse",
@@ -399,6 +400,7 @@ FILES: dict[str, Check] = {
             "occurrence_verbs": words,
             "depicting_verbs": words,
             "charging_verbs": words,
+            "sought_by": words,
             "conjunction_participles": words,
             "calling_off_verbs": words,
             "attempt_words": words,
