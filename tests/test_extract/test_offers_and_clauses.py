@@ -253,3 +253,38 @@ def test_a_heading_parsed_as_a_subject_is_not_the_subject(nlp):
 def test_a_killing_a_charge_names_with_its_victim_is_still_told(nlp):
     got = frames(nlp, "A youth was charged with the murder of a Japanese man in Dundalk.")
     assert [e for e, *_ in got] == ["CHARGE", "KILL"]
+
+
+def test_whoever_fired_the_shots_that_killed_is_the_killer(nlp):
+    got = frames(nlp, "Police concluded that Jim Pratt fired the shots that killed the doctor.")
+    assert ("KILL", "Jim Pratt") in [(e, r.get("agent")) for e, r, *_ in got]
+    got = frames(nlp, "The bomb that killed 12 soldiers was planted by rebels.")
+    assert [r.get("agent") for e, r, *_ in got if e == "KILL"] == [None]
+
+
+def test_a_law_a_rate_or_a_charge_named_by_an_offence_is_no_event(nlp):
+    for text in (
+        "There is no federal homicide statute as such.",
+        "The murder rate fell last year.",
+        "He faces state murder charges.",
+    ):
+        assert not any(e in ("KILL", "ATTACK") for e, *_ in frames(nlp, text)), text
+
+
+def test_in_charge_of_accuses_no_one_and_a_law_providing_for_a_term_supplies_nothing(nlp):
+    assert not any(
+        e == "ACCUSE" for e, *_ in frames(nlp, "Smith, the agent in charge of the office, left.")
+    )
+    text = "The act provides for a sentence of up to ten years."
+    assert not any(e == "SUPPLY" for e, *_ in frames(nlp, text))
+
+
+def test_an_arrest_a_warrant_is_issued_for_is_still_to_come(nlp):
+    got = frames(nlp, "Officials decided to issue a warrant for his arrest.")
+    assert [(e, m) for e, _, m, _ in got] == [("ARREST", "planned")]
+
+
+def test_seeing_a_thing_says_nothing(nlp):
+    assert not any(
+        e == "STATEMENT" for e, *_ in frames(nlp, "A jogger observed the suspect's car.")
+    )

@@ -1806,6 +1806,15 @@ def _conjoined_passive(verb: Token, subj: Token | None, spec: EventType | None =
     )
 
 
+def _wielder(thing: Token) -> Token:
+    """ "Kopp fired the shots that killed the doctor", "rebels planted the bomb that killed
+    12": the one who used the thing that did it acts."""
+    if is_actor(thing) or thing.dep_ != "dobj":
+        return thing
+    user = subject_of(thing.head)
+    return user if user is not None and is_actor(user) and user.pos_ != "PRON" else thing
+
+
 def _event_for_place(noun: Token, onto: Ontology) -> Token:
     """ "the bombings at U.S. embassies in Kenya and Tanzania, which have killed 250 people":
     the parser hangs the clause on the last place; a place does not act, the event noun the
@@ -2050,6 +2059,8 @@ def _frames_for(
                     roles[r] = None
                 if r == "agent" and roles[r] is not None:
                     roles[r] = _event_for_place(roles[r], onto)
+                    if spec.agentless:
+                        roles[r] = _wielder(roles[r])
         charged = roles.get("recipient")
         if (
             charged is not None
