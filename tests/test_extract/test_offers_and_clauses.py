@@ -288,3 +288,14 @@ def test_seeing_a_thing_says_nothing(nlp):
     assert not any(
         e == "STATEMENT" for e, *_ in frames(nlp, "A jogger observed the suspect's car.")
     )
+
+
+def test_finding_oneself_somewhere_or_a_quality_reports_nothing(nlp):
+    for text in (
+        "The Rs find themselves sitting pretty in midtable after a patchy season.",
+        "Rangers have finally found consistency heading into the weekend's game.",
+        "Their season hit the buffers on Good Friday.",
+    ):
+        assert not frames(nlp, text), text
+    got = frames(nlp, "The inquiry found that the police had lied.")
+    assert got and got[0][1]["agent"] == "inquiry"

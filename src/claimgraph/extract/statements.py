@@ -159,8 +159,10 @@ def _content(verb: Token, onto: Ontology) -> Token | None:
     )
     for c in verb.children:
         if c.dep_ in _CONTENT_DEPS and c.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
-            if person_finds and c.pos_ in ("ADJ", "NOUN"):
-                continue  # "you may find them repulsive": a judgement, not a report
+            if person_finds and (c.pos_ in ("ADJ", "NOUN") or c.tag_ in ("VBG", "VBN")):
+                # "you may find them repulsive": a judgement, not a report; "the Rs find
+                # themselves sitting in midtable", "found consistency heading into …": a state
+                continue
             return c
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if lemma(verb) in onto.clause_only_reporting or person_finds:
