@@ -299,3 +299,17 @@ def test_finding_oneself_somewhere_or_a_quality_reports_nothing(nlp):
         assert not frames(nlp, text), text
     got = frames(nlp, "The inquiry found that the police had lied.")
     assert got and got[0][1]["agent"] == "inquiry"
+
+
+def test_the_place_of_an_event_the_act_is_related_to_is_not_the_acts(nlp):
+    text = "A man has been arrested in connection with the bombings of embassies in Kenya."
+    arrest = [r for e, r, *_ in frames(nlp, text) if e == "ARREST"]
+    assert arrest and arrest[0].get("location") in (None, "connection")
+    from claimgraph.extraction import extract_text as run
+
+    claims = run(text).claims
+    assert [c.location for c in claims if c.event == "ARREST"] == [None]
+    text = "Iran is building factories for the production of drones in Belarus."
+    assert [c.location["name"] for c in run(text).claims if c.event == "BUILD_FACILITY"] == [
+        "Belarus"
+    ]

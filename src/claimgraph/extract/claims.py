@@ -540,9 +540,22 @@ def _location(trigger: Token, objects: list[Token]) -> list[Token]:
                     obj = inner if inner is not None and inner.ent_type_ in PLACE_LABELS else obj
                 if obj is not None and obj.ent_type_ in PLACE_LABELS:
                     return _places_from(_ent_start(obj))
-    # the place may hang off a purpose clause or the object ("factories to produce X in Belarus")
+    # the place may hang off a purpose clause or the object ("factories to produce X in Belarus"),
+    # but not off another event's noun the act is related to ("arrested in connection with the
+    # bombings in Kenya": Kenya is where the bombings were)
+    nouns = load_ontology().nouns
     for t in _own_clause(trigger):
         if t.dep_ == "pobj" and t.head.lower_ in ("in", "at") and t.ent_type_ in PLACE_LABELS:
+            path = [a for a in t.ancestors if trigger in a.ancestors]  # up to the trigger
+            if (
+                path
+                # a phrase relating the act to another ("in connection with", "after", "over"),
+                # not its object or its purpose ("factories for the production of X in Y")
+                and path[-1].dep_ == "prep"
+                and path[-1].lower_ not in ("for", "to")
+                and any(a.pos_ == "NOUN" and a.lemma_.lower() in nouns for a in path)
+            ):
+                continue
             return _places_from(_ent_start(t))
     return []
 
@@ -1806,6 +1819,20 @@ def _conjoined_passive(verb: Token, subj: Token | None, spec: EventType | None =
     )
 
 
+def _idiom_phrase(noun: Token | None) -> bool:
+    """A bare noun between two prepositions ("in connection with", "in response to", "in
+    exchange for") is part of a compound preposition, not a place."""
+    return (
+        noun is not None
+        and noun.pos_ == "NOUN"
+        and noun.ent_type_ == ""
+        and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in noun.children)
+        and noun.i + 1 < len(noun.doc)
+        and noun.doc[noun.i + 1].dep_ == "prep"
+        and noun.doc[noun.i + 1].head.i == noun.i
+    )
+
+
 def _wielder(thing: Token) -> Token:
     """ "Kopp fired the shots that killed the doctor", "rebels planted the bomb that killed
     12": the one who used the thing that did it acts."""
@@ -1990,6 +2017,8 @@ def _frames_for(
                 filler = preps.get(key) if key.startswith("prep:") else _child(tok, key)
             if filler is not None and filler.ent_type_ in ("DATE", "TIME"):
                 continue
+            if role == "location" and _idiom_phrase(filler):
+                continue  # "in connection with", "in response to": no place
             if role == "object" and _where(key, filler):
                 continue  # "trained rebels in Iraq": where, not what
             if (
