@@ -313,3 +313,10 @@ def test_the_place_of_an_event_the_act_is_related_to_is_not_the_acts(nlp):
     assert [c.location["name"] for c in run(text).claims if c.event == "BUILD_FACILITY"] == [
         "Belarus"
     ]
+
+
+def test_an_act_a_decision_or_plan_is_to_do_is_planned_by_its_owner(nlp):
+    got = frames(nlp, "The government's decision to impose sanctions angered Moscow.")
+    assert ("SANCTION", "government", "planned") in [(e, r.get("agent"), m) for e, r, m, _ in got]
+    got = frames(nlp, "He has made the right decision to travel to the United States.")
+    assert [(e, m) for e, _, m, _ in got] == [("VISIT", "planned")]

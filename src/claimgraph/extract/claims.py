@@ -233,6 +233,9 @@ def _inherited_subject(tok: Token) -> Token | None:
         head = node.head
         if head.i == node.i:
             return None
+        owner = _child(head, "poss") if node.dep_ == "acl" and head.pos_ == "NOUN" else None
+        if owner is not None and is_actor(owner) and head.lemma_.lower() in PLAN_NOUNS:
+            return owner  # "the government's decision to impose sanctions": the government
         if node.dep_ == "xcomp":
             obj = _child(head, "dobj")
             if obj is not None and obj.i < node.i and _controller(obj):
@@ -435,6 +438,8 @@ def _excluded(tok: Token) -> bool:
         and any(c.dep_ == "det" for c in tok.children)
     ):
         return True  # "showed the accused", "the wounded were taken": people, not an act
+    if tok.tag_ == "VBG" and tok.dep_ == "acomp":
+        return True  # "the course would be psychologically wounding": a quality, not an act
     if (
         tok.lower_ in load_ontology().conjunction_participles
         and not any(
