@@ -299,6 +299,8 @@ def test_finding_oneself_somewhere_or_a_quality_reports_nothing(nlp):
         assert not frames(nlp, text), text
     got = frames(nlp, "The inquiry found that the police had lied.")
     assert got and got[0][1]["agent"] == "inquiry"
+    got = frames(nlp, "The department found that the police force was fleecing its residents.")
+    assert [e for e, *_ in got] == ["STATEMENT"]  # a finite clause found is still reported
 
 
 def test_the_place_of_an_event_the_act_is_related_to_is_not_the_acts(nlp):

@@ -159,9 +159,15 @@ def _content(verb: Token, onto: Ontology) -> Token | None:
     )
     for c in verb.children:
         if c.dep_ in _CONTENT_DEPS and c.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
-            if person_finds and (c.pos_ in ("ADJ", "NOUN") or c.tag_ in ("VBG", "VBN")):
-                # "you may find them repulsive": a judgement, not a report; "the Rs find
-                # themselves sitting in midtable", "found consistency heading into …": a state
+            if person_finds and (
+                c.pos_ in ("ADJ", "NOUN")
+                or (
+                    c.tag_ in ("VBG", "VBN")
+                    and not any(k.dep_ in ("mark", "aux", "auxpass") for k in c.children)
+                )
+            ):  # "you may find them repulsive": a judgement, not a report; "the Rs find
+                # themselves sitting in midtable": a state ("found that the force was
+                # fleecing its residents" still reports)
                 continue
             return c
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
