@@ -842,8 +842,9 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             dobj = _inherited_subject(tok)  # "the attack is believed to have been carried out"
         if dobj is None and _reduced_passive(tok):
             dobj = tok.head  # "the diplomats (being) expelled from Canada": they are expelled
-        if dobj is None and _conjoined_passive(tok, subject_of(tok.head)):
-            dobj = subject_of(tok.head)  # "were arrested and charged with murder": charged too
+        shared = subject_of(tok.head) if dobj is None else None
+        if _conjoined_passive(tok, shared):
+            dobj = shared  # "were arrested and charged with murder": charged too
         preps = _prep_objects(tok)
         if dobj is not None and dobj.lemma_.lower() in onto.collective_nouns:
             inner = of_object(dobj)
@@ -882,7 +883,11 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         readings = _verb_readings(tok, onto)
         bought = _bought(tok, dobj, preps) if word in onto.paying else None
         offers = onto.events[onto.paying[word]].offer_nouns if word in onto.paying else {}
-        if bought is not None and word in offers and not _offered_for(tok, offers[word], onto):
+        if (
+            bought is not None
+            and word in offers
+            and not _company_bought(bought, offers[word], onto)
+        ):
             bought = None  # "offered $5,000 for information": no company is bid for
         if bought is not None:
             found.append((onto.paying[word], False, bought))  # "paid $1bn for the maker"
@@ -1119,18 +1124,19 @@ def _offered_for(noun: Token, needs: frozenset[str], onto: Ontology) -> Token | 
     preps = list(noun.children)
     if noun.dep_ == "dobj":
         preps += [c for c in noun.head.children if c.i > noun.i]
-    price = _child(noun, "dobj") if noun.pos_ == "VERB" else None
-    if price is not None:  # "offered C$37 a share for Connaught"
-        preps += [t for t in price.subtree if t.dep_ == "prep"]
     for p in preps:
         inner = _child(p, "pobj") if p.dep_ == "prep" and p.lower_ == "for" else None
-        if inner is None:
-            continue
-        for o in (inner, _share_of(inner)):
-            if o is not None and (
-                (o.ent_type_ == "ORG" and "org" in needs) or _fits(o, needs, onto)
-            ):
-                return o
+        bought = _company_bought(inner, needs, onto) if inner is not None else None
+        if bought is not None:
+            return bought
+    return None
+
+
+def _company_bought(thing: Token, needs: frozenset[str], onto: Ontology) -> Token | None:
+    """The company (or the company a share is of: "33% of Telerate") a thing bid for is."""
+    for o in (thing, _share_of(thing)):
+        if o is not None and ((o.ent_type_ == "ORG" and "org" in needs) or _fits(o, needs, onto)):
+            return o
     return None
 
 

@@ -346,6 +346,15 @@ def _head_word(span: RoleSpan) -> str:
     return span.text[span.head_start - span.start : span.head_end - span.start].lower()
 
 
+def _phrase_actor(span: RoleSpan, country: str | None = None) -> dict[str, Any]:
+    """An actor named only by its phrase ("Ohio police", "Twelve Americans"), with the country
+    it belongs to when the phrase names one."""
+    actor: dict[str, Any] = {"id": None, "name": span.text, "type": None, "text": span.text}
+    if country is not None:
+        actor["country"] = country
+    return actor
+
+
 def _actor(span: RoleSpan, idx: _Index, acting: bool = True) -> dict[str, Any]:
     """The entity a role names: its head word's entity, else a nationality inside the phrase.
     A national capital acting ("Moscow could acquire …") stands for its country's government.
@@ -360,7 +369,7 @@ def _actor(span: RoleSpan, idx: _Index, acting: bool = True) -> dict[str, Any]:
         and head.endswith("s")
         and head != ent.name.lower()
     ):  # "Twelve Americans were killed": those people, of the United States
-        return {"id": None, "name": span.text, "type": None, "text": span.text, "country": ent.name}
+        return _phrase_actor(span, ent.name)
     if ent is not None and ent.type == "GPE":
         country = idx.capital_country(span.start, span.end)
         if country is not None:
@@ -376,7 +385,7 @@ def _actor(span: RoleSpan, idx: _Index, acting: bool = True) -> dict[str, Any]:
             inner[0] if inner else None if span.indefinite else idx.antecedent(span.start, ("ORG",))
         )
         if ent is None:
-            return {"id": None, "name": span.text, "type": None, "text": span.text}
+            return _phrase_actor(span)
     if ent is None:
         ent = idx.by_surname(span.text)
     if ent is None and not span.indefinite:
@@ -391,14 +400,14 @@ def _actor(span: RoleSpan, idx: _Index, acting: bool = True) -> dict[str, Any]:
             # phrase names act, not the person it names them by; the story still follows that
             # person ("The Trump team said … He also wants …")
             idx.focus = ent
-            return {"id": None, "name": span.text, "type": None, "text": span.text}
+            return _phrase_actor(span)
         if ent is not None and ent.type == "GPE" and ent.country is None and head != "people":
             # "a Manila court", "the Ohio police": a city's or region's body, not a state's
             # ("the Moscow government" is Russia's: a capital stands for its country)
             country = idx.capital_country(span.start, span.end)
             if country is not None and head.rstrip("s") in STATE_HEADS:
                 return {**country, "text": span.text}
-            return {"id": None, "name": span.text, "type": None, "text": span.text}
+            return _phrase_actor(span)
         if (
             ent is not None
             and ent.type in ("GPE", "NORP")
@@ -411,15 +420,9 @@ def _actor(span: RoleSpan, idx: _Index, acting: bool = True) -> dict[str, Any]:
         ):  # "German government funding programs", "a Dutch company", "a former Russian spy"
             # (no longer the state's): the phrase acts; "met Kenyan police leaders": the
             # people met are those leaders, of Kenya
-            return {
-                "id": None,
-                "name": span.text,
-                "type": None,
-                "text": span.text,
-                "country": ent.name,
-            }
+            return _phrase_actor(span, ent.name)
     if ent is None:
-        return {"id": None, "name": span.text, "type": None, "text": span.text}
+        return _phrase_actor(span)
     return {"id": ent.id, "name": ent.name, "type": ent.type, "text": span.text}
 
 
@@ -756,7 +759,7 @@ def _company_figures(claims: list[Claim], figures: frozenset[str]) -> list[Claim
             # "Telerate shares fell": the company the figure names, not the story's company
             c.agent = {**named[said[0]], "text": None, "inferred": True}
             continue
-        words = str((c.object or {}).get("text") or "").lower().split()
+        words = [w.lower() for w in said]
         cut = next((k for k, w in enumerate(words) if w in ("of", "for", "in", "from")), None)
         words = words[:cut] if cut else words  # "a gain of $9.7m": the noun before its figure
         head = words[-1].rstrip("s") if words else ""
