@@ -231,3 +231,22 @@ def test_a_city_or_regions_body_is_itself_not_the_city() -> None:
     assert claims and claims[0].agent["name"] == "Ohio police"
     claims = extract_text("A Moscow court fined the website.").claims
     assert claims and claims[0].agent["name"] == "Russia"  # a capital's body is its state's
+
+
+def test_a_figure_opening_with_the_is_not_a_company_named_the() -> None:
+    from types import SimpleNamespace
+
+    from claimgraph.resolve.claims import _company_figures
+
+    times = {"id": "org:the-times", "name": "The Times Co.", "type": "ORG"}
+    acme = {"id": "org:acme", "name": "Acme Corp.", "type": "ORG"}
+    claims = [
+        SimpleNamespace(event="ACCUSE", agent=times, recipient=acme, object=None),
+        SimpleNamespace(event="MEASURE", agent=None, recipient=None, object={"text": "The rate"}),
+        SimpleNamespace(
+            event="MEASURE", agent=None, recipient=None, object={"text": "Acme shares"}
+        ),
+    ]
+    _company_figures(claims, frozenset({"revenue"}))  # type: ignore[arg-type]
+    assert claims[1].agent is None  # "The rate" names no company called "The …"
+    assert claims[2].agent["name"] == "Acme Corp."  # "Acme shares": Acme's figure

@@ -748,6 +748,8 @@ def _company_figures(claims: list[Claim], figures: frozenset[str]) -> list[Claim
         for a in (c.agent, c.recipient)
         if a and a.get("type") == "ORG" and a.get("name")
     }
+    for article in ("The", "A", "An"):  # "The company's revenue" names no "The Times"
+        named.pop(article, None)
     for c in claims:
         if c.event != "MEASURE":
             continue
