@@ -252,3 +252,18 @@ def test_a_percent_owned_company_is_a_measured_stake(nlp, text, owner, owned, sh
     ]
     assert stakes and stakes[0].roles["agent"].text == owner
     assert stakes[0].roles["recipient"].text == owned and stakes[0].quantity["value"] == share
+
+
+def test_calling_for_someone_to_act_is_a_request_and_the_act_is_not_done(nlp):
+    # the parser hangs "for the mayor to step down" on the verb as a clause, not a preposition
+    found = frames(nlp, "Residents are calling for the mayor to step down.")
+    assert [e for e, _ in found] == ["REQUEST"]
+    assert found[0][1]["agent"] == "Residents"
+    assert found[0][1]["object"] == "mayor"
+    joined = frames(nlp, "Two senators joined activists in calling for the minister to resign.")
+    assert [e for e, _ in joined] == ["REQUEST"]
+
+
+def test_waiting_for_something_to_happen_asks_nothing(nlp):
+    found = frames(nlp, "The rebels waited for the convoy to pass before they attacked the town.")
+    assert [e for e, _ in found] == ["ATTACK"]

@@ -322,3 +322,33 @@ def test_an_act_a_decision_or_plan_is_to_do_is_planned_by_its_owner(nlp):
     assert ("SANCTION", "government", "planned") in [(e, r.get("agent"), m) for e, r, m, _ in got]
     got = frames(nlp, "He has made the right decision to travel to the United States.")
     assert [(e, m) for e, _, m, _ in got] == [("VISIT", "planned")]
+
+
+def test_a_that_clause_after_said_in_a_letter_is_what_was_said():
+    # the parser hangs "that the army …" on "interview" as a relative clause
+    claims = extract_text(
+        "The minister said in an interview that the army would withdraw from the town."
+    ).claims
+    assert [(c.event, c.source["name"], c.modality) for c in claims] == [
+        ("RETREAT", "minister", "reported")
+    ]
+
+
+def test_a_relative_who_speaks_of_himself_is_the_pronoun_not_the_person_named():
+    claims = extract_text(
+        "Maria Lopez's father said in a statement that he wants the police to reopen the case."
+    ).claims
+    assert claims and claims[0].event == "REQUEST"
+    assert claims[0].agent["name"] == "Maria Lopez's father"
+    claims = extract_text("The boy's mother said he was attacked by two men.").claims
+    assert claims and claims[0].agent["name"] == "two men"
+    assert "mother" not in ((claims[0].recipient or {}).get("name") or "")  # "he" is not she
+
+
+def test_what_according_to_vouches_for_does_not_open_with_its_comma():
+    claims = extract_text(
+        "According to the census bureau, the city will one day be the largest in the state."
+    ).claims
+    assert [c.object["text"] for c in claims] == [
+        "the city will one day be the largest in the state"
+    ]

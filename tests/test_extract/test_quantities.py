@@ -33,6 +33,10 @@ def onto():
         ("more than 3,400", 3400, None, ">"),
         ("at least 60 rupees", 60, "INR", ">="),
         ("up to 15", 15, None, "<="),
+        ("nearly a half-million dollars", 500_000, "USD", "~"),
+        ("half a billion euros", 500_000_000, "EUR", "="),
+        ("one and a half million", 1_500_000, None, "="),
+        ("SEK 40 million", 40_000_000, "SEK", "="),
     ],
 )
 def test_phrases(onto, phrase, value, unit, relation) -> None:

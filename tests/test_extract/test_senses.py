@@ -67,3 +67,29 @@ def test_an_accidental_detonation_or_shooting_is_no_attack(nlp):
     assert "ATTACK" not in events(nlp, "The device detonated accidentally near the road.")
     assert "ATTACK" not in events(nlp, "He accidentally shot his friend while cleaning a rifle.")
     assert "ATTACK" in events(nlp, "Militants detonated a bomb near the market.")
+
+
+def test_leaving_someone_to_die_is_no_withdrawal(nlp):
+    assert "WITHDRAW" not in events(nlp, "The driver left Oslo to die in the snow.")
+    assert "WITHDRAW" in events(nlp, "The diplomats left the embassy on Saturday.")
+
+
+def test_directing_a_policy_asks_no_one(nlp):
+    assert "REQUEST" not in events(nlp, "She was responsible for directing the foreign policy.")
+    assert "REQUEST" in events(nlp, "The governor directed the police to reopen the case.")
+
+
+def test_the_offence_an_arrest_is_for_is_no_second_event(nlp):
+    text = "Police arrested a man on suspicion of negligent homicide."
+    assert events(nlp, text) == ["ARREST"]
+    assert events(nlp, "Police arrested a woman for murder.") == ["ARREST"]
+    # the killing of someone named is still told
+    assert "KILL" in events(nlp, "He was arrested for the killing of two police officers.")
+
+
+def test_a_person_arrested_in_a_relative_clause_is_the_recipient():
+    frames = extract_frames(
+        load_nlp()("Mark Dunne, who was arrested on suspicion of theft, was released on bail.")
+    )
+    arrest = [f for f in frames if f.event == "ARREST"]
+    assert arrest and arrest[0].roles["recipient"].text == "Mark Dunne"

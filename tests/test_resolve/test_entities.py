@@ -224,6 +224,34 @@ def test_a_person_named_like_a_company_stays_a_person() -> None:
     assert types["telerate"] == "ORG"
 
 
+def test_a_companys_two_word_short_name_is_that_company() -> None:
+    from claimgraph.resolve.entities import _company_short_names
+
+    groups = {"harbor drilling & salvage co": [], "harbor drilling": [], "harbor smith": []}
+    types = {
+        "harbor drilling & salvage co": "ORG",
+        "harbor drilling": "PERSON",
+        "harbor smith": "PERSON",
+    }
+    _company_short_names(groups, types)
+    assert types["harbor drilling"] == "PERSON"  # a person called Harbor is in the story
+    del groups["harbor smith"]
+    _company_short_names(groups, types)
+    assert types["harbor drilling"] == "ORG"
+
+
+def test_the_company_speaking_is_the_company_not_a_public_body_named_more_often() -> None:
+    from claimgraph.extraction import extract_text
+
+    text = (
+        "The World Health Organization praised the plan. The World Health Organization said "
+        "more was needed. Maxwell Pumps Ltd. won a contract to supply 400 pumps. "
+        "The pump maker said it expects to hire 50 workers."
+    )
+    sources = [c.source for c in extract_text(text).claims if "hire" in c.evidence["text"]]
+    assert sources and sources[0]["name"] == "Maxwell Pumps Ltd."
+
+
 def test_a_city_or_regions_body_is_itself_not_the_city() -> None:
     from claimgraph.extraction import extract_text
 

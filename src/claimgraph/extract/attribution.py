@@ -48,6 +48,15 @@ class Attribution:
     report_verb: Token | None
 
 
+def indefinite(tok: Token) -> bool:
+    """A phrase that brings in a new or no referent ("a New Jersey company", "no group"), so
+    it has no antecedent; "Acme, a toy maker, …" is still Acme."""
+    return tok.dep_ != "appos" and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "another", "no", "any", "some")
+        for c in tok.children
+    )
+
+
 def lemma(tok: Token) -> str:
     """Lemma with a verb particle joined ("set up", "point out")."""
     base = load_ontology().lemma_fixes.get(tok.lower_, tok.lemma_.lower())

@@ -21,6 +21,7 @@ from claimgraph.extract.attribution import (
     blamed_for,
     by_agent,
     find_attribution,
+    indefinite,
     is_anaphoric,
     lemma,
     modality,
@@ -120,11 +121,8 @@ def role_span(
         while end > start + 1 and doc[end - 1].is_punct:
             end -= 1
         span = doc[start:end]
-    indefinite = tok.dep_ != "appos" and any(  # "Acme, a toy maker, …" is still Acme
-        c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.children
-    )
     return RoleSpan(
-        span.start_char, span.end_char, span.text, tok.idx, tok.idx + len(tok), indefinite
+        span.start_char, span.end_char, span.text, tok.idx, tok.idx + len(tok), indefinite(tok)
     )
 
 
@@ -151,10 +149,25 @@ def _child(tok: Token, *deps: str) -> Token | None:
     return next((c for c in tok.children if c.dep_ in deps), None)
 
 
+def _for_clause(tok: Token) -> Token | None:
+    """The clause a verb asks for with "for … to" ("calling for the chief to resign"), which
+    the parser hangs on the verb as a clause marked "for" instead of a preposition."""
+    after = max([tok.i] + [c.i for c in tok.children if c.dep_ == "prt"]) + 1
+    for c in tok.children:
+        if c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.i == after and m.lower_ == "for" for m in c.children
+        ):
+            return c
+    return None
+
+
 def _prep_objects(tok: Token) -> dict[str, Token]:
     """prep:<word> → its object, for the trigger's prepositions and then its object's
     ("signed agreements with X": the parser hangs "with X" on the noun)."""
     out: dict[str, Token] = {}
+    asked = _for_clause(tok) if tok.pos_ in ("VERB", "AUX") else None
+    if asked is not None and (who := _child(asked, "nsubj", "nsubjpass")) is not None:
+        out["prep:for"] = who  # "called for the government to step down": for the government
     dobj = _child(tok, "dobj") if tok.pos_ in ("VERB", "AUX") else None
     inner = of_object(dobj)  # "a package of sanctions on X"
     for base in (tok, dobj, inner):
@@ -312,6 +325,8 @@ def _verb_readings(tok: Token, onto: Ontology) -> list[tuple[str, bool]]:
             ):
                 continue  # "fired his chief of staff on Friday" fires no one on
             readings.extend(onto.verbs.get(f"{word} {p.lower_}", []))
+    if _for_clause(tok) is not None:
+        readings.extend(onto.verbs.get(f"{word} for", []))
     return list(dict.fromkeys(readings))  # "look into" as particle and as preposition: once
 
 
@@ -331,7 +346,10 @@ def _blocked(tok: Token, onto: Ontology) -> bool:
         return True
     node = tok
     for _ in range(3):
-        if node.dep_ not in ("xcomp", "ccomp") or node.head.i == node.i:
+        asked = _for_clause(node.head) if node.dep_ == "advcl" else None
+        if node.dep_ not in ("xcomp", "ccomp") and (asked is None or asked.i != node.i):
+            return False
+        if node.head.i == node.i:
             return False
         head = node.head
         if any(onto.events[e].blocks_complement for e, _ in _verb_readings(head, onto)):
@@ -908,6 +926,8 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             if word in spec.verb_needs_object:
                 if dobj is None or not _fits(dobj, spec.verb_needs_object[word], onto):
                     continue  # "captured the town" is an attack, "captured the suspect" not
+                if xcomp is not None and xcomp.i > dobj.i and not spec.blocks_complement:
+                    continue  # "left the boy to die": the object is made to act, not left
                 ground = event
             if word in spec.opinion_with_clause and _child(tok, "ccomp") is not None:
                 continue  # "he agreed it was a big problem": an opinion shared, no pact
@@ -1658,6 +1678,9 @@ def _verdict(verb: Token, onto: Ontology) -> Token | None:
     )
 
 
+_SUSPICION = ("suspicion", "charge", "accusation", "allegation")
+
+
 def _offence(noun: Token, offences: set[int]) -> bool:
     """A nominal event after "of/with/for" under a charge or verdict ("charged with assault",
     "found guilty of arson") names the offence."""
@@ -1668,6 +1691,10 @@ def _offence(noun: Token, offences: set[int]) -> bool:
     governor = noun.head.head
     if governor.pos_ == "ADJ" and governor.dep_ in _VERDICT_DEPS:
         governor = governor.head  # "found [guilty] of arson"
+    if governor.lemma_.lower() in _SUSPICION and governor.dep_ == "pobj":
+        governor = governor.head.head  # "arrested on suspicion of homicide"
+    if governor.dep_ == "dobj" and governor.head.i in offences:
+        governor = governor.head  # "arrested a man for murder": the parser hangs it on "man"
     return governor.i in offences
 
 
@@ -2041,7 +2068,8 @@ def _frames_for(
             ):
                 role = "patient"  # "opened fire on protesters": the people fired on
             if role == "patient" and filler is not None:
-                role = "recipient" if is_actor(filler) else "object"
+                held = _pronoun_antecedent(filler) if filler.lower_ in _RELATIVE else filler
+                role = "recipient" if is_actor(held) else "object"  # "X, who was arrested"
                 if role == "recipient" and _same(roles.get("object"), filler):
                     del roles["object"]  # "police arrested a man": the man is acted upon
             if filler is not None and (

@@ -189,6 +189,34 @@ def reporting_amod(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("claimgraph_report_clause")
+def report_clause(doc: Doc) -> Doc:
+    """ "X said in a letter that he wants …": the parser hangs the "that" clause on "letter"
+    as a relative clause (with "that" as its marker, not as a relative pronoun); a clause so
+    marked after the noun of a reporting verb's preposition is what the verb reports."""
+    reporting = load_ontology().reporting
+    for tok in doc:
+        noun = tok.head
+        prep = noun.head
+        verb = prep.head
+        if not (
+            tok.dep_ == "relcl"
+            and noun.dep_ == "pobj"
+            and prep.dep_ == "prep"
+            and verb.pos_ in ("VERB", "AUX")
+            and verb.lemma_.lower() in reporting
+            and any(
+                c.dep_ == "mark" and c.lower_ == "that" and c.i == tok.left_edge.i > noun.i
+                for c in tok.children
+            )
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in tok.children)
+            and not any(c.dep_ == "ccomp" for c in verb.children)
+        ):
+            continue
+        tok.head, tok.dep_ = verb, "ccomp"
+    return doc
+
+
 @Language.component("claimgraph_place_modifier")
 def place_modifier(doc: Doc) -> Doc:
     """ "A 55-year-old Severn, Md. man was arrested": the parser makes the town the head (the
@@ -258,6 +286,7 @@ def _load(model: str, trained_ner: bool, product: bool = True) -> Language:
         nlp.add_pipe("claimgraph_paragraphs", before="parser")
         nlp.add_pipe("claimgraph_possessive_her", after="lemmatizer")
         nlp.add_pipe("claimgraph_reporting_amod", after="claimgraph_possessive_her")
+        nlp.add_pipe("claimgraph_report_clause", after="claimgraph_reporting_amod")
     if trained_ner and model == MODEL:
         if (NER_DIR / "ner").is_dir():
             nlp.get_pipe("ner").from_disk(NER_DIR / "ner", exclude=["vocab"])

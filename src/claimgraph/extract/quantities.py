@@ -88,6 +88,21 @@ def _words_value(words: list[str]) -> tuple[Decimal, int] | None:
     return None
 
 
+def _code(word: str) -> bool:
+    """A currency's ISO code written before its amount ("DKK 2 million")."""
+    return len(word) == 3 and word.isupper()
+
+
+def _half(low: list[str]) -> int:
+    """How many words open the list as "half" before a scale word ("a half million", "half a
+    million"); 0 when it is no such half."""
+    for words in (["a", "half"], ["half", "a"], ["half", "an"], ["half"]):
+        n = len(words)
+        if low[:n] == words and len(low) > n and low[n] in SCALES and low[n] not in ("m", "b", "k"):
+            return n
+    return 0
+
+
 def parse_amount(text: str, onto: Ontology) -> Amount | None:
     """Read the first number in a short phrase ("about $1.2bn", "twenty six percent")."""
     toks = _TOKEN.findall(text.replace("-", " "))
@@ -97,7 +112,7 @@ def parse_amount(text: str, onto: Ontology) -> Amount | None:
     i = 0
     while i < len(toks):
         t = low[i]
-        if value is None and t in onto.currencies and not t.isalpha():
+        if value is None and t in onto.currencies and (not t.isalpha() or _code(toks[i])):
             currency = onto.currencies[t]
         elif value is None and (m := _DIGITS.match(t)):
             try:
@@ -108,11 +123,17 @@ def parse_amount(text: str, onto: Ontology) -> Amount | None:
                 value *= SCALES[m["scale"]]
             i += 1
             break
+        elif value is None and _half(low[i:]):
+            n = _half(low[i:])  # "a half-million dollars", "half a billion"
+            value, i = Decimal("0.5"), i + n
+            break
         elif value is None and (t in NUMBER_WORDS or t in ("a", "an")):
             got = _words_value(toks[i:])
             if got is not None:
                 value, n = got
                 i += n
+                if low[i : i + 3] == ["and", "a", "half"]:  # "one and a half million"
+                    value, i = value + Decimal("0.5"), i + 3
                 break
         i += 1
     if value is None:

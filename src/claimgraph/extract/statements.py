@@ -19,6 +19,7 @@ from claimgraph.extract.attribution import (
     by_agent,
     can_speak,
     clause_verb,
+    indefinite,
     is_anaphoric,
     lemma,
     phrase,
@@ -39,8 +40,9 @@ _CONTENT_DEPS = ("ccomp", "parataxis", "xcomp")
 
 
 def _span(span: Span) -> RoleSpan:
+    root = span.root
     return RoleSpan(
-        span.start_char, span.end_char, span.text, span.root.idx, span.root.idx + len(span.root)
+        span.start_char, span.end_char, span.text, root.idx, root.idx + len(root), indefinite(root)
     )
 
 
@@ -245,7 +247,10 @@ def _according_content(according: Token) -> Span:
             end -= 1
         return doc[clause.start : end]
     if pp_start <= clause.start and pp_end < clause.end:
-        return doc[pp_end : clause.end]
+        start = pp_end
+        while start < clause.end - 1 and (doc[start].is_punct or doc[start].is_space):
+            start += 1  # "According to X, Islam will …": not the comma
+        return doc[start : clause.end]
     return clause
 
 

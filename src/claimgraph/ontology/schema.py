@@ -469,6 +469,7 @@ FILES: dict[str, Check] = {
             "title_nouns": list_of(words),
             "org_suffixes": STR_MAP,
             "org_bodies": words,
+            "public_body_words": words,
             "company_suffixes": words,
         }
     ),

@@ -24,8 +24,8 @@ from claimgraph.extract.records import (
     entity_id,
 )
 from claimgraph.record import ACTOR_ROLES, THING_ROLES
-from claimgraph.resolve.entities import country_name, country_view, title_nouns
-from claimgraph.resolve.gender import PRONOUN_GENDER, first_name_gender, title_gender
+from claimgraph.resolve.entities import country_name, country_view, public_bodies, title_nouns
+from claimgraph.resolve.gender import PRONOUN_GENDER, first_name_gender, noun_gender, title_gender
 
 
 def _norm(name: str) -> str:
@@ -67,6 +67,7 @@ ORG_HEADS = {
     "startup",
     "corporation",
 }
+COMPANY_HEADS = ORG_HEADS - {"group", "unit", "operator", "publisher", "chain"}  # trading firms
 # heads through which a country acts ("Russian forces", "Iranian engineers" act for the state)
 STATE_HEADS = {
     "force",
@@ -236,16 +237,19 @@ class _Index:
         ]
         return next((e for e in reversed(found) if e.id != not_id and self.fits(e, pronoun)), None)
 
-    def antecedent(self, start: int, types: tuple[str, ...]) -> Entity | None:
+    def antecedent(
+        self, start: int, types: tuple[str, ...], company: bool = False
+    ) -> Entity | None:
         """The nearest entity of these types mentioned before `start` ("he" → the last person
         named, "the company" → the last organisation): a one-line recency rule, no coreference
-        model."""
+        model. A `company` is no public body ("the World Trade Organization") and no currency
+        code the tagger took for a name ("DKK")."""
         best = None
         seen: dict[str, int] = {}
-        for s, _e, ent in self.mentions:
+        for s, end, ent in self.mentions:
             if s >= start:
                 break
-            if ent.type in types:
+            if ent.type in types and not (company and self._not_company(ent, end, start)):
                 seen[ent.id] = seen.get(ent.id, 0) + 1
                 best = ent
         if best is not None and best.type == "ORG" and seen:
@@ -257,6 +261,13 @@ class _Index:
                 if s < start and ent.type in types and seen.get(ent.id) == top:
                     return ent
         return best
+
+    def _not_company(self, ent: Entity, end: int, start: int) -> bool:
+        if not self.text[end:start].strip(" ,"):
+            return True  # "The Boise, Idaho-based company": a modifier of the phrase itself
+        words = ent.name.lower().split()
+        currencies = load_ontology().currencies
+        return ent.name.lower() in currencies or bool(set(words) & public_bodies())
 
     def titled_person(self, span: RoleSpan | Mention) -> Entity | None:
         """Who "the interior minister" / "the FBI chief" is: the last person named before it
@@ -382,7 +393,11 @@ def _actor(span: RoleSpan, idx: _Index, acting: bool = True) -> dict[str, Any]:
         inner = [e for e in idx.entities_in(span.start, span.end) if e.type in ("ORG", "PERSON")]
         # "the company" is the one the story follows; "a New Jersey company" a new one
         ent = (
-            inner[0] if inner else None if span.indefinite else idx.antecedent(span.start, ("ORG",))
+            inner[0]
+            if inner
+            else None
+            if span.indefinite
+            else idx.antecedent(span.start, ("ORG",), company=head in COMPANY_HEADS)
         )
         if ent is None:
             return _phrase_actor(span)
@@ -509,6 +524,8 @@ def _speaker(span: RoleSpan, idx: _Index, onto: Ontology) -> dict[str, Any]:
     head = _head_word(span)
     if org is not None and org.type == "PERSON" and _lemma_in(head, onto.own_voice_nouns):
         org = None  # "a former girlfriend of X said": she speaks, not X
+    if org is None and head in ORG_HEADS and not span.indefinite:
+        org = idx.antecedent(span.start, ("ORG",), company=head in COMPANY_HEADS)
     if org is not None:  # "analysts at the Institute", "a spokesman for Company X"
         return {"name": org.name, "type": org.type, "entity_id": org.id, "text": span.text}
     country = next((e for e in inner if e.type in ("GPE", "NORP")), None)
@@ -567,6 +584,8 @@ def resolve_claims(
         if "location" in f.roles:
             roles["location"] = _place(f.roles["location"], idx)
         _not_self(roles, f, idx)
+        if _relative_speaks_of_self(f, source, onto):
+            roles["agent"] = _source_actor(source)
         agent = roles.get("agent")
         unnamed = agent is None or (agent.get("id") is None and agent["name"].lower() in _SELF)
         said_by = f.roles.get("agent")
@@ -792,6 +811,20 @@ def _restatement_key(c: Claim) -> tuple[Any, ...]:
         said,
         name(c.location),
         qty,
+    )
+
+
+def _relative_speaks_of_self(f: Frame, source: dict[str, Any], onto: Ontology) -> bool:
+    """ "Elian Gonzalez's father said he wants …": "he" is the father who speaks (a relation
+    noun of the pronoun's sex), not the person the speaker is named by."""
+    agent, speaker = f.roles.get("agent"), f.speaker
+    if agent is None or speaker is None or f.speaker_anaphoric or source.get("entity_id"):
+        return False
+    pronoun, head = _head_word(agent), _head_word(speaker)
+    return (
+        pronoun in PRONOUN_GENDER
+        and _lemma_in(head, onto.own_voice_nouns)
+        and noun_gender(head) in (None, PRONOUN_GENDER[pronoun])
     )
 
 

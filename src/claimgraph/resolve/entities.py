@@ -53,6 +53,13 @@ def _tables() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
+def public_bodies() -> frozenset[str]:
+    """Last words of organisations that are bodies, not companies ("… Organization")."""
+    t = _tables()
+    return frozenset(w.lower() for k in ("org_bodies", "public_body_words") for w in t.get(k) or [])
+
+
+@lru_cache(maxsize=1)
 def title_nouns() -> tuple[frozenset[str], ...]:
     """Office-holder nouns in groups of words that name the same office (chief = director)."""
     return tuple(frozenset(w.lower() for w in g) for g in _tables().get("title_nouns") or [])
@@ -549,7 +556,7 @@ def _merge_persons(groups: dict[str, list[_Item]], types: dict[str, str]) -> Non
 
 
 def _company_short_names(groups: dict[str, list[_Item]], types: dict[str, str]) -> None:
-    """A one-word name the tagger called a person ("Telerate's two directors") that begins
+    """A one- or two-word name the tagger called a person ("Telerate's two directors") that begins
     exactly one company's name with a corporate suffix ("Telerate Inc.") is that company,
     unless a person in the article has that word as a name ("Ford" beside "Gerald Ford")."""
     suffixes = set(_tables().get("company_suffixes") or [])
@@ -558,11 +565,15 @@ def _company_short_names(groups: dict[str, list[_Item]], types: dict[str, str]) 
         for k in groups
         if types.get(k) == "ORG" and len(k.split()) > 1 and k.split()[-1].strip(".") in suffixes
     ]
-    people = {w for k in groups if types.get(k) == "PERSON" and " " in k for w in k.split()}
-    for k in [k for k in groups if types.get(k) == "PERSON" and " " not in k]:
-        longer = [c for c in companies if c.split()[0] == k]
-        if len(longer) == 1 and k not in people:
-            types[k] = "ORG"
+    persons = [k for k in groups if types.get(k) == "PERSON"]
+    for k in persons:
+        words = k.split()
+        people = {w for p in persons if p != k and " " in p for w in p.split()}
+        longer = [
+            c for c in companies if c.split()[: len(words)] == words and len(c.split()) > len(words)
+        ]
+        if len(words) <= 2 and len(longer) == 1 and not people & set(words):
+            types[k] = "ORG"  # "Ocean Drilling" of "Ocean Drilling & Exploration Co."
 
 
 def _merge_orgs(groups: dict[str, list[_Item]], types: dict[str, str]) -> None:

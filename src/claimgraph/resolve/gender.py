@@ -16,6 +16,37 @@ from functools import lru_cache
 _RATIO = 4.0  # how much likelier one sex must be before a first name decides
 _MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "sheikh", "pope", "ayatollah"}
 _FEMALE_TITLES = {"mrs", "ms", "miss", "lady", "queen", "princess", "dame"}
+# relation nouns that say their holder's sex ("the boy's mother said she …")
+_MALE_NOUNS = {
+    "father",
+    "husband",
+    "son",
+    "brother",
+    "boyfriend",
+    "uncle",
+    "nephew",
+    "grandfather",
+    "widower",
+    "ex-husband",
+    "fiance",
+    "grandson",
+    "stepfather",
+}
+_FEMALE_NOUNS = {
+    "mother",
+    "wife",
+    "daughter",
+    "sister",
+    "girlfriend",
+    "aunt",
+    "niece",
+    "grandmother",
+    "widow",
+    "ex-wife",
+    "fiancee",
+    "granddaughter",
+    "stepmother",
+}
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
@@ -57,3 +88,9 @@ def title_gender(text_before: str) -> str | None:
         return None
     word = words[-1].lower()
     return "m" if word in _MALE_TITLES else "f" if word in _FEMALE_TITLES else None
+
+
+def noun_gender(word: str) -> str | None:
+    """'m'/'f' for a relation noun that says its holder's sex ("father", "widow"), else None."""
+    w = word.lower()
+    return "m" if w in _MALE_NOUNS else "f" if w in _FEMALE_NOUNS else None
