@@ -352,3 +352,43 @@ def test_what_according_to_vouches_for_does_not_open_with_its_comma():
     assert [c.object["text"] for c in claims] == [
         "the city will one day be the largest in the state"
     ]
+
+
+def test_who_says_it_in_responded_by_saying():
+    claims = extract_text("Acme responded by saying it will buy up to one million shares.").claims
+    assert [(c.event, c.agent["name"], c.source["name"]) for c in claims] == [
+        ("ACQUIRE", "Acme", "Acme")
+    ]
+    claims = extract_text("Acme reacted by cutting prices and saying the plan was unfair.").claims
+    assert claims and all(c.source["name"] == "Acme" for c in claims)
+    # "quoted as saying" still credits the one who quotes
+    claims = extract_text(
+        "A senior official was quoted by local media as saying that rebels planned the attacks."
+    ).claims
+    assert claims and claims[0].source["name"] == "local media"
+
+
+def test_a_dangling_despite_insisting_is_said_by_the_reporter_not_the_subject():
+    claims = extract_text(
+        "Mayor Ruth Olsen maintains that the benefits extend beyond the cost "
+        "(despite insisting that the project is a plus)."
+    ).claims
+    assert claims and all(c.source["name"] == "Ruth Olsen" for c in claims)
+
+
+def test_an_estimate_set_at_a_figure_is_the_estimators_measure():
+    claims = extract_text("Officials estimated the damage at $10 million.").claims
+    assert [(c.event, c.agent, c.source["name"], c.quantity["value"]) for c in claims] == [
+        ("MEASURE", None, "Officials", 10_000_000)
+    ]
+    assert claims[0].object["text"] == "damage"
+    assert extract_text("The tariffs were put in place on security grounds.").claims == []
+
+
+def test_a_figure_of_an_earlier_clause_is_not_the_later_clauses():
+    claims = extract_text(
+        "Its stock closed Friday at $29 a share; at that price, the company has a market "
+        "value of about $278.4 million."
+    ).claims
+    value = [c for c in claims if "market value" in (c.object or {}).get("text", "")]
+    assert value and value[0].quantity["value"] == 278_400_000

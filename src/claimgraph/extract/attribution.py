@@ -382,6 +382,30 @@ CAUSATIVE_VERBS = frozenset({"have", "get"})
 _SUBORDINATORS = {"when", "whenever", "while", "after", "before", "since", "once", "until"}
 
 
+def gerund_subject(verb: Token, onto: Ontology) -> Token | None:
+    """Who says it in a subjectless "saying" reached through a preposition ("X responded by
+    saying …") or coordination ("X responded by cutting prices and saying …"): the first
+    subject up the clause that can speak (strictly: "the benefits extend …, despite insisting
+    that …" is no speaker); inside a reported clause, its reporter ("he maintains that …");
+    "quoted as saying" is left to quoted_as."""
+    node, via_prep = verb, False
+    for _ in range(4):
+        if node.dep_ in ("advcl", "conj"):
+            node = node.head
+        elif node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ != "as":
+            node, via_prep = node.head.head, True
+        else:
+            return None
+        subj = subject_of(node)
+        if subj is not None and not via_prep:
+            return subj  # "X mocked it, saying …"
+        if subj is not None:
+            if node.dep_ == "ccomp" and reports(node.head, onto):
+                return subject_of(node.head)
+            return subj if can_speak(subj, onto, strict=True) else None
+    return None
+
+
 def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
     """The nearest reporting/stance frame above the trigger, per the module rules. A quoted
     "I think …" inside "…, she said" is hers: first/second-person speakers defer to an outer
@@ -413,9 +437,9 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
             if subj is not None and subj.dep_ == "nsubjpass" and word not in ("quote", "cite"):
                 # "the attack is believed to …", "X is said to …": no speaker but a "by" one
                 subj = by_agent(parent)
-            elif subj is None and parent.tag_ == "VBG" and parent.dep_ in ("advcl", "conj"):
-                subj = subject_of(parent.head)  # "X mocked it, saying …": X speaks
-            elif subj is None:
+            elif subj is None and parent.tag_ == "VBG":
+                subj = gerund_subject(parent, onto)  # "X mocked it, saying …": X speaks
+            if subj is None:
                 subj = quoted_as(parent)
             span = phrase(subj) if subj is not None else None
             found = Attribution(

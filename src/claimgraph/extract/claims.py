@@ -1015,6 +1015,11 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                     continue
                 if word in spec.setting_verbs and dobj is not None:
                     continue  # "it is lowering its forecast": no figure set
+                if word in spec.valuing_verbs and dobj is not None and _valued_at(tok):
+                    found.append((event, False, dobj))  # "he put the damage at $10 million"
+                    continue
+                if word in spec.valuing_verbs and not _valued_at(tok):
+                    continue  # "the tariffs were put in place": no figure set
                 if (
                     word in spec.price_verbs
                     and subj is not None
@@ -1381,6 +1386,18 @@ def _causer(tok: Token) -> Token | None:
     if obj is None or obj.dep_ != "dobj" or lemma(obj.head) not in CAUSATIVE_VERBS:
         return None
     return subject_of(obj.head)
+
+
+def _valued_at(verb: Token) -> bool:
+    """Whether the verb sets a figure on its object with "at" and a number ("estimated the
+    breakup value at $55 a share", "police put the crowd at 10,000")."""
+    dobj = _child(verb, "dobj")
+    return any(
+        p.dep_ == "prep"
+        and p.lower_ == "at"
+        and any(t.ent_type_ in NUMBER_LABELS for t in p.subtree)
+        for p in itertools.chain(verb.children, dobj.children if dobj is not None else [])
+    )
 
 
 def _it_company(tok: Token | None, verb: Token, onto: Ontology) -> Token | None:
@@ -1912,7 +1929,12 @@ def _frames_for(
         roles["agent"], roles["recipient"], roles["object"] = stake[1], stake[2], tok
     elif spec.quantity:
         roles["object"] = obj
-        if obj is not None and obj.dep_ == "dobj" and obj.head.i == tok.i:
+        if (
+            obj is not None
+            and obj.dep_ == "dobj"
+            and obj.head.i == tok.i
+            and lemma(tok) not in spec.valuing_verbs  # who estimates a figure only says it
+        ):
             holder = _child(tok, "nsubj") or _inherited_subject(tok)
             if holder is not None and holder.lower_ in _RELATIVE:
                 holder = _pronoun_antecedent(holder)  # "Dow Jones, which owns 67% of X"
@@ -2298,6 +2320,12 @@ def _frames_for(
     attribution = find_attribution(tok, onto)
     if own_say:  # "…, which Russia denies": Russia's own word, not the accuser's report
         attribution = Attribution(None, False, None, None)
+    valuer = subject_of(tok) if lemma(tok) in spec.valuing_verbs and not is_noun else None
+    if attribution.speaker is None and is_actor(valuer) and valuer.dep_ == "nsubj":
+        sp = phrase(valuer)  # "analysts estimated the value at $55": their estimate
+        attribution = Attribution(
+            sp, is_anaphoric(sp, onto), onto.reporting.get(lemma(tok), "reported"), tok
+        )
     if blamed is not None and blamed[1] is not None:  # as the blamer claims it
         sp = phrase(blamed[1])
         attribution = Attribution(sp, is_anaphoric(sp, onto), "claimed", blamed[2])

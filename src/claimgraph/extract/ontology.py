@@ -53,6 +53,7 @@ class EventType:
     opinion_with_clause: frozenset[str] = frozenset()  # "agreed (that) it was a problem"
     only_intransitive: frozenset[str] = frozenset()  # "thousands demonstrated", not "… its skill"
     setting_verbs: frozenset[str] = frozenset()  # MEASURE: "the bank raised rates to 4.5%"
+    valuing_verbs: frozenset[str] = frozenset()  # MEASURE: "put the damage at $10 million"
     object_actor: bool = False  # the object must be an actor ("charged him", not "a fee")
     object_not_person: bool = False  # "released a report", not "released the hostages"
     it_is_organisation: bool = False  # "after it unveiled its computer": "it" is the company
@@ -250,6 +251,7 @@ def load_ontology() -> Ontology:
                 for v, ws in (spec.get("verb_needs_object") or {}).items()
             },
             setting_verbs=frozenset(map(_lemma, spec.get("setting_verbs") or [])),
+            valuing_verbs=frozenset(map(_lemma, spec.get("valuing_verbs") or [])),
             opinion_with_clause=frozenset(map(_lemma, spec.get("opinion_with_clause") or [])),
             only_intransitive=frozenset(map(_lemma, spec.get("only_intransitive") or [])),
             object_actor=bool(spec.get("object_actor")),
@@ -315,6 +317,7 @@ def load_ontology() -> Ontology:
             *(spec.get("verbs") or []),
             *(spec.get("object_verbs") or []),
             *(spec.get("setting_verbs") or []),
+            *(spec.get("valuing_verbs") or []),
         ]:
             if (name, False) not in verbs.get(_lemma(v), []):
                 verbs.setdefault(_lemma(v), []).append((name, False))

@@ -188,7 +188,16 @@ def _level_first(trigger: Token, onto: Ontology) -> list[Token]:
             if obj is not None and obj.lemma_.lower() not in onto.currencies:
                 level.extend(p.subtree)
     seen = {t.i for t in level}
-    return level + [t for t in trigger.subtree if t.i not in seen]
+    # numbers of another clause hung on the trigger come last ("Its stock closed at $29; at
+    # that price, the company has a market value of $278 million": the value's is $278m)
+    other = {
+        t.i
+        for c in trigger.children
+        if c.dep_ in ("ccomp", "parataxis", "advcl", "csubj") and c.i < trigger.i
+        for t in c.subtree
+    }
+    rest = [t for t in trigger.subtree if t.i not in seen]
+    return level + [t for t in rest if t.i not in other] + [t for t in rest if t.i in other]
 
 
 def quantity_of(trigger: Token, onto: Ontology) -> dict | None:

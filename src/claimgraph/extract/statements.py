@@ -19,6 +19,7 @@ from claimgraph.extract.attribution import (
     by_agent,
     can_speak,
     clause_verb,
+    gerund_subject,
     indefinite,
     is_anaphoric,
     lemma,
@@ -97,6 +98,8 @@ def _speaker_token(
             subj = next((c for c in outer.children if c.dep_ == "nsubj"), subj)
     if subj is None:
         subj = quoted_as(verb)  # "the Post quoted an aide as saying …": the Post speaks
+    if subj is None and verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "conj"):
+        subj = gerund_subject(verb, onto)  # "X responded by (cutting prices and) saying …"
     if subj is None:
         return None
     subj = placed_actor(subj) or subj  # "The Kirkland, Wash., company said …"

@@ -252,6 +252,7 @@ _EVENT_WORDS = (
     "inverse",
     "nouns",
     "object_verbs",
+    "valuing_verbs",
     "static_verbs",
     "owned_figures",
     "owner_nouns",
