@@ -392,3 +392,21 @@ def test_a_figure_of_an_earlier_clause_is_not_the_later_clauses():
     ).claims
     value = [c for c in claims if "market value" in (c.object or {}).get("text", "")]
     assert value and value[0].quantity["value"] == 278_400_000
+
+
+def test_a_pronoun_speaking_inside_an_unnamed_persons_report_is_that_person():
+    claims = extract_text(
+        "Colin Dunne was arrested on Tuesday. A police officer told the court she believed "
+        "she could connect Dunne to all the charges."
+    ).claims
+    believed = [c for c in claims if c.evidence["text"].startswith("she could")]
+    assert believed and believed[0].source["text"] == "she"
+    assert believed[0].source["name"] != "Colin Dunne"  # not the man named before
+    assert believed[0].agent["name"] == believed[0].source["name"]
+
+
+def test_remanded_in_custody_is_held():
+    claims = extract_text(
+        "A 34-year-old man was remanded in custody after appearing in court."
+    ).claims
+    assert [(c.event, c.recipient["name"]) for c in claims] == [("ARREST", "34-year-old man")]

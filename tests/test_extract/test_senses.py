@@ -93,3 +93,8 @@ def test_a_person_arrested_in_a_relative_clause_is_the_recipient():
     )
     arrest = [f for f in frames if f.event == "ARREST"]
     assert arrest and arrest[0].roles["recipient"].text == "Mark Dunne"
+
+
+def test_a_demonstration_of_a_fact_is_no_protest(nlp):
+    assert events(nlp, "It was a clear demonstration of the fact that the plan works.") == []
+    assert "PROTEST" in events(nlp, "Thousands joined a demonstration against the new law.")

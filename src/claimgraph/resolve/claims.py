@@ -569,8 +569,16 @@ def resolve_claims(
     incidents: dict[str, dict[str, Any]] = {}  # event noun -> the date its mention gave it
     claims: list[Claim] = []
     seen: set[str] = set()
+    telling: list[tuple[int, int, dict[str, Any], str]] = []  # reports by a speaker, in order
     for f in frames:
-        source = _source(f, idx, onto, publisher, last_named)
+        at = f.speaker.start if f.speaker is not None else -1
+        enclosing = next(
+            ((src, head) for s, e, src, head in reversed(telling) if s <= at < e), None
+        )  # the report this speaker speaks inside, and its speaker's head word
+        source = _source(f, idx, onto, publisher, last_named, enclosing)
+        if f.speaker is not None and not f.speaker_anaphoric:
+            head = _head_word(f.speaker)
+            telling.append((f.evidence.start, f.evidence.end, source, head))
         if source.get("type") == "PERSON" and source.get("entity_id") and not f.speaker_anaphoric:
             # "Trump said he would …": the speaker is who "he" most likely is
             idx.focus = idx.by_id.get(source["entity_id"]) or idx.focus
@@ -605,6 +613,15 @@ def resolve_claims(
             roles["agent"] = _source_actor(source)
         if roles.get("agent") is None and _acts_as_reported(f, source, onto):
             roles["agent"] = _source_actor(source)  # "police said two men were arrested"
+        if (
+            said_by is not None
+            and f.speaker is not None
+            and f.speaker_anaphoric
+            and (said_by.start, said_by.end) == (f.speaker.start, f.speaker.end)
+            and f.speaker.text.lower() in PERSON_PRONOUNS
+            and _unnamed_teller(enclosing, f.speaker.text.lower())
+        ):  # "she believed …" inside the officer's report: she, the officer, believes it
+            roles["agent"] = _source_actor(source)
         if f.speaker is not None and not f.speaker_anaphoric:
             last_named = source
         for actor in (roles.get("agent"), source):
@@ -905,15 +922,39 @@ def _pointed_speaker(ent: Entity, text: str, publisher: str) -> dict[str, Any]:
     }
 
 
+def _unnamed_teller(teller: tuple[dict[str, Any], str] | None, pronoun: str) -> bool:
+    """Whether a report's speaker is a person the text leaves unnamed ("a police officer",
+    "a spokesman for X"), whom a "she"/"he" speaking inside that report is (a one-line
+    nesting rule); a named person is found by name instead."""
+    if teller is None:
+        return False
+    source, head = teller
+    if source.get("type") == "PERSON" or source.get("is_publisher"):
+        return False
+    onto = load_ontology()
+    word = head.lower()
+    person = word in onto.actor_nouns or word in onto.speaker_nouns
+    return person and noun_gender(word) in (None, PRONOUN_GENDER[pronoun])
+
+
 def _source(
-    f: Frame, idx: _Index, onto: Ontology, publisher: str, last_named: dict[str, Any] | None
+    f: Frame,
+    idx: _Index,
+    onto: Ontology,
+    publisher: str,
+    last_named: dict[str, Any] | None,
+    enclosing: tuple[dict[str, Any], str] | None = None,
 ) -> dict[str, Any]:
     if f.speaker is None:
         return {"name": publisher, "type": "PUBLISHER", "chain": [publisher], "is_publisher": True}
     titled = idx.titled_person(f.speaker)
     if titled is not None:  # "the interior minister said": the minister named before
         return _pointed_speaker(titled, f.speaker.text, publisher)
-    if f.speaker_anaphoric and f.speaker.text.lower() in PERSON_PRONOUNS:
+    pronoun = f.speaker.text.lower()
+    if f.speaker_anaphoric and pronoun in PERSON_PRONOUNS and _unnamed_teller(enclosing, pronoun):
+        # "A police officer told the court she believed …": she is the officer telling it
+        return {**enclosing[0], "text": f.speaker.text, "anaphoric": True}  # type: ignore[index]
+    if f.speaker_anaphoric and pronoun in PERSON_PRONOUNS:
         ent = idx.person(f.speaker.start, f.speaker.text)
         if ent is not None:  # "he added": the last person named
             return _pointed_speaker(ent, f.speaker.text, publisher)
