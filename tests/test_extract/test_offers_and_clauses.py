@@ -410,3 +410,19 @@ def test_remanded_in_custody_is_held():
         "A 34-year-old man was remanded in custody after appearing in court."
     ).claims
     assert [(c.event, c.recipient["name"]) for c in claims] == [("ARREST", "34-year-old man")]
+
+
+def test_an_event_nouns_adjective_says_how_sure_it_is():
+    claims = extract_text("Shareholders discussed the proposed merger of the two banks.").claims
+    merger = [c for c in claims if c.evidence["text"].startswith("the proposed merger")]
+    assert merger and merger[0].modality == "planned"
+
+
+def test_offering_part_of_a_business_supplies_it_and_a_sum_for_a_company_bids():
+    claims = extract_text(
+        "Ocean Pumps said it will offer 20% of its drilling business in a public offering."
+    ).claims
+    assert [(c.event, c.agent["name"]) for c in claims] == [("SUPPLY", "Ocean Pumps")]
+    claims = extract_text("Acme offered $28 a share for the company.").claims
+    assert [c.event for c in claims] == ["ACQUIRE"]
+    assert extract_text("The mall offers Giant Food and Target.").claims == []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -154,7 +154,6 @@ def test_evaluate_smoke() -> None:
 
 
 def _claim_times(text: str, dct: date = DCT) -> list[tuple[str, str | None, str | None]]:
-    from datetime import datetime
 
     from claimgraph.extraction import extract_text
 
@@ -293,3 +292,25 @@ def test_a_report_day_carries_to_the_next_past_event() -> None:
     )
     sent = [(v, b) for e, v, b in times if e == "SUPPLY"]
     assert sent == [("2021-03-05", "context")]
+
+
+def test_a_date_opening_a_sentence_sets_the_scene_for_the_next_past_event() -> None:
+    # the dated sentence states no claim; the bomb goes off on that day, not on the dateline
+    times = _claim_times(
+        "On Feb. 12, the minister had just ended a news conference. They were talking when "
+        "the bomb went off, killing 47 people."
+    )
+    assert [(e, v, b) for e, v, b in times] == [("KILL", "2021-02-12", "context")]
+
+
+def test_a_slated_visit_in_a_month_lies_ahead_and_is_planned() -> None:
+    from claimgraph.extraction import extract_text
+
+    claims = extract_text(
+        "He said they had talked about the slated visit of Commerce Secretary Ann Daley in "
+        "February.",
+        published=datetime(2021, 3, 10),
+    ).claims
+    assert [(c.event, c.agent["name"], c.modality, c.time["value"]) for c in claims] == [
+        ("VISIT", "Ann Daley", "planned", "2022-02")
+    ]

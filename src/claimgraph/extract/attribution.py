@@ -579,7 +579,16 @@ def _clause_chain(trigger: Token) -> list[Token]:
 
 def hedging(trigger: Token, onto: Ontology) -> str | None:
     """ "if X attacks" (hypothetical), "reportedly", "allegedly", "probably": how firmly the
-    clause itself states the event, whoever reports it."""
+    clause itself states the event, whoever reports it; an event noun says it with its
+    adjective ("the proposed merger", "an alleged bribe")."""
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        for c in trigger.children:
+            if (
+                c.dep_ in ("amod", "compound")
+                and c.i < trigger.i
+                and c.lower_ in onto.modality_adjectives
+            ):
+                return onto.modality_adjectives[c.lower_]
     for node in _clause_chain(trigger):
         for c in node.children:
             if c.dep_ == "mark" and c.lower_ in onto.conditional_marks:

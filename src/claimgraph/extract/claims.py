@@ -1327,6 +1327,12 @@ def _simple_past(tok: Token) -> bool:
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
     if verb.pos_ not in ("VERB", "AUX"):
         return False
+    if (
+        verb.tag_ == "VBG"
+        and verb.dep_ in ("advcl", "conj", "xcomp")
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in verb.children)
+    ):
+        verb = verb.head  # "the bomb went off, killing 247 people": the tense of "went off"
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in ("has", "have", "will", "would", "'ve", "'s") for a in auxes):
         return False
@@ -1955,7 +1961,16 @@ def _frames_for(
             tok, obj, _possessor_targeted(tok, spec), spec.roles.get("dobj") == "patient"
         )
         roles["object"] = obj
-        if obj is not None and spec.roles.get("dobj") == "patient" and is_actor(obj):
+        if (
+            spec.of_is_agent
+            and obj is not None
+            and roles.get("agent") is None
+            and is_actor(obj)
+            and obj.ent_type_ not in ("GPE", "LOC", "FAC")  # "a tour of Paris": the place toured
+        ):  # "the visit of the secretary": the secretary travels
+            roles["agent"] = obj
+            del roles["object"]
+        elif obj is not None and spec.roles.get("dobj") == "patient" and is_actor(obj):
             # "expulsions of Russian diplomats": the people the act is done to
             roles["recipient"] = obj
             del roles["object"]

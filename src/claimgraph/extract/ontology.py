@@ -95,6 +95,7 @@ class EventType:
     joined_by_subject: bool = False  # "thousands marched in a rally": who is in it holds it
     level_nouns: frozenset[str] = frozenset()  # MEASURE: "hit a five-year low" states a level
     possessor_is_target: bool = False  # "Laden's extradition": the possessor is acted upon
+    of_is_agent: bool = False  # "the visit of the Pope": the noun's "of" actor does it
     names_offence: bool = False  # "charged with assault": the noun is the offence, no event
     # a nominal trigger modified by one of these is another sense ("a general strike",
     # "an accidental explosion")
@@ -170,6 +171,7 @@ class Ontology:
     sought_by: frozenset[str] = frozenset()  # "a reward for his capture": not yet done
     calling_off_verbs: frozenset[str] = frozenset()  # "the meeting was cancelled": none held
     modality_adverbs: dict[str, str] = field(default_factory=dict)
+    modality_adjectives: dict[str, str] = field(default_factory=dict)  # "the proposed merger"
     conditional_marks: frozenset[str] = frozenset()
     negating_verbs: frozenset[str] = frozenset()
     barring_verbs: frozenset[str] = frozenset()  # "prevented X from leaving": not done
@@ -281,6 +283,7 @@ def load_ontology() -> Ontology:
             blocks_object_noun=bool(spec.get("blocks_object_noun")),
             level_nouns=frozenset(map(_lemma, spec.get("level_nouns") or [])),
             possessor_is_target=bool(spec.get("possessor_is_target")),
+            of_is_agent=bool(spec.get("of_is_agent")),
             names_offence=bool(spec.get("names_offence")),
             noun_excludes_preps=frozenset(w.lower() for w in spec.get("noun_excludes_preps") or []),
             noun_excludes_governors=frozenset(
@@ -392,6 +395,9 @@ def load_ontology() -> Ontology:
         calling_off_verbs=frozenset(map(_lemma, ev.get("calling_off_verbs") or [])),
         quantifier_heads=frozenset(map(_lemma, ev.get("quantifier_heads") or [])),
         lemma_fixes={k.lower(): _lemma(v) for k, v in (ev.get("lemma_fixes") or {}).items()},
+        modality_adjectives={
+            w.lower(): cls for cls, ws in (at.get("modality_adjectives") or {}).items() for w in ws
+        },
         modality_adverbs={
             _lemma(w): cls for cls, ws in (at.get("modality_adverbs") or {}).items() for w in ws
         },

@@ -628,6 +628,7 @@ def resolve_claims(
             if actor and actor.get("type") == "PERSON" and actor.get("entity_id", actor.get("id")):
                 idx.focus = idx.by_id.get(actor.get("entity_id") or actor.get("id")) or idx.focus
         time = _season(_part_of_day(_time(f, idx, published, text, published_granularity)))
+        narrative = _scene_time(narrative, idx.times, text or "", f.evidence.start)
         time, narrative = _narrative_time(f, time, narrative)
         time = _incident_time(f, time, incidents, onto)
         cid = _claim_id(article_key, f, roles)
@@ -734,6 +735,26 @@ def _narrative_time(
     ):
         return {**last[1], "basis": "context", "published": t.get("value")}, last
     return time, last
+
+
+_SCENE = re.compile(r"\s*(?:(?:on|in|at|by|early|late|later|that|the|night|morning)\s+)*", re.I)
+
+
+def _scene_time(last: Stated, times: list[TimeSpan], text: str, before: int) -> Stated:
+    """ "On Aug. 7, Bushnell had just ended a news conference. They were talking when the bomb
+    went off": a date opening a sentence sets the scene for the story told after it, even
+    when its own sentence states no claim (a one-line narrative rule)."""
+    for t in times:
+        if t.start >= before or (last is not None and t.start <= last[0]):
+            continue
+        if t.type != "DATE" or t.granularity not in ("day", "month") or not t.value:
+            continue
+        opening = max(text.rfind(". ", 0, t.start), text.rfind("\n", 0, t.start)) + 1
+        if not _SCENE.fullmatch(text[opening : t.start]):
+            continue  # a date inside a sentence dates that sentence's events only
+        stated = {**t.to_dict(), "basis": "sentence"}
+        last = (t.start, stated)
+    return last
 
 
 _UNDATED = ("published", "context", "report")

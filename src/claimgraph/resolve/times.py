@@ -36,6 +36,21 @@ FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
 FUTURE_VERBS = {"expect", "plan", "schedule", "intend", "hope", "aim", "set", "go", "due"}
 NUMERIC_ENTS = {"MONEY", "PERCENT", "QUANTITY"}
 FORWARD_MODALS = {"must", "should", "would", "ought"}
+# an event noun so described lies ahead: "the slated visit of X in September"
+PLANNED_ADJECTIVES = {
+    "slated",
+    "planned",
+    "scheduled",
+    "proposed",
+    "upcoming",
+    "forthcoming",
+    "expected",
+    "coming",
+    "future",
+    "next",
+    "intended",
+    "prospective",
+}
 DEADLINE_PREPS = {"by", "until", "till", "before"}
 SEASON_CUES = {
     "in",
@@ -111,6 +126,12 @@ class _DocView:
         if not toks:
             return None
         tok = toks[0]
+        noun = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
+        if noun.pos_ == "NOUN" and any(
+            c.dep_ in ("amod", "compound") and c.lower_ in PLANNED_ADJECTIVES and c.i < noun.i
+            for c in noun.children
+        ):
+            return "future"  # "the slated visit of the secretary in September"
         verb = None
         for anc in [tok, *tok.ancestors]:
             if anc.pos_ in ("VERB", "AUX"):
