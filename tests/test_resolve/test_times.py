@@ -314,3 +314,11 @@ def test_a_slated_visit_in_a_month_lies_ahead_and_is_planned() -> None:
     assert [(c.event, c.agent["name"], c.modality, c.time["value"]) for c in claims] == [
         ("VISIT", "Ann Daley", "planned", "2022-02")
     ]
+
+
+def test_a_speakers_undated_report_does_not_take_the_history_told_before_it() -> None:
+    times = _claim_times(
+        "The rebels declared victory on Jan. 1, 1959 when the dictator fled the country. "
+        "The minister said he sympathized with the boy's father."
+    )
+    assert ("SUPPORT", "2021-03-10", "published") in times

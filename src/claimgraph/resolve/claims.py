@@ -732,7 +732,9 @@ def _narrative_time(
         # claim's own sentence is no earlier part of the story
         and last[0] < start
         and start - last[0] < NARRATIVE_WINDOW
-    ):
+        and not (f.speaker is not None and _years_apart(last[1].get("value"), t.get("value")))
+    ):  # a speaker's report is news of the day, not of the history told before it ("… when
+        # Batista fled in 1959. Castro said he sympathized with the boy's father")
         return {**last[1], "basis": "context", "published": t.get("value")}, last
     return time, last
 
@@ -755,6 +757,12 @@ def _scene_time(last: Stated, times: list[TimeSpan], text: str, before: int) -> 
         stated = {**t.to_dict(), "basis": "sentence"}
         last = (t.start, stated)
     return last
+
+
+def _years_apart(told: Any, day: Any) -> bool:
+    """Whether a stated time lies two or more calendar years before the publication day."""
+    a, b = str(told or "")[:4], str(day or "")[:4]
+    return a.isdigit() and b.isdigit() and int(b) - int(a) >= 2
 
 
 _UNDATED = ("published", "context", "report")
