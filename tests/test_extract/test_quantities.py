@@ -81,3 +81,27 @@ def test_a_move_to_a_level_states_the_level(onto) -> None:
     assert q is not None and (q["value"], q["unit"]) == (845_200_000, "USD")
     q = _root_quantity("The index closed at 3,105.5 points.", onto)
     assert q is not None and q["value"] == 3105.5
+
+
+def test_a_casualty_or_arrest_count_is_the_claims_quantity() -> None:
+    from claimgraph.extraction import extract_text
+
+    claims = extract_text("Rebels killed 21 soldiers and wounded more than 5,000 others.").claims
+    assert [(c.event, c.quantity["value"], c.quantity["relation"]) for c in claims] == [
+        ("KILL", 21, "="),
+        ("ASSAULT", 5000, ">"),
+    ]
+    claims = extract_text("In April, more than two dozen fighters were killed.").claims
+    assert claims and claims[0].quantity["value"] == 24
+    # a list fans out: "12 people" is not each item's count
+    claims = extract_text("Police arrested 12 people, seven women and five men.").claims
+    assert [c.quantity for c in claims if c.recipient["name"] == "seven women"] == [None]
+
+
+def test_a_hyphenated_number_adjective_is_no_figure() -> None:
+    from claimgraph.extraction import extract_text
+
+    claims = extract_text("Acme will post a one-time charge of $8.3 million.").claims
+    assert claims and claims[0].quantity["value"] == 8_300_000
+    claims = extract_text("Officials said forty-two people were killed.").claims
+    assert claims and claims[0].quantity["value"] == 42

@@ -2455,6 +2455,14 @@ def _frames_for(
             and (sum_for.ent_type_ == "MONEY" or sum_for.lemma_.lower() in onto.currencies)
         ):
             quantity = _quantity(sum_for, onto)  # "agreed to buy X for $1.5 billion"
+        counted = roles.get("recipient")
+        if (
+            quantity is None
+            and counted is not None
+            and tok not in counted.subtree
+            and not counted.conjuncts  # a list fans out: each item's count is its own
+        ):
+            quantity = _quantity(counted, onto)  # "killed 21 soldiers", "arrested 12 people"
     speaker = None
     if attribution.speaker is not None:
         sp = attribution.speaker

@@ -33,6 +33,7 @@ SCALES = {
     "bn": 10**9,
     "b": 10**9,
     "trillion": 10**12,
+    "dozen": 12,
     "tn": 10**12,
     "trn": 10**12,
 }
@@ -177,6 +178,21 @@ def _entity(tok: Token) -> tuple[int, int]:
     return start, end
 
 
+def _compound_adjective(t: Token) -> bool:
+    """A number word joined by a hyphen to a word that is no scale ("one-time", "two-year")."""
+    doc = t.doc
+    if t.whitespace_ or t.i + 2 >= len(doc) or doc[t.i + 1].text != "-":
+        return False
+    nxt = doc[t.i + 2]
+    return (
+        t.is_alpha
+        and nxt.is_alpha
+        and nxt.lower_ not in SCALES
+        and nxt.lower_ not in NUMBER_WORDS  # "forty-two"
+        and not doc[t.i + 1].whitespace_
+    )
+
+
 def _level_first(trigger: Token, onto: Ontology) -> list[Token]:
     """The trigger's subtree with the numbers of a "to …"/"at …" phrase on the trigger first
     (the level reached, not the change), unless that phrase names a rate's second currency."""
@@ -210,6 +226,8 @@ def quantity_of(trigger: Token, onto: Ontology) -> dict | None:
     for t in _level_first(trigger, onto):
         if t.ent_type_ not in NUMBER_LABELS or not t.like_num:
             continue
+        if _compound_adjective(t):
+            continue  # "a one-time charge", "a two-year deal": a kind of thing, not its figure
         start, end = _entity(t)
         doc = t.doc
         if start > 0 and doc[start - 1].lower_ in onto.currencies and not doc[start - 1].is_alpha:
