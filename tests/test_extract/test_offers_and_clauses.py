@@ -426,3 +426,17 @@ def test_offering_part_of_a_business_supplies_it_and_a_sum_for_a_company_bids():
     claims = extract_text("Acme offered $28 a share for the company.").claims
     assert [c.event for c in claims] == ["ACQUIRE"]
     assert extract_text("The mall offers Giant Food and Target.").claims == []
+
+
+def test_a_speaker_named_after_a_comma_is_that_person_not_the_body_in_passing():
+    claims = extract_text(
+        "A spokesman for Acme Corp., John Miller, said the plant would close."
+    ).claims
+    assert claims and claims[0].source["name"] == "John Miller"
+    assert claims[0].agent["name"] == "John Miller"
+
+
+def test_who_denies_in_a_relative_clause_is_the_noun_not_the_whole_phrase():
+    claims = extract_text("Russia, which denied the charge, expelled 23 diplomats.").claims
+    denial = [c for c in claims if c.event == "DENY"]
+    assert denial and denial[0].source["name"] == "Russia"

@@ -2487,9 +2487,13 @@ def _frames_for(
     ):
         # "X accused Y of …", "X called for …": the act is X's own statement, X its source
         sp = phrase(roles["agent"])
-        speaker = RoleSpan(
-            sp.start_char, sp.end_char, sp.text, sp.root.idx, sp.root.idx + len(sp.root)
-        )
+        if any(c.dep_ == "relcl" for c in roles["agent"].children):
+            # "Najib, who denies any wrongdoing": the speaker is Najib, not the whole phrase
+            speaker = role_span(roles["agent"])
+        else:
+            speaker = RoleSpan(
+                sp.start_char, sp.end_char, sp.text, sp.root.idx, sp.root.idx + len(sp.root)
+            )
         attribution = Attribution(sp, is_anaphoric(sp, onto), attribution.frame_class, tok)
 
     fan_roles = ["agent", "recipient", "object"]

@@ -498,6 +498,23 @@ def _place(span: RoleSpan, idx: _Index) -> dict[str, Any]:
     return p.to_dict()
 
 
+def _appositive_name(span: RoleSpan, idx: _Index) -> Entity | None:
+    """The person a phrase names after a comma at its end ("his mother, former presenter
+    Theresa Lowe"): the phrase's own referent, not an organisation named in passing."""
+    comma = span.text.find(", ")
+    if comma < 0:
+        return None
+    end = span.start + len(span.text.rstrip(" ,"))
+    return next(
+        (
+            e
+            for s, e_end, e in idx.mentions
+            if e.type == "PERSON" and e_end == end and s > span.start + comma
+        ),
+        None,
+    )
+
+
 def _speaker(span: RoleSpan, idx: _Index, onto: Ontology) -> dict[str, Any]:
     """Name a speaker: its entity, a government metonym/leader, or the phrase itself, with the
     country of a nationality modifier ("Iranian military officials" → Iran) when there is one."""
@@ -522,6 +539,9 @@ def _speaker(span: RoleSpan, idx: _Index, onto: Ontology) -> dict[str, Any]:
     inner = idx.entities_in(span.start, span.end)
     org = next((e for e in inner if e.type in ("ORG", "PERSON")), None)
     head = _head_word(span)
+    named = _appositive_name(span, idx)
+    if named is not None:  # "His mother, former RTE presenter Theresa Lowe, adds …": she
+        return {"name": named.name, "type": named.type, "entity_id": named.id, "text": span.text}
     if org is not None and org.type == "PERSON" and _lemma_in(head, onto.own_voice_nouns):
         org = None  # "a former girlfriend of X said": she speaks, not X
     if org is None and head in ORG_HEADS and not span.indefinite:
@@ -610,6 +630,14 @@ def resolve_claims(
         ):
             # a quoted sentence's speaker states it; "I'm telling X to retire", "we are engaging
             # with X": the speaker acts (for their side)
+            roles["agent"] = _source_actor(source)
+        if (
+            said_by is not None
+            and f.speaker is not None
+            and not f.speaker_anaphoric
+            and (said_by.start, said_by.end) == (f.speaker.start, f.speaker.end)
+            and _appositive_name(f.speaker, idx) is not None
+        ):  # "a spokesman for Acme, John Miller, said …": Miller says it and does it
             roles["agent"] = _source_actor(source)
         if roles.get("agent") is None and _acts_as_reported(f, source, onto):
             roles["agent"] = _source_actor(source)  # "police said two men were arrested"
