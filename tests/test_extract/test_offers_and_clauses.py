@@ -4,6 +4,8 @@ evaluation set)."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from claimgraph.extract.claims import extract_frames
@@ -440,3 +442,24 @@ def test_who_denies_in_a_relative_clause_is_the_noun_not_the_whole_phrase():
     claims = extract_text("Russia, which denied the charge, expelled 23 diplomats.").claims
     denial = [c for c in claims if c.event == "DENY"]
     assert denial and denial[0].source["name"] == "Russia"
+
+
+def test_places_each_with_its_country_are_two_places_not_four():
+    claims = extract_text(
+        "The bombs went off on Aug. 7 at embassies in Nairobi, Kenya and Dar es Salaam, Tanzania."
+    ).claims
+    assert sorted(c.location["name"] for c in claims if c.location) == ["Dar es Salaam", "Nairobi"]
+    listed = extract_text("Protests were held in Paris, London and Berlin.").claims
+    assert len(listed) == 3
+
+
+def test_what_killed_is_the_event_before_a_date_the_parser_hung_the_clause_on():
+    claims = extract_text(
+        "A man has been arrested in connection with the bombings of two embassies last year "
+        "that killed 224 people, police said today.",
+        published=datetime.datetime(1999, 10, 8),
+    ).claims
+    kill = [c for c in claims if c.event == "KILL"]
+    assert kill and "bombings" in kill[0].object["text"]
+    arrest = [c for c in claims if c.event == "ARREST"]
+    assert arrest and arrest[0].time["value"] == "1999-10-08"  # not "last year"

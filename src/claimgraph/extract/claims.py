@@ -528,6 +528,7 @@ def _places_from(tok: Token) -> list[Token]:
     doc = tok.doc
     heads = [tok]
     has_conj = False
+    listed: list[bool] = []  # per separator: whether it joins with "and"/"or"
     i = tok.i
     while (
         i < len(doc)
@@ -538,16 +539,28 @@ def _places_from(tok: Token) -> list[Token]:
         i += 1
     while i < len(doc) and len(heads) < MAX_FANOUT:
         j = i
+        joins = False
         while j < len(doc) and doc[j].lower_ in {",", "and", "or", "the", "as", "well"}:
-            has_conj |= doc[j].lower_ in ("and", "or")
+            joins |= doc[j].lower_ in ("and", "or")
             j += 1
         if j == i or j >= len(doc) or doc[j].ent_type_ not in PLACE_LABELS:
             break
+        has_conj |= joins
+        listed.append(joins)
         heads.append(doc[j])
         i = j + 1
         while i < len(doc) and doc[i].ent_iob_ == "I":
             i += 1
-    return heads if has_conj else heads[:1]
+    if not has_conj:
+        return heads[:1]
+    # "in Nairobi, Kenya and Dar es Salaam, Tanzania": places each with its container
+    if (
+        len(heads) % 2 == 0
+        and len(heads) >= 4
+        and listed == [k % 2 == 1 for k in range(len(listed))]
+    ):
+        return heads[::2]
+    return heads
 
 
 def _location(trigger: Token, objects: list[Token]) -> list[Token]:
@@ -1843,7 +1856,23 @@ def _pronoun_antecedent(t: Token) -> Token | None:
     clause = t.head
     while clause.dep_ not in ("relcl", "acl") and clause.head.i != clause.i:
         clause = clause.head
-    return clause.head if clause.dep_ in ("relcl", "acl") else None
+    if clause.dep_ not in ("relcl", "acl"):
+        return None
+    noun = clause.head
+    if noun.ent_type_ in ("DATE", "TIME"):
+        # "the bombings of embassies last year that killed 224": the parser hangs the clause
+        # on the date; what killed is the event named just before it
+        nouns = load_ontology().nouns
+        left = noun.left_edge.i
+        return next(
+            (
+                w
+                for w in reversed(noun.doc[noun.sent.start : left])
+                if w.pos_ == "NOUN" and w.lemma_.lower() in nouns
+            ),
+            noun,
+        )
+    return noun
 
 
 def _sought(noun: Token, onto: Ontology) -> bool:

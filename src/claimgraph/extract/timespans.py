@@ -84,7 +84,22 @@ def times_under(tok: Token, *, stop: set[int], onto: Ontology | None = None) -> 
             node = t
             while node.head.i != node.i and node.pos_ not in ("VERB", "AUX") and node.i not in stop:
                 node = node.head
-            if node.i == tok.i:
+            if node.i == tok.i and not _perfect_with_past(tok, t):
                 ent = ent_span(t)
                 out.append(Mention(ent.start_char, ent.end_char, ent.text))
     return out
+
+
+_PAST_DEICTIC = {"last", "ago", "yesterday"}
+
+
+def _perfect_with_past(verb: Token, date: Token) -> bool:
+    """ "has been arrested in connection with the bombings … last year": a present perfect
+    takes no finished past time, so a "last year" far after the verb is another event's (the
+    parser hung it on the verb), not the arrest's."""
+    ent = ent_span(date)
+    words = {w.lower_ for w in ent} if ent is not None else {date.lower_}
+    perfect = verb.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve") for c in verb.children
+    )
+    return perfect and bool(words & _PAST_DEICTIC) and date.i > verb.i + 3
