@@ -322,3 +322,11 @@ def test_a_speakers_undated_report_does_not_take_the_history_told_before_it() ->
         "The minister said he sympathized with the boy's father."
     )
     assert ("SUPPORT", "2021-03-10", "published") in times
+
+
+def test_the_time_of_a_compared_figure_does_not_date_the_claim() -> None:
+    times = _claim_times(
+        "Acme reported a decline in fourth-quarter earnings. Sales in the latest period were "
+        "$1.76 billion, a 13% increase from last year's $1.55 billion."
+    )
+    assert [v for e, v, _ in times if e == "MEASURE"] == ["2020-Q4", "2020-Q4"]  # not "2020"

@@ -32,7 +32,10 @@ def _baseline(t: Token, onto: Ontology) -> bool:
         p
         for p in sent
         if p.lower_ in onto.comparison_preps
-        and any(k.dep_ == "pobj" and k.ent_type_ in NUMBER_LABELS for k in p.subtree)
+        and any(
+            (k.dep_ == "pobj" and k.ent_type_ in NUMBER_LABELS) or k.ent_type_ == "MONEY"
+            for k in p.subtree
+        )  # "from $39.5 million", "from last year's $1.55 billion"
     ]
     if not compares:
         return False

@@ -493,6 +493,9 @@ def _overlaps(t: TimeSpan, spans: Iterable[Mention]) -> bool:
     return any(t.start < m.end and m.start < t.end for m in spans)
 
 
+_COMPARED_FROM = re.compile(r"\b(?:from|than|versus|vs\.?|compared with|compared to)\s+$", re.I)
+
+
 def sentence_time(
     text: str,
     times: list[TimeSpan],
@@ -520,7 +523,14 @@ def sentence_time(
     inside = [
         t
         for t in inside
-        if not (t.start > trigger.end and t.text.split() and t.text.split()[-1].lower() in base)
+        if not (
+            t.start > trigger.end
+            and (
+                (t.text.split() and t.text.split()[-1].lower() in base)
+                # "a 13% increase from last year's $1.55 billion"
+                or _COMPARED_FROM.search(text[max(0, t.start - 16) : t.start])
+            )
+        )
     ]
     if report_spans:  # a dated report ("said Friday that …") outranks a time far from the event
         inside = [t for t in inside if _near(text, t, trigger)]
@@ -530,7 +540,13 @@ def sentence_time(
         return best, "report" if _REPORT_BEFORE.search(before) else "sentence"
     # a nominal event dated by its verb: "attended a rally Thursday", "Monday's attack"
     adjacent = [
-        t for t in here if _near(text, t, trigger, words=2) and not _clause_gap(text, t, trigger)
+        t
+        for t in here
+        if _near(text, t, trigger, words=2)
+        and not _clause_gap(text, t, trigger)
+        and not (
+            t.start > trigger.end and _COMPARED_FROM.search(text[max(0, t.start - 16) : t.start])
+        )
     ]
     if adjacent:
         return min(adjacent, key=lambda t: abs(t.start - trigger.start)), "sentence"
