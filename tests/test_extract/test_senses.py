@@ -98,3 +98,13 @@ def test_a_person_arrested_in_a_relative_clause_is_the_recipient():
 def test_a_demonstration_of_a_fact_is_no_protest(nlp):
     assert events(nlp, "It was a clear demonstration of the fact that the plan works.") == []
     assert "PROTEST" in events(nlp, "Thousands joined a demonstration against the new law.")
+
+
+def test_a_city_naming_an_attack_says_where_not_who():
+    from claimgraph.extraction import extract_text
+
+    claims = extract_text("The Madrid bombings killed 191 people.").claims
+    assert [(c.event, c.agent) for c in claims] == [("ATTACK", None), ("KILL", None)]
+    assert claims[1].object["text"] == "Madrid bombings"  # what killed them
+    claims = extract_text("Israeli airstrikes killed 20 people in Gaza.").claims
+    assert claims and claims[0].agent["name"] == "Israel"  # a state still acts

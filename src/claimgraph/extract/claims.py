@@ -8,6 +8,7 @@ modality, polarity, candidate times and quantities. Names are resolved later (re
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from typing import TypeGuard
@@ -195,6 +196,14 @@ def is_actor(tok: Token | None) -> bool:
     nouns = load_ontology().actor_nouns
     if tok.lower_ in nouns or (tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns):
         return True  # "police", "two gunmen", "the company", "he"
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in load_ontology().nouns:
+        # an event noun acts through a nation or a state ("Russian strikes killed 12"), not
+        # through the city it names ("the Madrid bombings killed 191")
+        return any(
+            c.ent_type_ in ("NORP", "ORG") or (c.ent_type_ == "GPE" and _country_name(c.text))
+            for c in tok.children
+            if c.dep_ in ("amod", "compound", "poss", "nmod")
+        )
     return any(
         c.ent_type_ in ("NORP", "GPE", "ORG")
         for c in tok.children
@@ -513,6 +522,25 @@ def _exchange(tok: Token) -> Token | None:
                 obj = with_obj or inner or obj
             return obj
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _country_name(text: str) -> bool:
+    """Whether a place name is a country's (ISO 3166 via pycountry, or a news alias such as
+    "Britain", "U.S."): a state acts; a city only says where."""
+    import pycountry
+
+    from claimgraph.ontology import load_yaml
+
+    name = text.removeprefix("the ").strip()
+    aliases = load_yaml("entities.yaml").get("country_aliases") or {}
+    if any(name == a for names in aliases.values() for a in names):
+        return True
+    try:
+        pycountry.countries.lookup(name)
+    except LookupError:
+        return False
+    return True
 
 
 def _ent_label(tok: Token) -> str:
@@ -1598,6 +1626,13 @@ def _nominal_agent(
                 continue  # "the acquisition of Widget Inc.": part of the object's own name
             if c.dep_ == "compound" and base is trigger and _facility_word(c):
                 continue  # "the embassy bombings", "a school shooting": where it struck
+            if (
+                c.dep_ == "compound"
+                and base is trigger
+                and _ent_label(c) in ("GPE", "LOC", "FAC")
+                and not _country_name(ent_span(c).text if ent_span(c) is not None else c.text)
+            ):
+                continue  # "the Atlanta attacks", "the Madrid bombings": where, not who
             if c.dep_ in ("poss", "amod", "compound") and _ent_label(c) in ACTOR_LABELS:
                 if base is obj and c.dep_ == "compound" and _ent_label(c) in ("ORG", "PERSON"):
                     continue  # "the sale of Conner shares": whose shares, not who sells
