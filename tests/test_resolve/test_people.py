@@ -112,3 +112,14 @@ def test_two_acts_dated_apart_are_not_one_act_told_twice() -> None:
     text = "The 2014 Bagram Airfield bombing. The 2016 Bagram Airfield bombing."
     found = [c for c in extract_text(text).claims if c.event == "ATTACK"]
     assert sorted(c.time["value"] for c in found) == ["2014", "2016"]
+
+
+def test_a_pronoun_opening_a_sentence_continues_the_person_the_last_one_opened_with() -> None:
+    from claimgraph.extraction import extract_text
+
+    claims = extract_text(
+        "Mark Dunne said he was innocent. Peter Kolb has been on the run since the "
+        "bombing. He also is charged in three other attacks."
+    ).claims
+    charged = [c for c in claims if c.event == "CHARGE"]
+    assert charged and charged[0].recipient["name"] == "Peter Kolb"

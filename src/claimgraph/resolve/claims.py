@@ -223,6 +223,22 @@ class _Index:
         near = [e for e in near if self.fits(e, pronoun)]
         if near:
             return near[-1]
+        if pronoun and not self.text[opening:start].strip():
+            # "Eric Rudolph has been on the run since … He also is charged …": a pronoun
+            # opening its sentence continues the person the last sentence opened with
+            prev = _sentence_start(self.text, opening - 2)
+            lead = next(
+                (e for s, _e, e in self.mentions if prev <= s < opening and e.type == "PERSON"),
+                None,
+            )
+            if (
+                lead is not None
+                and self.fits(lead, pronoun)
+                and not self.text[prev:].lstrip().startswith(('"', "``", "“"))
+            ):
+                first = min(s for s, _e, e in self.mentions if e.id == lead.id and prev <= s)
+                if len(self.text[prev:first].split()) <= 2:
+                    return lead
         if self.focus is not None and self.fits(self.focus, pronoun):
             return self.focus
         return next((e for e in reversed(before) if self.fits(e, pronoun)), None)
@@ -350,6 +366,19 @@ class _Index:
                 ):
                     return t
         return None
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’'\u201d)]*\s+|\n")
+
+
+def _sentence_start(text: str, before: int, window: int = 800) -> int:
+    """Where the sentence holding offset `before` starts (after ". ", '." ', '?” ' or a line
+    break), looking back at most `window` characters."""
+    lo = max(0, before - window)
+    last = None
+    for m in _SENTENCE_END.finditer(text, lo, max(lo, before)):
+        last = m
+    return last.end() if last is not None else lo
 
 
 def _head_word(span: RoleSpan) -> str:
