@@ -108,3 +108,5 @@ def test_a_city_naming_an_attack_says_where_not_who():
     assert claims[1].object["text"] == "Madrid bombings"  # what killed them
     claims = extract_text("Israeli airstrikes killed 20 people in Gaza.").claims
     assert claims and claims[0].agent["name"] == "Israel"  # a state still acts
+    claims = extract_text("United States strikes killed 12 militants.").claims
+    assert claims and claims[0].agent["name"] == "United States"  # its whole name

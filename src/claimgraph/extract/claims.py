@@ -200,7 +200,7 @@ def is_actor(tok: Token | None) -> bool:
         # an event noun acts through a nation or a state ("Russian strikes killed 12"), not
         # through the city it names ("the Madrid bombings killed 191")
         return any(
-            c.ent_type_ in ("NORP", "ORG") or (c.ent_type_ == "GPE" and _country_name(c.text))
+            c.ent_type_ in ("NORP", "ORG") or (c.ent_type_ == "GPE" and _names_country(c))
             for c in tok.children
             if c.dep_ in ("amod", "compound", "poss", "nmod")
         )
@@ -541,6 +541,12 @@ def _country_name(text: str) -> bool:
     except LookupError:
         return False
     return True
+
+
+def _names_country(tok: Token) -> bool:
+    """Whether the place name a token belongs to ("the United States") is a country's."""
+    ent = ent_span(tok)
+    return _country_name(ent.text if ent is not None else tok.text)
 
 
 def _ent_label(tok: Token) -> str:
@@ -1630,7 +1636,7 @@ def _nominal_agent(
                 c.dep_ == "compound"
                 and base is trigger
                 and _ent_label(c) in ("GPE", "LOC", "FAC")
-                and not _country_name(ent_span(c).text if ent_span(c) is not None else c.text)
+                and not _names_country(c)
             ):
                 continue  # "the Atlanta attacks", "the Madrid bombings": where, not who
             if c.dep_ in ("poss", "amod", "compound") and _ent_label(c) in ACTOR_LABELS:
