@@ -196,16 +196,12 @@ def is_actor(tok: Token | None) -> bool:
     nouns = load_ontology().actor_nouns
     if tok.lower_ in nouns or (tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns):
         return True  # "police", "two gunmen", "the company", "he"
-    if tok.pos_ == "NOUN" and tok.lemma_.lower() in load_ontology().nouns:
-        # an event noun acts through a nation or a state ("Russian strikes killed 12"), not
-        # through the city it names ("the Madrid bombings killed 191")
-        return any(
-            c.ent_type_ in ("NORP", "ORG") or (c.ent_type_ == "GPE" and _names_country(c))
-            for c in tok.children
-            if c.dep_ in ("amod", "compound", "poss", "nmod")
-        )
+    # an event noun acts through a nation or a state ("Russian strikes killed 12"), not
+    # through the city it names ("the Madrid bombings killed 191")
+    event = tok.pos_ == "NOUN" and tok.lemma_.lower() in load_ontology().nouns
     return any(
-        c.ent_type_ in ("NORP", "GPE", "ORG")
+        c.ent_type_ in ("NORP", "ORG")
+        or (c.ent_type_ == "GPE" and (not event or _names_country(c)))
         for c in tok.children
         if c.dep_ in ("amod", "compound", "poss", "nmod")
     )
@@ -1062,11 +1058,12 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                     continue
                 if word in spec.setting_verbs and dobj is not None:
                     continue  # "it is lowering its forecast": no figure set
-                if word in spec.valuing_verbs and dobj is not None and _valued_at(tok):
-                    found.append((event, False, dobj))  # "he put the damage at $10 million"
-                    continue
-                if word in spec.valuing_verbs and not _valued_at(tok):
-                    continue  # "the tariffs were put in place": no figure set
+                if word in spec.valuing_verbs:
+                    if not _valued_at(tok):
+                        continue  # "the tariffs were put in place": no figure set
+                    if dobj is not None:
+                        found.append((event, False, dobj))  # "put the damage at $10 million"
+                        continue
                 if (
                     word in spec.price_verbs
                     and subj is not None

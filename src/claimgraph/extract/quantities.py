@@ -124,8 +124,7 @@ def parse_amount(text: str, onto: Ontology) -> Amount | None:
                 value *= SCALES[m["scale"]]
             i += 1
             break
-        elif value is None and _half(low[i:]):
-            n = _half(low[i:])  # "a half-million dollars", "half a billion"
+        elif value is None and (n := _half(low[i:])):  # "a half-million dollars", "half a billion"
             value, i = Decimal("0.5"), i + n
             break
         elif value is None and (t in NUMBER_WORDS or t in ("a", "an")):

@@ -496,6 +496,13 @@ def _overlaps(t: TimeSpan, spans: Iterable[Mention]) -> bool:
 _COMPARED_FROM = re.compile(r"\b(?:from|than|versus|vs\.?|compared with|compared to)\s+$", re.I)
 
 
+def _compared(text: str, t: TimeSpan, trigger: Mention) -> bool:
+    """Whether a time after the trigger follows "from/than/compared with": a baseline's."""
+    return t.start > trigger.end and bool(
+        _COMPARED_FROM.search(text[max(0, t.start - 16) : t.start])
+    )
+
+
 def sentence_time(
     text: str,
     times: list[TimeSpan],
@@ -517,20 +524,15 @@ def sentence_time(
     here = [t for t in here if not _overlaps(t, report_spans)]
     # "Coleco, whose stock peaked in the early 1980s, filed …": a relative clause's own time
     here = [t for t in here if not _overlaps(t, other_spans or [])]
+    # "a 13% increase from last year's $1.55 billion": the compared figure's time
+    here = [t for t in here if not _compared(text, t, trigger)]
     inside = [t for t in here if evidence.start <= t.start and t.end <= evidence.end]
     # "up 56% from $163 million a year earlier": the comparison's base, not the event's time
     base = load_ontology().baseline_words
     inside = [
         t
         for t in inside
-        if not (
-            t.start > trigger.end
-            and (
-                (t.text.split() and t.text.split()[-1].lower() in base)
-                # "a 13% increase from last year's $1.55 billion"
-                or _COMPARED_FROM.search(text[max(0, t.start - 16) : t.start])
-            )
-        )
+        if not (t.start > trigger.end and t.text.split() and t.text.split()[-1].lower() in base)
     ]
     if report_spans:  # a dated report ("said Friday that …") outranks a time far from the event
         inside = [t for t in inside if _near(text, t, trigger)]
@@ -540,13 +542,7 @@ def sentence_time(
         return best, "report" if _REPORT_BEFORE.search(before) else "sentence"
     # a nominal event dated by its verb: "attended a rally Thursday", "Monday's attack"
     adjacent = [
-        t
-        for t in here
-        if _near(text, t, trigger, words=2)
-        and not _clause_gap(text, t, trigger)
-        and not (
-            t.start > trigger.end and _COMPARED_FROM.search(text[max(0, t.start - 16) : t.start])
-        )
+        t for t in here if _near(text, t, trigger, words=2) and not _clause_gap(text, t, trigger)
     ]
     if adjacent:
         return min(adjacent, key=lambda t: abs(t.start - trigger.start)), "sentence"
