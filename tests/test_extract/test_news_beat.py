@@ -1753,3 +1753,52 @@ def test_vanishing_or_escaping_is_a_retreat_but_escaping_a_fine_is_not(nlp):
 def test_adding_subscribers_says_nothing_adding_that_does(nlp):
     assert events(nlp, "Netflix added 8 million subscribers in the quarter.") == []
     assert events(nlp, "He added that the talks would resume.") == ["STATEMENT"]
+
+
+def test_an_as_clause_of_a_reporting_verb_names_the_source() -> None:
+    from claimgraph.extraction import extract_text
+
+    (c,) = extract_text("As the BBC reported, rebels attacked the town on Monday.").claims
+    assert (c.source["name"], c.modality) == ("BBC", "reported")
+    (c,) = extract_text("Rebels shelled the port, as reported by state media.").claims
+    assert c.source["name"] == "state media"
+    (c,) = extract_text("As expected, rebels attacked the town.").claims
+    assert c.source["is_publisher"]
+
+
+def test_police_breaking_up_a_rally_coerce_and_a_protest_rally_is_one_rally() -> None:
+    from claimgraph.extraction import extract_text
+
+    found = extract_text("Riot police were deployed in Nairobi to break up a protest rally.").claims
+    assert sorted(c.event for c in found) == ["COERCE", "MOBILIZE", "PROTEST"]
+    coerce = next(c for c in found if c.event == "COERCE")
+    assert coerce.agent["name"] == "Riot police" and coerce.modality == "planned"
+    assert not [c for c in extract_text("The conglomerate was broken up last year.").claims]
+
+
+def test_who_holds_or_begins_a_rally_protests() -> None:
+    from claimgraph.extraction import extract_text
+
+    (c,) = extract_text("Opposition supporters held a rally in Harare on Saturday.").claims
+    assert (c.event, c.agent["name"]) == ("PROTEST", "Opposition supporters")
+
+
+def test_a_leaders_supporters_speak_for_themselves() -> None:
+    from claimgraph.extraction import extract_text
+
+    found = extract_text(
+        "General Okoro's supporters began a rally in the capital to urge him to run in this year's election."
+    ).claims
+    urge = next(c for c in found if c.event == "REQUEST")
+    assert urge.source["name"] == "General Okoro's supporters"
+    # "this year's election" dates the election, not the rally or the appeal
+    assert all(c.time is None or c.time.get("basis") != "sentence" for c in found)
+
+
+def test_reinforcing_a_partnership_mobilises_nothing() -> None:
+    from claimgraph.extraction import extract_text
+
+    found = extract_text("The visit will help in reinforcing the partnership.").claims
+    assert "MOBILIZE" not in [c.event for c in found]
+    found = extract_text("The army reinforced its garrison in the north.").claims
+    assert "MOBILIZE" in [c.event for c in found]

@@ -162,8 +162,8 @@ def phrase(tok: Token) -> Span:
     doc = tok.doc
     while start < end - 1 and (doc[start].dep_ == "det" or doc[start].is_punct):
         start += 1
-    while end > start + 1 and doc[end - 1].is_punct:
-        end -= 1
+    while end > start + 1 and doc[end - 1].is_punct and doc[end - 1].text != "%":
+        end -= 1  # "4%" keeps its sign
     return doc[start:end]
 
 
@@ -471,6 +471,23 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
             if obj is not None:
                 span = phrase(obj)
                 return Attribution(span, is_anaphoric(span, onto), "reported", None)
+    # "as the BBC reported, rebels attacked …", "…, as reported by state media": an "as"
+    # clause of a reporting verb with no clause of its own vouches for the clause it hangs on
+    for c in top.children:
+        if (
+            c.dep_ == "advcl"
+            and c.pos_ in ("VERB", "AUX")
+            and reports(c, onto)
+            and any(k.dep_ == "mark" and k.lower_ == "as" for k in c.children)
+            and not any(k.dep_ in ("ccomp", "xcomp", "dobj") for k in c.children)
+        ):
+            subj = subject_of(c)
+            if subj is not None and subj.dep_ == "nsubjpass":
+                subj = None
+            subj = subj or by_agent(c)
+            if subj is not None:
+                span = phrase(subj)
+                return Attribution(span, is_anaphoric(span, onto), onto.reporting[lemma(c)], c)
     # postposed frame parsed as a conjunct of the clause head
     head = trigger
     while (

@@ -119,7 +119,7 @@ def role_span(
                 break
         while end < len(doc) - 1 and doc[end].text == "-" and not doc[end - 1].whitespace_:
             end += 2  # "an agreement-in-principle": never cut a hyphenated word
-        while end > start + 1 and doc[end - 1].is_punct:
+        while end > start + 1 and doc[end - 1].is_punct and doc[end - 1].text != "%":
             end -= 1
         span = doc[start:end]
     return RoleSpan(
@@ -199,12 +199,24 @@ def is_actor(tok: Token | None) -> bool:
     # an event noun acts through a nation or a state ("Russian strikes killed 12"), not
     # through the city it names ("the Madrid bombings killed 191")
     event = tok.pos_ == "NOUN" and tok.lemma_.lower() in load_ontology().nouns
+    if tok.pos_ == "NOUN" and not event and _abstract(tok):
+        return False  # "the British shakeup", "the Chinese economy": no one acts
     return any(
         c.ent_type_ in ("NORP", "ORG")
         or (c.ent_type_ == "GPE" and (not event or _names_country(c)))
         for c in tok.children
         if c.dep_ in ("amod", "compound", "poss", "nmod")
     )
+
+
+_ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ship")
+
+
+def _abstract(tok: Token) -> bool:
+    """A noun naming a process or state rather than people, by its suffix or as a phrasal
+    "-up"/"-down" noun ("the British shakeup", "a Chinese crackdown", "Iranian involvement")."""
+    word = tok.lemma_.lower()
+    return word.endswith(_ABSTRACT_SUFFIXES) or (word.endswith(("up", "down")) and len(word) > 5)
 
 
 def _percent_state(verb: Token) -> bool:
@@ -726,7 +738,9 @@ def _evidence(sent: Span, tokens: list[Token]) -> Mention:
     end = max(t.right_edge.i for t in tokens) + 1
     start, end = max(start, sent.start), min(end, sent.end)
     doc = sent.doc
-    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start + 1 and (
+        (doc[end - 1].is_punct and doc[end - 1].text != "%") or doc[end - 1].is_space
+    ):
         end -= 1
     while start < end - 1 and (doc[start].is_space or doc[start].text in {'"', "“"}):
         start += 1
@@ -989,6 +1003,8 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 continue
             if (subj_head | by_head) & spec.subject_excludes:
                 continue  # "a storm hit X", "X will be hit by a road closure"
+            if spec.subject_actor and subj is not None and not is_actor(_relative_head(subj)):
+                continue  # "Wall Street's plunge helped spark the weakness": a cause, no aid
             if spec.needs_noun_object and (
                 dobj is None
                 or _child(tok, "ccomp") is not None
@@ -1034,6 +1050,13 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 continue
             if spec.quantity:
                 subj = subject_of(tok)
+                shared = subject_of(tok.head) if subj is None and tok.dep_ == "conj" else None
+                if (
+                    shared is not None
+                    and _head_lemmas(shared) & onto.measure_nouns
+                    and word not in spec.static_verbs  # "fell 3.7% … and was below": one figure
+                ):
+                    subj = shared  # "the index was pressured and fell 151 points"
                 if subj is not None and subj.lower_ in ("which", "that") and tok.dep_ == "relcl":
                     subj = tok.head  # "revenue, which rose 12% to $4 billion"
                 subj = _reporting_body(subj, tok, onto) or subj  # "X said it has 13 plants"
@@ -1070,7 +1093,11 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                     and subj.dep_ == "nsubj"
                     and (subj.ent_type_ == "ORG" or subj.pos_ == "PROPN")
                     and subj.pos_ != "NOUN"  # "Compaq shares fell $1.6": the shares' figure
-                    and any(t.ent_type_ == "MONEY" for t in tok.subtree if t.i > tok.i)
+                    and (
+                        any(t.ent_type_ == "MONEY" for t in tok.subtree if t.i > tok.i)
+                        # a golfer "finished at 3 under par": a person's close is no price
+                        or _price_line(tok, closing=subj.ent_type_ != "PERSON")
+                    )
                 ):
                     found.append((event, False, subj))  # "Acme closed at $41.25"
                     continue
@@ -1150,6 +1177,12 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         if _list_item(tok):
             return found  # "* 2007 Bagram Airfield bombing" under "See also": a name, no claim
         event = onto.nouns[_noun_lemma(tok, onto)]
+        if (
+            tok.dep_ == "compound"
+            and tok.head.pos_ == "NOUN"
+            and onto.nouns.get(_noun_lemma(tok.head, onto)) == event
+        ):
+            return found  # "a protest rally": one rally, told by its head noun
         obj = of_object(tok)
         spec = onto.events[event]
         if _modifier_words(tok) & spec.noun_excludes_modifiers:
@@ -1933,6 +1966,35 @@ def _sought(noun: Token, onto: Ontology) -> bool:
     return False
 
 
+def _relative_head(subj: Token) -> Token:
+    """The noun a relative pronoun subject stands for ("women, who helped her win"); any
+    other subject itself."""
+    if subj.lower_ in _RELATIVE and subj.head.dep_ == "relcl":
+        return subj.head.head
+    return subj
+
+
+def _price_line(verb: Token, points: bool = True, closing: bool = True) -> bool:
+    """A market report's price line without a currency: a move and the level it reached ("BP
+    fell 5 to 286", "the DAX dropped 19.69 points to 1462.93") or a close at a level ("Shell
+    closed at 416"); without points, only a stock's price (an index moves in points)."""
+
+    def number(t: Token) -> bool:
+        return t.ent_type_ in ("CARDINAL", "") and t.like_num  # "9,871.3" the tagger left out
+
+    level = any(
+        c.dep_ == "prep" and c.lower_ in ("to", "at") and any(number(o) for o in c.children)
+        for c in verb.children
+    )
+    move = any(
+        c.dep_ in ("dobj", "npadvmod")
+        and (number(c) or (points and c.lemma_ == "point" and any(number(n) for n in c.children)))
+        for c in verb.children
+    )
+    closes = closing and verb.lemma_.lower() in ("close", "finish", "end", "settle", "open")
+    return level and (move or closes)
+
+
 def _conjoined_passive(verb: Token, subj: Token | None, spec: EventType | None = None) -> bool:
     """ "were charged but not apprehended": a participle joined to a passive verb shares its
     passive subject (the suspects are apprehended, they do not apprehend) when the act is done
@@ -2020,9 +2082,12 @@ def _frames_for(
             and is_actor(obj)
             and obj.pos_ != "NOUN"  # "Compaq shares fell": the shares are what is measured
             # a price ("Acme rose $2"), not an index's points ("the FTSE rose 0.5%")
-            and any(t.ent_type_ == "MONEY" for t in tok.subtree if t.i > tok.i)
+            and (
+                any(t.ent_type_ == "MONEY" for t in tok.subtree if t.i > tok.i)
+                or _price_line(tok, points=False)
+            )
         ):  # "Acme closed at $41": the company, and the price its stock shows
-            roles["agent"], roles["object"] = obj, preps.get("prep:at")
+            roles["agent"], roles["object"] = obj, preps.get("prep:at") or preps.get("prep:to")
     elif is_noun:
         roles["agent"] = _nominal_agent(
             tok, obj, _possessor_targeted(tok, spec), spec.roles.get("dobj") == "patient"
@@ -2416,7 +2481,7 @@ def _frames_for(
         if owner is not None and owner.lower_ == "whose":  # "Coleco, whose stock peaked …"
             clause = next((a for a in owner.ancestors if a.dep_ == "relcl"), None)
             owner = clause.head if clause is not None else None
-        if owner is None:  # "Compaq shares"
+        if owner is None and roles["object"].pos_ == "NOUN":  # "Compaq shares", not "Hang Seng"
             owner = next(
                 (
                     c

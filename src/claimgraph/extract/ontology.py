@@ -55,6 +55,7 @@ class EventType:
     setting_verbs: frozenset[str] = frozenset()  # MEASURE: "the bank raised rates to 4.5%"
     valuing_verbs: frozenset[str] = frozenset()  # MEASURE: "put the damage at $10 million"
     object_actor: bool = False  # the object must be an actor ("charged him", not "a fee")
+    subject_actor: bool = False  # a subject must be an actor ("the plunge helped spark …": none)
     object_not_person: bool = False  # "released a report", not "released the hostages"
     it_is_organisation: bool = False  # "after it unveiled its computer": "it" is the company
     speaker_acts: bool = False  # an agentless act an acting body reports is its own act
@@ -257,6 +258,7 @@ def load_ontology() -> Ontology:
             opinion_with_clause=frozenset(map(_lemma, spec.get("opinion_with_clause") or [])),
             only_intransitive=frozenset(map(_lemma, spec.get("only_intransitive") or [])),
             object_actor=bool(spec.get("object_actor")),
+            subject_actor=bool(spec.get("subject_actor")),
             object_not_person=bool(spec.get("object_not_person")),
             it_is_organisation=bool(spec.get("it_is_organisation")),
             bare_nouns=bool(spec.get("bare_nouns")),

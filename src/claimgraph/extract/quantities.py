@@ -178,13 +178,14 @@ def _entity(tok: Token) -> tuple[int, int]:
 
 
 def _compound_adjective(t: Token) -> bool:
-    """A number word joined by a hyphen to a word that is no scale ("one-time", "two-year")."""
+    """A number joined by a hyphen to a word that is no scale ("one-time", "two-year", "the
+    100-share index"; not "$5-a-share")."""
     doc = t.doc
     if t.whitespace_ or t.i + 2 >= len(doc) or doc[t.i + 1].text != "-":
         return False
     nxt = doc[t.i + 2]
     return (
-        t.is_alpha
+        (t.is_alpha or (t.is_digit and nxt.lower_ not in ("a", "an", "per", "for", "to")))
         and nxt.is_alpha
         and nxt.lower_ not in SCALES
         and nxt.lower_ not in NUMBER_WORDS  # "forty-two"
@@ -197,7 +198,13 @@ def _level_first(trigger: Token, onto: Ontology) -> list[Token]:
     (the level reached, not the change), unless that phrase names a rate's second currency."""
     level: list[Token] = []
     preps = ("to", "at", "of") if trigger.pos_ == "NOUN" else ("to", "at")  # "a gain of $9m"
-    for p in trigger.children:
+    closing = [  # "shed 8.5 pence to close at 185 pence": the close
+        p
+        for c in trigger.children
+        if c.dep_ in ("advcl", "xcomp") and c.lemma_ in ("close", "finish", "end", "settle")
+        for p in c.children
+    ]
+    for p in [*trigger.children, *closing]:
         if p.dep_ == "prep" and p.lower_ in preps:
             obj = next((c for c in p.children if c.dep_ == "pobj"), None)
             if obj is not None and obj.lemma_.lower() not in onto.currencies:
@@ -211,7 +218,17 @@ def _level_first(trigger: Token, onto: Ontology) -> list[Token]:
         if c.dep_ in ("ccomp", "parataxis", "advcl", "csubj") and c.i < trigger.i
         for t in c.subtree
     }
-    rest = [t for t in trigger.subtree if t.i not in seen]
+    # a relative clause on another noun tells another figure ("closed lower, the culmination
+    # of a week that saw the DAX lose 4%")
+    foreign = {
+        t.i
+        for r in trigger.subtree
+        if r.dep_ == "relcl"
+        and r.i != trigger.i
+        and r.head.lemma_.lower() not in onto.measure_nouns
+        for t in r.subtree
+    }
+    rest = [t for t in trigger.subtree if t.i not in seen and t.i not in foreign]
     return level + [t for t in rest if t.i not in other] + [t for t in rest if t.i in other]
 
 
@@ -223,7 +240,10 @@ def quantity_of(trigger: Token, onto: Ontology) -> dict | None:
     A move to a level states the level: "rose 33% to $378 million" → 378,000,000 USD.
     """
     for t in _level_first(trigger, onto):
-        if t.ent_type_ not in NUMBER_LABELS or not t.like_num:
+        untyped_level = (  # "to 9,871.3", a level the tagger left without a label
+            not t.ent_type_ and t.dep_ == "pobj" and t.head.lower_ in ("to", "at")
+        )
+        if (t.ent_type_ not in NUMBER_LABELS and not untyped_level) or not t.like_num:
             continue
         if _compound_adjective(t):
             continue  # "a one-time charge", "a two-year deal": a kind of thing, not its figure

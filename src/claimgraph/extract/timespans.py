@@ -33,9 +33,8 @@ def _baseline(t: Token, onto: Ontology) -> bool:
         for p in sent
         if p.lower_ in onto.comparison_preps
         and any(
-            (k.dep_ == "pobj" and k.ent_type_ in NUMBER_LABELS) or k.ent_type_ == "MONEY"
-            for k in p.subtree
-        )  # "from $39.5 million", "from last year's $1.55 billion"
+            k.ent_type_ in NUMBER_LABELS for k in p.subtree
+        )  # "from $39.5 million", "from last year's $1.55 billion", "from 886 million shares"
     ]
     if not compares:
         return False

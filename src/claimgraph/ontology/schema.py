@@ -290,6 +290,7 @@ _EVENT_FLAGS = (
     "skip_with_complement",
     "complement_assisted_by",
     "object_actor",
+    "subject_actor",
     "object_not_person",
     "it_is_organisation",
     "bare_nouns",

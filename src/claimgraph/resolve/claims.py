@@ -887,6 +887,8 @@ def _company_figures(claims: list[Claim], figures: frozenset[str]) -> list[Claim
         cut = next((k for k, w in enumerate(words) if w in ("of", "for", "in", "from")), None)
         words = words[:cut] if cut else words  # "a gain of $9.7m": the noun before its figure
         head = words[-1].rstrip("s") if words else ""
+        if words[-1:] == ["stocks"]:
+            continue  # "In Tokyo, stocks closed lower": a market's, a company has one stock
         if c.agent is None and owner is not None and (head in figures or words[-1:] == ["sales"]):
             c.agent = {**owner, "text": None, "inferred": True}
     return claims

@@ -493,14 +493,26 @@ def _overlaps(t: TimeSpan, spans: Iterable[Mention]) -> bool:
     return any(t.start < m.end and m.start < t.end for m in spans)
 
 
-_COMPARED_FROM = re.compile(r"\b(?:from|than|versus|vs\.?|compared with|compared to)\s+$", re.I)
+_COMPARED_FROM = re.compile(
+    r"\b(?:from|than|versus|vs\.?|compared with|compared to)\s+"
+    # the compared figure itself may come first: "up from 443.6 million (shares) Thursday"
+    r"(?:[^\s\d]{0,3}\d[\d,.]*(?:\s+[a-z%]+){0,2}\s+)?$",
+    re.I,
+)
 
 
 def _compared(text: str, t: TimeSpan, trigger: Mention) -> bool:
-    """Whether a time after the trigger follows "from/than/compared with": a baseline's."""
+    """Whether a time after the trigger follows "from/than/compared with" (and the compared
+    figure): a baseline's."""
     return t.start > trigger.end and bool(
-        _COMPARED_FROM.search(text[max(0, t.start - 16) : t.start])
+        _COMPARED_FROM.search(text[max(0, t.start - 48) : t.start])
     )
+
+
+def _possessive(text: str, t: TimeSpan) -> bool:
+    """A time written as a possessive determiner ("this year's", "Monday's")."""
+    end = text[t.end : t.end + 2]
+    return text[t.start : t.end].endswith(("'s", "’s")) or end in ("'s", "’s")
 
 
 def sentence_time(
@@ -526,6 +538,8 @@ def sentence_time(
     here = [t for t in here if not _overlaps(t, other_spans or [])]
     # "a 13% increase from last year's $1.55 billion": the compared figure's time
     here = [t for t in here if not _compared(text, t, trigger)]
+    # "a rally to urge him to run in this year's election": a possessive dates its own noun
+    here = [t for t in here if not (trigger.end <= t.start and _possessive(text, t))]
     inside = [t for t in here if evidence.start <= t.start and t.end <= evidence.end]
     # "up 56% from $163 million a year earlier": the comparison's base, not the event's time
     base = load_ontology().baseline_words

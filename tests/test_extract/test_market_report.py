@@ -1,0 +1,118 @@
+"""Market reports and causal wording (our own sentences, not the eval sets'): price lines
+without a currency, figures of another clause, compared figures' times, and verbs a trend or
+a market is the subject or object of, which tell no aid, attack, charge or statement."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from claimgraph.extraction import extract_text
+
+FRIDAY = datetime(2001, 3, 5)  # a Monday: "Friday" is 2001-03-02, "Thursday" 2001-03-01
+
+
+def claims(text: str):
+    return extract_text(text, published=FRIDAY).claims
+
+
+def name(role) -> str | None:
+    return role and (role.get("name") or role.get("text"))
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "value"),
+    [
+        ("Northwind Mining fell 7 to 312 on 3 million shares traded.", "Northwind Mining", 312),
+        ("Acme Foods skidded 2.5 to 141.5 in late trading.", "Acme Foods", 141.5),
+        ("Blue Harbour Holdings closed at 88.25.", "Blue Harbour Holdings", 88.25),
+    ],
+)
+def test_a_stock_price_line_without_a_currency_is_the_companys_figure(text, agent, value):
+    measures = [c for c in claims(text) if c.event == "MEASURE"]
+    assert [(name(c.agent), c.quantity["value"]) for c in measures] == [(agent, value)]
+
+
+def test_an_index_moving_in_points_is_measured_not_an_actor():
+    (c,) = claims("The Hang Seng dropped 120.5 points on Friday to 9,871.3.")
+    assert c.event == "MEASURE" and c.agent is None and c.quantity["value"] == 9871.3
+    # a verb joined to a passive shares its measured subject
+    (c,) = claims("The main index was dragged down by selling and fell 52 points to 2,110.4.")
+    assert name(c.object) == "main index" and c.quantity["value"] == 2110.4
+
+
+def test_a_golfers_score_is_no_price():
+    assert not claims("Jim Parker finished at 3 under par.")
+
+
+def test_the_close_a_move_ends_at_is_the_level():
+    (c,) = claims("Acme Foods shed 8 pence a share to close at 215 pence.")
+    assert c.quantity["value"] == 215
+
+
+def test_a_hyphenated_count_naming_an_index_is_no_figure():
+    (c,) = claims("The 250-share index shed 31.2 points to close at 4,012.6.")
+    assert c.quantity["value"] == 4012.6
+
+
+def test_a_figure_of_a_relative_clause_on_another_noun_is_not_the_claims():
+    found = claims("Madrid prices closed lower, ending a week that saw the main index lose 3%.")
+    closing = [c for c in found if "Madrid prices" in (name(c.object) or "")]
+    assert closing and closing[0].quantity is None
+    lost = [c for c in found if name(c.object) == "main index"]
+    assert lost and lost[0].quantity["value"] == 3 and lost[0].evidence["text"].endswith("3%")
+
+
+def test_the_day_of_a_compared_figure_does_not_date_the_claim():
+    (c,) = claims("Volume was 612 million shares, up from 401 million shares Thursday.")
+    assert c.time["value"] == "2001-03-05" and c.time["basis"] == "published"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The currency's slide helped spark a sell-off in Asia.",
+        "Higher fuel prices helped push the airline into a loss.",
+    ],
+)
+def test_a_trend_that_helps_cause_something_gives_no_aid(text):
+    assert "ASSIST" not in [c.event for c in claims(text)]
+
+
+def test_an_actor_that_helps_still_assists():
+    assert "ASSIST" in [c.event for c in claims("The World Bank helped Ghana rebuild its ports.")]
+
+
+def test_stocks_hit_by_selling_are_not_attacked():
+    assert "ATTACK" not in [c.event for c in claims("Bank stocks were hit by heavy selling.")]
+
+
+def test_a_shakeup_cited_for_declines_is_charged_with_nothing():
+    assert not [c for c in claims("The French shakeup was cited for the declines.")]
+
+
+def test_hosting_a_race_is_no_meeting_but_hosting_a_leader_is():
+    assert "MEET" not in [c.event for c in claims("Brno will host the fourth of eight races.")]
+    (c,) = claims("Kenya hosted the Ugandan president in Nairobi.")
+    assert c.event == "MEET" and name(c.agent) == "Kenya"
+
+
+def test_shares_posting_declines_and_a_focus_showing_fears_say_nothing():
+    found = claims(
+        "Dealers said the focus on banks showed fears that shares will keep posting declines."
+    )
+    assert [name(c.source) for c in found if c.event == "STATEMENT"] == ["Dealers"]
+
+
+def test_results_that_show_something_are_a_source():
+    (c,) = claims("Laboratory results showed a likelihood of contamination at the plant.")
+    assert c.event == "STATEMENT" and name(c.source) == "Laboratory results"
+
+
+def test_market_stocks_are_no_companys_figure():
+    found = claims(
+        "Acme Foods closed at $41.25, up 50 cents. In Tokyo, stocks closed above intraday lows."
+    )
+    tokyo = [c for c in found if "Tokyo" in c.evidence["text"]]
+    assert tokyo and tokyo[0].agent is None
