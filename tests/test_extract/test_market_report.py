@@ -116,3 +116,55 @@ def test_market_stocks_are_no_companys_figure():
     )
     tokyo = [c for c in found if "Tokyo" in c.evidence["text"]]
     assert tokyo and tokyo[0].agent is None
+
+
+def test_a_sale_to_a_buyer_names_the_buyer():
+    (c,) = claims("Acme sold its candy unit to Nestle Foods for $370 million.")
+    assert (c.event, name(c.agent), name(c.recipient)) == ("SUPPLY", "Acme", "Nestle Foods")
+
+
+def test_a_deal_called_the_sale_is_no_figure():
+    found = claims("The sale, which had been expected, is part of a plan to pay down $5 billion.")
+    assert not [c for c in found if c.event == "MEASURE" and name(c.object) == "sale"]
+
+
+def test_a_copulas_predicate_states_the_figure():
+    (c,) = claims("Acme's share of the roughly $5.1 billion market is less than 5%.")
+    assert (c.quantity["value"], c.quantity["unit"], c.quantity["relation"]) == (5, "percent", "<")
+
+
+def test_a_companys_sales_are_revenue_but_arms_sales_to_a_state_are_a_transfer():
+    assert not [
+        c for c in claims("The company's British sales fell sharply.") if c.event == "SUPPLY"
+    ]
+    (c,) = claims("U.S. arms sales to Taiwan angered Beijing.")
+    assert (c.event, name(c.recipient), name(c.object)) == ("SUPPLY", "Taiwan", "arms")
+    found = claims("Oil exports to China rose 5% in May.")
+    assert [c.event for c in found] == ["MEASURE"]
+
+
+def test_hosting_a_website_is_no_meeting():
+    assert not claims("They are searching for a provider to host the Nuremburg Files.")
+
+
+def test_holdings_and_sums_raised_are_figures_but_rounds_of_talks_are_not():
+    (c,) = claims("The group currently holds 45.2% of the company's common shares.")
+    assert (c.event, name(c.agent), c.quantity["value"]) == ("MEASURE", "group", 45.2)
+    (c,) = claims(
+        "Blockbuster Entertainment Corp. said it raised $92 million from a note offering."
+    )
+    assert (c.event, c.quantity["value"]) == ("MEASURE", 92_000_000)
+    assert "MEASURE" not in [c.event for c in claims("The two sides held three rounds of talks.")]
+
+
+def test_a_company_named_like_an_event_gives_no_event_but_attack_victims_do():
+    assert not claims("Rally officials weren't available to comment late yesterday.")
+    assert [c.event for c in claims("Attack victims were taken to hospital.")] == ["ATTACK"]
+
+
+def test_the_leader_named_in_a_led_by_phrase_is_not_the_groups_voice():
+    (c,) = claims(
+        "A group of investors led by Giant Group Ltd. and its chairman, Burt Sugarman, said it "
+        "filed for clearance to buy more than 50% of the stock of Rally's Inc."
+    )
+    assert c.source["name"] != "Burt Sugarman"

@@ -1802,3 +1802,34 @@ def test_reinforcing_a_partnership_mobilises_nothing() -> None:
     assert "MOBILIZE" not in [c.event for c in found]
     found = extract_text("The army reinforced its garrison in the north.").claims
     assert "MOBILIZE" in [c.event for c in found]
+
+
+def test_a_well_planned_attack_happened_and_a_not_after_it_denies_something_else() -> None:
+    from claimgraph.extraction import extract_text
+
+    (c,) = extract_text(
+        "``It was a well-planned attack _ clearly not the work of amateurs,'' the spokesman said."
+    ).claims
+    assert (c.event, c.modality, c.polarity) == ("ATTACK", "reported", "positive")
+
+
+def test_the_wire_services_underscore_dash_is_no_speaker() -> None:
+    from claimgraph.extraction import extract_text
+
+    found = extract_text(
+        "Mr. Okafor _ perhaps under pressure from the regime _ has indicated he will not travel "
+        "to Lagos, Adeyemi said."
+    ).claims
+    assert "_" not in {c.source["name"] for c in found}
+    trip = next(c for c in found if c.event == "VISIT")
+    assert trip.agent["name"] == "Okafor" and trip.polarity == "negative"
+
+
+def test_hyphenated_groups_are_not_the_state_or_person_they_name() -> None:
+    from claimgraph.extraction import extract_text
+
+    (c,) = extract_text("Cuban-Americans said the boy would suffer under the regime.").claims
+    assert c.source["name"] == "Cuban-Americans"
+    found = extract_text("Anti-Castro demonstrators marched, demanding that the boy stay.").claims
+    demand = next(c for c in found if c.event == "REQUEST")
+    assert demand.source["name"] == "Anti-Castro demonstrators"

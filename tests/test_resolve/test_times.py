@@ -43,6 +43,18 @@ def test_future_tense_moves_forward() -> None:
     assert t["June"][0] == "2021-06"
 
 
+def test_a_modal_above_an_infinitive_and_a_perfects_deadline_look_ahead() -> None:
+    t = _tags("The delegation would be ready to leave for Geneva as soon as Friday, he said.")
+    assert t["Friday"][0] == "2021-03-12"
+    t = _tags("The agency has given the relatives until 9 a.m. Friday to sign the paper.")
+    assert t["9 a.m. Friday"][0] == "2021-03-12T09:00"
+    # a possessive date of a noun under "before" is no deadline
+    t = _tags("Its share before Monday's purchases is far below the leaders'.")
+    assert t["Monday"][0] == "2021-03-08"
+    t = _tags("The relatives stayed in the house until Monday.")
+    assert t["Monday"][0] == "2021-03-08"
+
+
 def test_weekday_past() -> None:
     t = _tags("The governor announced the decision Monday.")
     assert t["Monday"][0] == "2021-03-08"

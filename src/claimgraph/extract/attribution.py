@@ -91,14 +91,14 @@ def subject_of(verb: Token) -> Token | None:
     return nearest_subject(verb, ("nsubj", "nsubjpass", "csubj"))
 
 
-_BREAKS = {"-", "--", "—", "–", ":"}
+_BREAKS = {"-", "--", "—", "–", ":", "_"}  # "_": the wire services' dash
 
 
 def nearest_subject(verb: Token, deps: tuple[str, ...]) -> Token | None:
     """The verb's first subject of these kinds, unless a dash or colon parts it from a later
     one before the verb: then the first is a heading the parser made a subject too ("- China's
     'lies' - … more than 200 lawyers were detained")."""
-    subjects = [c for c in verb.children if c.dep_ in deps]
+    subjects = [c for c in verb.children if c.dep_ in deps and c.text not in _BREAKS]
     if not subjects:
         return None
     first = subjects[0]
@@ -604,6 +604,9 @@ def hedging(trigger: Token, onto: Ontology) -> str | None:
                 c.dep_ in ("amod", "compound")
                 and c.i < trigger.i
                 and c.lower_ in onto.modality_adjectives
+                # "a well-planned / carefully planned attack": how it was done, not a plan
+                and not any(k.dep_ in ("advmod", "npadvmod") for k in c.children)
+                and not (c.i > 0 and c.doc[c.i - 1].text == "-")
             ):
                 return onto.modality_adjectives[c.lower_]
     for node in _clause_chain(trigger):
@@ -685,7 +688,13 @@ def polarity(trigger: Token, onto: Ontology | None = None) -> str:
     node = trigger
     for _ in range(4):
         if any(
-            (c.dep_ == "neg" and not _not_only(c))
+            (
+                c.dep_ == "neg"
+                and not _not_only(c)
+                # "a well-planned attack _ clearly not the work of amateurs": a "not" the
+                # parser hung after a noun denies what follows, not the noun
+                and not (node.pos_ in ("NOUN", "PROPN") and c.i > node.i)
+            )
             or (c.dep_ in ("advmod", "det") and c.lower_ in _NEGATIVE_DETS)
             for c in node.children
         ):

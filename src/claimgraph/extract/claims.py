@@ -1079,6 +1079,14 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 ):
                     found.append((event, False, dobj))  # "the bank raised rates to 4.5%"
                     continue
+                if (
+                    word in spec.setting_verbs
+                    and dobj is not None
+                    and dobj.ent_type_ == "MONEY"
+                    and is_actor(subj)
+                ):
+                    found.append((event, False, dobj))  # "Blockbuster raised $92 million"
+                    continue
                 if word in spec.setting_verbs and dobj is not None:
                     continue  # "it is lowering its forecast": no figure set
                 if word in spec.valuing_verbs:
@@ -1118,6 +1126,8 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                     subj is None
                     or not (_head_lemmas(subj) & onto.measure_nouns)
                     or subj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
+                    # "the sale, which had been expected, is part of …": a deal, not sales
+                    or (subj.lower_ == "sale" and subj.tag_ == "NN")
                 ):
                     continue  # "the Monetary Fund" is a body, not a fund measured
                 if word in spec.static_verbs and not any(
@@ -1160,6 +1170,14 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         and _noun_lemma(tok, onto) in onto.nouns
         # "riot police", "attack helicopters": a kind of unit or gear, no event
         and not (tok.dep_ == "compound" and tok.head.lemma_.lower() in onto.kind_heads)
+        # "Rally officials", "protest leaders": people named by a company or a cause
+        and not (
+            tok.dep_ == "compound"
+            and tok.head.pos_ == "NOUN"
+            and tok.head.lemma_.lower() in onto.actor_nouns
+            # "bombing victims", "attack suspects" still tell the attack
+            and tok.head.lemma_.lower() not in ("victim", "survivor", "suspect", "witness")
+        )
         # "the Opposition New Democrats", "Strike Force Alpha": part of a name, no event
         and not (
             tok.dep_ == "compound"
@@ -1184,6 +1202,13 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         ):
             return found  # "a protest rally": one rally, told by its head noun
         obj = of_object(tok)
+        if (
+            tok.lower_ == "sales"
+            and obj is None
+            and not any(c.dep_ == "compound" for c in tok.children)
+            and not any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
+        ):
+            return found  # "the company's British sales": revenue; "arms sales to X" a transfer
         spec = onto.events[event]
         if _modifier_words(tok) & spec.noun_excludes_modifiers:
             return found  # "a 48-hour strike", "an accidental explosion": another sense
@@ -1205,6 +1230,17 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             if spec.excludes(_noun_lemma(tok, onto), obj.lemma_.lower()):
                 return found
             found.append((event, False, obj))
+        elif (
+            obj is None
+            and spec.transfer is not None
+            and (goods := _goods_to(tok)) is not None
+            # "oil exports to China rose 5%": a figure's subject, no shipment told
+            and not (
+                tok.dep_ == "nsubj"
+                and any(onto.events[e].quantity for e, _ in onto.verbs.get(lemma(tok.head), []))
+            )
+        ):
+            found.append((event, False, goods))  # "U.S. arms sales to Taiwan": arms, to Taiwan
         elif obj is None and (spec.bare_nouns or _named_by(tok, spec)):
             # "Russia's request for access", "assistance from the World Bank": an actor named
             target = next(
@@ -1375,6 +1411,17 @@ def _own_act_doer(noun: Token) -> Token | None:
         return None
     subj = _child(noun.head, "nsubj")
     return subj if is_actor(subj) and subj.pos_ != "PRON" else None
+
+
+def _goods_to(noun: Token) -> Token | None:
+    """The goods a transfer noun names by a compound when it also names who gets them ("arms
+    sales to Taiwan", "oil exports to China"); none for a figure ("oil exports rose 5%")."""
+    if not any(c.dep_ == "prep" and c.lower_ == "to" and _child(c, "pobj") for c in noun.children):
+        return None
+    return next(
+        (c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < noun.i),
+        None,
+    )
 
 
 def _named_by(tok: Token, spec: EventType) -> bool:
@@ -2212,6 +2259,8 @@ def _frames_for(
         for key, role in spec.roles.items():
             if key in ("dobj", "dative"):
                 filler = _child(tok, key) if key == "dative" else obj
+                if filler is not None and filler.pos_ == "ADP":
+                    filler = _child(filler, "pobj")  # "sold arms to Iran": the parser's dative "to"
                 if key == "dobj" and via_prep:
                     filler = _child(tok, "dobj")  # "hit X with sanctions": X is the target
                 if key == "dobj" and passive is not None:

@@ -229,6 +229,8 @@ def _level_first(trigger: Token, onto: Ontology) -> list[Token]:
         for t in r.subtree
     }
     rest = [t for t in trigger.subtree if t.i not in seen and t.i not in foreign]
+    if trigger.lemma_ == "be":  # "X's share of the $5.1 billion market is less than 5%": the
+        rest.sort(key=lambda t: t.i < trigger.i)  # predicate states the figure
     return level + [t for t in rest if t.i not in other] + [t for t in rest if t.i in other]
 
 

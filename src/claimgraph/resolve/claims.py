@@ -325,8 +325,14 @@ class _Index:
                 return ent
         return None
 
-    def entities_in(self, start: int, end: int) -> list[Entity]:
-        return [ent for s, e, ent in self.mentions if start <= s and e <= end]
+    def entities_in(self, start: int, end: int, text: str | None = None) -> list[Entity]:
+        """Entities mentioned inside start..end; given the span's text, not one a hyphen joins
+        to the word before ("anti-Castro demonstrators" are no Castro)."""
+        return [
+            ent
+            for s, e, ent in self.mentions
+            if start <= s and e <= end and not (text is not None and _prefixed(text, s - start))
+        ]
 
     def capital_country(self, start: int, end: int) -> dict[str, Any] | None:
         """The country whose capital is the place at this span, as an actor record."""
@@ -381,6 +387,25 @@ def _sentence_start(text: str, before: int, window: int = 800) -> int:
     return last.end() if last is not None else lo
 
 
+_PREFIXES = {"anti", "pro", "non", "ex", "neo", "pan", "post", "pre", "counter", "ultra", "arab"}
+
+
+def _prefixed(text: str, offset: int) -> bool:
+    """Whether the word at `offset` of `text` follows a prefix or a nationality and a hyphen
+    ("anti-Castro", "Cuban-Americans"), not a first surname ("Diaz-Balart")."""
+    if not 0 < offset <= len(text) or text[offset - 1] != "-":
+        return False
+    before = text[: offset - 1].split()[-1:] or [""]
+    word = before[0].lower()
+    return word in _PREFIXES or (before[0][:1].isupper() and word.endswith(("an", "ish", "ese")))
+
+
+def _hyphenated_head(span: RoleSpan) -> bool:
+    """A head word joined by a hyphen to a prefix or a nationality ("Cuban-Americans"): the
+    whole compound names the group, not the entity its last part names."""
+    return _prefixed(span.text, span.head_start - span.start)
+
+
 def _head_word(span: RoleSpan) -> str:
     """A role's head word, lower-cased ("the Trump team" -> "team")."""
     return span.text[span.head_start - span.start : span.head_end - span.start].lower()
@@ -402,6 +427,8 @@ def _actor(span: RoleSpan, idx: _Index, acting: bool = True) -> dict[str, Any]:
     with the state as their country; acting, they act for it ("Iranian engineers built …")."""
     ent = idx.entity_at(span.head_start, span.head_end)
     head = _head_word(span)
+    if ent is not None and _hyphenated_head(span):
+        return _phrase_actor(span)  # "Cuban-Americans" are no Americans' state
     if (
         ent is not None
         and ent.type == "GPE"
@@ -533,6 +560,9 @@ def _appositive_name(span: RoleSpan, idx: _Index) -> Entity | None:
     comma = span.text.find(", ")
     if comma < 0:
         return None
+    between = f" {span.text[span.head_end - span.start : comma]} "
+    if " by " in between:
+        return None  # "a group led by Giant and its chairman, Burt Sugarman": the chairman's
     end = span.start + len(span.text.rstrip(" ,"))
     return next(
         (
@@ -563,9 +593,9 @@ def _speaker(span: RoleSpan, idx: _Index, onto: Ontology) -> dict[str, Any]:
             "text": span.text,
         }
     ent = idx.entity_at(span.head_start, span.head_end) or idx.by_surname(span.text)
-    if ent is not None and ent.type != "NORP":
+    if ent is not None and ent.type != "NORP" and not _hyphenated_head(span):
         return {"name": ent.name, "type": ent.type, "entity_id": ent.id, "text": span.text}
-    inner = idx.entities_in(span.start, span.end)
+    inner = idx.entities_in(span.start, span.end, span.text)
     org = next((e for e in inner if e.type in ("ORG", "PERSON")), None)
     head = _head_word(span)
     named = _appositive_name(span, idx)

@@ -167,6 +167,16 @@ class _DocView:
             return False
         if any(c.tag_ == "MD" and c.lower_ in FORWARD_MODALS for c in aux):
             return True
+        # "the group would be ready to leave as soon as Tuesday": the modal of the clause the
+        # infinitive completes
+        node = verb
+        while node.dep_ in ("xcomp", "acomp") and node.head.i != node.i:
+            node = node.head
+            if any(
+                c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in FORWARD_MODALS | FUTURE_AUX
+                for c in node.children
+            ):
+                return True
         if tok.sent.root.tag_ == "VBD" and tok.sent.root.i != verb.i:
             return False  # "shareholders tendering … by the Tuesday deadline, it said": past
         if (
@@ -176,10 +186,19 @@ class _DocView:
         ):
             return True  # "a meeting is planned for November", "the vote is set for Friday"
         head = tok.head
+        node = tok  # "until 9 a.m. Tuesday": the preposition above the whole time phrase
+        while node.dep_ in ("nummod", "compound", "npadvmod", "appos") and node.head.i != node.i:
+            node = node.head
+        if node.i != tok.i and node.dep_ == "pobj":
+            head = node.head
         if (
             head.dep_ == "prep"
             and head.lower_ in DEADLINE_PREPS
-            and verb.tag_ in ("VB", "VBP", "VBZ")
+            and (
+                verb.tag_ in ("VB", "VBP", "VBZ")
+                # "has given the relatives until 9 a.m. Tuesday": a present perfect's deadline
+                or (verb.tag_ == "VBN" and any(c.tag_ in ("VBZ", "VBP") for c in aux))
+            )
         ):
             return True
         if tok.head.lemma_.lower() == "deadline" or (
