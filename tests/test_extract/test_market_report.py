@@ -168,3 +168,33 @@ def test_the_leader_named_in_a_led_by_phrase_is_not_the_groups_voice():
         "filed for clearance to buy more than 50% of the stock of Rally's Inc."
     )
     assert c.source["name"] != "Burt Sugarman"
+
+
+def test_a_figure_compared_with_last_years_keeps_its_own_time_and_gives_none_away():
+    found = claims(
+        "The unit posted earnings of $24 million, compared with a loss of $3 million last year."
+    )
+    earnings = next(c for c in found if c.quantity["value"] == 24_000_000)
+    loss = next(c for c in found if c.quantity["value"] == 3_000_000)
+    assert earnings.time["value"] == "2001-03-05" and loss.time["value"] == "2000"
+
+
+def test_net_is_a_figure_not_a_company():
+    (c,) = claims("Net advanced to $94.2 million, or 89 cents a share, from $85 million.")
+    assert c.agent is None and name(c.object) == "Net"
+
+
+def test_a_relative_clause_figure_does_not_make_its_sentence_a_measure():
+    found = claims(
+        "Their first home was a rented cottage in Leeds, which Barry said cost 75 pence a week."
+    )
+    assert not [c for c in found if name(c.object) and "home" in name(c.object)]
+
+
+def test_prices_that_closed_lower_made_a_move_without_a_figure():
+    (c,) = claims("Frankfurt prices closed lower again on Friday.")
+    assert c.event == "MEASURE" and c.quantity is None
+
+
+def test_sending_a_fax_transfers_nothing():
+    assert "SUPPLY" not in [c.event for c in claims("The family sent a fax to the local police.")]

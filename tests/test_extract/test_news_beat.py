@@ -1833,3 +1833,10 @@ def test_hyphenated_groups_are_not_the_state_or_person_they_name() -> None:
     found = extract_text("Anti-Castro demonstrators marched, demanding that the boy stay.").claims
     demand = next(c for c in found if c.event == "REQUEST")
     assert demand.source["name"] == "Anti-Castro demonstrators"
+
+
+def test_an_adjective_aside_is_no_part_of_the_speakers_name() -> None:
+    from claimgraph.extraction import extract_text
+
+    (c,) = extract_text("Residents, angry at the delays, said the council had failed them.").claims
+    assert c.source["name"] == "Residents" and c.agent["name"] == "Residents"

@@ -342,3 +342,11 @@ def test_the_time_of_a_compared_figure_does_not_date_the_claim() -> None:
         "$1.76 billion, a 13% increase from last year's $1.55 billion."
     )
     assert [v for e, v, _ in times if e == "MEASURE"] == ["2020-Q4", "2020-Q4"]  # not "2020"
+
+
+def test_a_past_act_dated_months_ahead_of_the_report_is_last_years() -> None:
+    # DCT 2021-03-10: "Nov. 3" told in the past is 2020; a deadline weeks ahead stays ahead
+    t = _tags("He was last seen on Nov. 3, the day before the warrant was issued.")
+    assert t["Nov. 3"][0] == "2020-11-03"
+    t = _tags("The board declared a dividend, payable April 15 to holders of record.")
+    assert t["April 15"][0] == "2021-04-15"

@@ -155,11 +155,26 @@ def placed_actor(tok: Token) -> Token | None:
     return next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
 
 
+def comma_aside(c: Token) -> bool:
+    """An adjective phrase set off by a comma after its noun ("officials, eager to rebut
+    criticism, …"): a description, not part of the name."""
+    return (
+        c.dep_ == "amod"
+        and c.pos_ == "ADJ"
+        and c.i > c.head.i
+        and c.left_edge.i > 0
+        and c.doc[c.left_edge.i - 1].text == ","
+    )
+
+
 def phrase(tok: Token) -> Span:
     """The token's noun phrase without a leading determiner or trailing punctuation."""
     toks = list(tok.subtree)
     start, end = toks[0].i, toks[-1].i + 1
     doc = tok.doc
+    aside = next((c for c in tok.rights if comma_aside(c)), None)
+    if aside is not None:  # "Residents, angry at the delays, said …": the residents
+        end = aside.left_edge.i
     while start < end - 1 and (doc[start].dep_ == "det" or doc[start].is_punct):
         start += 1
     while end > start + 1 and doc[end - 1].is_punct and doc[end - 1].text != "%":

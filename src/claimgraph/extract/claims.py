@@ -21,6 +21,7 @@ from claimgraph.extract.attribution import (
     barred_by,
     blamed_for,
     by_agent,
+    comma_aside,
     find_attribution,
     indefinite,
     is_anaphoric,
@@ -38,6 +39,7 @@ from claimgraph.extract.attribution import (
     subject_of,
 )
 from claimgraph.extract.ontology import EventType, Ontology, load_ontology
+from claimgraph.extract.quantities import own_subtree
 from claimgraph.extract.records import Frame, Mention, RoleSpan
 from claimgraph.extract.statements import quoted_frames, statement_frames, transcript_frames
 from claimgraph.extract.timespans import ent_span, times_elsewhere, times_under
@@ -113,6 +115,8 @@ def role_span(
                 ):
                     break  # "accused rebels of killing X": the parser's "of", not their name
                 end = r.right_edge.i + 1
+            elif comma_aside(r):
+                break  # "Residents, angry at the delays": the residents
             elif r.dep_ in ("compound", "nummod", "amod") or (r.dep_ == "appos" and r.is_upper):
                 end = max(end, r.right_edge.i + 1)
             else:
@@ -1101,6 +1105,7 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                     and subj.dep_ == "nsubj"
                     and (subj.ent_type_ == "ORG" or subj.pos_ == "PROPN")
                     and subj.pos_ != "NOUN"  # "Compaq shares fell $1.6": the shares' figure
+                    and not (_head_lemmas(subj) & onto.measure_nouns)  # "Net advanced to $94m"
                     and (
                         any(t.ent_type_ == "MONEY" for t in tok.subtree if t.i > tok.i)
                         # a golfer "finished at 3 under par": a person's close is no price
@@ -1130,13 +1135,21 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                     or (subj.lower_ == "sale" and subj.tag_ == "NN")
                 ):
                     continue  # "the Monetary Fund" is a body, not a fund measured
-                if word in spec.static_verbs and not any(
-                    t.ent_type_ in NUMBER_LABELS
-                    or (
-                        t.dep_ in ("dobj", "pobj", "attr", "acomp")
-                        and t.lemma_.lower() in spec.level_nouns
+                if (
+                    word in spec.static_verbs
+                    and not any(
+                        t.ent_type_ in NUMBER_LABELS
+                        or (
+                            t.dep_ in ("dobj", "pobj", "attr", "acomp")
+                            and t.lemma_.lower() in spec.level_nouns
+                        )
+                        for t in own_subtree(tok, onto)
                     )
-                    for t in tok.subtree
+                    and not any(  # "Madrid prices closed lower": a move, as "plunged" is
+                        c.dep_ in ("advmod", "acomp", "oprd")
+                        and c.lower_ in ("lower", "higher", "up", "down", "weaker", "stronger")
+                        for c in tok.children
+                    )
                 ):
                     continue  # "the rate is high" states no figure; "stocks plunged" is a move
                 found.append((event, False, subj))
@@ -2128,6 +2141,7 @@ def _frames_for(
             and lemma(tok) in spec.price_verbs
             and is_actor(obj)
             and obj.pos_ != "NOUN"  # "Compaq shares fell": the shares are what is measured
+            and not (_head_lemmas(obj) & onto.measure_nouns)  # "Net advanced to $94.2 million"
             # a price ("Acme rose $2"), not an index's points ("the FTSE rose 0.5%")
             and (
                 any(t.ent_type_ == "MONEY" for t in tok.subtree if t.i > tok.i)

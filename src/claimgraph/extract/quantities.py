@@ -19,7 +19,7 @@ from text_to_num import text2num
 
 from claimgraph.extract.ontology import Ontology
 
-__all__ = ["Amount", "parse_amount", "quantity_of"]
+__all__ = ["Amount", "own_subtree", "parse_amount", "quantity_of"]
 
 NUMBER_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 SCALES = {
@@ -193,6 +193,21 @@ def _compound_adjective(t: Token) -> bool:
     )
 
 
+def own_subtree(trigger: Token, onto: Ontology) -> list[Token]:
+    """The trigger's subtree without relative clauses on other nouns, which tell figures of
+    their own ("closed lower, the culmination of a week that saw the DAX lose 4%", "a cottage,
+    which Barry said cost 75 pence a fortnight")."""
+    foreign = {
+        t.i
+        for r in trigger.subtree
+        if r.dep_ == "relcl"
+        and r.i != trigger.i
+        and r.head.lemma_.lower() not in onto.measure_nouns
+        for t in r.subtree
+    }
+    return [t for t in trigger.subtree if t.i not in foreign]
+
+
 def _level_first(trigger: Token, onto: Ontology) -> list[Token]:
     """The trigger's subtree with the numbers of a "to …"/"at …" phrase on the trigger first
     (the level reached, not the change), unless that phrase names a rate's second currency."""
@@ -218,17 +233,7 @@ def _level_first(trigger: Token, onto: Ontology) -> list[Token]:
         if c.dep_ in ("ccomp", "parataxis", "advcl", "csubj") and c.i < trigger.i
         for t in c.subtree
     }
-    # a relative clause on another noun tells another figure ("closed lower, the culmination
-    # of a week that saw the DAX lose 4%")
-    foreign = {
-        t.i
-        for r in trigger.subtree
-        if r.dep_ == "relcl"
-        and r.i != trigger.i
-        and r.head.lemma_.lower() not in onto.measure_nouns
-        for t in r.subtree
-    }
-    rest = [t for t in trigger.subtree if t.i not in seen and t.i not in foreign]
+    rest = [t for t in own_subtree(trigger, onto) if t.i not in seen]
     if trigger.lemma_ == "be":  # "X's share of the $5.1 billion market is less than 5%": the
         rest.sort(key=lambda t: t.i < trigger.i)  # predicate states the figure
     return level + [t for t in rest if t.i not in other] + [t for t in rest if t.i in other]

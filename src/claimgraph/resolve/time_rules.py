@@ -155,8 +155,10 @@ def pick_year(
     if rel == 0:
         return dct.year
     direction = rel
+    told_past = False
     if direction is None and day is not None and ctx.tense_at(start, end) != "future":
         direction = None  # a dated day without a year: the nearest one, whatever the tense
+        told_past = ctx.tense_at(start, end) == "past"  # … but not months ahead of a past act
     elif direction is None:
         tense = ctx.tense_at(start, end)
         direction = 1 if tense == "future" else -1 if tense == "past" else None
@@ -171,6 +173,9 @@ def pick_year(
         if cand is None:
             continue
         dist = abs((cand - dct).days)
+        if told_past and (cand - dct).days > 120:
+            continue  # "was expelled on Feb. 20", written in October: last February (a past
+            # act dated months ahead; within a season, a dated day may be a deadline it set)
         if best is None or dist < best[0]:
             best = (dist, y)
     return best[1] if best else dct.year

@@ -514,8 +514,9 @@ def _overlaps(t: TimeSpan, spans: Iterable[Mention]) -> bool:
 
 _COMPARED_FROM = re.compile(
     r"\b(?:from|than|versus|vs\.?|compared with|compared to)\s+"
-    # the compared figure itself may come first: "up from 443.6 million (shares) Thursday"
-    r"(?:[^\s\d]{0,3}\d[\d,.]*(?:\s+[a-z%]+){0,2}\s+)?$",
+    # the compared figure itself may come first: "up from 443.6 million (shares) Thursday",
+    # "compared with a loss of $3 million last year"
+    r"(?:(?:[a-z'’]+\s+){0,3}[^\s\d]{0,3}\d[\d,.]*(?:\s+[a-z%]+){0,2}\s+)?$",
     re.I,
 )
 
@@ -523,9 +524,10 @@ _COMPARED_FROM = re.compile(
 def _compared(text: str, t: TimeSpan, trigger: Mention) -> bool:
     """Whether a time after the trigger follows "from/than/compared with" (and the compared
     figure): a baseline's."""
-    return t.start > trigger.end and bool(
-        _COMPARED_FROM.search(text[max(0, t.start - 48) : t.start])
-    )
+    lo = max(0, t.start - 64)
+    found = _COMPARED_FROM.search(text[lo : t.start])
+    # the comparison comes after the trigger: "a loss of $3 million last year" is its own
+    return t.start > trigger.end and found is not None and lo + found.start() >= trigger.end
 
 
 def _possessive(text: str, t: TimeSpan) -> bool:
