@@ -453,7 +453,9 @@ def test_share_prices_and_whose_figures(nlp):
     )
     meas = next(f for f in found if f[0] == "MEASURE")
     assert meas[1]["agent"] == "maker"  # the noun "whose" stands for; resolve names the company
-    assert events(nlp, "The market closed higher on Friday.") == []
+    # a close states nothing without a figure or a move ("closed higher" is a move)
+    assert events(nlp, "The market closed early on Friday.") == []
+    assert events(nlp, "The market closed higher on Friday.") == ["MEASURE"]
 
 
 def test_verb_and_preposition_readings_need_the_preposition_after_the_verb(nlp):
@@ -636,7 +638,7 @@ def test_a_facility_that_opens_by_itself_is_opened_by_no_one_named(nlp):
     assert [(e, r.get("agent"), r.get("object")) for e, r, *_ in found] == [
         ("OPEN_FACILITY", None, "new museum")
     ]
-    assert events(nlp, "Stocks opened higher on Monday.") == []
+    assert events(nlp, "Stocks opened higher on Monday.") == ["MEASURE"]  # a move, no opening
 
 
 def test_a_year_ago_figure_does_not_date_the_story_that_follows():
