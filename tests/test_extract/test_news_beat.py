@@ -1842,3 +1842,32 @@ def test_an_adjective_aside_is_no_part_of_the_speakers_name() -> None:
 
     (c,) = extract_text("Residents, angry at the delays, said the council had failed them.").claims
     assert c.source["name"] == "Residents" and c.agent["name"] == "Residents"
+
+
+def test_a_participle_after_a_reported_clause_is_the_reporters_only_if_it_says_something() -> None:
+    from claimgraph.extraction import extract_text
+
+    found = extract_text(
+        "Reports said a massive blast damaged the embassy in Nairobi, killing 40 people."
+    ).claims
+    kill = next(c for c in found if c.event == "KILL")
+    assert kill.agent is None and kill.source["name"] == "Reports"
+
+
+def test_who_condemns_a_blast_did_not_set_it_off() -> None:
+    from claimgraph.extraction import extract_text
+
+    found = extract_text(
+        "Ghana deplored on Friday the bomb blasts which killed scores of people in Lagos."
+    ).claims
+    assert [c.agent for c in found if c.event == "KILL"] == [None]
+    found = extract_text("Rebels planted the bomb that killed 12 people.").claims
+    assert [c.agent["name"] for c in found if c.event == "KILL"] == ["Rebels"]
+
+
+def test_a_national_ambassador_hurt_is_that_person_not_the_state() -> None:
+    from claimgraph.extraction import extract_text
+
+    found = extract_text("The American ambassador was injured in the blast.").claims
+    hurt = next(c for c in found if c.event == "ASSAULT")
+    assert hurt.recipient["name"] == "American ambassador"

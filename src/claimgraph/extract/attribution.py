@@ -310,6 +310,9 @@ def reporter_act(tok: Token, onto: Ontology) -> bool:
     return (
         tok.tag_ == "VBG"
         and tok.dep_ == "advcl"
+        # "Reports said a blast damaged the embassy, killing 40": the blast kills; only a
+        # saying act is the reporter's
+        and (lemma(tok) in onto.speech_act_verbs or reports(tok, onto) is not None)
         and subject_of(tok) is None
         and head.dep_ == "ccomp"
         and head.head.i < head.i < tok.i  # not "X did it, killing Y, witnesses said"

@@ -2088,6 +2088,9 @@ def _wielder(thing: Token) -> Token:
     12": the one who used the thing that did it acts."""
     if is_actor(thing) or thing.dep_ != "dobj":
         return thing
+    onto = load_ontology()
+    if lemma(thing.head) in onto.speech_act_verbs or onto.reporting.get(lemma(thing.head)):
+        return thing  # "South Africa deplored the blasts which killed scores": they did not
     user = subject_of(thing.head)
     return user if user is not None and is_actor(user) and user.pos_ != "PRON" else thing
 
