@@ -198,3 +198,10 @@ def test_prices_that_closed_lower_made_a_move_without_a_figure():
 
 def test_sending_a_fax_transfers_nothing():
     assert "SUPPLY" not in [c.event for c in claims("The family sent a fax to the local police.")]
+
+
+def test_a_person_or_site_showing_or_posting_something_is_a_source():
+    (c,) = claims("Sanders showed no sign that he was planning to apologize.")
+    assert (c.event, name(c.source)) == ("STATEMENT", "Sanders")
+    (c,) = claims("WikiLeaks posted a cache of diplomatic cables.")
+    assert (c.event, name(c.source)) == ("STATEMENT", "WikiLeaks")

@@ -110,3 +110,8 @@ def test_a_city_naming_an_attack_says_where_not_who():
     assert claims and claims[0].agent["name"] == "Israel"  # a state still acts
     claims = extract_text("United States strikes killed 12 militants.").claims
     assert claims and claims[0].agent["name"] == "United States"  # its whole name
+
+
+def test_recognising_that_something_holds_recognises_no_state(nlp):
+    assert "SUPPORT" not in events(nlp, "We did not recognise that the brand matters to people.")
+    assert "SUPPORT" in events(nlp, "Britain recognised Kosovo in 2008.")

@@ -183,6 +183,7 @@ class Ontology:
     clause_only_reporting: frozenset[str] = frozenset()  # "found the bodies" reports nothing
     labelling_verbs: frozenset[str] = frozenset()  # "called the bill a betrayal"
     document_finding: frozenset[str] = frozenset()  # "the study found 31 cases", not a person
+    speaker_reporting: frozenset[str] = frozenset()  # "Sanders showed no sign", not "the focus"
     finders: frozenset[str] = frozenset()  # "the court found …": a ruling or a result
     intention_verbs: frozenset[str] = frozenset()
     consequence_verbs: frozenset[str] = frozenset()  # "the slump means that …": no one's word
@@ -414,6 +415,7 @@ def load_ontology() -> Ontology:
         clause_only_reporting=frozenset(map(_lemma, at.get("clause_only_reporting") or [])),
         labelling_verbs=frozenset(map(_lemma, at.get("labelling_verbs") or [])),
         document_finding=frozenset(map(_lemma, at.get("document_finding") or [])),
+        speaker_reporting=frozenset(map(_lemma, at.get("speaker_reporting") or [])),
         finders=frozenset(map(_lemma, at.get("finders") or [])),
         intention_verbs=frozenset(map(_lemma, at.get("intention_verbs") or [])),
         consequence_verbs=frozenset(map(_lemma, at.get("consequence_verbs") or [])),

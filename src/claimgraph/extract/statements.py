@@ -178,6 +178,11 @@ def _content(verb: Token, onto: Ontology) -> Token | None:
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if lemma(verb) in onto.clause_only_reporting or person_finds:
         obj = None  # "the person who found the bodies": a finding, nothing said
+    if lemma(verb) in onto.speaker_reporting and not (
+        subj is not None
+        and (can_speak(subj, onto, strict=True) or subj.lemma_.lower() in onto.finders)
+    ):
+        obj = None  # "the focus on banks showed fears": no one shows them
     if obj is not None and obj.pos_ in ("NOUN", "PROPN") and len(list(obj.subtree)) >= 3:
         if obj.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") and all(
             t.ent_type_ == obj.ent_type_ or t.dep_ == "det" for t in obj.subtree

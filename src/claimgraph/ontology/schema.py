@@ -438,6 +438,7 @@ FILES: dict[str, Check] = {
             "clause_only_reporting": words,
             "labelling_verbs": words,
             "document_finding": words,
+            "speaker_reporting": words,
             "finders": words,
             "intention_verbs": words,
             "consequence_verbs": words,
