@@ -1007,8 +1007,10 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 continue
             if (subj_head | by_head) & spec.subject_excludes:
                 continue  # "a storm hit X", "X will be hit by a road closure"
-            if spec.subject_actor and subj is not None and not is_actor(_relative_head(subj)):
-                continue  # "Wall Street's plunge helped spark the weakness": a cause, no aid
+            if spec.subject_actor and subj is not None:
+                held = _pronoun_antecedent(subj) if subj.lower_ in _RELATIVE else subj
+                if not is_actor(held):  # "women, who helped her win" are; "Wall Street's
+                    continue  # plunge helped spark the weakness" is a cause, no aid
             if spec.needs_noun_object and (
                 dobj is None
                 or _child(tok, "ccomp") is not None
@@ -1146,8 +1148,7 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                         for t in own_subtree(tok, onto)
                     )
                     and not any(  # "Madrid prices closed lower": a move, as "plunged" is
-                        c.dep_ in ("advmod", "acomp", "oprd")
-                        and c.lower_ in ("lower", "higher", "up", "down", "weaker", "stronger")
+                        c.dep_ in ("advmod", "acomp", "oprd") and c.lower_ in spec.move_words
                         for c in tok.children
                     )
                 ):
@@ -2026,14 +2027,6 @@ def _sought(noun: Token, onto: Ontology) -> bool:
     return False
 
 
-def _relative_head(subj: Token) -> Token:
-    """The noun a relative pronoun subject stands for ("women, who helped her win"); any
-    other subject itself."""
-    if subj.lower_ in _RELATIVE and subj.head.dep_ == "relcl":
-        return subj.head.head
-    return subj
-
-
 def _price_line(verb: Token, points: bool = True, closing: bool = True) -> bool:
     """A market report's price line without a currency: a move and the level it reached ("BP
     fell 5 to 286", "the DAX dropped 19.69 points to 1462.93") or a close at a level ("Shell
@@ -2051,7 +2044,7 @@ def _price_line(verb: Token, points: bool = True, closing: bool = True) -> bool:
         and (number(c) or (points and c.lemma_ == "point" and any(number(n) for n in c.children)))
         for c in verb.children
     )
-    closes = closing and verb.lemma_.lower() in ("close", "finish", "end", "settle", "open")
+    closes = closing and verb.lemma_.lower() in load_ontology().events["MEASURE"].closing_verbs
     return level and (move or closes)
 
 

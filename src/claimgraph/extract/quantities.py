@@ -216,7 +216,7 @@ def _level_first(trigger: Token, onto: Ontology) -> list[Token]:
     closing = [  # "shed 8.5 pence to close at 185 pence": the close
         p
         for c in trigger.children
-        if c.dep_ in ("advcl", "xcomp") and c.lemma_ in ("close", "finish", "end", "settle")
+        if c.dep_ in ("advcl", "xcomp") and c.lemma_ in onto.events["MEASURE"].closing_verbs
         for p in c.children
     ]
     for p in [*trigger.children, *closing]:

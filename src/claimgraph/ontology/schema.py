@@ -249,6 +249,8 @@ _EVENT_WORDS = (
     "possessor_target_nouns",
     "share_verbs",
     "price_verbs",
+    "closing_verbs",
+    "move_words",
     "inverse",
     "nouns",
     "object_verbs",
