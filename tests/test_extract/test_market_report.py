@@ -205,3 +205,9 @@ def test_a_person_or_site_showing_or_posting_something_is_a_source():
     assert (c.event, name(c.source)) == ("STATEMENT", "Sanders")
     (c,) = claims("WikiLeaks posted a cache of diplomatic cables.")
     assert (c.event, name(c.source)) == ("STATEMENT", "WikiLeaks")
+
+
+def test_time_given_to_someone_until_a_deadline_is_no_transfer():
+    assert not claims("The agency has given the relatives until 9 a.m. Tuesday to sign a paper.")
+    found = claims("Russia will supply fuel to Iran until 2025.")
+    assert [(c.event, name(c.recipient)) for c in found] == [("SUPPLY", "Iran")]

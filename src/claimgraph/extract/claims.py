@@ -1031,6 +1031,10 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 for c in tok.children
             ):
                 continue  # "Crane sank $1.125", "the index plunged 5%": a price, no wreck
+            if (dobj is None or is_actor(dobj)) and any(
+                c.dep_ == "prep" and c.lower_ in spec.not_with_preps for c in tok.children
+            ):  # "has given the relatives until Tuesday to sign": a deadline set, no gift
+                continue  # ("will supply credit until 2025" still supplies)
             if spec.not_with_question and _asks_question(tok):
                 continue
             if (

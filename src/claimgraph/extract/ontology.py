@@ -69,6 +69,7 @@ class EventType:
     offering_verbs: frozenset[str] = frozenset()  # "made a bid": its subject bids
     possessor_target_nouns: frozenset[str] = frozenset()  # "Slepian's shooting": the victim
     not_with_question: bool = False  # not when its clause is a question ("asked whether …")
+    not_with_preps: frozenset[str] = frozenset()  # "gave them until Friday": a deadline, no gift
     # not with a sum or a percentage moved ("sank $1.125") or counted ("charges of $24m")
     not_with_figure: bool = False
     object_verbs: frozenset[str] = frozenset()
@@ -270,6 +271,7 @@ def load_ontology() -> Ontology:
             blocks_complement=bool(spec.get("blocks_complement")),
             needs_noun_object=bool(spec.get("needs_noun_object")),
             not_with_question=bool(spec.get("not_with_question")),
+            not_with_preps=frozenset(w.lower() for w in spec.get("not_with_preps") or []),
             not_with_figure=bool(spec.get("not_with_figure")),
             object_verbs=frozenset(map(_lemma, spec.get("object_verbs") or [])),
             static_verbs=frozenset(map(_lemma, spec.get("static_verbs") or [])),
