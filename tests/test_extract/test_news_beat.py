@@ -1871,3 +1871,55 @@ def test_a_national_ambassador_hurt_is_that_person_not_the_state() -> None:
     found = extract_text("The American ambassador was injured in the blast.").claims
     hurt = next(c for c in found if c.event == "ASSAULT")
     assert hurt.recipient["name"] == "American ambassador"
+
+
+def test_a_subject_the_parser_joined_to_the_first_verb_acts_in_its_own_clause(nlp) -> None:
+    text = (
+        "Acme Corp.'s chief executive officer, John Smith, resigned and its chairman, Tom Roe, "
+        "is stepping in to help turn the company around, the company said."
+    )
+    helped = [r.get("agent") for e, r, *_ in frames(nlp, text) if e == "ASSIST"]
+    assert helped == ["Tom Roe"]
+    # a real coordination of clauses keeps each subject
+    assert roles_of(nlp, "Police arrested two men and the army shelled the village.", "agent") == [
+        ("ARREST", "Police"),
+        ("ATTACK", "army"),
+    ]
+
+
+def test_a_nationality_on_the_struck_site_is_not_the_attacker(nlp) -> None:
+    bombing = [
+        r for e, r, *_ in frames(nlp, "The Kenyan embassy bombing killed 200.") if e == "ATTACK"
+    ]
+    assert bombing and "agent" not in bombing[0] and bombing[0].get("recipient") == "embassy"
+    # the weapon between them leaves the nationality the attacker
+    assert ("ATTACK", "Russian") in roles_of(nlp, "Russian air strikes killed 20.", "agent")
+
+
+def test_a_verb_read_as_a_participle_after_a_long_apposition_is_the_verb(nlp) -> None:
+    text = (
+        "DD Holdings Corp., a partnership of Acme Canada Corp.'s Bridge Capital Group and Beta "
+        "Operations Ltd., extended to Nov. 20 its $45-a-share offer for all Widget Inc. shares."
+    )
+    offers = [r for e, r, *_ in frames(nlp, text) if e == "ACQUIRE"]
+    assert offers and offers[0].get("agent") == "DD Holdings Corp."
+
+
+def test_the_buyer_of_a_double_object_sale_is_the_recipient(nlp) -> None:
+    sales = [
+        (r.get("recipient"), r.get("object"))
+        for text in (
+            "Russia sold Iran fighter jets.",
+            "The US approved a deal to sell NATO ally Poland four surveillance drones.",
+        )
+        for e, r, *_ in frames(nlp, text)
+        if e == "SUPPLY"
+    ]
+    assert sales == [("Iran", "fighter jets"), ("NATO ally Poland", "four surveillance drones")]
+    # a country's bonds are no sale to that country
+    assert roles_of(nlp, "China sold US bonds.", "recipient") == [("SUPPLY", None)]
+
+
+def test_the_owner_of_a_decision_does_what_it_decides(nlp) -> None:
+    text = "An adviser supported the government's decision in recalling its envoy to Russia."
+    assert ("SANCTION", "government") in roles_of(nlp, text, "agent")

@@ -105,3 +105,14 @@ def test_a_hyphenated_number_adjective_is_no_figure() -> None:
     assert claims and claims[0].quantity["value"] == 8_300_000
     claims = extract_text("Officials said forty-two people were killed.").claims
     assert claims and claims[0].quantity["value"] == 42
+
+
+def test_a_clause_joined_on_with_its_own_subject_gives_its_own_figure() -> None:
+    from claimgraph.extraction import extract_text
+
+    text = (
+        "Acme cut its quarterly dividend in half and its shares are trading far below their "
+        "52-week high of 16.125 dollars."
+    )
+    cut = [c for c in extract_text(text).claims if "dividend" in str((c.object or {}).get("text"))]
+    assert cut and cut[0].quantity is None

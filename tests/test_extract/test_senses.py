@@ -115,3 +115,39 @@ def test_a_city_naming_an_attack_says_where_not_who():
 def test_recognising_that_something_holds_recognises_no_state(nlp):
     assert "SUPPORT" not in events(nlp, "We did not recognise that the brand matters to people.")
     assert "SUPPORT" in events(nlp, "Britain recognised Kosovo in 2008.")
+
+
+def test_halting_ones_own_work_is_no_sanction(nlp) -> None:
+    assert "SANCTION" not in events(nlp, "Acme is indefinitely suspending work on its new plant.")
+    assert "SANCTION" not in events(nlp, "The senator suspended his campaign in May.")
+    assert "SANCTION" in events(nlp, "The EU suspended aid to Mali.")
+
+
+def test_asking_not_to_be_named_is_sourcing_not_a_request(nlp) -> None:
+    text = "An aide, who asked not to be named, said the talks had failed."
+    assert "REQUEST" not in events(nlp, text)
+    assert "REQUEST" in events(nlp, "Iran asked Iraq to name the suspects.")
+
+
+def test_involvement_accuses_only_in_something(nlp) -> None:
+    said = events(nlp, '"We will look at resuming our involvement with the plant," he said.')
+    assert "ACCUSE" not in said
+    assert "ACCUSE" in events(nlp, "Police said his involvement in the fraud was clear.")
+
+
+def test_a_heart_attack_is_no_attack_and_no_killing(nlp) -> None:
+    assert events(nlp, "He suffered a heart attack on Monday.") == []
+    assert events(nlp, "He died of a heart attack.") == []
+    assert "KILL" in events(nlp, "He died in the rebel attack.")
+
+
+def test_who_answers_an_accusation_is_its_target(nlp) -> None:
+    for text in (
+        "Smith faces charges of fraud.",
+        "Smith pleaded innocent to charges of fraud.",
+        "Smith pleaded guilty to charges of fraud.",
+        "Russia denied allegations of meddling.",
+    ):
+        found = extract_frames(nlp(text))
+        accused = [f.roles["recipient"].text for f in found if f.event == "ACCUSE"]
+        assert accused in (["Smith"], ["Russia"]), text

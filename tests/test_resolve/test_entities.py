@@ -278,3 +278,13 @@ def test_a_figure_opening_with_the_is_not_a_company_named_the() -> None:
     _company_figures(claims, frozenset({"revenue"}))  # type: ignore[arg-type]
     assert claims[1].agent is None  # "The rate" names no company called "The …"
     assert claims[2].agent["name"] == "Acme Corp."  # "Acme shares": Acme's figure
+
+
+def test_a_bare_surname_the_tagger_missed_is_the_person_named_in_full() -> None:
+    from claimgraph.extraction import extract_text
+
+    art = extract_text(
+        "Tamar Har-Zion, 40, testified on Monday. Har-Zion acknowledged that she had met the suspect."
+    )
+    person = next(e for e in art.entities if e.name == "Tamar Har-Zion")
+    assert [m.text for m in person.mentions] == ["Tamar Har-Zion", "Har-Zion"]

@@ -267,9 +267,12 @@ def _inherited_subject(tok: Token) -> Token | None:
         head = node.head
         if head.i == node.i:
             return None
-        owner = _child(head, "poss") if node.dep_ == "acl" and head.pos_ == "NOUN" else None
+        owner = (
+            _child(head, "poss") if node.dep_ in ("acl", "prep") and head.pos_ == "NOUN" else None
+        )
         if owner is not None and is_actor(owner) and head.lemma_.lower() in PLAN_NOUNS:
-            return owner  # "the government's decision to impose sanctions": the government
+            # "the government's decision to impose sanctions / in recalling its envoy"
+            return owner
         if node.dep_ == "xcomp":
             obj = _child(head, "dobj")
             if obj is not None and obj.i < node.i and _controller(obj):
@@ -858,6 +861,9 @@ def _died_of(tok: Token, preps: dict[str, Token], onto: Ontology) -> list[tuple[
         for key in ("prep:in", "prep:of", "prep:from", "prep:during", "prep:after"):
             cause = preps.get(key)
             if cause is not None and _head_lemmas(cause) & spec.dying_causes:
+                kind = onto.nouns.get(_noun_lemma(cause, onto))
+                if kind and _modifier_words(cause) & onto.events[kind].noun_excludes_modifiers:
+                    break  # "died of a heart attack": an illness, not an attack
                 out.append((event, cause))
                 break
     return out
@@ -1353,6 +1359,22 @@ def _target_possessor(tok: Token, spec: EventType) -> Token | None:
     return poss if poss.lower_ == "their" or is_actor(poss) else None
 
 
+def _answering_subject(tok: Token, spec: EventType) -> Token | None:
+    """Who answers an accusation is its target: "X faces charges of fraud", "X pleaded
+    innocent to charges that …", "X denied allegations of …" (answering_verbs)."""
+    verb = tok.head
+    if tok.dep_ == "pobj" and verb.lower_ == "to":
+        verb = verb.head  # "pleaded guilty to charges"
+        if verb.dep_ in ("acomp", "oprd"):
+            verb = verb.head  # "pleaded innocent to charges": the parser hangs it on "innocent"
+    elif tok.dep_ != "dobj":
+        return None
+    if verb.pos_ not in ("VERB", "AUX") or lemma(verb) not in spec.answering_verbs:
+        return None
+    who = subject_of(verb)
+    return who if who is not None and is_actor(who) else None
+
+
 def _received_from(noun: Token) -> Token | None:
     """ "May received strong backing from the US": the giver of an event noun that is the
     object of a receiving verb (ontology list) is the verb's "from" phrase, when an actor."""
@@ -1381,8 +1403,13 @@ def _list_item(tok: Token) -> bool:
 
 def _object_word(tok: Token) -> str:
     """An object's lemma for sense checks; a bare figure is "number" ("shot 68": a score;
-    "shot two" still counts people)."""
-    return "number" if tok.is_digit and tok.dep_ == "dobj" else tok.lemma_.lower()
+    "shot two" still counts people); a passive clause is "be" and its verb ("asked not to be
+    named": "be name")."""
+    if tok.is_digit and tok.dep_ == "dobj":
+        return "number"
+    if tok.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in tok.children):
+        return f"be {tok.lemma_.lower()}"
+    return tok.lemma_.lower()
 
 
 def _verb_word(verb: Token) -> str:
@@ -1734,6 +1761,15 @@ def _nominal_agent(
                 and not _names_country(c)
             ):
                 continue  # "the Atlanta attacks", "the Madrid bombings": where, not who
+            if (
+                c.dep_ == "amod"
+                and base is trigger
+                and any(
+                    k.dep_ == "compound" and c.i < k.i < trigger.i and _facility_word(k)
+                    for k in trigger.children
+                )
+            ):
+                continue  # "the Kenyan embassy bombing": the embassy's country, not the bomber
             if c.dep_ in ("poss", "amod", "compound") and _ent_label(c) in ACTOR_LABELS:
                 if base is obj and c.dep_ == "compound" and _ent_label(c) in ("ORG", "PERSON"):
                     continue  # "the sale of Conner shares": whose shares, not who sells
@@ -2167,7 +2203,7 @@ def _frames_for(
             # "expulsions of Russian diplomats": the people the act is done to
             roles["recipient"] = obj
             del roles["object"]
-        target = _target_possessor(tok, spec)
+        target = _target_possessor(tok, spec) or _answering_subject(tok, spec)
         if target is not None:
             roles["recipient"] = target  # "the leader's arrest": the leader is arrested
         site = _struck_site(tok) if spec.roles.get("dobj") == "patient" else None

@@ -217,6 +217,144 @@ def report_clause(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("claimgraph_participle_verb")
+def participle_verb(doc: Doc) -> Doc:
+    """ "Acme Corp., a partnership of A and B, extended to Nov. 20 its offer for X": after a
+    long apposition the parser reads the main verb as a participle on the subject and leaves
+    the sentence without a verb; a participle so hung after a comma on a verbless sentence's
+    head noun, with an object of its own, is that sentence's verb and the noun its subject."""
+    for verb in doc:
+        noun = verb.head
+        if noun.dep_ == "appos" and noun.head.dep_ == "ROOT":
+            noun = noun.head  # "Acme, a partnership of …, extended": hung on the apposition
+        if not (
+            verb.dep_ == "acl"
+            and verb.tag_ == "VBN"
+            and noun.dep_ == "ROOT"
+            and noun.pos_ in ("NOUN", "PROPN")
+            and verb.i > noun.i
+            and doc[verb.i - 1].text == ","
+            and any(c.dep_ == "dobj" for c in verb.children)
+            and not any(c.dep_ == "auxpass" for c in verb.children)
+        ):
+            continue
+        later = [c for c in noun.children if c.i > verb.i]
+        verb.head, verb.dep_, verb.tag_ = verb, "ROOT", "VBD"
+        noun.head, noun.dep_ = verb, "nsubj"
+        for c in later:
+            c.head = verb
+    return doc
+
+
+@Language.component("claimgraph_titled_recipient")
+def titled_recipient(doc: Doc) -> Doc:
+    """ "to sell NATO ally Germany four drones": the parser takes "NATO ally" for the thing
+    sold, "Germany" for the buyer and the drones for an apposition of Germany; a common-noun
+    object right before a named buyer is the buyer's title, and that apposition is what is
+    sold."""
+    onto = load_ontology()
+    giving = {v for v, readings in onto.verbs.items() if ("SUPPLY", False) in readings}
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in giving:
+            continue
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        first = objects[0] if len(objects) == 2 else None
+        if (
+            first is not None
+            and not any(c.dep_ == "dative" for c in verb.children)
+            and (first.pos_ in ("PROPN", "PRON") or first.lemma_.lower() in onto.actor_nouns)
+        ):
+            first.dep_ = "dative"  # "sold longtime ally Taiwan jets": two objects, the first gets
+            continue
+        if len(objects) != 1 or any(c.dep_ == "dative" or c.lower_ == "to" for c in verb.children):
+            continue
+        goods = objects[0]
+        mods = [c for c in goods.children if c.i < goods.i and c.dep_ == "compound"]
+        if (
+            len(mods) >= 2
+            and mods[0].ent_type_ == "GPE"
+            and mods[0].i == goods.left_edge.i == verb.i + 1
+            and all(m.pos_ == "NOUN" for m in mods[1:])
+            and goods.tag_ == "NNS"
+        ):  # "Russia sold Iran fighter jets": Iran buys them
+            mods[0].head, mods[0].dep_ = verb, "dative"
+    for title in doc:  # "to sell NATO ally Poland four drones", parsed [NATO ally] [Poland …]
+        verb = title.head
+        if title.dep_ != "dative" or title.pos_ != "NOUN" or title.right_edge.i + 1 >= len(doc):
+            continue
+        name = doc[title.right_edge.i + 1]
+        goods = name.head
+        if (
+            name.pos_ == "PROPN"
+            and name.ent_type_ in ("GPE", "ORG", "PERSON", "NORP")
+            and name.dep_ in ("compound", "nmod")
+            and goods.dep_ == "dobj"
+            and goods.head.i == verb.i
+            and goods.left_edge.i == name.i
+        ):
+            kids = [c for c in name.children if c.i > name.i]
+            title.head, title.dep_ = name, "compound"
+            name.head, name.dep_ = verb, "dative"
+            for c in kids:
+                c.head = goods  # "Taiwan 66 jets": the count is the jets'
+    for name in doc:
+        verb = name.head
+        if name.dep_ != "dative" or name.pos_ != "PROPN" or name.i == 0:
+            continue
+        title = doc[name.left_edge.i - 1]
+        goods = next((c for c in name.children if c.dep_ == "appos" and c.i > name.i), None)
+        if (
+            goods is None
+            or goods.pos_ != "NOUN"
+            or title.dep_ != "dobj"
+            or title.head.i != verb.i
+            or title.pos_ != "NOUN"
+            or title.i + 1 != name.left_edge.i
+        ):
+            continue
+        title.head, title.dep_ = name, "compound"
+        goods.head, goods.dep_ = verb, "dobj"
+    return doc
+
+
+_BETWEEN_SUBJECT_AND_VERB = {"aux", "auxpass", "neg", "advmod", "punct", "appos"}
+
+
+@Language.component("claimgraph_conjoined_subject")
+def conjoined_subject(doc: Doc) -> Doc:
+    """ "X resigned and its chairman, Frank Stronach, is stepping in": the parser joins
+    "chairman" to "resigned" as a conjunct and leaves "stepping" without a subject; a noun so
+    joined that stands right before a subjectless verb conjunct of the same verb is that
+    verb's subject."""
+    for noun in doc:
+        verb = noun.head
+        if not (
+            noun.dep_ == "conj"
+            and noun.pos_ in ("NOUN", "PROPN", "PRON")
+            and verb.pos_ in ("VERB", "AUX")
+            and verb.i < noun.i
+        ):
+            continue
+        second = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "conj" and c.i > noun.i and c.pos_ in ("VERB", "AUX")
+            ),
+            None,
+        )
+        if second is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in second.children):
+            continue
+        between = doc[noun.right_edge.i + 1 : second.i]
+        if not all(
+            t.dep_ in _BETWEEN_SUBJECT_AND_VERB and t.head.i in (second.i, noun.i) for t in between
+        ):
+            continue
+        passive = any(c.dep_ == "auxpass" for c in second.children)
+        noun.head, noun.dep_ = second, "nsubjpass" if passive else "nsubj"
+    return doc
+
+
 @Language.component("claimgraph_place_modifier")
 def place_modifier(doc: Doc) -> Doc:
     """ "A 55-year-old Severn, Md. man was arrested": the parser makes the town the head (the
@@ -287,6 +425,8 @@ def _load(model: str, trained_ner: bool, product: bool = True) -> Language:
         nlp.add_pipe("claimgraph_possessive_her", after="lemmatizer")
         nlp.add_pipe("claimgraph_reporting_amod", after="claimgraph_possessive_her")
         nlp.add_pipe("claimgraph_report_clause", after="claimgraph_reporting_amod")
+        nlp.add_pipe("claimgraph_conjoined_subject", after="claimgraph_report_clause")
+        nlp.add_pipe("claimgraph_participle_verb", after="claimgraph_conjoined_subject")
     if trained_ner and model == MODEL:
         if (NER_DIR / "ner").is_dir():
             nlp.get_pipe("ner").from_disk(NER_DIR / "ner", exclude=["vocab"])
@@ -297,8 +437,9 @@ def _load(model: str, trained_ner: bool, product: bool = True) -> Language:
                 "(rebuild it with scripts/train_ner.py)",
                 stacklevel=2,
             )
-    if product:  # reads the entities: after the NER
+    if product:  # these read the entities: after the NER
         nlp.add_pipe("claimgraph_place_modifier", last=True)
+        nlp.add_pipe("claimgraph_titled_recipient", last=True)
     return nlp
 
 

@@ -83,6 +83,9 @@ class EventType:
     # a reported statement whose content holds one of these lemmas is this event ("X said
     # Y was involved in the poisoning" accuses Y)
     statement_content: frozenset[str] = frozenset()
+    # … of which these lemmas count only with one of their prepositions ("involvement in")
+    content_needs_prep: dict[str, frozenset[str]] = field(default_factory=dict)
+    answering_verbs: frozenset[str] = frozenset()  # "X faces/denied charges": X is accused
     # judging words that accuse only when the content's subject is an actor ("the department
     # is weak" blames the department; "the yen is weak" blames no one)
     judging_content: frozenset[str] = frozenset()
@@ -282,6 +285,11 @@ def load_ontology() -> Ontology:
             owned_figures=frozenset(map(_lemma, spec.get("owned_figures") or [])),
             owner_nouns=frozenset(map(_lemma, spec.get("owner_nouns") or [])),
             statement_content=frozenset(map(_lemma, spec.get("statement_content") or [])),
+            answering_verbs=frozenset(map(_lemma, spec.get("answering_verbs") or [])),
+            content_needs_prep={
+                _lemma(w): frozenset(map(_lemma, ps))
+                for w, ps in (spec.get("content_needs_prep") or {}).items()
+            },
             judging_content=frozenset(map(_lemma, spec.get("judging_content") or [])),
             asking_verbs=frozenset(map(_lemma, spec.get("asking_verbs") or [])),
             paying_verbs=frozenset(map(_lemma, spec.get("paying_verbs") or [])),

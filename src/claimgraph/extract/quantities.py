@@ -196,13 +196,21 @@ def _compound_adjective(t: Token) -> bool:
 def own_subtree(trigger: Token, onto: Ontology) -> list[Token]:
     """The trigger's subtree without relative clauses on other nouns, which tell figures of
     their own ("closed lower, the culmination of a week that saw the DAX lose 4%", "a cottage,
-    which Barry said cost 75 pence a fortnight")."""
+    which Barry said cost 75 pence a fortnight"), nor clauses joined on with a subject of
+    their own ("cut its dividend in half and the shares are far below their high of 16.125")."""
     foreign = {
         t.i
         for r in trigger.subtree
-        if r.dep_ == "relcl"
-        and r.i != trigger.i
-        and r.head.lemma_.lower() not in onto.measure_nouns
+        if r.i != trigger.i
+        and (
+            (r.dep_ == "relcl" and r.head.lemma_.lower() not in onto.measure_nouns)
+            or (
+                r.dep_ == "conj"
+                and r.head.i == trigger.i
+                and r.pos_ in ("VERB", "AUX")
+                and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in r.children)
+            )
+        )
         for t in r.subtree
     }
     return [t for t in trigger.subtree if t.i not in foreign]

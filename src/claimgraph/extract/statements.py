@@ -31,7 +31,7 @@ from claimgraph.extract.attribution import (
     reports,
 )
 from claimgraph.extract.nlp import DASH_CREDIT
-from claimgraph.extract.ontology import Ontology, load_ontology
+from claimgraph.extract.ontology import EventType, Ontology, load_ontology
 from claimgraph.extract.quantities import quantity_of
 from claimgraph.extract.records import Frame, Mention, RoleSpan
 from claimgraph.extract.timespans import times_under
@@ -411,11 +411,17 @@ def _accuses(verb: Token, onto: Ontology, triggers: set[int]) -> bool:
     heads = [content, *(c for c in content.children if c.dep_ in ("acomp", "attr", "dobj"))]
     if any(h.idx in triggers for h in heads):
         return False  # "X said rebels attacked a convoy": the ATTACK carries X as its source
-    return any(
-        spec.statement_content and h.lemma_.lower() in spec.statement_content
-        for h in heads
-        for spec in onto.events.values()
-    )
+    return any(_content_word(h, spec) for h in heads for spec in onto.events.values())
+
+
+def _content_word(tok: Token, spec: EventType) -> bool:
+    """Whether a word of reported content makes the statement this event ("involved in the
+    attack" accuses; "involvement with our plant" does not: content_needs_prep)."""
+    word = tok.lemma_.lower()
+    if word not in spec.statement_content and tok.lower_ not in spec.statement_content:
+        return False
+    preps = spec.content_needs_prep.get(word) or spec.content_needs_prep.get(tok.lower_)
+    return preps is None or any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children)
 
 
 def _reading(
@@ -427,7 +433,6 @@ def _reading(
     the content's subject; anything else stays a STATEMENT."""
     # "a tour of suspected weapons sites": a participle describing a thing accuses no one
     said = [t for t in content if not (t.dep_ == "amod" and t.tag_ == "VBN")]
-    words = {t.lemma_.lower() for t in said} | {t.lower_ for t in said}
     subj = _content_subject(content)
     for name, spec in onto.events.items():
         if spec.statement_figures and any(t.ent_type_ in _FIGURES for t in content):
@@ -436,7 +441,7 @@ def _reading(
                 roles["agent"] = _span(speaker)
             return name, roles, quantity_of(content.root, onto)
     for name, spec in onto.events.items():
-        if (spec.statement_content and words & spec.statement_content) or any(
+        if any(_content_word(t, spec) for t in said) or any(
             t.lemma_.lower() in spec.judging_content and _judges_actor(t, onto) for t in content
         ):
             if subj is not None and subj.lemma_.lower() in spec.subject_excludes:

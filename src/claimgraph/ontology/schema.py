@@ -275,6 +275,7 @@ _EVENT_WORDS = (
     "only_intransitive",
     "statement_content",
     "judging_content",
+    "answering_verbs",
     "asking_verbs",
     "paying_verbs",
     "noun_excludes_modifiers",
@@ -330,6 +331,9 @@ EVENT = struct(
         # noun → the "for" object head lemmas it needs to be this type, proposed not done
         # ("a bid for the airline"; "org": a named organisation)
         "offer_nouns": WORD_MAP,
+        # statement_content word → the prepositions it needs to be this type ("involvement
+        # in the attack" accuses; "our involvement with the plant" does not)
+        "content_needs_prep": WORD_MAP,
         "needs_object": either(scalar("str", choices=("facility",)), words),
         "roles": map_of(ROLE),
         # the STIX relationship type towards an actor and towards a place (export/stix)
@@ -371,6 +375,7 @@ EVENT_KEYS: frozenset[str] = frozenset(
         "subject_light",
         "verb_needs_object",
         "offer_nouns",
+        "content_needs_prep",
     }
 )
 

@@ -497,9 +497,36 @@ def _collect(doc: Doc) -> list[_Item]:
         for m in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
             if not any(m.start() < e and s < m.end() for s, e in named_taken):
                 items.append(_Item(m.start(), m.end(), short, "ORG", long_key))
+    items.extend(_untagged_surnames(doc, items))
     items.sort(key=lambda it: (it.start, it.end))
     _surnames_not_countries(doc, items)
     return items
+
+
+def _untagged_surnames(doc: Doc, items: list[_Item]) -> list[_Item]:
+    """ "Margalit Har-Shefi … Har-Shefi acknowledged …": a later bare surname of a person
+    named in full that the tagger left untagged (a name outside its vocabulary) is that
+    person; only a proper-noun surname of one person, never inside another name."""
+    text = doc.text
+    owners: dict[str, set[str]] = defaultdict(set)
+    for it in items:
+        words = it.text.split()
+        if it.label == "PERSON" and len(words) > 1 and len(words[-1]) > 2:
+            owners[words[-1]].add(it.key)
+    taken = [(it.start, it.end) for it in items]
+    found: list[_Item] = []
+    for surname, keys in owners.items():
+        if len(keys) != 1 or not surname[:1].isupper() or not surname.replace("-", "").isalpha():
+            continue
+        key = next(iter(keys))
+        for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            span = doc.char_span(m.start(), m.end())
+            if span is None or any(t.ent_type_ or t.pos_ != "PROPN" for t in span if t.is_alpha):
+                continue
+            found.append(_Item(m.start(), m.end(), surname, "PERSON", key))
+    return found
 
 
 def _surnames_not_countries(doc: Doc, items: list[_Item]) -> None:
@@ -523,14 +550,22 @@ def _surnames_not_countries(doc: Doc, items: list[_Item]) -> None:
 def _persons_tagged_org(groups: dict[str, list[_Item]], types: dict[str, str]) -> None:
     """The tagger sometimes calls a full name an organisation ("Louis Freeh" ORG, then
     "Freeh" PERSON) or a surname one ("Bertalan Farkas" PERSON, then "Farkas" ORG): a name
-    of plain words whose last word is a person's surname in the same article is that person."""
+    of plain words whose last word is a person's surname in the same article is that person
+    (so is a surname it calls an event or a work: "Margalit Har-Shefi" PERSON, "Har-Shefi"
+    EVENT)."""
     suffixes = set(_tables()["org_suffixes"]) | set(_tables()["org_suffixes"].values())
-    orgs = [k for k in groups if types.get(k) == "ORG" and not k.startswith(_NATIONAL)]
+    orgs = [
+        k
+        for k in groups
+        if types.get(k) in ("ORG", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW")
+        and not k.startswith(_NATIONAL)
+    ]
     persons = {k for k in groups if types.get(k) == "PERSON"}
     surnames = {k.split()[-1] for k in persons if " " in k}
 
     def plain(k: str) -> bool:
-        return all(w.isalpha() and w not in suffixes for w in k.split()) and all(
+        words = k.split()
+        return all(w.replace("-", "").isalpha() and w not in suffixes for w in words) and all(
             it.text[:1].isupper() for it in groups[k]
         )
 
@@ -538,7 +573,8 @@ def _persons_tagged_org(groups: dict[str, list[_Item]], types: dict[str, str]) -
         words = k.split()
         if not plain(k) or any(o != k and o.split()[0] == words[0] for o in orgs):
             continue  # "Ford" beside "Ford Motor": the company
-        if 2 <= len(words) <= 3 and words[-1] in persons or len(words) == 1 and k in surnames:
+        full = 2 <= len(words) <= 3 and words[-1] in persons and types[k] == "ORG"
+        if full or len(words) == 1 and k in surnames:
             types[k] = "PERSON"
 
 
