@@ -1923,3 +1923,31 @@ def test_the_buyer_of_a_double_object_sale_is_the_recipient(nlp) -> None:
 def test_the_owner_of_a_decision_does_what_it_decides(nlp) -> None:
     text = "An adviser supported the government's decision in recalling its envoy to Russia."
     assert ("SANCTION", "government") in roles_of(nlp, text, "agent")
+
+
+def test_what_shows_something_is_a_source_only_if_it_can_be_one(nlp) -> None:
+    assert events(nlp, "His death shows how fragile the right to protest has become.") == []
+    assert events(nlp, "Polls show that the senator leads in Ohio.") == ["STATEMENT"]
+
+
+def test_a_short_aside_between_commas_is_no_part_of_the_actor(nlp) -> None:
+    text = "Some student groups, to their credit, have denounced the bombings."
+    assert claims_stating(text, "denounced")[0].source["name"] == "student groups"
+
+
+def test_a_task_force_delving_into_killings_investigates_them(nlp) -> None:
+    text = "A new task force began delving on Thursday into the slayings of six women."
+    assert ("ACCUSE", "new task force") in roles_of(nlp, text, "agent")
+
+
+def test_two_leaders_each_named_with_their_country_both_sign(nlp) -> None:
+    text = "Presidents Ivan Petrov of Moldova and Jan Novak of Slovakia signed a trade plan Friday."
+    assert roles_of(nlp, text, "agent", "recipient") == [
+        ("AGREE", "Presidents Ivan Petrov of Moldova", "Jan Novak of Slovakia"),
+        ("AGREE", "Jan Novak of Slovakia", "Presidents Ivan Petrov of Moldova"),
+    ]
+
+
+def test_an_alliance_expanding_into_a_region_builds_nothing(nlp) -> None:
+    assert events(nlp, "The alliance's expansion into Eastern Europe angered Moscow.") == []
+    assert events(nlp, "The company's expansion of its plant in Ohio.") == ["BUILD_FACILITY"]

@@ -157,13 +157,19 @@ def placed_actor(tok: Token) -> Token | None:
 
 def comma_aside(c: Token) -> bool:
     """An adjective phrase set off by a comma after its noun ("officials, eager to rebut
-    criticism, …"): a description, not part of the name."""
+    criticism, …"), or a short prepositional aside between commas ("some groups, to their
+    credit, have …"): a description, not part of the name."""
+    doc = c.doc
+    if c.i < c.head.i or c.left_edge.i == 0 or doc[c.left_edge.i - 1].text != ",":
+        return False
+    if c.dep_ == "amod" and c.pos_ == "ADJ":
+        return True
     return (
-        c.dep_ == "amod"
-        and c.pos_ == "ADJ"
-        and c.i > c.head.i
-        and c.left_edge.i > 0
-        and c.doc[c.left_edge.i - 1].text == ","
+        c.dep_ == "prep"
+        and c.head.pos_ in ("NOUN", "PROPN")
+        and c.right_edge.i - c.left_edge.i < 4
+        and c.right_edge.i + 1 < len(doc)
+        and doc[c.right_edge.i + 1].text == ","
     )
 
 

@@ -781,6 +781,18 @@ def _fits(obj: Token, needs: frozenset[str], onto: Ontology) -> bool:
     )
 
 
+def _unfit_object(noun: Token, spec: EventType, onto: Ontology) -> bool:
+    """Whether an event noun names, after "into" or "to", a thing its type cannot take ("the
+    alliance's expansion into Eastern Europe": a region, no facility built)."""
+    if spec.needs_object is None:
+        return False
+    for p in noun.children:
+        inner = _child(p, "pobj") if p.dep_ == "prep" and p.lower_ in ("into", "to") else None
+        if inner is not None and not _fits(inner, spec.needs_object, onto):
+            return True
+    return False
+
+
 def _named_person(tok: Token) -> bool:
     """A proper noun that is the surname of a person the document names in full ("Chris
     Jacobs … Jacobs is to be released", where the tagger calls the lone surname an ORG)."""
@@ -1265,7 +1277,11 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             )
         ):
             found.append((event, False, goods))  # "U.S. arms sales to Taiwan": arms, to Taiwan
-        elif obj is None and (spec.bare_nouns or _named_by(tok, spec)):
+        elif (
+            obj is None
+            and (spec.bare_nouns or _named_by(tok, spec))
+            and not _unfit_object(tok, spec, onto)
+        ):
             # "Russia's request for access", "assistance from the World Bank": an actor named
             target = next(
                 (_child(c, "pobj") for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"),

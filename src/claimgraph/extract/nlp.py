@@ -246,6 +246,29 @@ def participle_verb(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("claimgraph_person_of_place")
+def person_of_place(doc: Doc) -> Doc:
+    """ "Presidents Leonid Kuchma of Ukraine and Boris Yeltsin of Russia signed …": the parser
+    joins the second person to the first one's country; a person joined to the place of an
+    "of" phrase on another person is that person's conjunct (both sign)."""
+    for second in doc:
+        place = second.head
+        of = place.head
+        first = of.head
+        if (
+            second.dep_ == "conj"
+            and second.ent_type_ == "PERSON"
+            and place.ent_type_ in ("GPE", "ORG", "NORP")
+            and place.dep_ == "pobj"
+            and of.lower_ == "of"
+            and first.ent_type_ == "PERSON"
+        ):
+            for c in [c for c in place.children if c.dep_ == "cc" and c.i < second.i]:
+                c.head = first
+            second.head = first
+    return doc
+
+
 @Language.component("claimgraph_titled_recipient")
 def titled_recipient(doc: Doc) -> Doc:
     """ "to sell NATO ally Germany four drones": the parser takes "NATO ally" for the thing
@@ -440,6 +463,7 @@ def _load(model: str, trained_ner: bool, product: bool = True) -> Language:
     if product:  # these read the entities: after the NER
         nlp.add_pipe("claimgraph_place_modifier", last=True)
         nlp.add_pipe("claimgraph_titled_recipient", last=True)
+        nlp.add_pipe("claimgraph_person_of_place", last=True)
     return nlp
 
 

@@ -162,6 +162,12 @@ def _content(verb: Token, onto: Ontology) -> Token | None:
             or subj.lower_ in onto.finders
         )
     )
+    speaks = subj is not None and (
+        can_speak(subj, onto, strict=True)
+        or subj.lemma_.lower() in onto.finders | onto.document_speakers
+    )
+    if lemma(verb) in onto.speaker_reporting and subj is not None and not speaks:
+        return None  # "his death shows how fragile the right has become": no one says it
     for c in verb.children:
         if c.dep_ in _CONTENT_DEPS and c.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
             if person_finds and (
@@ -178,10 +184,7 @@ def _content(verb: Token, onto: Ontology) -> Token | None:
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if lemma(verb) in onto.clause_only_reporting or person_finds:
         obj = None  # "the person who found the bodies": a finding, nothing said
-    if lemma(verb) in onto.speaker_reporting and not (
-        subj is not None
-        and (can_speak(subj, onto, strict=True) or subj.lemma_.lower() in onto.finders)
-    ):
+    if lemma(verb) in onto.speaker_reporting and not speaks:
         obj = None  # "the focus on banks showed fears": no one shows them
     if obj is not None and obj.pos_ in ("NOUN", "PROPN") and len(list(obj.subtree)) >= 3:
         if obj.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") and all(
