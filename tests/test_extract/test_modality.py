@@ -33,3 +33,13 @@ def test_a_figure_on_an_approved_loan_is_one_claim() -> None:
     assert _moods("The World Bank approved a $2 billion loan to Kenya.") == [
         ("SUPPORT", "asserted")
     ]
+
+
+def test_what_is_done_without_an_act_denies_that_act() -> None:
+    from claimgraph.extract.claims import extract_frames
+    from claimgraph.extract.nlp import load_nlp
+
+    found = extract_frames(
+        load_nlp()("The fund met every redemption without having to sell assets.")
+    )
+    assert [(f.event, f.polarity) for f in found] == [("SUPPLY", "negative")]

@@ -151,3 +151,16 @@ def test_who_answers_an_accusation_is_its_target(nlp) -> None:
         found = extract_frames(nlp(text))
         accused = [f.roles["recipient"].text for f in found if f.event == "ACCUSE"]
         assert accused in (["Smith"], ["Russia"]), text
+
+
+def test_a_hyphenated_abstract_object_is_no_gift(nlp) -> None:
+    assert events(nlp, "The treaty took effect after the Netherlands gave its go-ahead.") == []
+
+
+def test_hardware_given_to_a_country_named_first_goes_to_it(nlp) -> None:
+    found = extract_frames(nlp("The US gave Ukraine anti-tank missiles."))
+    assert [(f.roles["recipient"].text, f.roles["object"].text) for f in found] == [
+        ("Ukraine", "anti-tank missiles")
+    ]
+    found = extract_frames(nlp("China sold US government bonds."))
+    assert [f.roles.get("recipient") for f in found] == [None]

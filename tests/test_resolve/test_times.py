@@ -350,3 +350,9 @@ def test_a_past_act_dated_months_ahead_of_the_report_is_last_years() -> None:
     assert t["Nov. 3"][0] == "2020-11-03"
     t = _tags("The board declared a dividend, payable April 15 to holders of record.")
     assert t["April 15"][0] == "2021-04-15"
+
+
+def test_a_day_after_last_or_next_keeps_its_day() -> None:
+    t = _tags("He was shot last Oct. 23 at his home, and the trial opens next June 4.")
+    assert t["last Oct. 23"][:2] == ("2020-10-23", "day")
+    assert t["next June 4"][:2] == ("2021-06-04", "day")

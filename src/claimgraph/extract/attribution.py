@@ -725,6 +725,8 @@ def polarity(trigger: Token, onto: Ontology | None = None) -> str:
             return "negative"
         if node.i != trigger.i and lemma(node) in negating:
             return "negative"
+        if node.dep_ in ("pcomp", "pobj") and node.head.lower_ == "without":
+            return "negative"  # "left without paying", "surrendered without a fight"
         barred = barred_by(node)
         if barred is not None:  # "prevented the marchers from entering": they did not
             return (

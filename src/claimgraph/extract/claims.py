@@ -1417,6 +1417,16 @@ def _list_item(tok: Token) -> bool:
     return line is not None and not any(t.pos_ in ("VERB", "AUX") for t in line)
 
 
+def _object_words(tok: Token) -> set[str]:
+    """The object's word for sense checks, and its whole hyphenated word ("gave its go-ahead":
+    ahead and go-ahead)."""
+    words = {_object_word(tok)}
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_:
+        words.add(doc[tok.i - 2 : tok.i + 1].text.lower())
+    return words
+
+
 def _object_word(tok: Token) -> str:
     """An object's lemma for sense checks; a bare figure is "number" ("shot 68": a score;
     "shot two" still counts people); a passive clause is "be" and its verb ("asked not to be
@@ -2473,7 +2483,7 @@ def _frames_for(
         # the senses an object rules out are the trigger's own object's ("hit the market");
         # "an attack on the Christmas market" names a target
         or (
-            spec.excludes(lemma(tok), _object_word(thing))
+            any(spec.excludes(lemma(tok), w) for w in _object_words(thing))
             and not (is_noun and thing is not obj)
             and not light  # a light pair names its noun: "declared victory"
         )

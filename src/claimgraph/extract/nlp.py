@@ -292,15 +292,16 @@ def titled_recipient(doc: Doc) -> Doc:
         if len(objects) != 1 or any(c.dep_ == "dative" or c.lower_ == "to" for c in verb.children):
             continue
         goods = objects[0]
-        mods = [c for c in goods.children if c.i < goods.i and c.dep_ == "compound"]
+        mods = [c for c in goods.children if c.i < goods.i and c.dep_ in ("compound", "amod")]
         if (
             len(mods) >= 2
+            and mods[0].dep_ == "compound"
             and mods[0].ent_type_ == "GPE"
             and mods[0].i == goods.left_edge.i == verb.i + 1
-            and all(m.pos_ == "NOUN" for m in mods[1:])
             and goods.tag_ == "NNS"
-        ):  # "Russia sold Iran fighter jets": Iran buys them
-            mods[0].head, mods[0].dep_ = verb, "dative"
+            and {goods.lemma_.lower(), *(m.lemma_.lower() for m in mods)} & onto.hardware_nouns
+        ):  # "Russia sold Iran fighter jets": Iran buys them ("US government bonds" are no
+            mods[0].head, mods[0].dep_ = verb, "dative"  # goods shipped to the US)
     for title in doc:  # "to sell NATO ally Poland four drones", parsed [NATO ally] [Poland …]
         verb = title.head
         if title.dep_ != "dative" or title.pos_ != "NOUN" or title.right_edge.i + 1 >= len(doc):

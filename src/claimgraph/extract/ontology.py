@@ -156,6 +156,7 @@ class Ontology:
     paying: dict[str, str]  # "pay", "spend" → the event a sum paid for a thing is
     nouns: dict[str, str]  # nominal trigger lemma → event
     facility_nouns: frozenset[str]
+    hardware_nouns: frozenset[str]  # goods shipped or ordered: "sold Iran fighter jets"
     measure_nouns: frozenset[str]
     quantity_relations: dict[str, str]  # cue → relation
     currencies: dict[str, str]
@@ -377,6 +378,7 @@ def load_ontology() -> Ontology:
         nouns=nouns,
         offer_nouns=offers,
         facility_nouns=facility,
+        hardware_nouns=frozenset(_lemma(w) for w in ev.get("hardware_nouns", [])),
         measure_nouns=frozenset(measure),
         quantity_relations=relations,
         currencies={k.lower(): v for k, v in (ev.get("currencies") or {}).items()},

@@ -399,6 +399,7 @@ FILES: dict[str, Check] = {
     "events.yaml": struct(
         {
             "facility_nouns": words,
+            "hardware_nouns": words,
             "events": map_of(EVENT),
             "collective_nouns": words,
             "receiving_verbs": words,

@@ -66,6 +66,11 @@ ORG_HEADS = {
     "conglomerate",
     "startup",
     "corporation",
+    "thrift",
+    "brewer",
+    "automaker",
+    "refiner",
+    "utility",
 }
 COMPANY_HEADS = ORG_HEADS - {"group", "unit", "operator", "publisher", "chain"}  # trading firms
 # heads through which a country acts ("Russian forces", "Iranian engineers" act for the state)
@@ -470,6 +475,13 @@ def _actor(span: RoleSpan, idx: _Index, acting: bool = True) -> dict[str, Any]:
         ent = next((e for e in inner if e.type in ("GPE", "ORG", "PERSON")), None) or next(
             iter(inner), None
         )
+        if (
+            ent is not None
+            and ent.type == "ORG"
+            and head.islower()
+            and _people_of(span, idx, ent, head, load_ontology().own_voice_nouns)
+        ):
+            return _phrase_actor(span)  # "Anheuser competitors offered discounts": its rivals
         if ent is not None and ent.type == "PERSON" and _people_of(span, idx, ent, head):
             # "Obama's lawyers", "Elian's Miami relatives", "Trump supporters": the people the
             # phrase names act, not the person it names them by; the story still follows that
@@ -528,10 +540,12 @@ def _lemma_in(word: str, words: frozenset[str]) -> bool:
     return bool({word, word.removesuffix("s"), word.removesuffix("es")} & words)
 
 
-def _people_of(span: RoleSpan, idx: _Index, ent: Entity, head: str) -> bool:
+def _people_of(
+    span: RoleSpan, idx: _Index, ent: Entity, head: str, nouns: frozenset[str] | None = None
+) -> bool:
     """Whether a person named just before or after a common people noun only labels the people
     who act ("Obama's lawyers", "Elian's Miami relatives", "a former girlfriend of X")."""
-    if not head.islower() or not _lemma_in(head, load_ontology().actor_nouns):
+    if not head.islower() or not _lemma_in(head, nouns or load_ontology().actor_nouns):
         return False
     before = [
         e for s, e, m in idx.mentions if m is ent and span.start <= s and e <= span.head_start
@@ -605,8 +619,8 @@ def _speaker(span: RoleSpan, idx: _Index, onto: Ontology) -> dict[str, Any]:
     named = _appositive_name(span, idx)
     if named is not None:  # "His mother, former RTE presenter Theresa Lowe, adds …": she
         return {"name": named.name, "type": named.type, "entity_id": named.id, "text": span.text}
-    if org is not None and org.type == "PERSON" and _lemma_in(head, onto.own_voice_nouns):
-        org = None  # "a former girlfriend of X said": she speaks, not X
+    if org is not None and org.type in ("PERSON", "ORG") and _lemma_in(head, onto.own_voice_nouns):
+        org = None  # "a former girlfriend of X said", "Acme's rivals say": they speak, not X
     if org is None and head in ORG_HEADS and not span.indefinite:
         org = idx.antecedent(span.start, ("ORG",), company=head in COMPANY_HEADS)
     if org is not None:  # "analysts at the Institute", "a spokesman for Company X"
