@@ -135,3 +135,21 @@ def test_its_own_act_is_done_by_the_verbs_subject(nlp):
         _roles(nlp, "Chile announced its withdrawal from the pact.", "WITHDRAW")[0]["agent"]
         == "Chile"
     )
+
+
+def test_a_killing_clause_hung_on_the_place_bombed_is_the_bombings(nlp):
+    text = "The bombing of a clinic that killed a guard was condemned."
+    killed = [f for f in extract_frames(nlp(text)) if f.event == "KILL"]
+    assert killed and "agent" not in {k for k, v in killed[0].roles.items() if v is not None}
+    assert killed[0].roles["object"].text.startswith("bombing")
+
+
+def test_a_victims_surname_on_the_act_is_the_victim(nlp):
+    text = "Dr. Jane Holt was shot in May. Police issued a warrant in the Holt shooting."
+    shot = [
+        f
+        for f in extract_frames(nlp(text))
+        if f.roles.get("object") is not None and f.roles["object"].text == "Holt shooting"
+    ]
+    assert shot and shot[0].roles.get("recipient").text == "Holt"
+    assert shot[0].roles.get("agent") is None

@@ -297,6 +297,23 @@ def _inherited_subject(tok: Token) -> Token | None:
     return None
 
 
+def _event_antecedent(noun: Token) -> Token:
+    """ "the bombing of a clinic that killed an officer": the parser hangs the relative clause
+    on the place attacked; a site or place in an "of" phrase on an event noun leaves the doing
+    to that event."""
+    of = noun.head
+    event = of.head
+    if (
+        noun.dep_ == "pobj"
+        and of.lower_ == "of"
+        and event.pos_ == "NOUN"
+        and _noun_lemma(event, load_ontology()) in load_ontology().nouns
+        and (_facility_word(noun) or noun.ent_type_ in ("GPE", "LOC", "FAC"))
+    ):
+        return event
+    return noun
+
+
 def _controller(obj: Token) -> bool:
     """Whether a verb's object is the one its to-clause is about ("urged Iran to sign", "built
     factories to produce drones"); a named place or occasion is not ("flooded the Plaza of the
@@ -1356,6 +1373,9 @@ def _possessor_targeted(tok: Token, spec: EventType) -> bool:
     if spec.possessor_is_target:
         return True
     poss = _child(tok, "poss")
+    if poss is None:  # "the Slepian shooting"
+        named = _noun_lemma(tok, load_ontology()) in spec.possessor_target_nouns
+        return named and _person_compound(tok) is not None
     return (
         poss is not None
         and _noun_lemma(tok, load_ontology()) in spec.possessor_target_nouns
@@ -1367,9 +1387,34 @@ def _possessor_targeted(tok: Token, spec: EventType) -> bool:
     )
 
 
+def _person_compound(tok: Token) -> Token | None:
+    """A person's name compounded on an act done to people: "the Slepian shooting", "the
+    Skripal poisoning" (the victim, as "Slepian's shooting")."""
+    return next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ in ("compound", "amod")
+            and c.i < tok.i
+            and c.text[:1].isupper()
+            # the surname of a person the text names in full, whatever the tagger made of it
+            # here ("the Brexit vote" names no one, even when the tagger calls Brexit a person)
+            and any(
+                e.label_ == "PERSON" and len(e) > 1 and e[-1].text == c.text for e in tok.doc.ents
+            )
+        ),
+        None,
+    )
+
+
 def _target_possessor(tok: Token, spec: EventType) -> Token | None:
     """The possessor an act on someone names as its target ("the leader's/his arrest")."""
-    poss = _child(tok, "poss")
+    poss = _child(tok, "poss") or (
+        _person_compound(tok)
+        if spec.possessor_is_target
+        or _noun_lemma(tok, load_ontology()) in spec.possessor_target_nouns
+        else None
+    )
     if poss is None or not _possessor_targeted(tok, spec):
         return None
     return poss if poss.lower_ == "their" or is_actor(poss) else None
@@ -2070,7 +2115,7 @@ def _pronoun_antecedent(t: Token) -> Token | None:
             ),
             noun,
         )
-    return noun
+    return _event_antecedent(noun) if t.dep_ == "nsubj" else noun
 
 
 def _sought(noun: Token, onto: Ontology) -> bool:
