@@ -132,3 +132,16 @@ def test_a_companys_rivals_act_and_speak_for_themselves() -> None:
     assert [c.agent["name"] for c in art.claims if c.event == "SUPPLY"] == ["Acme competitors"]
     said = extract_text("Acme Corp.'s rivals said the merger was unfair.").claims
     assert said and all(c.source["name"] != "Acme Corp." for c in said)
+
+
+def test_a_state_abbreviation_and_an_opening_participle_are_no_people() -> None:
+    from claimgraph.extraction import extract_text
+
+    art = extract_text(
+        "Nicknamed the 'Fox' by friends, Kopp moved often. Sam Kopp, 44, of St. Albans, Vt., "
+        "became the subject of a manhunt in May. He was charged Thursday with murder."
+    )
+    people = {e.name for e in art.entities if e.type == "PERSON"}
+    assert "Vt." not in people and "Nicknamed" not in people
+    charged = [c for c in art.claims if c.event == "CHARGE"]
+    assert charged and charged[0].recipient["name"] == "Sam Kopp"

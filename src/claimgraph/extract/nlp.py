@@ -42,9 +42,25 @@ def _label_rules() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     )
 
 
+@lru_cache(maxsize=1)
+def _state_abbreviations() -> frozenset[str]:
+    """AP-style abbreviations of US states ("Vt.", "Calif."), from places.yaml."""
+    table = load_yaml("places.yaml").get("us_state_abbrev") or {}
+    return frozenset(a for names in table.values() for a in names if a.endswith("."))
+
+
 def _relabel(ent: Span, nxt: str | None) -> str:
     heads, person_before, adj_tags = _label_rules()
     label = ent.label_
+    if label == "PERSON" and len(ent) == 1:
+        if (
+            ent.text in _state_abbreviations()
+            and ent.start > 0
+            and ent.doc[ent.start - 1].text == ","
+        ):
+            return "GPE"  # "of St. Albans, Vt., became": the state
+        if ent[0].tag_ in ("VBN", "VBD", "VBG") and ent[0].is_sent_start:
+            return ""  # "Nicknamed the 'Atomic Dog', Kopp …": a participle, no name
     if label == "GPE" and len(ent) > 1 and ent[-1].text.rstrip(".") in heads:
         return "ORG"
     if label == "ORG" and len(ent) == 1 and nxt in person_before:
@@ -92,7 +108,7 @@ def fix_ner_labels(doc: Doc) -> Doc:
             ents[i] = Span(doc, ent.start, ent.end, label=label)
             changed = True
     if changed:
-        doc.ents = ents
+        doc.ents = [e for e in ents if e.label_]
     return doc
 
 

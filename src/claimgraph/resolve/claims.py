@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from claimgraph import ids
@@ -23,6 +24,7 @@ from claimgraph.extract.records import (
     TimeSpan,
     entity_id,
 )
+from claimgraph.ontology import load_yaml
 from claimgraph.record import ACTOR_ROLES, THING_ROLES
 from claimgraph.resolve.entities import country_name, country_view, public_bodies, title_nouns
 from claimgraph.resolve.gender import PRONOUN_GENDER, first_name_gender, noun_gender, title_gender
@@ -386,13 +388,36 @@ class _Index:
 _SENTENCE_END = re.compile(r"[.!?][\"”’'\u201d)]*\s+|\n")
 
 
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    """Words whose full stop ends no sentence ("St. Albans, Vt., became", "Dr. Smith"): titles,
+    the tokenizer's abbreviations and the AP abbreviations of US states (ontology data)."""
+    words = {w.rstrip(".") for w in load_yaml("ner_labels.yaml").get("abbreviations") or []}
+    words |= {w for w in load_yaml("entities.yaml").get("person_titles") or [] if " " not in w}
+    states = load_yaml("places.yaml").get("us_state_abbrev") or {}
+    words |= {a.rstrip(".") for names in states.values() for a in names if a.endswith(".")}
+    return frozenset(words) | {"Mt", "Jr", "Sr", "No", "Gov", "Rep", "Sen"}
+
+
+def _ends_sentence(text: str, m: re.Match[str]) -> bool:
+    """Whether a stop ends a sentence: not after a title or an abbreviation, nor an initial."""
+    if text[m.start()] != ".":
+        return True
+    word = re.search(r"([A-Za-z]+)$", text[max(0, m.start() - 12) : m.start()])
+    if word is None:
+        return True
+    w = word.group(1)
+    return not (w in _abbreviations() or (len(w) == 1 and w.isupper()))
+
+
 def _sentence_start(text: str, before: int, window: int = 800) -> int:
     """Where the sentence holding offset `before` starts (after ". ", '." ', '?” ' or a line
-    break), looking back at most `window` characters."""
+    break, but not after "St." or "Vt."), looking back at most `window` characters."""
     lo = max(0, before - window)
     last = None
     for m in _SENTENCE_END.finditer(text, lo, max(lo, before)):
-        last = m
+        if _ends_sentence(text, m):
+            last = m
     return last.end() if last is not None else lo
 
 
