@@ -153,3 +153,15 @@ def test_a_victims_surname_on_the_act_is_the_victim(nlp):
     ]
     assert shot and shot[0].roles.get("recipient").text == "Holt"
     assert shot[0].roles.get("agent") is None
+
+
+def test_a_named_doers_acts_in_the_plural_are_the_doers(nlp):
+    found = [
+        (f.event, f.roles.get("agent"), f.roles.get("recipient"))
+        for f in extract_frames(nlp("Trump's mass deportations will hurt families."))
+    ]
+    assert [(e, a.text if a else None) for e, a, _r in found] == [("COERCE", "Trump")]
+    arrest = [
+        f for f in extract_frames(nlp("Smith's arrest angered his family.")) if f.event == "ARREST"
+    ]
+    assert arrest[0].roles["recipient"].text == "Smith"

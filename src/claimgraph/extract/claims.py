@@ -1369,10 +1369,20 @@ def _named_appos(tok: Token) -> Token | None:
 
 def _possessor_targeted(tok: Token, spec: EventType) -> bool:
     """Whether the noun's possessor is acted upon: for the whole type ("X's arrest"), or for
-    an act on a person named by a person ("Slepian's shooting", not "Russia's attack")."""
+    an act on a person named by a person ("Slepian's shooting", not "Russia's attack"); a
+    named doer's acts, in the plural, are that doer's ("Trump's mass deportations")."""
+    poss = _child(tok, "poss")
+    if (
+        poss is not None
+        and tok.tag_ == "NNS"
+        and poss.tag_ == "NNP"
+        and poss.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        # "'s", one doer; "the Kunzs' murders" name a family, the victims
+        and any(c.dep_ == "case" and c.text in ("'s", "’s") for c in poss.children)
+    ):
+        return False
     if spec.possessor_is_target:
         return True
-    poss = _child(tok, "poss")
     if poss is None:  # "the Slepian shooting"
         named = _noun_lemma(tok, load_ontology()) in spec.possessor_target_nouns
         return named and _person_compound(tok) is not None
