@@ -211,3 +211,12 @@ def test_time_given_to_someone_until_a_deadline_is_no_transfer():
     assert not claims("The agency has given the relatives until 9 a.m. Tuesday to sign a paper.")
     found = claims("Russia will supply fuel to Iran until 2025.")
     assert [(c.event, name(c.recipient)) for c in found] == [("SUPPLY", "Iran")]
+
+
+def test_a_holder_named_in_a_first_clause_holds_the_figure_of_the_second() -> None:
+    from claimgraph.extract.claims import extract_frames
+    from claimgraph.extract.nlp import load_nlp
+
+    text = "Gabelli Group began raising its stake in July, and holds 14.6% of the shares."
+    held = [f for f in extract_frames(load_nlp()(text)) if f.event == "MEASURE"]
+    assert held and held[0].roles["agent"].text == "Gabelli Group"

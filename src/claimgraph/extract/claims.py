@@ -1102,6 +1102,14 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                     and word not in spec.static_verbs  # "fell 3.7% … and was below": one figure
                 ):
                     subj = shared  # "the index was pressured and fell 151 points"
+                elif (
+                    subj is None
+                    and word in spec.object_verbs
+                    and is_actor(shared)
+                    and shared is not None
+                    and shared.pos_ != "PRON"
+                ):
+                    subj = shared  # "Gabelli began raising its stake, and holds 14.6%"
                 if subj is not None and subj.lower_ in ("which", "that") and tok.dep_ == "relcl":
                     subj = tok.head  # "revenue, which rose 12% to $4 billion"
                 subj = _reporting_body(subj, tok, onto) or subj  # "X said it has 13 plants"
