@@ -165,3 +165,9 @@ def test_a_named_doers_acts_in_the_plural_are_the_doers(nlp):
         f for f in extract_frames(nlp("Smith's arrest angered his family.")) if f.event == "ARREST"
     ]
     assert arrest[0].roles["recipient"].text == "Smith"
+
+
+def test_the_games_named_on_a_bombing_bombed_nothing(nlp):
+    found = extract_frames(nlp("He is charged in the 1996 Olympic bombing that killed one person."))
+    bombing = [f for f in found if f.event == "ATTACK"]
+    assert bombing and bombing[0].roles.get("agent") is None

@@ -43,6 +43,11 @@ def _label_rules() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _event_adjectives() -> frozenset[str]:
+    return frozenset(load_yaml(LABEL_RULES).get("event_adjectives") or [])
+
+
+@lru_cache(maxsize=1)
 def _state_abbreviations() -> frozenset[str]:
     """AP-style abbreviations of US states ("Vt.", "Calif."), from places.yaml."""
     table = load_yaml("places.yaml").get("us_state_abbrev") or {}
@@ -61,6 +66,8 @@ def _relabel(ent: Span, nxt: str | None) -> str:
             return "GPE"  # "of St. Albans, Vt., became": the state
         if ent[0].tag_ in ("VBN", "VBD", "VBG") and ent[0].is_sent_start:
             return ""  # "Nicknamed the 'Atomic Dog', Kopp …": a participle, no name
+    if len(ent) == 1 and ent.text in _event_adjectives():
+        return "EVENT"  # "the 1996 Olympic bombing": the Games, no people
     if label == "GPE" and len(ent) > 1 and ent[-1].text.rstrip(".") in heads:
         return "ORG"
     if label == "ORG" and len(ent) == 1 and nxt in person_before:

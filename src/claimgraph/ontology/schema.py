@@ -514,6 +514,7 @@ FILES: dict[str, Check] = {
             "person_before": words,
             "norp_adjective_tags": words,
             "abbreviations": words,
+            "event_adjectives": words,
         },
         required=("organisation_heads", "person_before", "norp_adjective_tags"),
     ),
