@@ -1951,3 +1951,10 @@ def test_two_leaders_each_named_with_their_country_both_sign(nlp) -> None:
 def test_an_alliance_expanding_into_a_region_builds_nothing(nlp) -> None:
     assert events(nlp, "The alliance's expansion into Eastern Europe angered Moscow.") == []
     assert events(nlp, "The company's expansion of its plant in Ohio.") == ["BUILD_FACILITY"]
+
+
+def test_speakers_who_say_what_they_found_do_not_accuse_themselves(nlp) -> None:
+    found = frames(nlp, "Investigators said they had found evidence of a plot.")
+    assert [(e, r.get("recipient")) for e, r, *_ in found] == [("ACCUSE", None)]
+    denied = frames(nlp, "Officials said they were not involved in the attack.")
+    assert ("DENY", "they") in [(e, r.get("recipient")) for e, r, *_ in denied]

@@ -451,10 +451,23 @@ def _reading(
                 continue  # "the virus has killed 45 people": a hazard, no one accused
             roles = {"agent": _span(speaker), "object": _span(content)}
             accused = _accused(subj, onto) if spec.content_subject_is_target else None
-            if accused is not None and (
-                accused.ent_type_ in _ACTOR_LABELS
-                or accused.lower_ in ("he", "she", "they")
-                or accused.lemma_.lower() in onto.actor_nouns
+            # "the authorities said they have gathered enough evidence": the speakers, who
+            # accuse someone else (a denial of their own, "said they were not involved", keeps
+            # them)
+            themselves = (
+                accused is not None
+                and accused.lower_ == "they"
+                and speaker.root.tag_ in ("NNS", "NNPS")
+                and polarity(content.root, onto) == "positive"
+            )
+            if (
+                accused is not None
+                and not themselves
+                and (
+                    accused.ent_type_ in _ACTOR_LABELS
+                    or accused.lower_ in ("he", "she", "they")
+                    or accused.lemma_.lower() in onto.actor_nouns
+                )
             ):
                 roles["recipient"] = _span(phrase(accused))
             if spec.negated_as and polarity(content.root, onto) == "negative":
