@@ -48,7 +48,7 @@ def _event_adjectives() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _state_abbreviations() -> frozenset[str]:
+def state_abbreviations() -> frozenset[str]:
     """AP-style abbreviations of US states ("Vt.", "Calif."), from places.yaml."""
     table = load_yaml("places.yaml").get("us_state_abbrev") or {}
     return frozenset(a for names in table.values() for a in names if a.endswith("."))
@@ -59,7 +59,7 @@ def _relabel(ent: Span, nxt: str | None) -> str:
     label = ent.label_
     if label == "PERSON" and len(ent) == 1:
         if (
-            ent.text in _state_abbreviations()
+            ent.text in state_abbreviations()
             and ent.start > 0
             and ent.doc[ent.start - 1].text == ","
         ):

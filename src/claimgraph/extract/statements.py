@@ -451,6 +451,7 @@ def _reading(
                 continue  # "the virus has killed 45 people": a hazard, no one accused
             roles = {"agent": _span(speaker), "object": _span(content)}
             accused = _accused(subj, onto) if spec.content_subject_is_target else None
+            denied = polarity(content.root, onto) == "negative"
             # "the authorities said they have gathered enough evidence": the speakers, who
             # accuse someone else (a denial of their own, "said they were not involved", keeps
             # them)
@@ -458,7 +459,7 @@ def _reading(
                 accused is not None
                 and accused.lower_ == "they"
                 and speaker.root.tag_ in ("NNS", "NNPS")
-                and polarity(content.root, onto) == "positive"
+                and not denied
             )
             if (
                 accused is not None
@@ -470,7 +471,7 @@ def _reading(
                 )
             ):
                 roles["recipient"] = _span(phrase(accused))
-            if spec.negated_as and polarity(content.root, onto) == "negative":
+            if spec.negated_as and denied:
                 return spec.negated_as, roles, None  # "X said Y was not involved": a denial
             return name, roles, None
     return "STATEMENT", {"agent": _span(speaker), "object": _span(content)}, None

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from claimgraph import ids
+from claimgraph.extract.nlp import state_abbreviations
 from claimgraph.extract.ontology import Ontology, load_ontology
 from claimgraph.extract.records import (
     Claim,
@@ -394,8 +395,7 @@ def _abbreviations() -> frozenset[str]:
     the tokenizer's abbreviations and the AP abbreviations of US states (ontology data)."""
     words = {w.rstrip(".") for w in load_yaml("ner_labels.yaml").get("abbreviations") or []}
     words |= {w for w in load_yaml("entities.yaml").get("person_titles") or [] if " " not in w}
-    states = load_yaml("places.yaml").get("us_state_abbrev") or {}
-    words |= {a.rstrip(".") for names in states.values() for a in names if a.endswith(".")}
+    words |= {a.rstrip(".") for a in state_abbreviations()}
     return frozenset(words) | {"Mt", "Jr", "Sr", "No", "Gov", "Rep", "Sen"}
 
 
@@ -503,7 +503,6 @@ def _actor(span: RoleSpan, idx: _Index, acting: bool = True) -> dict[str, Any]:
         if (
             ent is not None
             and ent.type == "ORG"
-            and head.islower()
             and _people_of(span, idx, ent, head, load_ontology().own_voice_nouns)
         ):
             return _phrase_actor(span)  # "Anheuser competitors offered discounts": its rivals

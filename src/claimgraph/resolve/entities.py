@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -494,13 +495,19 @@ def _collect(doc: Doc) -> list[_Item]:
         for it in items:
             if it.text == short and it.iso is None:
                 it.key = long_key
-        for m in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
-            if not any(m.start() < e and s < m.end() for s, e in named_taken):
-                items.append(_Item(m.start(), m.end(), short, "ORG", long_key))
+        for m in _untaken(text, short, named_taken):
+            items.append(_Item(m.start(), m.end(), short, "ORG", long_key))
     items.extend(_untagged_surnames(doc, items))
     items.sort(key=lambda it: (it.start, it.end))
     _surnames_not_countries(doc, items)
     return items
+
+
+def _untaken(text: str, word: str, taken: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """Whole-word occurrences of `word` outside the spans already taken by names."""
+    for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+        if not any(m.start() < e and s < m.end() for s, e in taken):
+            yield m
 
 
 def _untagged_surnames(doc: Doc, items: list[_Item]) -> list[_Item]:
@@ -519,9 +526,7 @@ def _untagged_surnames(doc: Doc, items: list[_Item]) -> list[_Item]:
         if len(keys) != 1 or not surname[:1].isupper() or not surname.replace("-", "").isalpha():
             continue
         key = next(iter(keys))
-        for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
+        for m in _untaken(text, surname, taken):
             span = doc.char_span(m.start(), m.end())
             if span is None or any(t.ent_type_ or t.pos_ != "PROPN" for t in span if t.is_alpha):
                 continue
