@@ -86,3 +86,28 @@ def test_announcing_a_deal_states_the_agreement(nlp):
         nlp, "A deal announced Thursday by the city and the union ends the strike.", "AGREE"
     )
     assert found == [("city", "union"), ("union", "city")]
+
+
+def test_coordinated_goods_each_keep_their_own_count_and_the_buyer() -> None:
+    from claimgraph.extraction import extract_text
+
+    sales = [
+        c
+        for c in extract_text("Russia supplied tanks and 300 drones to Peru.").claims
+        if c.event == "SUPPLY"
+    ]
+    got = {c.object["text"]: ((c.quantity or {}).get("value"), c.recipient["name"]) for c in sales}
+    assert got == {"tanks": (None, "Peru"), "300 drones": (300, "Peru")}
+    sold = extract_text("The firm sold 5 trucks and 10 helicopters to Chile.").claims
+    assert sorted((c.quantity or {}).get("value") for c in sold if c.event == "SUPPLY") == [5, 10]
+    assert all(c.recipient and c.recipient["name"] == "Chile" for c in sold if c.event == "SUPPLY")
+
+
+def test_what_is_received_with_a_value_is_the_goods_not_the_value() -> None:
+    from claimgraph.extraction import extract_text
+
+    found = extract_text(
+        "Marlow will receive 250,000 shares of preferred stock with a face value of $25 million."
+    ).claims
+    (c,) = [c for c in found if c.event == "SUPPLY"]
+    assert c.object["text"].startswith("250,000 shares") and c.recipient["name"] == "Marlow"

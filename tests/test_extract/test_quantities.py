@@ -116,3 +116,39 @@ def test_a_clause_joined_on_with_its_own_subject_gives_its_own_figure() -> None:
     )
     cut = [c for c in extract_text(text).claims if "dividend" in str((c.object or {}).get("text"))]
     assert cut and cut[0].quantity is None
+
+
+def test_an_amount_a_share_restates_the_figure_before_it() -> None:
+    from claimgraph.extraction import extract_text
+
+    text = "Separately, Lakeview posted a quarterly loss of C$4.1 million, or 21 Canadian cents a share."
+    figures = [c for c in extract_text(text).claims if c.event == "MEASURE"]
+    assert len(figures) == 1 and figures[0].quantity["value"] == 4_100_000
+
+
+def test_a_figure_compared_with_is_no_claim_of_its_own() -> None:
+    from claimgraph.extraction import extract_text
+
+    text = (
+        "For the half, Harbor Freightways earned $12.4 million, or 61 cents a share, "
+        "compared with a loss of $3.2 million, or 16 cents a share, a year earlier."
+    )
+    figures = [c for c in extract_text(text).claims if c.event == "MEASURE"]
+    assert [c.quantity["value"] for c in figures] == [12_400_000]
+
+
+def test_a_signed_amount_the_tagger_missed_is_still_read_and_its_baseline_year_is_not_its_time() -> (
+    None
+):
+    from datetime import datetime
+
+    from claimgraph.extraction import extract_text
+
+    text = "Lakeview reported a loss. Sales were C$291.6 million, up from C$252 million in 1988."
+    sales = [
+        c
+        for c in extract_text(text, published=datetime(1989, 10, 30)).claims
+        if (c.object or {}).get("text") == "Sales"
+    ]
+    assert sales and sales[0].quantity["value"] == 291_600_000
+    assert (sales[0].time or {}).get("value") != "1988"

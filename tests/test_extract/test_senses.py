@@ -164,3 +164,49 @@ def test_hardware_given_to_a_country_named_first_goes_to_it(nlp) -> None:
     ]
     found = extract_frames(nlp("China sold US government bonds."))
     assert [f.roles.get("recipient") for f in found] == [None]
+
+
+def test_a_bare_strike_in_a_story_of_strikers_is_a_walkout():
+    from claimgraph.extraction import extract_text
+
+    text = (
+        "The carrier lost money in the wake of a strike that began in March. "
+        "It now flies 70% of its pre-strike schedule."
+    )
+    assert [
+        c.event for c in extract_text(text).claims if c.object and "strike" in c.object["text"]
+    ] == ["PROTEST"]
+    # without such words a strike stays an attack, as does one with a target in any story
+    assert "ATTACK" in {
+        c.event for c in extract_text("A strike that began at dawn killed 4.").claims
+    }
+    text = "Strikers picketed the plant. A missile strike on the depot killed 3 soldiers."
+    assert "ATTACK" in {c.event for c in extract_text(text).claims}
+
+
+def test_a_sniper_shot_and_killed_is_the_snipers_act_not_the_speakers():
+    from claimgraph.extraction import extract_text
+
+    found = extract_text("Officers said a sniper shot and killed a nurse in her kitchen.").claims
+    kill = [c for c in found if c.event == "KILL"]
+    assert kill and kill[0].agent["name"] == "sniper" and kill[0].recipient["name"] == "nurse"
+    assert kill[0].source["name"] == "Officers"
+
+
+def test_firing_a_bullet_attacks_and_firing_staff_dismisses():
+    from claimgraph.extraction import extract_text
+
+    def events(text):
+        return {c.event for c in extract_text(text).claims}
+
+    assert events("The gunman fired the rifle bullet that hit the window.") >= {"ATTACK"}
+    assert "COERCE" not in events("The gunman fired the rifle bullet that hit the window.")
+    assert "COERCE" in events("The club fired its coach on Monday.")
+
+
+def test_sourcing_and_legal_papers_are_no_requests_or_purchases():
+    from claimgraph.extraction import extract_text
+
+    assert not extract_text("Both officials requested anonymity.").claims
+    found = extract_text("Detectives obtained a material-witness arrest warrant for Hale.").claims
+    assert not [c for c in found if c.event in ("ACQUIRE", "ARREST")]

@@ -175,7 +175,9 @@ def _prep_objects(tok: Token) -> dict[str, Token]:
         out["prep:for"] = who  # "called for the government to step down": for the government
     dobj = _child(tok, "dobj") if tok.pos_ in ("VERB", "AUX") else None
     inner = of_object(dobj)  # "a package of sanctions on X"
-    for base in (tok, dobj, inner):
+    # "sold 5 tanks and 10 helicopters to Peru": the parser hangs "to Peru" on the last goods
+    last = dobj.conjuncts[-1] if dobj is not None and dobj.conjuncts else None
+    for base in (tok, dobj, inner, last):
         if base is None:
             continue
         for p in base.children:
@@ -369,6 +371,36 @@ def _verb_readings(tok: Token, onto: Ontology) -> list[tuple[str, bool]]:
     if _for_clause(tok) is not None:
         readings.extend(onto.verbs.get(f"{word} for", []))
     return list(dict.fromkeys(readings))  # "look into" as particle and as preposition: once
+
+
+def _moved_by(tok: Token, subj: Token, word: str, spec: EventType) -> bool:
+    """ "Solar power grew by 32 percent", "capacity increased by 644 MW to 2,179 GW": a thing
+    that moves by or to a stated figure is measured, whatever its noun (no actor: "the army
+    lost 300 men" is a loss of people, read elsewhere)."""
+    if (
+        word in spec.static_verbs
+        or word not in spec.price_verbs | {"increase", "decrease", "grow", "shrink", "double"}
+        or subj.pos_ != "NOUN"
+        or subj.dep_ == "nsubjpass"
+        or is_actor(subj)
+    ):
+        return False
+    return any(
+        o.ent_type_ in ("PERCENT", "QUANTITY", "MONEY", "CARDINAL")
+        or any(c.dep_ == "nummod" and c.ent_type_ in NUMBER_LABELS for c in o.children)
+        for p in tok.children
+        if p.dep_ == "prep" and p.lower_ in ("by", "to")
+        for o in p.children
+        if o.dep_ == "pobj"
+    )  # ("by 644 MW": a count of a unit the tagger left untyped)
+
+
+def _phrasal_in(tok: Token, word: str, words: frozenset[str]) -> bool:
+    """Whether the verb, alone or with a preposition after it, is one of `words` ("accounted
+    for 64 percent" is "account for")."""
+    return word in words or any(
+        f"{word} {p.lower_}" in words for p in tok.children if p.dep_ == "prep" and p.i > tok.i
+    )
 
 
 def _blocked(tok: Token, onto: Ontology) -> bool:
@@ -692,6 +724,7 @@ def _expand(tok: Token | None) -> list[Token | None]:
         if c.pos_ in ("NOUN", "PROPN", "PRON")
         and len(c.text) > 1
         and c.ent_type_ not in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY")  # "$7m, or 11 cents"
+        and not _per_share(c)
     ]
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep":  # "with the US and with Mexico"
         more += [
@@ -702,6 +735,15 @@ def _expand(tok: Token | None) -> list[Token | None]:
             if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")
         ]
     return [tok, *more][:MAX_FANOUT]
+
+
+def _per_share(tok: Token) -> bool:
+    """ "a loss of C$2.6 million, or 18 Canadian cents a share": the amount a share restates
+    the figure before it, it is no second object."""
+    return any(c.dep_ == "npadvmod" and c.lower_ == "share" for c in tok.children) or (
+        tok.lemma_.lower() in ("cent", "penny", "pence")
+        and any(c.dep_ == "nummod" for c in tok.children)
+    )
 
 
 def _denied_above(tok: Token) -> bool:
@@ -744,6 +786,18 @@ def _quantity(trigger: Token, onto: Ontology) -> dict | None:
     from claimgraph.extract.quantities import quantity_of
 
     return quantity_of(trigger, onto)
+
+
+def _own_count(obj: Token, onto: Ontology) -> dict | None:
+    """The count of one of coordinated objects, read in its own phrase only ("sold tanks and
+    300 drones": the tanks are not 300)."""
+    count = _quantity(obj, onto)
+    own = _own_tokens(obj)
+    if count is None or not any(
+        t.like_num and t.text in count["text"] for t in obj.doc if t.i in own
+    ):
+        return None
+    return count
 
 
 def _number(text: str) -> float | int | None:
@@ -1165,7 +1219,7 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                     continue
                 if (
                     subj is not None
-                    and word in spec.share_verbs
+                    and _phrasal_in(tok, word, spec.share_verbs)
                     and any(t.ent_type_ == "PERCENT" for t in tok.subtree if t.i > tok.i)
                 ):
                     found.append((event, False, subj))  # "coffee makes up 40% of exports"
@@ -1176,6 +1230,9 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 if subj is not None and subj.dep_ == "nsubjpass" and _counted(subj):
                     found.append((event, False, subj))  # "4,970 potholes were recorded"
                     continue
+                if subj is not None and _moved_by(tok, subj, word, spec):
+                    found.append((event, False, subj))  # "solar capacity grew by 32 percent"
+                    continue
                 if (
                     subj is None
                     or not (_head_lemmas(subj) & onto.measure_nouns)
@@ -1185,7 +1242,7 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 ):
                     continue  # "the Monetary Fund" is a body, not a fund measured
                 if (
-                    word in spec.static_verbs
+                    _phrasal_in(tok, word, spec.static_verbs)
                     and not any(
                         t.ent_type_ in NUMBER_LABELS
                         or (
@@ -1224,6 +1281,7 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         and tok.lemma_.lower() in onto.measure_nouns
         and tok.dep_ not in ("nsubj", "nsubjpass", "compound")
         and _figure_of(tok)
+        and not _compared(tok, onto)
     ):  # "a one-time gain of $18 million", "an interim dividend of 4.6 pence"
         found.extend((e, False, tok) for e, spec in onto.events.items() if spec.quantity)
     elif (
@@ -1597,6 +1655,17 @@ def _simple_past(tok: Token) -> bool:
     return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
 
 
+def _compared(tok: Token, onto: Ontology) -> bool:
+    """ "earnings of $18.9 million, compared with a loss of $9.7 million a year earlier": the
+    figure a sentence compares with belongs to the figure before it, it is no claim."""
+    prep = tok.head if tok.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ == "with" and prep.head.lower_ == "compared":
+        prep = prep.head
+    return (  # ("far lower than the 33 percent rate he has proposed" states that rate too)
+        prep is not None and prep.lower_ in onto.comparison_preps - {"than"} and prep.i < tok.i
+    )
+
+
 def _figure_of(tok: Token) -> bool:
     """Whether the noun's "of" phrase is a money or percent figure ("a gain of $9.7m")."""
     inner = of_object(tok)
@@ -1712,6 +1781,27 @@ def _done_by(
     if light_noun is not None:
         words.add(light_noun.lemma_.lower())
     return bool(words & triggers) and _named(agent, agents)
+
+
+def _labour_strike(tok: Token, roles: dict[str, Token | None], spec: EventType) -> bool:
+    """ "in the wake of a strike that began last spring", in a story of strikers or a
+    pre-strike schedule: a bare strike noun (no attacker, target or modifier) is a walkout."""
+    if not (
+        tok.pos_ == "NOUN"
+        and tok.lemma_.lower() in spec.labour_triggers
+        and not any(roles.get(r) is not None for r in ("agent", "recipient", "object"))
+        and not any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in tok.children)
+    ):
+        return False
+    return _mentions_any(tok.doc, spec.labour_cues)
+
+
+def _mentions_any(doc: Doc, words: frozenset[str]) -> bool:
+    """Whether the document says one of these words or phrases (whole words, any case)."""
+    if not words:
+        return False
+    text = doc.text.lower()
+    return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in words)
 
 
 def _answered_clause(
@@ -2455,7 +2545,12 @@ def _frames_for(
                     full_roles.add(role)  # "denied that its troops had crossed": all of it
         if light and obj is not None:  # "filed a charge against X": the noun's own phrases
             _noun_prep_roles(obj, spec, roles)
-        if spec.with_makes_dobj_recipient and preps.get("prep:with") is not None:
+        if (
+            spec.with_makes_dobj_recipient
+            and preps.get("prep:with") is not None
+            # "will receive 390,000 shares with a face value of $39m": the shares
+            and not (inverse and _child(tok, "dobj") is not None)
+        ):
             roles["recipient"] = _child(tok, "dobj") or passive  # "was provided with X"
             roles["object"] = preps["prep:with"]
         if inverse:
@@ -2617,8 +2712,9 @@ def _frames_for(
         tok, noun_now, agent_now, (spec.police_triggers, spec.police_agents), onto
     ):
         event, spec = spec.police_as, onto.events[spec.police_as]
-    elif spec.labour_as and _done_by(
-        tok, noun_now, agent_now, (spec.labour_triggers, spec.labour_agents), onto
+    elif spec.labour_as and (
+        _done_by(tok, noun_now, agent_now, (spec.labour_triggers, spec.labour_agents), onto)
+        or _labour_strike(tok, roles, spec)
     ):
         event, spec = spec.labour_as, onto.events[spec.labour_as]  # "a strike by nurses"
     hazardous = _named(roles.get("agent"), spec.hazard_subjects)
@@ -2680,7 +2776,7 @@ def _frames_for(
                 ),
                 None,
             )
-        if owner is None and lemma(tok) in spec.share_verbs:
+        if owner is None and _phrasal_in(tok, lemma(tok), spec.share_verbs):
             whole = next(  # "43% of the company's sales": the whole's owner
                 (
                     _child(t, "pobj")
@@ -2745,6 +2841,7 @@ def _frames_for(
     evidence = _evidence(sent, ev_tokens)
     elsewhere = times_elsewhere(tok, sent.start, sent.end)
     zero_span: RoleSpan | None = None
+    counted_object = False  # the count is the object's own: each fanned-out object has its own
     if zero and roles.get("object") is not None:
         who = roles["object"]
         named = tok.doc[who.left_edge.i : who.right_edge.i + 1]
@@ -2765,6 +2862,7 @@ def _frames_for(
         if obj_tok is not None and tok in obj_tok.subtree:
             obj_tok = None  # "the offer, which two directors rejected": not the offer's count
         quantity = _quantity(obj_tok, onto) if obj_tok is not None else None
+        counted_object = quantity is not None
         price = _child(tok, "dobj") if lemma(tok) in onto.paying and not is_noun else None
         if quantity is None and price is not None:
             quantity = _quantity(price, onto)  # "paid $1.2 billion for X": its price
@@ -2873,6 +2971,9 @@ def _frames_for(
             filled["location"] = RoleSpan(
                 span.start_char, span.end_char, span.text, span.start_char, span.end_char
             )
+        own_count = quantity
+        if counted_object and fillers[2] is not None and (fillers[2].conjuncts):
+            own_count = _own_count(fillers[2], onto)  # "sold tanks and 300 drones"
         frames.append(
             Frame(
                 event=event,
@@ -2885,7 +2986,7 @@ def _frames_for(
                 speaker_anaphoric=attribution.anaphoric,
                 time_spans=times,
                 report_time_spans=report_times,
-                quantity=quantity,
+                quantity=own_count,
                 report_verb=attribution.report_verb.i
                 if attribution.report_verb is not None
                 else None,

@@ -217,13 +217,21 @@ def report_clause(doc: Doc) -> Doc:
     """ "X said in a letter that he wants …": the parser hangs the "that" clause on "letter"
     as a relative clause (with "that" as its marker, not as a relative pronoun); a clause so
     marked after the noun of a reporting verb's preposition is what the verb reports."""
-    reporting = load_ontology().reporting
+    onto = load_ontology()
+    reporting = onto.reporting
     for tok in doc:
         noun = tok.head
         prep = noun.head
         verb = prep.head
         if not (
-            tok.dep_ == "relcl"
+            (  # ("said in a statement that X grew": an acl on a document's noun too)
+                tok.dep_ == "relcl"
+                or (
+                    tok.dep_ == "acl"
+                    and noun.lemma_.lower() in onto.document_speakers
+                    and prep.lower_ == "in"  # not "responding to reports that …"
+                )
+            )
             and noun.dep_ == "pobj"
             and prep.dep_ == "prep"
             and verb.pos_ in ("VERB", "AUX")
@@ -237,6 +245,41 @@ def report_clause(doc: Doc) -> Doc:
         ):
             continue
         tok.head, tok.dep_ = verb, "ccomp"
+    return doc
+
+
+@Language.component("claimgraph_shot_and_killed")
+def shot_and_killed(doc: Doc) -> Doc:
+    """ "Police said a sniper shot and killed a doctor": the parser reads "sniper shot" as a
+    noun (the shot, object of "said") and joins "killed" to the reporting verb, so the police
+    kill; "shot" so read, with a noun right before it and "and" plus a subjectless past verb
+    right after, is that verb's first conjunct and the noun their subject."""
+    for shot in doc:
+        if not (
+            shot.lower_ == "shot"
+            and shot.pos_ == "NOUN"
+            and 0 < shot.i < len(doc) - 2
+            and doc[shot.i + 1].lower_ == "and"
+        ):
+            continue
+        doer, verb = doc[shot.i - 1], doc[shot.i + 2]
+        if not (
+            doer.head.i == shot.i
+            and doer.dep_ in ("compound", "amod", "nmod")
+            and doer.pos_ in ("NOUN", "PROPN")
+            and verb.tag_ in ("VBD", "VBN")
+            and verb.dep_ == "conj"
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        ):
+            continue
+        for c in list(shot.children):
+            if c.i < doer.i and c.dep_ in ("det", "amod", "compound", "nummod", "poss"):
+                c.head = doer  # "a" goes with the sniper ("where" stays with the verb)
+        shot.head, shot.dep_ = shot.head, "ccomp" if shot.dep_ == "dobj" else shot.dep_
+        shot.pos_, shot.tag_, shot.lemma_ = "VERB", "VBD", "shoot"
+        doer.head, doer.dep_ = shot, "nsubj"
+        doc[shot.i + 1].head = shot
+        verb.head, verb.dep_ = shot, "conj"
     return doc
 
 
@@ -487,6 +530,7 @@ def _load(model: str, trained_ner: bool, product: bool = True) -> Language:
         nlp.add_pipe("claimgraph_report_clause", after="claimgraph_reporting_amod")
         nlp.add_pipe("claimgraph_conjoined_subject", after="claimgraph_report_clause")
         nlp.add_pipe("claimgraph_participle_verb", after="claimgraph_conjoined_subject")
+        nlp.add_pipe("claimgraph_shot_and_killed", after="claimgraph_participle_verb")
     if trained_ner and model == MODEL:
         if (NER_DIR / "ner").is_dir():
             nlp.get_pipe("ner").from_disk(NER_DIR / "ner", exclude=["vocab"])

@@ -118,6 +118,8 @@ class EventType:
     labour_as: str | None = None  # "a strike by rail workers": a walkout, not an attack
     labour_agents: frozenset[str] = frozenset()
     labour_triggers: frozenset[str] = frozenset()
+    # words that make a document's bare "strike" a walkout ("strikers", "pre-strike")
+    labour_cues: frozenset[str] = frozenset()
     # a statement read as this type targets its content's subject ("X said Y lied": Y)
     content_subject_is_target: bool = False
     negated_as: str | None = None  # a negated reported statement of this type is that type
@@ -317,6 +319,7 @@ def load_ontology() -> Ontology:
             labour_as=spec.get("labour_as"),
             labour_agents=frozenset(map(_lemma, spec.get("labour_agents") or [])),
             labour_triggers=frozenset(map(_lemma, spec.get("labour_triggers") or [])),
+            labour_cues=frozenset(w.lower() for w in spec.get("labour_cues") or []),
             content_subject_is_target=bool(spec.get("content_subject_is_target")),
             negated_as=spec.get("negated_as"),
             nobody_as=spec.get("nobody_as"),

@@ -258,12 +258,22 @@ def quantity_of(trigger: Token, onto: Ontology) -> dict | None:
         untyped_level = (  # "to 9,871.3", a level the tagger left without a label
             not t.ent_type_ and t.dep_ == "pobj" and t.head.lower_ in ("to", "at")
         )
-        if (t.ent_type_ not in NUMBER_LABELS and not untyped_level) or not t.like_num:
+        signed = (  # "C$291.6 million" where the tagger took the sign for a name
+            not t.ent_type_
+            and t.i > 0
+            and t.doc[t.i - 1].lower_ in onto.currencies
+            and not t.doc[t.i - 1].is_alpha
+        )
+        if (
+            t.ent_type_ not in NUMBER_LABELS and not untyped_level and not signed
+        ) or not t.like_num:
             continue
         if _compound_adjective(t):
             continue  # "a one-time charge", "a two-year deal": a kind of thing, not its figure
         start, end = _entity(t)
         doc = t.doc
+        while signed and end < len(doc) and doc[end].lower_ in SCALES:
+            end += 1
         if start > 0 and doc[start - 1].lower_ in onto.currencies and not doc[start - 1].is_alpha:
             start -= 1  # "$1.625" where the entity left the sign out
         span = doc[start:end]

@@ -24,17 +24,29 @@ def ent_span(tok: Token) -> Span | None:
     return doc[start:end]
 
 
+def _figure(tok: Token) -> bool:
+    # a figure the tagger left untagged counts too ("from C$252 million in 1988")
+    return tok.ent_type_ in NUMBER_LABELS or (
+        tok.like_num and tok.ent_type_ not in ("DATE", "TIME")
+    )
+
+
 def _baseline(t: Token, onto: Ontology) -> bool:
     """A time that dates the figure a sentence compares with ("up 15% from 4 pence a year
-    earlier", "from $39.5 million a year ago"), not the event."""
+    earlier", "from $39.5 million a year ago", "a 74% increase from a year earlier"), not the
+    event."""
     sent = t.sent
     compares = [
         p
         for p in sent
         if p.lower_ in onto.comparison_preps
-        and any(
-            k.ent_type_ in NUMBER_LABELS for k in p.subtree
-        )  # "from $39.5 million", "from last year's $1.55 billion", "from 886 million shares"
+        and (
+            any(_figure(k) for k in p.subtree)  # "from $39.5 million", "from 886 million shares"
+            or (  # "a 74% increase from a year earlier": the move's figure comes before
+                p.lower_ == "from"
+                and any(k.ent_type_ in ("PERCENT", "MONEY") for k in p.head.subtree if k.i < p.i)
+            )
+        )
     ]
     if not compares:
         return False

@@ -287,6 +287,7 @@ _EVENT_WORDS = (
     "police_triggers",
     "labour_agents",
     "labour_triggers",
+    "labour_cues",
 )
 _EVENT_FLAGS = (
     "quantity",

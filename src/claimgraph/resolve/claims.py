@@ -280,6 +280,12 @@ class _Index:
             if ent.type in types and not (company and self._not_company(ent, end, start)):
                 seen[ent.id] = seen.get(ent.id, 0) + 1
                 best = ent
+        lead = next(iter(seen), None)
+        if lead is not None and seen[lead] > 1:
+            # the first organisation named, when named again (the lead's subject, not a
+            # heading), counts once more: "the company" after three mentions of a partner
+            # it invested in is still itself
+            seen[lead] += 1
         if best is not None and best.type == "ORG" and seen:
             # "the company": the organisation the story is about (named most often so far; on
             # a tie the one named first, as a lead names its subject), not whichever company
@@ -605,6 +611,8 @@ def _appositive_name(span: RoleSpan, idx: _Index) -> Entity | None:
     between = f" {span.text[span.head_end - span.start : comma]} "
     if " by " in between:
         return None  # "a group led by Giant and its chairman, Burt Sugarman": the chairman's
+    if _OWNED_BY.search(span.text, comma):
+        return None  # "the company, 60%-owned by investor Carl Benton": its owner
     end = span.start + len(span.text.rstrip(" ,"))
     return next(
         (
@@ -614,6 +622,9 @@ def _appositive_name(span: RoleSpan, idx: _Index) -> Entity | None:
         ),
         None,
     )
+
+
+_OWNED_BY = re.compile(r"\b(?:owned|controlled|held) by\b")
 
 
 def _speaker(span: RoleSpan, idx: _Index, onto: Ontology) -> dict[str, Any]:
@@ -637,7 +648,11 @@ def _speaker(span: RoleSpan, idx: _Index, onto: Ontology) -> dict[str, Any]:
     ent = idx.entity_at(span.head_start, span.head_end) or idx.by_surname(span.text)
     if ent is not None and ent.type != "NORP" and not _hyphenated_head(span):
         return {"name": ent.name, "type": ent.type, "entity_id": ent.id, "text": span.text}
-    inner = idx.entities_in(span.start, span.end, span.text)
+    owner = _OWNED_BY.search(span.text, span.head_end - span.start)
+    # "the company, 98.6%-owned by investor Kirk Kerkorian, announced": the company speaks
+    inner = idx.entities_in(
+        span.start, span.start + owner.start() if owner else span.end, span.text
+    )
     org = next((e for e in inner if e.type in ("ORG", "PERSON")), None)
     head = _head_word(span)
     named = _appositive_name(span, idx)
