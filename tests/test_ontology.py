@@ -363,3 +363,15 @@ def test_time_rules_name_real_normalisers_and_checks() -> None:
     assert {r["norm"] for r in rules} <= set(NORMALISERS)
     handled = set(re.findall(r'check == "(\w+)"', Path(times.__file__).read_text("utf-8")))
     assert handled == set(schema.TIME_CHECKS)
+
+
+def test_a_key_yaml_reads_as_a_boolean_is_refused() -> None:
+    import pytest
+
+    from claimgraph.errors import OntologyError
+    from claimgraph.ontology import load_yaml, parse
+
+    text = "demonyms:\n  NO: [Norwegian]\n"
+    with pytest.raises(OntologyError, match="quote it"):
+        parse(text, "places.yaml")
+    assert load_yaml("places.yaml")["demonyms"]["NO"] == ["Norwegian", "Norwegians"]

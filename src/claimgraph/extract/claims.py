@@ -177,7 +177,16 @@ def _prep_objects(tok: Token) -> dict[str, Token]:
     inner = of_object(dobj)  # "a package of sanctions on X"
     # "sold 5 tanks and 10 helicopters to Peru": the parser hangs "to Peru" on the last goods
     last = dobj.conjuncts[-1] if dobj is not None and dobj.conjuncts else None
-    for base in (tok, dobj, inner, last):
+    # "contributed $3.2 million in assistance to X": the sum's "in" noun carries "to X"
+    in_sum = (
+        next(
+            (_child(p, "pobj") for p in dobj.children if p.dep_ == "prep" and p.lower_ == "in"),
+            None,
+        )
+        if dobj is not None and dobj.ent_type_ == "MONEY"
+        else None
+    )
+    for base in (tok, dobj, inner, last, in_sum):
         if base is None:
             continue
         for p in base.children:
@@ -407,6 +416,7 @@ def _blocked(tok: Token, onto: Ontology) -> bool:
     """The act inside "urged X to sign", "threatened to strike", "refused to pay" is asked,
     threatened or refused, not done: the governing verb's event holds it."""
     if tok.pos_ in ("NOUN", "PROPN"):  # "demanding the release of X", "called for a strike"
+        tok = _sum_in(tok)  # "requested $50 million in emergency assistance funding"
         governor = tok.head if tok.dep_ == "dobj" else None
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ == "for":
             governor = tok.head.head
@@ -431,6 +441,35 @@ def _blocked(tok: Token, onto: Ontology) -> bool:
             return True  # "wants Britain to answer": asked, not done
         node = head
     return False
+
+
+def _to_figure(verb: Token, onto: Ontology) -> bool:
+    """Whether the verb goes "to" a company's figure ("contributed #34 million to profit"), or
+    states a sum given to no one by "they" or "it" (operations that "contributed #34 million")."""
+    to = next(
+        (_child(p, "pobj") for p in verb.children if p.dep_ == "prep" and p.lower_ == "to"), None
+    )
+    if to is not None:  # (a company's own figures, or growth: not "to the fund")
+        return bool(_head_lemmas(to) & (onto.events["MEASURE"].owned_figures | {"growth"}))
+    subj = subject_of(verb)  # ("mega-donors, contributing $38 million": the donors give it)
+    return subj is not None and subj.pos_ == "PRON" and subj.lower_ in ("they", "it")
+
+
+def _sum_in(tok: Token) -> Token:
+    """The sum an act is counted in ("$50 million in emergency assistance funding": the
+    $50 million), or the act's noun itself."""
+    node = tok
+    while node.dep_ == "compound" and node.head.i > node.i:
+        node = node.head
+    prep = node.head
+    if (
+        node.dep_ == "pobj"
+        and prep.lower_ == "in"
+        and prep.head.ent_type_ in ("MONEY", "CARDINAL")
+        and prep.head.i < prep.i
+    ):
+        return prep.head
+    return tok
 
 
 def _warned_against(tok: Token, onto: Ontology) -> bool:
@@ -839,13 +878,14 @@ def _quantified(tok: Token, onto: Ontology) -> Token:
 
 def _fits(obj: Token, needs: frozenset[str], onto: Ontology) -> bool:
     """Whether an object is one a type needs; "person" in the list admits any named person
-    ("Jacobs is to be released"), "actor" any person or body ("deported the suspect"); "one of
-    two men" is judged by the men."""
+    ("Jacobs is to be released"), "actor" any person or body ("deported the suspect"), "money"
+    a sum ("contributed $3.2 million"); "one of two men" is judged by the men."""
     return any(
         _head_lemmas(o) & needs
         or ("person" in needs and (o.ent_type_ == "PERSON" or _named_person(o)))
         or ("actor" in needs and o.ent_type_ not in ("GPE", "LOC", "FAC") and is_actor(o))
         or ("place" in needs and o.ent_type_ in ("GPE", "LOC", "FAC"))
+        or ("money" in needs and o.ent_type_ == "MONEY")
         or "any" in needs
         for o in (obj, _quantified(obj, onto), _share_of(obj))
         if o is not None
@@ -1079,6 +1119,8 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 if xcomp is not None and xcomp.i > dobj.i and not spec.blocks_complement:
                     continue  # "left the boy to die": the object is made to act, not left
                 ground = event
+            if word in spec.to_figure_excludes and _to_figure(tok, onto):
+                continue  # "last year they contributed #34 million to profit": a share of it
             if word in spec.opinion_with_clause and _child(tok, "ccomp") is not None:
                 continue  # "he agreed it was a big problem": an opinion shared, no pact
             if word in spec.only_intransitive and _child(

@@ -51,6 +51,8 @@ class EventType:
     answers_clause: frozenset[str] = frozenset()  # "…, a charge Russia denies": the accusation
     verb_needs_object: dict[str, frozenset[str]] = field(default_factory=dict)  # per verb
     opinion_with_clause: frozenset[str] = frozenset()  # "agreed (that) it was a problem"
+    # verbs that, given "to" a figure, make up that figure: "contributed #34m to profit"
+    to_figure_excludes: frozenset[str] = frozenset()
     only_intransitive: frozenset[str] = frozenset()  # "thousands demonstrated", not "… its skill"
     setting_verbs: frozenset[str] = frozenset()  # MEASURE: "the bank raised rates to 4.5%"
     valuing_verbs: frozenset[str] = frozenset()  # MEASURE: "put the damage at $10 million"
@@ -266,6 +268,7 @@ def load_ontology() -> Ontology:
             setting_verbs=frozenset(map(_lemma, spec.get("setting_verbs") or [])),
             valuing_verbs=frozenset(map(_lemma, spec.get("valuing_verbs") or [])),
             opinion_with_clause=frozenset(map(_lemma, spec.get("opinion_with_clause") or [])),
+            to_figure_excludes=frozenset(map(_lemma, spec.get("to_figure_excludes") or [])),
             only_intransitive=frozenset(map(_lemma, spec.get("only_intransitive") or [])),
             object_actor=bool(spec.get("object_actor")),
             subject_actor=bool(spec.get("subject_actor")),

@@ -199,6 +199,9 @@ def either(*checks: Check) -> Check:
     return check
 
 
+_YAML_BOOLS = frozenset({"yes", "no", "on", "off", "y", "n", "true", "false"})
+
+
 def _pairs(ctx: Ctx, node: yaml.Node, path: Path_) -> list[tuple[yaml.ScalarNode, yaml.Node]]:
     """A mapping's (key, value) nodes; YAML's silent last-one-wins on a repeated key is an error."""
     if not isinstance(node, yaml.MappingNode):
@@ -208,6 +211,10 @@ def _pairs(ctx: Ctx, node: yaml.Node, path: Path_) -> list[tuple[yaml.ScalarNode
     for key, value in node.value:
         if not isinstance(key, yaml.ScalarNode):
             raise ctx.fail(key, path, "keys must be plain words")
+        if key.tag == "tag:yaml.org,2002:bool" or (
+            not key.style and key.value.lower() in _YAML_BOOLS
+        ):  # a country code NO (Norway) would load as false
+            raise ctx.fail(key, (*path, key.value), "key reads as true/false in YAML: quote it")
         if key.value in seen:
             raise ctx.fail(
                 key,
@@ -272,6 +279,7 @@ _EVENT_WORDS = (
     "answers_clause",
     "setting_verbs",
     "opinion_with_clause",
+    "to_figure_excludes",
     "only_intransitive",
     "statement_content",
     "judging_content",

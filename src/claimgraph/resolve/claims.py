@@ -487,12 +487,13 @@ def _actor(span: RoleSpan, idx: _Index, acting: bool = True) -> dict[str, Any]:
         ent = idx.antecedent(span.start, ("ORG",))
     elif ent is None and head in ORG_HEADS:
         inner = [e for e in idx.entities_in(span.start, span.end) if e.type in ("ORG", "PERSON")]
-        # "the company" is the one the story follows; "a New Jersey company" a new one
+        # "the company" is the one the story follows; "a New Jersey company", "the new
+        # company" (to be formed) a new one
         ent = (
             inner[0]
             if inner
             else None
-            if span.indefinite
+            if span.indefinite or _NEW_ONE.search(span.text)
             else idx.antecedent(span.start, ("ORG",), company=head in COMPANY_HEADS)
         )
         if ent is None:
@@ -586,7 +587,11 @@ def _people_of(
         return len(gap.split()) <= 2 and "," not in gap
     if after:  # "a former girlfriend of X", "advisers to X"
         gap = span.text[span.head_end - span.start : min(after) - span.start]
-        return gap.split()[:1] in (["of"], ["to"], ["for"]) and len(gap.split()) <= 2
+        # ("creditors of bankrupt shipyard X": a description between, in lower case)
+        words = gap.split()
+        return words[:1] in (["of"], ["to"], ["for"]) and (
+            len(words) <= 2 or (len(words) <= 4 and all(w.islower() for w in words))
+        )
     return False
 
 
@@ -624,6 +629,7 @@ def _appositive_name(span: RoleSpan, idx: _Index) -> Entity | None:
     )
 
 
+_NEW_ONE = re.compile(r"^(?:the |a )?(?:new|newly formed|planned|proposed)\b", re.I)
 _OWNED_BY = re.compile(r"\b(?:owned|controlled|held) by\b")
 
 
