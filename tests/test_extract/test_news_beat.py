@@ -2011,3 +2011,37 @@ def test_meeting_a_disaster_or_resistance_is_no_meeting():
         "The troops met stiff resistance near the bridge.",
     ):
         assert "MEET" not in [c.event for c in extract_text(text).claims], text
+
+
+def test_ordering_a_body_to_act_coerces_it_whatever_its_noun():
+    from claimgraph.extraction import extract_text
+
+    found = extract_text("The regulator ordered the exchange to improve its operations.").claims
+    assert [(c.event, c.agent["name"]) for c in found] == [("COERCE", "regulator")]
+
+
+def test_the_spokesman_again_is_the_spokesman_named_before():
+    from claimgraph.extraction import extract_text
+
+    found = extract_text(
+        "A Dorne Corp. spokesman said the plan was new. The spokesman said it is the first "
+        "plan offered under the strategy."
+    ).claims
+    assert [c.source["name"] for c in found] == ["Dorne Corp.", "Dorne Corp."]
+
+
+def test_a_question_states_nothing():
+    from claimgraph.extraction import extract_text
+
+    for text in (
+        "The question is who will voters believe?",
+        "Did the minister say that the plant would close?",
+        "Why did he say the plant would close?",
+    ):
+        assert not extract_text(text).claims, text
+    # a report inside a question's subordinate clause still is one
+    found = extract_text(
+        "Do you really think that when the entire scientific community tells us that the "
+        "climate is warming, it is a hoax?"
+    ).claims
+    assert [c.source["name"] for c in found] == ["entire scientific community"]

@@ -1309,6 +1309,15 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 fits = [o for o in cands if _fits(o, spec.needs_object, onto)]
                 if not fits and "actor" in spec.needs_object and asked is not None:
                     fits = [asked]  # "ordered Britain to cut its staff": a state commanded
+                if (
+                    not fits
+                    and "actor" in spec.needs_object
+                    and dobj is not None
+                    and xcomp is not None
+                    and xcomp.i > dobj.i
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in xcomp.children)
+                ):  # "ordered the exchange to improve its operations": whoever runs it
+                    fits = [dobj]
                 if not fits:
                     continue
                 obj = fits[0]

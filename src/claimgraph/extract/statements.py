@@ -590,6 +590,8 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
                 continue  # "investigators did not say how close …": nothing was stated
             if _hearsay(tok):
                 continue  # "the suspect, said to be homeless": reportedly, by no one named
+            if _asked_in_question(tok, sent):
+                continue  # "The question is who will Cubans believe?": no one says anything
             if relays_quote(tok, onto):
                 continue  # "the Post quoted an aide as saying …": its "saying" states it
             content = _content(tok, onto)
@@ -609,6 +611,26 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
             mood = _content_mood(body, onto) or onto.reporting[word]
             out.append(_frame(tok, speaker, body, mood, onto, tok.i, read=True))
     return out
+
+
+_WH_WORDS = {"who", "whom", "what", "which", "whose", "why", "how", "when", "where", "whether"}
+
+
+def _asked_in_question(verb: Token, sent: Span) -> bool:
+    """Whether the reporting verb is the one a direct question asks with ("who will Cubans
+    believe?", "did he say that?"): a wh-word or an auxiliary before its subject, and the
+    sentence ends in "?"."""
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if last is None or last.text != "?" or not verb.i < last.i:
+        return False
+    if verb.dep_ in ("advcl", "relcl", "acl"):
+        return False  # "do you think that when scientists tell us that …?": they tell it
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return any(
+        (c.dep_ in ("aux", "auxpass") and subj is not None and c.i < subj.i)
+        or (c.lower_ in _WH_WORDS and c.i < verb.i and c.dep_ in ("dobj", "nsubj", "advmod"))
+        for c in verb.children
+    )
 
 
 def _content_mood(content: Span, onto: Ontology) -> str | None:

@@ -681,6 +681,18 @@ def _speaker(span: RoleSpan, idx: _Index, onto: Ontology) -> dict[str, Any]:
     return out
 
 
+def _same_again(
+    speaker: RoleSpan | None, by_head: dict[str, dict[str, Any]], text: str
+) -> dict[str, Any] | None:
+    """ "The spokesman" after "an Acme spokesman": the speaker named before by that head word
+    (only a bare "the" + head, which names no one new)."""
+    if speaker is None or " " in speaker.text.strip():
+        return None
+    if text[max(0, speaker.start - 4) : speaker.start].lower() != "the ":
+        return None
+    return by_head.get(speaker.text.strip().lower())
+
+
 def _claim_id(article_key: str, frame: Frame, roles: dict[str, Any]) -> str:
     """A frame's provisional id (claimgraph.ids), its evidence offset standing in for the
     occurrence so that only the same sentence's fan-out duplicates collapse here."""
@@ -712,15 +724,21 @@ def resolve_claims(
     claims: list[Claim] = []
     seen: set[str] = set()
     telling: list[tuple[int, int, dict[str, Any], str]] = []  # reports by a speaker, in order
+    by_head: dict[str, dict[str, Any]] = {}  # a named speaker's source by its phrase's head
     for f in frames:
         at = f.speaker.start if f.speaker is not None else -1
         enclosing = next(
             ((src, head) for s, e, src, head in reversed(telling) if s <= at < e), None
         )  # the report this speaker speaks inside, and its speaker's head word
         source = _source(f, idx, onto, publisher, last_named, enclosing)
+        again = _same_again(f.speaker, by_head, idx.text)
+        if again is not None:  # "An Acme spokesman said … The spokesman said": Acme's again
+            source = {**again, "text": f.speaker.text}  # type: ignore[union-attr]
         if f.speaker is not None and not f.speaker_anaphoric:
             head = _head_word(f.speaker)
             telling.append((f.evidence.start, f.evidence.end, source, head))
+            if source.get("entity_id") or source.get("type") in ("ORG", "PERSON", "GPE"):
+                by_head[head] = source
         if source.get("type") == "PERSON" and source.get("entity_id") and not f.speaker_anaphoric:
             # "Trump said he would …": the speaker is who "he" most likely is
             idx.focus = idx.by_id.get(source["entity_id"]) or idx.focus
@@ -741,10 +759,12 @@ def resolve_claims(
         said_by = f.roles.get("agent")
         speaking = (  # "The warning … said": the document's author is the source it points to
             f.speaker is not None
-            and f.speaker_anaphoric
             and said_by is not None
             and (said_by.start, said_by.end) == (f.speaker.start, f.speaker.end)
-            and _is_document(f.speaker, onto.document_speakers)
+            and (
+                (f.speaker_anaphoric and _is_document(f.speaker, onto.document_speakers))
+                or again is not None  # "the spokesman said": Acme's spokesman again
+            )
         )
         first_person = unnamed and agent is not None and agent["name"].lower() != "you"
         if (speaking or (f.event == "STATEMENT" and unnamed) or first_person) and not source.get(
