@@ -2045,3 +2045,55 @@ def test_a_question_states_nothing():
         "climate is warming, it is a hoax?"
     ).claims
     assert [c.source["name"] for c in found] == ["entire scientific community"]
+
+
+def test_a_killing_dated_once_dates_its_other_mentions():
+    from datetime import datetime
+
+    from claimgraph.extraction import extract_text
+
+    text = (
+        "Ray Dunmore, 44, was seen crossing the border days after a sniper killed Dr. Alan "
+        "Weiss in his kitchen, the Buffalo News reported Friday.\n\n"
+        "Dunmore has been sought since he was spotted near the scene of the Oct. 23 slaying "
+        "of Weiss, 52, an obstetrician."
+    )
+    kills = [
+        c for c in extract_text(text, published=datetime(1998, 11, 20)).claims if c.event == "KILL"
+    ]
+    assert len(kills) == 2 and kills[0].recipient["name"] == "Alan Weiss"
+    assert [c.time["value"] for c in kills] == ["1998-10-23", "1998-10-23"]  # not "Friday"
+
+
+def test_headlines_drop_the_passives_was():
+    from claimgraph.extraction import extract_text
+
+    (c,) = extract_text("Father arrested after retrieving gun from son's backpack").claims
+    assert (c.event, c.agent, c.recipient["name"]) == ("ARREST", None, "Father")
+    found = extract_text("Two soldiers killed in roadside blast in Kandahar").claims
+    assert ("KILL", "Two soldiers") in {(c.event, (c.recipient or {}).get("name")) for c in found}
+
+
+def test_capturing_people_arrests_them_and_capturing_things_does_not():
+    from claimgraph.extraction import extract_text
+
+    def events(text):
+        return [c.event for c in extract_text(text).claims]
+
+    assert events("Police captured two suspects.") == ["ARREST"]
+    assert "ARREST" not in events("Rebels captured the town.")
+    assert "ARREST" not in events("Weapons were captured in the raid.")
+
+
+def test_an_act_done_to_no_one_is_denied():
+    from claimgraph.extraction import extract_text
+
+    for text in ("The sheriff has arrested no one.", "Police found no weapons in the car."):
+        (c,) = extract_text(text).claims
+        assert c.polarity == "negative", text
+
+
+def test_a_harm_of_the_mind_is_no_injury():
+    from claimgraph.extraction import extract_text
+
+    assert not extract_text("That course would be psychologically wounding to the boy.").claims

@@ -689,6 +689,20 @@ def said_of_nobody(verb: Token) -> bool:
     )
 
 
+def done_to_nobody(verb: Token) -> bool:
+    """A verb whose object is no one was done to no one: "has arrested no one", "found no
+    weapons", "sold no arms to Iran"."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(
+        c.lower_ in _NOBODY
+        or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        or (c.lower_ == "one" and any(d.lower_ == "no" for d in c.children))
+        for c in verb.children
+        if c.dep_ == "dobj"
+    )
+
+
 _NOT_ONLY = {"only", "just", "merely", "solely"}
 
 
@@ -707,7 +721,7 @@ def polarity(trigger: Token, onto: Ontology | None = None) -> str:
     """Negation on the trigger or on the verb it complements ("did not agree to build",
     "failed to reach a deal", "there is no way they will assist", "never paid")."""
     negating = onto.negating_verbs if onto is not None else frozenset()
-    if said_of_nobody(trigger):
+    if said_of_nobody(trigger) or done_to_nobody(trigger):
         return "negative"
     node = trigger
     for _ in range(4):

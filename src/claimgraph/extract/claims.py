@@ -38,6 +38,7 @@ from claimgraph.extract.attribution import (
     said_of_nobody,
     subject_of,
 )
+from claimgraph.extract.nlp import headline
 from claimgraph.extract.ontology import EventType, Ontology, load_ontology
 from claimgraph.extract.quantities import own_subtree
 from claimgraph.extract.records import Frame, Mention, RoleSpan
@@ -589,6 +590,12 @@ def _excluded(tok: Token) -> bool:
         by = _child(_child(tok, "agent") or tok, "pobj") if _child(tok, "agent") else None
         told = _reduced_passive(tok) and (
             any(c.dep_ == "auxpass" and c.lower_ == "being" for c in tok.children)
+            # "Two soldiers killed in Kandahar": a headline's noun with no verb, its passive
+            or (
+                tok.head.dep_ == "ROOT"
+                and tok.head.pos_ in ("NOUN", "PROPN")
+                and headline(tok.sent)
+            )
             or is_actor(by)
             or is_actor(_causer(tok))
             or any(  # "a library built in 1902": dated, so told

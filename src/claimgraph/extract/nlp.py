@@ -283,6 +283,35 @@ def shot_and_killed(doc: Doc) -> Doc:
     return doc
 
 
+def headline(sent: Span) -> bool:
+    """A title line: the document's first sentence, or one with no closing punctuation."""
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    return sent.start == 0 or (last is not None and last.text not in (".", "!", "?", '"', "”", "'"))
+
+
+@Language.component("claimgraph_headline_passive")
+def headline_passive(doc: Doc) -> Doc:
+    """ "Father arrested after retrieving gun from son's backpack": a headline drops the
+    passive's "was", and the parser makes the one arrested the subject of "arrested"; a past
+    participle with a subject before it and no auxiliary or object is that passive."""
+    for verb in doc:
+        if not (
+            verb.tag_ == "VBN"
+            and verb.pos_ == "VERB"
+            and verb.dep_ in ("ROOT", "ccomp")
+            and headline(verb.sent)
+        ):
+            continue
+        kids = list(verb.children)
+        subj = next((c for c in kids if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subj is None or any(
+            c.dep_ in ("aux", "auxpass", "dobj", "ccomp", "xcomp") for c in kids
+        ):
+            continue
+        subj.dep_ = "nsubjpass"
+    return doc
+
+
 @Language.component("claimgraph_participle_verb")
 def participle_verb(doc: Doc) -> Doc:
     """ "Acme Corp., a partnership of A and B, extended to Nov. 20 its offer for X": after a
@@ -531,6 +560,7 @@ def _load(model: str, trained_ner: bool, product: bool = True) -> Language:
         nlp.add_pipe("claimgraph_conjoined_subject", after="claimgraph_report_clause")
         nlp.add_pipe("claimgraph_participle_verb", after="claimgraph_conjoined_subject")
         nlp.add_pipe("claimgraph_shot_and_killed", after="claimgraph_participle_verb")
+        nlp.add_pipe("claimgraph_headline_passive", after="claimgraph_shot_and_killed")
     if trained_ner and model == MODEL:
         if (NER_DIR / "ner").is_dir():
             nlp.get_pipe("ner").from_disk(NER_DIR / "ner", exclude=["vocab"])

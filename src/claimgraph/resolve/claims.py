@@ -822,6 +822,7 @@ def resolve_claims(
                 **roles,
             )
         )
+    claims = _victims_dated(claims)
     final = merge_restatements(_company_figures(claims, onto.events["MEASURE"].owned_figures))
     for c in final:  # merging and owner inference change a claim: its id follows its content
         c.id = _content_id(article_key, c)
@@ -971,6 +972,41 @@ def _incident_time(
         return time
     day = t.get("published") or t.get("value")
     return {**incidents[noun], "basis": "mention", "published": day}
+
+
+_HARMS = frozenset({"ATTACK", "KILL", "ASSAULT"})
+
+
+def _victims_dated(claims: list[Claim]) -> list[Claim]:
+    """ "days after a sniper killed Dr. Barnett Slepian" … "the Oct. 23 slaying of Slepian":
+    the killing of a named person that the text dates once dates the undated mentions of that
+    killing and of the attack on that person, before or after it (basis "mention"); a person
+    killed on two dates (two people of one surname) gives none."""
+
+    people = {  # surnames of the people harmed, named in full
+        str(c.recipient.get("name")).split()[-1]
+        for c in claims
+        if c.event in _HARMS and c.recipient and c.recipient.get("type") == "PERSON"
+    }
+
+    def victim(c: Claim) -> str:  # by surname: "Dr. Barnett Slepian" … "Slepian" (however
+        name = str((c.recipient or {}).get("name") or "")  # the tagger typed the lone surname)
+        last = name.split()[-1] if name.split() else ""
+        return last if c.event in _HARMS and last in people else ""
+
+    dated: dict[str, set[str]] = {}
+    given: dict[str, dict[str, Any]] = {}
+    for c in claims:  # (a killing, done once; "attacked Machado" in words may be done daily)
+        who, t = victim(c), c.time or {}
+        if c.event == "KILL" and who and t.get("basis") in ("event", "sentence") and t.get("value"):
+            dated.setdefault(who, set()).add(str(t.get("value")))
+            given[who] = t
+    for c in claims:
+        who, t = victim(c), c.time or {}
+        if who and len(dated.get(who, ())) == 1 and t.get("basis") in _UNDATED:
+            day = t.get("published") or t.get("value")
+            c.time = {**given[who], "basis": "mention", "published": day}
+    return claims
 
 
 def _company_figures(claims: list[Claim], figures: frozenset[str]) -> list[Claim]:

@@ -556,13 +556,13 @@ def _persons_tagged_org(groups: dict[str, list[_Item]], types: dict[str, str]) -
     """The tagger sometimes calls a full name an organisation ("Louis Freeh" ORG, then
     "Freeh" PERSON) or a surname one ("Bertalan Farkas" PERSON, then "Farkas" ORG): a name
     of plain words whose last word is a person's surname in the same article is that person
-    (so is a surname it calls an event or a work: "Margalit Har-Shefi" PERSON, "Har-Shefi"
-    EVENT)."""
+    (so is a surname it calls an event, a work or a people: "Margalit Har-Shefi" PERSON,
+    "Har-Shefi" EVENT; "Barnett Slepian" … "Slepian, 52," NORP)."""
     suffixes = set(_tables()["org_suffixes"]) | set(_tables()["org_suffixes"].values())
     orgs = [
         k
         for k in groups
-        if types.get(k) in ("ORG", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW")
+        if types.get(k) in ("ORG", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "NORP")
         and not k.startswith(_NATIONAL)
     ]
     persons = {k for k in groups if types.get(k) == "PERSON"}
