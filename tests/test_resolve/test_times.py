@@ -356,3 +356,33 @@ def test_a_day_after_last_or_next_keeps_its_day() -> None:
     t = _tags("He was shot last Oct. 23 at his home, and the trial opens next June 4.")
     assert t["last Oct. 23"][:2] == ("2020-10-23", "day")
     assert t["next June 4"][:2] == ("2021-06-04", "day")
+
+
+def test_a_thing_still_to_be_done_is_dated_ahead() -> None:
+    from datetime import datetime
+
+    from claimgraph.extraction import extract_text
+
+    art = extract_text(
+        "He added that final guidelines to be published in early November will determine whether "
+        "the bank is in compliance.",
+        published=datetime(1989, 10, 30),
+    )
+    assert [t.value for t in art.times] == ["1989-11"]
+    art = extract_text(
+        "Her decision to meet the governor at the end of June was criticised.",
+        published=datetime(2016, 9, 14),
+    )
+    assert [t.value for t in art.times] == ["2016-06"]  # a decision taken, a meeting held
+
+
+def test_a_date_in_a_clause_of_reason_dates_nothing_else() -> None:
+    from datetime import datetime
+
+    from claimgraph.extraction import extract_text
+
+    (c,) = extract_text(
+        "Shares plummeted because the bank may not meet new rules effective Dec. 7.",
+        published=datetime(1989, 10, 30),
+    ).claims
+    assert c.time["value"] != "1989-12-07"

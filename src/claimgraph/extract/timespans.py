@@ -64,23 +64,41 @@ def _when_of(noun: Token, tok: Token) -> bool:
     return noun.dep_ == "pobj" and noun.head.lower_ in _WHEN_PREPS and noun.head.head.i == tok.i
 
 
+_REASON_MARKS = {"because", "although", "though", "if", "unless", "whereas", "since"}
+
+
+def _reason_clause(node: Token) -> bool:
+    """A clause giving a reason or a condition ("because the bank may not meet criteria
+    effective Dec. 7"): its dates are its own, not the main clause's."""
+    return node.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _REASON_MARKS for c in node.children
+    )
+
+
 def times_elsewhere(tok: Token, start: int, end: int) -> list[Mention]:
-    """DATE/TIME entities between token offsets `start`..`end` that a relative clause inside
-    them dates ("Coleco, whose stock peaked in the early 1980s, filed …"): another event's."""
+    """DATE/TIME entities between token offsets `start`..`end` that a relative clause or a
+    clause of reason inside them dates ("Coleco, whose stock peaked in the early 1980s, filed
+    …", "plummeted because it may not meet criteria effective Dec. 7"): another event's."""
     out = []
     for t in tok.doc[start:end]:
         if t.ent_type_ not in ("DATE", "TIME") or t.ent_iob_ != "B":
             continue
         node = t
-        while node.head.i != node.i and node.i != tok.i and node.dep_ not in ("relcl", "acl"):
+        while (
+            node.head.i != node.i
+            and node.i != tok.i
+            and node.dep_ not in ("relcl", "acl")
+            and not _reason_clause(node)
+        ):
             node = node.head
+        if node.i == tok.i or tok in node.subtree:
+            continue
         if (
-            node.i != tok.i
-            and node.dep_ in ("relcl", "acl")
+            node.dep_ in ("relcl", "acl")
             and node.pos_ in ("VERB", "AUX")
             and node.head.i != tok.i  # "the attack carried out on Monday": the attack's own
             and not _when_of(node.head, tok)
-        ):
+        ) or _reason_clause(node):
             ent = ent_span(t)
             out.append(Mention(ent.start_char, ent.end_char, ent.text))
     return out

@@ -148,6 +148,18 @@ class _DocView:
             head = verb.head
             if head.lemma_ in FUTURE_VERBS or head.lower_ in ("going", "due"):
                 return "future"
+        if (  # "guidelines to be published in November": still to come ("the first to be
+            verb.tag_ == "VBN"  # hit in May" is not; "her decision to meet him in June" past)
+            and verb.dep_ in ("acl", "relcl")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            # "ways to get around Wednesday's ruling": the noun's own date
+            and not (tok.dep_ in ("compound", "nmod", "poss", "amod") and tok.head.pos_ == "NOUN")
+            and not any(
+                c.tag_ in ("JJS", "RBS") or c.lower_ in ("first", "last", "only", "next")
+                for c in verb.head.children
+            )
+        ):
+            return "future"
         if verb.tag_ in ("VBD",) or any(
             c.tag_ == "VBD" and c.dep_.startswith("aux") for c in verb.children
         ):
