@@ -2097,3 +2097,11 @@ def test_a_harm_of_the_mind_is_no_injury():
     from claimgraph.extraction import extract_text
 
     assert not extract_text("That course would be psychologically wounding to the boy.").claims
+
+
+def test_writing_a_letter_states_nothing_by_itself():
+    from claimgraph.extraction import extract_text
+
+    assert not extract_text("Juan must not have written the letter himself.").claims
+    found = extract_text("Juan wrote that the boy should return home.").claims
+    assert [c.source["name"] for c in found] == ["Juan"]

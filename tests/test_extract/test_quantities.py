@@ -152,3 +152,14 @@ def test_a_signed_amount_the_tagger_missed_is_still_read_and_its_baseline_year_i
     ]
     assert sales and sales[0].quantity["value"] == 291_600_000
     assert (sales[0].time or {}).get("value") != "1988"
+
+
+def test_a_figures_phrase_does_not_end_in_the_or_of_its_restatement() -> None:
+    from claimgraph.extraction import extract_text
+
+    text = (
+        "Additionally, Harbor reported a third-quarter loss of $175.5 million, or $13.44 a "
+        "share, compared with net income of $27.1 million a year ago."
+    )
+    (c,) = extract_text(text).claims
+    assert c.object["text"] == "third-quarter loss of $175.5 million"

@@ -124,8 +124,10 @@ def role_span(
                 break
         while end < len(doc) - 1 and doc[end].text == "-" and not doc[end - 1].whitespace_:
             end += 2  # "an agreement-in-principle": never cut a hyphenated word
-        while end > start + 1 and doc[end - 1].is_punct and doc[end - 1].text != "%":
-            end -= 1
+        while end > start + 1 and (
+            (doc[end - 1].is_punct and doc[end - 1].text != "%") or doc[end - 1].dep_ == "cc"
+        ):
+            end -= 1  # ("a loss of $175.5 million, or": the restatement cut off, its "or" too)
         span = doc[start:end]
     return RoleSpan(
         span.start_char, span.end_char, span.text, tok.idx, tok.idx + len(tok), indefinite(tok)
