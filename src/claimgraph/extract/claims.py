@@ -387,11 +387,10 @@ def _verb_readings(tok: Token, onto: Ontology) -> list[tuple[str, bool]]:
 
 def _moved_by(tok: Token, subj: Token, word: str, spec: EventType) -> bool:
     """ "Solar power grew by 32 percent", "capacity increased by 644 MW to 2,179 GW": a thing
-    that moves by or to a stated figure is measured, whatever its noun (no actor: "the army
-    lost 300 men" is a loss of people, read elsewhere)."""
+    that moves (MEASURE moving_verbs) by or to a stated figure is measured, whatever its noun
+    (no actor: "the army lost 300 men" is a loss of people, read elsewhere)."""
     if (
-        word in spec.static_verbs
-        or word not in spec.price_verbs | {"increase", "decrease", "grow", "shrink", "double"}
+        word not in spec.moving_verbs
         or subj.pos_ != "NOUN"
         or subj.dep_ == "nsubjpass"
         or is_actor(subj)
@@ -3032,7 +3031,7 @@ def _frames_for(
                 span.start_char, span.end_char, span.text, span.start_char, span.end_char
             )
         own_count = quantity
-        if counted_object and fillers[2] is not None and (fillers[2].conjuncts):
+        if counted_object and fillers[2] is not None and fillers[2].conjuncts:
             own_count = _own_count(fillers[2], onto)  # "sold tanks and 300 drones"
         frames.append(
             Frame(

@@ -275,7 +275,7 @@ def shot_and_killed(doc: Doc) -> Doc:
         for c in list(shot.children):
             if c.i < doer.i and c.dep_ in ("det", "amod", "compound", "nummod", "poss"):
                 c.head = doer  # "a" goes with the sniper ("where" stays with the verb)
-        shot.head, shot.dep_ = shot.head, "ccomp" if shot.dep_ == "dobj" else shot.dep_
+        shot.dep_ = "ccomp" if shot.dep_ == "dobj" else shot.dep_  # "said (that) X shot"
         shot.pos_, shot.tag_, shot.lemma_ = "VERB", "VBD", "shoot"
         doer.head, doer.dep_ = shot, "nsubj"
         doc[shot.i + 1].head = shot

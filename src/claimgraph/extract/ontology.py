@@ -78,6 +78,7 @@ class EventType:
     static_verbs: frozenset[str] = frozenset()  # MEASURE: a level only with a number
     share_verbs: frozenset[str] = frozenset()  # MEASURE: "X makes up 40% of exports"
     price_verbs: frozenset[str] = frozenset()  # MEASURE: "Acme closed at $41", its stock
+    moving_verbs: frozenset[str] = frozenset()  # MEASURE: "solar capacity grew by 32 percent"
     closing_verbs: frozenset[str] = frozenset()  # MEASURE: "shed 8p to close at 185p"
     move_words: frozenset[str] = frozenset()  # MEASURE: "prices closed lower" is a move
     owned_figures: frozenset[str] = frozenset()  # MEASURE: figures a company reports of itself
@@ -286,6 +287,7 @@ def load_ontology() -> Ontology:
             static_verbs=frozenset(map(_lemma, spec.get("static_verbs") or [])),
             share_verbs=frozenset(map(_lemma, spec.get("share_verbs") or [])),
             price_verbs=frozenset(map(_lemma, spec.get("price_verbs") or [])),
+            moving_verbs=frozenset(map(_lemma, spec.get("moving_verbs") or [])),
             closing_verbs=frozenset(map(_lemma, spec.get("closing_verbs") or [])),
             move_words=frozenset(w.lower() for w in spec.get("move_words") or []),
             owned_figures=frozenset(map(_lemma, spec.get("owned_figures") or [])),

@@ -256,6 +256,7 @@ _EVENT_WORDS = (
     "possessor_target_nouns",
     "share_verbs",
     "price_verbs",
+    "moving_verbs",
     "not_with_preps",
     "closing_verbs",
     "move_words",
