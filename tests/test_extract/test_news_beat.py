@@ -2105,3 +2105,12 @@ def test_writing_a_letter_states_nothing_by_itself():
     assert not extract_text("Juan must not have written the letter himself.").claims
     found = extract_text("Juan wrote that the boy should return home.").claims
     assert [c.source["name"] for c in found] == ["Juan"]
+
+
+def test_a_surname_opening_a_sentence_is_the_person_named_before():
+    from claimgraph.extraction import extract_text
+
+    found = extract_text(
+        "President Donald Trump spoke on Monday. Trump fired Comey on Tuesday."
+    ).claims
+    assert [(c.event, c.agent["name"]) for c in found] == [("COERCE", "Donald Trump")]

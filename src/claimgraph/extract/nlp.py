@@ -364,6 +364,24 @@ def person_of_place(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("claimgraph_known_surname")
+def known_surname(doc: Doc) -> Doc:
+    """ "President Donald Trump spoke on Monday. Trump fired Comey": opening a sentence, the
+    surname reads as a common noun ("trump") with no entity, and the act has no actor; a
+    capitalised word so read that is the last word of a person the text names is that person."""
+    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    found = [
+        Span(doc, t.i, t.i + 1, label="PERSON")
+        for t in doc
+        if t.text in surnames and t.pos_ == "NOUN" and t.is_title and not t.ent_type_
+    ]
+    for span in found:
+        span[0].pos_, span[0].tag_ = "PROPN", "NNP"
+    if found:
+        doc.set_ents(found, default="unmodified")
+    return doc
+
+
 @Language.component("claimgraph_titled_recipient")
 def titled_recipient(doc: Doc) -> Doc:
     """Who a sale or gift goes to, where the parser runs the buyer into the goods: "sold
@@ -572,6 +590,7 @@ def _load(model: str, trained_ner: bool, product: bool = True) -> Language:
                 stacklevel=2,
             )
     if product:  # these read the entities: after the NER
+        nlp.add_pipe("claimgraph_known_surname", last=True)
         nlp.add_pipe("claimgraph_place_modifier", last=True)
         nlp.add_pipe("claimgraph_titled_recipient", last=True)
         nlp.add_pipe("claimgraph_person_of_place", last=True)
