@@ -839,9 +839,9 @@ def _own_count(obj: Token, onto: Ontology) -> dict | None:
     """The count of one of coordinated objects, read in its own phrase only ("sold tanks and
     300 drones": the tanks are not 300)."""
     count = _quantity(obj, onto)
-    own = _own_tokens(obj)
+    doc = obj.doc
     if count is None or not any(
-        t.like_num and t.text in count["text"] for t in obj.doc if t.i in own
+        doc[i].like_num and doc[i].text in count["text"] for i in _own_tokens(obj)
     ):
         return None
     return count
