@@ -196,7 +196,8 @@ def _speaker_before(verb: Token) -> Span | None:
     while i >= start and doc[i].text not in {",", ";", "—", "–"}:
         i -= 1
     span = doc[i + 1 : verb.i]
-    while len(span) > 1 and span[0].dep_ == "det":
+    # "…, with some predicting bloodshed": the speakers are "some", not "with some"
+    while len(span) > 1 and (span[0].dep_ == "det" or span[0].pos_ in ("ADP", "SCONJ")):
         span = span[1:]
     return span if len(span) else None
 
@@ -430,6 +431,19 @@ def gerund_subject(verb: Token, onto: Ontology) -> Token | None:
     return None
 
 
+def _fronted_participle(node: Token) -> bool:
+    """ "Asked to describe the device, O'Neill said …": a participle clause set before the
+    speaker tells the circumstance of the report (he was asked), not what he reports."""
+    subj = subject_of(node.head)
+    return (
+        node.dep_ == "advcl"
+        and node.tag_ in ("VBN", "VBG")
+        and subject_of(node) is None
+        and subj is not None
+        and node.right_edge.i < subj.i
+    )
+
+
 def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
     """The nearest reporting/stance frame above the trigger, per the module rules. A quoted
     "I think …" inside "…, she said" is hers: first/second-person speakers defer to an outer
@@ -455,6 +469,7 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
                     for c in node.children
                 )
             )
+            and not _fronted_participle(node)
         ):  # "if X attacks, Y will respond", "when X spent $7m, he thought …": a condition or
             # a time, not what Y reports
             subj = subject_of(parent)

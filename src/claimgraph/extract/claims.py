@@ -437,7 +437,14 @@ def _blocked(tok: Token, onto: Ontology) -> bool:
         if node.head.i == node.i:
             return False
         head = node.head
-        if any(onto.events[e].blocks_complement for e, _ in _verb_readings(head, onto)):
+        if any(
+            onto.events[e].blocks_complement
+            # "deny that civilians were killed": "deny" refuses only a thing ("denied bail")
+            and not (
+                lemma(head) in onto.events[e].verb_needs_object and _child(head, "dobj") is None
+            )
+            for e, _ in _verb_readings(head, onto)
+        ):
             return True
         if lemma(head) in onto.asking and _asked_actor(head) is not None:
             return True  # "wants Britain to answer": asked, not done
@@ -1058,6 +1065,8 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             dobj = _inherited_subject(tok)  # "the attack is believed to have been carried out"
         if dobj is None and _reduced_passive(tok):
             dobj = tok.head  # "the diplomats (being) expelled from Canada": they are expelled
+        if dobj is None and _participle_clause(tok):
+            dobj = subject_of(tok.head)  # "Cited by police for speeding, the driver …"
         shared = subject_of(tok.head) if dobj is None else None
         if _conjoined_passive(tok, shared):
             dobj = shared  # "were arrested and charged with murder": charged too
@@ -1127,6 +1136,12 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 if xcomp is not None and xcomp.i > dobj.i and not spec.blocks_complement:
                     continue  # "left the boy to die": the object is made to act, not left
                 ground = event
+            if (
+                word in spec.verb_excludes_object
+                and dobj is not None
+                and _fits(dobj, spec.verb_excludes_object[word], onto)
+            ):
+                continue  # "sent the boy home" gives no goods; "sent troops" deploys them
             if word in spec.to_figure_excludes and _to_figure(tok, onto):
                 continue  # "last year they contributed #34 million to profit": a share of it
             if word in spec.opinion_with_clause and _child(tok, "ccomp") is not None:
@@ -1221,8 +1236,9 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                     word in spec.object_verbs
                     and dobj is not None
                     and is_actor(subj)
+                    and not _same(dobj, subj)  # "51 people were reported killed": no figure
                     and not (_head_lemmas(subj) & onto.measure_nouns)
-                    and any(t.ent_type_ in NUMBER_LABELS for t in dobj.subtree)
+                    and _own_figure(dobj)
                 ):
                     found.append((event, False, dobj))  # "Reed posted a profit of #89m"
                     continue
@@ -1277,7 +1293,13 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 if subj is not None and word == "be" and _percent_state(tok):
                     found.append((event, False, subj))  # "hotels are 30 percent full"
                     continue
-                if subj is not None and subj.dep_ == "nsubjpass" and _counted(subj):
+                if (
+                    subj is not None
+                    and subj.dep_ == "nsubjpass"
+                    and _counted(subj)
+                    # "51 people were reported killed": the killing tells the count
+                    and not any(_passive_complement(c) for c in tok.children)
+                ):
                     found.append((event, False, subj))  # "4,970 potholes were recorded"
                     continue
                 if subj is not None and _moved_by(tok, subj, word, spec):
@@ -1768,6 +1790,51 @@ def _reduced_passive(tok: Token) -> bool:
     a mistagged participle: "had a canal excavated")."""
     return tok.dep_ == "acl" and (
         tok.tag_ == "VBN" or (tok.tag_ == "VBD" and tok.i == tok.head.i + 1)
+    )
+
+
+def _own_figure(noun: Token) -> bool:
+    """Whether a number is the noun's own figure ("a profit of #89m", "13 plants"), not one in
+    a phrase about something else ("reports on the relationship between the two leaders")."""
+    for t in noun.subtree:
+        if t.ent_type_ not in NUMBER_LABELS:
+            continue
+        node = t
+        while node.i != noun.i and not (node.dep_ == "prep" and node.lower_ != "of"):
+            node = node.head
+        if node.i == noun.i:
+            return True
+    return False
+
+
+def _passive_complement(tok: Token) -> bool:
+    """ "At least 51 people were reported killed", "two men were believed killed": a past
+    participle completing a passive verb of saying or thinking is itself passive, its subject
+    the one the act was done to."""
+    head = tok.head
+    return (
+        tok.tag_ == "VBN"
+        and tok.dep_ in ("xcomp", "oprd", "ccomp")
+        and head.i != tok.i
+        and head.pos_ in ("VERB", "AUX")
+        and _child(head, "auxpass") is not None
+        and not any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj") for c in tok.children
+        )
+    )
+
+
+def _participle_clause(tok: Token) -> bool:
+    """ "Arrested by police in May, the mayor resigned", "X quit, charged with fraud": a past
+    participle set off as a clause of the sentence is a passive told of the main clause's
+    subject (the mayor is arrested, the police arrest), not an act that subject did."""
+    return (
+        tok.dep_ == "advcl"
+        and tok.tag_ == "VBN"
+        and (tok.i < tok.head.i or tok.doc[tok.i - 1].text == ",")
+        and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj", "mark") for c in tok.children
+        )
     )
 
 
@@ -2437,7 +2504,12 @@ def _frames_for(
         ):  # "the visit of the secretary": the secretary travels
             roles["agent"] = obj
             del roles["object"]
-        elif obj is not None and spec.roles.get("dobj") == "patient" and is_actor(obj):
+        elif (
+            obj is not None
+            and spec.roles.get("dobj") == "patient"
+            and is_actor(obj)
+            and not spec.of_is_means
+        ):
             # "expulsions of Russian diplomats": the people the act is done to
             roles["recipient"] = obj
             del roles["object"]
@@ -2524,6 +2596,10 @@ def _frames_for(
         if passive is None and _reduced_passive(tok):
             passive = tok.head  # "the 60 diplomats (being) expelled from the US"
             by = by if by is not None else _causer(tok)
+        if passive is None and subj is not None and _passive_complement(tok):
+            passive = subj  # "51 people were reported killed": they were killed
+        if passive is None and "dobj" in spec.roles and _participle_clause(tok):
+            passive = subject_of(tok.head)  # "Arrested by police in May, the mayor resigned"
         if passive is not None and by is None and is_actor(preps.get("prep:by")):
             by = preps.get("prep:by")  # the parser's "by" as a plain preposition
         if passive is not None:
@@ -2734,6 +2810,8 @@ def _frames_for(
             and (
                 _child(tok, "nsubjpass") is not None
                 or _reduced_passive(tok)
+                or _participle_clause(tok)  # "Arrested in May, the mayor resigned"
+                or _passive_complement(tok)  # "two men were believed killed"
                 # "X is scheduled to be released": a passive whose subject is its governor's
                 or (tok.dep_ == "xcomp" and _child(tok, "auxpass") is not None)
                 or _conjoined_passive(tok, subject_of(tok.head), spec)

@@ -312,6 +312,70 @@ def headline_passive(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("claimgraph_for_preposition")
+def for_preposition(doc: Doc) -> Doc:
+    """ "Imports that will be eligible for duty-free treatment totaled $37 million": the
+    parser reads "for" as the conjunction ("for he was tired") and makes "treatment" the
+    subject of "totaled", leaving a sentence headed by a noun; "for" so read in a sentence with
+    no verb at its head is the preposition, its "subject" its object, and the verb the
+    sentence's, told of the head noun."""
+    for mark in doc:
+        verb = mark.head
+        root = mark.sent.root
+        if not (
+            mark.lower_ == "for"
+            and mark.dep_ == "mark"
+            and verb.pos_ in ("VERB", "AUX")
+            and root.pos_ in ("NOUN", "PROPN")
+            and root.i < mark.i
+            and verb.head.i != verb.i
+        ):
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > mark.i), None)
+        if subj is None or subj.right_edge.i + 1 != verb.i:
+            continue
+        mark.head, mark.dep_, mark.pos_, mark.tag_ = verb.head, "prep", "ADP", "IN"
+        subj.head, subj.dep_ = mark, "pobj"
+        verb.head, verb.dep_ = verb, "ROOT"
+        root.head, root.dep_ = verb, "nsubj"
+        for c in list(root.children):
+            if c.i > verb.i:
+                c.head = verb  # what follows the verb is the verb's
+    return doc
+
+
+@Language.component("claimgraph_fronted_preposition")
+def fronted_preposition(doc: Doc) -> Doc:
+    """ "With astronaut Jon McBride, Farkas set up a venture": the parser makes the fronted
+    preposition's object the subject and the real subject its apposition, so McBride acts; a
+    sentence-opening preposition left without an object, whose verb's subject has an
+    apposition standing right before the verb, governs that subject, and the apposition acts."""
+    for prep in doc:
+        verb = prep.head
+        if not (
+            prep.dep_ == "prep"
+            and prep.pos_ == "ADP"
+            and prep.i == prep.sent.start
+            and verb.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in ("pobj", "pcomp") for c in prep.children)
+        ):
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subj is None or subj.left_edge.i != prep.i + 1:
+            continue
+        real = next(
+            (c for c in subj.children if c.dep_ == "appos" and c.right_edge.i + 1 == verb.i), None
+        )
+        if real is None or real.pos_ not in ("PROPN", "NOUN", "PRON"):
+            continue
+        subj.head, subj.dep_ = prep, "pobj"
+        real.head, real.dep_ = verb, "nsubj"
+        for c in subj.children:
+            if c.dep_ == "punct" and subj.i < c.i < real.i:
+                c.head = verb
+    return doc
+
+
 @Language.component("claimgraph_participle_verb")
 def participle_verb(doc: Doc) -> Doc:
     """ "Acme Corp., a partnership of A and B, extended to Nov. 20 its offer for X": after a
@@ -338,6 +402,25 @@ def participle_verb(doc: Doc) -> Doc:
         noun.head, noun.dep_ = verb, "nsubj"
         for c in later:
             c.head = verb
+    for verb in doc:
+        noun = verb.head
+        if not (  # "A bus overturned on the highway, killing five people.": read as a noun
+            verb.dep_ == "acl"  # phrase, a sentence with no verb; the participle right after
+            and verb.tag_ in ("VBN", "VBD")  # its noun is the verb, the noun its subject
+            and noun.dep_ == "ROOT"
+            and noun.pos_ in ("NOUN", "PROPN")
+            and verb.i == noun.i + 1
+            and not headline(verb.sent)
+            and not any(c.dep_ in ("dobj", "auxpass", "agent") for c in verb.children)
+        ):
+            continue
+        later = [c for c in noun.children if c.i > verb.i]
+        verb.head, verb.dep_, verb.tag_ = verb, "ROOT", "VBD"
+        noun.head, noun.dep_ = verb, "nsubj"
+        for c in later:
+            c.head = verb
+            if c.dep_ == "acl" and c.tag_ == "VBG":
+                c.dep_ = "advcl"  # ", killing five people": what the act did
     return doc
 
 
@@ -577,7 +660,9 @@ def _load(model: str, trained_ner: bool, product: bool = True) -> Language:
         nlp.add_pipe("claimgraph_report_clause", after="claimgraph_reporting_amod")
         nlp.add_pipe("claimgraph_conjoined_subject", after="claimgraph_report_clause")
         nlp.add_pipe("claimgraph_participle_verb", after="claimgraph_conjoined_subject")
-        nlp.add_pipe("claimgraph_shot_and_killed", after="claimgraph_participle_verb")
+        nlp.add_pipe("claimgraph_fronted_preposition", after="claimgraph_participle_verb")
+        nlp.add_pipe("claimgraph_for_preposition", after="claimgraph_fronted_preposition")
+        nlp.add_pipe("claimgraph_shot_and_killed", after="claimgraph_for_preposition")
         nlp.add_pipe("claimgraph_headline_passive", after="claimgraph_shot_and_killed")
     if trained_ner and model == MODEL:
         if (NER_DIR / "ner").is_dir():

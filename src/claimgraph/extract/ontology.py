@@ -50,6 +50,7 @@ class EventType:
     hazard_subjects: frozenset[str] = frozenset()  # "Hurricane Betsy destroyed X": no agent
     answers_clause: frozenset[str] = frozenset()  # "…, a charge Russia denies": the accusation
     verb_needs_object: dict[str, frozenset[str]] = field(default_factory=dict)  # per verb
+    verb_excludes_object: dict[str, frozenset[str]] = field(default_factory=dict)  # per verb
     opinion_with_clause: frozenset[str] = frozenset()  # "agreed (that) it was a problem"
     # verbs that, given "to" a figure, make up that figure: "contributed #34m to profit"
     to_figure_excludes: frozenset[str] = frozenset()
@@ -106,6 +107,7 @@ class EventType:
     level_nouns: frozenset[str] = frozenset()  # MEASURE: "hit a five-year low" states a level
     possessor_is_target: bool = False  # "Laden's extradition": the possessor is acted upon
     of_is_agent: bool = False  # "the visit of the Pope": the noun's "of" actor does it
+    of_is_means: bool = False  # "the threat of force": the noun's "of" phrase is the means
     names_offence: bool = False  # "charged with assault": the noun is the offence, no event
     # a nominal trigger modified by one of these is another sense ("a general strike",
     # "an accidental explosion")
@@ -266,6 +268,10 @@ def load_ontology() -> Ontology:
                 _lemma(v): frozenset(map(_lemma, ws))
                 for v, ws in (spec.get("verb_needs_object") or {}).items()
             },
+            verb_excludes_object={
+                _lemma(v): frozenset(map(_lemma, ws))
+                for v, ws in (spec.get("verb_excludes_object") or {}).items()
+            },
             setting_verbs=frozenset(map(_lemma, spec.get("setting_verbs") or [])),
             valuing_verbs=frozenset(map(_lemma, spec.get("valuing_verbs") or [])),
             opinion_with_clause=frozenset(map(_lemma, spec.get("opinion_with_clause") or [])),
@@ -309,6 +315,7 @@ def load_ontology() -> Ontology:
             level_nouns=frozenset(map(_lemma, spec.get("level_nouns") or [])),
             possessor_is_target=bool(spec.get("possessor_is_target")),
             of_is_agent=bool(spec.get("of_is_agent")),
+            of_is_means=bool(spec.get("of_is_means")),
             names_offence=bool(spec.get("names_offence")),
             noun_excludes_preps=frozenset(w.lower() for w in spec.get("noun_excludes_preps") or []),
             noun_excludes_governors=frozenset(

@@ -209,6 +209,12 @@ def _content(verb: Token, onto: Ontology) -> Token | None:
             and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
         )
         and not reports(head, onto)
+        # "lawyers emerged from the meeting, but said little", "X sued, and a judge ruled
+        # against them": a second act joined by "and"/"but", not a cue set after its content
+        and not (
+            verb.dep_ == "conj"
+            and any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children)
+        )
     ):  # not "X said 14 firemen responded", "X reported, citing documents": a report's own
         return head  # "The museum, Mr. Bush said, celebrated …": the clause around the frame
     return None

@@ -323,6 +323,7 @@ _EVENT_FLAGS = (
     "blocks_object_noun",
     "possessor_is_target",
     "of_is_agent",
+    "of_is_means",
     "content_subject_is_target",
     "ergative",
     "names_offence",
@@ -338,6 +339,7 @@ EVENT = struct(
         "subject_light": WORD_MAP,
         # verb → the object head lemmas it needs for this type ("place": a named place)
         "verb_needs_object": WORD_MAP,
+        "verb_excludes_object": WORD_MAP,
         # noun → the "for" object head lemmas it needs to be this type, proposed not done
         # ("a bid for the airline"; "org": a named organisation)
         "offer_nouns": WORD_MAP,
@@ -384,6 +386,7 @@ EVENT_KEYS: frozenset[str] = frozenset(
         *_SHIFT_KEYS,
         "subject_light",
         "verb_needs_object",
+        "verb_excludes_object",
         "offer_nouns",
         "content_needs_prep",
     }

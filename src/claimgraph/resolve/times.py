@@ -36,6 +36,8 @@ FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
 FUTURE_VERBS = {"expect", "plan", "schedule", "intend", "hope", "aim", "set", "go", "due"}
 NUMERIC_ENTS = {"MONEY", "PERCENT", "QUANTITY"}
 FORWARD_MODALS = {"must", "should", "would", "ought"}
+# "could" is also the past of "can" ("could not be located Wednesday"): not forward
+POSSIBLE_MODALS = {"may", "might"}
 # an event noun so described lies ahead: "the slated visit of X in September"
 PLANNED_ADJECTIVES = {
     "slated",
@@ -178,6 +180,10 @@ class _DocView:
         if verb.tag_ in ("VBD", "VBN") and not aux:
             return False
         if any(c.tag_ == "MD" and c.lower_ in FORWARD_MODALS for c in aux):
+            return True
+        if any(c.tag_ == "MD" and c.lower_ in POSSIBLE_MODALS for c in aux) and not any(
+            c.lower_ == "have" for c in aux
+        ):  # "the group might come as soon as Tuesday" (not "may have left on Tuesday")
             return True
         # "the group would be ready to leave as soon as Tuesday": the modal of the clause the
         # infinitive completes
