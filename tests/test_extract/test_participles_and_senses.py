@@ -131,3 +131,8 @@ def test_circumstance_before_the_speaker_is_not_his_report():
 def test_kept_things_are_not_claimed(nlp):
     found = frames(nlp, "Most of the firms maintained subsidiaries in three countries.")
     assert "STATEMENT" not in [e for e, _ in found]
+
+
+def test_professions_act(nlp):
+    found = frames(nlp, "The airline will appoint a Delhi-based media consultant.")
+    assert [e for e, _ in found] == ["APPOINT"]
