@@ -136,3 +136,38 @@ def test_kept_things_are_not_claimed(nlp):
 def test_professions_act(nlp):
     found = frames(nlp, "The airline will appoint a Delhi-based media consultant.")
     assert [e for e, _ in found] == ["APPOINT"]
+
+
+def _claims(text, when=datetime.datetime(1995, 10, 30)):
+    return extract_text(text, published=when).claims
+
+
+def test_latest_quarter_is_the_one_reported():
+    text = (
+        "Rain fell. Zeta's third-quarter profit rose 5%. The flood will hurt fourth-quarter"
+        " results. In the latest quarter, Zeta had a $4 million loss on its bus unit."
+    )
+    loss = [c for c in _claims(text) if "bus unit" in c.evidence["text"]]
+    assert loss and loss[0].time["value"] == "1995-Q3"
+
+
+def test_a_cause_moving_a_figure_measures_it():
+    text = "Rain fell. Storm losses reduced the insurer's net income by $20 million."
+    found = [c for c in _claims(text) if c.event == "MEASURE"]
+    assert found and found[0].quantity["value"] == 20_000_000
+    assert found[0].agent is None or "losses" not in found[0].agent["name"]
+
+
+def test_compared_figure_restated_per_share_keeps_its_year():
+    text = "Rain fell. Net rose 6% to $80 million, or $1.10 a share, from $75 million, or $1.02 a share, last year."
+    found = [c for c in _claims(text) if c.event == "MEASURE"]
+    assert found and found[0].time["value"] != "1994"
+
+
+def test_or_shares_the_negation_but_does_not(nlp):
+    found = extract_frames(
+        nlp("It rained. The militia did not burn the village or kill its chief.")
+    )
+    assert {f.event: f.polarity for f in found}.get("KILL") == "negative"
+    found = extract_frames(nlp("It rained. The firm did not buy the plant but sold the mine."))
+    assert {f.event: f.polarity for f in found}.get("SUPPLY") == "positive"

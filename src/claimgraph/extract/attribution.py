@@ -732,6 +732,21 @@ def _not_only(neg: Token) -> bool:
     return False
 
 
+def _shares_negation(verb: Token) -> bool:
+    """A verb joined by "or"/"nor" to a verb before it, with no subject or auxiliary of its
+    own, falls under that verb's negation ("had not admitted a role or implicated anyone");
+    joined by "but" or "and" it stands on its own ("did not buy the plant but sold the mine")."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and verb.pos_ in ("VERB", "AUX")
+        and head.pos_ in ("VERB", "AUX")
+        and head.i < verb.i
+        and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in head.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+    )
+
+
 def polarity(trigger: Token, onto: Ontology | None = None) -> str:
     """Negation on the trigger or on the verb it complements ("did not agree to build",
     "failed to reach a deal", "there is no way they will assist", "never paid")."""
@@ -763,6 +778,9 @@ def polarity(trigger: Token, onto: Ontology | None = None) -> str:
                 if onto is not None and lemma(barred) in onto.barring_verbs
                 else "positive"
             )
+        if _shares_negation(node):
+            node = node.head  # "did not attack the town or kill civilians": neither
+            continue
         if (
             node.dep_ in ("xcomp", "pcomp", "ccomp", "relcl", "acl", "acomp")
             and node.head.i != node.i

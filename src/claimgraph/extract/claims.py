@@ -385,15 +385,15 @@ def _verb_readings(tok: Token, onto: Ontology) -> list[tuple[str, bool]]:
     return list(dict.fromkeys(readings))  # "look into" as particle and as preposition: once
 
 
-def _moved_by(tok: Token, subj: Token, word: str, spec: EventType) -> bool:
+def _moved_by(tok: Token, subj: Token, word: str, spec: EventType, any_verb: bool = False) -> bool:
     """ "Solar power grew by 32 percent", "capacity increased by 644 MW to 2,179 GW": a thing
     that moves (MEASURE moving_verbs) by or to a stated figure is measured, whatever its noun
     (no actor: "the army lost 300 men" is a loss of people, read elsewhere)."""
     if (
-        word not in spec.moving_verbs
+        (word not in spec.moving_verbs and not any_verb)
         or subj.pos_ != "NOUN"
         or subj.dep_ == "nsubjpass"
-        or is_actor(subj)
+        or (is_actor(subj) and not any_verb)  # "Aetna's net income" is owned, no actor
     ):
         return False
     return any(
@@ -1259,6 +1259,16 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                     and is_actor(subj)
                 ):
                     found.append((event, False, dobj))  # "Blockbuster raised $92 million"
+                    continue
+                if (
+                    word in spec.setting_verbs
+                    and dobj is not None
+                    and dobj.dep_ == "dobj"
+                    and not is_actor(subj)
+                    and _head_lemmas(dobj) & onto.measure_nouns
+                    and _moved_by(tok, dobj, word, spec, any_verb=True)
+                ):  # "losses reduced Aetna's net income by $50 million": the income moved
+                    found.append((event, False, dobj))
                     continue
                 if word in spec.setting_verbs and dobj is not None:
                     continue  # "it is lowering its forecast": no figure set
@@ -2863,6 +2873,14 @@ def _frames_for(
         subj = roles.pop("agent", None)
         if subj is not None and roles.get("object") is None:
             roles["object"] = subj
+    elif (
+        event == "MEASURE"
+        and roles.get("object") is not None
+        and roles.get("agent") is not None
+        and roles["agent"].pos_ == "NOUN"
+        and not is_actor(roles["agent"])
+    ):  # "catastrophe losses reduced Aetna's income by $50m": a cause, no actor
+        roles["agent"] = None
     elif event != "MEASURE" and not is_actor(roles.get("agent")):
         thing = roles.get("agent")
         if (passive_agentless or is_noun) and is_actor(roles.get("recipient")):

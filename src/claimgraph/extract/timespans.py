@@ -52,6 +52,13 @@ def _baseline(t: Token, onto: Ontology) -> bool:
         return False
     ent = ent_span(t)
     words = {w.lower_ for w in ent} if ent is not None else {t.lower_}
+    start = ent.start if ent is not None else t.i
+    for p in compares:  # "from $504.2 million, or $4.41 a share, last year": right after it
+        after = p.right_edge.i + 1
+        while after < start and sent.doc[after].text == ",":
+            after += 1
+        if after == start and p.lower_ == "from":
+            return True
     return bool(words & onto.baseline_words) or any(a in compares for a in t.ancestors)
 
 

@@ -243,6 +243,10 @@ def n_anaphor(
     )
     if ctx.last_quarter is not None:
         y, q = ctx.last_quarter
+        if ctx.dct is not None and any(w in text_l for w in ("latest", "recent")):
+            # "the latest quarter" is one already reported, before the report's own quarter
+            # (not "fourth-quarter results" a story looks ahead to)
+            y, q = min((y, q), add_quarters(*quarter_of(ctx.dct), -1))
     elif ctx.dct is not None and ("quarter" in text_l or g.get("rel")):
         y, q = add_quarters(*quarter_of(ctx.dct), -1)
     elif ctx.dct is not None and back and "period" not in text_l:

@@ -534,7 +534,9 @@ _COMPARED_FROM = re.compile(
     r"\b(?:from|than|versus|vs\.?|compared with|compared to)\s+"
     # the compared figure itself may come first: "up from 443.6 million (shares) Thursday",
     # "compared with a loss of $3 million last year"
-    r"(?:(?:[a-z'’]+\s+){0,3}[^\s\d]{0,3}\d[\d,.]*(?:\s+[a-z%]+){0,2}\s+)?$",
+    # "from $504.2 million, or $4.41 a share, last year": with its restatement per share
+    r"(?:(?:[a-z'’]+\s+){0,3}[^\s\d]{0,3}\d[\d,.]*(?:\s+[a-z%]+){0,2}"
+    r"(?:,\s+or\s+[^\s\d]{0,3}\d[\d,.]*(?:\s+[a-z]+){0,2})?,?\s+)?$",
     re.I,
 )
 
