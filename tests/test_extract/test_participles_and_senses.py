@@ -171,3 +171,27 @@ def test_or_shares_the_negation_but_does_not(nlp):
     assert {f.event: f.polarity for f in found}.get("KILL") == "negative"
     found = extract_frames(nlp("It rained. The firm did not buy the plant but sold the mine."))
     assert {f.event: f.polarity for f in found}.get("SUPPLY") == "positive"
+
+
+def test_resignation_of_an_office_holder_is_his():
+    text = "Rain fell. Shares fell after the resignation of Norway's finance minister, Ola Berg."
+    quit_ = [c for c in _claims(text) if c.event == "RESIGN"]
+    assert quit_ and quit_[0].agent["name"] == "Ola Berg"
+
+
+def test_a_saying_imagined_of_anyone_is_no_report():
+    text = (
+        "Rain fell. “We changed the system and the players are ready,” Kemp told reporters."
+        " “People might say why didn't we do it sooner?"
+    )
+    sources = {c.source["name"] for c in _claims(text) if c.event == "STATEMENT"}
+    assert sources == {"Kemp"}
+
+
+def test_a_pair_of_compared_figures_dates_only_the_baseline():
+    text = (
+        "Rain fell. In late trading the euro was at 1.10 francs and 130.2 yen compared with"
+        " 1.09 francs and 129.8 yen Wednesday."
+    )
+    euro = [c for c in _claims(text) if c.event == "MEASURE"]
+    assert euro and euro[0].time["value"] != "1995-10-25"

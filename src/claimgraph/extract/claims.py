@@ -2508,7 +2508,8 @@ def _frames_for(
         if (
             spec.of_is_agent
             and obj is not None
-            and roles.get("agent") is None
+            # "the resignation of Britain's chancellor": the chancellor, not Britain
+            and (roles.get("agent") is None or roles["agent"].head.i == obj.i)
             and is_actor(obj)
             and obj.ent_type_ not in ("GPE", "LOC", "FAC")  # "a tour of Paris": the place toured
         ):  # "the visit of the secretary": the secretary travels

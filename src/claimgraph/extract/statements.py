@@ -598,6 +598,8 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
                 continue  # "the suspect, said to be homeless": reportedly, by no one named
             if _asked_in_question(tok, sent):
                 continue  # "The question is who will Cubans believe?": no one says anything
+            if _imagined(tok):
+                continue  # "People might say why didn't I do that?": no one has said it
             if relays_quote(tok, onto):
                 continue  # "the Post quoted an aide as saying …": its "saying" states it
             content = _content(tok, onto)
@@ -617,6 +619,23 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
             mood = _content_mood(body, onto) or onto.reporting[word]
             out.append(_frame(tok, speaker, body, mood, onto, tok.i, read=True))
     return out
+
+
+_ANYONE = {"people", "some", "someone", "somebody", "anyone", "anybody", "you", "one", "critics"}
+
+
+def _imagined(verb: Token) -> bool:
+    """A saying imagined of anyone ("people might say …", "some may argue that …", "you could
+    say"): a speaker's own turn of phrase, no report of what was said."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return (
+        subj is not None
+        and subj.lower_ in _ANYONE
+        and any(
+            c.dep_ == "aux" and c.lower_ in ("might", "may", "could", "would")
+            for c in verb.children
+        )
+    )
 
 
 _WH_WORDS = {"who", "whom", "what", "which", "whose", "why", "how", "when", "where", "whether"}

@@ -57,7 +57,7 @@ def _baseline(t: Token, onto: Ontology) -> bool:
         after = p.right_edge.i + 1
         while after < start and sent.doc[after].text == ",":
             after += 1
-        if after == start and p.lower_ == "from":
+        if after == start:
             return True
     return bool(words & onto.baseline_words) or any(a in compares for a in t.ancestors)
 

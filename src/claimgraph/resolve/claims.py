@@ -890,6 +890,10 @@ def _narrative_time(
         if isinstance(end, int) and any(0 <= h - end <= 3 for h in heads):
             # "the August 7 bombings", "planned the March 3 bombings": a date in passing
             return time, last
+        if f.modality in ("predicted", "planned"):
+            # "analysts predict sluggish growth for the fourth quarter": a time looked ahead
+            # to, not where the story of what happened has got to
+            return time, last
         return time, (start, t)
     if t.get("basis") == "report" and t.get("value"):
         # "investigators said Friday they found a rifle. The gun was sent to a lab": the story

@@ -536,7 +536,9 @@ _COMPARED_FROM = re.compile(
     # "compared with a loss of $3 million last year"
     # "from $504.2 million, or $4.41 a share, last year": with its restatement per share
     r"(?:(?:[a-z'’]+\s+){0,3}[^\s\d]{0,3}\d[\d,.]*(?:\s+[a-z%]+){0,2}"
-    r"(?:,\s+or\s+[^\s\d]{0,3}\d[\d,.]*(?:\s+[a-z]+){0,2})?,?\s+)?$",
+    r"(?:,\s+or\s+[^\s\d]{0,3}\d[\d,.]*(?:\s+[a-z]+){0,2})?"
+    # "compared with 1.8353 marks and 141.52 yen Wednesday": a pair of figures
+    r"(?:\s+and\s+[^\s\d]{0,3}\d[\d,.]*(?:\s+[a-z%]+){0,2})?,?\s+)?$",
     re.I,
 )
 
