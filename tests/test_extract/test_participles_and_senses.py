@@ -195,3 +195,29 @@ def test_a_pair_of_compared_figures_dates_only_the_baseline():
     )
     euro = [c for c in _claims(text) if c.event == "MEASURE"]
     assert euro and euro[0].time["value"] != "1995-10-25"
+
+
+def test_a_building_is_no_act_of_building(nlp):
+    found = frames(nlp, "Ruiz, who lives in Ms. Soto's office building, spoke.")
+    assert "BUILD_FACILITY" not in [e for e, _ in found]
+    assert "BUILD_FACILITY" in [
+        e for e, _ in frames(nlp, "The building of the bridge took a year.")
+    ]
+
+
+def test_individuals_are_people(nlp):
+    found = frames(nlp, "A Manila court on Monday sentenced four individuals to life imprisonment.")
+    assert [(e, r.get("recipient")) for e, r in found] == [("CONVICT", "four individuals")]
+
+
+def test_not_appearing_that_anyone_was_hurt_is_negative(nlp):
+    found = extract_frames(nlp("It rained. Police said it did not appear that anyone was injured."))
+    assert [(f.event, f.polarity) for f in found if f.event == "ASSAULT"] == [
+        ("ASSAULT", "negative")
+    ]
+
+
+def test_the_convicted_did_the_act():
+    text = "Rain fell. The jury convicted Diaz of selling rifles to the cartel."
+    sold = [c for c in _claims(text) if c.event == "SUPPLY"]
+    assert sold and sold[0].agent["name"] == "Diaz"

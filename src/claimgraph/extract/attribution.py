@@ -789,6 +789,8 @@ def polarity(trigger: Token, onto: Ontology | None = None) -> str:
                 head = node.head  # "there is no way (that) they will assist"
                 if head.pos_ == "NOUN" and any(c.lower_ == "no" for c in head.children):
                     return "negative"
+                if node.dep_ == "ccomp" and lemma(head) in ("appear", "seem") and negated(head):
+                    return "negative"  # "it did not appear that anyone else was injured"
                 if node.dep_ == "ccomp":
                     break
             node = node.head

@@ -1420,6 +1420,8 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         ):
             return found  # "the company's British sales": revenue; "arms sales to X" a transfer
         spec = onto.events[event]
+        if obj is None and tok.lemma_.lower() in spec.nouns_need_object:
+            return found  # "her apartment building": a structure, no act of building
         if _modifier_words(tok) & spec.noun_excludes_modifiers:
             return found  # "a 48-hour strike", "an accidental explosion": another sense
         if spec.not_with_figure and any(

@@ -108,6 +108,7 @@ class EventType:
     possessor_is_target: bool = False  # "Laden's extradition": the possessor is acted upon
     of_is_agent: bool = False  # "the visit of the Pope": the noun's "of" actor does it
     of_is_means: bool = False  # "the threat of force": the noun's "of" phrase is the means
+    nouns_need_object: frozenset[str] = frozenset()  # "the building of a dam", no "a building"
     names_offence: bool = False  # "charged with assault": the noun is the offence, no event
     # a nominal trigger modified by one of these is another sense ("a general strike",
     # "an accidental explosion")
@@ -316,6 +317,7 @@ def load_ontology() -> Ontology:
             possessor_is_target=bool(spec.get("possessor_is_target")),
             of_is_agent=bool(spec.get("of_is_agent")),
             of_is_means=bool(spec.get("of_is_means")),
+            nouns_need_object=frozenset(map(_lemma, spec.get("nouns_need_object") or [])),
             names_offence=bool(spec.get("names_offence")),
             noun_excludes_preps=frozenset(w.lower() for w in spec.get("noun_excludes_preps") or []),
             noun_excludes_governors=frozenset(

@@ -252,6 +252,7 @@ ROLE = scalar("str", choices=ROLES)
 
 _EVENT_WORDS = (
     "verbs",
+    "nouns_need_object",
     "offering_verbs",
     "possessor_target_nouns",
     "share_verbs",
