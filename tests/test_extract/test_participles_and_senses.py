@@ -221,3 +221,23 @@ def test_the_convicted_did_the_act():
     text = "Rain fell. The jury convicted Diaz of selling rifles to the cartel."
     sold = [c for c in _claims(text) if c.event == "SUPPLY"]
     assert sold and sold[0].agent["name"] == "Diaz"
+
+
+def test_kidnapping_is_an_assault_not_an_accusation():
+    text = "Rain fell. Ortega was kidnapped from his shop on Tuesday night, police said."
+    found = [(c.event, c.recipient and c.recipient["name"]) for c in _claims(text)]
+    assert found == [("ASSAULT", "Ortega")]
+
+
+def test_phoning_the_police_labels_nothing(nlp):
+    assert frames(nlp, "A neighbour called police to report the noise.") == []
+
+
+def test_a_kept_promise_was_kept(nlp):
+    found = extract_frames(nlp("It rained. The gang kept its promise to kill the witness."))
+    assert [(f.event, f.modality) for f in found] == [("KILL", "asserted")]
+
+
+def test_a_named_storm_is_named_in_full(nlp):
+    found = frames(nlp, "Reserves rose to cover Hurricane Andrew claims.")
+    assert ("DISASTER", {"object": "Hurricane Andrew"}) in found

@@ -586,6 +586,8 @@ def clause_modality(trigger: Token, onto: Ontology) -> str | None:
         if came_by == "xcomp" and lemma(node) in onto.infinitive_modality:
             # "was about to be deported", "is likely to invade": not done (yet)
             return onto.infinitive_modality[lemma(node)]
+        if node.pos_ == "NOUN" and node.dep_ == "dobj" and lemma(node.head) in _KEEPING:
+            return None  # "kept their promise to kill him": the promised act was done
         if node.i != trigger.i and came_by != "conj" and lemma(node) in onto.clause_modality:
             if lemma(node) == "expect" and any(c.dep_ == "auxpass" for c in node.children):
                 return "predicted"  # "X is expected to be released": a forecast, not X's plan
@@ -605,13 +607,19 @@ def clause_modality(trigger: Token, onto: Ontology) -> str | None:
     return None
 
 
+_KEEPING = {"keep", "fulfil", "fulfill", "honor", "honour", "deliver"}
+
+
 def _purpose(verb: Token, onto: Ontology) -> bool:
     """A purpose infinitive ("signed a deal to build a pipeline", "sent troops in order to
     protect the port", "a plan to close the mine"): what the act or the plan is for."""
     if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     if verb.dep_ == "acl":
-        return verb.head.lemma_.lower() in onto.plan_nouns
+        noun = verb.head
+        kept = noun.dep_ == "dobj" and lemma(noun.head) in _KEEPING
+        # "kept their promise to kill him": done, not planned
+        return noun.lemma_.lower() in onto.plan_nouns and not kept
     return (
         verb.dep_ == "advcl"
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)

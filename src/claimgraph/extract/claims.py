@@ -122,6 +122,13 @@ def role_span(
                 end = max(end, r.right_edge.i + 1)
             else:
                 break
+        if (
+            tok.dep_ == "compound"
+            and tok.pos_ == "PROPN"
+            and tok.head.pos_ == "PROPN"
+            and tok.head.i == end
+        ):
+            end = tok.head.i + 1  # "Hurricane Hugo": the name, not the first word of it
         while end < len(doc) - 1 and doc[end].text == "-" and not doc[end - 1].whitespace_:
             end += 2  # "an agreement-in-principle": never cut a hyphenated word
         while end > start + 1 and (

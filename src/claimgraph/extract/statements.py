@@ -247,6 +247,13 @@ def _label(verb: Token) -> Span | None:
     if label is None or label.pos_ not in ("NOUN", "PROPN", "ADJ") or label.i < verb.i:
         return None
     named = next((c for c in verb.children if c.dep_ == "dobj" and c.i < label.i), None)
+    if (
+        named is None
+        and label.left_edge.i == verb.i + 1
+        and verb.dep_ != "relcl"
+        and not any(c.dep_ == "nsubjpass" for c in verb.children)
+    ):
+        return None  # "a passerby called police to report it": phoned, nothing named
     start = named.left_edge.i if named is not None else verb.i + 1
     return verb.doc[start : label.right_edge.i + 1]
 
