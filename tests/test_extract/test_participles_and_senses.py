@@ -241,3 +241,8 @@ def test_a_kept_promise_was_kept(nlp):
 def test_a_named_storm_is_named_in_full(nlp):
     found = frames(nlp, "Reserves rose to cover Hurricane Andrew claims.")
     assert ("DISASTER", {"object": "Hurricane Andrew"}) in found
+
+
+def test_a_stock_exchange_is_no_swap(nlp):
+    found = frames(nlp, "Traders bid up the shares on Tokyo's stock exchange yesterday.")
+    assert "EXCHANGE" not in [e for e, _ in found]
