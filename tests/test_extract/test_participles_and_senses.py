@@ -246,3 +246,12 @@ def test_a_named_storm_is_named_in_full(nlp):
 def test_a_stock_exchange_is_no_swap(nlp):
     found = frames(nlp, "Traders bid up the shares on Tokyo's stock exchange yesterday.")
     assert "EXCHANGE" not in [e for e, _ in found]
+
+
+def test_a_figure_at_a_company_is_that_companys():
+    text = (
+        "Rain fell. Loma Credit Corp. posted a profit of $2 million. Vexa Corp. said net rose"
+        " 5% to $20 million. At Loma, net dropped 3.1% to $4.5 million from $4.6 million."
+    )
+    net = [c for c in _claims(text) if c.event == "MEASURE" and "Loma," in c.evidence["text"]]
+    assert net and net[0].agent["name"].startswith("Loma")

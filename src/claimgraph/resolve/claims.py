@@ -1013,6 +1013,9 @@ def _victims_dated(claims: list[Claim]) -> list[Claim]:
     return claims
 
 
+_AT_COMPANY = re.compile(r"(?:[A-Z]\w+, )?At ([A-Z][\w&.\-]*)[\w&.\- ]*?(?:'s [\w\- ]+)?, ")
+
+
 def _company_figures(claims: list[Claim], figures: frozenset[str]) -> list[Claim]:
     """ "Revenue soared to $101.7m" in a story about a company's results: a company figure with
     no owner named belongs to the company whose figures the story has been giving."""
@@ -1030,6 +1033,11 @@ def _company_figures(claims: list[Claim], figures: frozenset[str]) -> list[Claim
             continue
         if c.agent and c.agent.get("type") == "ORG":
             owner = c.agent
+            continue
+        at = _AT_COMPANY.match(str((getattr(c, "evidence", None) or {}).get("text") or ""))
+        if c.agent is None and at and at.group(1) in named:
+            # "At GMAC, net dropped 3.1%": the company the sentence opens at
+            c.agent = owner = {**named[at.group(1)], "text": None, "inferred": True}
             continue
         said = str((c.object or {}).get("text") or "").split()
         if c.agent is None and len(said) > 1 and said[0] in named:
