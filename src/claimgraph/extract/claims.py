@@ -395,7 +395,8 @@ def _verb_readings(tok: Token, onto: Ontology) -> list[tuple[str, bool]]:
 def _moved_by(tok: Token, subj: Token, word: str, spec: EventType, any_verb: bool = False) -> bool:
     """ "Solar power grew by 32 percent", "capacity increased by 644 MW to 2,179 GW": a thing
     that moves (MEASURE moving_verbs) by or to a stated figure is measured, whatever its noun
-    (no actor: "the army lost 300 men" is a loss of people, read elsewhere)."""
+    (no actor: "the army lost 300 men" is a loss of people, read elsewhere); with `any_verb`,
+    the object any verb moves so, owned or not ("losses reduced Aetna's income by $50m")."""
     if (
         (word not in spec.moving_verbs and not any_verb)
         or subj.pos_ != "NOUN"

@@ -397,11 +397,7 @@ def participle_verb(doc: Doc) -> Doc:
             and not any(c.dep_ == "auxpass" for c in verb.children)
         ):
             continue
-        later = [c for c in noun.children if c.i > verb.i]
-        verb.head, verb.dep_, verb.tag_ = verb, "ROOT", "VBD"
-        noun.head, noun.dep_ = verb, "nsubj"
-        for c in later:
-            c.head = verb
+        _make_verb(verb, noun)
     for verb in doc:
         noun = verb.head
         if not (  # "A bus overturned on the highway, killing five people.": read as a noun
@@ -414,14 +410,21 @@ def participle_verb(doc: Doc) -> Doc:
             and not any(c.dep_ in ("dobj", "auxpass", "agent") for c in verb.children)
         ):
             continue
-        later = [c for c in noun.children if c.i > verb.i]
-        verb.head, verb.dep_, verb.tag_ = verb, "ROOT", "VBD"
-        noun.head, noun.dep_ = verb, "nsubj"
-        for c in later:
-            c.head = verb
+        for c in _make_verb(verb, noun):
             if c.dep_ == "acl" and c.tag_ == "VBG":
                 c.dep_ = "advcl"  # ", killing five people": what the act did
     return doc
+
+
+def _make_verb(verb: Token, noun: Token) -> list[Token]:
+    """Make a participle read as the noun's modifier the sentence's verb, the noun its subject
+    and what followed the participle on the noun the verb's; returns those moved words."""
+    later = [c for c in noun.children if c.i > verb.i]
+    verb.head, verb.dep_, verb.tag_ = verb, "ROOT", "VBD"
+    noun.head, noun.dep_ = verb, "nsubj"
+    for c in later:
+        c.head = verb
+    return later
 
 
 @Language.component("claimgraph_person_of_place")
