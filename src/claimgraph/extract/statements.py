@@ -249,7 +249,8 @@ def _label(verb: Token) -> Span | None:
     named = next((c for c in verb.children if c.dep_ == "dobj" and c.i < label.i), None)
     if (
         named is None
-        and label.left_edge.i == verb.i + 1
+        and label.i == verb.i + 1
+        and not any(True for _ in label.children)  # "called her 'third-rate'" still labels
         and verb.dep_ != "relcl"
         and not any(c.dep_ == "nsubjpass" for c in verb.children)
     ):
