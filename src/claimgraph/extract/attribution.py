@@ -432,12 +432,13 @@ def gerund_subject(verb: Token, onto: Ontology) -> Token | None:
 
 
 def _fronted_participle(node: Token) -> bool:
-    """ "Asked to describe the device, O'Neill said …": a participle clause set before the
-    speaker tells the circumstance of the report (he was asked), not what he reports."""
+    """ "Asked to describe the device, O'Neill said …": a passive participle clause set before
+    the speaker tells the circumstance of the report (he was asked), not what he reports
+    ("Commenting on the shootings, X said …" still reports: what he comments on)."""
     subj = subject_of(node.head)
     return (
         node.dep_ == "advcl"
-        and node.tag_ in ("VBN", "VBG")
+        and node.tag_ == "VBN"
         and subject_of(node) is None
         and subj is not None
         and node.right_edge.i < subj.i
