@@ -269,10 +269,16 @@ def test_a_figure_opening_with_the_is_not_a_company_named_the() -> None:
     times = {"id": "org:the-times", "name": "The Times Co.", "type": "ORG"}
     acme = {"id": "org:acme", "name": "Acme Corp.", "type": "ORG"}
     claims = [
-        SimpleNamespace(event="ACCUSE", agent=times, recipient=acme, object=None),
-        SimpleNamespace(event="MEASURE", agent=None, recipient=None, object={"text": "The rate"}),
+        SimpleNamespace(event="ACCUSE", agent=times, recipient=acme, object=None, evidence=None),
         SimpleNamespace(
-            event="MEASURE", agent=None, recipient=None, object={"text": "Acme shares"}
+            event="MEASURE", agent=None, recipient=None, object={"text": "The rate"}, evidence=None
+        ),
+        SimpleNamespace(
+            event="MEASURE",
+            agent=None,
+            recipient=None,
+            object={"text": "Acme shares"},
+            evidence=None,
         ),
     ]
     _company_figures(claims, frozenset({"revenue"}))  # type: ignore[arg-type]

@@ -587,7 +587,7 @@ def clause_modality(trigger: Token, onto: Ontology) -> str | None:
         if came_by == "xcomp" and lemma(node) in onto.infinitive_modality:
             # "was about to be deported", "is likely to invade": not done (yet)
             return onto.infinitive_modality[lemma(node)]
-        if node.pos_ == "NOUN" and node.dep_ == "dobj" and lemma(node.head) in _KEEPING:
+        if node.pos_ == "NOUN" and _kept(node):
             return None  # "kept their promise to kill him": the promised act was done
         if node.i != trigger.i and came_by != "conj" and lemma(node) in onto.clause_modality:
             if lemma(node) == "expect" and any(c.dep_ == "auxpass" for c in node.children):
@@ -611,16 +611,18 @@ def clause_modality(trigger: Token, onto: Ontology) -> str | None:
 _KEEPING = {"keep", "fulfil", "fulfill", "honor", "honour", "deliver"}
 
 
+def _kept(noun: Token) -> bool:
+    """Whether a promise or plan is the object of keeping it ("kept their promise to …")."""
+    return noun.dep_ == "dobj" and lemma(noun.head) in _KEEPING
+
+
 def _purpose(verb: Token, onto: Ontology) -> bool:
     """A purpose infinitive ("signed a deal to build a pipeline", "sent troops in order to
     protect the port", "a plan to close the mine"): what the act or the plan is for."""
     if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
-    if verb.dep_ == "acl":
-        noun = verb.head
-        kept = noun.dep_ == "dobj" and lemma(noun.head) in _KEEPING
-        # "kept their promise to kill him": done, not planned
-        return noun.lemma_.lower() in onto.plan_nouns and not kept
+    if verb.dep_ == "acl":  # "kept their promise to kill him": done, not planned
+        return verb.head.lemma_.lower() in onto.plan_nouns and not _kept(verb.head)
     return (
         verb.dep_ == "advcl"
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)

@@ -392,18 +392,23 @@ def _verb_readings(tok: Token, onto: Ontology) -> list[tuple[str, bool]]:
     return list(dict.fromkeys(readings))  # "look into" as particle and as preposition: once
 
 
-def _moved_by(tok: Token, subj: Token, word: str, spec: EventType, any_verb: bool = False) -> bool:
+def _moved_by(tok: Token, subj: Token, word: str, spec: EventType) -> bool:
     """ "Solar power grew by 32 percent", "capacity increased by 644 MW to 2,179 GW": a thing
     that moves (MEASURE moving_verbs) by or to a stated figure is measured, whatever its noun
-    (no actor: "the army lost 300 men" is a loss of people, read elsewhere); with `any_verb`,
-    the object any verb moves so, owned or not ("losses reduced Aetna's income by $50m")."""
+    (no actor: "the army lost 300 men" is a loss of people, read elsewhere)."""
     if (
-        (word not in spec.moving_verbs and not any_verb)
+        word not in spec.moving_verbs
         or subj.pos_ != "NOUN"
         or subj.dep_ == "nsubjpass"
-        or (is_actor(subj) and not any_verb)  # "Aetna's net income" is owned, no actor
+        or is_actor(subj)
     ):
         return False
+    return _by_or_to_figure(tok)
+
+
+def _by_or_to_figure(tok: Token) -> bool:
+    """Whether the verb moves something by or to a figure ("grew by 32 percent", "reduced
+    Aetna's income by $50 million", "increased to 2,179 GW")."""
     return any(
         o.ent_type_ in ("PERCENT", "QUANTITY", "MONEY", "CARDINAL")
         or any(c.dep_ == "nummod" and c.ent_type_ in NUMBER_LABELS for c in o.children)
@@ -1274,7 +1279,8 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                     and dobj.dep_ == "dobj"
                     and not is_actor(subj)
                     and _head_lemmas(dobj) & onto.measure_nouns
-                    and _moved_by(tok, dobj, word, spec, any_verb=True)
+                    and dobj.pos_ == "NOUN"
+                    and _by_or_to_figure(tok)
                 ):  # "losses reduced Aetna's net income by $50 million": the income moved
                     found.append((event, False, dobj))
                     continue

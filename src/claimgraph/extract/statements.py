@@ -250,7 +250,7 @@ def _label(verb: Token) -> Span | None:
     if (
         named is None
         and label.i == verb.i + 1
-        and not any(True for _ in label.children)  # "called her 'third-rate'" still labels
+        and not (label.n_lefts or label.n_rights)  # "called her 'third-rate'" still labels
         and verb.dep_ != "relcl"
         and not any(c.dep_ == "nsubjpass" for c in verb.children)
     ):

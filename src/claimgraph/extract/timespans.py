@@ -53,7 +53,7 @@ def _baseline(t: Token, onto: Ontology) -> bool:
     ent = ent_span(t)
     words = {w.lower_ for w in ent} if ent is not None else {t.lower_}
     start = ent.start if ent is not None else t.i
-    for p in compares:  # "from $504.2 million, or $4.41 a share, last year": right after it
+    for p in compares:  # "at $1.5765 compared with $1.6145 Wednesday": right after it
         after = p.right_edge.i + 1
         while after < start and sent.doc[after].text == ",":
             after += 1

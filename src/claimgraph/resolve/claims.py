@@ -1034,7 +1034,7 @@ def _company_figures(claims: list[Claim], figures: frozenset[str]) -> list[Claim
         if c.agent and c.agent.get("type") == "ORG":
             owner = c.agent
             continue
-        at = _AT_COMPANY.match(str((getattr(c, "evidence", None) or {}).get("text") or ""))
+        at = _AT_COMPANY.match(str((c.evidence or {}).get("text") or ""))
         if c.agent is None and at and at.group(1) in named:
             # "At GMAC, net dropped 3.1%": the company the sentence opens at
             c.agent = owner = {**named[at.group(1)], "text": None, "inferred": True}
