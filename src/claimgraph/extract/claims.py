@@ -432,13 +432,17 @@ def _blocked(tok: Token, onto: Ontology) -> bool:
     threatened or refused, not done: the governing verb's event holds it."""
     if tok.pos_ in ("NOUN", "PROPN"):  # "demanding the release of X", "called for a strike"
         tok = _sum_in(tok)  # "requested $50 million in emergency assistance funding"
+        while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
+            tok = tok.head  # "demanded the release of X and talks": the talks too
         governor = tok.head if tok.dep_ == "dobj" else None
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ == "for":
             governor = tok.head.head
         if governor is not None and governor.pos_ in ("VERB", "AUX"):
             asked = _light(governor, tok, onto)  # "sought X's ouster"
-            return (asked is not None and onto.events[asked].blocks_object_noun) or any(
-                onto.events[e].blocks_object_noun for e, _ in _verb_readings(governor, onto)
+            return (
+                (asked is not None and onto.events[asked].blocks_object_noun)
+                or any(onto.events[e].blocks_object_noun for e, _ in _verb_readings(governor, onto))
+                or _blocked(governor, onto)  # "urged its people to keep up demonstrations"
             )
     if _warned_against(tok, onto):
         return True
@@ -507,6 +511,8 @@ _WH = {"what", "whether", "if", "who", "whom", "which", "when", "where", "why", 
 def _asks_question(verb: Token) -> bool:
     """ "asked whether there was evidence", "asked him what he saw", "when asked about his
     aims": a question, not a request."""
+    if _quotes_question(verb):
+        return True
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "about":
             return True
@@ -523,6 +529,25 @@ def _asks_question(verb: Token) -> bool:
         ):
             return True
     return False
+
+
+def _quotes_question(verb: Token) -> bool:
+    """ "'Why did they leave?' she asked", "As Smith asked, 'what sense does it make?'": a
+    question quoted beside a verb that asks no one (no object, clause or "for") is what it asks."""
+    if any(
+        c.dep_ in ("dobj", "dative", "xcomp") or (c.dep_ == "prep" and c.lower_ == "for")
+        for c in verb.children
+    ):
+        return False
+    sent = verb.sent
+    before = verb.doc[sent.start - 1] if sent.start > 0 else None
+    return any(t.text == "?" for t in sent) or (
+        verb.i - sent.start <= 3
+        and before is not None
+        and before.text in ('"', "''", "”")
+        and sent.start > 1
+        and verb.doc[sent.start - 2].text == "?"
+    )
 
 
 def _asked_actor(verb: Token) -> Token | None:

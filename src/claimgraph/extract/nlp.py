@@ -344,6 +344,47 @@ def for_preposition(doc: Doc) -> Doc:
     return doc
 
 
+_CLAUSE_PREPOSITIONS = frozenset({"since", "after", "before", "until", "till"})
+
+
+@Language.component("claimgraph_clause_preposition")
+def clause_preposition(doc: Doc) -> Doc:
+    """ "abortion dwindled as an issue since Operation Rescue, an anti-abortion group, started
+    a series of protests": the parser reads "since" as a preposition, its "object" the group,
+    and "started" as a subjectless verb joined to the sentence's without "and", whose subject
+    the speaker then becomes; a finite verb so joined right after such a preposition's object
+    (and its apposition) is the clause "since" opens, the object its subject."""
+    for prep in doc:
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if not (
+            prep.dep_ == "prep"
+            and prep.lower_ in _CLAUSE_PREPOSITIONS
+            and obj is not None
+            and obj.pos_ in ("PROPN", "NOUN", "PRON")
+        ):
+            continue
+        end = obj.right_edge.i + 1
+        if end >= len(doc):
+            continue
+        verb = doc[end]
+        main = verb.head
+        if not (
+            verb.dep_ == "conj"
+            and verb.tag_ in ("VBD", "VBZ", "VBP")
+            and main.pos_ in ("VERB", "AUX")
+            and main.i < prep.i
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+            and not any(c.dep_ == "cc" and main.i < c.i < verb.i for c in main.children)
+        ):
+            continue
+        # the clause tells of the verb the preposition hung on ("dwindled … since …")
+        told = next((a for a in prep.ancestors if a.pos_ in ("VERB", "AUX")), main)
+        prep.head, prep.dep_, prep.pos_, prep.tag_ = verb, "mark", "SCONJ", "IN"
+        obj.head, obj.dep_ = verb, "nsubj"
+        verb.head, verb.dep_ = told, "advcl"
+    return doc
+
+
 @Language.component("claimgraph_fronted_preposition")
 def fronted_preposition(doc: Doc) -> Doc:
     """ "With astronaut Jon McBride, Farkas set up a venture": the parser makes the fronted
@@ -664,7 +705,8 @@ def _load(model: str, trained_ner: bool, product: bool = True) -> Language:
         nlp.add_pipe("claimgraph_conjoined_subject", after="claimgraph_report_clause")
         nlp.add_pipe("claimgraph_participle_verb", after="claimgraph_conjoined_subject")
         nlp.add_pipe("claimgraph_fronted_preposition", after="claimgraph_participle_verb")
-        nlp.add_pipe("claimgraph_for_preposition", after="claimgraph_fronted_preposition")
+        nlp.add_pipe("claimgraph_clause_preposition", after="claimgraph_fronted_preposition")
+        nlp.add_pipe("claimgraph_for_preposition", after="claimgraph_clause_preposition")
         nlp.add_pipe("claimgraph_shot_and_killed", after="claimgraph_for_preposition")
         nlp.add_pipe("claimgraph_headline_passive", after="claimgraph_shot_and_killed")
     if trained_ner and model == MODEL:

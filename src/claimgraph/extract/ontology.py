@@ -89,6 +89,8 @@ class EventType:
     statement_content: frozenset[str] = frozenset()
     # … of which these lemmas count only with one of their prepositions ("involvement in")
     content_needs_prep: dict[str, frozenset[str]] = field(default_factory=dict)
+    # … and these only as what the content says someone is ("Y is the culprit")
+    content_as_predicate: frozenset[str] = frozenset()
     answering_verbs: frozenset[str] = frozenset()  # "X faces/denied charges": X is accused
     # judging words that accuse only when the content's subject is an actor ("the department
     # is weak" blames the department; "the yen is weak" blames no one)
@@ -306,6 +308,7 @@ def load_ontology() -> Ontology:
                 for w, ps in (spec.get("content_needs_prep") or {}).items()
             },
             judging_content=frozenset(map(_lemma, spec.get("judging_content") or [])),
+            content_as_predicate=frozenset(map(_lemma, spec.get("content_as_predicate") or [])),
             asking_verbs=frozenset(map(_lemma, spec.get("asking_verbs") or [])),
             paying_verbs=frozenset(map(_lemma, spec.get("paying_verbs") or [])),
             statement_figures=bool(spec.get("statement_figures")),

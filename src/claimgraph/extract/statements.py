@@ -437,6 +437,10 @@ def _content_word(tok: Token, spec: EventType) -> bool:
     word = tok.lemma_.lower()
     if word not in spec.statement_content and tok.lower_ not in spec.statement_content:
         return False
+    if word in spec.content_as_predicate and tok.pos_ in ("NOUN", "PROPN"):
+        while tok.dep_ == "conj":
+            tok = tok.head
+        return tok.dep_ in ("attr", "acomp", "oprd")  # "Y is the culprit", not "the culprit fled"
     preps = spec.content_needs_prep.get(word) or spec.content_needs_prep.get(tok.lower_)
     return preps is None or any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children)
 

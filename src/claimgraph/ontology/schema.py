@@ -284,6 +284,7 @@ _EVENT_WORDS = (
     "to_figure_excludes",
     "only_intransitive",
     "statement_content",
+    "content_as_predicate",
     "judging_content",
     "answering_verbs",
     "asking_verbs",

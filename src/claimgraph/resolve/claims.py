@@ -510,9 +510,9 @@ def _actor(span: RoleSpan, idx: _Index, acting: bool = True) -> dict[str, Any]:
         if (
             ent is not None
             and ent.type == "ORG"
-            and _people_of(span, idx, ent, head, load_ontology().own_voice_nouns)
-        ):
-            return _phrase_actor(span)  # "Anheuser competitors offered discounts": its rivals
+            and _lemma_in(head, load_ontology().own_voice_nouns)
+        ):  # "Anheuser competitors offered discounts": its rivals; "women playing cards at
+            return _phrase_actor(span)  # the Riverside Club said": the women, not the club
         if ent is not None and ent.type == "PERSON" and _people_of(span, idx, ent, head):
             # "Obama's lawyers", "Elian's Miami relatives", "Trump supporters": the people the
             # phrase names act, not the person it names them by; the story still follows that

@@ -1,0 +1,103 @@
+"""Quoted questions, people named by where they are, wrongdoer nouns and misread clauses.
+
+Sentences are written for these tests (none comes from an evaluation set). Each opens with a
+short sentence so that the one tested is not read as the document's headline.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from spacy.tokens import Doc
+
+from claimgraph.extract.claims import extract_frames
+from claimgraph.extract.nlp import clause_preposition, load_nlp
+from claimgraph.extraction import extract_text
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def frames(nlp, text):
+    """(event, {role: text}) for every frame of `text` after a one-sentence lead."""
+    return [
+        (f.event, {k: v.text for k, v in f.roles.items()})
+        for f in extract_frames(nlp("It rained. " + text))
+    ]
+
+
+def claims(text):
+    return extract_text("It rained. " + text, published=datetime.datetime(2004, 5, 3)).claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Why did the council close the library?" Ortega asked.',
+        'As Judge Mills asked in her dissent, "what purpose does the rule serve?"',
+    ],
+)
+def test_a_quoted_question_requests_nothing(nlp, text):
+    assert not any(e == "REQUEST" for e, _ in frames(nlp, text))
+
+
+def test_asking_someone_to_act_still_requests(nlp):
+    found = frames(nlp, "Ortega asked the council to reopen the library?")
+    assert [r.get("agent") for e, r in found if e == "REQUEST"] == ["Ortega"]
+
+
+def test_people_named_by_a_club_speak_for_themselves():
+    found = claims(
+        "Women playing cards at the Riverside Bowling Club said the new fees were unfair."
+    )
+    assert found and all(c.source["name"].startswith("Women") for c in found)
+    assert all(c.agent is None or c.agent["name"].startswith("Women") for c in found)
+
+
+def test_hoping_a_perpetrator_is_caught_accuses_no_one(nlp):
+    found = frames(nlp, "Neighbours said they hoped the perpetrator would be caught soon.")
+    assert not any(e == "ACCUSE" for e, _ in found)
+
+
+def test_saying_someone_is_the_suspect_accuses_them(nlp):
+    found = frames(nlp, "Detectives said Harlan was the main suspect.")
+    accuse = [r for e, r in found if e == "ACCUSE"]
+    assert accuse and accuse[0].get("recipient") == "Harlan"
+
+
+def test_events_under_an_urged_act_are_not_done(nlp):
+    found = frames(nlp, "The union urged its members to keep up their strikes and protests.")
+    assert [e for e, _ in found] == ["REQUEST"]
+
+
+def test_since_read_as_a_preposition_opens_a_clause(nlp):
+    # the misparse, built by hand: "since" takes "Hope" as its object and "began" hangs on
+    # "said" as a subjectless conjunct
+    words = ["Voters", "said", "it", "faded", "since", "Hope", ",", "a", "charity", ","]
+    words += ["began", "marches", "."]
+    heads = [1, 1, 3, 1, 3, 4, 5, 8, 5, 5, 1, 10, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "ccomp", "prep", "pobj", "punct", "det", "appos"]
+    deps += ["punct", "conj", "dobj", "punct"]
+    pos = ["NOUN", "VERB", "PRON", "VERB", "ADP", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT"]
+    pos += ["VERB", "NOUN", "PUNCT"]
+    tags = ["NNS", "VBD", "PRP", "VBD", "IN", "NNP", ",", "DT", "NN", ",", "VBD", "NNS", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    doc = clause_preposition(doc)
+    assert (doc[5].dep_, doc[5].head.i) == ("nsubj", 10)
+    assert (doc[10].dep_, doc[10].head.i) == ("advcl", 3)
+    assert (doc[4].dep_, doc[4].head.i) == ("mark", 10)
+
+
+def test_since_with_and_is_left_alone(nlp):
+    words = ["Voters", "said", "it", "faded", "since", "May", "and", "began", "marches", "."]
+    heads = [1, 1, 3, 1, 3, 4, 1, 1, 7, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "ccomp", "prep", "pobj", "cc", "conj", "dobj", "punct"]
+    pos = ["NOUN", "VERB", "PRON", "VERB", "ADP", "PROPN", "CCONJ", "VERB", "NOUN", "PUNCT"]
+    tags = ["NNS", "VBD", "PRP", "VBD", "IN", "NNP", "CC", "VBD", "NNS", "."]
+    doc = clause_preposition(
+        Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    )
+    assert (doc[7].dep_, doc[7].head.i) == ("conj", 1)
