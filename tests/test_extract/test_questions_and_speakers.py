@@ -101,3 +101,30 @@ def test_since_with_and_is_left_alone(nlp):
         Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
     )
     assert (doc[7].dep_, doc[7].head.i) == ("conj", 1)
+
+
+def test_two_offices_joined_by_and_are_one_person():
+    found = claims("China wants calm, Chinese State Councilor and Foreign Minister Li Bo said.")
+    assert [c.source["name"] for c in found] == ["Li Bo"]
+    met = claims(
+        "Austrian State Secretary and Foreign Minister Karl Ostberg met with Polish Foreign "
+        "Minister Jan Nowak in Vienna."
+    )
+    assert [c.agent["name"] for c in met if c.event == "MEET"] == ["Karl Ostberg"]
+
+
+def test_taking_responsibilities_accuses_no_one(nlp):
+    found = frames(nlp, "All parties should take responsibilities and duties, the envoy said.")
+    assert not any(e == "ACCUSE" for e, _ in found)
+
+
+def test_a_day_that_closed_a_period_is_behind_the_report():
+    from claimgraph.resolve.times import tag_text
+
+    found = tag_text(
+        "In the fiscal year ended Feb. 28, the chain reported sales of $81 million.",
+        datetime.date(2003, 11, 20),
+    )
+    assert [(t.text, t.value) for t in found] == [("Feb. 28", "2003-02-28")]
+    later = tag_text("The board postponed the vote until Feb. 28.", datetime.date(2003, 11, 20))
+    assert [t.value for t in later] == ["2004-02-28"]

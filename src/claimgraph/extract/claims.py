@@ -38,7 +38,7 @@ from claimgraph.extract.attribution import (
     said_of_nobody,
     subject_of,
 )
-from claimgraph.extract.nlp import headline
+from claimgraph.extract.nlp import headline, office_words
 from claimgraph.extract.ontology import EventType, Ontology, load_ontology
 from claimgraph.extract.quantities import own_subtree
 from claimgraph.extract.records import Frame, Mention, RoleSpan
@@ -865,6 +865,8 @@ def _modifier_conjuncts(tok: Token | None) -> list[Token]:
         if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i
         for cc in c.conjuncts
         if cc.i < tok.i
+        # "State Secretary and Foreign Minister Karl Ostberg": two offices of one person
+        and not (c.lower_ in office_words() and cc.lower_ in office_words())
         and (
             cc.ent_type_ in ("NORP", "GPE", "ORG")
             or cc.pos_ == "PROPN"

@@ -468,6 +468,49 @@ def _make_verb(verb: Token, noun: Token) -> list[Token]:
     return later
 
 
+@lru_cache(maxsize=1)
+def office_words() -> frozenset[str]:
+    """Words of an office held ("minister", "councilor", "secretary"): entities.yaml titles."""
+    tables = load_yaml("entities.yaml")
+    words = {w.lower() for w in tables.get("person_titles") or [] if " " not in w}
+    words |= {w.lower() for group in tables.get("title_nouns") or [] for w in group}
+    return frozenset(words | set(tables.get("office_words") or []))
+
+
+@Language.component("claimgraph_conjoined_titles")
+def conjoined_titles(doc: Doc) -> Doc:
+    """ "State Councilor and Foreign Minister Wang Yi said": two offices of one person, which
+    the parser reads as two people (a "Councilor" and Wang Yi); a bare capitalised office joined
+    by "and" to a titled name is that name's title, the name the head of the whole."""
+    offices = office_words()
+    for name in doc:
+        first = name.head
+        if not (
+            name.dep_ == "conj"
+            and name.ent_type_ == "PERSON"
+            and first.pos_ == "PROPN"
+            and first.lower_ in offices
+            and first.i < name.i
+            and first.dep_ != "conj"
+            and all(c.dep_ in ("compound", "amod", "cc", "conj", "punct") for c in first.children)
+            and not any(c.ent_type_ == "PERSON" and c.lower_ not in offices for c in first.lefts)
+            and any(c.dep_ == "compound" and c.lower_ in offices for c in name.lefts)
+        ):
+            continue
+        name.head, name.dep_ = (
+            (name, "ROOT") if first.head.i == first.i else (first.head, first.dep_)
+        )
+        for c in list(first.children):
+            if c.i > first.i:
+                c.head = name  # "and" and anything after the office
+        first.head, first.dep_ = name, "compound"
+        if first.ent_type_ == "PERSON" and not any(
+            e.start <= name.i < e.end for e in doc.ents if e.start <= first.i < e.end
+        ):  # the office alone was tagged a person: its words belong to the name's phrase
+            doc.ents = [e for e in doc.ents if not e.start <= first.i < e.end]
+    return doc
+
+
 @Language.component("claimgraph_person_of_place")
 def person_of_place(doc: Doc) -> Doc:
     """ "Presidents Leonid Kuchma of Ukraine and Boris Yeltsin of Russia signed …": the parser
@@ -724,6 +767,7 @@ def _load(model: str, trained_ner: bool, product: bool = True) -> Language:
         nlp.add_pipe("claimgraph_place_modifier", last=True)
         nlp.add_pipe("claimgraph_titled_recipient", last=True)
         nlp.add_pipe("claimgraph_person_of_place", last=True)
+        nlp.add_pipe("claimgraph_conjoined_titles", last=True)
     return nlp
 
 

@@ -495,6 +495,7 @@ FILES: dict[str, Check] = {
             "demonym_ignore": words,
             "weapons": WORD_MAP,
             "person_titles": words,
+            "office_words": words,
             "title_nouns": list_of(words),
             "org_suffixes": STR_MAP,
             "org_bodies": words,

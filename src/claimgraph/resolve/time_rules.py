@@ -138,9 +138,13 @@ class Context:
     last_year: int | None = None
     quarter_sentences: set[int] = field(default_factory=set)
     sentence_of: Any = None  # callable(start) -> sentence index
+    ended: Any = None  # callable(start, end) -> whether the day closes a period ("year ended")
 
     def tense_at(self, start: int, end: int) -> str | None:
         return self.tense(start, end) if self.tense else None
+
+    def ended_at(self, start: int, end: int) -> bool:
+        return bool(self.ended(start, end)) if self.ended else False
 
 
 def pick_year(
@@ -155,6 +159,8 @@ def pick_year(
     if rel == 0:
         return dct.year
     direction = rel
+    if direction is None and ctx.ended_at(start, end):
+        direction = -1  # "in the fiscal year ended Jan. 31": a period already closed
     told_past = False
     if direction is None and day is not None and ctx.tense_at(start, end) != "future":
         direction = None  # a dated day without a year: the nearest one, whatever the tense

@@ -54,6 +54,8 @@ PLANNED_ADJECTIVES = {
     "prospective",
 }
 DEADLINE_PREPS = {"by", "until", "till", "before"}
+# periods a day may close: "the fiscal year ended Jan. 31"
+PERIOD_NOUNS = {"year", "quarter", "period", "month", "week", "half", "season", "term"}
 SEASON_CUES = {
     "in",
     "during",
@@ -169,6 +171,26 @@ class _DocView:
         if verb.tag_ == "VBN" and not any(c.tag_ in ("VBZ", "VBP") for c in verb.children):
             return "past"
         return "present"
+
+    def ended(self, start: int, end: int) -> bool:
+        """Whether the span is the day a period closed on: "the fiscal year ended Jan. 31", "the
+        year that ended June 30" (a past participle or past verb "end" on a period noun)."""
+        toks = self.tokens(start, end)
+        if not toks:
+            return False
+        node = toks[0]
+        while node.dep_ in ("nummod", "compound", "npadvmod", "pobj", "prep", "appos") and (
+            node.head.i != node.i
+        ):
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                break
+        return (
+            node.lemma_.lower() == "end"
+            and node.tag_ in ("VBD", "VBN")
+            and node.dep_ in ("acl", "relcl")
+            and node.head.lemma_.lower() in PERIOD_NOUNS
+        )
 
     @staticmethod
     def _forward(tok: Token, verb: Token) -> bool:
@@ -373,7 +395,11 @@ def _tag(text: str, dct: datetime | date | str | None, doc: Doc | None) -> list[
     table = load_table()
     view = _DocView(doc)
     chosen = _select(_candidates(table, text, view))
-    ctx = Context(dct=_as_date(dct), tense=view.tense if doc is not None else None)
+    ctx = Context(
+        dct=_as_date(dct),
+        tense=view.tense if doc is not None else None,
+        ended=view.ended if doc is not None else None,
+    )
     if view.sent_starts:
         ctx.sentence_of = view.sentence
         ctx.quarter_sentences = {
