@@ -128,3 +128,17 @@ def test_a_day_that_closed_a_period_is_behind_the_report():
     assert [(t.text, t.value) for t in found] == [("Feb. 28", "2003-02-28")]
     later = tag_text("The board postponed the vote until Feb. 28.", datetime.date(2003, 11, 20))
     assert [t.value for t in later] == ["2004-02-28"]
+
+
+def test_a_day_of_the_report_week_brings_the_story_back_to_the_present():
+    text = (
+        "Acme Corp. rejected a bid.\n\n"
+        "Last March, the founder planned to buy 20% of Acme for $9 a share. Regulators "
+        "blocked the purchase.\n\n"
+        "Investors shrugged at yesterday's announcement. Acme shares closed at $7, down 10 cents."
+    )
+    found = extract_text(text, published=datetime.datetime(2003, 10, 16)).claims
+    closed = [c for c in found if c.event == "MEASURE" and "closed" in c.evidence["text"]]
+    assert closed and closed[0].time["value"] == "2003-10-15"
+    blocked = [c for c in found if "blocked" in c.evidence["text"]]
+    assert blocked and blocked[0].time["value"] == "2003-03"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
@@ -799,6 +799,7 @@ def resolve_claims(
                 idx.focus = idx.by_id.get(actor.get("entity_id") or actor.get("id")) or idx.focus
         time = _season(_part_of_day(_time(f, idx, published, text, published_granularity)))
         narrative = _scene_time(narrative, idx.times, text or "", f.evidence.start)
+        narrative = _present_again(narrative, idx.times, text or "", f.evidence.start, published)
         time, narrative = _narrative_time(f, time, narrative)
         time = _incident_time(f, time, incidents, onto)
         cid = _claim_id(article_key, f, roles)
@@ -931,6 +932,33 @@ def _scene_time(last: Stated, times: list[TimeSpan], text: str, before: int) -> 
             continue  # a date inside a sentence dates that sentence's events only
         stated = {**t.to_dict(), "basis": "sentence"}
         last = (t.start, stated)
+    return last
+
+
+def _present_again(
+    last: Stated, times: list[TimeSpan], text: str, before: int, published: datetime | None
+) -> Stated:
+    """ "Last April, X planned to buy 30% … Shareholders responded coolly to yesterday's
+    announcement. Cineplex closed at $11": a day of the report's own week up to its day, named
+    in a sentence after the story's last stated time (in any phrase, with or without a claim of
+    its own), brings the story back to that day; later undated events are of it, not of April
+    (a day ahead, "I will leave tomorrow", tells no story)."""
+    if last is None or published is None or not text:
+        return last
+    from claimgraph.resolve.times import sentence_bounds
+
+    day = published.date() if isinstance(published, datetime) else published
+    after_story = sentence_bounds(text, last[0], last[0])[1]  # the stated time's sentence end
+    here = sentence_bounds(text, before, before)[0]
+    for t in times:
+        if not after_story <= t.start < here or t.type != "DATE" or t.granularity != "day":
+            continue  # (a day in the claim's own sentence dates it directly)
+        try:
+            when = date.fromisoformat(str(t.value)[:10])
+        except ValueError:
+            continue
+        if 0 <= (day - when).days <= 7 and str(t.value)[:10] != str(last[1].get("value"))[:10]:
+            last = (t.start, {**t.to_dict(), "basis": "sentence"})
     return last
 
 
