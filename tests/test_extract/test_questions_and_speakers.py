@@ -142,3 +142,26 @@ def test_a_day_of_the_report_week_brings_the_story_back_to_the_present():
     assert closed and closed[0].time["value"] == "2003-10-15"
     blocked = [c for c in found if "blocked" in c.evidence["text"]]
     assert blocked and blocked[0].time["value"] == "2003-03"
+
+
+def test_a_sum_bid_does_not_acquire(nlp):
+    found = frames(nlp, "Ortiz plans to bid 780 million Canadian dollars to acquire the bank.")
+    acquire = [r for e, r in found if e == "ACQUIRE"]
+    assert acquire and acquire[0].get("agent") == "Ortiz"
+
+
+def test_considering_an_act_is_no_report_of_it():
+    found = claims(
+        "Two directors said the founder, Lena Ortiz, is considering bidding $40 million to "
+        "acquire the chain."
+    )
+    acquire = [c for c in found if c.event == "ACQUIRE"]
+    assert acquire and acquire[0].source["name"] == "Two directors"
+    assert acquire[0].modality == "planned"
+    assert not any(c.event == "MEASURE" for c in found)
+
+
+def test_a_time_after_the_speaker_is_not_the_speakers_name():
+    # ("Trump" is tagged a verb here, and "this week" hangs on it)
+    found = claims("Trump this week also said he would consider selling the chain.")
+    assert found and all(c.source["name"] == "Trump" for c in found)

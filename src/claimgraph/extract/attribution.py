@@ -181,6 +181,12 @@ def phrase(tok: Token) -> Span:
     aside = next((c for c in tok.rights if comma_aside(c)), None)
     if aside is not None:  # "Residents, angry at the delays, said …": the residents
         end = aside.left_edge.i
+    when = next(
+        (c for c in tok.rights if c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME")), None
+    )
+    if when is not None and tok.dep_ in ("nsubj", "nsubjpass"):
+        # "Trump this week also said …": Trump, not "Trump this week" (a clause keeps its time)
+        end = min(end, when.left_edge.i)
     while start < end - 1 and (doc[start].dep_ == "det" or doc[start].is_punct):
         start += 1
     while end > start + 1 and doc[end - 1].is_punct and doc[end - 1].text != "%":
@@ -471,6 +477,8 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
                 )
             )
             and not _fronted_participle(node)
+            # "X is considering bidding for Y": an act X weighs, not X's report of it
+            and not (word in onto.weighing_verbs and node.dep_ == "xcomp" and node.tag_ == "VBG")
         ):  # "if X attacks, Y will respond", "when X spent $7m, he thought …": a condition or
             # a time, not what Y reports
             subj = subject_of(parent)

@@ -338,8 +338,12 @@ def _event_antecedent(noun: Token) -> Token:
 def _controller(obj: Token) -> bool:
     """Whether a verb's object is the one its to-clause is about ("urged Iran to sign", "built
     factories to produce drones"); a named place or occasion is not ("flooded the Plaza of the
-    Revolution to deliver homage": the crowd does)."""
-    return obj.ent_type_ not in ("FAC", "LOC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW")
+    Revolution to deliver homage": the crowd does); nor is a sum or a time ("bid 780 million
+    Canadian dollars to acquire the company": the bidder acquires)."""
+    return obj.ent_type_ not in (
+        *("FAC", "LOC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"),
+        *("MONEY", "PERCENT", "QUANTITY", "CARDINAL", "DATE", "TIME"),
+    )
 
 
 _AFTERMATH = {"victim", "survivor", "casualty"}  # people an act leaves, never its object

@@ -204,6 +204,7 @@ class Ontology:
     finders: frozenset[str] = frozenset()  # "the court found …": a ruling or a result
     intention_verbs: frozenset[str] = frozenset()
     consequence_verbs: frozenset[str] = frozenset()  # "the slump means that …": no one's word
+    weighing_verbs: frozenset[str] = frozenset()  # "is considering bidding": an act weighed
     speech_act_verbs: frozenset[str] = frozenset()
     conformity_nouns: frozenset[str] = frozenset()
     quantifier_heads: frozenset[str] = frozenset()
@@ -455,6 +456,7 @@ def load_ontology() -> Ontology:
         finders=frozenset(map(_lemma, at.get("finders") or [])),
         intention_verbs=frozenset(map(_lemma, at.get("intention_verbs") or [])),
         consequence_verbs=frozenset(map(_lemma, at.get("consequence_verbs") or [])),
+        weighing_verbs=frozenset(map(_lemma, at.get("weighing_verbs") or [])),
         speech_act_verbs=frozenset(map(_lemma, at.get("speech_act_verbs") or [])),
         conformity_nouns=frozenset(map(_lemma, at.get("conformity_nouns") or [])),
         attempt_words=frozenset(map(_lemma, ev.get("attempt_words") or [])),

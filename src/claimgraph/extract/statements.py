@@ -170,6 +170,12 @@ def _content(verb: Token, onto: Ontology) -> Token | None:
         return None  # "his death shows how fragile the right has become": no one says it
     for c in verb.children:
         if c.dep_ in _CONTENT_DEPS and c.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+            if (
+                lemma(verb) in onto.weighing_verbs
+                and c.tag_ == "VBG"
+                and not any(k.dep_ in ("nsubj", "mark") for k in c.children)
+            ):
+                continue  # "is considering bidding for X": an act weighed, nothing said
             if person_finds and (
                 c.pos_ in ("ADJ", "NOUN")
                 or (

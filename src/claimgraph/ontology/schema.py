@@ -466,6 +466,7 @@ FILES: dict[str, Check] = {
             "finders": words,
             "intention_verbs": words,
             "consequence_verbs": words,
+            "weighing_verbs": words,
             "speech_act_verbs": words,
             "conformity_nouns": words,
             "reporting_object_excludes": WORD_MAP,
