@@ -165,3 +165,30 @@ def test_a_time_after_the_speaker_is_not_the_speakers_name():
     # ("Trump" is tagged a verb here, and "this week" hangs on it)
     found = claims("Trump this week also said he would consider selling the chain.")
     assert found and all(c.source["name"] == "Trump" for c in found)
+
+
+def test_a_compared_period_does_not_date_the_story():
+    text = (
+        "Acme posted higher profit.\n\n"
+        "Acme said net income for the third quarter rose 4% to $12 million. In the year-earlier "
+        "quarter, the tax credit was $2 million. Sales rose 8% to $300 million."
+    )
+    found = extract_text(text, published=datetime.datetime(2003, 10, 27)).claims
+    sales = [c for c in found if c.evidence["text"].startswith("Sales rose")]
+    assert sales and sales[0].time["value"] == "2003-Q3"
+
+
+def test_a_time_looked_ahead_to_does_not_date_the_story():
+    text = (
+        "Steelmakers face losses.\n\n"
+        "One analyst thinks several mills will report losses through the third quarter of 2004. "
+        "Acme earned $12 million, or 54 cents a share. Acme shares rose 50 cents to $17."
+    )
+    found = extract_text(text, published=datetime.datetime(2003, 10, 27)).claims
+    told = [c for c in found if c.event == "MEASURE"]
+    assert len(told) == 2 and all(c.time["value"] == "2003-10-27" for c in told)
+
+
+def test_a_trigger_naming_a_kind_of_machine_is_no_event(nlp):
+    found = frames(nlp, "Costs rose after a blast furnace outage at the mill.")
+    assert not any(e == "ATTACK" for e, _ in found)

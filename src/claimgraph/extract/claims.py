@@ -609,6 +609,18 @@ def _generic(tok: Token) -> bool:
     )
 
 
+def _kind_modified(tok: Token, onto: Ontology) -> bool:
+    """Whether a compound trigger names a kind of thing: "attack helicopters", or in a longer
+    compound the noun right after it ("a blast furnace outage": the furnace's kind)."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.head.lemma_.lower() in onto.kind_heads or (
+        nxt is not None
+        and nxt.dep_ == "compound"
+        and nxt.head.i == tok.head.i
+        and nxt.lemma_.lower() in onto.kind_heads
+    )
+
+
 def _excluded(tok: Token) -> bool:
     """Triggers that describe rather than assert: "factories to produce X", "in exchange for
     supplying X" (that is the exchange role of another event)."""
@@ -1424,7 +1436,7 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         tok.pos_ in ("NOUN", "PROPN")
         and _noun_lemma(tok, onto) in onto.nouns
         # "riot police", "attack helicopters": a kind of unit or gear, no event
-        and not (tok.dep_ == "compound" and tok.head.lemma_.lower() in onto.kind_heads)
+        and not (tok.dep_ == "compound" and _kind_modified(tok, onto))
         # "Rally officials", "protest leaders": people named by a company or a cause
         and not (
             tok.dep_ == "compound"

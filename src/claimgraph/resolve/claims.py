@@ -800,7 +800,7 @@ def resolve_claims(
         time = _season(_part_of_day(_time(f, idx, published, text, published_granularity)))
         narrative = _scene_time(narrative, idx.times, text or "", f.evidence.start)
         narrative = _present_again(narrative, idx.times, text or "", f.evidence.start, published)
-        time, narrative = _narrative_time(f, time, narrative)
+        time, narrative = _narrative_time(f, time, narrative, published)
         time = _incident_time(f, time, incidents, onto)
         cid = _claim_id(article_key, f, roles)
         if cid in seen:
@@ -870,8 +870,27 @@ NARRATIVE_WINDOW = 1500  # characters: how far a stated time carries to later un
 Stated = tuple[int, dict[str, Any]] | None
 
 
+def _after(value: Any, published: datetime | None) -> bool:
+    """Whether a time value begins after the publication day ("the third quarter of 1990" in a
+    story of October 1989): a time the text looks ahead to."""
+    m = re.match(r"(\d{4})(?:-(?:(\d{2})|Q(\d)|W(\d{2})))?(?:-(\d{2}))?", str(value or ""))
+    if m is None or published is None:
+        return False
+    year, month, quarter, week, day = m.groups()
+    try:
+        if week:
+            begins = date.fromisocalendar(int(year), int(week), 1)
+        else:
+            first = int(month) if month else (int(quarter) - 1) * 3 + 1 if quarter else 1
+            begins = date(int(year), first, int(day) if day else 1)
+    except ValueError:
+        return False
+    today = published.date() if isinstance(published, datetime) else published
+    return begins > today
+
+
 def _narrative_time(
-    f: Frame, time: dict[str, Any] | None, last: Stated
+    f: Frame, time: dict[str, Any] | None, last: Stated, published: datetime | None = None
 ) -> tuple[dict[str, Any] | None, Stated]:
     """News tells a story in its own time: "Ogden said net rose in the third quarter. Revenue
     soared to $101.7m." — an event told in the simple past whose only date would be the
@@ -881,7 +900,12 @@ def _narrative_time(
     start = f.evidence.start
     if t.get("basis") in ("event", "sentence") and t.get("value"):
         words = str(t.get("text") or "").lower().split()
-        if words and words[-1] in load_ontology().baseline_words:
+        baseline = load_ontology().baseline_words
+        if words and (
+            words[-1] in baseline
+            # "in the year-earlier quarter", "the previous year" (not "earlier this month")
+            or any(w in baseline and ("-" in w or w in ("previous", "prior")) for w in words)
+        ):
             return time, last  # "had net of $1.1m a year ago": dates that claim, not the story
         end = t.get("end")
         obj = f.roles.get("object")
@@ -891,9 +915,10 @@ def _narrative_time(
         if isinstance(end, int) and any(0 <= h - end <= 3 for h in heads):
             # "the August 7 bombings", "planned the March 3 bombings": a date in passing
             return time, last
-        if f.modality in ("predicted", "planned"):
-            # "analysts predict sluggish growth for the fourth quarter": a time looked ahead
-            # to, not where the story of what happened has got to
+        if f.modality in ("predicted", "planned") or _after(t.get("value"), published):
+            # "analysts predict sluggish growth for the fourth quarter", "he thinks they will
+            # report losses through the third quarter of 1990": a time looked ahead to, not
+            # where the story of what happened has got to
             return time, last
         return time, (start, t)
     if t.get("basis") == "report" and t.get("value"):
