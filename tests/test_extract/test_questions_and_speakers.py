@@ -192,3 +192,24 @@ def test_a_time_looked_ahead_to_does_not_date_the_story():
 def test_a_trigger_naming_a_kind_of_machine_is_no_event(nlp):
     found = frames(nlp, "Costs rose after a blast furnace outage at the mill.")
     assert not any(e == "ATTACK" for e, _ in found)
+
+
+def test_an_indefinite_expert_is_a_new_speaker():
+    found = claims("The mayor spoke. An analyst thinks several mills will close.")
+    mills = [c for c in found if "mills" in c.evidence["text"]]
+    assert mills and mills[0].source["name"] == "analyst"
+
+
+def test_two_offices_under_one_determiner_are_one_person(nlp):
+    found = frames(nlp, "Police said the founder and former chairman of Acme Corp. was arrested.")
+    arrests = [r for e, r in found if e == "ARREST"]
+    assert len(arrests) == 1
+
+
+def test_a_crime_word_describing_a_noun_accuses_no_one(nlp):
+    found = frames(
+        nlp,
+        "The court ruled that the law gives officers broad power over homes of people accused "
+        "of drug crimes.",
+    )
+    assert not any(e == "ACCUSE" for e, _ in found)

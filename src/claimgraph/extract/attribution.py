@@ -251,6 +251,12 @@ def is_anaphoric(span: Span, onto: Ontology) -> bool:
         for t in span
     ):
         return False
+    if root.lemma_.lower() in onto.anaphoric_speakers and any(
+        (c.dep_ == "det" and c.lower_ in ("a", "an", "another"))
+        or (c.dep_ == "nummod" and c.lower_ == "one")
+        for c in root.children
+    ):
+        return False  # "an analyst said", "one expert thinks": someone new, not one named before
     return root.lemma_.lower() in onto.anaphoric_speakers | onto.document_speakers
 
 

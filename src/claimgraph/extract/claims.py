@@ -833,6 +833,7 @@ def _expand(tok: Token | None) -> list[Token | None]:
         and len(c.text) > 1
         and c.ent_type_ not in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY")  # "$7m, or 11 cents"
         and not _per_share(c)
+        and not _second_office(tok, c)
     ]
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep":  # "with the US and with Mexico"
         more += [
@@ -843,6 +844,17 @@ def _expand(tok: Token | None) -> list[Token | None]:
             if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")
         ]
     return [tok, *more][:MAX_FANOUT]
+
+
+def _second_office(first: Token, other: Token) -> bool:
+    """ "the founder and former chairman of Crazy Eddie": two offices under one determiner are
+    one person's, no second participant."""
+    return (
+        first.lower_ in office_words() | {"founder", "owner", "publisher", "editor"}
+        and other.lower_ in office_words() | {"founder", "owner", "publisher", "editor"}
+        and any(c.dep_ == "det" for c in first.children)
+        and not any(c.dep_ in ("det", "poss") for c in other.children)
+    )
 
 
 def _per_share(tok: Token) -> bool:

@@ -437,6 +437,18 @@ def _accuses(verb: Token, onto: Ontology, triggers: set[int]) -> bool:
     return any(_content_word(h, spec) for h in heads for spec in onto.events.values())
 
 
+def _describes_noun(tok: Token, root: Token) -> bool:
+    """Whether a word of the content only describes a noun there, inside a participle or
+    relative clause on it: "the law lets prosecutors seize assets of people accused of
+    drug-related crimes" lays no crime on anyone."""
+    node = tok
+    while node.i != root.i and node.head.i != node.i:
+        if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return True
+        node = node.head
+    return False
+
+
 def _content_word(tok: Token, spec: EventType) -> bool:
     """Whether a word of reported content makes the statement this event ("involved in the
     attack" accuses; "involvement with our plant" does not: content_needs_prep)."""
@@ -459,7 +471,11 @@ def _reading(
     when the speaker is an organisation), a word of wrongdoing an ACCUSE by the speaker against
     the content's subject; anything else stays a STATEMENT."""
     # "a tour of suspected weapons sites": a participle describing a thing accuses no one
-    said = [t for t in content if not (t.dep_ == "amod" and t.tag_ == "VBN")]
+    said = [
+        t
+        for t in content
+        if not (t.dep_ == "amod" and t.tag_ == "VBN") and not _describes_noun(t, content.root)
+    ]
     subj = _content_subject(content)
     for name, spec in onto.events.items():
         if spec.statement_figures and any(t.ent_type_ in _FIGURES for t in content):
