@@ -213,3 +213,16 @@ def test_a_crime_word_describing_a_noun_accuses_no_one(nlp):
         "of drug crimes.",
     )
     assert not any(e == "ACCUSE" for e, _ in found)
+
+
+def test_places_with_their_countries_split_by_hyphenated_names(nlp):
+    found = frames(
+        nlp, "Blasts at the embassies in Nairobi, Kenya, and Dar-es-Salaam, Tanzania, hurt 50."
+    )
+    places = {r.get("location") for e, r in found if e == "ATTACK"}
+    assert "Kenya" not in places and len(places) == 2
+
+
+def test_specialists_named_by_a_crime_are_no_crime(nlp):
+    found = frames(nlp, "The agency flew in agents and bombing and evidence specialists.")
+    assert not any(e == "ATTACK" for e, _ in found)

@@ -725,6 +725,18 @@ def _ent_label(tok: Token) -> str:
     return tok.ent_type_
 
 
+def _hyphen_joined(doc: Doc, i: int) -> bool:
+    """Whether token i is a hyphen inside a word, or the piece right after one."""
+    if doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_:
+        return True
+    return (
+        i >= 2
+        and doc[i - 1].text == "-"
+        and not doc[i - 2].whitespace_
+        and not doc[i - 1].whitespace_
+    )
+
+
 def _places_from(tok: Token) -> list[Token]:
     """A location phrase and the places coordinated with it on the surface ("in A, and B").
 
@@ -755,8 +767,8 @@ def _places_from(tok: Token) -> list[Token]:
         listed.append(joins)
         heads.append(doc[j])
         i = j + 1
-        while i < len(doc) and doc[i].ent_iob_ == "I":
-            i += 1
+        while i < len(doc) and (doc[i].ent_iob_ == "I" or _hyphen_joined(doc, i)):
+            i += 1  # "Dar-es-Salaam", tagged a place only in part: one name
     if not has_conj:
         return heads[:1]
     # "in Nairobi, Kenya and Dar es Salaam, Tanzania": places each with its container
@@ -1448,7 +1460,7 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         tok.pos_ in ("NOUN", "PROPN")
         and _noun_lemma(tok, onto) in onto.nouns
         # "riot police", "attack helicopters": a kind of unit or gear, no event
-        and not (tok.dep_ == "compound" and _kind_modified(tok, onto))
+        and not (tok.dep_ in ("compound", "nmod") and _kind_modified(tok, onto))
         # "Rally officials", "protest leaders": people named by a company or a cause
         and not (
             tok.dep_ == "compound"
