@@ -226,3 +226,20 @@ def test_places_with_their_countries_split_by_hyphenated_names(nlp):
 def test_specialists_named_by_a_crime_are_no_crime(nlp):
     found = frames(nlp, "The agency flew in agents and bombing and evidence specialists.")
     assert not any(e == "ATTACK" for e, _ in found)
+
+
+def test_a_hyphenated_given_name_stays_one_person(nlp):
+    doc = nlp("North Korean leader Kim Jong-un met Jean-Paul Martin in Seoul.")
+    people = [e.text for e in doc.ents if e.label_ == "PERSON"]
+    assert people == ["Kim Jong-un", "Jean-Paul Martin"]
+
+
+def test_a_national_court_is_the_court_and_sentencing_is_no_finding():
+    found = claims(
+        "A South Korean court has found former President Park Geun-hye guilty of bribery and "
+        "sentenced her to 24 years in prison."
+    )
+    convict = [c for c in found if c.event == "CONVICT"]
+    assert [(c.agent["name"], c.recipient["name"], c.source["name"]) for c in convict] == [
+        ("South Korean court", "Park Geun-hye", "publisher")
+    ]

@@ -258,7 +258,11 @@ def test_a_city_or_regions_body_is_itself_not_the_city() -> None:
     claims = extract_text("Ohio police arrested a man in Dayton.").claims
     assert claims and claims[0].agent["name"] == "Ohio police"
     claims = extract_text("A Moscow court fined the website.").claims
-    assert claims and claims[0].agent["name"] == "Russia"  # a capital's body is its state's
+    # a court is its own actor, of the capital's state
+    assert claims and claims[0].agent["name"] == "Moscow court"
+    assert claims[0].agent["country"] == "Russia"
+    claims = extract_text("The Moscow government fined the website.").claims
+    assert claims and claims[0].agent["name"] == "Russia"  # a capital's government is its state's
 
 
 def test_a_figure_opening_with_the_is_not_a_company_named_the() -> None:

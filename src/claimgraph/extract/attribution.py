@@ -485,6 +485,8 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
             and not _fronted_participle(node)
             # "X is considering bidding for Y": an act X weighs, not X's report of it
             and not (word in onto.weighing_verbs and node.dep_ == "xcomp" and node.tag_ == "VBG")
+            # "the court found X guilty and sentenced her": a second act, not a finding's content
+            and not (node.dep_ == "conj" and word in onto.document_finding)
         ):  # "if X attacks, Y will respond", "when X spent $7m, he thought …": a condition or
             # a time, not what Y reports
             subj = subject_of(parent)

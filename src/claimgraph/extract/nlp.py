@@ -534,6 +534,57 @@ def person_of_place(doc: Doc) -> Doc:
     return doc
 
 
+_NAME_PREFIXES = frozenset({"anti", "pro", "ex", "non", "post", "pre", "neo", "pan", "mid"})
+_NAME_SUFFIXES = frozenset({"era", "led", "like", "run", "type", "style", "based", "backed"})
+
+
+@Language.component("claimgraph_hyphenated_names")
+def hyphenated_names(doc: Doc) -> Doc:
+    """ "Kim Jong-un", "Park Geun-hye": the tokenizer splits the hyphen and the NER tags "Kim
+    Jong" a person and "un" an organisation; a person's name runs on across a hyphen written
+    without spaces to the word after it."""
+    ents = list(doc.ents)
+    out: list[Span] = []
+    skip_until = -1
+    for ent in ents:
+        if ent.start < skip_until:
+            continue
+        start, end = ent.start, ent.end
+        while (  # "Jean-Paul Sartre": back over a hyphenated first part
+            ent.label_ == "PERSON"
+            and start >= 2
+            and doc[start - 1].text == "-"
+            and not doc[start - 1].whitespace_
+            and not doc[start - 2].whitespace_
+            and doc[start - 2].is_alpha
+            and doc[start - 2].is_title
+            and doc[start - 2].lower_ not in _NAME_PREFIXES  # "Anti-Castro" names no one
+        ):
+            start -= 2
+        while (
+            ent.label_ == "PERSON"
+            and end + 1 < len(doc)
+            and doc[end].text == "-"
+            and not doc[end - 1].whitespace_
+            and not doc[end].whitespace_
+            and doc[end + 1].is_alpha
+            # "Diaz-Balart", "Kim Jong-un" (a given name's lower-case half after two words);
+            # not "Obama-era", "Putin-backed"
+            and (doc[end + 1].is_title or (end - ent.start >= 2 and len(doc[end + 1]) <= 4))
+            and doc[end + 1].lower_ not in _NAME_SUFFIXES
+        ):
+            end += 2
+        if (start, end) != (ent.start, ent.end):
+            out = [o for o in out if o.end <= start]  # a piece tagged on its own goes
+            out.append(Span(doc, start, end, label="PERSON"))
+            skip_until = end
+        else:
+            out.append(ent)
+    if [(e.start, e.end) for e in out] != [(e.start, e.end) for e in ents]:
+        doc.ents = out
+    return doc
+
+
 @Language.component("claimgraph_known_surname")
 def known_surname(doc: Doc) -> Doc:
     """ "President Donald Trump spoke on Monday. Trump fired Comey": opening a sentence, the
@@ -763,6 +814,7 @@ def _load(model: str, trained_ner: bool, product: bool = True) -> Language:
                 stacklevel=2,
             )
     if product:  # these read the entities: after the NER
+        nlp.add_pipe("claimgraph_hyphenated_names", last=True)
         nlp.add_pipe("claimgraph_known_surname", last=True)
         nlp.add_pipe("claimgraph_place_modifier", last=True)
         nlp.add_pipe("claimgraph_titled_recipient", last=True)

@@ -116,8 +116,6 @@ STATE_HEADS = {
     "state",
     "people",
     "parliament",
-    "court",
-    "prosecutor",
     "officer",
     "commander",
     "guard",
@@ -525,7 +523,8 @@ def _actor(span: RoleSpan, idx: _Index, acting: bool = True) -> dict[str, Any]:
             country = idx.capital_country(span.start, span.end)
             if country is not None and head.rstrip("s") in STATE_HEADS:
                 return {**country, "text": span.text}
-            return _phrase_actor(span)
+            # ("a Moscow court" is that court, of Russia: a court is its own actor)
+            return _phrase_actor(span, country["name"] if country is not None else None)
         if (
             ent is not None
             and ent.type in ("GPE", "NORP")
