@@ -858,12 +858,16 @@ def _expand(tok: Token | None) -> list[Token | None]:
     return [tok, *more][:MAX_FANOUT]
 
 
+_HELD_ROLES = frozenset({"founder", "owner", "publisher", "editor"})  # beside office words
+
+
 def _second_office(first: Token, other: Token) -> bool:
     """ "the founder and former chairman of Crazy Eddie": two offices under one determiner are
     one person's, no second participant."""
+    offices = office_words() | _HELD_ROLES
     return (
-        first.lower_ in office_words() | {"founder", "owner", "publisher", "editor"}
-        and other.lower_ in office_words() | {"founder", "owner", "publisher", "editor"}
+        first.lower_ in offices
+        and other.lower_ in offices
         and any(c.dep_ == "det" for c in first.children)
         and not any(c.dep_ in ("det", "poss") for c in other.children)
     )

@@ -536,6 +536,7 @@ def person_of_place(doc: Doc) -> Doc:
 
 _NAME_PREFIXES = frozenset({"anti", "pro", "ex", "non", "post", "pre", "neo", "pan", "mid"})
 _NAME_SUFFIXES = frozenset({"era", "led", "like", "run", "type", "style", "based", "backed"})
+_PLACE_WORDS = frozenset({"bay", "river", "lake", "mount", "island", "sea", "valley", "street"})
 
 
 @Language.component("claimgraph_hyphenated_names")
@@ -550,8 +551,13 @@ def hyphenated_names(doc: Doc) -> Doc:
         if ent.start < skip_until:
             continue
         start, end = ent.start, ent.end
+        # a name of two words or more ("Kim Jong", "Paul Sartre"); a lone word joined so is as
+        # often two places ("Logan-Rogersville") or a party and seat ("D-Raleigh")
+        named = (
+            ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].lower_ not in _PLACE_WORDS
+        )  # ("Nizhne-Imeritinskaya Bay", tagged a person, stays as it is)
         while (  # "Jean-Paul Sartre": back over a hyphenated first part
-            ent.label_ == "PERSON"
+            named
             and start >= 2
             and doc[start - 1].text == "-"
             and not doc[start - 1].whitespace_
@@ -559,10 +565,12 @@ def hyphenated_names(doc: Doc) -> Doc:
             and doc[start - 2].is_alpha
             and doc[start - 2].is_title
             and doc[start - 2].lower_ not in _NAME_PREFIXES  # "Anti-Castro" names no one
+            # a given name's short first half ("Jean-", "Karl-"), not a town ("Plainview-")
+            and len(doc[start - 2]) <= 5
         ):
             start -= 2
         while (
-            ent.label_ == "PERSON"
+            named
             and end + 1 < len(doc)
             and doc[end].text == "-"
             and not doc[end - 1].whitespace_
@@ -570,7 +578,7 @@ def hyphenated_names(doc: Doc) -> Doc:
             and doc[end + 1].is_alpha
             # "Diaz-Balart", "Kim Jong-un" (a given name's lower-case half after two words);
             # not "Obama-era", "Putin-backed"
-            and (doc[end + 1].is_title or (end - ent.start >= 2 and len(doc[end + 1]) <= 4))
+            and (doc[end + 1].is_title or len(doc[end + 1]) <= 4)
             and doc[end + 1].lower_ not in _NAME_SUFFIXES
         ):
             end += 2
