@@ -243,3 +243,17 @@ def test_a_national_court_is_the_court_and_sentencing_is_no_finding():
     assert [(c.agent["name"], c.recipient["name"], c.source["name"]) for c in convict] == [
         ("South Korean court", "Park Geun-hye", "publisher")
     ]
+
+
+def test_with_no_one_reporting_it_the_one_who_weighs_an_act_tells_it():
+    found = claims("Lena Ortiz considered selling her shares to pay for college.")
+    sell = [c for c in found if c.event == "SUPPLY"]
+    assert sell and sell[0].source["name"] == "Lena Ortiz" and sell[0].modality == "planned"
+
+
+def test_a_finding_goes_on_through_a_participle():
+    found = claims(
+        "A Gallup poll this week found Smith even with Jones statewide, but losing the north "
+        "by 20 points."
+    )
+    assert found and all(c.source["name"] != "publisher" for c in found)

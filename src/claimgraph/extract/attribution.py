@@ -483,10 +483,9 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
                 )
             )
             and not _fronted_participle(node)
-            # "X is considering bidding for Y": an act X weighs, not X's report of it
-            and not (word in onto.weighing_verbs and node.dep_ == "xcomp" and node.tag_ == "VBG")
             # "the court found X guilty and sentenced her": a second act, not a finding's content
-            and not (node.dep_ == "conj" and word in onto.document_finding)
+            # ("found Trump even statewide, but losing the south by 38 points" still finds)
+            and not (node.dep_ == "conj" and node.tag_ != "VBG" and word in onto.document_finding)
         ):  # "if X attacks, Y will respond", "when X spent $7m, he thought …": a condition or
             # a time, not what Y reports
             subj = subject_of(parent)
@@ -501,7 +500,10 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
             found = Attribution(
                 span, bool(span) and is_anaphoric(span, onto), onto.reporting[word], parent
             )
-            if subj is None or subj.lower_ not in QUOTED_SPEAKERS:
+            # "X is considering bidding for Y": an act X weighs, told by whoever reports that
+            # X weighs it ("directors said X is considering …"), else by X
+            weighed = word in onto.weighing_verbs and node.dep_ == "xcomp" and node.tag_ == "VBG"
+            if (subj is None or subj.lower_ not in QUOTED_SPEAKERS) and not weighed:
                 return found
             inner = inner or found
         if parent.pos_ == "NOUN" and parent.lemma_.lower() in onto.stance_nouns:

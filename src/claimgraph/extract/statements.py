@@ -170,12 +170,6 @@ def _content(verb: Token, onto: Ontology) -> Token | None:
         return None  # "his death shows how fragile the right has become": no one says it
     for c in verb.children:
         if c.dep_ in _CONTENT_DEPS and c.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
-            if (
-                lemma(verb) in onto.weighing_verbs
-                and c.tag_ == "VBG"
-                and not any(k.dep_ in ("nsubj", "mark") for k in c.children)
-            ):
-                continue  # "is considering bidding for X": an act weighed, nothing said
             if person_finds and (
                 c.pos_ in ("ADJ", "NOUN")
                 or (
@@ -637,6 +631,8 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
             if relays_quote(tok, onto):
                 continue  # "the Post quoted an aide as saying …": its "saying" states it
             content = _content(tok, onto)
+            if word in onto.weighing_verbs and content is not None and _holds_event(content, found):
+                continue  # "is considering bidding $780m to acquire X": the ACQUIRE tells it
             subj = _speaker_token(tok, onto, shared=True)
             if subj is None:
                 continue
