@@ -181,12 +181,13 @@ def phrase(tok: Token) -> Span:
     aside = next((c for c in tok.rights if comma_aside(c)), None)
     if aside is not None:  # "Residents, angry at the delays, said …": the residents
         end = aside.left_edge.i
-    when = next(
-        (c for c in tok.rights if c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME")), None
-    )
-    if when is not None and tok.dep_ in ("nsubj", "nsubjpass"):
-        # "Trump this week also said …": Trump, not "Trump this week" (a clause keeps its time)
-        end = min(end, when.left_edge.i)
+    if tok.dep_ in ("nsubj", "nsubjpass"):  # (a clause keeps its time)
+        when = next(
+            (c for c in tok.rights if c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME")),
+            None,
+        )
+        if when is not None:  # "Trump this week also said …": Trump, not "Trump this week"
+            end = min(end, when.left_edge.i)
     while start < end - 1 and (doc[start].dep_ == "det" or doc[start].is_punct):
         start += 1
     while end > start + 1 and doc[end - 1].is_punct and doc[end - 1].text != "%":

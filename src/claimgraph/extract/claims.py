@@ -858,13 +858,16 @@ def _expand(tok: Token | None) -> list[Token | None]:
     return [tok, *more][:MAX_FANOUT]
 
 
-_HELD_ROLES = frozenset({"founder", "owner", "publisher", "editor"})  # beside office words
+@functools.lru_cache(maxsize=1)
+def _held_roles() -> frozenset[str]:
+    """Office words and the roles a person holds beside them ("founder", "owner")."""
+    return office_words() | {"founder", "owner", "publisher", "editor"}
 
 
 def _second_office(first: Token, other: Token) -> bool:
     """ "the founder and former chairman of Crazy Eddie": two offices under one determiner are
     one person's, no second participant."""
-    offices = office_words() | _HELD_ROLES
+    offices = _held_roles()
     return (
         first.lower_ in offices
         and other.lower_ in offices
