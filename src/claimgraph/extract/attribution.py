@@ -110,6 +110,25 @@ def nearest_subject(verb: Token, deps: tuple[str, ...]) -> Token | None:
     return first
 
 
+_OWN_COMPLEMENTS = ("dobj", "ccomp", "xcomp", "dative", "nsubjpass", "attr", "acomp", "oprd")
+
+
+def raised_object(verb: Token) -> Token | None:
+    """The object a verb shares with the verb conjoined right after it ("police questioned and
+    released two men": the men are questioned too); None when the verb has a complement of its
+    own or something stands between it and the conjunction."""
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in _OWN_COMPLEMENTS for c in verb.children):
+        return None
+    doc = verb.doc
+    if verb.i + 2 >= len(doc) or doc[verb.i + 1].dep_ != "cc" or doc[verb.i + 1].head.i != verb.i:
+        return None
+    nxt = doc[verb.i + 2]
+    if nxt.dep_ != "conj" or nxt.head.i != verb.i or nxt.tag_ != verb.tag_ or subject_of(nxt):
+        return None  # "not to shoot and begging her husband": two clauses, not one object
+    obj = next((c for c in nxt.children if c.dep_ == "dobj" and c.i > nxt.i), None)
+    return obj
+
+
 def quoted_as(verb: Token) -> Token | None:
     """Who "saying" has for speaker in "the Post quoted an aide as saying …": the paper that
     quotes (attribution corpora credit it; the aide is often unnamed), else the one quoted
@@ -487,6 +506,8 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
             # "the court found X guilty and sentenced her": a second act, not a finding's content
             # ("found Trump even statewide, but losing the south by 38 points" still finds)
             and not (node.dep_ == "conj" and node.tag_ != "VBG" and word in onto.document_finding)
+            # "police questioned and released two men": one object for both acts, no content
+            and not (node.dep_ == "conj" and raised_object(parent) is not None)
         ):  # "if X attacks, Y will respond", "when X spent $7m, he thought …": a condition or
             # a time, not what Y reports
             subj = subject_of(parent)

@@ -33,6 +33,7 @@ from claimgraph.extract.attribution import (
     phrase,
     placed_actor,
     polarity,
+    raised_object,
     relays_quote,
     reporter_act,
     said_of_nobody,
@@ -1154,6 +1155,8 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             dobj = tok.head  # "the diplomats (being) expelled from Canada": they are expelled
         if dobj is None and _participle_clause(tok):
             dobj = subject_of(tok.head)  # "Cited by police for speeding, the driver …"
+        if dobj is None:
+            dobj = raised_object(tok)  # "questioned and released two men": both acts' object
         shared = subject_of(tok.head) if dobj is None else None
         if _conjoined_passive(tok, shared):
             dobj = shared  # "were arrested and charged with murder": charged too

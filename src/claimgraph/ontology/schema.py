@@ -497,6 +497,8 @@ FILES: dict[str, Check] = {
             "weapons": WORD_MAP,
             "person_titles": words,
             "office_words": words,
+            "group_counts": map_of(NUM),
+            "group_not_people": words,
             "title_nouns": list_of(words),
             "org_suffixes": STR_MAP,
             "org_bodies": words,

@@ -27,7 +27,14 @@ from claimgraph.extract.records import (
 )
 from claimgraph.ontology import load_yaml
 from claimgraph.record import ACTOR_ROLES, THING_ROLES
-from claimgraph.resolve.entities import country_name, country_view, public_bodies, title_nouns
+from claimgraph.resolve.entities import (
+    country_name,
+    country_view,
+    group_counts,
+    group_not_people,
+    public_bodies,
+    title_nouns,
+)
 from claimgraph.resolve.gender import PRONOUN_GENDER, first_name_gender, noun_gender, title_gender
 
 
@@ -44,6 +51,8 @@ def _capitals() -> set[tuple[str, str]]:
 
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+_LISTING = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")  # the joint between names in a list
+_GROUP = re.compile(r"(?:(?:the|these|those)\s+)?(\w+)\s+(\w+)", re.IGNORECASE)
 _SELF = {"i", "we", "you", "me", "us"}  # inside a quotation: the speaker (or their side)
 # "the company", "the Kirkland, Wash., company": an organisation named earlier, never the town
 ORG_HEADS = {
@@ -252,6 +261,31 @@ class _Index:
         if self.focus is not None and self.fits(self.focus, pronoun):
             return self.focus
         return next((e for e in reversed(before) if self.fits(e, pronoun)), None)
+
+    def named_together(self, start: int, count: int, window: int = 4000) -> list[Entity] | None:
+        """The people last named together before `start` ("Ronald Stauber and Michael
+        Gingrich"), when they are `count`: whom "the two men" points back to."""
+        chains: list[list[tuple[int, int, Entity]]] = []
+        for s, e, ent in self.mentions:
+            if s >= start or s < start - window or ent.type != "PERSON":
+                continue
+            last = chains[-1][-1] if chains else None
+            gap = self.text[last[1] : s] if last is not None else ""
+            if (
+                last is not None
+                and _LISTING.fullmatch(gap)
+                and ent not in [m[2] for m in chains[-1]]
+            ):
+                chains[-1].append((s, e, ent))
+            else:
+                chains.append([(s, e, ent)])
+        for chain in reversed(chains):
+            if len(chain) > 1:
+                joined = self.text[chain[-2][1] : chain[-1][0]]
+                if len(chain) == count and "and" in joined.split():
+                    return [m[2] for m in chain]
+                return None  # the last group named is another one
+        return None
 
     def other_person(
         self, start: int, not_id: str, window: int = 250, pronoun: str = ""
@@ -543,6 +577,43 @@ def _actor(span: RoleSpan, idx: _Index, acting: bool = True) -> dict[str, Any]:
     return {"id": ent.id, "name": ent.name, "type": ent.type, "text": span.text}
 
 
+def _named_group(span: RoleSpan, idx: _Index) -> list[Entity] | None:
+    """The people "the two men" or "both suspects" are: the ones the text last named together,
+    so that each is a participant of the claim, as when the text names them."""
+    said = span.text.strip()
+    if " " not in said:  # "Both men were arrested": the parser leaves "both" out of the phrase
+        said = " ".join([*idx.text[max(0, span.start - 12) : span.start].split()[-1:], said])
+    m = _GROUP.fullmatch(said)
+    if m is None:
+        return None
+    count, noun = group_counts().get(m.group(1).lower()), m.group(2).lower()
+    if count is None or not _lemma_in(noun, load_ontology().actor_nouns):
+        return None
+    if _lemma_in(noun, group_not_people()):
+        return None
+    return idx.named_together(span.start, count)
+
+
+def _each_named(f: Frame, roles: dict[str, Any], idx: _Index) -> list[dict[str, Any]]:
+    """The claim's roles once per person of a group its agent or recipient points back to
+    ("the two men showed up": each man did), else the roles as they are."""
+    out = [roles]
+    for name in ("agent", "recipient"):
+        span, actor = f.roles.get(name), roles.get(name)
+        if span is None or actor is None or actor.get("id") or actor.get("text") != span.text:
+            continue
+        group = _named_group(span, idx)
+        if not group:
+            continue
+        one = {e.id: {"id": e.id, "name": e.name, "type": e.type, "text": span.text} for e in group}
+        out = [{**r, name: one[e.id]} for r in out for e in group]
+        symmetric = load_ontology().events[f.event].symmetric
+        if name == "agent" and len(group) == 2 and roles.get("recipient") is None and symmetric:
+            for r in out:  # "the two men met": each met the other
+                r["recipient"] = next(v for k, v in one.items() if k != r["agent"]["id"])
+    return out
+
+
 def _not_self(roles: dict[str, Any], f: Frame, idx: _Index) -> None:
     """A pronoun recipient read as the agent itself ("she" -> the man who said she was
     kidnapped) is the last other person named, or no one: nobody is the target of their own act
@@ -801,27 +872,28 @@ def resolve_claims(
         narrative = _present_again(narrative, idx.times, text or "", f.evidence.start, published)
         time, narrative = _narrative_time(f, time, narrative, published)
         time = _incident_time(f, time, incidents, onto)
-        cid = _claim_id(article_key, f, roles)
-        if cid in seen:
-            continue
-        seen.add(cid)
-        claims.append(
-            Claim(
-                id=cid,
-                event=f.event,
-                polarity=f.polarity,
-                modality=f.modality,
-                time=time,
-                quantity=f.quantity,
-                source=source,
-                evidence={
-                    "start": f.evidence.start,
-                    "end": f.evidence.end,
-                    "text": f.evidence.text,
-                },
-                **roles,
+        for filled in _each_named(f, roles, idx):
+            cid = _claim_id(article_key, f, filled)
+            if cid in seen:
+                continue
+            seen.add(cid)
+            claims.append(
+                Claim(
+                    id=cid,
+                    event=f.event,
+                    polarity=f.polarity,
+                    modality=f.modality,
+                    time=time,
+                    quantity=f.quantity,
+                    source=source,
+                    evidence={
+                        "start": f.evidence.start,
+                        "end": f.evidence.end,
+                        "text": f.evidence.text,
+                    },
+                    **filled,
+                )
             )
-        )
     claims = _victims_dated(claims)
     final = merge_restatements(_company_figures(claims, onto.events["MEASURE"].owned_figures))
     for c in final:  # merging and owner inference change a claim: its id follows its content

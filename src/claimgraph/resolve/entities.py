@@ -61,6 +61,18 @@ def public_bodies() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def group_counts() -> dict[str, int]:
+    """How many people a counting word before a people noun names ("the two men": 2)."""
+    return {str(k).lower(): int(v) for k, v in (_tables().get("group_counts") or {}).items()}
+
+
+@lru_cache(maxsize=1)
+def group_not_people() -> frozenset[str]:
+    """Nouns of a counted group that name sides, not people ("both sides")."""
+    return frozenset(w.lower() for w in _tables().get("group_not_people") or [])
+
+
+@lru_cache(maxsize=1)
 def title_nouns() -> tuple[frozenset[str], ...]:
     """Office-holder nouns in groups of words that name the same office (chief = director)."""
     return tuple(frozenset(w.lower() for w in g) for g in _tables().get("title_nouns") or [])
