@@ -74,3 +74,16 @@ def test_both_sides_are_no_two_people():
     assert not any(
         role(c, "agent") in ("Tomas Keller", "Ivan Dobrev") for c in found if c.event == "MEET"
     )
+
+
+def test_a_statement_saying_is_told_by_who_issued_it():
+    found = claims("The ministry issued a statement saying police arrested two men.")
+    arrest = next(c for c in found if c.event == "ARREST")
+    assert arrest.source["name"].lower() == "ministry"
+    assert arrest.modality == "reported"
+
+
+def test_a_statement_saying_with_no_event_is_a_statement_of_its_issuer():
+    found = claims("The league issued a statement saying the season was over.")
+    said = [c for c in found if c.event == "STATEMENT"]
+    assert [c.source["name"].lower() for c in said] == ["league"]

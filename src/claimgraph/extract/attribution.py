@@ -446,6 +446,12 @@ def gerund_subject(verb: Token, onto: Ontology) -> Token | None:
     that …" is no speaker); inside a reported clause, its reporter ("he maintains that …");
     "quoted as saying" is left to quoted_as."""
     node, via_prep = verb, False
+    document = verb.head if verb.dep_ == "acl" else None
+    if document is not None and document.lemma_.lower() in onto.document_speakers:
+        # "the ministry issued a statement saying …": who issued it; "a statement saying …
+        # was posted": the statement, which points back to its author
+        issuer = subject_of(document.head) if document.dep_ == "dobj" else None
+        return issuer if issuer is not None and can_speak(issuer, onto) else document
     for _ in range(4):
         if node.dep_ in ("advcl", "conj"):
             node = node.head

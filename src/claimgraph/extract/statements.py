@@ -98,8 +98,9 @@ def _speaker_token(
             subj = next((c for c in outer.children if c.dep_ == "nsubj"), subj)
     if subj is None:
         subj = quoted_as(verb)  # "the Post quoted an aide as saying …": the Post speaks
-    if subj is None and verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "conj"):
-        subj = gerund_subject(verb, onto)  # "X responded by (cutting prices and) saying …"
+    if subj is None and verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "conj", "acl"):
+        # "X responded by (cutting prices and) saying …", "X issued a statement saying …"
+        subj = gerund_subject(verb, onto)
     if subj is None:
         return None
     subj = placed_actor(subj) or subj  # "The Kirkland, Wash., company said …"
