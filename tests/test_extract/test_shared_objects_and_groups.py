@@ -87,3 +87,14 @@ def test_a_statement_saying_with_no_event_is_a_statement_of_its_issuer():
     found = claims("The league issued a statement saying the season was over.")
     said = [c for c in found if c.event == "STATEMENT"]
     assert [c.source["name"].lower() for c in said] == ["league"]
+
+
+def test_giving_choice_or_flexibility_hands_over_no_goods():
+    found = claims("Brenner Holdings is giving its savers choice and flexibility.")
+    assert not any(c.event == "SUPPLY" for c in found)
+
+
+def test_selling_a_stake_is_no_investment():
+    found = claims("Brenner Holdings sold its stake in the brewery for $5 million.")
+    assert "INVEST" not in {c.event for c in found}
+    assert "SUPPLY" in {c.event for c in found}
