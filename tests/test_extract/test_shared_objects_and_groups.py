@@ -98,3 +98,30 @@ def test_selling_a_stake_is_no_investment():
     found = claims("Brenner Holdings sold its stake in the brewery for $5 million.")
     assert "INVEST" not in {c.event for c in found}
     assert "SUPPLY" in {c.event for c in found}
+
+
+def test_posts_named_together_make_one_appointment():
+    found = claims("Maria Okafor was named president and chief executive officer of Delmont Corp.")
+    appointments = [c for c in found if c.event == "APPOINT"]
+    assert len(appointments) == 1
+    assert role(appointments[0], "object") == "president and chief executive officer"
+
+
+def test_stepped_down_as_several_posts_is_one_resignation():
+    found = claims("Gerald Marsh stepped down as chairman, president and chief executive in March.")
+    resignations = [c for c in found if c.event == "RESIGN"]
+    assert [role(c, "agent") for c in resignations] == ["Gerald Marsh"]
+    assert role(resignations[0], "object") == "chairman, president and chief executive"
+
+
+def test_charges_listed_together_are_one_charge_and_no_arrest():
+    found = claims("Prosecutors charged Dale Hunt with kidnapping and false imprisonment.")
+    assert [role(c, "object") for c in found if c.event == "CHARGE"] == [
+        "kidnapping and false imprisonment"
+    ]
+    assert not any(c.event == "ARREST" for c in found)
+
+
+def test_goods_sold_together_still_fan_out():
+    found = claims("Belgrade sold tanks and missiles to the rebels.")
+    assert sorted(role(c, "object") for c in found if c.event == "SUPPLY") == ["missiles", "tanks"]

@@ -87,6 +87,15 @@ PLAN_NOUNS = {
 }  # a sentence listing 40 places yields at most this many frames per role
 
 
+def _through_conjuncts(span: RoleSpan, tok: Token) -> RoleSpan:
+    """One role over a whole coordination ("chairman, president and chief executive")."""
+    last = role_span(max(tok.conjuncts, key=lambda c: c.i))
+    if last.end <= span.end:
+        return span
+    text = tok.doc.text[span.start : last.end]
+    return RoleSpan(span.start, last.end, text, span.head_start, span.head_end, span.indefinite)
+
+
 def role_span(
     tok: Token, *, full: bool = False, before: int | None = None, after: int | None = None
 ) -> RoleSpan:
@@ -391,6 +400,9 @@ def _verb_readings(tok: Token, onto: Ontology) -> list[tuple[str, bool]]:
                 o.ent_type_ in ("DATE", "TIME") for o in p.children if o.dep_ == "pobj"
             ):
                 continue  # "fired his chief of staff on Friday" fires no one on
+            readings.extend(onto.verbs.get(f"{word} {p.lower_}", []))
+        elif p.dep_ == "advmod" and p.pos_ == "ADV" and p.i == tok.i + 1 and " " not in word:
+            # the parser's adverb for a particle: "stepped down as chairman"
             readings.extend(onto.verbs.get(f"{word} {p.lower_}", []))
     if _for_clause(tok) is not None:
         readings.extend(onto.verbs.get(f"{word} for", []))
@@ -3169,7 +3181,11 @@ def _frames_for(
             t
             for k, t in enumerate(_expand(roles.get(r)))
             if k == 0
-            or (r == "object" and not spec.excludes(lemma(tok), t.lemma_.lower()))
+            or (
+                r == "object"
+                and not spec.one_object
+                and not spec.excludes(lemma(tok), t.lemma_.lower())
+            )
             or (r != "object" and is_actor(_quantified(t, onto)))
         ]
         + ([] if r == "object" else _modifier_conjuncts(roles.get(r)))
@@ -3212,6 +3228,8 @@ def _frames_for(
                     before=cut if name == "object" else None,
                     after=cut_start if name == "object" else None,
                 )
+                if name == "object" and spec.one_object and t.conjuncts and t is not tok:
+                    filled[name] = _through_conjuncts(filled[name], t)
         if zero_span is not None:
             filled["object"] = zero_span
         if place is not None:

@@ -63,6 +63,7 @@ class EventType:
     it_is_organisation: bool = False  # "after it unveiled its computer": "it" is the company
     speaker_acts: bool = False  # an agentless act an acting body reports is its own act
     symmetric: bool = False  # "A and B agreed/met": each acts with the other as counterpart
+    one_object: bool = False  # "named president and chief executive": one act, not two
     bare_nouns: bool = False  # nominal triggers count without an "of" phrase ("a blast")
     agentless: bool = False  # may be stated without an agent ("a bomb exploded", "X was arrested")
     no_agent: bool = False  # never has an agent (natural disasters)
@@ -251,6 +252,7 @@ def load_ontology() -> Ontology:
             needs_object=needs,
             quantity=bool(spec.get("quantity")),
             symmetric=bool(spec.get("symmetric")),
+            one_object=bool(spec.get("one_object")),
             speaker_acts=bool(spec.get("speaker_acts")),
             with_makes_dobj_recipient=bool(spec.get("with_makes_dobj_recipient")),
             complement_assisted_by=bool(spec.get("complement_assisted_by")),

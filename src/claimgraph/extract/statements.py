@@ -98,7 +98,9 @@ def _speaker_token(
             subj = next((c for c in outer.children if c.dep_ == "nsubj"), subj)
     if subj is None:
         subj = quoted_as(verb)  # "the Post quoted an aide as saying …": the Post speaks
-    if subj is None and verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "conj", "acl"):
+    # ("a report citing Jordanian sources" names where it comes from, says nothing)
+    citing = verb.dep_ == "acl" and lemma(verb) in ("cite", "quote")
+    if subj is None and verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "conj", "acl") and not citing:
         # "X responded by (cutting prices and) saying …", "X issued a statement saying …"
         subj = gerund_subject(verb, onto)
     if subj is None:

@@ -311,6 +311,7 @@ _EVENT_FLAGS = (
     "it_is_organisation",
     "bare_nouns",
     "symmetric",
+    "one_object",
     "speaker_acts",
     "agentless",
     "no_agent",
