@@ -125,3 +125,10 @@ def test_charges_listed_together_are_one_charge_and_no_arrest():
 def test_goods_sold_together_still_fan_out():
     found = claims("Belgrade sold tanks and missiles to the rebels.")
     assert sorted(role(c, "object") for c in found if c.event == "SUPPLY") == ["missiles", "tanks"]
+
+
+def test_asked_to_comment_is_an_interview_not_a_request():
+    found = claims("Asked to comment on the merger, a Velora spokesman said the talks were over.")
+    assert not any(c.event == "REQUEST" for c in found)
+    found = claims("The director was asked to testify before the committee.")
+    assert any(c.event == "REQUEST" for c in found)

@@ -530,9 +530,12 @@ def _asks_question(verb: Token) -> bool:
     aims": a question, not a request."""
     if _quotes_question(verb):
         return True
+    passive = verb.tag_ == "VBN" and _child(verb, "agent") is None
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "about":
             return True
+        if passive and c.dep_ == "xcomp" and c.lemma_.lower() in load_ontology().asked_for_comment:
+            return True  # "Asked to comment on the plan, a spokesman said …": an interview
         if (
             c.dep_ == "advcl"
             and c.i > verb.i

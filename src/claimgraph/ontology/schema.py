@@ -448,6 +448,7 @@ FILES: dict[str, Check] = {
             "own_voice_nouns": words,
             "speaker_nouns": words,
             "silent_when_negated": words,
+            "asked_for_comment": words,
             "backdrop_preps": words,
             "clause_modality": MODALITY_WORDS,
             "government_metonyms": STR_MAP,
