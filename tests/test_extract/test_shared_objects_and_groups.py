@@ -132,3 +132,13 @@ def test_asked_to_comment_is_an_interview_not_a_request():
     assert not any(c.event == "REQUEST" for c in found)
     found = claims("The director was asked to testify before the committee.")
     assert any(c.event == "REQUEST" for c in found)
+
+
+def test_the_event_noun_that_kills_happened_when_the_killing_did():
+    found = extract_text(
+        "It rained. The blasts killed 31 people on March 4, 2001.",
+        published=datetime.datetime(2002, 5, 3),
+    ).claims
+    attack = next(c for c in found if c.event == "ATTACK")
+    assert attack.time["value"] == "2001-03-04"
+    assert attack.time["basis"] == "mention"

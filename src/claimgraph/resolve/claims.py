@@ -894,7 +894,7 @@ def resolve_claims(
                     **filled,
                 )
             )
-    claims = _victims_dated(claims)
+    claims = _causes_dated(_victims_dated(claims))
     final = merge_restatements(_company_figures(claims, onto.events["MEASURE"].owned_figures))
     for c in final:  # merging and owner inference change a claim: its id follows its content
         c.id = _content_id(article_key, c)
@@ -1103,6 +1103,30 @@ def _incident_time(
 
 
 _HARMS = frozenset({"ATTACK", "KILL", "ASSAULT"})
+
+
+def _causes_dated(claims: list[Claim]) -> list[Claim]:
+    """ "The bombings killed 224 people on Aug. 7, 1998": the event noun that does the act
+    (the killing's object, a mention inside its evidence) happened when the act did."""
+    for act in claims:
+        t = act.time or {}
+        cause = str((act.object or {}).get("text") or "").lower()
+        if t.get("basis") not in ("event", "sentence") or not t.get("value") or not cause:
+            continue
+        ev = act.evidence or {}
+        for c in claims:
+            told = c.evidence or {}
+            if (
+                c is not act
+                and (c.time or {}).get("basis") in _UNDATED
+                and ev.get("start", 0) <= told.get("start", -1) < ev.get("end", 0)
+                and str((c.object or {}).get("text") or "").lower() == cause
+                and cause in str(told.get("text") or "").lower()
+                and len(str(told.get("text") or "")) < len(str(ev.get("text") or ""))
+            ):
+                day = (c.time or {}).get("published") or (c.time or {}).get("value")
+                c.time = {**t, "basis": "mention", "published": day}
+    return claims
 
 
 def _victims_dated(claims: list[Claim]) -> list[Claim]:
