@@ -142,3 +142,9 @@ def test_the_event_noun_that_kills_happened_when_the_killing_did():
     attack = next(c for c in found if c.event == "ATTACK")
     assert attack.time["value"] == "2001-03-04"
     assert attack.time["basis"] == "mention"
+
+
+def test_little_changed_at_a_figure_is_a_figure():
+    found = claims("Sales were little changed at 3.1 billion kroner.")
+    assert [role(c, "object") for c in found if c.event == "MEASURE"] == ["Sales"]
+    assert not claims("The rules were changed in 2010.")
