@@ -148,3 +148,9 @@ def test_little_changed_at_a_figure_is_a_figure():
     found = claims("Sales were little changed at 3.1 billion kroner.")
     assert [role(c, "object") for c in found if c.event == "MEASURE"] == ["Sales"]
     assert not claims("The rules were changed in 2010.")
+
+
+def test_people_of_two_sides_meet_for_their_sides():
+    found = claims("The foreign ministers of Chile and Peru held talks in Lima on Monday.")
+    meetings = {(role(c, "agent"), role(c, "recipient")) for c in found if c.event == "MEET"}
+    assert meetings == {("Chile", "Peru"), ("Peru", "Chile")}

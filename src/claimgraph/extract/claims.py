@@ -917,6 +917,26 @@ def _own_tokens(tok: Token) -> set[int]:
     return {x.i for x in tok.subtree} - others
 
 
+def _sides_of(tok: Token | None) -> list[Token]:
+    """ "representatives of Dow Jones and Telerate", "the foreign ministers of India and
+    Pakistan": people of two named sides, who act for them (for a symmetric act)."""
+    if tok is None or tok.conjuncts or not _lemma_in_actor_nouns(tok):
+        return []
+    for p in tok.children:
+        obj = _child(p, "pobj") if p.dep_ == "prep" and p.lower_ in ("of", "from") else None
+        if obj is None or len(obj.conjuncts) != 1:
+            continue
+        sides = [obj, *obj.conjuncts]
+        if all(s.ent_type_ in ("GPE", "ORG", "NORP") or s.pos_ == "PROPN" for s in sides):
+            return sides
+    return []
+
+
+def _lemma_in_actor_nouns(tok: Token) -> bool:
+    nouns = load_ontology().actor_nouns
+    return tok.pos_ == "NOUN" and (tok.lower_ in nouns or tok.lemma_.lower() in nouns)
+
+
 def _modifier_conjuncts(tok: Token | None) -> list[Token]:
     """ "the Labour and Nationalist parties", "British and French troops": the second named
     modifier of a coordinated pair is an actor of its own."""
@@ -3198,6 +3218,10 @@ def _frames_for(
         else [tok]
         for r in fan_roles
     ]  # "investment in Conner and a $7.6m gain": the gain is not a second recipient
+    if spec.symmetric and choices[1] == [None] and len(choices[0]) == 1:
+        sides = _sides_of(roles.get("agent"))
+        if sides:
+            choices[0] = sides  # "representatives of Dow Jones and Telerate met": each side
     owned = {  # "explosions at Oxford Street and the Cavehill Road": each site is its own place
         t.i: _own_tokens(t) for options in choices if len(options) > 1 for t in options if t
     }
