@@ -154,3 +154,13 @@ def test_people_of_two_sides_meet_for_their_sides():
     found = claims("The foreign ministers of Chile and Peru held talks in Lima on Monday.")
     meetings = {(role(c, "agent"), role(c, "recipient")) for c in found if c.event == "MEET"}
     assert meetings == {("Chile", "Peru"), ("Peru", "Chile")}
+
+
+def test_a_level_verb_with_a_figure_measures_its_subject():
+    found = claims("The renovation of the stadium will cost about $32 million.")
+    assert [role(c, "object") for c in found if c.event == "MEASURE"] == [
+        "renovation of the stadium"
+    ]
+    found = claims("Donations to the campaign hit nearly $1.1 billion through August.")
+    assert {c.event for c in found} == {"MEASURE"}
+    assert not any(c.event == "MEASURE" for c in claims("The convoy reached the border."))

@@ -419,8 +419,22 @@ def _moved_by(tok: Token, subj: Token, word: str, spec: EventType) -> bool:
         or subj.dep_ == "nsubjpass"
         or is_actor(subj)
     ):
-        return False
+        return _reached_figure(tok, subj, word, spec)
     return _by_or_to_figure(tok)
+
+
+def _reached_figure(tok: Token, subj: Token, word: str, spec: EventType) -> bool:
+    """ "The Vix measure of volatility reached 20 per cent", "the project cost $5 million": a
+    level verb (MEASURE static_verbs) with a percentage, sum or amount for its object states
+    the figure of its subject, whatever its noun (not an actor's: "Acme hit $5m" is read
+    elsewhere)."""
+    if word not in spec.static_verbs or word == "be" or subj.pos_ != "NOUN" or is_actor(subj):
+        return False
+    if subj.dep_ == "nsubjpass":
+        return False
+    return any(
+        c.dep_ == "dobj" and c.ent_type_ in ("PERCENT", "MONEY", "QUANTITY") for c in tok.children
+    )
 
 
 def _by_or_to_figure(tok: Token) -> bool:
