@@ -125,8 +125,7 @@ def raised_object(verb: Token) -> Token | None:
     nxt = doc[verb.i + 2]
     if nxt.dep_ != "conj" or nxt.head.i != verb.i or nxt.tag_ != verb.tag_ or subject_of(nxt):
         return None  # "not to shoot and begging her husband": two clauses, not one object
-    obj = next((c for c in nxt.children if c.dep_ == "dobj" and c.i > nxt.i), None)
-    return obj
+    return next((c for c in nxt.children if c.dep_ == "dobj" and c.i > nxt.i), None)
 
 
 def quoted_as(verb: Token) -> Token | None:

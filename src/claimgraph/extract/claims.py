@@ -428,9 +428,9 @@ def _reached_figure(tok: Token, subj: Token, word: str, spec: EventType) -> bool
     level verb (MEASURE static_verbs) with a percentage, sum or amount for its object states
     the figure of its subject, whatever its noun (not an actor's: "Acme hit $5m" is read
     elsewhere)."""
-    if word not in spec.static_verbs or word == "be" or subj.pos_ != "NOUN" or is_actor(subj):
+    if word not in spec.static_verbs or word == "be" or subj.pos_ != "NOUN":
         return False
-    if subj.dep_ == "nsubjpass":
+    if subj.dep_ == "nsubjpass" or is_actor(subj):
         return False
     return any(
         c.dep_ == "dobj" and c.ent_type_ in ("PERCENT", "MONEY", "QUANTITY") for c in tok.children
