@@ -164,3 +164,14 @@ def test_a_level_verb_with_a_figure_measures_its_subject():
     found = claims("Donations to the campaign hit nearly $1.1 billion through August.")
     assert {c.event for c in found} == {"MEASURE"}
     assert not any(c.event == "MEASURE" for c in claims("The convoy reached the border."))
+
+
+def test_a_bomb_attack_named_again_keeps_the_bombing_date():
+    found = extract_text(
+        "It rained. Police are still investigating the March 3 bombings in the capital. "
+        "The car bomb attack outside the ministry killed 40 people.",
+        published=datetime.datetime(2004, 5, 3),
+    ).claims
+    kill = next(c for c in found if c.event == "KILL")
+    assert kill.time["value"] == "2004-03-03"
+    assert kill.time["basis"] == "mention"

@@ -182,6 +182,7 @@ class Ontology:
     receiving_verbs: frozenset[str] = frozenset()  # "received backing from X": X gives it
     plover: dict[str, str | None] = field(default_factory=dict)
     actor_nouns: frozenset[str] = frozenset()
+    incident_modifiers: dict[str, str] = field(default_factory=dict)  # "bomb attack": bombing
     kind_heads: frozenset[str] = frozenset()  # "riot police": a kind of unit, no riot
     occurrence_verbs: frozenset[str] = frozenset()  # "talks resumed in Oslo": the talks' verb
     depicting_verbs: frozenset[str] = frozenset()  # "the video showed X assaulting Y": X does
@@ -428,6 +429,9 @@ def load_ontology() -> Ontology:
         collective_nouns=frozenset(map(_lemma, ev.get("collective_nouns") or [])),
         receiving_verbs=frozenset(map(_lemma, ev.get("receiving_verbs") or [])),
         actor_nouns=frozenset(map(_lemma, ev.get("actor_nouns") or [])),
+        incident_modifiers={
+            str(k).lower(): str(v).lower() for k, v in (ev.get("incident_modifiers") or {}).items()
+        },
         kind_heads=frozenset(map(_lemma, ev.get("kind_heads") or [])),
         occurrence_verbs=frozenset(map(_lemma, ev.get("occurrence_verbs") or [])),
         depicting_verbs=frozenset(map(_lemma, ev.get("depicting_verbs") or [])),

@@ -424,6 +424,7 @@ FILES: dict[str, Check] = {
             "lemma_fixes": STR_MAP,
             "quantifier_heads": words,
             "actor_nouns": words,
+            "incident_modifiers": STR_MAP,
             "kind_heads": words,
             "occurrence_verbs": words,
             "depicting_verbs": words,

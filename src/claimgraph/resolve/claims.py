@@ -1067,10 +1067,15 @@ def _years_apart(told: Any, day: Any) -> bool:
 _UNDATED = ("published", "context", "report")
 
 
-def _incident_noun(word: str, onto: Ontology) -> str | None:
-    """The event noun a word is ("bombings" -> bombing), if it is one."""
+def _incident_noun(word: str, onto: Ontology, before: str = "") -> str | None:
+    """The event noun a word is ("bombings" -> bombing), if it is one; the word before it may
+    make it another ("car bomb attack" -> bombing)."""
     word = word.lower()
-    return next((w for w in (word, word.removesuffix("s")) if w in onto.nouns), None)
+    noun = next((w for w in (word, word.removesuffix("s")) if w in onto.nouns), None)
+    said = before.lower().split()[-1:]
+    if noun is not None and said and said[0] in onto.incident_modifiers:
+        return onto.incident_modifiers[said[0]]
+    return noun
 
 
 def _incident_time(
@@ -1081,7 +1086,9 @@ def _incident_time(
     date its earlier mention gave it, not the publication day (basis "mention", the day kept).
     Keyed by the noun, not the type: "the strikes" of another day are another incident."""
     t = time or {}
-    noun = _incident_noun(f.trigger.text, onto) if f.nominal else None
+    ev = f.evidence
+    before = ev.text[: max(0, f.trigger.start - ev.start)] if ev.start <= f.trigger.start else ""
+    noun = _incident_noun(f.trigger.text, onto, before) if f.nominal else None
     end = t.get("end")
     given = t.get("basis") == "event" or (
         t.get("basis") == "sentence" and isinstance(end, int) and 0 <= f.trigger.start - end <= 3
@@ -1095,7 +1102,7 @@ def _incident_time(
         span = f.roles.get(role)
         if noun is None and span is not None:
             head = _head_word(span)
-            noun = _incident_noun(head, onto)
+            noun = _incident_noun(head, onto, span.text[: max(0, span.head_start - span.start)])
     if noun is None or noun not in incidents:
         return time
     day = t.get("published") or t.get("value")
