@@ -171,3 +171,14 @@ def test_a_bomb_attack_named_again_keeps_the_bombing_date():
     kill = next(c for c in found if c.event == "KILL")
     assert kill.time["value"] == "2004-03-03"
     assert kill.time["basis"] == "mention"
+
+
+def test_a_figure_for_part_of_the_year_is_of_that_year():
+    found = claims(
+        "Brenner Holdings said net income rose 5% in the third quarter. "
+        "Net for the nine months was $254 million. Sales rose 50% to $2.1 billion. "
+        "First-half profit fell 10% to $5 million.",
+        datetime.datetime(1989, 11, 2),
+    )
+    times = [c.time["value"] for c in found if c.event == "MEASURE"]
+    assert times == ["1989-Q3", "1989", "1989", "1989-H1"]

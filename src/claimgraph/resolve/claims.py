@@ -871,6 +871,7 @@ def resolve_claims(
         narrative = _scene_time(narrative, idx.times, text or "", f.evidence.start)
         narrative = _present_again(narrative, idx.times, text or "", f.evidence.start, published)
         time, narrative = _narrative_time(f, time, narrative, published)
+        time, narrative = _period_time(f, time, narrative, text or "")
         time = _incident_time(f, time, incidents, onto)
         for filled in _each_named(f, roles, idx):
             cid = _claim_id(article_key, f, filled)
@@ -1009,6 +1010,55 @@ def _narrative_time(
         # Batista fled in 1959. Castro said he sympathized with the boy's father")
         return {**last[1], "basis": "context", "published": t.get("value")}, last
     return time, last
+
+
+# "net for the nine months", "in the first half", "first-half profit", "for the year": a part
+# of the year the story is in (a one-line pattern for the periods company results are told in)
+_PERIOD = re.compile(
+    r"\b(?:(?:for|in|during|over)\s+the\s+(?:first\s+)?(?P<months>six|nine)\s+months"
+    r"|(?:for|in|during|over)\s+the\s+(?P<half>first|second)\s+half"
+    r"|(?P<adj>first|second)-half"
+    r"|(?:for|in|during|over)\s+the\s+(?:fiscal\s+|full\s+)?year(?!-)"
+    r"|full-year|(?P<adjm>six|nine)-month)\b",
+    re.IGNORECASE,
+)
+
+
+_PERIOD_STOP = re.compile(r"[.!?](?=\s|$)|\n")  # where the claim's sentence ends
+
+
+def _period_time(
+    f: Frame, time: dict[str, Any] | None, last: Stated, text: str
+) -> tuple[dict[str, Any] | None, Stated]:
+    """ "Ogden said net rose in the third quarter. Net for the nine months was $254m": a figure
+    told for a part of the year is of that year (a half: "YYYY-H1"), the year the story is in
+    (its last stated time), not the quarter told before; later undated figures follow it."""
+    t = time or {}
+    if t.get("basis") not in ("context", "published") or not text:
+        return time, last
+    ev = f.evidence
+    opening = _sentence_start(text, ev.start)
+    close = _PERIOD_STOP.search(text, ev.end)
+    sentence = text[opening : close.start() if close is not None else len(text)]
+    m = _PERIOD.search(sentence)
+    year = str((last[1] if last else t).get("value") or "")[:4]
+    if m is None or not year.isdigit():
+        return time, last
+    half = (m.group("half") or m.group("adj") or "").lower()
+    value = f"{year}-H{1 if half == 'first' else 2}" if half else year
+    start = opening + m.start()
+    stated = {
+        "start": start,
+        "end": opening + m.end(),
+        "text": m.group(0),
+        "value": value,
+        "granularity": "half" if half else "year",
+        "type": "DATE",
+        "mod": None,
+        "basis": "sentence",
+        "published": t.get("published") or t.get("value"),
+    }
+    return stated, (start, stated)
 
 
 _SCENE = re.compile(r"\s*(?:(?:on|in|at|by|early|late|later|that|the|night|morning)\s+)*", re.I)
