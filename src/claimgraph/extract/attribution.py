@@ -25,6 +25,7 @@ from claimgraph.ontology.schema import FRAME_OVERRIDES
 
 STRONG = FRAME_OVERRIDES  # frame classes that override the clause's own modal marking
 QUOTED_SPEAKERS = {"i", "we", "you", "me", "us"}  # speakers inside a quotation
+CITING_VERBS = ("quote", "cite")  # name who or what is relied on ("citing X sources")
 _CLAUSAL = {
     "ccomp",
     "xcomp",
@@ -516,7 +517,7 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
         ):  # "if X attacks, Y will respond", "when X spent $7m, he thought …": a condition or
             # a time, not what Y reports
             subj = subject_of(parent)
-            if subj is not None and subj.dep_ == "nsubjpass" and word not in ("quote", "cite"):
+            if subj is not None and subj.dep_ == "nsubjpass" and word not in CITING_VERBS:
                 # "the attack is believed to …", "X is said to …": no speaker but a "by" one
                 subj = by_agent(parent)
             elif subj is None and parent.tag_ == "VBG":

@@ -419,7 +419,7 @@ def _moved_by(tok: Token, subj: Token, word: str, spec: EventType) -> bool:
         or subj.dep_ == "nsubjpass"
         or is_actor(subj)
     ):
-        return _reached_figure(tok, subj, word, spec)
+        return False
     return _by_or_to_figure(tok)
 
 
@@ -1452,7 +1452,9 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 ):
                     found.append((event, False, subj))  # "4,970 potholes were recorded"
                     continue
-                if subj is not None and _moved_by(tok, subj, word, spec):
+                if subj is not None and (
+                    _moved_by(tok, subj, word, spec) or _reached_figure(tok, subj, word, spec)
+                ):
                     found.append((event, False, subj))  # "solar capacity grew by 32 percent"
                     continue
                 if (

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from claimgraph.extract.attribution import (
     CAUSATIVE_VERBS,
+    CITING_VERBS,
     QUOTED_SPEAKERS,
     according_to,
     by_agent,
@@ -99,7 +100,7 @@ def _speaker_token(
     if subj is None:
         subj = quoted_as(verb)  # "the Post quoted an aide as saying …": the Post speaks
     # ("a report citing Jordanian sources" names where it comes from, says nothing)
-    citing = verb.dep_ == "acl" and lemma(verb) in ("cite", "quote")
+    citing = verb.dep_ == "acl" and lemma(verb) in CITING_VERBS
     if subj is None and verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "conj", "acl") and not citing:
         # "X responded by (cutting prices and) saying …", "X issued a statement saying …"
         subj = gerund_subject(verb, onto)

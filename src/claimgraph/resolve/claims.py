@@ -1015,11 +1015,11 @@ def _narrative_time(
 # "net for the nine months", "in the first half", "first-half profit", "for the year": a part
 # of the year the story is in (a one-line pattern for the periods company results are told in)
 _PERIOD = re.compile(
-    r"\b(?:(?:for|in|during|over)\s+the\s+(?:first\s+)?(?P<months>six|nine)\s+months"
+    r"\b(?:(?:for|in|during|over)\s+the\s+(?:first\s+)?(?:six|nine)\s+months"
     r"|(?:for|in|during|over)\s+the\s+(?P<half>first|second)\s+half"
     r"|(?P<adj>first|second)-half"
     r"|(?:for|in|during|over)\s+the\s+(?:fiscal\s+|full\s+)?year(?!-)"
-    r"|full-year|(?P<adjm>six|nine)-month)\b",
+    r"|full-year|(?:six|nine)-month)\b",
     re.IGNORECASE,
 )
 
@@ -1137,7 +1137,7 @@ def _incident_time(
     Keyed by the noun, not the type: "the strikes" of another day are another incident."""
     t = time or {}
     ev = f.evidence
-    before = ev.text[: max(0, f.trigger.start - ev.start)] if ev.start <= f.trigger.start else ""
+    before = ev.text[: f.trigger.start - ev.start] if ev.start <= f.trigger.start else ""
     noun = _incident_noun(f.trigger.text, onto, before) if f.nominal else None
     end = t.get("end")
     given = t.get("basis") == "event" or (
