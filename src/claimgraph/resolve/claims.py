@@ -462,6 +462,15 @@ def _sentence_start(text: str, before: int, window: int = 800) -> int:
 _PREFIXES = {"anti", "pro", "non", "ex", "neo", "pan", "post", "pre", "counter", "ultra", "arab"}
 
 
+def _sentence_end(text: str, after: int, window: int = 800) -> int:
+    """Where the sentence holding offset `after` ends (the stop _sentence_start would begin
+    the next one after), looking ahead at most `window` characters."""
+    for m in _SENTENCE_END.finditer(text, after, min(len(text), after + window)):
+        if _ends_sentence(text, m):
+            return m.start()
+    return min(len(text), after + window)
+
+
 def _prefixed(text: str, offset: int) -> bool:
     """Whether the word at `offset` of `text` follows a prefix or a nationality and a hyphen
     ("anti-Castro", "Cuban-Americans"), not a first surname ("Diaz-Balart")."""
@@ -1024,9 +1033,6 @@ _PERIOD = re.compile(
 )
 
 
-_PERIOD_STOP = re.compile(r"[.!?](?=\s|$)|\n")  # where the claim's sentence ends
-
-
 def _period_time(
     f: Frame, time: dict[str, Any] | None, last: Stated, text: str
 ) -> tuple[dict[str, Any] | None, Stated]:
@@ -1038,8 +1044,7 @@ def _period_time(
         return time, last
     ev = f.evidence
     opening = _sentence_start(text, ev.start)
-    close = _PERIOD_STOP.search(text, ev.end)
-    sentence = text[opening : close.start() if close is not None else len(text)]
+    sentence = text[opening : _sentence_end(text, ev.end)]
     m = _PERIOD.search(sentence)
     year = str((last[1] if last else t).get("value") or "")[:4]
     if m is None or not year.isdigit():
