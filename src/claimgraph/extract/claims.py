@@ -1554,6 +1554,9 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         ):
             return found  # "a protest rally": one rally, told by its head noun
         obj = of_object(tok)
+        spec = onto.events[event]
+        if obj is None and _noun_lemma(tok, onto) in spec.offence_nouns:
+            obj = _offence_named(tok, spec, onto)  # "murder charges", "a charge of violating …"
         if (
             tok.lower_ == "sales"
             and obj is None
@@ -1561,7 +1564,6 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             and not any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
         ):
             return found  # "the company's British sales": revenue; "arms sales to X" a transfer
-        spec = onto.events[event]
         if obj is None and tok.lemma_.lower() in spec.nouns_need_object:
             return found  # "her apartment building": a structure, no act of building
         if _modifier_words(tok) & spec.noun_excludes_modifiers:
@@ -1612,6 +1614,31 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         if bought is not None:  # "its tender offer for 33% of Telerate": Telerate, proposed
             found.append((event, False, bought))
     return found
+
+
+def _offence_named(noun: Token, spec: EventType, onto: Ontology) -> Token | None:
+    """The offence a charge names when not as an "of" noun: a gerund ("a charge of violating
+    the law") or a modifier that names a crime ("murder charges", "drugs charges"; not
+    "security charges", a fee)."""
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    done = _child(of, "pcomp") if of is not None else None
+    if done is not None and done.tag_ == "VBG":
+        return done
+    return next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ == "compound"
+            and c.pos_ == "NOUN"
+            and c.i < noun.i
+            and (
+                _noun_lemma(c, onto) in onto.nouns
+                or c.lemma_.lower() in spec.statement_content
+                or c.lemma_.lower() in spec.offence_modifiers
+            )
+        ),
+        None,
+    )
 
 
 def _offered_for(noun: Token, needs: frozenset[str], onto: Ontology) -> Token | None:
@@ -2356,6 +2383,8 @@ def _offence(noun: Token, offences: set[int]) -> bool:
     if is_actor(of_object(noun)):
         return False  # "charged with the murder of Yosuke Sasaki": that killing is told too
     governor = noun.head.head
+    if governor.i in offences:
+        return True  # "charges of murder": the charge names it
     if governor.pos_ == "ADJ" and governor.dep_ in _VERDICT_DEPS:
         governor = governor.head  # "found [guilty] of arson"
     if governor.lemma_.lower() in _SUSPICION and governor.dep_ == "pobj":
@@ -2396,7 +2425,9 @@ def extract_frames(doc: Doc, onto: Ontology | None = None) -> list[Frame]:
         offences = {
             t.i
             for t, event, _, _ in readings
-            if onto.events[event].names_offence or _verdict(t, onto) is not None
+            if onto.events[event].names_offence
+            or _verdict(t, onto) is not None
+            or (t.pos_ == "NOUN" and _noun_lemma(t, onto) in onto.events[event].offence_nouns)
         }
         # verbs first: a noun their frame already states is not a second event
         verbal: set[tuple[int, str]] = set()
@@ -2415,6 +2446,13 @@ def extract_frames(doc: Doc, onto: Ontology | None = None) -> list[Frame]:
             governor = tok.head.head if tok.head.dep_ == "prep" else tok.head
             if _offence(tok, offences):
                 continue  # "convicted of murder", "found guilty of assault": the charge
+            if (
+                _noun_lemma(tok, onto) in onto.events[event].offence_nouns
+                and tok.dep_ == "pobj"
+                and any(i == governor.i for i, _ in verbal)
+                and _held_on(tok, onto.events[event]) is None
+            ):
+                continue  # "indicted and convicted on murder charges": that act's charge
             if {(tok.head.i, event), (governor.i, event), (tok.i, event)} & verbal:
                 continue  # "an earthquake struck X", "closed with a 3% drop": the verb states it
             if onto.events[event].quantity and any(
@@ -2896,6 +2934,8 @@ def _frames_for(
             if comp is not None:  # "urged X to resign": what is asked is the object
                 roles["object"] = comp
                 full_roles.add("object")
+    if roles.get("object") is not None and roles["object"].dep_ == "pcomp":
+        full_roles.add("object")  # "a charge of violating the law": the whole act
     if roles.get("object") is not None and any(
         _same(roles.get(r), roles["object"]) for r in ("agent", "recipient", "supplier")
     ):

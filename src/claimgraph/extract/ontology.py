@@ -67,6 +67,7 @@ class EventType:
     bare_nouns: bool = False  # nominal triggers count without an "of" phrase ("a blast")
     agentless: bool = False  # may be stated without an agent ("a bomb exploded", "X was arrested")
     no_agent: bool = False  # never has an agent (natural disasters)
+    unscheduled: bool = False  # an incident is never dated ahead ("the Oct. 23 slaying")
     blocks_complement: bool = False  # the complement it governs is not asserted ("urged X to …")
     needs_noun_object: bool = False  # only with a noun object, never a clause
     offer_nouns: dict[str, frozenset[str]] = field(default_factory=dict)  # "a bid for X"
@@ -113,6 +114,10 @@ class EventType:
     of_is_means: bool = False  # "the threat of force": the noun's "of" phrase is the means
     nouns_need_object: frozenset[str] = frozenset()  # "the building of a dam", no "a building"
     names_offence: bool = False  # "charged with assault": the noun is the offence, no event
+    # nouns of this type that name an offence in their "of" phrase or modifier ("charges of
+    # murder", "murder charges", "a charge of violating the law"): that is their object
+    offence_nouns: frozenset[str] = frozenset()
+    offence_modifiers: frozenset[str] = frozenset()  # crimes no event noun names ("drugs")
     # a nominal trigger modified by one of these is another sense ("a general strike",
     # "an accidental explosion")
     noun_excludes_modifiers: frozenset[str] = frozenset()
@@ -292,6 +297,7 @@ def load_ontology() -> Ontology:
             bare_nouns=bool(spec.get("bare_nouns")),
             agentless=bool(spec.get("agentless")),
             no_agent=bool(spec.get("no_agent")),
+            unscheduled=bool(spec.get("unscheduled")),
             blocks_complement=bool(spec.get("blocks_complement")),
             needs_noun_object=bool(spec.get("needs_noun_object")),
             not_with_question=bool(spec.get("not_with_question")),
@@ -327,6 +333,8 @@ def load_ontology() -> Ontology:
             of_is_means=bool(spec.get("of_is_means")),
             nouns_need_object=frozenset(map(_lemma, spec.get("nouns_need_object") or [])),
             names_offence=bool(spec.get("names_offence")),
+            offence_nouns=frozenset(map(_lemma, spec.get("offence_nouns") or [])),
+            offence_modifiers=frozenset(map(_lemma, spec.get("offence_modifiers") or [])),
             noun_excludes_preps=frozenset(w.lower() for w in spec.get("noun_excludes_preps") or []),
             noun_excludes_governors=frozenset(
                 map(_lemma, spec.get("noun_excludes_governors") or [])

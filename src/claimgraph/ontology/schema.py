@@ -253,6 +253,8 @@ ROLE = scalar("str", choices=ROLES)
 _EVENT_WORDS = (
     "verbs",
     "nouns_need_object",
+    "offence_nouns",
+    "offence_modifiers",
     "offering_verbs",
     "possessor_target_nouns",
     "share_verbs",
@@ -315,6 +317,7 @@ _EVENT_FLAGS = (
     "speaker_acts",
     "agentless",
     "no_agent",
+    "unscheduled",
     "blocks_complement",
     "needs_noun_object",
     "not_with_question",

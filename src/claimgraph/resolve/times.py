@@ -136,6 +136,8 @@ class _DocView:
             for c in noun.children
         ):
             return "future"  # "the slated visit of the secretary in September"
+        if _incident_dated(tok):
+            return "past"  # "searching since the Oct. 23 slaying": a killing is not set ahead
         verb = None
         for anc in [tok, *tok.ancestors]:
             if anc.pos_ in ("VERB", "AUX"):
@@ -258,6 +260,21 @@ class _DocView:
         if any(t.tag_ == "VBD" for t in sent):
             return "past"
         return "present"
+
+
+def _incident_dated(tok: Token) -> bool:
+    """Whether the date modifies an incident noun ("the Oct. 23 slaying", "the March 4
+    poisoning"): an attack, killing, crash or disaster the news names is one that happened."""
+    if tok.dep_ not in ("compound", "nmod", "npadvmod", "amod", "poss"):
+        return False
+    noun = tok.head
+    while noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
+        noun = noun.head  # "the March 4 nerve agent poisoning"
+    if noun.pos_ != "NOUN":
+        return False
+    onto = load_ontology()
+    event = onto.nouns.get(noun.lemma_.lower()) or onto.nouns.get(noun.lower_)
+    return event is not None and onto.events[event].unscheduled
 
 
 def _check(rule: Rule, groups: dict[str, str], view: _DocView, text: str, s: int, e: int) -> bool:
