@@ -207,6 +207,16 @@ def phrase(tok: Token) -> Span:
         )
         if when is not None:  # "Trump this week also said …": Trump, not "Trump this week"
             end = min(end, when.left_edge.i)
+        who = next(
+            (
+                c
+                for c in tok.rights
+                if c.dep_ == "relcl" and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","
+            ),
+            None,
+        )
+        if who is not None:  # "X's stepmother, who married X's father, said": the stepmother
+            end = min(end, who.left_edge.i)
     while start < end - 1 and (doc[start].dep_ == "det" or doc[start].is_punct):
         start += 1
     while end > start + 1 and doc[end - 1].is_punct and doc[end - 1].text != "%":

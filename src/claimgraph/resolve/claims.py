@@ -339,6 +339,8 @@ class _Index:
         """Who "the interior minister" / "the FBI chief" is: the last person named before it
         with that office, or one of its group, in the words around the name, and the
         phrase's other words (interior, FBI) there too when it has any."""
+        if getattr(span, "indefinite", False):
+            return None  # "said a spokesman": someone new, not the spokesman named before
         words = [w.strip(".,'’").lower() for w in span.text.split()]
         if words and words[0] in ("the", "this", "that"):
             words = words[1:]

@@ -1,0 +1,39 @@
+"""Speakers named through someone else, described by a relative clause, or brought in new.
+
+Sentences are written for these tests (none comes from an evaluation set). Each opens with a
+short sentence so that the one tested is not read as the document's headline.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from claimgraph.extraction import extract_text
+
+
+def sources(text: str) -> list[str]:
+    found = extract_text("It rained. " + text, published=datetime.datetime(2004, 5, 3)).claims
+    return [c.source["name"] for c in found if not c.source.get("is_publisher")]
+
+
+def test_a_stepmother_speaks_for_herself():
+    assert sources("Novak's stepmother said the family would hire a lawyer.") == [
+        "Novak's stepmother"
+    ]
+
+
+def test_a_relative_clause_set_off_by_commas_is_no_part_of_the_speaker():
+    found = sources(
+        "Dr. Lena Ortiz said the clinic had reopened. The clinic's landlord, who bought the "
+        "building in 1998, said the rent would not rise."
+    )
+    assert found == ["Lena Ortiz", "clinic's landlord"]
+
+
+def test_a_spokesman_brought_in_new_is_not_the_one_named_before():
+    found = sources(
+        "Trade Ministry spokesman Karl Aune said the talks had ended. The tariffs will stay "
+        "in place until June, said a spokesman."
+    )
+    assert found[0] == "Karl Aune"
+    assert "Karl Aune" not in found[1:]
