@@ -386,3 +386,18 @@ def test_a_date_in_a_clause_of_reason_dates_nothing_else() -> None:
         published=datetime(1989, 10, 30),
     ).claims
     assert c.time["value"] != "1989-12-07"
+
+
+def test_the_following_month_and_day_count_from_the_story_not_the_report() -> None:
+    t = _tags(
+        "In June the mill was sold. The following month, the buyer closed it. On Sept. 2 a "
+        "worker sued. The following day, a judge froze the sale; the next day he lifted it."
+    )
+    assert t["The following month"][:2] == ("2020-07", "month")
+    assert t["The following day"][:2] == ("2020-09-03", "day")
+    assert t["the next day"][:2] == ("2020-09-04", "day")
+
+
+def test_the_next_day_with_no_day_named_has_no_value() -> None:
+    t = _tags("The mayor resigned, and the next day the council met.")
+    assert "the next day" not in t

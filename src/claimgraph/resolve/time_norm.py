@@ -214,6 +214,12 @@ def n_anaphor(
 ) -> Norm | None:
     """'the quarter', 'the latest period', 'year-earlier': the quarter under discussion."""
     text_l = (g.get("_text") or "").lower()
+    if (g.get("unit") or "").lower() == "day":
+        if ctx.last_day is None:
+            return None  # "the next day" after no day named: nothing to count from
+        step = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "prior": -1}
+        day = ctx.last_day + timedelta(days=step.get((g.get("rel") or "").lower(), 0))
+        return day.isoformat(), "day", "DATE", None
     if (g.get("unit") or "").lower() == "year":
         rel = (g.get("rel") or "").lower()
         base = ctx.last_year if ctx.last_year is not None else ctx.dct.year if ctx.dct else None
@@ -299,6 +305,9 @@ def n_relative(
             d -= timedelta(weeks=1)
         return fmt_week(d) + "-WE", "week", "DATE", mod
     if unit == "month":
+        if rel_word in ("following", "preceding", "prior") and ctx.last_month is not None:
+            y, m = add_months(*ctx.last_month, relv)  # "In March … The following month"
+            return f"{y}-{m:02d}", "month", "DATE", mod
         y, m = add_months(dct.year, dct.month, relv)
         return f"{y}-{m:02d}", "month", "DATE", mod
     if unit == "quarter":

@@ -136,6 +136,8 @@ class Context:
     tense: Any = None  # callable(start, end) -> "past" | "future" | "present" | None
     last_quarter: tuple[int, int] | None = None
     last_year: int | None = None
+    last_month: tuple[int, int] | None = None  # the month the story last named
+    last_day: date | None = None  # the day the story last named
     quarter_sentences: set[int] = field(default_factory=set)
     sentence_of: Any = None  # callable(start) -> sentence index
     ended: Any = None  # callable(start, end) -> whether the day closes a period ("year ended")

@@ -440,8 +440,18 @@ def _tag(text: str, dct: datetime | date | str | None, doc: Doc | None) -> list[
             start += 4  # "the two-year contract": the adjective alone is the timex
         if typ == "DATE" and value[:4].isdigit() and c.rule.norm not in ("ago",):
             ctx.last_year = int(value[:4])
+            _remember_day(ctx, value)
         out.append(TimeSpan(start, c.end, text[start : c.end], value, gran, typ, mod))
     return out
+
+
+def _remember_day(ctx: Context, value: str) -> None:
+    """The month and day a story last named, for "the following month/day" after it."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", value)
+    if m is None:
+        return
+    ctx.last_month = (int(m.group(1)), int(m.group(2)))
+    ctx.last_day = date(*map(int, m.groups())) if m.group(3) else None
 
 
 def tag_times(doc: Doc, dct: datetime | date | None) -> list[TimeSpan]:
