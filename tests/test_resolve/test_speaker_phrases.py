@@ -37,3 +37,16 @@ def test_a_spokesman_brought_in_new_is_not_the_one_named_before():
     )
     assert found[0] == "Karl Aune"
     assert "Karl Aune" not in found[1:]
+
+
+def test_a_group_including_a_family_is_not_that_family_and_he_is_not_them():
+    found = extract_text(
+        "It rained. The board hired Oskar Lind as treasurer in May. A group including "
+        "several members of the Delacroix family of Quebec urged the board to sell the bank. The board asked "
+        "Mr. Lind to stay on. He said some branches might be closed.",
+        published=datetime.datetime(2004, 5, 3),
+    ).claims
+    urged = next(c for c in found if c.event == "REQUEST" and "urged" in c.evidence["text"])
+    assert "Delacroix" not in (urged.agent or {}).get("name", "")
+    said = next(c for c in found if "branches" in c.evidence["text"])
+    assert said.source["name"] == "Oskar Lind"

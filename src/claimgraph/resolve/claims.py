@@ -559,8 +559,10 @@ def _actor(span: RoleSpan, idx: _Index, acting: bool = True) -> dict[str, Any]:
         if ent is not None and ent.type == "PERSON" and _people_of(span, idx, ent, head):
             # "Obama's lawyers", "Elian's Miami relatives", "Trump supporters": the people the
             # phrase names act, not the person it names them by; the story still follows that
-            # person ("The Trump team said … He also wants …")
-            idx.focus = ent
+            # person ("The Trump team said … He also wants …"), not a group with members of
+            # that family in it
+            if not _group_including(span, idx, ent):
+                idx.focus = ent
             return _phrase_actor(span)
         if ent is not None and ent.type == "GPE" and ent.country is None and head != "people":
             # "a Manila court", "the Ohio police": a city's or region's body, not a state's
@@ -666,14 +668,25 @@ def _people_of(
     if before:  # "Obama's lawyers", "Elian's Miami relatives"
         gap = span.text[max(before) - span.start : span.head_start - span.start]
         return len(gap.split()) <= 2 and "," not in gap
-    if after:  # "a former girlfriend of X", "advisers to X"
+    if after:  # "a former girlfriend of X", "advisers to X", "a group including X"
         gap = span.text[span.head_end - span.start : min(after) - span.start]
-        # ("creditors of bankrupt shipyard X": a description between, in lower case)
+        # ("creditors of bankrupt shipyard X", "a group including several members of the X
+        # family": a description between, in lower case)
         words = gap.split()
-        return words[:1] in (["of"], ["to"], ["for"]) and (
-            len(words) <= 2 or (len(words) <= 4 and all(w.islower() for w in words))
+        return words[:1] in (["of"], ["to"], ["for"], ["including"]) and (
+            len(words) <= 2 or (len(words) <= 6 and all(w.islower() for w in words))
         )
     return False
+
+
+def _group_including(span: RoleSpan, idx: _Index, ent: Entity) -> bool:
+    """Whether the entity is named only as part of the group the phrase's head is ("a group
+    including several members of the X family", "investors including X")."""
+    after = [s for s, _e, m in idx.mentions if m is ent and span.head_end <= s < span.end]
+    if not after:
+        return False
+    gap = span.text[span.head_end - span.start : min(after) - span.start].split()
+    return gap[:1] == ["including"]
 
 
 def _thing(span: RoleSpan, idx: _Index) -> dict[str, Any]:
@@ -747,7 +760,10 @@ def _speaker(span: RoleSpan, idx: _Index, onto: Ontology) -> dict[str, Any]:
         return {"name": named.name, "type": named.type, "entity_id": named.id, "text": span.text}
     if org is not None and org.type in ("PERSON", "ORG") and _lemma_in(head, onto.own_voice_nouns):
         org = None  # "a former girlfriend of X said", "Acme's rivals say": they speak, not X
-    if org is None and head in ORG_HEADS and not span.indefinite:
+    grouped = org is not None and _group_including(span, idx, org)
+    if grouped:
+        org = None  # "a group including members of the X family urged": the group speaks
+    if org is None and head in ORG_HEADS and not span.indefinite and not grouped:
         org = idx.antecedent(span.start, ("ORG",), company=head in COMPANY_HEADS)
     if org is not None:  # "analysts at the Institute", "a spokesman for Company X"
         return {"name": org.name, "type": org.type, "entity_id": org.id, "text": span.text}
