@@ -182,3 +182,17 @@ def test_a_figure_for_part_of_the_year_is_of_that_year():
     )
     times = [c.time["value"] for c in found if c.event == "MEASURE"]
     assert times == ["1989-Q3", "1989", "1989", "1989-H1"]
+
+
+def test_welcome_and_support_share_their_object_whatever_tag_the_parser_gives():
+    found = claims(
+        "The envoy said Japan and India welcome and support the steady easing of tension on "
+        "the border."
+    )
+    backing = [c for c in found if c.event == "SUPPORT"]
+    assert backing and all(role(c, "object") for c in backing)
+
+
+def test_meeting_each_other_half_way_is_no_meeting():
+    found = claims("Both unions should meet each other half way on pay, the mediator said.")
+    assert not any(c.event == "MEET" for c in found)

@@ -124,9 +124,17 @@ def raised_object(verb: Token) -> Token | None:
     if verb.i + 2 >= len(doc) or doc[verb.i + 1].dep_ != "cc" or doc[verb.i + 1].head.i != verb.i:
         return None
     nxt = doc[verb.i + 2]
-    if nxt.dep_ != "conj" or nxt.head.i != verb.i or nxt.tag_ != verb.tag_ or subject_of(nxt):
+    if nxt.dep_ != "conj" or nxt.head.i != verb.i or _tense_tag(nxt) != _tense_tag(verb):
         return None  # "not to shoot and begging her husband": two clauses, not one object
+    if subject_of(nxt):
+        return None
     return next((c for c in nxt.children if c.dep_ == "dobj" and c.i > nxt.i), None)
+
+
+def _tense_tag(verb: Token) -> str:
+    """A verb's tag, with the parser's VB/VBP confusion after a plural subject made one
+    ("China and Russia welcome [VBP] and support [VB] the plan")."""
+    return "VB" if verb.tag_ == "VBP" else verb.tag_
 
 
 def quoted_as(verb: Token) -> Token | None:

@@ -2977,6 +2977,10 @@ def _frames_for(
         )
     ):
         return []  # "gave a speech", "provided five months": not the event the type means
+    if not is_noun and any(
+        c.dep_ == "npadvmod" and spec.excludes(lemma(tok), c.lemma_.lower()) for c in tok.children
+    ):
+        return []  # "should meet each other half way on pay": the idiom's noun, no meeting
     if roles.get("recipient") is not None and not is_actor(roles["recipient"]):
         roles["recipient"] = None
     if roles.get("supplier") is not None and not is_actor(roles["supplier"]):
