@@ -50,3 +50,22 @@ def test_a_group_including_a_family_is_not_that_family_and_he_is_not_them():
     assert "Delacroix" not in (urged.agent or {}).get("name", "")
     said = next(c for c in found if "branches" in c.evidence["text"])
     assert said.source["name"] == "Oskar Lind"
+
+
+def test_a_study_brought_in_new_speaks_for_itself():
+    found = sources(
+        "Mayor Ada Quist said the pool would open in June. A 2019 engineering study found "
+        "that the roof could last another decade."
+    )
+    assert found == ["Ada Quist", "2019 engineering study"]
+
+
+def test_who_concedes_that_something_is_so_is_its_source():
+    assert sources("The treasurer conceded that the budget had grown 12%.") == ["treasurer"]
+
+
+def test_a_document_that_promises_is_named_without_its_promise():
+    found = sources(
+        "Bidders were asked to sign a document promising to keep the mill open for five years."
+    )
+    assert found == ["document"]

@@ -289,7 +289,7 @@ def is_anaphoric(span: Span, onto: Ontology) -> bool:
         for t in span
     ):
         return False
-    if root.lemma_.lower() in onto.anaphoric_speakers and any(
+    if root.lemma_.lower() in onto.anaphoric_speakers | onto.document_speakers and any(
         (c.dep_ == "det" and c.lower_ in ("a", "an", "another"))
         or (c.dep_ == "nummod" and c.lower_ == "one")
         for c in root.children

@@ -124,10 +124,13 @@ def _speaker_token(
 
 
 def _speaker_span(subj: Token, verb: Token) -> Span:
-    """The speaker's words: the noun a "who said …" clause hangs on without that clause
-    ("the minister, who said …"), else the subject's phrase."""
-    if subj.i == verb.head.i and verb.dep_ == "relcl":
-        return subj.doc[subj.left_edge.i : subj.i + 1]
+    """The speaker's words: the noun a "who said …" or "a paper promising …" clause hangs on
+    without that clause ("the minister, who said …"), else the subject's phrase."""
+    if subj.i == verb.head.i and verb.dep_ in ("relcl", "acl"):
+        start = subj.left_edge.i
+        while start < subj.i and subj.doc[start].dep_ == "det":
+            start += 1
+        return subj.doc[start : subj.i + 1]
     return phrase(subj)
 
 
@@ -616,7 +619,7 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
             strict = comp is not None and comp.dep_ == "ccomp" and word in onto.consequence_verbs
             subj = _speaker_token(tok, onto, strict=strict)
             if comp is not None and subj is not None and not _holds_event(comp, found):
-                speaker = phrase(subj)
+                speaker = _speaker_span(subj, tok)
                 out.append(_frame(tok, speaker, phrase(comp), "planned", onto, tok.i))
         elif word in onto.labelling_verbs and (label := _label(tok)) is not None:
             subj = _speaker_token(tok, onto, shared=True)
