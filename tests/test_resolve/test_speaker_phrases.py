@@ -69,3 +69,15 @@ def test_a_document_that_promises_is_named_without_its_promise():
         "Bidders were asked to sign a document promising to keep the mill open for five years."
     )
     assert found == ["document"]
+
+
+def test_the_time_of_the_saying_is_no_part_of_what_was_said():
+    found = extract_text(
+        "It rained. The port authority said earlier that the tolls were set on safety grounds "
+        "and complaints were unfounded. Chile's trade ministry said on Friday it has opened a "
+        "review of copper duties.",
+        published=datetime.datetime(2004, 5, 3),
+    ).claims
+    said = [c.evidence["text"] for c in found if not c.source.get("is_publisher")]
+    assert said[0].startswith("that the tolls")
+    assert said[1].startswith("it has opened")

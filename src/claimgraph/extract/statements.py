@@ -351,6 +351,9 @@ def _without_aside(content: Span) -> Span:
     return content
 
 
+_REPORT_TIME_ADVERBS = frozenset({"earlier", "later", "previously", "again", "recently", "today"})
+
+
 def _without_report_time(content: Span, verb: Token) -> Span:
     """ "said Tuesday his government told …": the parser hangs the report's day on the
     reported verb; it dates the saying and is not part of what was said."""
@@ -364,6 +367,15 @@ def _without_report_time(content: Span, verb: Token) -> Span:
         and doc[start].head.i >= start
         and doc[start].dep_ in ("npadvmod", "compound", "nummod", "det", "amod")
     ):
+        start += 1
+    # "said on Thursday it has …", "said earlier that …": the parse hangs the saying's time
+    # inside what was said
+    if doc[start].lower_ in ("on", "at") and doc[start + 1].ent_type_ in ("DATE", "TIME"):
+        end = start + 1
+        while end < content.end - 2 and doc[end].ent_type_ in ("DATE", "TIME"):
+            end += 1
+        start = end
+    if doc[start].lower_ in _REPORT_TIME_ADVERBS and doc[start + 1].lower_ == "that":
         start += 1
     return doc[start : content.end] if start != content.start else content
 
