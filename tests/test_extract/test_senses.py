@@ -210,3 +210,9 @@ def test_sourcing_and_legal_papers_are_no_requests_or_purchases():
     assert not extract_text("Both officials requested anonymity.").claims
     found = extract_text("Detectives obtained a material-witness arrest warrant for Hale.").claims
     assert not [c for c in found if c.event in ("ACQUIRE", "ARREST")]
+
+
+def test_an_airline_flying_to_cities_is_a_timetable_not_a_trip(nlp):
+    assert "VISIT" not in events(nlp, "Alitalia flies to 38 cities in Italy and Greece.")
+    assert "VISIT" not in events(nlp, "The airline flies to 12 cities in Peru.")
+    assert "VISIT" in events(nlp, "The delegation flew to Athens on Tuesday.")

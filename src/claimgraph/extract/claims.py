@@ -1346,6 +1346,14 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             ):
                 continue  # "were named in a bulletin": no post, no appointment
             if (
+                (word in spec.schedule_verbs or tok.lemma_.lower() in spec.schedule_verbs)
+                and tok.tag_ in ("VBZ", "VBP")
+                and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+                and subj is not None
+                and (subj.ent_type_ in ("ORG", "GPE") or subj.lemma_.lower() in _CARRIERS)
+            ):
+                continue  # "Mesa flies to 42 cities in New Mexico": a timetable, no trip
+            if (
                 word in spec.participle_needs_subject
                 and tok.tag_ == "VBG"
                 and tok.dep_ in ("advcl", "acl")
@@ -1614,6 +1622,9 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         if bought is not None:  # "its tender offer for 33% of Telerate": Telerate, proposed
             found.append((event, False, bought))
     return found
+
+
+_CARRIERS = frozenset({"airline", "carrier", "company", "operator", "ferry", "line"})
 
 
 def _offence_named(noun: Token, spec: EventType, onto: Ontology) -> Token | None:

@@ -43,6 +43,9 @@ class EventType:
     figurative_verbs: frozenset[str] = frozenset()
     skip_with_complement: bool = False
     participle_needs_subject: frozenset[str] = frozenset()
+    # verbs that in the simple present with a company as subject tell a timetable, not a trip
+    # ("Mesa flies to 42 cities")
+    schedule_verbs: frozenset[str] = frozenset()
     needs_role_without_in: frozenset[str] = frozenset()  # "named in a lawsuit": no appointment
     complement_assisted_by: bool = False
     subject_needs: frozenset[str] | None = None  # the subject's head must be one of these
@@ -267,6 +270,7 @@ def load_ontology() -> Ontology:
             figurative_verbs=frozenset(map(_lemma, spec.get("figurative_verbs") or [])),
             skip_with_complement=bool(spec.get("skip_with_complement")),
             needs_role_without_in=frozenset(map(_lemma, spec.get("needs_role_without_in") or [])),
+            schedule_verbs=frozenset(map(_lemma, spec.get("schedule_verbs") or [])),
             participle_needs_subject=frozenset(
                 map(_lemma, spec.get("participle_needs_subject") or [])
             ),

@@ -273,6 +273,7 @@ _EVENT_WORDS = (
     "exclude_objects",
     "figurative_verbs",
     "participle_needs_subject",
+    "schedule_verbs",
     "needs_role_without_in",
     "subject_needs",
     "subject_excludes",
