@@ -401,3 +401,11 @@ def test_the_following_month_and_day_count_from_the_story_not_the_report() -> No
 def test_the_next_day_with_no_day_named_has_no_value() -> None:
     t = _tags("The mayor resigned, and the next day the council met.")
     assert "the next day" not in t
+
+
+def test_a_timetable_in_the_simple_present_looks_ahead() -> None:
+    # DCT is a Wednesday: "flies … on Friday" is two days on, "Monday's vote" two days back
+    t = _tags("The premier flies to Lisbon on Friday.")
+    assert t["Friday"][0] == "2021-03-12"
+    t = _tags("The plan follows Monday's vote by the board, which holds a 40% stake.")
+    assert t["Monday"][0] == "2021-03-08"

@@ -54,6 +54,7 @@ PLANNED_ADJECTIVES = {
     "prospective",
 }
 DEADLINE_PREPS = {"by", "until", "till", "before"}
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # periods a day may close: "the fiscal year ended Jan. 31"
 PERIOD_NOUNS = {"year", "quarter", "period", "month", "week", "half", "season", "term"}
 SEASON_CUES = {
@@ -221,6 +222,14 @@ class _DocView:
                 return True
         if tok.sent.root.tag_ == "VBD" and tok.sent.root.i != verb.i:
             return False  # "shareholders tendering … by the Tuesday deadline, it said": past
+        if (
+            verb.tag_ in ("VBZ", "VBP")
+            and not aux
+            and tok.lower_ in _WEEKDAYS
+            and (tok.head.i == verb.i or (tok.dep_ == "pobj" and tok.head.head.i == verb.i))
+            and verb.lemma_.lower() not in ("say", "be", "have", "tell", "add")
+        ):
+            return True  # "the president flies to Paris on Monday": a timetable, ahead
         if (
             verb.tag_ == "VBN"
             and verb.lemma_ in FUTURE_VERBS
