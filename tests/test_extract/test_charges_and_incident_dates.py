@@ -8,6 +8,11 @@ from __future__ import annotations
 
 import datetime
 
+from spacy.tokens import Doc
+
+from claimgraph.extract.claims import _misparsed_kind
+from claimgraph.extract.nlp import load_nlp
+from claimgraph.extract.ontology import load_ontology
 from claimgraph.extraction import extract_text
 
 
@@ -71,3 +76,19 @@ def test_a_named_vote_later_in_the_year_is_still_ahead():
     )
     dated = {c.time["value"] for c in found if c.time and c.time.get("basis") != "published"}
     assert "2004-11-14" in dated
+
+
+def test_arrest_warrants_are_no_arrest_however_the_parser_joins_them():
+    found = claims("County and state arrest warrants were issued for the driver on Monday.")
+    assert not any(c.event == "ARREST" for c in found)
+    # the parse the model sometimes gives: "arrest" joined to the first adjective
+    nlp = load_nlp()
+    words = ["Local", "and", "state", "arrest", "warrants", "were", "issued", "."]
+    heads = [4, 0, 3, 0, 6, 6, 6, 6]
+    deps = ["amod", "cc", "compound", "conj", "nsubjpass", "auxpass", "ROOT", "punct"]
+    pos = ["ADJ", "CCONJ", "NOUN", "NOUN", "NOUN", "AUX", "VERB", "PUNCT"]
+    tags = ["JJ", "CC", "NN", "NN", "NNS", "VBD", "VBN", "."]
+    lemmas = ["local", "and", "state", "arrest", "warrant", "be", "issue", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    assert _misparsed_kind(doc[3], load_ontology())
+    assert not _misparsed_kind(doc[2], load_ontology())

@@ -651,6 +651,20 @@ def _kind_modified(tok: Token, onto: Ontology) -> bool:
     )
 
 
+def _misparsed_kind(tok: Token, onto: Ontology) -> bool:
+    """ "Federal and state arrest warrants": the parser joins "arrest" to "Federal" though it
+    modifies the kind noun right after it (a warrant is no arrest)."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return (
+        tok.dep_ in ("conj", "amod")
+        and nxt is not None
+        and nxt.pos_ == "NOUN"
+        and nxt.lemma_.lower() in onto.kind_heads
+        and tok.head.i < tok.i
+        and tok.head.head.i == nxt.i
+    )
+
+
 def _excluded(tok: Token) -> bool:
     """Triggers that describe rather than assert: "factories to produce X", "in exchange for
     supplying X" (that is the exchange role of another event)."""
@@ -1530,6 +1544,7 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         and _noun_lemma(tok, onto) in onto.nouns
         # "riot police", "attack helicopters": a kind of unit or gear, no event
         and not (tok.dep_ in ("compound", "nmod") and _kind_modified(tok, onto))
+        and not _misparsed_kind(tok, onto)
         # "Rally officials", "protest leaders": people named by a company or a cause
         and not (
             tok.dep_ == "compound"
