@@ -10,7 +10,7 @@ import datetime
 
 from spacy.tokens import Doc
 
-from claimgraph.extract.claims import _misparsed_kind
+from claimgraph.extract.claims import _inherited_subject, _misparsed_kind
 from claimgraph.extract.nlp import load_nlp
 from claimgraph.extract.ontology import load_ontology
 from claimgraph.extraction import extract_text
@@ -92,3 +92,27 @@ def test_arrest_warrants_are_no_arrest_however_the_parser_joins_them():
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
     assert _misparsed_kind(doc[3], load_ontology())
     assert not _misparsed_kind(doc[2], load_ontology())
+
+
+def test_who_makes_arrests_arrests():
+    found = claims("Border guards made four arrests near the bridge.")
+    arrests = [c for c in found if c.event == "ARREST"]
+    assert [role(c, "agent") for c in arrests] == ["Border guards"]
+
+
+def test_taking_to_the_streets_is_a_protest():
+    found = claims("Hundreds of nurses took to the streets of Leeds on Saturday.")
+    assert [role(c, "agent") for c in found if c.event == "PROTEST"] == ["nurses"]
+    assert not any(c.event == "PROTEST" for c in claims("Investors took to the idea quickly."))
+
+
+def test_a_finite_clause_without_a_subject_inherits_none():
+    # the parse of an unquoted chant: "took" hangs on "go" as a subjectless clause
+    nlp = load_nlp()
+    words = ["Kemal", "must", "go", "the", "jobless", "took", "to", "the", "streets", "."]
+    heads = [2, 2, 2, 4, 2, 2, 5, 8, 6, 2]
+    deps = ["nsubj", "aux", "ROOT", "det", "dobj", "advcl", "prep", "det", "pobj", "punct"]
+    pos = ["PROPN", "AUX", "VERB", "DET", "ADJ", "VERB", "ADP", "DET", "NOUN", "PUNCT"]
+    tags = ["NNP", "MD", "VB", "DT", "JJ", "VBD", "IN", "DT", "NNS", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    assert _inherited_subject(doc[5]) is None

@@ -298,6 +298,8 @@ def _inherited_subject(tok: Token) -> Token | None:
         head = node.head
         if head.i == node.i:
             return None
+        if node.i == tok.i and node.dep_ == "advcl" and node.tag_ in ("VBD", "VBZ", "VBP"):
+            return None  # a finite clause has its own subject; without one it is a misparse
         owner = (
             _child(head, "poss") if node.dep_ in ("acl", "prep") and head.pos_ == "NOUN" else None
         )
