@@ -1366,7 +1366,10 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 and tok.tag_ in ("VBZ", "VBP")
                 and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
                 and subj is not None
-                and (subj.ent_type_ in ("ORG", "GPE") or subj.lemma_.lower() in _CARRIERS)
+                and (
+                    subj.ent_type_ in ("ORG", "GPE")
+                    or subj.lemma_.lower() in spec.schedule_subjects
+                )
             ):
                 continue  # "Mesa flies to 42 cities in New Mexico": a timetable, no trip
             if (
@@ -1639,9 +1642,6 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         if bought is not None:  # "its tender offer for 33% of Telerate": Telerate, proposed
             found.append((event, False, bought))
     return found
-
-
-_CARRIERS = frozenset({"airline", "carrier", "company", "operator", "ferry", "line"})
 
 
 def _offence_named(noun: Token, spec: EventType, onto: Ontology) -> Token | None:

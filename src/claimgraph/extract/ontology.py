@@ -46,6 +46,7 @@ class EventType:
     # verbs that in the simple present with a company as subject tell a timetable, not a trip
     # ("Mesa flies to 42 cities")
     schedule_verbs: frozenset[str] = frozenset()
+    schedule_subjects: frozenset[str] = frozenset()  # common nouns for such a company
     needs_role_without_in: frozenset[str] = frozenset()  # "named in a lawsuit": no appointment
     complement_assisted_by: bool = False
     subject_needs: frozenset[str] | None = None  # the subject's head must be one of these
@@ -271,6 +272,7 @@ def load_ontology() -> Ontology:
             skip_with_complement=bool(spec.get("skip_with_complement")),
             needs_role_without_in=frozenset(map(_lemma, spec.get("needs_role_without_in") or [])),
             schedule_verbs=frozenset(map(_lemma, spec.get("schedule_verbs") or [])),
+            schedule_subjects=frozenset(map(_lemma, spec.get("schedule_subjects") or [])),
             participle_needs_subject=frozenset(
                 map(_lemma, spec.get("participle_needs_subject") or [])
             ),

@@ -370,12 +370,18 @@ def _without_report_time(content: Span, verb: Token) -> Span:
         start += 1
     # "said on Thursday it has …", "said earlier that …": the parse hangs the saying's time
     # inside what was said
+    if start + 2 >= content.end:
+        return doc[start : content.end] if start != content.start else content
     if doc[start].lower_ in ("on", "at") and doc[start + 1].ent_type_ in ("DATE", "TIME"):
         end = start + 1
         while end < content.end - 2 and doc[end].ent_type_ in ("DATE", "TIME"):
             end += 1
         start = end
-    if doc[start].lower_ in _REPORT_TIME_ADVERBS and doc[start + 1].lower_ == "that":
+    if (
+        start + 1 < content.end
+        and doc[start].lower_ in _REPORT_TIME_ADVERBS
+        and doc[start + 1].lower_ == "that"
+    ):
         start += 1
     return doc[start : content.end] if start != content.start else content
 

@@ -274,6 +274,7 @@ _EVENT_WORDS = (
     "figurative_verbs",
     "participle_needs_subject",
     "schedule_verbs",
+    "schedule_subjects",
     "needs_role_without_in",
     "subject_needs",
     "subject_excludes",
