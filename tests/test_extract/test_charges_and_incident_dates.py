@@ -13,16 +13,7 @@ from spacy.tokens import Doc
 from claimgraph.extract.claims import _inherited_subject, _misparsed_kind
 from claimgraph.extract.nlp import load_nlp
 from claimgraph.extract.ontology import load_ontology
-from claimgraph.extraction import extract_text
-
-
-def claims(text, published=datetime.datetime(2004, 5, 3)):
-    return extract_text("It rained. " + text, published=published).claims
-
-
-def role(c, name):
-    value = getattr(c, name)
-    return value.get("name") or value.get("text") if value else None
+from tests.test_extract.written import claims, role
 
 
 def test_a_charge_of_doing_names_the_whole_act():

@@ -8,16 +8,7 @@ from __future__ import annotations
 
 import datetime
 
-from claimgraph.extraction import extract_text
-
-
-def claims(text, published=datetime.datetime(2004, 5, 3)):
-    return extract_text("It rained. " + text, published=published).claims
-
-
-def role(c, name):
-    value = getattr(c, name)
-    return value.get("name") or value.get("text") if value else None
+from tests.test_extract.written import claims, role
 
 
 def test_questioned_and_released_questions_the_men_too():
