@@ -2954,9 +2954,7 @@ def _frames_for(
             )
             offence = _child(of, "pobj", "pcomp") if of is not None else None
             if offence is not None:
-                roles["object"] = offence
-                if offence.dep_ == "pcomp":
-                    full_roles.add("object")  # "of rigging the vote": the whole act
+                roles["object"] = offence  # ("of rigging the vote": the whole act, as below)
         if spec.blocks_complement and roles.get("object") is None:
             comp = _child(tok, "xcomp", "ccomp") or _against_doing(tok)
             if comp is not None:  # "urged X to resign": what is asked is the object

@@ -664,29 +664,32 @@ def _people_of(
     before = [
         e for s, e, m in idx.mentions if m is ent and span.start <= s and e <= span.head_start
     ]
-    after = [s for s, e, m in idx.mentions if m is ent and span.head_end <= s and e <= span.end]
     if before:  # "Obama's lawyers", "Elian's Miami relatives"
         gap = span.text[max(before) - span.start : span.head_start - span.start]
         return len(gap.split()) <= 2 and "," not in gap
-    if after:  # "a former girlfriend of X", "advisers to X", "a group including X"
-        gap = span.text[span.head_end - span.start : min(after) - span.start]
+    words = _words_to(span, idx, ent)
+    if words is not None:  # "a former girlfriend of X", "advisers to X", "a group including X"
         # ("creditors of bankrupt shipyard X", "a group including several members of the X
         # family": a description between, in lower case)
-        words = gap.split()
         return words[:1] in (["of"], ["to"], ["for"], ["including"]) and (
             len(words) <= 2 or (len(words) <= 6 and all(w.islower() for w in words))
         )
     return False
 
 
+def _words_to(span: RoleSpan, idx: _Index, ent: Entity) -> list[str] | None:
+    """The words between the phrase's head and the entity's first mention after it, inside
+    the phrase ("advisers [to] X"); None when the phrase names it after its head nowhere."""
+    after = [s for s, e, m in idx.mentions if m is ent and span.head_end <= s and e <= span.end]
+    if not after:
+        return None
+    return span.text[span.head_end - span.start : min(after) - span.start].split()
+
+
 def _group_including(span: RoleSpan, idx: _Index, ent: Entity) -> bool:
     """Whether the entity is named only as part of the group the phrase's head is ("a group
     including several members of the X family", "investors including X")."""
-    after = [s for s, _e, m in idx.mentions if m is ent and span.head_end <= s < span.end]
-    if not after:
-        return False
-    gap = span.text[span.head_end - span.start : min(after) - span.start].split()
-    return gap[:1] == ["including"]
+    return (_words_to(span, idx, ent) or [])[:1] == ["including"]
 
 
 def _thing(span: RoleSpan, idx: _Index) -> dict[str, Any]:
@@ -1070,14 +1073,9 @@ def _period_time(
     half = (m.group("half") or m.group("adj") or "").lower()
     value = f"{year}-H{1 if half == 'first' else 2}" if half else year
     start = opening + m.start()
+    span = TimeSpan(start, opening + m.end(), m.group(0), value, "half" if half else "year")
     stated = {
-        "start": start,
-        "end": opening + m.end(),
-        "text": m.group(0),
-        "value": value,
-        "granularity": "half" if half else "year",
-        "type": "DATE",
-        "mod": None,
+        **span.to_dict(),
         "basis": "sentence",
         "published": t.get("published") or t.get("value"),
     }

@@ -54,7 +54,6 @@ PLANNED_ADJECTIVES = {
     "prospective",
 }
 DEADLINE_PREPS = {"by", "until", "till", "before"}
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # periods a day may close: "the fiscal year ended Jan. 31"
 PERIOD_NOUNS = {"year", "quarter", "period", "month", "week", "half", "season", "term"}
 SEASON_CUES = {
@@ -225,7 +224,7 @@ class _DocView:
         if (
             verb.tag_ in ("VBZ", "VBP")
             and not aux
-            and tok.lower_ in _WEEKDAYS
+            and tok.lower_ in load_table().vocab["weekday"]
             and (tok.head.i == verb.i or (tok.dep_ == "pobj" and tok.head.head.i == verb.i))
             and verb.lemma_.lower() not in ("say", "be", "have", "tell", "add")
         ):
