@@ -6,14 +6,11 @@ short sentence so that the one tested is not read as the document's headline.
 
 from __future__ import annotations
 
-import datetime
-
-from claimgraph.extraction import extract_text
+from tests.test_extract.written import claims
 
 
 def sources(text: str) -> list[str]:
-    found = extract_text("It rained. " + text, published=datetime.datetime(2004, 5, 3)).claims
-    return [c.source["name"] for c in found if not c.source.get("is_publisher")]
+    return [c.source["name"] for c in claims(text) if not c.source.get("is_publisher")]
 
 
 def test_a_stepmother_speaks_for_herself():
@@ -40,12 +37,11 @@ def test_a_spokesman_brought_in_new_is_not_the_one_named_before():
 
 
 def test_a_group_including_a_family_is_not_that_family_and_he_is_not_them():
-    found = extract_text(
-        "It rained. The board hired Oskar Lind as treasurer in May. A group including "
-        "several members of the Delacroix family of Quebec urged the board to sell the bank. The board asked "
-        "Mr. Lind to stay on. He said some branches might be closed.",
-        published=datetime.datetime(2004, 5, 3),
-    ).claims
+    found = claims(
+        "The board hired Oskar Lind as treasurer in May. A group including several members of "
+        "the Delacroix family of Quebec urged the board to sell the bank. The board asked "
+        "Mr. Lind to stay on. He said some branches might be closed."
+    )
     urged = next(c for c in found if c.event == "REQUEST" and "urged" in c.evidence["text"])
     assert "Delacroix" not in (urged.agent or {}).get("name", "")
     said = next(c for c in found if "branches" in c.evidence["text"])
@@ -72,12 +68,11 @@ def test_a_document_that_promises_is_named_without_its_promise():
 
 
 def test_the_time_of_the_saying_is_no_part_of_what_was_said():
-    found = extract_text(
-        "It rained. The port authority said earlier that the tolls were set on safety grounds "
-        "and complaints were unfounded. Chile's trade ministry said on Friday it has opened a "
-        "review of copper duties.",
-        published=datetime.datetime(2004, 5, 3),
-    ).claims
+    found = claims(
+        "The port authority said earlier that the tolls were set on safety grounds and "
+        "complaints were unfounded. Chile's trade ministry said on Friday it has opened a "
+        "review of copper duties."
+    )
     said = [c.evidence["text"] for c in found if not c.source.get("is_publisher")]
     assert said[0].startswith("that the tolls")
     assert said[1].startswith("it has opened")
