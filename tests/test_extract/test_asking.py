@@ -259,7 +259,8 @@ def test_calling_for_someone_to_act_is_a_request_and_the_act_is_not_done(nlp):
     found = frames(nlp, "Residents are calling for the mayor to step down.")
     assert [e for e, _ in found] == ["REQUEST"]
     assert found[0][1]["agent"] == "Residents"
-    assert found[0][1]["object"] == "mayor"
+    assert found[0][1]["recipient"] == "mayor"  # she is asked; what is asked is the object
+    assert found[0][1]["object"] == "mayor to step down"
     joined = frames(nlp, "Two senators joined activists in calling for the minister to resign.")
     assert [e for e, _ in joined] == ["REQUEST"]
 

@@ -225,7 +225,11 @@ def phrase(tok: Token) -> Span:
         )
         if who is not None:  # "X's stepmother, who married X's father, said": the stepmother
             end = min(end, who.left_edge.i)
-    while start < end - 1 and (doc[start].dep_ == "det" or doc[start].is_punct):
+    while start < end - 1 and (
+        doc[start].dep_ == "det"
+        or doc[start].is_punct
+        or (doc[start].dep_ == "mark" and doc[start].lower_ == "for")  # "for X to resign"
+    ):
         start += 1
     while end > start + 1 and doc[end - 1].is_punct and doc[end - 1].text != "%":
         end -= 1  # "4%" keeps its sign

@@ -281,6 +281,8 @@ def _inherited_subject(tok: Token) -> Token | None:
         return shown  # "the video showed the accused assaulting a girl": the accused
     if reporter_act(tok, load_ontology()):  # "He said the levy was fair, rejecting …"
         return subject_of(tok.head.head)
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return tok.head  # "a movement calling for his release": the movement calls
     barring = barred_by(tok)
     if barring is not None:  # "warned the US against selling arms": the US would sell
         return _child(barring, "dobj", "nsubjpass")
@@ -667,6 +669,17 @@ def _misparsed_kind(tok: Token, onto: Ontology) -> bool:
     )
 
 
+def _saying_participle(tok: Token) -> bool:
+    """ "a movement calling for his release", "officials accusing Russia of meddling": a
+    speech act's participle on the people who say it tells the act, as a verb would."""
+    if tok.tag_ != "VBG" or not is_actor(tok.head):
+        return False
+    verbs = load_ontology().speech_act_verbs
+    return lemma(tok) in verbs or any(
+        f"{lemma(tok)} {c.lower_}" in verbs for c in tok.children if c.dep_ in ("prep", "prt")
+    )
+
+
 def _excluded(tok: Token) -> bool:
     """Triggers that describe rather than assert: "factories to produce X", "in exchange for
     supplying X" (that is the exchange role of another event)."""
@@ -712,7 +725,7 @@ def _excluded(tok: Token) -> bool:
                 for t in (c, *c.children)
             )
         )
-        return not told
+        return not (told or _saying_participle(tok))
     node = tok
     for _ in range(3):
         head = node.head
@@ -2955,6 +2968,16 @@ def _frames_for(
             offence = _child(of, "pobj", "pcomp") if of is not None else None
             if offence is not None:
                 roles["object"] = offence  # ("of rigging the vote": the whole act, as below)
+        asked = _for_clause(tok) if spec.blocks_complement and not is_noun else None
+        asker = roles.get("object")
+        if (
+            asked is not None
+            and asker is not None
+            and asker.head.i == asked.i
+            and roles.get("recipient") is None
+        ):  # "called for Canada to return the ship": Canada is asked to return it
+            roles["recipient"], roles["object"] = asker, asked
+            full_roles.add("object")
         if spec.blocks_complement and roles.get("object") is None:
             comp = _child(tok, "xcomp", "ccomp") or _against_doing(tok)
             if comp is not None:  # "urged X to resign": what is asked is the object
@@ -3269,14 +3292,18 @@ def _frames_for(
                 for c in tok.children
                 if c.dep_ == "prep"
             )
+            or (_for_clause(tok) is not None and f"{lemma(tok)} for" in onto.speech_act_verbs)
         )
         and roles.get("agent") is not None
         and is_actor(roles["agent"])
     ):
         # "X accused Y of …", "X called for …": the act is X's own statement, X its source
         sp = phrase(roles["agent"])
-        if any(c.dep_ == "relcl" for c in roles["agent"].children):
+        if any(
+            c.dep_ == "relcl" or (c.dep_ == "acl" and c.i == tok.i) for c in roles["agent"].children
+        ):
             # "Najib, who denies any wrongdoing": the speaker is Najib, not the whole phrase
+            # (nor "a movement calling for his release", the act itself)
             speaker = role_span(roles["agent"])
         else:
             speaker = RoleSpan(

@@ -344,6 +344,40 @@ def for_preposition(doc: Doc) -> Doc:
     return doc
 
 
+_DESTINATIONS = frozenset({"GPE", "LOC", "FAC"})
+
+
+@Language.component("claimgraph_destination_for")
+def destination_for(doc: Doc) -> Doc:
+    """ "The minister left for Paris to meet his counterpart": the parser reads "for Paris to
+    meet" as a for-to clause whose subject is Paris, so Paris would meet him; after a verb that
+    takes where one goes with "for" (`destination_verbs`), a place so read is the destination
+    and the clause the traveller's purpose (its subject the traveller's)."""
+    verbs = load_ontology().destination_verbs
+    for mark in doc:
+        verb, head = mark.head, mark.head.head
+        if not (
+            mark.lower_ == "for"
+            and mark.dep_ == "mark"
+            and verb.dep_ == "advcl"
+            and head.i < mark.i
+            and head.pos_ == "VERB"
+        ):
+            continue
+        particle = next((c.lower_ for c in head.children if c.dep_ == "prt"), None)
+        word = head.lemma_.lower()
+        if (f"{word} {particle}" if particle else word) not in verbs:
+            continue
+        place = next(
+            (c for c in verb.children if c.dep_ == "nsubj" and mark.i < c.i < verb.i), None
+        )
+        if place is None or place.ent_type_ not in _DESTINATIONS:
+            continue
+        mark.head, mark.dep_, mark.pos_, mark.tag_ = head, "prep", "ADP", "IN"
+        place.head, place.dep_ = mark, "pobj"
+    return doc
+
+
 _CLAUSE_PREPOSITIONS = frozenset({"since", "after", "before", "until", "till"})
 
 
@@ -825,6 +859,7 @@ def _load(model: str, trained_ner: bool, product: bool = True) -> Language:
         nlp.add_pipe("claimgraph_hyphenated_names", last=True)
         nlp.add_pipe("claimgraph_known_surname", last=True)
         nlp.add_pipe("claimgraph_place_modifier", last=True)
+        nlp.add_pipe("claimgraph_destination_for", last=True)
         nlp.add_pipe("claimgraph_titled_recipient", last=True)
         nlp.add_pipe("claimgraph_person_of_place", last=True)
         nlp.add_pipe("claimgraph_conjoined_titles", last=True)

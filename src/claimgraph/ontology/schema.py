@@ -433,6 +433,7 @@ FILES: dict[str, Check] = {
             "kind_heads": words,
             "occurrence_verbs": words,
             "depicting_verbs": words,
+            "destination_verbs": words,
             "charging_verbs": words,
             "sought_by": words,
             "conjunction_participles": words,

@@ -1,0 +1,55 @@
+"""Trips taken for a purpose and speech acts told by a participle on their speakers.
+
+Sentences are written for these tests (none comes from an evaluation set).
+"""
+
+from __future__ import annotations
+
+from tests.test_extract.written import claims, role
+
+
+def _of(found, event):
+    return [c for c in found if c.event == event]
+
+
+def test_leaving_for_a_place_to_meet_is_the_travellers_meeting():
+    found = claims("The trade minister left for Oslo to meet his Norwegian counterpart.")
+    meet = _of(found, "MEET")
+    assert meet and role(meet[0], "agent") == "trade minister"
+    assert role(meet[0], "recipient") == "his Norwegian counterpart"
+    visit = _of(found, "VISIT")
+    assert visit and role(visit[0], "location") == "Oslo"
+
+
+def test_calling_for_someone_to_act_asks_them_and_is_said_by_the_caller():
+    found = claims("The senator called for Canada to return the ship.")
+    request = _of(found, "REQUEST")
+    assert request and role(request[0], "agent") == "senator"
+    assert role(request[0], "recipient") == "Canada"
+    assert role(request[0], "object") == "Canada to return the ship"
+    assert request[0].source["name"] == "senator"
+
+
+def test_a_movement_calling_for_a_release_demands_it():
+    found = claims(
+        "The government faces a student movement calling for the release of the jailed editors."
+    )
+    request = _of(found, "REQUEST")
+    assert request and role(request[0], "agent") == "student movement"
+    assert request[0].source["name"] == "student movement"
+    assert "release" in role(request[0], "object")
+
+
+def test_officials_accusing_a_country_accuse_it():
+    found = claims("Officials accusing Belarus of smuggling arms spoke to reporters in Vilnius.")
+    accuse = _of(found, "ACCUSE")
+    assert accuse and role(accuse[0], "agent") == "Officials"
+    assert role(accuse[0], "recipient") == "Belarus"
+
+
+def test_a_participle_on_a_thing_or_not_of_saying_tells_nothing():
+    found = claims(
+        "A task force investigating the thefts met in Denver. Sanctions targeting the banks hurt."
+    )
+    assert not _of(found, "ACCUSE")
+    assert not _of(found, "REQUEST")
