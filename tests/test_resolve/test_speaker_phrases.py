@@ -76,3 +76,18 @@ def test_the_time_of_the_saying_is_no_part_of_what_was_said():
     said = [c.evidence["text"] for c in found if not c.source.get("is_publisher")]
     assert said[0].startswith("that the tolls")
     assert said[1].startswith("it has opened")
+
+
+def test_a_person_titled_after_a_group_name_the_tagger_missed_speaks():
+    # "Voters for a Greener Valley" is no name the tagger knows: the parser heads the phrase
+    # on "Voters", but the director after the group's name is the one who speaks
+    assert sources(
+        "Voters for a Greener Valley executive director Dana Whitlock said the dam would flood "
+        "three farms."
+    ) == ["Dana Whitlock"]
+
+
+def test_a_spokeswoman_after_an_against_group_speaks():
+    assert sources("Mothers Against Noise spokeswoman Ruth Ames said the airport would grow.") == [
+        "Ruth Ames"
+    ]

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from claimgraph import ids
-from claimgraph.extract.nlp import state_abbreviations
+from claimgraph.extract.nlp import office_words, state_abbreviations
 from claimgraph.extract.ontology import Ontology, load_ontology
 from claimgraph.extract.records import (
     Claim,
@@ -508,7 +508,7 @@ def _actor(span: RoleSpan, idx: _Index, acting: bool = True) -> dict[str, Any]:
     A national capital acting ("Moscow could acquire …") stands for its country's government.
     `acting` False (a recipient): people of a state ("Russian diplomats") are those people,
     with the state as their country; acting, they act for it ("Iranian engineers built …")."""
-    ent = idx.entity_at(span.head_start, span.head_end)
+    ent = _named_after_org_title(span, idx) or idx.entity_at(span.head_start, span.head_end)
     head = _head_word(span)
     if ent is not None and _hyphenated_head(span):
         return _phrase_actor(span)  # "Cuban-Americans" are no Americans' state
@@ -730,9 +730,46 @@ _NEW_ONE = re.compile(r"^(?:the |a )?(?:new|newly formed|planned|proposed)\b", r
 _OWNED_BY = re.compile(r"\b(?:owned|controlled|held) by\b")
 
 
+_NAME_LINKS = frozenset({"for", "against", "without"})  # "Americans for Prosperity"
+
+
+def _named_after_org_title(span: RoleSpan, idx: _Index) -> Entity | None:
+    """ "Americans for Prosperity president Tim Phillips said": an organisation whose name the
+    tagger missed, a lower-case title and a person; the parser heads the phrase on the name's
+    first word ("Americans"), but the person speaks. A capitalised title or a lower-case word
+    after "for" ("Lawyers for former President X", "… for the family spokesman X") is no such
+    name: there the phrase's head speaks."""
+    person = next(
+        (
+            (s, ent)
+            for s, e, ent in idx.mentions
+            if ent.type == "PERSON" and e == span.end and span.start < s
+        ),
+        None,
+    )
+    if person is None or "," in span.text:
+        return None
+    before = span.text[: person[0] - span.start].split()
+    link = next((k for k, w in enumerate(before) if w in _NAME_LINKS), None)
+    if link is None or link == 0 or not before[0][:1].isupper():
+        return None
+    named = [w for w in before[link + 1 :] if w not in ("a", "an", "the", "of", "and", "&")]
+    titles = office_words()
+    capitals = 0
+    while capitals < len(named) and named[capitals][:1].isupper():
+        capitals += 1
+    tail = named[capitals:]  # "executive director", "national spokeswoman"
+    if capitals == 0 or not tail or tail[-1] not in titles or any(not w.islower() for w in tail):
+        return None
+    return person[1]
+
+
 def _speaker(span: RoleSpan, idx: _Index, onto: Ontology) -> dict[str, Any]:
     """Name a speaker: its entity, a government metonym/leader, or the phrase itself, with the
     country of a nationality modifier ("Iranian military officials" → Iran) when there is one."""
+    titled = _named_after_org_title(span, idx)
+    if titled is not None:
+        return {"name": titled.name, "type": "PERSON", "entity_id": titled.id, "text": span.text}
     words = span.text.split()
     country = next((c for k, c in onto.metonyms.items() if k.lower() in span.text.lower()), None)
     if country is None and words and words[-1].lower() in GROUP_HEADS:
