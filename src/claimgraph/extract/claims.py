@@ -1411,6 +1411,8 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 if subj is not None and subj.lower_ in ("which", "that") and tok.dep_ == "relcl":
                     subj = tok.head  # "revenue, which rose 12% to $4 billion"
                 subj = _reporting_body(subj, tok, onto) or subj  # "X said it has 13 plants"
+                if spec.it_is_organisation and word in spec.object_verbs:
+                    subj = _it_company(subj, tok, onto) or subj  # "It has 12 million shares"
                 if (
                     word in spec.object_verbs
                     and dobj is not None
@@ -3032,6 +3034,15 @@ def _frames_for(
         return []  # "should meet each other half way on pay": the idiom's noun, no meeting
     if roles.get("recipient") is not None and not is_actor(roles["recipient"]):
         roles["recipient"] = None
+    counted = roles.get("object")
+    if (
+        spec.nobody_as is not None  # a casualty event: its count is of people
+        and roles.get("recipient") is None
+        and counted is not None
+        and counted.pos_ == "NUM"
+        and counted.dep_ in ("nsubjpass", "dobj")
+    ):  # "At least 74 were killed": the dead, by their number
+        roles["recipient"], roles["object"] = counted, None
     if roles.get("supplier") is not None and not is_actor(roles["supplier"]):
         roles["supplier"] = None
     blamed = (

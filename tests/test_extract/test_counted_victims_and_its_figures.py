@@ -1,0 +1,29 @@
+"""Victims told only by their number, and a company's figures told of "it".
+
+Sentences are written for these tests (none comes from an evaluation set).
+"""
+
+from __future__ import annotations
+
+from tests.test_extract.written import claims, role
+
+
+def test_a_number_killed_or_wounded_are_the_victims():
+    found = claims("A truck bomb exploded in Kirkuk. At least 31 were killed and 60 were wounded.")
+    kill = [c for c in found if c.event == "KILL"]
+    hurt = [c for c in found if c.event == "ASSAULT"]
+    assert kill and role(kill[0], "recipient") == "At least 31"
+    assert role(kill[0], "object") is None
+    assert hurt and role(hurt[0], "recipient") == "60"
+
+
+def test_a_number_of_things_damaged_is_no_victim():
+    found = claims("Storms hit the coast on Sunday. About 40 were damaged.")
+    assert all(role(c, "recipient") != "About 40" for c in found)
+
+
+def test_it_after_a_company_has_the_companys_figures():
+    found = claims("Orbis Freight Inc. said it would cut costs. It employs 2,300 people.")
+    figure = [c for c in found if c.event == "MEASURE"]
+    assert figure and role(figure[0], "agent") == "Orbis Freight Inc."
+    assert role(figure[0], "object") == "2,300 people"
