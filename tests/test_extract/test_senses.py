@@ -10,6 +10,7 @@ import pytest
 from claimgraph.extract.claims import extract_frames
 from claimgraph.extract.nlp import load_nlp
 from claimgraph.extract.ontology import load_ontology
+from tests.test_extract.written import claims, role
 
 
 @pytest.fixture(scope="module")
@@ -216,3 +217,17 @@ def test_an_airline_flying_to_cities_is_a_timetable_not_a_trip(nlp):
     assert "VISIT" not in events(nlp, "Alitalia flies to 38 cities in Italy and Greece.")
     assert "VISIT" not in events(nlp, "The airline flies to 12 cities in Peru.")
     assert "VISIT" in events(nlp, "The delegation flew to Athens on Tuesday.")
+
+
+def test_recognizing_a_need_endorses_no_one_but_recognizing_a_state_does():
+    found = claims("The mayor thanked the council for recognizing the need for a new bridge.")
+    assert [role(c, "object") for c in found if c.event == "SUPPORT"] == [
+        "recognizing the need for a new bridge"  # the thanks, not a second endorsement
+    ]
+    found = claims("Norway recognised Eritrea in 1993.")
+    assert [c.event for c in found] == ["SUPPORT"]
+
+
+def test_her_seizures_are_fits_not_confiscations():
+    found = claims("The new drug has stopped her seizures. She suffered a seizure in May.")
+    assert not [c for c in found if c.event == "COERCE"]
