@@ -12,6 +12,7 @@ import pytest
 from claimgraph.extract.claims import extract_frames
 from claimgraph.extract.nlp import load_nlp
 from claimgraph.extraction import extract_text
+from tests.test_extract.written import claims, role
 
 
 @pytest.fixture(scope="module")
@@ -268,3 +269,24 @@ def test_calling_for_someone_to_act_is_a_request_and_the_act_is_not_done(nlp):
 def test_waiting_for_something_to_happen_asks_nothing(nlp):
     found = frames(nlp, "The rebels waited for the convoy to pass before they attacked the town.")
     assert [e for e, _ in found] == ["ATTACK"]
+
+
+def test_a_call_for_something_asks_for_it_and_a_phone_call_asks_nothing():
+    found = claims("The envoy's call for a truce went unheeded. She took a phone call at noon.")
+    assert [(c.event, role(c, "agent"), role(c, "object")) for c in found] == [
+        ("REQUEST", "envoy", "truce")
+    ]
+
+
+def test_renewing_a_call_asks_again_for_what_the_call_names():
+    found = claims("The bishop renewed his call for an end to the blockade.")
+    request = [c for c in found if c.event == "REQUEST"]
+    assert request and role(request[0], "agent") == "bishop"
+    assert role(request[0], "object") == "end"
+
+
+def test_an_appeal_for_people_asks_them_without_naming_them_the_object():
+    found = claims("Police issued an appeal for witnesses after the crash.")
+    request = [c for c in found if c.event == "REQUEST"]
+    assert request and role(request[0], "recipient") == "witnesses"
+    assert role(request[0], "object") != "witnesses"

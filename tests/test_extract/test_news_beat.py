@@ -799,9 +799,14 @@ def test_the_people_a_nominal_act_is_done_to_and_who_does_it(nlp):
 
 
 def test_deals_being_sought_are_planned_agreements_with_whole_hyphenated_objects(nlp):
-    found = frames(nlp, "The two sides will try to secure an agreement-in-principle on fishing.")
+    found = frames(nlp, "The two sides will try to secure an agreement-in-principle soon.")
     assert [(e, r.get("object"), mood) for e, r, mood, *_ in found] == [
         ("AGREE", "agreement-in-principle", "predicted")
+    ]
+    # what the deal is on is what is agreed, rather than the word for the deal
+    found = frames(nlp, "The two sides will try to secure an agreement-in-principle on fishing.")
+    assert [(e, r.get("object"), mood) for e, r, mood, *_ in found] == [
+        ("AGREE", "fishing", "predicted")
     ]
 
 

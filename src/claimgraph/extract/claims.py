@@ -1609,6 +1609,12 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             return found  # "the company's British sales": revenue; "arms sales to X" a transfer
         if obj is None and tok.lemma_.lower() in spec.nouns_need_object:
             return found  # "her apartment building": a structure, no act of building
+        preps = spec.noun_needs_prep.get(tok.lemma_.lower())
+        if preps is not None and not any(
+            c.dep_ in ("prep", "mark") and c.lower_ in preps
+            for c in (*tok.children, *(v for v in tok.children if v.dep_ in ("acl", "relcl")))
+        ):
+            return found  # "a phone call", "took the call": no "call for" anything
         if _modifier_words(tok) & spec.noun_excludes_modifiers:
             return found  # "a 48-hour strike", "an accidental explosion": another sense
         if spec.not_with_figure and any(
@@ -2212,7 +2218,14 @@ def _noun_prep_roles(noun: Token, spec: EventType, roles: dict[str, Token | None
             role = "recipient" if is_actor(inner) else "object"
         if role in ("recipient", "supplier") and not is_actor(inner):
             continue
-        if roles.get(role) is None:
+        held = roles.get(role)
+        # "renewed her call for a ceasefire": the ceasefire is asked, not the call
+        if held is None or (
+            role == "object"
+            and held.i == noun.i
+            and not is_actor(inner)  # "an appeal for witnesses": they are asked, no object
+            and not any(t is not None and t.i == inner.i for t in roles.values())
+        ):
             roles[role] = inner
 
 
@@ -2909,6 +2922,13 @@ def _frames_for(
                     and obj is not None
                     and obj.dep_ == "pobj"
                     and _same(roles[role], obj)
+                )
+                or (  # "renewed his call for an end to the blockade": the end is asked
+                    light
+                    and role == "object"
+                    and key == "prep:for"
+                    and _same(roles[role], obj)
+                    and not is_actor(filler)
                 )
             ):
                 roles[role] = filler

@@ -55,6 +55,7 @@ class EventType:
     answers_clause: frozenset[str] = frozenset()  # "…, a charge Russia denies": the accusation
     verb_needs_object: dict[str, frozenset[str]] = field(default_factory=dict)  # per verb
     verb_excludes_object: dict[str, frozenset[str]] = field(default_factory=dict)  # per verb
+    noun_needs_prep: dict[str, frozenset[str]] = field(default_factory=dict)  # "a call for X"
     opinion_with_clause: frozenset[str] = frozenset()  # "agreed (that) it was a problem"
     # verbs that, given "to" a figure, make up that figure: "contributed #34m to profit"
     to_figure_excludes: frozenset[str] = frozenset()
@@ -287,6 +288,10 @@ def load_ontology() -> Ontology:
             verb_needs_object={
                 _lemma(v): frozenset(map(_lemma, ws))
                 for v, ws in (spec.get("verb_needs_object") or {}).items()
+            },
+            noun_needs_prep={
+                _lemma(n): frozenset(w.lower() for w in ws)
+                for n, ws in (spec.get("noun_needs_prep") or {}).items()
             },
             verb_excludes_object={
                 _lemma(v): frozenset(map(_lemma, ws))

@@ -348,6 +348,8 @@ EVENT = struct(
         # verb → the object head lemmas it needs for this type ("place": a named place)
         "verb_needs_object": WORD_MAP,
         "verb_excludes_object": WORD_MAP,
+        # noun → the prepositions it needs to be this type ("a call for calm", not "a call")
+        "noun_needs_prep": WORD_MAP,
         # noun → the "for" object head lemmas it needs to be this type, proposed not done
         # ("a bid for the airline"; "org": a named organisation)
         "offer_nouns": WORD_MAP,
@@ -395,6 +397,7 @@ EVENT_KEYS: frozenset[str] = frozenset(
         "subject_light",
         "verb_needs_object",
         "verb_excludes_object",
+        "noun_needs_prep",
         "offer_nouns",
         "content_needs_prep",
     }
