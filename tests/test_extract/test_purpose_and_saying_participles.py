@@ -1,5 +1,5 @@
-"""Trips taken for a purpose and speech acts told by a participle on their speakers.
-
+"""Trips taken for a purpose, speech acts told by a participle on their speakers or by a voiced
+concern, and what an act asks for or is about.
 Sentences are written for these tests (none comes from an evaluation set).
 """
 
@@ -53,3 +53,26 @@ def test_a_participle_on_a_thing_or_not_of_saying_tells_nothing():
     )
     assert not _of(found, "ACCUSE")
     assert not _of(found, "REQUEST")
+
+
+def test_concern_expressed_about_something_is_its_speakers_disapproval():
+    found = claims("Farm groups have expressed deep concern about the new tariff.")
+    accuse = _of(found, "ACCUSE")
+    assert accuse and role(accuse[0], "agent") == "Farm groups"
+    assert role(accuse[0], "object") == "new tariff"
+    assert accuse[0].source["name"] == "Farm groups"
+
+
+def test_for_the_most_part_is_no_object():
+    found = claims("For the most part, tenants have voiced dismay about the rent rise.")
+    accuse = _of(found, "ACCUSE")
+    assert accuse and role(accuse[0], "object") == "rent rise"
+    found = claims("The council called for calm for now.")
+    assert [role(c, "object") for c in _of(found, "REQUEST")] == ["calm"]
+
+
+def test_concern_that_something_happened_frames_it_rather_than_accusing():
+    found = claims("An aide expressed concern that Acme was selling rifles to Peru.")
+    assert not _of(found, "ACCUSE")
+    supply = _of(found, "SUPPLY")
+    assert supply and role(supply[0], "agent") == "Acme"

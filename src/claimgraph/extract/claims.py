@@ -216,8 +216,8 @@ def _prep_objects(tok: Token) -> dict[str, Token]:
                 and (p.lower_ != "of" or base is tok)  # "convicted of murder", not "a package of"
             ):
                 obj = _child(p, "pobj") if p.lower_ == "of" else _child(p, "pobj", "pcomp")
-                if obj is not None:
-                    out.setdefault(f"prep:{p.lower_}", obj)
+                if obj is not None and not _where("prep:for", obj if p.lower_ == "for" else None):
+                    out.setdefault(f"prep:{p.lower_}", obj)  # ("jailed for years for fraud")
     return out
 
 
@@ -1125,7 +1125,16 @@ def _noun_lemma(tok: Token, onto: Ontology) -> str:
 
 def _light(verb: Token, noun: Token, onto: Ontology) -> str | None:
     """The event a light verb makes with its noun ("hold talks", "impose sanctions"), the noun
-    looked up by lemma and then as written, so a plural listed for its sense counts."""
+    looked up by lemma and then as written, so a plural listed for its sense counts. A
+    voiced noun that holds a clause or a doing ("expressed concern that Russia was supplying
+    Iran", "… skepticism about obtaining the jets") frames what it holds, as "said" would."""
+    if lemma(verb) in onto.speech_act_verbs and any(
+        (c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children))
+        or (c.dep_ == "prep" and _child(c, "pcomp") is not None)
+        for c in noun.children
+        if c.i != verb.i
+    ):
+        return None
     for word in (noun.lemma_.lower(), noun.lower_):
         event = onto.light.get((lemma(verb), word))
         if event is not None:
@@ -2554,8 +2563,13 @@ def _giverless(tok: Token, spec: EventType) -> bool:
 
 
 def _where(key: str, filler: Token | None) -> bool:
-    """ "trained rebels in Iraq": a country or region after "in" is where, never the object."""
-    return key == "prep:in" and filler is not None and filler.ent_type_ in ("GPE", "LOC")
+    """ "trained rebels in Iraq": a country or region after "in" is where, never the object;
+    "for the most part", "for now", "for years" say how far or how long, not what."""
+    if filler is None:
+        return False
+    if key == "prep:for" and filler.lemma_.lower() in load_ontology().adverbial_for:
+        return True
+    return key == "prep:in" and filler.ent_type_ in ("GPE", "LOC")
 
 
 def _relative_antecedent(verb: Token) -> Token | None:

@@ -437,6 +437,7 @@ FILES: dict[str, Check] = {
             "occurrence_verbs": words,
             "depicting_verbs": words,
             "destination_verbs": words,
+            "adverbial_for": words,
             "charging_verbs": words,
             "sought_by": words,
             "conjunction_participles": words,
