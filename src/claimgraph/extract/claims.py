@@ -822,6 +822,15 @@ def _places_from(tok: Token) -> list[Token]:
             j += 1
         if j == i or j >= len(doc) or doc[j].ent_type_ not in PLACE_LABELS:
             break
+        last = j
+        while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+            last += 1
+        if (
+            doc[last].dep_ in ("compound", "amod", "poss", "nmod")
+            and doc[last].head.i > last
+            and doc[last].head.ent_type_ not in PLACE_LABELS
+        ):
+            break  # "in Cuba, and the U.S. government has said": the government's, no place
         has_conj |= joins
         listed.append(joins)
         heads.append(doc[j])
@@ -3014,6 +3023,13 @@ def _frames_for(
         ):  # "called for Canada to return the ship": Canada is asked to return it
             roles["recipient"], roles["object"] = asker, asked
             full_roles.add("object")
+        blamed_on = preps.get("prep:on")
+        if (
+            roles.get("recipient") is None
+            and is_actor(blamed_on)
+            and (lemma(tok) in spec.on_is_target or (light and lemma(obj) in spec.on_is_target))
+        ):  # "blamed the attack on Russia", "placed the blame on Munero": the one blamed
+            roles["recipient"] = blamed_on
         if spec.blocks_complement and roles.get("object") is None:
             comp = _child(tok, "xcomp", "ccomp") or _against_doing(tok)
             if comp is not None:  # "urged X to resign": what is asked is the object

@@ -22,6 +22,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.extract.attribution import reports
 from claimgraph.extract.ontology import Ontology, load_ontology
 from claimgraph.ontology import load_yaml
 
@@ -341,6 +342,58 @@ def for_preposition(doc: Doc) -> Doc:
         for c in list(root.children):
             if c.i > verb.i:
                 c.head = verb  # what follows the verb is the verb's
+    return doc
+
+
+@Language.component("claimgraph_joined_report")
+def joined_report(doc: Doc) -> Doc:
+    """ "The father demanded that the boy be returned, and the government has said that …":
+    the parser joins the second report to the reported clause, so the government's saying
+    becomes part of the father's demand; a report with a subject of its own joined to a
+    clause that another report governs is joined to that report instead."""
+    onto = load_ontology()
+    for verb in doc:
+        outer = verb.head
+        start = verb.left_edge.i
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if not (
+            verb.dep_ == "conj"
+            and outer.dep_ == "ccomp"
+            and outer.head.pos_ in ("VERB", "AUX")
+            and reports(verb, onto) is not None
+            and subj is not None
+            and subj.left_edge.i == start  # ", and the government has said": nothing before
+            and subj.lower_ not in ("i", "we", "you")  # "…, and I think": the speaker goes on
+            and start >= 2
+            and doc[start - 1].lower_ == "and"
+            and doc[start - 2].text == ","  # a new sentence, as the comma shows
+        ):
+            continue
+        for t in (doc[start - 2], doc[start - 1]):
+            if t.head.i == outer.i:
+                t.head = outer.head
+        verb.head = outer.head
+    return doc
+
+
+@Language.component("claimgraph_blamed_on")
+def blamed_on(doc: Doc) -> Doc:
+    """ "Officials blamed the attack on Russia": the parser hangs "on Russia" on the attack,
+    which then targets Russia; after a verb that lays blame "on" someone (ACCUSE
+    `on_is_target`) the "on" phrase of its object is the verb's: the one blamed."""
+    words = {w for spec in load_ontology().events.values() for w in spec.on_is_target}
+    for prep in doc:
+        noun = prep.head
+        verb = noun.head
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ == "on"
+            and noun.dep_ == "dobj"
+            and verb.pos_ == "VERB"
+            and verb.lemma_.lower() in words
+            and prep.i > noun.i
+        ):
+            prep.head = verb
     return doc
 
 
@@ -845,6 +898,8 @@ def _load(model: str, trained_ner: bool, product: bool = True) -> Language:
         nlp.add_pipe("claimgraph_for_preposition", after="claimgraph_clause_preposition")
         nlp.add_pipe("claimgraph_shot_and_killed", after="claimgraph_for_preposition")
         nlp.add_pipe("claimgraph_headline_passive", after="claimgraph_shot_and_killed")
+        nlp.add_pipe("claimgraph_joined_report", after="claimgraph_headline_passive")
+        nlp.add_pipe("claimgraph_blamed_on", after="claimgraph_joined_report")
     if trained_ner and model == MODEL:
         if (NER_DIR / "ner").is_dir():
             nlp.get_pipe("ner").from_disk(NER_DIR / "ner", exclude=["vocab"])

@@ -118,6 +118,7 @@ class EventType:
     of_is_agent: bool = False  # "the visit of the Pope": the noun's "of" actor does it
     of_is_means: bool = False  # "the threat of force": the noun's "of" phrase is the means
     nouns_need_object: frozenset[str] = frozenset()  # "the building of a dam", no "a building"
+    on_is_target: frozenset[str] = frozenset()  # "blamed it on X", "put the blame on X": X
     names_offence: bool = False  # "charged with assault": the noun is the offence, no event
     # nouns of this type that name an offence in their "of" phrase or modifier ("charges of
     # murder", "murder charges", "a charge of violating the law"): that is their object
@@ -345,6 +346,7 @@ def load_ontology() -> Ontology:
             of_is_agent=bool(spec.get("of_is_agent")),
             of_is_means=bool(spec.get("of_is_means")),
             nouns_need_object=frozenset(map(_lemma, spec.get("nouns_need_object") or [])),
+            on_is_target=frozenset(map(_lemma, spec.get("on_is_target") or [])),
             names_offence=bool(spec.get("names_offence")),
             offence_nouns=frozenset(map(_lemma, spec.get("offence_nouns") or [])),
             offence_modifiers=frozenset(map(_lemma, spec.get("offence_modifiers") or [])),

@@ -253,6 +253,7 @@ ROLE = scalar("str", choices=ROLES)
 _EVENT_WORDS = (
     "verbs",
     "nouns_need_object",
+    "on_is_target",
     "offence_nouns",
     "offence_modifiers",
     "offering_verbs",

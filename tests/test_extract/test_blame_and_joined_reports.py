@@ -1,0 +1,42 @@
+"""Blame laid on someone, and a second report the parser joined to the first one's words.
+
+Sentences are written for these tests (none comes from an evaluation set).
+"""
+
+from __future__ import annotations
+
+from tests.test_extract.written import claims, role
+
+
+def _of(found, event):
+    return [c for c in found if c.event == event]
+
+
+def test_blaming_an_act_on_someone_names_them_and_no_attack_on_them():
+    found = claims("Ministers blamed the blackout on hackers.")
+    accuse = _of(found, "ACCUSE")
+    assert accuse and role(accuse[0], "recipient") == "hackers"
+    assert all(role(c, "recipient") != "hackers" for c in _of(found, "ATTACK"))
+
+
+def test_laying_the_blame_on_someone_accuses_them():
+    found = claims("The union laid the blame on the government.")
+    accuse = _of(found, "ACCUSE")
+    assert accuse and role(accuse[0], "agent") == "union"
+    assert role(accuse[0], "recipient") == "government"
+
+
+def test_criticism_on_a_show_is_no_accusation_of_the_show():
+    found = claims("The senator criticized the ruling on Fox News Sunday.")
+    assert [role(c, "recipient") for c in _of(found, "ACCUSE")] == [None]
+
+
+def test_a_second_report_joined_after_a_comma_is_no_part_of_the_first():
+    found = claims(
+        "The miner's widow has demanded that the company pay damages in Chile, and the "
+        "Peruvian government has said that the mine should close."
+    )
+    request = _of(found, "REQUEST")
+    assert len(request) == 1
+    assert role(request[0], "object") == "that the company pay damages in Chile"
+    assert role(request[0], "location") == "Chile"
