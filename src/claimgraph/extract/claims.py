@@ -216,8 +216,8 @@ def _prep_objects(tok: Token) -> dict[str, Token]:
                 and (p.lower_ != "of" or base is tok)  # "convicted of murder", not "a package of"
             ):
                 obj = _child(p, "pobj") if p.lower_ == "of" else _child(p, "pobj", "pcomp")
-                if obj is not None and not _where("prep:for", obj if p.lower_ == "for" else None):
-                    out.setdefault(f"prep:{p.lower_}", obj)  # ("jailed for years for fraud")
+                if obj is not None and not (p.lower_ == "for" and _where("prep:for", obj)):
+                    out.setdefault(f"prep:{p.lower_}", obj)  # not "for years", "for now"
     return out
 
 
@@ -1630,7 +1630,11 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         preps = spec.noun_needs_prep.get(tok.lemma_.lower())
         if preps is not None and not any(
             c.dep_ in ("prep", "mark") and c.lower_ in preps
-            for c in (*tok.children, *(v for v in tok.children if v.dep_ in ("acl", "relcl")))
+            # "calls for the boy to be returned": the parser may hang "for" on the clause
+            for c in (
+                *tok.children,
+                *(m for v in tok.children if v.dep_ == "acl" for m in v.children),
+            )
         ):
             return found  # "a phone call", "took the call": no "call for" anything
         if _modifier_words(tok) & spec.noun_excludes_modifiers:
@@ -3028,7 +3032,7 @@ def _frames_for(
             roles.get("recipient") is None
             and is_actor(blamed_on)
             and (lemma(tok) in spec.on_is_target or (light and lemma(obj) in spec.on_is_target))
-        ):  # "blamed the attack on Russia", "placed the blame on Munero": the one blamed
+        ):  # "blamed the attack on Russia", "laid the blame on the union": the one blamed
             roles["recipient"] = blamed_on
         if spec.blocks_complement and roles.get("object") is None:
             comp = _child(tok, "xcomp", "ccomp") or _against_doing(tok)

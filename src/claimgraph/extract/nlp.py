@@ -349,8 +349,8 @@ def for_preposition(doc: Doc) -> Doc:
 def joined_report(doc: Doc) -> Doc:
     """ "The father demanded that the boy be returned, and the government has said that …":
     the parser joins the second report to the reported clause, so the government's saying
-    becomes part of the father's demand; a report with a subject of its own joined to a
-    clause that another report governs is joined to that report instead."""
+    becomes part of the father's demand; a report with a subject of its own, joined by ", and"
+    to a clause another verb governs, is joined to that verb instead."""
     onto = load_ontology()
     for verb in doc:
         outer = verb.head

@@ -738,7 +738,7 @@ def _named_after_org_title(span: RoleSpan, idx: _Index) -> Entity | None:
     tagger missed, a lower-case title and a person; the parser heads the phrase on the name's
     first word ("Americans"), but the person speaks. A capitalised title or a lower-case word
     after "for" ("Lawyers for former President X", "… for the family spokesman X") is no such
-    name: there the phrase's head speaks."""
+    name: those phrases are left to the rules below."""
     person = next(
         (
             (s, ent)
