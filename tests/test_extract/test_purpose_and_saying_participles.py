@@ -6,10 +6,7 @@ Sentences are written for these tests (none comes from an evaluation set).
 from __future__ import annotations
 
 from tests.test_extract.written import claims, role
-
-
-def _of(found, event):
-    return [c for c in found if c.event == event]
+from tests.test_extract.written import of_event as _of
 
 
 def test_leaving_for_a_place_to_meet_is_the_travellers_meeting():

@@ -16,3 +16,7 @@ def claims(text: str, published: datetime.datetime = datetime.datetime(2004, 5, 
 def role(c: Any, name: str) -> str | None:
     value = getattr(c, name)
     return value.get("name") or value.get("text") if value else None
+
+
+def of_event(found: list[Any], event: str) -> list[Any]:
+    return [c for c in found if c.event == event]
