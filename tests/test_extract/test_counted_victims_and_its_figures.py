@@ -1,4 +1,4 @@
-"""Victims told only by their number, and a company's figures told of "it".
+"""Victims told only by their number or by "them", and a company's figures told of "it".
 
 Sentences are written for these tests (none comes from an evaluation set).
 """
@@ -27,3 +27,10 @@ def test_it_after_a_company_has_the_companys_figures():
     figure = [c for c in found if c.event == "MEASURE"]
     assert figure and role(figure[0], "agent") == "Orbis Freight Inc."
     assert role(figure[0], "object") == "2,300 people"
+
+
+def test_people_named_by_them_are_acted_upon():
+    found = claims("Police arrested two clerks in York. Prosecutors charged them with fraud.")
+    charge = [c for c in found if c.event == "CHARGE"]
+    assert charge and role(charge[0], "recipient") == "them"
+    assert role(charge[0], "object") == "fraud"
