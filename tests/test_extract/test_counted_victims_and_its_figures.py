@@ -34,3 +34,14 @@ def test_people_named_by_them_are_acted_upon():
     charge = [c for c in found if c.event == "CHARGE"]
     assert charge and role(charge[0], "recipient") == "them"
     assert role(charge[0], "object") == "fraud"
+
+
+def test_an_owner_after_of_is_no_place_but_a_coast_is():
+    found = claims(
+        "Two car bombs injured more than 300 others outside embassies of the United States "
+        "in Ghana and Togo. Troops are stationed within striking distance of Mali."
+    )
+    assert {role(c, "location") for c in found if c.event == "ASSAULT"} == {"Ghana", "Togo"}
+    assert [role(c, "location") for c in found if c.event == "MOBILIZE"] == [None]
+    found = claims("A ferry sank off the coast of Crete.")
+    assert [role(c, "location") for c in found] == ["Crete"]

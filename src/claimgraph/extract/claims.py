@@ -856,8 +856,10 @@ def _location(trigger: Token, objects: list[Token]) -> list[Token]:
             if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS:
                 obj = _child(p, "pobj")
                 if (
-                    obj is not None and obj.ent_type_ not in PLACE_LABELS
-                ):  # "the port city of Odesa"
+                    obj is not None
+                    and obj.ent_type_ not in PLACE_LABELS
+                    and obj.lemma_.lower() in load_ontology().place_kind_nouns
+                ):  # "the port city of Odesa", not "the embassies of the United States"
                     inner = of_object(obj)
                     obj = inner if inner is not None and inner.ent_type_ in PLACE_LABELS else obj
                 if obj is not None and obj.ent_type_ in PLACE_LABELS:

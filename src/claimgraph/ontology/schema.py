@@ -439,6 +439,7 @@ FILES: dict[str, Check] = {
             "depicting_verbs": words,
             "destination_verbs": words,
             "adverbial_for": words,
+            "place_kind_nouns": words,
             "charging_verbs": words,
             "sought_by": words,
             "conjunction_participles": words,
