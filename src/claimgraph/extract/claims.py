@@ -1139,18 +1139,26 @@ def _light(verb: Token, noun: Token, onto: Ontology) -> str | None:
     looked up by lemma and then as written, so a plural listed for its sense counts. A
     voiced noun that holds a clause or a doing ("expressed concern that Russia was supplying
     Iran", "… skepticism about obtaining the jets") frames what it holds, as "said" would."""
-    if lemma(verb) in onto.speech_act_verbs and any(
-        (c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children))
-        or (c.dep_ == "prep" and _child(c, "pcomp") is not None)
-        for c in noun.children
-        if c.i != verb.i
+    event = next(
+        (
+            e
+            for word in (noun.lemma_.lower(), noun.lower_)
+            if (e := onto.light.get((lemma(verb), word))) is not None
+        ),
+        None,
+    )
+    if (
+        event is not None
+        and lemma(verb) in onto.speech_act_verbs
+        and any(
+            (c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children))
+            or (c.dep_ == "prep" and _child(c, "pcomp") is not None)
+            for c in noun.children
+            if c.i != verb.i
+        )
     ):
         return None
-    for word in (noun.lemma_.lower(), noun.lower_):
-        event = onto.light.get((lemma(verb), word))
-        if event is not None:
-            return event
-    return None
+    return event
 
 
 def _capitalised_opening(tok: Token) -> bool:

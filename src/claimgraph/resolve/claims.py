@@ -739,6 +739,8 @@ def _named_after_org_title(span: RoleSpan, idx: _Index) -> Entity | None:
     first word ("Americans"), but the person speaks. A capitalised title or a lower-case word
     after "for" ("Lawyers for former President X", "… for the family spokesman X") is no such
     name: those phrases are left to the rules below."""
+    if not _NAME_LINKS.intersection(span.text.split()):
+        return None  # most phrases: no mention scan
     person = next(
         (
             (s, ent)
