@@ -8,6 +8,7 @@ import pytest
 
 from claimgraph.evaluate.geo import evaluate
 from claimgraph.extract.nlp import load_nlp
+from claimgraph.resolve.entities import resolve_entities
 from claimgraph.resolve.places import find_places, geocode
 from tests.conftest import SHARED as SHARED_ROOT
 
@@ -199,3 +200,17 @@ def test_town_named_like_a_sea_keeps_its_container() -> None:
     assert ps["Caspian"].kind == "city" and ps["Caspian"].admin1 == "Michigan"
     sea = _places("Iran held naval drills in the Caspian, officials said.")
     assert sea["Caspian"].kind == "sea"
+
+
+def test_name_cut_at_a_lowercase_particle_is_one_place() -> None:
+    """The NER cuts "Dar es Salaam" into "Dar" and "Salaam"; the gazetteer knows the whole."""
+    text = "Police said a bomb exploded near the embassy in Dar es Salaam on Friday."
+    ps = _places(text)
+    assert set(ps) >= {"Dar es Salaam"} and "Dar" not in ps and "Salaam" not in ps
+    assert ps["Dar es Salaam"].country == "TZ"
+    names = {e.name for e in resolve_entities(load_nlp()(text))}
+    assert "Dar es Salaam" in names and "Salaam" not in names
+    # a known name that starts a longer one is left whole
+    court = "The U.S. Court of Appeals for the District of Columbia Circuit heard the case."
+    court_names = {e.name for e in resolve_entities(load_nlp()(court))}
+    assert "District of Columbia" not in court_names

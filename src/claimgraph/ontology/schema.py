@@ -538,6 +538,7 @@ FILES: dict[str, Check] = {
                 struct({**_PLACE, "type": STR}, required=("name", "type", "lat", "lon"))
             ),
             "feature_heads": words,
+            "name_particles": words,
             "institution_words": words,
         }
     ),

@@ -22,7 +22,9 @@ from spacy.tokens import Doc
 
 from claimgraph.extract.records import Entity, Mention, entity_id
 from claimgraph.ontology import load_yaml
+from claimgraph.resolve.gazetteer import load as load_gazetteer
 from claimgraph.resolve.names import fold as _fold
+from claimgraph.resolve.place_recog import particle_names
 
 __all__ = [
     "add_country_ruler",
@@ -480,6 +482,10 @@ def _collect(doc: Doc) -> list[_Item]:
     weapons = find_weapons(text)
     items: list[_Item] = [_Item(s, e, c, "WEAPON", f"weapon:{_fold(c)}") for s, e, c in weapons]
     taken = [(s, e) for s, e, _ in weapons]
+    for s, e, _c in particle_names(doc, load_gazetteer()):  # "Dar es Salaam" cut in two
+        span = doc[s:e]
+        items.append(_Item(span.start_char, span.end_char, span.text, "GPE", _org_key(span.text)))
+        taken.append((span.start_char, span.end_char))
     named_taken: list[tuple[int, int]] = list(taken)
     for ent in doc.ents:
         if ent.label_ not in KEPT_LABELS:

@@ -9,6 +9,7 @@
   places agree on an admin1 area, a capitalised name the recognisers left out ("of Southlake",
   "R-Elbow Lake", "Ridge Farm" tagged as a PERSON) is a place when the gazetteer has a town of
   that name in that area.
+- `particle_names`: "Dar es Salaam", "Rio de Janeiro" cut by the NER at the lowercase word.
 - `institution` / `person_words`: "Alexandria Police" tagged as a PERSON is an institution,
   and its words are not person names elsewhere in the article.
 """
@@ -20,7 +21,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from claimgraph.resolve.gazetteer import ontology
+from claimgraph.resolve.gazetteer import Gazetteer, normalize, ontology
 
 Add = Callable[..., None]
 
@@ -35,6 +36,39 @@ def institution(ent: Span) -> bool:
     School"): a Title-case institution word after its first token."""
     words = _institution_words()
     return ent.label_ == "PERSON" and len(ent) > 1 and any(t.text in words for t in ent[1:])
+
+
+@lru_cache(maxsize=1)
+def _particles() -> frozenset[str]:
+    return frozenset(ontology().get("name_particles", []))
+
+
+def particle_names(doc: Doc, g: Gazetteer) -> list[tuple[int, int, list[tuple[int, bool]]]]:
+    """Names the NER cuts at a lowercase particle ("Dar" + "Salaam"): a capitalised run with
+    its particles is one toponym (token span, gazetteer candidates) when the gazetteer knows
+    it by that very name."""
+    parts = _particles()
+    out: list[tuple[int, int, list[tuple[int, bool]]]] = []
+    n = len(doc)
+    k = 0
+    while k < n:
+        found = 0
+        if doc[k].text[:1].isupper() and not (k and doc[k - 1].text in parts):
+            for L in range(min(6, n - k), 2, -1):
+                span = doc[k : k + L]
+                inner = span[1:-1]
+                if not span[-1].text[:1].isupper() or not any(t.text in parts for t in inner):
+                    continue
+                if not all(t.text in parts or t.text[:1].isupper() for t in inner):
+                    continue
+                if k + L < n and doc[k + L].text[:1].isupper() and doc[k + L].pos_ == "PROPN":
+                    continue  # "the District of Columbia Circuit": a longer name's start
+                if c := [(i, a) for i, a in g.ids(normalize(span.text)) if not a]:
+                    out.append((k, k + L, c))
+                    found = L
+                    break
+        k += found or 1
+    return out
 
 
 def person_words(doc: Doc) -> set[str]:

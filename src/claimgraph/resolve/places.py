@@ -37,6 +37,7 @@ from claimgraph.resolve.place_recog import (
     focus_areas,
     focus_scan,
     institution,
+    particle_names,
     person_words,
     propagate,
 )
@@ -197,6 +198,8 @@ def _recognize(doc: Doc, g: Gazetteer) -> list[_Mention]:
             taken[k] = True
         out.append(_Mention(s, e, doc[s:e].text, source, cands, dem))
 
+    for s, e, c in particle_names(doc, g):
+        add(s, e, "ner", c)
     for ent in doc.ents:
         s, e = _trim(ent)
         if s >= e:
