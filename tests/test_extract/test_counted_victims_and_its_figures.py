@@ -36,6 +36,16 @@ def test_people_named_by_them_are_acted_upon():
     assert role(charge[0], "object") == "fraud"
 
 
+def test_them_after_weapons_stands_for_the_weapons():
+    found = claims("The two men hid the grenades in a van before detonating them near the gate.")
+    attack = [c for c in found if c.event == "ATTACK"]
+    assert attack and role(attack[0], "object") == "them"
+    assert role(attack[0], "recipient") is None
+    found = claims("Guards disarmed the two gunmen and then shot them.")
+    shot = [c for c in found if c.event == "ATTACK"]
+    assert shot and role(shot[0], "recipient") == "them"
+
+
 def test_an_owner_after_of_is_no_place_but_a_coast_is():
     found = claims(
         "Two car bombs injured more than 300 others outside embassies of the United States "

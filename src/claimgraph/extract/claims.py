@@ -228,6 +228,8 @@ def is_actor(tok: Token | None) -> bool:
         return False  # "the attack on Friday": a date, however it is tagged
     if tok.ent_type_ in ACTOR_LABELS or tok.pos_ == "PROPN":
         return True
+    if tok.lower_ == "them" and _things_before(tok):
+        return False  # "carried the bombs … before detonating them"
     nouns = load_ontology().actor_nouns
     if tok.lower_ in nouns or (tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns):
         return True  # "police", "two gunmen", "the company", "he"
@@ -242,6 +244,16 @@ def is_actor(tok: Token | None) -> bool:
         for c in tok.children
         if c.dep_ in ("amod", "compound", "poss", "nmod")
     )
+
+
+def _things_before(pron: Token) -> bool:
+    """Whether a "them" stands for things: the nearest plural noun before it in its sentence
+    that is a subject or object (of a verb, not of a preposition) is a thing noun."""
+    for k in range(pron.i - 1, pron.sent.start - 1, -1):
+        t = pron.doc[k]
+        if t.tag_ in ("NNS", "NNPS") and t.dep_ in ("nsubj", "nsubjpass", "dobj", "conj"):
+            return t.lemma_.lower() in load_ontology().thing_nouns
+    return False
 
 
 _ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ship")

@@ -200,6 +200,7 @@ class Ontology:
     destination_verbs: frozenset[str] = frozenset()  # "left for Paris to meet": a trip
     adverbial_for: frozenset[str] = frozenset()  # "for the most part": no object
     place_kind_nouns: frozenset[str] = frozenset()  # "the port city of Odesa": Odesa
+    thing_nouns: frozenset[str] = frozenset()  # "found bombs and defused them": things
     charging_verbs: frozenset[str] = frozenset()  # "accused the man of theft": theft
     conjunction_participles: frozenset[str] = frozenset()  # "provided (that) …": a condition
     sought_by: frozenset[str] = frozenset()  # "a reward for his capture": not yet done
@@ -462,6 +463,7 @@ def load_ontology() -> Ontology:
         destination_verbs=frozenset(map(_lemma, ev.get("destination_verbs") or [])),
         adverbial_for=frozenset(map(_lemma, ev.get("adverbial_for") or [])),
         place_kind_nouns=frozenset(map(_lemma, ev.get("place_kind_nouns") or [])),
+        thing_nouns=frozenset(map(_lemma, ev.get("thing_nouns") or [])),
         charging_verbs=frozenset(map(_lemma, ev.get("charging_verbs") or [])),
         sought_by=frozenset(map(_lemma, ev.get("sought_by") or [])),
         conjunction_participles=frozenset(

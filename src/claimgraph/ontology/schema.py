@@ -440,6 +440,7 @@ FILES: dict[str, Check] = {
             "destination_verbs": words,
             "adverbial_for": words,
             "place_kind_nouns": words,
+            "thing_nouns": words,
             "charging_verbs": words,
             "sought_by": words,
             "conjunction_participles": words,
