@@ -37,3 +37,17 @@ def test_a_second_report_joined_after_a_comma_is_no_part_of_the_first():
     assert len(request) == 1
     assert role(request[0], "object") == "that the company pay damages in Chile"
     assert role(request[0], "location") == "Chile"
+
+
+def test_condemning_an_attack_is_not_placed_where_the_attack_was():
+    found = claims(
+        "The Chilean foreign minister on Monday condemned the bombings of two hotels in Peru "
+        "and Bolivia. Rebels carried out an attack in Kabul on Monday."
+    )
+    condemn = [c for c in found if c.event == "ACCUSE"]
+    assert len(condemn) == 1 and role(condemn[0], "location") is None
+    bombings = [c for c in found if c.event == "ATTACK" and "hotels" in c.evidence["text"]]
+    assert {role(c, "location") for c in bombings} == {"Peru", "Bolivia"}
+    assert [
+        role(c, "location") for c in found if c.event == "ATTACK" and "Kabul" in c.evidence["text"]
+    ] == ["Kabul"]

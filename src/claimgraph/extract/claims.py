@@ -862,8 +862,12 @@ def _places_from(tok: Token) -> list[Token]:
 
 
 def _location(trigger: Token, objects: list[Token]) -> list[Token]:
-    """First place under a locative preposition of the trigger or of its object."""
+    """First place under a locative preposition of the trigger or of its object; not the
+    place of another event the act is about ("condemned the bombings in Kenya": the bombings
+    were there, the condemnation was not)."""
     for base in [trigger, *objects]:
+        if base is not trigger and _other_event(trigger, base):
+            continue
         for p in base.children:
             if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS:
                 obj = _child(p, "pobj")
@@ -892,8 +896,23 @@ def _location(trigger: Token, objects: list[Token]) -> list[Token]:
                 and any(a.pos_ == "NOUN" and a.lemma_.lower() in nouns for a in path)
             ):
                 continue
+            if any(_other_event(trigger, a) for a in path):
+                continue
             return _places_from(_ent_start(t))
     return []
+
+
+def _other_event(trigger: Token, noun: Token) -> bool:
+    """An event noun as the trigger's own object or subject that is another act, not the
+    trigger's light-verb partner ("condemned the bombings", not "carried out the bombings")."""
+    onto = load_ontology()
+    return (
+        noun.pos_ == "NOUN"
+        and noun.head.i == trigger.i
+        and noun.dep_ in ("dobj", "nsubjpass")
+        and noun.lemma_.lower() in onto.nouns
+        and _light(trigger, noun, onto) is None
+    )
 
 
 _OTHER_CLAUSE = {"ccomp", "conj", "relcl", "advcl", "parataxis", "csubj"}
