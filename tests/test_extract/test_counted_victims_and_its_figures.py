@@ -17,6 +17,18 @@ def test_a_number_killed_or_wounded_are_the_victims():
     assert hurt and role(hurt[0], "recipient") == "60"
 
 
+def test_lives_claimed_or_taken_are_the_dead():
+    found = claims("The floods in Bihar claimed at least 48 lives this week.")
+    kill = [c for c in found if c.event == "KILL"]
+    assert kill and role(kill[0], "recipient") == "at least 48 lives"
+    assert role(kill[0], "agent") is None
+    found = claims("Gunmen took the lives of three guards at the mine.")
+    kill = [c for c in found if c.event == "KILL"]
+    assert kill and role(kill[0], "recipient") == "three guards"
+    assert role(kill[0], "agent") == "Gunmen"
+    assert not [c for c in claims("She claimed the life insurance money.") if c.event == "KILL"]
+
+
 def test_a_number_of_things_damaged_is_no_victim():
     found = claims("Storms hit the coast on Sunday. About 40 were damaged.")
     assert all(role(c, "recipient") != "About 40" for c in found)

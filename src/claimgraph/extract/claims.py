@@ -1304,6 +1304,8 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         for event, cause in _died_of(tok, preps, onto):
             found.append((event, True, cause))  # "two people died in the fire"
         noun_event = _light(tok, dobj, onto) if dobj is not None else None
+        if noun_event is not None and dobj.lemma_ == "life" and subject_of(tok) is None:
+            noun_event = None  # "…, but mostly claimed African lives": whose, the parse lost
         if noun_event is not None:
             found.append((noun_event, False, dobj))
             return found  # a light verb means what its noun means; skip its own verb readings
@@ -3134,10 +3136,11 @@ def _frames_for(
         spec.nobody_as is not None  # a casualty event: its count is of people
         and roles.get("recipient") is None
         and counted is not None
-        and counted.pos_ == "NUM"
         and counted.dep_ in ("nsubjpass", "dobj")
-    ):  # "At least 74 were killed": the dead, by their number
-        roles["recipient"], roles["object"] = counted, None
+        and (counted.pos_ == "NUM" or counted.lower_ == "lives")
+    ):  # "At least 74 were killed", "claimed 217 lives": the dead, by their number
+        dead = of_object(counted) if counted.lower_ == "lives" else None
+        roles["recipient"], roles["object"] = dead if is_actor(dead) else counted, None
     if roles.get("supplier") is not None and not is_actor(roles["supplier"]):
         roles["supplier"] = None
     blamed = (
