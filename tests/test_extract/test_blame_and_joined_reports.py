@@ -46,8 +46,25 @@ def test_condemning_an_attack_is_not_placed_where_the_attack_was():
     )
     condemn = [c for c in found if c.event == "ACCUSE"]
     assert len(condemn) == 1 and role(condemn[0], "location") is None
+    warned = claims("The mayor warned of attacks in Lima.")
+    assert [role(c, "location") for c in warned if c.event == "THREATEN"] == [None]
+    built = claims("Tesla is building plants for the production of batteries in Ohio.")
+    assert [role(c, "location") for c in built if c.event == "BUILD_FACILITY"] == ["Ohio"]
     bombings = [c for c in found if c.event == "ATTACK" and "hotels" in c.evidence["text"]]
     assert {role(c, "location") for c in bombings} == {"Peru", "Bolivia"}
     assert [
         role(c, "location") for c in found if c.event == "ATTACK" and "Kabul" in c.evidence["text"]
     ] == ["Kabul"]
+
+
+def test_what_a_court_heard_is_reported_by_the_court():
+    found = claims(
+        "The trial opened on Monday. A man was stabbed outside a pub in Derby, a court heard. "
+        "Jurors were told that the gang sold drugs in Hull. He heard that the mill had closed. "
+        "She was told to leave the shop."
+    )
+    stab = [c for c in found if "stabbed" in c.evidence["text"]]
+    assert stab and stab[0].source["name"] == "court" and stab[0].modality == "reported"
+    sold = [c for c in found if "drugs" in c.evidence["text"]]
+    assert sold and sold[0].source["name"] == "Jurors"
+    assert not [c for c in found if "mill" in c.evidence["text"] or "shop" in c.evidence["text"]]

@@ -71,7 +71,7 @@ def reports(verb: Token, onto: Ontology) -> str | None:
     word = lemma(verb)
     cls = onto.reporting.get(word)
     if cls is None:
-        return None
+        return "reported" if hearing_body(verb, onto) is not None else None
     excluded = onto.reporting_object_excludes.get(word)
     if excluded and any(
         c.dep_ == "dobj"
@@ -86,6 +86,21 @@ def reports(verb: Token, onto: Ontology) -> str | None:
 
 
 _COUNTS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}  # "added 8 million subscribers"
+
+
+def hearing_body(verb: Token, onto: Ontology) -> Token | None:
+    """The court, jury or inquiry that heard or was told what the clause says, when it is the
+    subject of a hearing verb ("…, a court heard", "jurors were told")."""
+    if lemma(verb) not in onto.hearing_verbs:
+        return None
+    subj = subject_of(verb)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return (
+        subj
+        if subj.lower_ in onto.hearing_bodies or subj.lemma_.lower() in onto.hearing_bodies
+        else None
+    )
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -539,7 +554,12 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
         ):  # "if X attacks, Y will respond", "when X spent $7m, he thought …": a condition or
             # a time, not what Y reports
             subj = subject_of(parent)
-            if subj is not None and subj.dep_ == "nsubjpass" and word not in CITING_VERBS:
+            if (
+                subj is not None
+                and subj.dep_ == "nsubjpass"
+                and word not in CITING_VERBS
+                and hearing_body(parent, onto) is None  # "jurors were told that …": the jury's
+            ):
                 # "the attack is believed to …", "X is said to …": no speaker but a "by" one
                 subj = by_agent(parent)
             elif subj is None and parent.tag_ == "VBG":
@@ -548,7 +568,10 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
                 subj = quoted_as(parent)
             span = phrase(subj) if subj is not None else None
             found = Attribution(
-                span, bool(span) and is_anaphoric(span, onto), onto.reporting[word], parent
+                span,
+                bool(span) and is_anaphoric(span, onto),
+                onto.reporting.get(word, "reported"),
+                parent,
             )
             # "X is considering bidding for Y": an act X weighs, told by whoever reports that
             # X weighs it ("directors said X is considering …"), else by X
@@ -595,7 +618,9 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
             subj = subj or by_agent(c)
             if subj is not None:
                 span = phrase(subj)
-                return Attribution(span, is_anaphoric(span, onto), onto.reporting[lemma(c)], c)
+                return Attribution(
+                    span, is_anaphoric(span, onto), onto.reporting.get(lemma(c), "reported"), c
+                )
     # postposed frame parsed as a conjunct of the clause head
     head = trigger
     while (
@@ -608,7 +633,9 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
                 continue  # "He sold it and said he'd double his money": says something else
             span = _speaker_before(c)
             if span is not None and _names_someone(span):
-                return Attribution(span, is_anaphoric(span, onto), onto.reporting[lemma(c)], c)
+                return Attribution(
+                    span, is_anaphoric(span, onto), onto.reporting.get(lemma(c), "reported"), c
+                )
     # the parser may hang a postposed ", the Post reported" anywhere: read the surface
     for c in trigger.sent:
         if c.i <= trigger.i or not reports(c, onto) or c.pos_ not in ("VERB", "AUX"):
@@ -637,7 +664,9 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
             and _names_someone(span)
             and c.doc[before].text in {",", ";", "—", "–"}
         ):
-            return Attribution(span, is_anaphoric(span, onto), onto.reporting[lemma(c)], c)
+            return Attribution(
+                span, is_anaphoric(span, onto), onto.reporting.get(lemma(c), "reported"), c
+            )
     return Attribution(None, False, None, None)
 
 

@@ -906,10 +906,14 @@ def _other_event(trigger: Token, noun: Token) -> bool:
     """An event noun as the trigger's own object or subject that is another act, not the
     trigger's light-verb partner ("condemned the bombings", not "carried out the bombings")."""
     onto = load_ontology()
+    owned = (noun.head.i == trigger.i and noun.dep_ in ("dobj", "nsubjpass")) or (
+        noun.dep_ == "pobj"
+        and noun.head.head.i == trigger.i  # "briefed about the bombings", not a purpose:
+        and noun.head.lower_ not in ("for", "to")  # "factories for the production of X in Y"
+    )
     return (
-        noun.pos_ == "NOUN"
-        and noun.head.i == trigger.i
-        and noun.dep_ in ("dobj", "nsubjpass")
+        owned
+        and noun.pos_ == "NOUN"
         and noun.lemma_.lower() in onto.nouns
         and _light(trigger, noun, onto) is None
     )

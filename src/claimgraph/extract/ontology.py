@@ -215,6 +215,8 @@ class Ontology:
     infinitive_modality: dict[str, str] = field(default_factory=dict)  # "about to leave"
     object_control_verbs: frozenset[str] = frozenset()  # "caused glass to shatter"
     clause_only_reporting: frozenset[str] = frozenset()  # "found the bodies" reports nothing
+    hearing_verbs: frozenset[str] = frozenset()  # "…, a court heard": the court's record
+    hearing_bodies: frozenset[str] = frozenset()
     labelling_verbs: frozenset[str] = frozenset()  # "called the bill a betrayal"
     document_finding: frozenset[str] = frozenset()  # "the study found 31 cases", not a person
     speaker_reporting: frozenset[str] = frozenset()  # "Sanders showed no sign", not "the focus"
@@ -487,6 +489,8 @@ def load_ontology() -> Ontology:
         },
         object_control_verbs=frozenset(map(_lemma, at.get("object_control_verbs") or [])),
         clause_only_reporting=frozenset(map(_lemma, at.get("clause_only_reporting") or [])),
+        hearing_verbs=frozenset(map(_lemma, at.get("hearing_verbs") or [])),
+        hearing_bodies=frozenset(w.lower() for w in at.get("hearing_bodies") or []),
         labelling_verbs=frozenset(map(_lemma, at.get("labelling_verbs") or [])),
         document_finding=frozenset(map(_lemma, at.get("document_finding") or [])),
         speaker_reporting=frozenset(map(_lemma, at.get("speaker_reporting") or [])),

@@ -671,7 +671,7 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
             if subj.lower_ in QUOTED_SPEAKERS and _outer_report(tok, onto):
                 continue  # "'I think …,' she said": the outer frame states it
             speaker = _speaker_span(subj, tok)
-            mood = _content_mood(body, onto) or onto.reporting[word]
+            mood = _content_mood(body, onto) or onto.reporting.get(word, "reported")
             out.append(_frame(tok, speaker, body, mood, onto, tok.i, read=True))
     return out
 

@@ -476,6 +476,8 @@ FILES: dict[str, Check] = {
             "infinitive_modality": MODALITY_WORDS,
             "object_control_verbs": words,
             "clause_only_reporting": words,
+            "hearing_verbs": words,
+            "hearing_bodies": words,
             "labelling_verbs": words,
             "document_finding": words,
             "speaker_reporting": words,
