@@ -1,4 +1,5 @@
-"""Victims told only by their number or by "them", and a company's figures told of "it".
+"""Victims told by their number or by "them", a company's figures told of "it", candidates
+who leave a race.
 
 Sentences are written for these tests (none comes from an evaluation set).
 """
@@ -67,3 +68,13 @@ def test_an_owner_after_of_is_no_place_but_a_coast_is():
     assert [role(c, "location") for c in found if c.event == "MOBILIZE"] == [None]
     found = claims("A ferry sank off the coast of Crete.")
     assert [role(c, "location") for c in found] == ["Crete"]
+
+
+def test_candidates_who_suspend_their_campaigns_withdraw():
+    found = claims(
+        "The primary ended on Monday. Former Ohio Gov. Ann Pike and Senator Tom Reyes announced "
+        "they will suspend their campaigns. The mayor ended his bid for the nomination."
+    )
+    out = [c for c in found if c.event == "WITHDRAW"]
+    assert {role(c, "agent") for c in out} == {"Ann Pike", "Tom Reyes", "mayor"}
+    assert {c.modality for c in out if role(c, "agent") != "mayor"} == {"predicted"}

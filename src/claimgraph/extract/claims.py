@@ -2312,7 +2312,11 @@ def _reporting_body(tok: Token | None, verb: Token, onto: Ontology) -> Token | N
     if root is None or root.pos_ == "PRON":
         return None
     if they:  # "investigators said they found a rifle": the speakers themselves
-        plural = root.tag_ in ("NNS", "NNPS") or root.lower_ in ("police", "authorities")
+        plural = (
+            root.tag_ in ("NNS", "NNPS")
+            or root.lower_ in ("police", "authorities")
+            or any(c.dep_ == "conj" for c in root.children)  # "X and Y announced they …"
+        )
         return root if plural and is_actor(root) else None
     if (
         root.pos_ == "PROPN"
