@@ -231,3 +231,16 @@ def test_recognizing_a_need_endorses_no_one_but_recognizing_a_state_does():
 def test_her_seizures_are_fits_not_confiscations():
     found = claims("The new drug has stopped her seizures. She suffered a seizure in May.")
     assert not [c for c in found if c.event == "COERCE"]
+
+
+def test_an_attack_foiled_or_prevented_did_not_happen():
+    found = claims(
+        "The unit was set up in May. Police foiled a bomb attack on a stadium in Turin. "
+        "Guards were hired to prevent attacks on the depot. A bomb attack hit a bus in Turin."
+    )
+    attacks = {c.evidence["text"]: c.polarity for c in found if c.event == "ATTACK"}
+    assert attacks == {
+        "a bomb attack": "negative",
+        "attacks on the depot": "negative",
+        "A bomb attack hit a bus in Turin": "positive",
+    }
