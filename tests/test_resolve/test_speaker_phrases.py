@@ -91,3 +91,11 @@ def test_a_spokeswoman_after_an_against_group_speaks():
     assert sources("Mothers Against Noise spokeswoman Ruth Ames said the airport would grow.") == [
         "Ruth Ames"
     ]
+
+
+def test_the_person_told_by_age_is_the_one_the_story_follows():
+    found = sources(
+        "Singer Ada Okafor spoke in Accra on Monday. The 41-year-old singer said the studios "
+        "owe her money. A 17-year-old fan said he was pushed."
+    )
+    assert found == ["Ada Okafor", "17-year-old fan"]

@@ -262,6 +262,17 @@ class _Index:
             return self.focus
         return next((e for e in reversed(before) if self.fits(e, pronoun)), None)
 
+    def aged_person(self, span: RoleSpan) -> Entity | None:
+        """Who "the 37-year-old" is: the person the story follows (else the last named before
+        it); "a 17-year-old boy" is someone new."""
+        if span.indefinite:
+            return None
+        ent = self.person(span.start)
+        if ent is not None and ent.type == "PERSON":
+            return ent
+        before = [e for s, _e, e in self.mentions if s < span.start and e.type == "PERSON"]
+        return before[-1] if before else None
+
     def named_together(self, start: int, count: int, window: int = 4000) -> list[Entity] | None:
         """The people last named together before `start` ("Ronald Stauber and Michael
         Gingrich"), when they are `count`: whom "the two men" points back to."""
@@ -545,6 +556,8 @@ def _actor(span: RoleSpan, idx: _Index, acting: bool = True) -> dict[str, Any]:
         ent = idx.by_surname(span.text)
     if ent is None and not span.indefinite:
         ent = idx.titled_person(span)
+    if ent is None and _AGED.match(span.text):
+        ent = idx.aged_person(span)  # "the 56-year-old (actress) said": whom the story follows
     if ent is None:
         inner = idx.entities_in(span.start, span.end)
         ent = next((e for e in inner if e.type in ("GPE", "ORG", "PERSON")), None) or next(
@@ -800,6 +813,9 @@ def _speaker(span: RoleSpan, idx: _Index, onto: Ontology) -> dict[str, Any]:
     named = _appositive_name(span, idx)
     if named is not None:  # "His mother, former RTE presenter Theresa Lowe, adds …": she
         return {"name": named.name, "type": named.type, "entity_id": named.id, "text": span.text}
+    aged = idx.aged_person(span) if _AGED.match(span.text) else None
+    if aged is not None:  # "the 56-year-old said": the person the story follows
+        return {"name": aged.name, "type": aged.type, "entity_id": aged.id, "text": span.text}
     if org is not None and org.type in ("PERSON", "ORG") and _lemma_in(head, onto.own_voice_nouns):
         org = None  # "a former girlfriend of X said", "Acme's rivals say": they speak, not X
     grouped = org is not None and _group_including(span, idx, org)
@@ -1434,6 +1450,9 @@ def _pointed_speaker(ent: Entity, text: str, publisher: str) -> dict[str, Any]:
         "chain": [publisher, ent.name],
         "is_publisher": False,
     }
+
+
+_AGED = re.compile(r"(?:the\s+)?\d{1,3}-year-old\b", re.IGNORECASE)
 
 
 def _unnamed_teller(teller: tuple[dict[str, Any], str] | None, pronoun: str) -> bool:
