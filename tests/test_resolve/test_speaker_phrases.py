@@ -99,3 +99,12 @@ def test_the_person_told_by_age_is_the_one_the_story_follows():
         "owe her money. A 17-year-old fan said he was pushed."
     )
     assert found == ["Ada Okafor", "17-year-old fan"]
+
+
+def test_the_person_told_by_age_can_be_acted_upon():
+    from tests.test_extract.written import role
+
+    found = claims("Police arrested Tom Pyle in Derby. The 34-year-old was charged with assault.")
+    charge = [c for c in found if c.event == "CHARGE"]
+    assert charge and role(charge[0], "recipient") == "Tom Pyle"
+    assert role(charge[0], "object") == "assault"

@@ -224,6 +224,8 @@ def _prep_objects(tok: Token) -> dict[str, Token]:
 def is_actor(tok: Token | None) -> bool:
     """Agents and recipients are named actors: an entity, a proper noun, or people of a
     nationality ("Iranian engineers"), not things ("factories")."""
+    if tok is not None and _aged_person(tok):
+        return True  # "the 34-year-old was charged": a person told by age, tagged a date
     if tok is None or tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"):
         return False  # "the attack on Friday": a date, however it is tagged
     if tok.ent_type_ in ACTOR_LABELS or tok.pos_ == "PROPN":
@@ -243,6 +245,16 @@ def is_actor(tok: Token | None) -> bool:
         or (c.ent_type_ == "GPE" and (not event or _names_country(c)))
         for c in tok.children
         if c.dep_ in ("amod", "compound", "poss", "nmod")
+    )
+
+
+def _aged_person(tok: Token) -> bool:
+    """A bare "N-year-old" standing as a noun phrase ("the 34-year-old was charged")."""
+    return (
+        tok.lower_ == "old"
+        and tok.dep_ not in ("amod", "acomp", "attr", "advmod")
+        and tok.i >= 2
+        and tok.doc[tok.i - 2].lower_ in ("year", "years")
     )
 
 
@@ -2962,7 +2974,11 @@ def _frames_for(
                     continue  # "impose sanctions on X": the noun is the event, X the role
             else:
                 filler = preps.get(key) if key.startswith("prep:") else _child(tok, key)
-            if filler is not None and filler.ent_type_ in ("DATE", "TIME"):
+            if (
+                filler is not None
+                and filler.ent_type_ in ("DATE", "TIME")
+                and not _aged_person(filler)
+            ):
                 continue
             if role == "location" and _idiom_phrase(filler):
                 continue  # "in connection with", "in response to": no place
