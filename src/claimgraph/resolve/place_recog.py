@@ -48,23 +48,25 @@ def particle_names(doc: Doc, g: Gazetteer) -> list[tuple[int, int, list[tuple[in
     its particles is one toponym (token span, gazetteer candidates) when the gazetteer knows
     it by that very name."""
     parts = _particles()
+    words = [t.text for t in doc]
+    caps = [w[:1].isupper() for w in words]
+    part = [w in parts for w in words]
     out: list[tuple[int, int, list[tuple[int, bool]]]] = []
     n = len(doc)
     k = 0
     while k < n:
         found = 0
-        if doc[k].text[:1].isupper() and not (k and doc[k - 1].text in parts):
+        if caps[k] and not (k and part[k - 1]) and any(part[k + 1 : k + 5]):
             for L in range(min(6, n - k), 2, -1):
-                span = doc[k : k + L]
-                inner = span[1:-1]
-                if not span[-1].text[:1].isupper() or not any(t.text in parts for t in inner):
+                e = k + L
+                if not caps[e - 1] or not any(part[k + 1 : e - 1]):
                     continue
-                if not all(t.text in parts or t.text[:1].isupper() for t in inner):
+                if not all(part[j] or caps[j] for j in range(k + 1, e - 1)):
                     continue
-                if k + L < n and doc[k + L].text[:1].isupper() and doc[k + L].pos_ == "PROPN":
+                if e < n and caps[e] and doc[e].pos_ == "PROPN":
                     continue  # "the District of Columbia Circuit": a longer name's start
-                if c := [(i, a) for i, a in g.ids(normalize(span.text)) if not a]:
-                    out.append((k, k + L, c))
+                if c := [(i, a) for i, a in g.ids(normalize(doc[k:e].text)) if not a]:
+                    out.append((k, e, c))
                     found = L
                     break
         k += found or 1
