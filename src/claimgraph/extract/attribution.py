@@ -536,7 +536,7 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
         word = lemma(parent)
         if (
             parent.pos_ in ("VERB", "AUX")
-            and reports(parent, onto)
+            and (cls := reports(parent, onto))
             and node.dep_ in ("ccomp", "xcomp", "advcl", "parataxis", "conj", "dobj")
             and not (
                 node.dep_ == "advcl"
@@ -570,7 +570,7 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
             found = Attribution(
                 span,
                 bool(span) and is_anaphoric(span, onto),
-                onto.reporting.get(word, "reported"),
+                cls,
                 parent,
             )
             # "X is considering bidding for Y": an act X weighs, told by whoever reports that
@@ -608,7 +608,7 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
         if (
             c.dep_ == "advcl"
             and c.pos_ in ("VERB", "AUX")
-            and reports(c, onto)
+            and (cls := reports(c, onto))
             and any(k.dep_ == "mark" and k.lower_ == "as" for k in c.children)
             and not any(k.dep_ in ("ccomp", "xcomp", "dobj") for k in c.children)
         ):
@@ -618,9 +618,7 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
             subj = subj or by_agent(c)
             if subj is not None:
                 span = phrase(subj)
-                return Attribution(
-                    span, is_anaphoric(span, onto), onto.reporting.get(lemma(c), "reported"), c
-                )
+                return Attribution(span, is_anaphoric(span, onto), cls, c)
     # postposed frame parsed as a conjunct of the clause head
     head = trigger
     while (
@@ -628,17 +626,15 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
     ):
         head = head.head
     for c in head.children:
-        if c.dep_ in ("conj", "parataxis") and c.i > trigger.i and reports(c, onto):
+        if c.dep_ in ("conj", "parataxis") and c.i > trigger.i and (cls := reports(c, onto)):
             if any(k.dep_ in ("ccomp", "xcomp") and k.i > c.i for k in c.children):
                 continue  # "He sold it and said he'd double his money": says something else
             span = _speaker_before(c)
             if span is not None and _names_someone(span):
-                return Attribution(
-                    span, is_anaphoric(span, onto), onto.reporting.get(lemma(c), "reported"), c
-                )
+                return Attribution(span, is_anaphoric(span, onto), cls, c)
     # the parser may hang a postposed ", the Post reported" anywhere: read the surface
     for c in trigger.sent:
-        if c.i <= trigger.i or not reports(c, onto) or c.pos_ not in ("VERB", "AUX"):
+        if c.i <= trigger.i or not (cls := reports(c, onto)) or c.pos_ not in ("VERB", "AUX"):
             continue
         if c.dep_ in ("acl", "relcl", "amod", "appos", "nmod", "pobj") and subject_of(c) is None:
             continue  # "…, a charge denied by the Kremlin": a participle describing a noun
@@ -664,9 +660,7 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
             and _names_someone(span)
             and c.doc[before].text in {",", ";", "—", "–"}
         ):
-            return Attribution(
-                span, is_anaphoric(span, onto), onto.reporting.get(lemma(c), "reported"), c
-            )
+            return Attribution(span, is_anaphoric(span, onto), cls, c)
     return Attribution(None, False, None, None)
 
 

@@ -644,7 +644,7 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
             if subj is not None:
                 speaker = _speaker_span(subj, tok)
                 out.append(_frame(tok, speaker, label, "reported", onto, tok.i, read=True))
-        elif reports(tok, onto):
+        elif said := reports(tok, onto):
             if word in onto.silent_when_negated and polarity(tok, onto) == "negative":
                 continue  # "investigators did not say how close …": nothing was stated
             if _hearsay(tok):
@@ -671,7 +671,7 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
             if subj.lower_ in QUOTED_SPEAKERS and _outer_report(tok, onto):
                 continue  # "'I think …,' she said": the outer frame states it
             speaker = _speaker_span(subj, tok)
-            mood = _content_mood(body, onto) or onto.reporting.get(word, "reported")
+            mood = _content_mood(body, onto) or said
             out.append(_frame(tok, speaker, body, mood, onto, tok.i, read=True))
     return out
 
