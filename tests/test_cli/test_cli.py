@@ -132,3 +132,29 @@ def test_ingest_extracts_and_claims_json(db, seed_path):
     again = cg("ingest", str(seed_path), "--db", db)  # no re-extraction, no duplicate claims
     assert again.exit_code == 0
     assert len(json.loads(cg("claims", "--db", db, "--json").stdout)) == len(rows)
+
+
+def test_extract_keeps_the_lines_after_one_that_crashes(tmp_path, monkeypatch):
+    """A crash while extracting one JSONL line names that line and loses none of the others."""
+    import claimgraph.extraction as extraction
+
+    real = extraction.extract_article
+
+    def flaky(art, **kw):
+        if "boom" in art.text:
+            raise ValueError("synthetic failure")
+        return real(art, **kw)
+
+    monkeypatch.setattr(extraction, "extract_article", flaky)
+    rows = [
+        {"id": "a", "text": "Police arrested two men in Leeds on Monday."},
+        {"id": "b", "text": "The boom line crashes the extractor."},
+        {"id": "c", "text": "The mayor resigned on Tuesday, officials said."},
+    ]
+    path = tmp_path / "batch.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    res = runner.invoke(app, ["extract", str(path), "--json"])
+    assert res.exit_code == 1
+    ids = [json.loads(line)["id"] for line in res.stdout.splitlines() if line.startswith("{")]
+    assert ids == ["a", "c"]
+    assert "batch.jsonl:2" in res.stderr and "synthetic failure" in res.stderr

@@ -409,3 +409,11 @@ def test_a_timetable_in_the_simple_present_looks_ahead() -> None:
     assert t["Friday"][0] == "2021-03-12"
     t = _tags("The plan follows Monday's vote by the board, which holds a 40% stake.")
     assert t["Monday"][0] == "2021-03-08"
+
+
+def test_a_count_of_years_older_than_the_calendar_keeps_only_its_direction() -> None:
+    # a date object holds the years 1-9999: an ancient or far-future offset is no crash
+    t = _tags("The pyramid was built more than 4,500 years ago for the pharaoh.")
+    assert t["more than 4,500 years ago"][0] == "PAST_REF"
+    t = _tags("The tomb was sealed 3,000,000 days ago.")
+    assert t["3,000,000 days ago"][0] == "PAST_REF"

@@ -61,7 +61,15 @@ def extract(
                     failed += 1
                     err.print(f"[red]failed[/red] {escape(art.source)}: {escape(art.reason)}")
                     continue
-                ex = extract_article(art, doc_id=art.extra.get("id") or art.source)
+                try:
+                    ex = extract_article(art, doc_id=art.extra.get("id") or art.source)
+                except Exception as exc:  # a crash in one line of a JSONL file loses only it
+                    failed += 1
+                    err.print(
+                        f"[red]failed[/red] {escape(art.source)}: "
+                        f"{type(exc).__name__}: {escape(str(exc))}"
+                    )
+                    continue
                 if json_out:
                     sys.stdout.write(json.dumps(ex.to_dict(), ensure_ascii=False) + "\n")
                     sys.stdout.flush()

@@ -429,6 +429,8 @@ def n_ago(
         y, q = ctx.last_quarter
         return f"{y - 1}-Q{q}", "quarter", "DATE", mod
     d = shift_date(ctx.dct, k, unit)
+    if d is None:  # before year 1 or after 9999: only the direction is known
+        return ("PAST_REF" if sign < 0 else "FUTURE_REF"), "ref", "DATE", mod
     value, gran = dated(d, unit)
     return value, gran, "DATE", mod
 

@@ -117,15 +117,19 @@ def safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def shift_date(d: date, n: int, unit: str) -> date:
-    """dct +/- n units, clamping the day for month/year arithmetic."""
-    if unit in ("D",):
-        return d + timedelta(days=n)
-    if unit == "W":
-        return d + timedelta(weeks=n)
-    months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}[unit] * n
-    y, m = add_months(d.year, d.month, months)
-    return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+def shift_date(d: date, n: int, unit: str) -> date | None:
+    """dct +/- n units, clamping the day for month/year arithmetic; None outside the years
+    1-9999 a date can hold ("built more than 4,500 years ago")."""
+    try:
+        if unit in ("D",):
+            return d + timedelta(days=n)
+        if unit == "W":
+            return d + timedelta(weeks=n)
+        months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}[unit] * n
+        y, m = add_months(d.year, d.month, months)
+        return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+    except (ValueError, OverflowError):
+        return None
 
 
 @dataclass(slots=True)
