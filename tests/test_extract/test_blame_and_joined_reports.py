@@ -68,3 +68,13 @@ def test_what_a_court_heard_is_reported_by_the_court():
     sold = [c for c in found if "drugs" in c.evidence["text"]]
     assert sold and sold[0].source["name"] == "Jurors"
     assert not [c for c in found if "mill" in c.evidence["text"] or "shop" in c.evidence["text"]]
+
+
+def test_a_speaker_after_a_place_name_is_no_apposition_of_the_place():
+    # the parser may read ", the Press Trust of India said" as an apposition of "England"
+    found = claims(
+        "The batsman was on Monday fined for leaving this year's tour of Australia, "
+        "the Press Trust of India said."
+    )
+    assert found and {role(c, "source") for c in found} == {"Press Trust of India"}
+    assert all("Press Trust" not in (role(c, "object") or "") for c in found)

@@ -244,3 +244,27 @@ def test_an_attack_foiled_or_prevented_did_not_happen():
         "attacks on the depot": "negative",
         "A bomb attack hit a bus in Turin": "positive",
     }
+
+
+def test_a_storm_of_criticism_is_no_storm_and_a_verbal_attack_accuses():
+    found = claims(
+        "The plan drew a storm of criticism from farmers. The bank faces an avalanche of "
+        "lawsuits. The storm of the century hit the coast on Monday. The rivals are locked in "
+        "a legal skirmish over patents. The senator launched a personal attack on the governor."
+    )
+    assert [c.evidence["text"] for c in found if c.event == "DISASTER"] == [
+        "The storm of the century hit the coast on Monday"
+    ]
+    assert not [c for c in found if c.event == "ATTACK"]
+    (accused,) = [c for c in found if c.event == "ACCUSE"]
+    assert (role(accused, "agent"), role(accused, "recipient")) == ("senator", "governor")
+
+
+def test_a_ban_handed_or_given_is_a_sanction_on_whoever_receives_it():
+    found = claims(
+        "The league handed the club a two-year ban. The batsman was given a ten-day suspension. "
+        "The company gave the workers a bonus."
+    )
+    sanctions = [(role(c, "agent"), role(c, "recipient")) for c in found if c.event == "SANCTION"]
+    assert sanctions == [("league", "club"), (None, "batsman")]
+    assert [role(c, "object") for c in found if c.event == "SUPPLY"] == ["bonus"]

@@ -1320,6 +1320,11 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         for event, cause in _died_of(tok, preps, onto):
             found.append((event, True, cause))  # "two people died in the fire"
         noun_event = _light(tok, dobj, onto) if dobj is not None else None
+        second = _child(tok, "dobj")
+        if noun_event is None and second is not None and second is not dobj:
+            # "the club was handed a two-year ban": the noun is the passive's second object
+            noun_event = _light(tok, second, onto)
+            dobj = second if noun_event is not None else dobj
         if noun_event is not None and dobj.lemma_ == "life" and subject_of(tok) is None:
             noun_event = None  # "…, but mostly claimed African lives": whose, the parse lost
         if noun_event is not None:
@@ -1698,6 +1703,8 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             return found  # "a phone call", "took the call": no "call for" anything
         if _modifier_words(tok) & spec.noun_excludes_modifiers:
             return found  # "a 48-hour strike", "an accidental explosion": another sense
+        if _counts_what_follows(tok, spec):
+            return found  # "a storm of criticism": a great deal of criticism
         if spec.not_with_figure and any(
             t.ent_type_ in ("MONEY", "PERCENT")
             for t in (*(c for c in tok.children if c.i < tok.i), *([obj] if obj else []))
@@ -1744,6 +1751,22 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         if bought is not None:  # "its tender offer for 33% of Telerate": Telerate, proposed
             found.append((event, False, bought))
     return found
+
+
+def _counts_what_follows(noun: Token, spec: EventType) -> bool:
+    """Whether a hazard noun is a measure word: "a blizzard of legal actions", "a flood of
+    refugees" (a plural or an undetermined mass noun after "of"); "the storm of the century",
+    "the flood of 1993", "a flood of water" stay disasters."""
+    if noun.lemma_.lower() not in spec.figurative_of:
+        return False
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    what = _child(of, "pobj") if of is not None else None
+    return (
+        what is not None
+        and what.pos_ == "NOUN"
+        and not any(c.dep_ in ("det", "poss") for c in what.children)
+        and what.lemma_.lower() not in spec.figurative_of_keeps
+    )
 
 
 def _offence_named(noun: Token, spec: EventType, onto: Ontology) -> Token | None:
@@ -3235,6 +3258,8 @@ def _frames_for(
         or _labour_strike(tok, roles, spec)
     ):
         event, spec = spec.labour_as, onto.events[spec.labour_as]  # "a strike by nurses"
+    elif spec.words_as and _modifier_words(noun_now or tok) & spec.words_modifiers:
+        event, spec = spec.words_as, onto.events[spec.words_as]  # "a personal attack on X"
     hazardous = _named(roles.get("agent"), spec.hazard_subjects)
     if hazardous:
         if roles.get("object") is None:

@@ -249,6 +249,40 @@ def report_clause(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("claimgraph_postposed_speaker")
+def postposed_speaker(doc: Doc) -> Doc:
+    """ "…, the Press Trust of India said.": the parser may hang the speaker on the last noun
+    of the content as its apposition, leaving "said" with no subject; a noun phrase set off
+    by a comma right before a subjectless reporting verb that follows its content is its
+    subject."""
+    reporting = load_ontology().reporting
+    for verb in doc:
+        if (
+            verb.pos_ != "VERB"
+            or verb.lemma_.lower() not in reporting
+            or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
+        ):
+            continue
+        content = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+        if content is None or verb.i == 0:
+            continue
+        speaker = doc[verb.i - 1]
+        while speaker.dep_ != "appos" and speaker.head.i < verb.i and speaker.head.i != speaker.i:
+            speaker = speaker.head
+        if (
+            speaker.dep_ != "appos"
+            or speaker.pos_ not in ("NOUN", "PROPN")
+            or speaker.right_edge.i != verb.i - 1
+            or speaker.left_edge.i - 1 <= content.left_edge.i
+            or doc[speaker.left_edge.i - 1].text != ","
+            or not content.left_edge.i <= speaker.head.i <= content.right_edge.i
+            or speaker.i - speaker.left_edge.i > 7
+        ):
+            continue
+        speaker.head, speaker.dep_ = verb, "nsubj"
+    return doc
+
+
 @Language.component("claimgraph_shot_and_killed")
 def shot_and_killed(doc: Doc) -> Doc:
     """ "Police said a sniper shot and killed a doctor": the parser reads "sniper shot" as a
@@ -891,7 +925,8 @@ def _load(model: str, trained_ner: bool, product: bool = True) -> Language:
         nlp.add_pipe("claimgraph_possessive_her", after="lemmatizer")
         nlp.add_pipe("claimgraph_reporting_amod", after="claimgraph_possessive_her")
         nlp.add_pipe("claimgraph_report_clause", after="claimgraph_reporting_amod")
-        nlp.add_pipe("claimgraph_conjoined_subject", after="claimgraph_report_clause")
+        nlp.add_pipe("claimgraph_postposed_speaker", after="claimgraph_report_clause")
+        nlp.add_pipe("claimgraph_conjoined_subject", after="claimgraph_postposed_speaker")
         nlp.add_pipe("claimgraph_participle_verb", after="claimgraph_conjoined_subject")
         nlp.add_pipe("claimgraph_fronted_preposition", after="claimgraph_participle_verb")
         nlp.add_pipe("claimgraph_clause_preposition", after="claimgraph_fronted_preposition")

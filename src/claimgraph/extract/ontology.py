@@ -129,12 +129,18 @@ class EventType:
     noun_excludes_modifiers: frozenset[str] = frozenset()
     noun_excludes_preps: frozenset[str] = frozenset()  # "on strike": a bare noun's other sense
     noun_excludes_governors: frozenset[str] = frozenset()  # "joined the strike"
+    # nouns that count what their "of" names ("a storm of criticism", "a flood of refugees"),
+    # unless that is one of figurative_of_keeps ("a flood of water")
+    figurative_of: frozenset[str] = frozenset()
+    figurative_of_keeps: frozenset[str] = frozenset()
     # an attempt at this act ("tried to kill", "an assassination attempt", "attempted murder")
     # is this other event: the attempt happened even where the act did not
     attempted_as: str | None = None
     police_as: str | None = None  # "a police raid": a coercive act, not an attack
     police_agents: frozenset[str] = frozenset()
     police_triggers: frozenset[str] = frozenset()
+    words_as: str | None = None  # "a verbal attack on the minister": an accusation
+    words_modifiers: frozenset[str] = frozenset()
     labour_as: str | None = None  # "a strike by rail workers": a walkout, not an attack
     labour_agents: frozenset[str] = frozenset()
     labour_triggers: frozenset[str] = frozenset()
@@ -358,6 +364,8 @@ def load_ontology() -> Ontology:
             noun_excludes_governors=frozenset(
                 map(_lemma, spec.get("noun_excludes_governors") or [])
             ),
+            figurative_of=frozenset(map(_lemma, spec.get("figurative_of") or [])),
+            figurative_of_keeps=frozenset(map(_lemma, spec.get("figurative_of_keeps") or [])),
             noun_excludes_modifiers=frozenset(
                 map(_lemma, spec.get("noun_excludes_modifiers") or [])
             ),
@@ -366,6 +374,8 @@ def load_ontology() -> Ontology:
             police_agents=frozenset(map(_lemma, spec.get("police_agents") or [])),
             police_triggers=frozenset(map(_lemma, spec.get("police_triggers") or [])),
             labour_as=spec.get("labour_as"),
+            words_as=spec.get("words_as"),
+            words_modifiers=frozenset(map(_lemma, spec.get("words_modifiers") or [])),
             labour_agents=frozenset(map(_lemma, spec.get("labour_agents") or [])),
             labour_triggers=frozenset(map(_lemma, spec.get("labour_triggers") or [])),
             labour_cues=frozenset(w.lower() for w in spec.get("labour_cues") or []),

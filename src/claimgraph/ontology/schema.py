@@ -297,6 +297,9 @@ _EVENT_WORDS = (
     "noun_excludes_modifiers",
     "noun_excludes_preps",
     "noun_excludes_governors",
+    "figurative_of",
+    "figurative_of_keeps",
+    "words_modifiers",
     "level_nouns",
     "measure_nouns",
     "police_agents",
@@ -379,11 +382,21 @@ EVENT = struct(
         # done by one of labour_agents through one of labour_triggers ("a strike by nurses"),
         # it is this other type
         "labour_as": STR,
+        # an act whose noun has one of words_modifiers is this other type ("a verbal attack")
+        "words_as": STR,
     },
     required=("plover",),
 )
 # keys whose value names another event type the event becomes ("police_as: COERCE")
-_SHIFT_KEYS = ("attempted_as", "negated_as", "nobody_as", "held_on_as", "police_as", "labour_as")
+_SHIFT_KEYS = (
+    "attempted_as",
+    "negated_as",
+    "nobody_as",
+    "held_on_as",
+    "police_as",
+    "labour_as",
+    "words_as",
+)
 EVENT_KEYS: frozenset[str] = frozenset(
     {
         *_EVENT_WORDS,
