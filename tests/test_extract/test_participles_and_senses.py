@@ -255,3 +255,21 @@ def test_a_figure_at_a_company_is_that_companys():
     )
     net = [c for c in _claims(text) if c.event == "MEASURE" and "Loma," in c.evidence["text"]]
     assert net and net[0].agent["name"].startswith("Loma")
+
+
+def test_men_believed_to_be_rebels_are_who_act_and_the_speaker_after_a_comma_sources_it(nlp):
+    found = claims_of(
+        "Gunmen believed to be rebels attacked a police post on Monday, officials said. "
+        "Armed men thought to be militants kidnapped two aid workers from a Kenya Airways bus."
+    )
+    assert ("ATTACK", "Gunmen", "officials") in found
+    assert ("ASSAULT", "Armed men", "publisher") in found
+    freed = extract_text("It rained. Hijackers released 60 people from a Kenya Airways plane.")
+    assert [(c.event, c.location) for c in freed.claims] == [("CONCEDE", None)]  # no place
+
+
+def claims_of(text):
+    return [
+        (c.event, (c.agent or {}).get("name"), (c.source or {}).get("name"))
+        for c in extract_text("It rained. " + text).claims
+    ]

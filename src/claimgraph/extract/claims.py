@@ -3005,6 +3005,13 @@ def _frames_for(
                 continue
             if role == "location" and _idiom_phrase(filler):
                 continue  # "in connection with", "in response to": no place
+            if (
+                role == "location"
+                and filler is not None
+                and filler.pos_ == "NOUN"
+                and any(c.dep_ == "compound" and c.ent_type_ == "ORG" for c in filler.children)
+            ):
+                continue  # "from a Sudan Airways plane": a company's plane, no place
             if role == "object" and _where(key, filler):
                 continue  # "trained rebels in Iraq": where, not what
             if (

@@ -283,6 +283,51 @@ def postposed_speaker(doc: Doc) -> Doc:
     return doc
 
 
+_SUPPOSING = frozenset({"believe", "think", "suspect", "presume", "assume", "know", "say"})
+
+
+@Language.component("claimgraph_believed_to_be")
+def believed_to_be(doc: Doc) -> Doc:
+    """ "Gunmen believed to be rebels attacked a post": the parser makes "believed" the verb
+    of "gunmen" and "rebels attacked …" what "to be" holds; the participle describes the
+    gunmen (who attacked), and the noun after "to be" is what they are believed to be."""
+    for verb in doc:
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        be = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ == "be"), None)
+        if (
+            verb.lemma_.lower() not in _SUPPOSING
+            or verb.tag_ not in ("VBN", "VBD")
+            or subj is None
+            or be is None
+            or be.i != verb.i + 2
+            or doc[verb.i + 1].lower_ != "to"
+            or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        ):
+            continue
+        act = next(  # the parser hangs the act on "be" or on the participle
+            (
+                c
+                for c in (*be.children, *verb.children)
+                if c.dep_ == "ccomp" and c.pos_ == "VERB" and c.i > be.i
+            ),
+            None,
+        )
+        what = next((c for c in act.children if c.dep_ == "nsubj"), None) if act else None
+        if act is None or what is None or not be.i < what.i < act.i:
+            continue
+        later = [c for c in verb.children if c.i > act.i]
+        if verb.dep_ == "ROOT":
+            act.head, act.dep_ = act, "ROOT"
+        else:
+            act.head, act.dep_ = verb.head, verb.dep_
+        for c in later:
+            c.head = act
+        subj.head, subj.dep_ = act, "nsubj"
+        verb.head, verb.dep_ = subj, "acl"
+        what.head, what.dep_ = be, "attr"
+    return doc
+
+
 @Language.component("claimgraph_shot_and_killed")
 def shot_and_killed(doc: Doc) -> Doc:
     """ "Police said a sniper shot and killed a doctor": the parser reads "sniper shot" as a
@@ -925,7 +970,8 @@ def _load(model: str, trained_ner: bool, product: bool = True) -> Language:
         nlp.add_pipe("claimgraph_possessive_her", after="lemmatizer")
         nlp.add_pipe("claimgraph_reporting_amod", after="claimgraph_possessive_her")
         nlp.add_pipe("claimgraph_report_clause", after="claimgraph_reporting_amod")
-        nlp.add_pipe("claimgraph_postposed_speaker", after="claimgraph_report_clause")
+        nlp.add_pipe("claimgraph_believed_to_be", after="claimgraph_report_clause")
+        nlp.add_pipe("claimgraph_postposed_speaker", after="claimgraph_believed_to_be")
         nlp.add_pipe("claimgraph_conjoined_subject", after="claimgraph_postposed_speaker")
         nlp.add_pipe("claimgraph_participle_verb", after="claimgraph_conjoined_subject")
         nlp.add_pipe("claimgraph_fronted_preposition", after="claimgraph_participle_verb")
