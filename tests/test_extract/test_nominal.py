@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from claimgraph.extract.claims import extract_frames
 from claimgraph.extract.nlp import load_nlp
+from tests.test_extract.written import claims
 
 
 @pytest.fixture(scope="module")
@@ -171,3 +174,14 @@ def test_the_games_named_on_a_bombing_bombed_nothing(nlp):
     found = extract_frames(nlp("He is charged in the 1996 Olympic bombing that killed one person."))
     bombing = [f for f in found if f.event == "ATTACK"]
     assert bombing and bombing[0].roles.get("agent") is None
+
+
+def test_fighting_that_broke_out_is_dated_by_when_it_broke_out():
+    found = claims(
+        "Clashes between rival factions broke out at the weekend.",
+        published=datetime.datetime(2004, 5, 5),
+    )
+    assert [(c.evidence["text"], c.time["value"]) for c in found if c.event == "ATTACK"][0] == (
+        "Clashes between rival factions broke out at the weekend",
+        "2004-W18-WE",
+    )

@@ -108,3 +108,27 @@ def test_the_person_told_by_age_can_be_acted_upon():
     charge = [c for c in found if c.event == "CHARGE"]
     assert charge and role(charge[0], "recipient") == "Tom Pyle"
     assert role(charge[0], "object") == "assault"
+
+
+def test_she_after_a_quote_is_who_the_last_sentence_opened_with():
+    found = sources(
+        "Maria Lopez said the union would strike on Monday. Another organiser, Ana Reyes, "
+        'has worked at the mill for years. "We have waited long enough," she said.'
+    )
+    assert found == ["Maria Lopez", "Ana Reyes"]
+    # the speaker named in the last sentence speaks on; a sentence opened by "He" opened
+    # with him, not with the person he names
+    found = sources(
+        "Acme spokeswoman Julia Stone said Acme would appeal. "
+        '"We are confident," she said. Tom Birch ran the plant. He said Julia Stone had '
+        'called him. "I was surprised," he said.'
+    )
+    assert found == ["Julia Stone", "Julia Stone", "Tom Birch", "Tom Birch"]
+
+
+def test_a_person_named_inside_a_quote_is_not_who_speaks_it():
+    found = sources(
+        'Ann Lee praised the plan on Monday. "Tom Birch has always been a good leader," said '
+        'the 46-year-old. "He will work for you," she said.'
+    )
+    assert found == ["Ann Lee", "Ann Lee", "Ann Lee"]

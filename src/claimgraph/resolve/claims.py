@@ -51,6 +51,7 @@ def _capitals() -> set[tuple[str, str]]:
 
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+_SUBJECT_PRONOUNS = {"he", "she", "they", "it", "his", "her", "their", "its"}
 _LISTING = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")  # the joint between names in a list
 _GROUP = re.compile(r"(?:(?:the|these|those)\s+)?(\w+)\s+(\w+)", re.IGNORECASE)
 _SELF = {"i", "we", "you", "me", "us"}  # inside a quotation: the speaker (or their side)
@@ -238,13 +239,22 @@ class _Index:
     def _person(self, start: int, pronoun: str) -> Entity | None:
         opening = max(self.text.rfind(". ", 0, start), self.text.rfind("\n", 0, start)) + 1
         before = [e for s, _e, e in self.mentions if s < start and e.type == "PERSON"]
-        near = [e for s, _e, e in self.mentions if opening <= s < start and e.type == "PERSON"]
+        quoted = _closed_quotes(self.text, opening, start)
+        near = [
+            e
+            for s, _e, e in self.mentions
+            if opening <= s < start
+            and e.type == "PERSON"
+            and not any(a <= s < b for a, b in quoted)  # '"Donald is a leader," said she'
+        ]
         near = [e for e in near if self.fits(e, pronoun)]
         if near:
             return near[-1]
-        if pronoun and not self.text[opening:start].strip():
+        quoted = _quote_only(self.text[opening:start])
+        if pronoun and (not self.text[opening:start].strip() or quoted):
             # "Eric Rudolph has been on the run since … He also is charged …": a pronoun
-            # opening its sentence continues the person the last sentence opened with
+            # opening its sentence (or following the quote it opens with: '"…," she said')
+            # continues the person the last sentence opened with
             prev = _sentence_start(self.text, opening - 2)
             lead = next(
                 (e for s, _e, e in self.mentions if prev <= s < opening and e.type == "PERSON"),
@@ -256,7 +266,12 @@ class _Index:
                 and not self.text[prev:].lstrip().startswith(('"', "``", "“"))
             ):
                 first = min(s for s, _e, e in self.mentions if e.id == lead.id and prev <= s)
-                if len(self.text[prev:first].split()) <= 2:
+                words = self.text[prev:first].lower().split()
+                told = quoted and any(  # '…, her director X said. "…," she said': X again
+                    e is self.focus for s, _e, e in self.mentions if prev <= s < opening
+                )
+                # "He said McVeigh used …": the sentence opened with someone else
+                if len(words) <= 2 and not set(words) & _SUBJECT_PRONOUNS and not told:
                     return lead
         if self.focus is not None and self.fits(self.focus, pronoun):
             return self.focus
@@ -438,6 +453,25 @@ class _Index:
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’'\u201d)]*\s+|\n")
+
+
+_QUOTE_OPEN = ('"', "``", "“", "'")
+_QUOTE_CLOSE = ('"', "''", "”", "'")
+
+
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|``.*?''")
+
+
+def _closed_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The quotations opened and closed between start and end (offsets into text)."""
+    return [(start + m.start(), start + m.end()) for m in _QUOTED.finditer(text[start:end])]
+
+
+def _quote_only(before: str) -> bool:
+    """Whether the words before a pronoun in its sentence are a quotation and nothing else
+    ('"I went so close," she said')."""
+    words = before.strip().rstrip(",")
+    return words.startswith(_QUOTE_OPEN) and words.endswith(_QUOTE_CLOSE) and len(words) > 2
 
 
 @lru_cache(maxsize=1)
