@@ -268,3 +268,14 @@ def test_a_ban_handed_or_given_is_a_sanction_on_whoever_receives_it():
     sanctions = [(role(c, "agent"), role(c, "recipient")) for c in found if c.event == "SANCTION"]
     assert sanctions == [("league", "club"), (None, "batsman")]
     assert [role(c, "object") for c in found if c.event == "SUPPLY"] == ["bonus"]
+
+
+def test_who_was_expelled_from_a_country_was_expelled_by_it_not_who_was_ousted_from_it():
+    found = claims(
+        "Forty diplomats were expelled from Canada on Monday. Rebel forces were ousted from "
+        "Angola in 1994."
+    )
+    assert [(role(c, "agent"), role(c, "recipient")) for c in found if c.event == "COERCE"] == [
+        ("Canada", "Forty diplomats"),
+        (None, "Rebel forces"),
+    ]

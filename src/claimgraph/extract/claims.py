@@ -2970,6 +2970,7 @@ def _frames_for(
             if (
                 by is None
                 and spec.noun_from_agent
+                and (spec.passive_from_agent is None or lemma(tok) in spec.passive_from_agent)
                 and origin is not None
                 and origin.ent_type_ in ("GPE", "ORG")
             ):

@@ -110,6 +110,7 @@ class EventType:
     paying_verbs: frozenset[str] = frozenset()
     statement_figures: bool = False  # a reported statement stating a money/% figure is this
     noun_from_agent: bool = False  # "assistance from the World Bank": "from" names the agent
+    passive_from_agent: frozenset[str] | None = None  # verbs that keep it as a passive (None: all)
     blocks_object_noun: bool = False  # "demanded the release of X": the release is not done
     undertaken_by_subject: bool = False  # "X went on a tour of Y": the subject makes it
     joined_by_subject: bool = False  # "thousands marched in a rally": who is in it holds it
@@ -348,6 +349,11 @@ def load_ontology() -> Ontology:
             paying_verbs=frozenset(map(_lemma, spec.get("paying_verbs") or [])),
             statement_figures=bool(spec.get("statement_figures")),
             noun_from_agent=bool(spec.get("noun_from_agent")),
+            passive_from_agent=(
+                frozenset(map(_lemma, spec["passive_from_agent"]))
+                if spec.get("passive_from_agent") is not None
+                else None
+            ),
             joined_by_subject=bool(spec.get("joined_by_subject")),
             undertaken_by_subject=bool(spec.get("undertaken_by_subject")),
             blocks_object_noun=bool(spec.get("blocks_object_noun")),

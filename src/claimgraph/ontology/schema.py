@@ -297,6 +297,7 @@ _EVENT_WORDS = (
     "noun_excludes_modifiers",
     "noun_excludes_preps",
     "noun_excludes_governors",
+    "passive_from_agent",
     "figurative_of",
     "figurative_of_keeps",
     "words_modifiers",
