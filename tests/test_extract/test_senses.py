@@ -279,3 +279,17 @@ def test_who_was_expelled_from_a_country_was_expelled_by_it_not_who_was_ousted_f
         ("Canada", "Forty diplomats"),
         (None, "Rebel forces"),
     ]
+
+
+def test_receiving_an_envoy_is_a_meeting_and_receiving_money_or_prisoners_a_transfer():
+    found = claims(
+        "The president received the Chinese envoy in Beijing on Monday. The ambassador was "
+        "received by the king at the palace. The firm received $5 million from the state. "
+        "Israel received two prisoners from Hezbollah."
+    )
+    assert [(c.event, role(c, "agent"), role(c, "recipient")) for c in found] == [
+        ("MEET", "president", "Chinese envoy"),
+        ("MEET", "king", "ambassador"),
+        ("SUPPLY", "state", "firm"),
+        ("SUPPLY", "Hezbollah", "Israel"),
+    ]

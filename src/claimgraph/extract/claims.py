@@ -1753,6 +1753,19 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
     return found
 
 
+def _hosted(verb: Token, received: Token | None, spec: EventType) -> bool:
+    """Whether a receiving verb's object is a person or a party received as a guest ("received
+    the envoy", "was received by the king"), not people handed over ("received two
+    prisoners") or things."""
+    return (
+        lemma(verb) in spec.hosting_verbs
+        and received is not None
+        and is_actor(received)
+        and received.lemma_.lower() not in spec.hosting_excludes
+        and received.ent_type_ not in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT")
+    )
+
+
 def _counts_what_follows(noun: Token, spec: EventType) -> bool:
     """Whether a hazard noun is a measure word: "a blizzard of legal actions", "a flood of
     refugees" (a plural or an undetermined mass noun after "of"); "the storm of the century",
@@ -3268,6 +3281,10 @@ def _frames_for(
         event, spec = spec.labour_as, onto.events[spec.labour_as]  # "a strike by nurses"
     elif spec.words_as and _modifier_words(noun_now or tok) & spec.words_modifiers:
         event, spec = spec.words_as, onto.events[spec.words_as]  # "a personal attack on X"
+    elif spec.hosting_as and inverse and _hosted(tok, roles.get("object"), spec):
+        # "the president received the envoy": a host meets a visitor, nothing changes hands
+        event, spec = spec.hosting_as, onto.events[spec.hosting_as]
+        roles["agent"], roles["recipient"] = roles.get("recipient"), roles.pop("object")
     hazardous = _named(roles.get("agent"), spec.hazard_subjects)
     if hazardous:
         if roles.get("object") is None:

@@ -140,6 +140,9 @@ class EventType:
     police_as: str | None = None  # "a police raid": a coercive act, not an attack
     police_agents: frozenset[str] = frozenset()
     police_triggers: frozenset[str] = frozenset()
+    hosting_as: str | None = None  # "received the envoy": the host meets the guest
+    hosting_verbs: frozenset[str] = frozenset()
+    hosting_excludes: frozenset[str] = frozenset()  # "received two prisoners": handed over
     words_as: str | None = None  # "a verbal attack on the minister": an accusation
     words_modifiers: frozenset[str] = frozenset()
     labour_as: str | None = None  # "a strike by rail workers": a walkout, not an attack
@@ -381,6 +384,9 @@ def load_ontology() -> Ontology:
             police_triggers=frozenset(map(_lemma, spec.get("police_triggers") or [])),
             labour_as=spec.get("labour_as"),
             words_as=spec.get("words_as"),
+            hosting_as=spec.get("hosting_as"),
+            hosting_verbs=frozenset(map(_lemma, spec.get("hosting_verbs") or [])),
+            hosting_excludes=frozenset(map(_lemma, spec.get("hosting_excludes") or [])),
             words_modifiers=frozenset(map(_lemma, spec.get("words_modifiers") or [])),
             labour_agents=frozenset(map(_lemma, spec.get("labour_agents") or [])),
             labour_triggers=frozenset(map(_lemma, spec.get("labour_triggers") or [])),

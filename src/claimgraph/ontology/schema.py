@@ -301,6 +301,8 @@ _EVENT_WORDS = (
     "figurative_of",
     "figurative_of_keeps",
     "words_modifiers",
+    "hosting_verbs",
+    "hosting_excludes",
     "level_nouns",
     "measure_nouns",
     "police_agents",
@@ -385,6 +387,8 @@ EVENT = struct(
         "labour_as": STR,
         # an act whose noun has one of words_modifiers is this other type ("a verbal attack")
         "words_as": STR,
+        # a receiving verb (hosting_verbs) whose object is a guest is this other type
+        "hosting_as": STR,
     },
     required=("plover",),
 )
@@ -397,6 +401,7 @@ _SHIFT_KEYS = (
     "police_as",
     "labour_as",
     "words_as",
+    "hosting_as",
 )
 EVENT_KEYS: frozenset[str] = frozenset(
     {
