@@ -273,3 +273,12 @@ def claims_of(text):
         (c.event, (c.agent or {}).get("name"), (c.source or {}).get("name"))
         for c in extract_text("It rained. " + text).claims
     ]
+
+
+def test_a_participle_read_as_an_adjective_of_its_object_is_the_act():
+    found = claims_of(
+        "The minister spent Monday in Kabul, visiting troops at the airport. The envoy will "
+        "continue his tour of Angola visiting Huambo on Friday. The visiting team won."
+    )
+    assert [e for e, *_ in found].count("VISIT") == 2
+    assert ("VISIT", "minister", "publisher") in found

@@ -328,6 +328,32 @@ def believed_to_be(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("claimgraph_participle_before_object")
+def participle_before_object(doc: Doc) -> Doc:
+    """ "…, visiting troops at the airport", "his work in Angola visiting Bailundo": the parser
+    reads an event verb's participle as an adjective of its object; after a comma, or before
+    a place name, it is a participle clause of the verb above, and the noun its object."""
+    verbs = load_ontology().verbs
+    for tok in doc:
+        noun = tok.head
+        if (
+            tok.tag_ != "VBG"
+            or tok.dep_ != "amod"
+            or noun.i != tok.i + 1
+            or tok.i == 0
+            or tok.lemma_.lower() not in verbs
+            or noun.dep_ not in ("dobj", "pobj", "appos", "attr")
+            or not (doc[tok.i - 1].text == "," or noun.ent_type_ in ("GPE", "LOC", "FAC"))
+        ):
+            continue
+        verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            continue
+        tok.head, tok.dep_ = verb, "advcl"
+        noun.head, noun.dep_ = tok, "dobj"
+    return doc
+
+
 @Language.component("claimgraph_shot_and_killed")
 def shot_and_killed(doc: Doc) -> Doc:
     """ "Police said a sniper shot and killed a doctor": the parser reads "sniper shot" as a
@@ -992,6 +1018,7 @@ def _load(model: str, trained_ner: bool, product: bool = True) -> Language:
                 stacklevel=2,
             )
     if product:  # these read the entities: after the NER
+        nlp.add_pipe("claimgraph_participle_before_object", last=True)  # reads place names
         nlp.add_pipe("claimgraph_hyphenated_names", last=True)
         nlp.add_pipe("claimgraph_known_surname", last=True)
         nlp.add_pipe("claimgraph_place_modifier", last=True)
