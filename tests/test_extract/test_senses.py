@@ -293,3 +293,13 @@ def test_receiving_an_envoy_is_a_meeting_and_receiving_money_or_prisoners_a_tran
         ("SUPPLY", "state", "firm"),
         ("SUPPLY", "Hezbollah", "Israel"),
     ]
+
+
+def test_allied_forces_are_no_alliance_made():
+    found = claims(
+        "The rebels called on the United Nations and allied forces to halt the offensive. "
+        "The party allied itself with the Greens."
+    )
+    assert [(role(c, "agent"), role(c, "recipient")) for c in found if c.event == "COOPERATE"] == [
+        ("party", "Greens")
+    ]
