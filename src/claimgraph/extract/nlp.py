@@ -283,19 +283,18 @@ def postposed_speaker(doc: Doc) -> Doc:
     return doc
 
 
-_SUPPOSING = frozenset({"believe", "think", "suspect", "presume", "assume", "know", "say"})
-
-
 @Language.component("claimgraph_believed_to_be")
 def believed_to_be(doc: Doc) -> Doc:
     """ "Gunmen believed to be rebels attacked a post": the parser makes "believed" the verb
     of "gunmen" and "rebels attacked …" what "to be" holds; the participle describes the
-    gunmen (who attacked), and the noun after "to be" is what they are believed to be."""
+    gunmen (who attacked), and the noun after "to be" is what they are believed to be (any
+    reporting verb: "thought", "said", "reported to be")."""
+    reporting = load_ontology().reporting
     for verb in doc:
         subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
         be = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ == "be"), None)
         if (
-            verb.lemma_.lower() not in _SUPPOSING
+            verb.lemma_.lower() not in reporting
             or verb.tag_ not in ("VBN", "VBD")
             or subj is None
             or be is None

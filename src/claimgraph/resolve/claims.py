@@ -239,13 +239,13 @@ class _Index:
     def _person(self, start: int, pronoun: str) -> Entity | None:
         opening = max(self.text.rfind(". ", 0, start), self.text.rfind("\n", 0, start)) + 1
         before = [e for s, _e, e in self.mentions if s < start and e.type == "PERSON"]
-        quoted = _closed_quotes(self.text, opening, start)
+        quotes = _closed_quotes(self.text, opening, start)
         near = [
             e
             for s, _e, e in self.mentions
             if opening <= s < start
             and e.type == "PERSON"
-            and not any(a <= s < b for a, b in quoted)  # '"Donald is a leader," said she'
+            and not any(a <= s < b for a, b in quotes)  # '"Donald is a leader," said she'
         ]
         near = [e for e in near if self.fits(e, pronoun)]
         if near:
@@ -455,11 +455,7 @@ class _Index:
 _SENTENCE_END = re.compile(r"[.!?][\"”’'\u201d)]*\s+|\n")
 
 
-_QUOTE_OPEN = ('"', "``", "“", "'")
-_QUOTE_CLOSE = ('"', "''", "”", "'")
-
-
-_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|``.*?''")
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|``.*?''")  # one quotation, straight or curly
 
 
 def _closed_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -470,8 +466,7 @@ def _closed_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _quote_only(before: str) -> bool:
     """Whether the words before a pronoun in its sentence are a quotation and nothing else
     ('"I went so close," she said')."""
-    words = before.strip().rstrip(",")
-    return words.startswith(_QUOTE_OPEN) and words.endswith(_QUOTE_CLOSE) and len(words) > 2
+    return _QUOTED.fullmatch(before.strip().rstrip(",")) is not None
 
 
 @lru_cache(maxsize=1)
