@@ -456,6 +456,9 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’'\u201d)]*\s+|\n")
 
 
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|``.*?''")  # one quotation, straight or curly
+# the marks a quotation may open and close with (newspapers' '' too: ''I mean this,'' he said)
+_QUOTE_OPEN = ('"', "``", "“", "'")
+_QUOTE_CLOSE = ('"', "''", "”", "'")
 
 
 def _closed_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -466,7 +469,8 @@ def _closed_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _quote_only(before: str) -> bool:
     """Whether the words before a pronoun in its sentence are a quotation and nothing else
     ('"I went so close," she said')."""
-    return _QUOTED.fullmatch(before.strip().rstrip(",")) is not None
+    words = before.strip().rstrip(",")
+    return words.startswith(_QUOTE_OPEN) and words.endswith(_QUOTE_CLOSE) and len(words) > 2
 
 
 @lru_cache(maxsize=1)
