@@ -282,3 +282,15 @@ def test_a_participle_read_as_an_adjective_of_its_object_is_the_act():
     )
     assert [e for e, *_ in found].count("VISIT") == 2
     assert ("VISIT", "minister", "publisher") in found
+
+
+def test_a_name_after_the_last_of_two_sides_renames_it_and_adds_no_side():
+    found = extract_text(
+        "It rained. The report found cooperation between the army and the rebels' rival, "
+        "the Popular Front. The premier and his Slovenian counterpart, Milan Kucan, held "
+        "talks on Monday."
+    ).claims
+    sides = [(c.agent["name"], c.recipient["name"]) for c in found if c.event == "COOPERATE"]
+    assert sorted(sides) == [("Popular Front", "army"), ("army", "Popular Front")]
+    met = sorted((c.agent["name"], c.recipient["name"]) for c in found if c.event == "MEET")
+    assert met == [("Milan Kucan", "premier"), ("premier", "Milan Kucan")]

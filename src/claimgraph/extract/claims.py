@@ -972,6 +972,8 @@ def _expand(tok: Token | None) -> list[Token | None]:
             for o in p.children
             if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")
         ]
+    # "A and the PUK's rival, the Kurdistan Democratic Party": the named one
+    more = [_named_appos(c) or c for c in more]
     return [tok, *more][:MAX_FANOUT]
 
 

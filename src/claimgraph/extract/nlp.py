@@ -327,6 +327,34 @@ def believed_to_be(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("claimgraph_last_conjunct_apposition")
+def last_conjunct_apposition(doc: Doc) -> Doc:
+    """ "between Saddam Hussein and the PUK's rival, the Kurdistan Democratic Party": after
+    "A and B", a name set off by a comma alone is B's apposition (a list would put its "and"
+    before the last item), not a third participant."""
+    for name in doc:
+        head = name.head
+        if name.dep_ != "conj" or name.pos_ != "PROPN" or head.i == name.i:
+            continue
+        before = [c for c in head.children if c.dep_ == "conj" and c.i < name.i]
+        if not before:
+            continue
+        noun = before[-1]
+        comma = noun.right_edge.i + 1
+        if (
+            noun.pos_ != "NOUN"
+            or comma >= name.left_edge.i
+            or doc[comma].text != ","
+            or comma + 1 != name.left_edge.i
+            or not any(c.dep_ == "cc" and head.i < c.i < noun.i for c in head.children)
+            or any(c.dep_ == "cc" and noun.i < c.i < name.i for c in head.children)
+        ):
+            continue
+        name.head, name.dep_ = noun, "appos"
+        doc[comma].head = noun
+    return doc
+
+
 @Language.component("claimgraph_participle_before_object")
 def participle_before_object(doc: Doc) -> Doc:
     """ "…, visiting troops at the airport", "his work in Angola visiting Bailundo": the parser
@@ -997,7 +1025,8 @@ def _load(model: str, trained_ner: bool, product: bool = True) -> Language:
         nlp.add_pipe("claimgraph_report_clause", after="claimgraph_reporting_amod")
         nlp.add_pipe("claimgraph_believed_to_be", after="claimgraph_report_clause")
         nlp.add_pipe("claimgraph_postposed_speaker", after="claimgraph_believed_to_be")
-        nlp.add_pipe("claimgraph_conjoined_subject", after="claimgraph_postposed_speaker")
+        nlp.add_pipe("claimgraph_last_conjunct_apposition", after="claimgraph_postposed_speaker")
+        nlp.add_pipe("claimgraph_conjoined_subject", after="claimgraph_last_conjunct_apposition")
         nlp.add_pipe("claimgraph_participle_verb", after="claimgraph_conjoined_subject")
         nlp.add_pipe("claimgraph_fronted_preposition", after="claimgraph_participle_verb")
         nlp.add_pipe("claimgraph_clause_preposition", after="claimgraph_fronted_preposition")
