@@ -132,3 +132,11 @@ def test_a_person_named_inside_a_quote_is_not_who_speaks_it():
         'the 46-year-old. "He will work for you," she said.'
     )
     assert found == ["Ann Lee", "Ann Lee", "Ann Lee"]
+
+
+def test_a_name_inside_a_quotation_printed_with_two_apostrophes_is_not_its_speaker():
+    found = sources(
+        "Ann Lee praised the plan on Monday. ''Tom Birch has always been a good leader,'' "
+        "said the 46-year-old."
+    )
+    assert found == ["Ann Lee", "Ann Lee"]

@@ -455,7 +455,7 @@ class _Index:
 _SENTENCE_END = re.compile(r"[.!?][\"”’'\u201d)]*\s+|\n")
 
 
-_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|``.*?''")  # one quotation, straight or curly
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|``.*?''|''.*?''")  # one quotation, any marks
 # the marks a quotation may open and close with (newspapers' '' too: ''I mean this,'' he said)
 _QUOTE_OPEN = ('"', "``", "“", "'")
 _QUOTE_CLOSE = ('"', "''", "”", "'")
