@@ -1764,7 +1764,7 @@ def _hosted(verb: Token, received: Token | None, spec: EventType) -> bool:
         and received is not None
         and is_actor(received)
         and received.lemma_.lower() not in spec.hosting_excludes
-        and received.ent_type_ not in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT")
+        and received.ent_type_ != "CARDINAL"  # is_actor already refuses sums and amounts
     )
 
 

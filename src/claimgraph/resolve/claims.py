@@ -279,8 +279,8 @@ class _Index:
 
     def aged_person(self, span: RoleSpan) -> Entity | None:
         """Who "the 37-year-old" is: the person the story follows (else the last named before
-        it); "a 17-year-old boy" is someone new."""
-        if span.indefinite:
+        it); "a 17-year-old boy" is someone new. None for a phrase that names no age."""
+        if span.indefinite or not _AGED.match(span.text):
             return None
         ent = self.person(span.start)
         if ent is not None and ent.type == "PERSON":
@@ -589,7 +589,7 @@ def _actor(span: RoleSpan, idx: _Index, acting: bool = True) -> dict[str, Any]:
         ent = idx.by_surname(span.text)
     if ent is None and not span.indefinite:
         ent = idx.titled_person(span)
-    if ent is None and _AGED.match(span.text):
+    if ent is None:
         ent = idx.aged_person(span)  # "the 56-year-old (actress) said": whom the story follows
     if ent is None:
         inner = idx.entities_in(span.start, span.end)
@@ -846,7 +846,7 @@ def _speaker(span: RoleSpan, idx: _Index, onto: Ontology) -> dict[str, Any]:
     named = _appositive_name(span, idx)
     if named is not None:  # "His mother, former RTE presenter Theresa Lowe, adds …": she
         return {"name": named.name, "type": named.type, "entity_id": named.id, "text": span.text}
-    aged = idx.aged_person(span) if _AGED.match(span.text) else None
+    aged = idx.aged_person(span)
     if aged is not None:  # "the 56-year-old said": the person the story follows
         return {"name": aged.name, "type": aged.type, "entity_id": aged.id, "text": span.text}
     if org is not None and org.type in ("PERSON", "ORG") and _lemma_in(head, onto.own_voice_nouns):
