@@ -251,6 +251,31 @@ def phrase(tok: Token) -> Span:
     return doc[start:end]
 
 
+def parenthetical_frame(head: Token, onto: Ontology) -> Token | None:
+    """ "Iran, the official said, had sent drones": a reporting verb set off by commas inside
+    the clause it vouches for, with nothing of its own to say."""
+    doc = head.doc
+    for c in head.children:
+        if not (
+            c.dep_ in ("parataxis", "advcl")
+            and c.i < head.i
+            and c.pos_ == "VERB"
+            and reports(c, onto)
+            and not any(k.dep_ in ("ccomp", "xcomp", "dobj", "mark") for k in c.children)
+        ):
+            continue
+        words = [t.i for t in c.subtree if not t.is_punct]
+        first, last = min(words), max(words)
+        if (
+            first - 1 > head.sent.start
+            and doc[first - 1].text == ","
+            and last + 1 < head.sent.end - 1
+            and doc[last + 1].text == ","
+        ):
+            return c
+    return None
+
+
 def _speaker_before(verb: Token) -> Span | None:
     """The phrase between the last comma and a postposed reporting verb."""
     doc = verb.doc
@@ -632,6 +657,11 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
             span = _speaker_before(c)
             if span is not None and _names_someone(span):
                 return Attribution(span, is_anaphoric(span, onto), cls, c)
+    frame = parenthetical_frame(head, onto)
+    if frame is not None and frame.i < trigger.i:
+        span = _speaker_before(frame)
+        if span is not None and _names_someone(span):
+            return Attribution(span, is_anaphoric(span, onto), reports(frame, onto), frame)
     # the parser may hang a postposed ", the Post reported" anywhere: read the surface
     for c in trigger.sent:
         if c.i <= trigger.i or not (cls := reports(c, onto)) or c.pos_ not in ("VERB", "AUX"):

@@ -1312,6 +1312,9 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             dobj = subject_of(tok.head)  # "Cited by police for speeding, the driver …"
         if dobj is None:
             dobj = raised_object(tok)  # "questioned and released two men": both acts' object
+        gapped = dobj is None and _gap_object(tok, onto) is not None
+        if gapped:
+            dobj = _gap_object(tok, onto)  # "the 28,000 systems Sun shipped": the systems
         shared = subject_of(tok.head) if dobj is None else None
         if _conjoined_passive(tok, shared):
             dobj = shared  # "were arrested and charged with murder": charged too
@@ -1635,6 +1638,8 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         if any(onto.events[e].quantity for e, _, _ in found):
             # "shares sank 5%": a figure, not an accident
             found = [f for f in found if onto.events[f[0]].quantity]
+        if gapped:  # "the 18.7% it already owns", "the 16 cents it earned": a figure compared
+            found = [f for f in found if not onto.events[f[0]].quantity]
     elif (
         tok.pos_ == "NOUN"
         and tok.lemma_.lower() in onto.measure_nouns
@@ -1721,6 +1726,12 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         governor = tok.head.head if tok.dep_ == "pobj" else tok.head
         if tok.dep_ in ("dobj", "pobj") and lemma(governor) in spec.noun_excludes_governors:
             return found  # "joined the strike": a walkout too; "sentenced to imprisonment"
+        if any(
+            lemma(c) in spec.noun_excludes_governors and _gap_object(c, onto) == tok
+            for c in tok.children
+            if c.dep_ == "relcl"
+        ):
+            return found  # "the strike they joined", "an attack he leveled at the party"
         if obj is not None and (spec.needs_object is None or _head_lemmas(obj) & spec.needs_object):
             if spec.excludes(_noun_lemma(tok, onto), obj.lemma_.lower()):
                 return found
@@ -2258,6 +2269,17 @@ def _done_by(
     return bool(words & triggers) and _named(agent, agents)
 
 
+def _dispute(tok: Token, roles: dict[str, Token | None], spec: EventType) -> bool:
+    """ "Kelly clashed with Kushner", "the two ministers clashed over trade": a clash between
+    people or office holders is a quarrel (not "protesters clashed with police")."""
+    if lemma(tok) not in spec.persons_triggers and tok.lemma_.lower() not in spec.persons_triggers:
+        return False
+    sides = [t for t in (roles.get("agent"), roles.get("recipient")) if t is not None]
+    return bool(sides) and all(
+        t.ent_type_ == "PERSON" or t.lemma_.lower() in office_words() for t in sides
+    )
+
+
 def _labour_strike(tok: Token, roles: dict[str, Token | None], spec: EventType) -> bool:
     """ "in the wake of a strike that began last spring", in a story of strikers or a
     pre-strike schedule: a bare strike noun (no attacker, target or modifier) is a walkout."""
@@ -2702,6 +2724,38 @@ def _relative_antecedent(verb: Token) -> Token | None:
 
 
 _RELATIVE = ("which", "that", "who", "whom")
+
+
+def _gap_object(verb: Token, onto: Ontology) -> Token | None:
+    """ "the rifles the army bought": a relative clause with no pronoun and a subject of its
+    own leaves out its object, which is the noun the clause modifies."""
+    noun = verb.head
+    if (
+        verb.dep_ != "relcl"
+        or noun.pos_ not in ("NOUN", "PROPN")
+        or noun.i > verb.i
+        or noun.ent_type_ in ("DATE", "TIME")
+        or noun.lemma_.lower() in onto.gap_nouns
+    ):
+        return None
+    subject = _child(verb, "nsubj")
+    if subject is None or subject.tag_ in ("WDT", "WP", "WP$") or subject.lower_ == "that":
+        return None  # "the man who sold it": the relative pronoun is the subject
+    if any(
+        t.tag_ in ("WDT", "WP", "WP$", "WRB") or t.lower_ == "that"
+        for t in verb.doc[noun.i + 1 : verb.i]
+        # "the issues the king, who was …, discussed": a clause inside the subject is its own
+        if not subject.left_edge.i <= t.i <= subject.right_edge.i or t.head.i == subject.i
+    ):
+        return None  # "the town where we sell", "an incident in which X fired": spelled out
+    for c in verb.children:
+        if c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass", "auxpass", "dative"):
+            return None
+        if c.dep_ == "prep" and _child(c, "pobj", "pcomp") is None:
+            return None  # "the rival they sold to": the gap is the preposition's object
+    if any(t.dep_ == "punct" for t in verb.doc[noun.i + 1 : subject.left_edge.i]):
+        return None  # "the plant, the company sold": no relative clause
+    return noun
 
 
 def _pronoun_antecedent(t: Token) -> Token | None:
@@ -3189,7 +3243,10 @@ def _frames_for(
         # the senses an object rules out are the trigger's own object's ("hit the market");
         # "an attack on the Christmas market" names a target
         or (
-            any(spec.excludes(lemma(tok), w) for w in _object_words(thing))
+            any(
+                spec.excludes(lemma(tok), w)  # "hundreds of leads": the leads
+                for w in _object_words(thing) | _object_words(_quantified(thing, onto))
+            )
             and not (is_noun and thing is not obj)
             and not light  # a light pair names its noun: "declared victory"
         )
@@ -3283,6 +3340,8 @@ def _frames_for(
         event, spec = spec.labour_as, onto.events[spec.labour_as]  # "a strike by nurses"
     elif spec.words_as and _modifier_words(noun_now or tok) & spec.words_modifiers:
         event, spec = spec.words_as, onto.events[spec.words_as]  # "a personal attack on X"
+    elif spec.persons_as and _dispute(tok, roles, spec):
+        event, spec = spec.persons_as, onto.events[spec.persons_as]  # "X clashed with Y"
     elif spec.hosting_as and inverse and _hosted(tok, roles.get("object"), spec):
         # "the president received the envoy": a host meets a visitor, nothing changes hands
         event, spec = spec.hosting_as, onto.events[spec.hosting_as]

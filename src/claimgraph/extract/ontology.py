@@ -145,6 +145,8 @@ class EventType:
     hosting_excludes: frozenset[str] = frozenset()  # "received two prisoners": handed over
     words_as: str | None = None  # "a verbal attack on the minister": an accusation
     words_modifiers: frozenset[str] = frozenset()
+    persons_as: str | None = None  # "the minister clashed with the premier": in words
+    persons_triggers: frozenset[str] = frozenset()
     labour_as: str | None = None  # "a strike by rail workers": a walkout, not an attack
     labour_agents: frozenset[str] = frozenset()
     labour_triggers: frozenset[str] = frozenset()
@@ -200,6 +202,7 @@ class Ontology:
     metonyms: dict[str, str]
     leaders: dict[str, str]
     collective_nouns: frozenset[str] = frozenset()
+    gap_nouns: frozenset[str] = frozenset()  # "the way they sell": no object left out
     receiving_verbs: frozenset[str] = frozenset()  # "received backing from X": X gives it
     plover: dict[str, str | None] = field(default_factory=dict)
     actor_nouns: frozenset[str] = frozenset()
@@ -388,6 +391,8 @@ def load_ontology() -> Ontology:
             hosting_verbs=frozenset(map(_lemma, spec.get("hosting_verbs") or [])),
             hosting_excludes=frozenset(map(_lemma, spec.get("hosting_excludes") or [])),
             words_modifiers=frozenset(map(_lemma, spec.get("words_modifiers") or [])),
+            persons_as=spec.get("persons_as"),
+            persons_triggers=frozenset(map(_lemma, spec.get("persons_triggers") or [])),
             labour_agents=frozenset(map(_lemma, spec.get("labour_agents") or [])),
             labour_triggers=frozenset(map(_lemma, spec.get("labour_triggers") or [])),
             labour_cues=frozenset(w.lower() for w in spec.get("labour_cues") or []),
@@ -476,6 +481,7 @@ def load_ontology() -> Ontology:
         leaders=dict(at.get("leaders") or {}),
         plover={n: e.plover for n, e in events.items()},
         collective_nouns=frozenset(map(_lemma, ev.get("collective_nouns") or [])),
+        gap_nouns=frozenset(map(_lemma, ev.get("gap_nouns") or [])),
         receiving_verbs=frozenset(map(_lemma, ev.get("receiving_verbs") or [])),
         actor_nouns=frozenset(map(_lemma, ev.get("actor_nouns") or [])),
         incident_modifiers={

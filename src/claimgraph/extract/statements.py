@@ -361,8 +361,13 @@ def _without_report_time(content: Span, verb: Token) -> Span:
     start = content.start
     if start != verb.i + 1:
         return content
+    run = start
+    while run < content.end and doc[run].ent_type_ in ("DATE", "TIME"):
+        run += 1
+    owned = any(t.dep_ in ("poss", "case", "nsubj", "nsubjpass") for t in doc[start:run])
     while (
-        start < content.end - 2
+        not owned  # "said last month's discovery was …": the date is the subject's
+        and start < content.end - 2
         and doc[start].ent_type_ in ("DATE", "TIME")
         and doc[start].head.i >= start
         and doc[start].dep_ in ("npadvmod", "compound", "nummod", "det", "amod")

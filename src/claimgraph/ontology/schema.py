@@ -301,6 +301,7 @@ _EVENT_WORDS = (
     "figurative_of",
     "figurative_of_keeps",
     "words_modifiers",
+    "persons_triggers",
     "hosting_verbs",
     "hosting_excludes",
     "level_nouns",
@@ -387,6 +388,9 @@ EVENT = struct(
         "labour_as": STR,
         # an act whose noun has one of words_modifiers is this other type ("a verbal attack")
         "words_as": STR,
+        # one of persons_triggers done by a person or an office holder is this other type
+        # ("the minister clashed with the premier": in words)
+        "persons_as": STR,
         # a receiving verb (hosting_verbs) whose object is a guest is this other type
         "hosting_as": STR,
     },
@@ -401,6 +405,7 @@ _SHIFT_KEYS = (
     "police_as",
     "labour_as",
     "words_as",
+    "persons_as",
     "hosting_as",
 )
 EVENT_KEYS: frozenset[str] = frozenset(
@@ -446,6 +451,7 @@ FILES: dict[str, Check] = {
             "hardware_nouns": words,
             "events": map_of(EVENT),
             "collective_nouns": words,
+            "gap_nouns": words,
             "receiving_verbs": words,
             "quantity_relations": WORD_MAP,
             "currencies": STR_MAP,
