@@ -73,3 +73,22 @@ def test_leads_followed_accuse_no_one():
 def test_a_relative_clause_of_whose_has_its_own_subject():
     found = claims("Acme is a toy maker whose stock peaked at $40 a share.")
     assert _of(found, "MEASURE")
+
+
+def test_knowing_or_learning_a_thing_states_nothing():
+    assert not _of(claims("The villagers know the dangers of the old dam."), "STATEMENT")
+    assert not _of(claims("Officials learned the details of the plan."), "STATEMENT")
+    found = claims("Officials learned that the plan had failed.")
+    assert _of(found, "STATEMENT")  # a clause learned is told
+
+
+def test_a_report_asked_about_or_supposed_is_no_statement():
+    found = claims("Reporters asked the coach if he considers the season over.")
+    assert not _of(found, "STATEMENT")
+    found = claims("The deal will fail unless the board believes the price is fair.")
+    assert not _of(found, "STATEMENT")
+
+
+def test_wanting_to_know_asks_a_question():
+    found = claims("The families want to know what happened to the money.")
+    assert not _of(found, "STATEMENT")

@@ -235,6 +235,7 @@ class Ontology:
     speaker_reporting: frozenset[str] = frozenset()  # "Sanders showed no sign", not "the focus"
     finders: frozenset[str] = frozenset()  # "the court found …": a ruling or a result
     intention_verbs: frozenset[str] = frozenset()
+    asking_complements: frozenset[str] = frozenset()  # "we want to know …": a question
     consequence_verbs: frozenset[str] = frozenset()  # "the slump means that …": no one's word
     weighing_verbs: frozenset[str] = frozenset()  # "is considering bidding": an act weighed
     speech_act_verbs: frozenset[str] = frozenset()
@@ -524,6 +525,7 @@ def load_ontology() -> Ontology:
         speaker_reporting=frozenset(map(_lemma, at.get("speaker_reporting") or [])),
         finders=frozenset(map(_lemma, at.get("finders") or [])),
         intention_verbs=frozenset(map(_lemma, at.get("intention_verbs") or [])),
+        asking_complements=frozenset(map(_lemma, at.get("asking_complements") or [])),
         consequence_verbs=frozenset(map(_lemma, at.get("consequence_verbs") or [])),
         weighing_verbs=frozenset(map(_lemma, at.get("weighing_verbs") or [])),
         speech_act_verbs=frozenset(map(_lemma, at.get("speech_act_verbs") or [])),

@@ -641,6 +641,8 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
             # means that people are not spending" is no one's)
             strict = comp is not None and comp.dep_ == "ccomp" and word in onto.consequence_verbs
             subj = _speaker_token(tok, onto, strict=strict)
+            if comp is not None and lemma(comp) in onto.asking_complements:
+                continue  # "we want to know what has changed": a question, no intention told
             if comp is not None and subj is not None and not _holds_event(comp, found):
                 speaker = _speaker_span(subj, tok)
                 out.append(_frame(tok, speaker, phrase(comp), "planned", onto, tok.i))
@@ -656,6 +658,10 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
                 continue  # "the suspect, said to be homeless": reportedly, by no one named
             if _asked_in_question(tok, sent):
                 continue  # "The question is who will Cubans believe?": no one says anything
+            if any(
+                c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in tok.children
+            ):
+                continue  # "asked the sheriff if he considers the case closed": asked, or supposed
             if _imagined(tok):
                 continue  # "People might say why didn't I do that?": no one has said it
             if relays_quote(tok, onto):

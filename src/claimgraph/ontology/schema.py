@@ -508,6 +508,7 @@ FILES: dict[str, Check] = {
             "speaker_reporting": words,
             "finders": words,
             "intention_verbs": words,
+            "asking_complements": words,
             "consequence_verbs": words,
             "weighing_verbs": words,
             "speech_act_verbs": words,
