@@ -92,3 +92,34 @@ def test_a_report_asked_about_or_supposed_is_no_statement():
 def test_wanting_to_know_asks_a_question():
     found = claims("The families want to know what happened to the money.")
     assert not _of(found, "STATEMENT")
+
+
+def test_rising_to_fame_and_taking_wickets_attack_no_one():
+    assert not _of(claims("The jockey shot to prominence in 1994."), "ATTACK")
+    assert not _of(claims("Pakistan struck back with three wickets for 19 runs."), "ATTACK")
+
+
+def test_a_name_given_for_someone_asks_nothing():
+    found = claims("That case is what I call the most important remedy for us.")
+    assert not _of(found, "REQUEST")
+
+
+def test_its_purchase_of_a_foreign_firm_is_not_that_country_s():
+    found = claims("The bank announced its acquisition of a German lender.")
+    acquire = _of(found, "ACQUIRE")
+    assert acquire and role(acquire[0], "agent") != "Germany"
+
+
+def test_a_label_inside_a_quotation_is_the_quoted_speaker_s():
+    found = claims('The appeal "is what I call the last good remedy for us," Ortiz said.')
+    statements = _of(found, "STATEMENT")
+    assert statements and {role(c, "source") for c in statements} == {"Ortiz"}
+
+
+def test_a_question_put_before_the_answer_is_not_what_was_said():
+    found = claims(
+        "Asked about reports the mayor had sold the land, the governor said "
+        '"I know nothing about it" and left.'
+    )
+    statements = _of(found, "STATEMENT")
+    assert statements and all(not role(c, "object").startswith("Asked") for c in statements)

@@ -422,7 +422,10 @@ def _verb_readings(tok: Token, onto: Ontology) -> list[tuple[str, bool]]:
     preposition after it ("On Friday, X called the blast an attack" is no "call on")."""
     word = lemma(tok)
     readings = list(onto.verbs.get(word, []))
+    labels = any(c.dep_ == "oprd" for c in tok.children)  # "what I call a remedy for us"
     for p in tok.children:
+        if p.dep_ == "prep" and labels:
+            continue
         if p.dep_ in ("prep", "prt") and p.pos_ in ("ADP", "PART") and p.i > tok.i:
             if p.lower_ in ("on", "at", "in") and any(
                 o.ent_type_ in ("DATE", "TIME") for o in p.children if o.dep_ == "pobj"
@@ -2432,6 +2435,9 @@ def _nominal_agent(
     else the nationality of its object ("construction of an Iranian factory"); with `target`
     the trigger's possessor is acted upon ("Laden's extradition"), never the agent, and so is the
     object's nationality ("expulsions of Russian diplomats": Russia expels no one)."""
+    mine = next((c for c in trigger.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+    if mine is not None and not target and obj is not None:
+        return None  # "its acquisition of a German lender": its owner's (not Germany)
     for base in (trigger,) if target else (trigger, obj):
         if base is None or (base is obj and patient):
             continue  # "the poisoning of a Russian spy": the spy's country does nothing

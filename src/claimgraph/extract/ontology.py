@@ -228,6 +228,7 @@ class Ontology:
     infinitive_modality: dict[str, str] = field(default_factory=dict)  # "about to leave"
     object_control_verbs: frozenset[str] = frozenset()  # "caused glass to shatter"
     clause_only_reporting: frozenset[str] = frozenset()  # "found the bodies" reports nothing
+    stance_objects: frozenset[str] = frozenset()  # "stressed the importance of X": a stance
     hearing_verbs: frozenset[str] = frozenset()  # "…, a court heard": the court's record
     hearing_bodies: frozenset[str] = frozenset()
     labelling_verbs: frozenset[str] = frozenset()  # "called the bill a betrayal"
@@ -518,6 +519,7 @@ def load_ontology() -> Ontology:
         },
         object_control_verbs=frozenset(map(_lemma, at.get("object_control_verbs") or [])),
         clause_only_reporting=frozenset(map(_lemma, at.get("clause_only_reporting") or [])),
+        stance_objects=frozenset(map(_lemma, at.get("stance_objects") or [])),
         hearing_verbs=frozenset(map(_lemma, at.get("hearing_verbs") or [])),
         hearing_bodies=frozenset(w.lower() for w in at.get("hearing_bodies") or []),
         labelling_verbs=frozenset(map(_lemma, at.get("labelling_verbs") or [])),

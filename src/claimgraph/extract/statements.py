@@ -175,8 +175,12 @@ def _content(verb: Token, onto: Ontology) -> Token | None:
     )
     if lemma(verb) in onto.speaker_reporting and subj is not None and not speaks:
         return None  # "his death shows how fragile the right has become": no one says it
+    later = any(c.dep_ in _CONTENT_DEPS and c.i > verb.i for c in verb.children)
     for c in verb.children:
         if c.dep_ in _CONTENT_DEPS and c.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+            opener = c.doc[c.left_edge.i]
+            if later and c.i < verb.i and opener.tag_ == "VBN" and opener.dep_ == "advcl":
+                continue  # "Asked about reports X has …, he said 'I don't know'": asked
             if person_finds and (
                 c.pos_ in ("ADJ", "NOUN")
                 or (
@@ -193,6 +197,8 @@ def _content(verb: Token, onto: Ontology) -> Token | None:
         obj = None  # "the person who found the bodies": a finding, nothing said
     if lemma(verb) in onto.speaker_reporting and not speaks:
         obj = None  # "the focus on banks showed fears": no one shows them
+    if obj is not None and obj.lemma_.lower() in onto.stance_objects:
+        obj = None  # "stressed the importance of quality": a stance, nothing told
     if obj is not None and obj.pos_ in ("NOUN", "PROPN") and len(list(obj.subtree)) >= 3:
         if obj.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") and all(
             t.ent_type_ == obj.ent_type_ or t.dep_ == "det" for t in obj.subtree
@@ -648,6 +654,8 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
                 out.append(_frame(tok, speaker, phrase(comp), "planned", onto, tok.i))
         elif word in onto.labelling_verbs and (label := _label(tok)) is not None:
             subj = _speaker_token(tok, onto, shared=True)
+            if subj is not None and subj.lower_ in QUOTED_SPEAKERS and _outer_report(tok, onto):
+                continue  # '"That is what I call a remedy," he said': the outer frame states it
             if subj is not None:
                 speaker = _speaker_span(subj, tok)
                 out.append(_frame(tok, speaker, label, "reported", onto, tok.i, read=True))

@@ -501,6 +501,7 @@ FILES: dict[str, Check] = {
             "infinitive_modality": MODALITY_WORDS,
             "object_control_verbs": words,
             "clause_only_reporting": words,
+            "stance_objects": words,
             "hearing_verbs": words,
             "hearing_bodies": words,
             "labelling_verbs": words,
