@@ -123,3 +123,17 @@ def test_a_question_put_before_the_answer_is_not_what_was_said():
     )
     statements = _of(found, "STATEMENT")
     assert statements and all(not role(c, "object").startswith("Asked") for c in statements)
+
+
+def test_wondering_why_asks_and_those_who_want_are_described():
+    assert not _of(claims("The senator wondered why his case would be different."), "STATEMENT")
+    found = claims('"We will not stop, despite those who want to get in our way," she said.')
+    assert all(role(c, "source") != "those" for c in _of(found, "STATEMENT"))
+
+
+def test_a_misparsed_second_subject_leaves_the_clause_after_the_verb():
+    found = claims(
+        "It is, in short, the kind of union job many British workers say they have had "
+        "to fight for."
+    )
+    assert all(role(c, "object") != "It is, in short" for c in _of(found, "STATEMENT"))

@@ -237,6 +237,7 @@ class Ontology:
     finders: frozenset[str] = frozenset()  # "the court found …": a ruling or a result
     intention_verbs: frozenset[str] = frozenset()
     asking_complements: frozenset[str] = frozenset()  # "we want to know …": a question
+    question_verbs: frozenset[str] = frozenset()  # "wondered why …": asked, not told
     consequence_verbs: frozenset[str] = frozenset()  # "the slump means that …": no one's word
     weighing_verbs: frozenset[str] = frozenset()  # "is considering bidding": an act weighed
     speech_act_verbs: frozenset[str] = frozenset()
@@ -528,6 +529,7 @@ def load_ontology() -> Ontology:
         finders=frozenset(map(_lemma, at.get("finders") or [])),
         intention_verbs=frozenset(map(_lemma, at.get("intention_verbs") or [])),
         asking_complements=frozenset(map(_lemma, at.get("asking_complements") or [])),
+        question_verbs=frozenset(map(_lemma, at.get("question_verbs") or [])),
         consequence_verbs=frozenset(map(_lemma, at.get("consequence_verbs") or [])),
         weighing_verbs=frozenset(map(_lemma, at.get("weighing_verbs") or [])),
         speech_act_verbs=frozenset(map(_lemma, at.get("speech_act_verbs") or [])),

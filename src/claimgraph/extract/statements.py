@@ -176,11 +176,14 @@ def _content(verb: Token, onto: Ontology) -> Token | None:
     if lemma(verb) in onto.speaker_reporting and subj is not None and not speaks:
         return None  # "his death shows how fragile the right has become": no one says it
     later = any(c.dep_ in _CONTENT_DEPS and c.i > verb.i for c in verb.children)
+    subjects = sum(c.dep_ == "nsubj" for c in verb.children)
     for c in verb.children:
         if c.dep_ in _CONTENT_DEPS and c.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
             opener = c.doc[c.left_edge.i]
             if later and c.i < verb.i and opener.tag_ == "VBN" and opener.dep_ == "advcl":
                 continue  # "Asked about reports X has …, he said 'I don't know'": asked
+            if later and c.i < verb.i and subjects > 1:
+                continue  # "It is the job many women say they fought for": a misparse's
             if person_finds and (
                 c.pos_ in ("ADJ", "NOUN")
                 or (
@@ -649,6 +652,8 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
             subj = _speaker_token(tok, onto, strict=strict)
             if comp is not None and lemma(comp) in onto.asking_complements:
                 continue  # "we want to know what has changed": a question, no intention told
+            if _generic_holders(tok):
+                continue  # "despite those who want to get in our way": who they are
             if comp is not None and subj is not None and not _holds_event(comp, found):
                 speaker = _speaker_span(subj, tok)
                 out.append(_frame(tok, speaker, phrase(comp), "planned", onto, tok.i))
@@ -675,6 +680,12 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
             if relays_quote(tok, onto):
                 continue  # "the Post quoted an aide as saying …": its "saying" states it
             content = _content(tok, onto)
+            if (
+                word in onto.question_verbs
+                and content is not None
+                and content.doc[content.left_edge.i].lower_ in _WH_WORDS | {"if"}
+            ):
+                continue  # "wondered why his case would be different": a question
             if word in onto.weighing_verbs and content is not None and _holds_event(content, found):
                 continue  # "is considering bidding $780m to acquire X": the ACQUIRE tells it
             subj = _speaker_token(tok, onto, shared=True)
@@ -696,6 +707,18 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
 
 
 _ANYONE = {"people", "some", "someone", "somebody", "anyone", "anybody", "you", "one", "critics"}
+
+
+def _generic_holders(verb: Token) -> bool:
+    """ "those who want to get in our way", "anyone who hopes to win": a relative clause that
+    says who some people are, not what anyone intends."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return (
+        verb.dep_ == "relcl"
+        and subj is not None
+        and subj.lower_ in ("who", "that")
+        and verb.head.lower_ in _ANYONE | {"those", "others", "many", "whoever", "all"}
+    )
 
 
 def _imagined(verb: Token) -> bool:

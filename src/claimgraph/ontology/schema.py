@@ -510,6 +510,7 @@ FILES: dict[str, Check] = {
             "finders": words,
             "intention_verbs": words,
             "asking_complements": words,
+            "question_verbs": words,
             "consequence_verbs": words,
             "weighing_verbs": words,
             "speech_act_verbs": words,
