@@ -422,7 +422,9 @@ def _verb_readings(tok: Token, onto: Ontology) -> list[tuple[str, bool]]:
     preposition after it ("On Friday, X called the blast an attack" is no "call on")."""
     word = lemma(tok)
     readings = list(onto.verbs.get(word, []))
-    labels = any(c.dep_ == "oprd" for c in tok.children)  # "what I call a remedy for us"
+    # a verb that names something has no verb + preposition sense: "what I call a remedy
+    # for us" calls for nothing
+    labels = any(c.dep_ == "oprd" for c in tok.children)
     for p in tok.children:
         if p.dep_ == "prep" and labels:
             continue
@@ -1315,9 +1317,10 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             dobj = subject_of(tok.head)  # "Cited by police for speeding, the driver …"
         if dobj is None:
             dobj = raised_object(tok)  # "questioned and released two men": both acts' object
-        gapped = dobj is None and _gap_object(tok, onto) is not None
+        gap = _gap_object(tok, onto) if dobj is None else None
+        gapped = gap is not None
         if gapped:
-            dobj = _gap_object(tok, onto)  # "the 28,000 systems Sun shipped": the systems
+            dobj = gap  # "the 28,000 systems Sun shipped": the systems
         shared = subject_of(tok.head) if dobj is None else None
         if _conjoined_passive(tok, shared):
             dobj = shared  # "were arrested and charged with murder": charged too
