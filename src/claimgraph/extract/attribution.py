@@ -251,7 +251,7 @@ def phrase(tok: Token) -> Span:
     return doc[start:end]
 
 
-def parenthetical_frame(head: Token, onto: Ontology) -> Token | None:
+def _parenthetical_frame(head: Token, onto: Ontology) -> Token | None:
     """ "Iran, the official said, had sent drones": a reporting verb set off by commas inside
     the clause it vouches for, with nothing of its own to say."""
     doc = head.doc
@@ -657,7 +657,7 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
             span = _speaker_before(c)
             if span is not None and _names_someone(span):
                 return Attribution(span, is_anaphoric(span, onto), cls, c)
-    frame = parenthetical_frame(head, onto)
+    frame = _parenthetical_frame(head, onto)
     if frame is not None and frame.i < trigger.i:
         span = _speaker_before(frame)
         if span is not None and _names_someone(span):
