@@ -31,6 +31,16 @@ def test_she_is_not_the_man_named_last() -> None:
     assert _speakers(text) == ["Hillary Clinton"]
 
 
+def test_a_lone_first_name_says_a_gender_when_it_is_rarely_a_surname() -> None:
+    assert first_name_gender("Melanie") == "f" and first_name_gender("Kevin") == "m"
+    assert first_name_gender("Warren") is None  # a surname as often: unknown
+    text = (
+        "Gordon Brown spoke at the rally for an hour. Melanie watched, and Melanie said the "
+        'crowd loved it. "We will win," he said.'
+    )
+    assert _speakers(text)[-1] == "Gordon Brown"
+
+
 def _sources(text: str) -> list[str]:
     return [c.source["name"] for c in extract_text(text).claims]
 

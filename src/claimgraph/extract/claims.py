@@ -1714,8 +1714,8 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             )
         ):
             return found  # "a phone call", "took the call": no "call for" anything
-        if _modifier_words(tok) & spec.noun_excludes_modifiers:
-            return found  # "a 48-hour strike", "an accidental explosion": another sense
+        if _modifier_words(tok) & spec.noun_excludes_modifiers and not _walkout_words(tok, spec):
+            return found  # "a heart attack", "an accidental explosion": another sense
         if _counts_what_follows(tok, spec):
             return found  # "a storm of criticism": a great deal of criticism
         if spec.not_with_figure and any(
@@ -2286,9 +2286,19 @@ def _dispute(tok: Token, roles: dict[str, Token | None], spec: EventType) -> boo
     )
 
 
+def _walkout_words(tok: Token, spec: EventType) -> set[str]:
+    """The words before a strike noun that make it a walkout ("general", "48-hour", "nurses'")."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in spec.labour_triggers:
+        return set()
+    return _modifier_words(tok) & (spec.labour_modifiers | spec.labour_agents)
+
+
 def _labour_strike(tok: Token, roles: dict[str, Token | None], spec: EventType) -> bool:
-    """ "in the wake of a strike that began last spring", in a story of strikers or a
-    pre-strike schedule: a bare strike noun (no attacker, target or modifier) is a walkout."""
+    """ "a controllers' strike", "the nurses strike": a strike noun its workers modify; "in the
+    wake of a strike that began last spring", in a story of strikers or a pre-strike schedule:
+    a bare strike noun (no attacker, target or modifier) - both are walkouts."""
+    if _walkout_words(tok, spec):
+        return True
     if not (
         tok.pos_ == "NOUN"
         and tok.lemma_.lower() in spec.labour_triggers
@@ -3101,6 +3111,8 @@ def _frames_for(
                 and key.startswith("prep:")
             ):
                 role = "patient"  # "opened fire on protesters": the people fired on
+            if key == "prep:at" and role == "patient" and is_actor(_child(tok, "dobj")):
+                continue  # "pelted the mayor at the fiesta": the mayor is hit, "at" says where
             if role == "patient" and filler is not None:
                 held = _pronoun_antecedent(filler) if filler.lower_ in _RELATIVE else filler
                 role = "recipient" if is_actor(held) else "object"  # "X, who was arrested"
@@ -3139,6 +3151,8 @@ def _frames_for(
                     full_roles.add(role)  # "denied that its troops had crossed": all of it
         if light and obj is not None:  # "filed a charge against X": the noun's own phrases
             _noun_prep_roles(obj, spec, roles)
+            if lemma(obj) in spec.light_needs_target and "prep:at" not in preps:
+                return []  # "threw a rock into the river": no one pelted
         if (
             spec.with_makes_dobj_recipient
             and preps.get("prep:with") is not None
@@ -3346,6 +3360,11 @@ def _frames_for(
         _done_by(tok, noun_now, agent_now, (spec.labour_triggers, spec.labour_agents), onto)
         or _labour_strike(tok, roles, spec)
     ):
+        workers = next((c for c in tok.children if lemma(c) in spec.labour_agents), None)
+        if is_noun and roles.get("agent") is None and workers is not None:
+            roles["agent"] = workers  # "the nurses' strike": the nurses walk out (not its target)
+            if roles.get("object") == workers:
+                roles["object"] = None
         event, spec = spec.labour_as, onto.events[spec.labour_as]  # "a strike by nurses"
     elif spec.words_as and _modifier_words(noun_now or tok) & spec.words_modifiers:
         event, spec = spec.words_as, onto.events[spec.words_as]  # "a personal attack on X"

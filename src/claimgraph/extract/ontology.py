@@ -147,11 +147,15 @@ class EventType:
     words_modifiers: frozenset[str] = frozenset()
     persons_as: str | None = None  # "the minister clashed with the premier": in words
     persons_triggers: frozenset[str] = frozenset()
+    # a light verb's noun that is an attack only thrown at someone ("threw stones at police")
+    light_needs_target: frozenset[str] = frozenset()
     labour_as: str | None = None  # "a strike by rail workers": a walkout, not an attack
     labour_agents: frozenset[str] = frozenset()
     labour_triggers: frozenset[str] = frozenset()
     # words that make a document's bare "strike" a walkout ("strikers", "pre-strike")
     labour_cues: frozenset[str] = frozenset()
+    # words before a strike noun that make it a walkout ("a general strike", "a 48-hour strike")
+    labour_modifiers: frozenset[str] = frozenset()
     # a statement read as this type targets its content's subject ("X said Y lied": Y)
     content_subject_is_target: bool = False
     negated_as: str | None = None  # a negated reported statement of this type is that type
@@ -399,6 +403,8 @@ def load_ontology() -> Ontology:
             labour_agents=frozenset(map(_lemma, spec.get("labour_agents") or [])),
             labour_triggers=frozenset(map(_lemma, spec.get("labour_triggers") or [])),
             labour_cues=frozenset(w.lower() for w in spec.get("labour_cues") or []),
+            labour_modifiers=frozenset(map(_lemma, spec.get("labour_modifiers") or [])),
+            light_needs_target=frozenset(map(_lemma, spec.get("light_needs_target") or [])),
             content_subject_is_target=bool(spec.get("content_subject_is_target")),
             negated_as=spec.get("negated_as"),
             nobody_as=spec.get("nobody_as"),

@@ -311,6 +311,8 @@ _EVENT_WORDS = (
     "labour_agents",
     "labour_triggers",
     "labour_cues",
+    "labour_modifiers",
+    "light_needs_target",
 )
 _EVENT_FLAGS = (
     "quantity",

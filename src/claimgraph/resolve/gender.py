@@ -4,7 +4,8 @@ a common first name says it, else unknown (then either pronoun may point to them
 First names come from the US census lists shipped in the `names` package (MIT, pinned): a
 name counts as male or female only when one list holds it at least four times as often as
 the other ("Donald", "Hillary"); shared names ("Leslie") and names the lists lack
-("Vladimir") stay unknown, so they never block a pronoun.
+("Vladimir") stay unknown, so they never block a pronoun. A name of one word counts only when
+the census surname list holds it at most a tenth as often ("Melanie", not "Warren").
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from functools import lru_cache
 
 _RATIO = 4.0  # how much likelier one sex must be before a first name decides
+_LONE_RATIO = 10.0  # how much likelier a first name than a surname a lone name must be
 _MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "sheikh", "pope", "ayatollah"}
 _FEMALE_TITLES = {"mrs", "ms", "miss", "lady", "queen", "princess", "dame"}
 # relation nouns that say their holder's sex ("the boy's mother said she …")
@@ -73,11 +75,27 @@ def _first_names() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _lone_first_names() -> dict[str, str]:
+    """First names that, standing alone, are far likelier a first name than a surname
+    ("Melanie", "Kevin"; not "Warren", "Morgan" or "Lee")."""
+    male, female = _frequencies("dist.male.first"), _frequencies("dist.female.first")
+    last = _frequencies("dist.all.last")
+    return {
+        name: sex
+        for name, sex in _first_names().items()
+        if (male if sex == "m" else female)[name] >= _LONE_RATIO * last.get(name, 0.0)
+    }
+
+
 def first_name_gender(name: str) -> str | None:
-    """'m', 'f' or None for a full name's first word ("Donald J. Trump" -> 'm')."""
+    """'m', 'f' or None for a full name's first word ("Donald J. Trump" -> 'm'); a name of one
+    word only when it is far likelier a first name than a surname ("Melanie said")."""
     words = [w for w in re.split(r"[\s.]+", name) if w]
-    if len(words) < 2:  # a lone surname says nothing
+    if not words:
         return None
+    if len(words) < 2:  # a lone surname says nothing
+        return _lone_first_names().get(words[0].lower())
     return _first_names().get(words[0].lower())
 
 
