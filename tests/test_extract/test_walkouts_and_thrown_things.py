@@ -58,3 +58,17 @@ def test_a_conversion_of_nothing_builds_nothing():
     found = claims("The conversion of the old barracks into flats began in May.")
     build = _of(found, "BUILD_FACILITY")
     assert build and role(build[0], "object") == "old barracks"
+
+
+def test_an_attack_word_naming_a_kind_of_thing_is_no_attack():
+    found = claims("Soldiers seized forty assault rifles from the smugglers.")
+    assert not _of(found, "ATTACK")
+    found = claims("The senator's campaign ran attack ads all week.")
+    assert not _of(found, "ATTACK")
+
+
+def test_words_and_reputations_are_not_goods_exchanged():
+    found = claims("The veteran exchanged his reputation as a joker for a sober image.")
+    assert not _of(found, "EXCHANGE")
+    found = claims("The two armies exchanged prisoners at the border.")
+    assert _of(found, "EXCHANGE")

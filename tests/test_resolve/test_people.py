@@ -7,7 +7,7 @@ from spacy.tokens import Span
 from claimgraph.extract.nlp import load_nlp
 from claimgraph.extraction import extract_text
 from claimgraph.resolve.entities import resolve_entities
-from claimgraph.resolve.gender import first_name_gender, title_gender
+from claimgraph.resolve.gender import first_name_gender, lone_name_gender, title_gender
 
 
 def _speakers(text: str) -> list[str]:
@@ -32,13 +32,19 @@ def test_she_is_not_the_man_named_last() -> None:
 
 
 def test_a_lone_first_name_says_a_gender_when_it_is_rarely_a_surname() -> None:
-    assert first_name_gender("Melanie") == "f" and first_name_gender("Kevin") == "m"
-    assert first_name_gender("Warren") is None  # a surname as often: unknown
+    assert lone_name_gender("Melanie") == "f" and lone_name_gender("Kevin") == "m"
+    assert lone_name_gender("Warren") is None  # a surname as often: unknown
     text = (
         "Gordon Brown spoke at the rally for an hour. Melanie watched, and Melanie said the "
         'crowd loved it. "We will win," he said.'
     )
     assert _speakers(text)[-1] == "Gordon Brown"
+
+
+def test_she_is_the_speaker_not_the_person_her_title_names_as_owner() -> None:
+    text = "It rained. Ludmila Orlova, Dmitri Orlov's widow, said she plans to sue the hospital."
+    sue = [c for c in extract_text(text).claims if c.event == "SUE"]
+    assert sue and sue[0].agent["name"] == "Ludmila Orlova"
 
 
 def _sources(text: str) -> list[str]:

@@ -1729,6 +1729,8 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             and not any(c.dep_ == "det" for c in tok.children)
         ):
             return found  # "went on strike": a walkout
+        if tok.dep_ in ("compound", "nmod") and lemma(tok.head) in spec.noun_excludes_heads:
+            return found  # "assault rifles", "attack ads": a kind of thing, no act
         governor = tok.head.head if tok.dep_ == "pobj" else tok.head
         if tok.dep_ in ("dobj", "pobj") and lemma(governor) in spec.noun_excludes_governors:
             return found  # "joined the strike": a walkout too; "sentenced to imprisonment"

@@ -313,6 +313,7 @@ _EVENT_WORDS = (
     "labour_cues",
     "labour_modifiers",
     "light_needs_target",
+    "noun_excludes_heads",
 )
 _EVENT_FLAGS = (
     "quantity",

@@ -35,7 +35,13 @@ from claimgraph.resolve.entities import (
     public_bodies,
     title_nouns,
 )
-from claimgraph.resolve.gender import PRONOUN_GENDER, first_name_gender, noun_gender, title_gender
+from claimgraph.resolve.gender import (
+    PRONOUN_GENDER,
+    first_name_gender,
+    lone_name_gender,
+    noun_gender,
+    title_gender,
+)
 
 
 def _norm(name: str) -> str:
@@ -215,9 +221,12 @@ class _Index:
 
     def _gender(self, ent: Entity) -> str | None:
         if ent.id not in self.genders:
-            said = {first_name_gender(n) for n in (ent.name, *ent.aliases)} | {
+            names = (ent.name, *ent.aliases)
+            said = {first_name_gender(n) for n in names} | {
                 title_gender(self.text[max(0, m.start - 12) : m.start]) for m in ent.mentions
             }
+            if all(" " not in n.strip() for n in names):  # "Melanie", never named in full
+                said.add(lone_name_gender(ent.name))
             said.discard(None)
             self.genders[ent.id] = said.pop() if len(said) == 1 else None
         return self.genders[ent.id]
@@ -248,6 +257,14 @@ class _Index:
             and not any(a <= s < b for a, b in quotes)  # '"Donald is a leader," said she'
         ]
         near = [e for e in near if self.fits(e, pronoun)]
+        owners = {  # "Viktoria Skripal, Sergei's niece, has said she …": she is the niece
+            e.id
+            for s, end, e in self.mentions
+            if opening <= s < start and self.text[end : end + 2] in ("'s", "’s")
+        }
+        named = [e for e in near if e.id not in owners]
+        if named and len(named) < len(near):
+            near = named
         if near:
             return near[-1]
         quoted = _quote_only(self.text[opening:start])

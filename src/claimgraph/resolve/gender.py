@@ -89,14 +89,18 @@ def _lone_first_names() -> dict[str, str]:
 
 
 def first_name_gender(name: str) -> str | None:
-    """'m', 'f' or None for a full name's first word ("Donald J. Trump" -> 'm'); a name of one
-    word only when it is far likelier a first name than a surname ("Melanie said")."""
+    """'m', 'f' or None for a full name's first word ("Donald J. Trump" -> 'm')."""
     words = [w for w in re.split(r"[\s.]+", name) if w]
-    if not words:
-        return None
     if len(words) < 2:  # a lone surname says nothing
-        return _lone_first_names().get(words[0].lower())
+        return None
     return _first_names().get(words[0].lower())
+
+
+def lone_name_gender(name: str) -> str | None:
+    """'m', 'f' or None for a person the text names by one word only ("Melanie said"): only a
+    word far likelier a first name than a surname says it ("Warren", "Brooke" do not)."""
+    words = [w for w in re.split(r"[\s.]+", name) if w]
+    return _lone_first_names().get(words[0].lower()) if len(words) == 1 else None
 
 
 def title_gender(text_before: str) -> str | None:
