@@ -1,5 +1,5 @@
-"""Strikes by workers, things thrown at people, where a struck person stood, and nouns that
-name no building.
+"""Strikes by workers, things thrown at people, where a struck person stood, nouns that name
+no building or no act, words that are no goods, and a visit to someone's home.
 
 Sentences are written for these tests (none comes from an evaluation set).
 """
@@ -72,3 +72,9 @@ def test_words_and_reputations_are_not_goods_exchanged():
     assert not _of(found, "EXCHANGE")
     found = claims("The two armies exchanged prisoners at the border.")
     assert _of(found, "EXCHANGE")
+
+
+def test_a_visit_to_someones_home_visits_them():
+    found = claims("Two reporters showed up at Kowalski's house on Sunday.")
+    visit = _of(found, "VISIT")
+    assert visit and role(visit[0], "recipient") == "Kowalski"

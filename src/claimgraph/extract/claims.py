@@ -2288,6 +2288,21 @@ def _dispute(tok: Token, roles: dict[str, Token | None], spec: EventType) -> boo
     )
 
 
+def _host(place: Token | None, spec: EventType) -> Token | None:
+    """ "at Slepian's house", "to the mayor's office": the person whose home or office a visit
+    goes to is who is visited."""
+    if place is None or lemma(place) not in spec.host_places:
+        return None
+    owner = _child(place, "poss")
+    if owner is None:
+        return None
+    # a surname the tagger left untyped or misread as a people ("Slepian's house")
+    person = owner.ent_type_ == "PERSON" or (
+        owner.pos_ == "PROPN" and owner.ent_type_ in ("", "NORP")
+    )
+    return owner if person else None
+
+
 def _walkout_words(tok: Token, spec: EventType) -> set[str]:
     """The words before a strike noun that make it a walkout ("general", "48-hour", "nurses'")."""
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in spec.labour_triggers:
@@ -3115,6 +3130,11 @@ def _frames_for(
                 role = "patient"  # "opened fire on protesters": the people fired on
             if key == "prep:at" and role == "patient" and is_actor(_child(tok, "dobj")):
                 continue  # "pelted the mayor at the fiesta": the mayor is hit, "at" says where
+            host = _host(filler, spec)
+            if role in ("location", "patient") and host is not None:
+                if roles.get("recipient") is None:
+                    roles["recipient"] = host  # "showed up at Slepian's house": Slepian's
+                continue
             if role == "patient" and filler is not None:
                 held = _pronoun_antecedent(filler) if filler.lower_ in _RELATIVE else filler
                 role = "recipient" if is_actor(held) else "object"  # "X, who was arrested"

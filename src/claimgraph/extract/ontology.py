@@ -147,6 +147,8 @@ class EventType:
     words_modifiers: frozenset[str] = frozenset()
     persons_as: str | None = None  # "the minister clashed with the premier": in words
     persons_triggers: frozenset[str] = frozenset()
+    # a person's home or office a visit goes to: the person is visited ("at Slepian's house")
+    host_places: frozenset[str] = frozenset()
     # nouns that a trigger noun modifying them makes a kind of thing ("assault rifles")
     noun_excludes_heads: frozenset[str] = frozenset()
     # a light verb's noun that is an attack only thrown at someone ("threw stones at police")
@@ -408,6 +410,7 @@ def load_ontology() -> Ontology:
             labour_modifiers=frozenset(map(_lemma, spec.get("labour_modifiers") or [])),
             light_needs_target=frozenset(map(_lemma, spec.get("light_needs_target") or [])),
             noun_excludes_heads=frozenset(map(_lemma, spec.get("noun_excludes_heads") or [])),
+            host_places=frozenset(map(_lemma, spec.get("host_places") or [])),
             content_subject_is_target=bool(spec.get("content_subject_is_target")),
             negated_as=spec.get("negated_as"),
             nobody_as=spec.get("nobody_as"),

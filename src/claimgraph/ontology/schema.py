@@ -314,6 +314,7 @@ _EVENT_WORDS = (
     "labour_modifiers",
     "light_needs_target",
     "noun_excludes_heads",
+    "host_places",
 )
 _EVENT_FLAGS = (
     "quantity",
