@@ -78,3 +78,17 @@ def test_a_visit_to_someones_home_visits_them():
     found = claims("Two reporters showed up at Kowalski's house on Sunday.")
     visit = _of(found, "VISIT")
     assert visit and role(visit[0], "recipient") == "Kowalski"
+
+
+def test_attacks_kept_from_happening_are_none():
+    found = claims("Guards were posted at the stations to prevent terrorist attacks.")
+    assert not _of(found, "ATTACK")
+
+
+def test_a_vehicle_that_hits_something_crashes_unless_it_hit_a_bomb():
+    found = claims("A freight train struck a school bus near the crossing.")
+    assert not _of(found, "ATTACK") and _of(found, "ACCIDENT")
+    found = claims("An army truck hit a roadside bomb near the border.")
+    assert _of(found, "ATTACK") and not _of(found, "ACCIDENT")
+    found = claims("A van rammed into the crowd outside the mosque.")
+    assert _of(found, "ATTACK")

@@ -1734,6 +1734,12 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         governor = tok.head.head if tok.dep_ == "pobj" else tok.head
         if tok.dep_ in ("dobj", "pobj") and lemma(governor) in spec.noun_excludes_governors:
             return found  # "joined the strike": a walkout too; "sentenced to imprisonment"
+        if (
+            tok.dep_ == "dobj"
+            and lemma(governor) in spec.generic_governors
+            and not any(c.dep_ in ("det", "poss", "prep", "nummod") for c in tok.children)
+        ):
+            return found  # "to prevent terrorist attacks": attacks in general
         if any(
             lemma(c) in spec.noun_excludes_governors and _gap_object(c, onto) == tok
             for c in tok.children
@@ -2275,6 +2281,19 @@ def _done_by(
     if light_noun is not None:
         words.add(light_noun.lemma_.lower())
     return bool(words & triggers) and _named(agent, agents)
+
+
+def _vehicle_hit(tok: Token, roles: dict[str, Token | None], spec: EventType) -> bool:
+    """ "An Amtrak train struck a logging truck": a vehicle hitting something crashes (a
+    convoy that hit a roadside bomb was attacked)."""
+    agent, thing = roles.get("agent"), roles.get("object") or roles.get("recipient")
+    return (
+        tok.pos_ == "VERB"
+        and lemma(tok) in spec.vehicle_triggers
+        and agent is not None
+        and lemma(agent) in spec.vehicle_subjects
+        and not (thing is not None and _head_lemmas(thing) & spec.vehicle_keeps_objects)
+    )
 
 
 def _dispute(tok: Token, roles: dict[str, Token | None], spec: EventType) -> bool:
@@ -3392,6 +3411,8 @@ def _frames_for(
         event, spec = spec.words_as, onto.events[spec.words_as]  # "a personal attack on X"
     elif spec.persons_as and _dispute(tok, roles, spec):
         event, spec = spec.persons_as, onto.events[spec.persons_as]  # "X clashed with Y"
+    elif spec.vehicles_as and _vehicle_hit(tok, roles, spec):
+        event, spec = spec.vehicles_as, onto.events[spec.vehicles_as]  # "a train struck a car"
     elif spec.hosting_as and inverse and _hosted(tok, roles.get("object"), spec):
         # "the president received the envoy": a host meets a visitor, nothing changes hands
         event, spec = spec.hosting_as, onto.events[spec.hosting_as]

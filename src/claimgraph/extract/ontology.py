@@ -147,6 +147,12 @@ class EventType:
     words_modifiers: frozenset[str] = frozenset()
     persons_as: str | None = None  # "the minister clashed with the premier": in words
     persons_triggers: frozenset[str] = frozenset()
+    vehicles_as: str | None = None  # "a train struck a logging truck": a crash
+    vehicle_subjects: frozenset[str] = frozenset()
+    vehicle_keeps_objects: frozenset[str] = frozenset()  # "the convoy hit a roadside bomb"
+    vehicle_triggers: frozenset[str] = frozenset()
+    # verbs under which an event noun with no determiner or phrase of its own is generic
+    generic_governors: frozenset[str] = frozenset()
     # a person's home or office a visit goes to: the person is visited ("at Slepian's house")
     host_places: frozenset[str] = frozenset()
     # nouns that a trigger noun modifying them makes a kind of thing ("assault rifles")
@@ -404,6 +410,11 @@ def load_ontology() -> Ontology:
             words_modifiers=frozenset(map(_lemma, spec.get("words_modifiers") or [])),
             persons_as=spec.get("persons_as"),
             persons_triggers=frozenset(map(_lemma, spec.get("persons_triggers") or [])),
+            vehicles_as=spec.get("vehicles_as"),
+            vehicle_subjects=frozenset(map(_lemma, spec.get("vehicle_subjects") or [])),
+            vehicle_keeps_objects=frozenset(map(_lemma, spec.get("vehicle_keeps_objects") or [])),
+            vehicle_triggers=frozenset(map(_lemma, spec.get("vehicle_triggers") or [])),
+            generic_governors=frozenset(map(_lemma, spec.get("generic_governors") or [])),
             labour_agents=frozenset(map(_lemma, spec.get("labour_agents") or [])),
             labour_triggers=frozenset(map(_lemma, spec.get("labour_triggers") or [])),
             labour_cues=frozenset(w.lower() for w in spec.get("labour_cues") or []),

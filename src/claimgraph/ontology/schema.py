@@ -315,6 +315,10 @@ _EVENT_WORDS = (
     "light_needs_target",
     "noun_excludes_heads",
     "host_places",
+    "vehicle_subjects",
+    "vehicle_keeps_objects",
+    "vehicle_triggers",
+    "generic_governors",
 )
 _EVENT_FLAGS = (
     "quantity",
@@ -395,6 +399,9 @@ EVENT = struct(
         # one of persons_triggers done by a person or an office holder is this other type
         # ("the minister clashed with the premier": in words)
         "persons_as": STR,
+        # a vehicle (vehicle_subjects) that does it to anything but vehicle_keeps_objects is
+        # this other type ("a train struck a truck" crashes)
+        "vehicles_as": STR,
         # a receiving verb (hosting_verbs) whose object is a guest is this other type
         "hosting_as": STR,
     },
@@ -410,6 +417,7 @@ _SHIFT_KEYS = (
     "labour_as",
     "words_as",
     "persons_as",
+    "vehicles_as",
     "hosting_as",
 )
 EVENT_KEYS: frozenset[str] = frozenset(
