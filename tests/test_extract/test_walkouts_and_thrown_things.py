@@ -92,3 +92,11 @@ def test_a_vehicle_that_hits_something_crashes_unless_it_hit_a_bomb():
     assert _of(found, "ATTACK") and not _of(found, "ACCIDENT")
     found = claims("A van rammed into the crowd outside the mosque.")
     assert _of(found, "ATTACK")
+
+
+def test_the_country_of_what_is_bought_is_not_the_buyer():
+    found = claims("Refiners said purchases of Venezuelan crude fell in June.")
+    assert all(role(c, "agent") != "Venezuela" for c in _of(found, "ACQUIRE"))
+    found = claims("The group launched a $12-a-share offer for the Dutch company last week.")
+    acquire = _of(found, "ACQUIRE")
+    assert acquire and role(acquire[0], "agent") == "group"

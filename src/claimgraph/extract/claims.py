@@ -2976,8 +2976,14 @@ def _frames_for(
         ):  # "Acme closed at $41": the company, and the price its stock shows
             roles["agent"], roles["object"] = obj, preps.get("prep:at") or preps.get("prep:to")
     elif is_noun:
+        # "the poisoning of a Russian spy", "purchases of Iranian oil": the object's country
+        # is its victim's or its seller's, never the doer's
+        receiver = spec.transfer is not None and spec.transfer[1] == "agent"
         roles["agent"] = _nominal_agent(
-            tok, obj, _possessor_targeted(tok, spec), spec.roles.get("dobj") == "patient"
+            tok,
+            obj,
+            _possessor_targeted(tok, spec),
+            spec.roles.get("dobj") == "patient" or receiver,
         )
         roles["object"] = obj
         if (
