@@ -257,3 +257,12 @@ def test_a_finding_goes_on_through_a_participle():
         "by 20 points."
     )
     assert found and all(c.source["name"] != "publisher" for c in found)
+
+
+def test_a_statement_its_author_modifies_is_not_the_last_speakers():
+    found = claims(
+        "The president said the offensive had ended. "
+        '"Our units took the hills," the army statement said.'
+    )
+    said = [c for c in found if "took the hills" in c.evidence["text"]]
+    assert said and said[0].source["name"] != "president"

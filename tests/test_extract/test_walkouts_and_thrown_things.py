@@ -85,9 +85,11 @@ def test_attacks_kept_from_happening_are_none():
     assert not _of(found, "ATTACK")
 
 
-def test_a_vehicle_that_hits_something_crashes_unless_it_hit_a_bomb():
+def test_a_vehicle_that_hits_another_crashes():
     found = claims("A freight train struck a school bus near the crossing.")
     assert not _of(found, "ATTACK") and _of(found, "ACCIDENT")
+    found = claims("The lorry struck the crowd on the seafront.")
+    assert _of(found, "ATTACK") and not _of(found, "ACCIDENT")
     found = claims("An army truck hit a roadside bomb near the border.")
     assert _of(found, "ATTACK") and not _of(found, "ACCIDENT")
     found = claims("A van rammed into the crowd outside the mosque.")

@@ -333,6 +333,13 @@ def is_anaphoric(span: Span, onto: Ontology) -> bool:
         for t in span
     ):
         return False
+    if root.lemma_.lower() in onto.document_speakers and any(
+        c.dep_ in ("compound", "poss")
+        and c.pos_ in ("NOUN", "PROPN")
+        and c.lemma_.lower() in onto.actor_nouns
+        for c in root.children
+    ):
+        return False  # "the army statement said": the army's, not the last speaker's
     if root.lemma_.lower() in onto.anaphoric_speakers | onto.document_speakers and any(
         (c.dep_ == "det" and c.lower_ in ("a", "an", "another"))
         or (c.dep_ == "nummod" and c.lower_ == "one")

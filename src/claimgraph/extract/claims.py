@@ -2284,15 +2284,19 @@ def _done_by(
 
 
 def _vehicle_hit(tok: Token, roles: dict[str, Token | None], spec: EventType) -> bool:
-    """ "An Amtrak train struck a logging truck": a vehicle hitting something crashes (a
-    convoy that hit a roadside bomb was attacked)."""
+    """ "An Amtrak train struck a logging truck": a vehicle hitting another crashes (a truck
+    that struck a crowd, a plane that hit a tower, a convoy that hit a bomb were attacks)."""
     agent, thing = roles.get("agent"), roles.get("object") or roles.get("recipient")
+    if thing is None:
+        return False
+    whole = of_object(thing)  # "struck the back of a service locomotive": the locomotive
+    hit = {lemma(thing)} | ({lemma(whole)} if whole is not None else set())
     return (
         tok.pos_ == "VERB"
         and lemma(tok) in spec.vehicle_triggers
         and agent is not None
         and lemma(agent) in spec.vehicle_subjects
-        and not (thing is not None and _head_lemmas(thing) & spec.vehicle_keeps_objects)
+        and bool(hit & spec.vehicle_subjects)  # "hit a car bomb" is a bomb
     )
 
 

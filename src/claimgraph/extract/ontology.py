@@ -149,7 +149,6 @@ class EventType:
     persons_triggers: frozenset[str] = frozenset()
     vehicles_as: str | None = None  # "a train struck a logging truck": a crash
     vehicle_subjects: frozenset[str] = frozenset()
-    vehicle_keeps_objects: frozenset[str] = frozenset()  # "the convoy hit a roadside bomb"
     vehicle_triggers: frozenset[str] = frozenset()
     # verbs under which an event noun with no determiner or phrase of its own is generic
     generic_governors: frozenset[str] = frozenset()
@@ -412,7 +411,6 @@ def load_ontology() -> Ontology:
             persons_triggers=frozenset(map(_lemma, spec.get("persons_triggers") or [])),
             vehicles_as=spec.get("vehicles_as"),
             vehicle_subjects=frozenset(map(_lemma, spec.get("vehicle_subjects") or [])),
-            vehicle_keeps_objects=frozenset(map(_lemma, spec.get("vehicle_keeps_objects") or [])),
             vehicle_triggers=frozenset(map(_lemma, spec.get("vehicle_triggers") or [])),
             generic_governors=frozenset(map(_lemma, spec.get("generic_governors") or [])),
             labour_agents=frozenset(map(_lemma, spec.get("labour_agents") or [])),

@@ -316,7 +316,6 @@ _EVENT_WORDS = (
     "noun_excludes_heads",
     "host_places",
     "vehicle_subjects",
-    "vehicle_keeps_objects",
     "vehicle_triggers",
     "generic_governors",
 )
@@ -399,7 +398,7 @@ EVENT = struct(
         # one of persons_triggers done by a person or an office holder is this other type
         # ("the minister clashed with the premier": in words)
         "persons_as": STR,
-        # a vehicle (vehicle_subjects) that does it to anything but vehicle_keeps_objects is
+        # a vehicle (vehicle_subjects) that does it (vehicle_triggers) to another vehicle is
         # this other type ("a train struck a truck" crashes)
         "vehicles_as": STR,
         # a receiving verb (hosting_verbs) whose object is a guest is this other type
