@@ -52,6 +52,7 @@ _FEMALE_NOUNS = {
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
+@lru_cache(maxsize=4)
 def _frequencies(filename: str) -> dict[str, float]:
     text = importlib.resources.files("names").joinpath(filename).read_text(encoding="utf-8")
     out: dict[str, float] = {}
