@@ -47,6 +47,15 @@ def test_she_is_the_speaker_not_the_person_her_title_names_as_owner() -> None:
     assert sue and sue[0].agent["name"] == "Ludmila Orlova"
 
 
+def test_a_person_named_in_a_speakers_relative_clause_is_not_the_speaker() -> None:
+    text = (
+        "It rained. Police officers who had questioned Tomas Lindqvist said the boat had "
+        "sunk near the island."
+    )
+    said = [c for c in extract_text(text).claims if "sunk" in c.evidence["text"]]
+    assert said and said[0].source["name"] == "Police officers"
+
+
 def _sources(text: str) -> list[str]:
     return [c.source["name"] for c in extract_text(text).claims]
 

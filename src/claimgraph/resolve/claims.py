@@ -791,6 +791,15 @@ def _appositive_name(span: RoleSpan, idx: _Index) -> Entity | None:
 
 _NEW_ONE = re.compile(r"^(?:the |a )?(?:new|newly formed|planned|proposed)\b", re.I)
 _OWNED_BY = re.compile(r"\b(?:owned|controlled|held) by\b")
+# a relative clause after a speaker's head ("officers who had been searching for X"), not the
+# pronoun a phrase ends on ("many of whom") nor the clause that is all a pronoun says ("those
+# who know me", "27 percent of those who named a candidate")
+_DANGLING = re.compile(r"(?:[\s,]+(?:in|on|at|of|for|with|by|from|to|under|about))*[\s,]*$")
+_WHO_CLAUSE = re.compile(
+    r"(?<!\bthose )(?<!\bsome )(?<!\bothers )(?<!\banyone )(?<!\beveryone )(?<!\bmany )"
+    r"\b(?:who|whom|whose|which|that)\b(?=\s+\S)",
+    re.IGNORECASE,
+)
 
 
 _NAME_LINKS = frozenset({"for", "against", "without"})  # "Americans for Prosperity"
@@ -854,10 +863,11 @@ def _speaker(span: RoleSpan, idx: _Index, onto: Ontology) -> dict[str, Any]:
     if ent is not None and ent.type != "NORP" and not _hyphenated_head(span):
         return {"name": ent.name, "type": ent.type, "entity_id": ent.id, "text": span.text}
     owner = _OWNED_BY.search(span.text, span.head_end - span.start)
-    # "the company, 98.6%-owned by investor Kirk Kerkorian, announced": the company speaks
-    inner = idx.entities_in(
-        span.start, span.start + owner.start() if owner else span.end, span.text
-    )
+    # "the company, 98.6%-owned by investor Kirk Kerkorian, announced": the company speaks;
+    # "police officers who had been searching for Howes concluded": the officers, not Howes
+    clause = _WHO_CLAUSE.search(span.text, span.head_end - span.start)
+    cuts = [m.start() for m in (owner, clause) if m is not None]
+    inner = idx.entities_in(span.start, span.start + min(cuts) if cuts else span.end, span.text)
     org = next((e for e in inner if e.type in ("ORG", "PERSON")), None)
     head = _head_word(span)
     named = _appositive_name(span, idx)
@@ -876,7 +886,8 @@ def _speaker(span: RoleSpan, idx: _Index, onto: Ontology) -> dict[str, Any]:
     if org is not None:  # "analysts at the Institute", "a spokesman for Company X"
         return {"name": org.name, "type": org.type, "entity_id": org.id, "text": span.text}
     country = next((e for e in inner if e.type in ("GPE", "NORP")), None)
-    name = span.text
+    # who they are: "a truck maker in which Ford has a stake" is the truck maker
+    name = _DANGLING.sub("", span.text[: clause.start()]) if clause else span.text
     for det in ("the ", "a ", "an ", "The ", "A ", "An "):
         name = name.removeprefix(det)
     out = {"name": name, "type": "GROUP", "entity_id": None, "text": span.text}
