@@ -2319,11 +2319,8 @@ def _host(place: Token | None, spec: EventType) -> Token | None:
     owner = _child(place, "poss")
     if owner is None:
         return None
-    # a surname the tagger left untyped or misread as a people ("Slepian's house")
-    person = owner.ent_type_ == "PERSON" or (
-        owner.pos_ == "PROPN" and owner.ent_type_ in ("", "NORP")
-    )
-    return owner if person else None
+    # or the surname of a person named in full, however the tagger read it ("Slepian's house")
+    return owner if owner.ent_type_ == "PERSON" or _named_person(owner) else None
 
 
 def _walkout_words(tok: Token, spec: EventType) -> set[str]:
@@ -3159,8 +3156,8 @@ def _frames_for(
                 role = "patient"  # "opened fire on protesters": the people fired on
             if key == "prep:at" and role == "patient" and is_actor(_child(tok, "dobj")):
                 continue  # "pelted the mayor at the fiesta": the mayor is hit, "at" says where
-            host = _host(filler, spec)
-            if role in ("location", "patient") and host is not None:
+            host = _host(filler, spec) if role in ("location", "patient") else None
+            if host is not None:
                 if roles.get("recipient") is None:
                     roles["recipient"] = host  # "showed up at Slepian's house": Slepian's
                 continue
