@@ -44,7 +44,7 @@ from claimgraph.extract.ontology import EventType, Ontology, load_ontology
 from claimgraph.extract.quantities import own_subtree
 from claimgraph.extract.records import Frame, Mention, RoleSpan
 from claimgraph.extract.statements import quoted_frames, statement_frames, transcript_frames
-from claimgraph.extract.timespans import ent_span, times_elsewhere, times_under
+from claimgraph.extract.timespans import ent_span, times_elsewhere, times_under, when_date
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_LABELS = {"GPE", "NORP", "ORG", "PERSON"}
@@ -654,6 +654,75 @@ def _bought(verb: Token, dobj: Token | None, preps: dict[str, Token]) -> Token |
     if thing is None or thing.ent_type_ in ("DATE", "TIME", "MONEY") or thing.pos_ == "VERB":
         return None
     return thing
+
+
+_ASKING_IF = {
+    "ask",
+    "know",
+    "determine",
+    "decide",
+    "check",
+    "see",
+    "learn",
+    "investigate",
+    "examine",
+    "wonder",
+    "question",
+    "doubt",
+    "inquire",
+    "enquire",
+    "establish",
+    "verify",
+}
+_UNSURE = {"unclear", "uncertain", "sure", "certain", "clear", "known", "unknown"}
+
+
+def _says_something(verb: Token) -> bool:
+    """ "refused to say the words", "refused to say that X is a capital": a refusal of a
+    position; "refused to say whether …", "refused to say" alone: no comment."""
+    if _child(verb, "dobj") is not None:
+        return True
+    clause = _child(verb, "ccomp")
+    return clause is not None and not any(
+        t.lower_ in _WH for t in clause.subtree if t.i < clause.i and t.dep_ in ("mark", "advmod")
+    )
+
+
+def _open_question(tok: Token, onto: Ontology) -> bool:
+    """ "declined to say whether the suspect was arrested", "trying to determine whether the
+    fire was set", "wouldn't say if he was asked to leave": an act asked about, not stated
+    (a noun inside names a thing the question is about: "whether he is linked to the attacks")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    node = tok
+    for _ in range(4):
+        marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+        if "whether" in marks:
+            return True
+        head = node.head
+        if "if" in marks and node.dep_ in ("ccomp", "advcl", "dobj"):
+            # the parser hangs "asked him if …" as an adverbial clause ("if we are asked to
+            # stretch, we must see an equal effort" is a condition)
+            asks = _ASKING_IF if node.dep_ != "advcl" else _ASKING_IF & {"ask", "wonder"}
+            if (
+                lemma(head) in asks
+                or (
+                    node.dep_ != "advcl"
+                    and any(c.dep_ == "acomp" and c.lower_ in _UNSURE for c in head.children)
+                )
+                or (
+                    lemma(head) in onto.silent_when_negated
+                    and (
+                        polarity(head, onto) == "negative"
+                        or (head.dep_ == "xcomp" and lemma(head.head) in ("decline", "refuse"))
+                    )
+                )
+            ):
+                return True
+        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+            return False  # "the academy, funded by Saudi Arabia": told, whatever is asked
+        node = node.head
+    return False
 
 
 def _generic(tok: Token) -> bool:
@@ -1403,6 +1472,18 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 and _fits(dobj, spec.verb_excludes_object[word], onto)
             ):
                 continue  # "sent the boy home" gives no goods; "sent troops" deploys them
+            if word in spec.verb_excludes_preps and any(
+                c.dep_ == "prep" and c.i > tok.i and c.lower_ in spec.verb_excludes_preps[word]
+                for c in tok.children
+            ):
+                continue  # "rallied behind the nominee" backs him, no protest
+            if (
+                word in spec.verb_excludes_complement
+                and xcomp is not None
+                and lemma(xcomp) in spec.verb_excludes_complement[word]
+                and not _says_something(xcomp)
+            ):
+                continue  # "refused to comment": nothing said, nothing rejected
             if word in spec.to_figure_excludes and _to_figure(tok, onto):
                 continue  # "last year they contributed #34 million to profit": a share of it
             if word in spec.opinion_with_clause and _child(tok, "ccomp") is not None:
@@ -2311,6 +2392,54 @@ def _dispute(tok: Token, roles: dict[str, Token | None], spec: EventType) -> boo
     )
 
 
+def _in_words(tok: Token, noun: Token | None, spec: EventType) -> bool:
+    """ "a personal attack on X", "publicly attacked the judge", "attacked his rival's record",
+    "attacked the plan as a giveaway": an attack made in words, on a person's conduct or ideas."""
+    head = noun or tok
+    if _modifier_words(head) & spec.words_modifiers:
+        return True
+    if any(c.dep_ == "advmod" and c.lower_ in spec.words_adverbs for c in tok.children):
+        return True
+    targets = [c for c in head.children if c.dep_ == "dobj"]
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "of", "over", "for"):
+            targets += [c for c in prep.children if c.dep_ == "pobj"]  # "over its handling"
+        elif prep.dep_ == "prep" and prep.lower_ == "as" and _labelled(head, prep, spec):
+            return True  # "attacked her as an elitist"
+    return any(
+        (
+            t.lemma_.lower() in spec.words_targets
+            or (t.lemma_.lower() in spec.words_owned_targets and _person_owned(t))
+        )
+        and (t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.ent_type_ in ("", "NORP")))
+        for t in targets
+    )  # ("attacked The Associated Press' account": the parser's "Press" names no idea)
+
+
+def _person_owned(noun: Token) -> bool:
+    """ "Clinton's positions", "his positions" (a person's stances; "Islamic State positions",
+    "its positions" are ground held)."""
+    owner = _child(noun, "poss")
+    return owner is not None and (
+        owner.ent_type_ == "PERSON" or owner.lower_ in ("his", "her", "my", "your")
+    )
+
+
+def _labelled(verb: Token, prep: Token, spec: EventType) -> bool:
+    """ "attacked her as an elitist", "attacked the program as a waste": someone or something
+    attacked as being something ("attacked the town as part of an offensive" is a raid)."""
+    obj = _child(verb, "dobj")
+    label = _child(prep, "pobj") or _child(prep, "amod")
+    return (
+        verb.pos_ == "VERB"
+        and obj is not None
+        and obj.i < prep.i
+        and label is not None
+        and label.pos_ in ("NOUN", "ADJ")
+        and label.lemma_.lower() not in spec.words_not_labels
+    )
+
+
 def _host(place: Token | None, spec: EventType) -> Token | None:
     """ "at Slepian's house", "to the mayor's office": the person whose home or office a visit
     goes to is who is visited."""
@@ -2572,6 +2701,8 @@ def _participant(trigger: Token) -> Token | None:
         verb = trigger.head.head
         if verb.dep_ == "dobj" and verb.lemma_.lower() == "part":  # "took part in"
             verb = verb.head
+        elif trigger.head.lower_ == "at" and _child(verb, "dobj") is not None:
+            return None  # "police fired tear gas at a rally": done to it, not holding it
     elif trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in _JOINING:
         verb = trigger.head
     if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _SPEAKING:
@@ -2674,7 +2805,9 @@ def extract_frames(doc: Doc, onto: Ontology | None = None) -> list[Frame]:
         readings = [
             (tok, event, inverse, obj)
             for tok in sent
-            if not (_excluded(tok) or _blocked(tok, onto) or _generic(tok))
+            if not (
+                _excluded(tok) or _blocked(tok, onto) or _generic(tok) or _open_question(tok, onto)
+            )
             for event, inverse, obj in _triggers(tok, onto)
         ]
         at = {tok.i for tok, _, _, _ in readings}
@@ -3414,7 +3547,7 @@ def _frames_for(
             if roles.get("object") == workers:
                 roles["object"] = None
         event, spec = spec.labour_as, onto.events[spec.labour_as]  # "a strike by nurses"
-    elif spec.words_as and _modifier_words(noun_now or tok) & spec.words_modifiers:
+    elif spec.words_as and _in_words(tok, noun_now, spec):
         event, spec = spec.words_as, onto.events[spec.words_as]  # "a personal attack on X"
     elif spec.persons_as and _dispute(tok, roles, spec):
         event, spec = spec.persons_as, onto.events[spec.persons_as]  # "X clashed with Y"
@@ -3542,7 +3675,7 @@ def _frames_for(
         who = subject_of(tok) or roles.get("recipient") or roles.get("object")
         roles = {"object": who} if who is not None else {}
     stop = {attribution.report_verb.i} if attribution.report_verb is not None else set()
-    times = times_under(tok, stop=stop, onto=onto)
+    times = times_under(tok, stop=stop, onto=onto) or when_date(tok)
     if carrier is not None:  # "talks resumed on Monday"
         times += times_under(carrier, stop=stop | {tok.i}, onto=onto)
     report_times = (

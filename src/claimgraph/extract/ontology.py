@@ -55,6 +55,9 @@ class EventType:
     answers_clause: frozenset[str] = frozenset()  # "…, a charge Russia denies": the accusation
     verb_needs_object: dict[str, frozenset[str]] = field(default_factory=dict)  # per verb
     verb_excludes_object: dict[str, frozenset[str]] = field(default_factory=dict)  # per verb
+    verb_excludes_preps: dict[str, frozenset[str]] = field(default_factory=dict)  # "rally behind"
+    # "refused to comment": the complement verbs under which the verb is no act of this type
+    verb_excludes_complement: dict[str, frozenset[str]] = field(default_factory=dict)
     noun_needs_prep: dict[str, frozenset[str]] = field(default_factory=dict)  # "a call for X"
     opinion_with_clause: frozenset[str] = frozenset()  # "agreed (that) it was a problem"
     # verbs that, given "to" a figure, make up that figure: "contributed #34m to profit"
@@ -145,6 +148,10 @@ class EventType:
     hosting_excludes: frozenset[str] = frozenset()  # "received two prisoners": handed over
     words_as: str | None = None  # "a verbal attack on the minister": an accusation
     words_modifiers: frozenset[str] = frozenset()
+    words_adverbs: frozenset[str] = frozenset()  # "publicly attacked the judge"
+    words_targets: frozenset[str] = frozenset()  # "attacked his record": conduct or ideas
+    words_not_labels: frozenset[str] = frozenset()  # "attacked them as revenge": a reason
+    words_owned_targets: frozenset[str] = frozenset()  # "his positions" (not "IS positions")
     persons_as: str | None = None  # "the minister clashed with the premier": in words
     persons_triggers: frozenset[str] = frozenset()
     vehicles_as: str | None = None  # "a train struck a logging truck": a crash
@@ -332,6 +339,14 @@ def load_ontology() -> Ontology:
                 _lemma(v): frozenset(map(_lemma, ws))
                 for v, ws in (spec.get("verb_excludes_object") or {}).items()
             },
+            verb_excludes_preps={
+                _lemma(v): frozenset(w.lower() for w in ws)
+                for v, ws in (spec.get("verb_excludes_preps") or {}).items()
+            },
+            verb_excludes_complement={
+                _lemma(v): frozenset(map(_lemma, ws))
+                for v, ws in (spec.get("verb_excludes_complement") or {}).items()
+            },
             setting_verbs=frozenset(map(_lemma, spec.get("setting_verbs") or [])),
             valuing_verbs=frozenset(map(_lemma, spec.get("valuing_verbs") or [])),
             opinion_with_clause=frozenset(map(_lemma, spec.get("opinion_with_clause") or [])),
@@ -407,6 +422,10 @@ def load_ontology() -> Ontology:
             hosting_verbs=frozenset(map(_lemma, spec.get("hosting_verbs") or [])),
             hosting_excludes=frozenset(map(_lemma, spec.get("hosting_excludes") or [])),
             words_modifiers=frozenset(map(_lemma, spec.get("words_modifiers") or [])),
+            words_adverbs=frozenset(w.lower() for w in spec.get("words_adverbs") or []),
+            words_targets=frozenset(map(_lemma, spec.get("words_targets") or [])),
+            words_not_labels=frozenset(map(_lemma, spec.get("words_not_labels") or [])),
+            words_owned_targets=frozenset(map(_lemma, spec.get("words_owned_targets") or [])),
             persons_as=spec.get("persons_as"),
             persons_triggers=frozenset(map(_lemma, spec.get("persons_triggers") or [])),
             vehicles_as=spec.get("vehicles_as"),

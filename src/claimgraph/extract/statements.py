@@ -271,6 +271,12 @@ def _label(verb: Token) -> Span | None:
         and not any(c.dep_ == "nsubjpass" for c in verb.children)
     ):
         return None  # "a passerby called police to report it": phoned, nothing named
+    if (
+        named is None
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and verb.dep_ in ("acl", "conj", "advcl")
+    ):
+        return None  # "the gatherings, called the Clinton Global Initiative": a name, not a word
     start = named.left_edge.i if named is not None else verb.i + 1
     return verb.doc[start : label.right_edge.i + 1]
 
@@ -482,6 +488,19 @@ def _describes_noun(tok: Token, root: Token) -> bool:
     return False
 
 
+def _asked_about(tok: Token, root: Token) -> bool:
+    """Whether a word of the content sits in a "whether" question there: "questioned whether
+    he would endorse her" endorses no one."""
+    node = tok
+    while node.head.i != node.i:
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in node.children):
+            return True
+        if node.i == root.i:
+            return False
+        node = node.head
+    return False
+
+
 def _content_word(tok: Token, spec: EventType) -> bool:
     """Whether a word of reported content makes the statement this event ("involved in the
     attack" accuses; "involvement with our plant" does not: content_needs_prep)."""
@@ -507,7 +526,9 @@ def _reading(
     said = [
         t
         for t in content
-        if not (t.dep_ == "amod" and t.tag_ == "VBN") and not _describes_noun(t, content.root)
+        if not (t.dep_ == "amod" and t.tag_ == "VBN")
+        and not _describes_noun(t, content.root)
+        and not _asked_about(t, content.root)
     ]
     subj = _content_subject(content)
     for name, spec in onto.events.items():
@@ -686,6 +707,12 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
                 and content.doc[content.left_edge.i].lower_ in _WH_WORDS | {"if"}
             ):
                 continue  # "wondered why his case would be different": a question
+            if (
+                content is not None
+                and content.doc[content.left_edge.i].lower_ in ("whether", "if")
+                and polarity(tok, onto) == "negative"
+            ):
+                continue  # "they did not know whether he would endorse X": nothing told
             if word in onto.weighing_verbs and content is not None and _holds_event(content, found):
                 continue  # "is considering bidding $780m to acquire X": the ACQUIRE tells it
             subj = _speaker_token(tok, onto, shared=True)

@@ -111,6 +111,20 @@ def times_elsewhere(tok: Token, start: int, end: int) -> list[Mention]:
     return out
 
 
+def when_date(tok: Token) -> list[Mention]:
+    """ "lived in London from 1968, when the Soviets invaded Czechoslovakia": the date a "when"
+    clause hangs on is the date of that clause's event."""
+    node = tok
+    while node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
+        node = node.head  # "when troops entered and seized the town"
+    if node.dep_ != "relcl" or not any(
+        c.dep_ == "advmod" and c.lower_ == "when" for c in node.children
+    ):
+        return []
+    ent = ent_span(node.head) if node.head.ent_type_ in ("DATE", "TIME") else None
+    return [Mention(ent.start_char, ent.end_char, ent.text)] if ent is not None else []
+
+
 def times_under(tok: Token, *, stop: set[int], onto: Ontology | None = None) -> list[Mention]:
     """DATE/TIME entities attached to `tok` (not inside another clause we are not about, and
     not the date of a figure the sentence compares with)."""

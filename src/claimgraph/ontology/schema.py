@@ -301,6 +301,10 @@ _EVENT_WORDS = (
     "figurative_of",
     "figurative_of_keeps",
     "words_modifiers",
+    "words_adverbs",
+    "words_targets",
+    "words_not_labels",
+    "words_owned_targets",
     "persons_triggers",
     "hosting_verbs",
     "hosting_excludes",
@@ -363,6 +367,10 @@ EVENT = struct(
         # verb → the object head lemmas it needs for this type ("place": a named place)
         "verb_needs_object": WORD_MAP,
         "verb_excludes_object": WORD_MAP,
+        # verb → prepositions after it that give it another sense ("rallied behind X")
+        "verb_excludes_preps": WORD_MAP,
+        # verb → complement verbs that make it no act of this type ("refused to comment")
+        "verb_excludes_complement": WORD_MAP,
         # noun → the prepositions it needs to be this type ("a call for calm", not "a call")
         "noun_needs_prep": WORD_MAP,
         # noun → the "for" object head lemmas it needs to be this type, proposed not done
@@ -433,6 +441,8 @@ EVENT_KEYS: frozenset[str] = frozenset(
         "subject_light",
         "verb_needs_object",
         "verb_excludes_object",
+        "verb_excludes_preps",
+        "verb_excludes_complement",
         "noun_needs_prep",
         "offer_nouns",
         "content_needs_prep",
