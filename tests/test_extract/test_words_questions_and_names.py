@@ -136,3 +136,49 @@ def test_who_fires_at_a_rally_does_not_hold_it():
     found = claims("Hundreds of students took part in a demonstration outside parliament.")
     protest = _of(found, "PROTEST")
     assert protest and role(protest[0], "agent") == "students"
+
+
+def test_a_forecast_calls_for_no_weather():
+    found = claims("Forecasters are calling for frost and heavy rain after the weekend.")
+    assert not _of(found, "REQUEST")
+    found = claims("The minister called for calm after the riots.")
+    assert _of(found, "REQUEST")
+
+
+def test_taking_over_from_someone_buys_nothing():
+    found = claims("A provisional legislature will take over from the elected chamber.")
+    assert not _of(found, "ACQUIRE")
+    found = claims("The bank took over the firm from its founders in May.")
+    assert _of(found, "ACQUIRE")
+
+
+def test_a_race_of_sport_is_no_election():
+    found = claims("Michael Schumacher of Germany won the Belgian Grand Prix motor race on Sunday.")
+    assert not _of(found, "ELECT")
+    found = claims("He won the race for mayor by 300 votes.")
+    assert _of(found, "ELECT")
+
+
+def test_dissatisfaction_said_approves_nothing():
+    found = claims("The senator said he was not satisfied with the minister's answers.")
+    support = _of(found, "SUPPORT")
+    assert support and support[0].polarity == "negative"
+    found = claims("The senator said he was satisfied with the answers.")
+    support = _of(found, "SUPPORT")
+    assert support and support[0].polarity == "positive"
+
+
+def test_a_train_slamming_into_a_truck_criticises_no_one():
+    found = claims("At least three people were injured when a train slammed into a logging truck.")
+    assert not _of(found, "ACCUSE")
+    assert _of(claims("The senator slammed the plan on Monday."), "ACCUSE")
+
+
+def test_seeming_so_is_no_attack_in_words():
+    found = claims("The truncated debate schedule struck supporters of both candidates as unfair.")
+    assert not _of(found, "ACCUSE")
+
+
+def test_missing_a_revenue_target_meets_no_one():
+    found = claims("The company failed to meet budgeted revenues in the quarter.")
+    assert not _of(found, "MEET")

@@ -170,3 +170,14 @@ def test_a_state_abbreviation_and_an_opening_participle_are_no_people() -> None:
     assert "Vt." not in people and "Nicknamed" not in people
     charged = [c for c in art.claims if c.event == "CHARGE"]
     assert charged and charged[0].recipient["name"] == "Sam Kopp"
+
+
+def test_a_title_read_as_the_agent_is_someone_else() -> None:
+    text = (
+        "A ceasefire was arranged last week by President Boris Yeltsin's envoy Alexander Lebed. "
+        "After a meeting failed to materialise on Monday, Lebed's spokesman said he might meet "
+        "the president on Tuesday."
+    )
+    meet = [c for c in extract_text(text).claims if c.event == "MEET"]
+    assert meet and meet[0].agent["name"] == "Alexander Lebed"
+    assert meet[0].recipient["id"] != meet[0].agent["id"]

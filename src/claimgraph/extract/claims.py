@@ -1239,6 +1239,20 @@ def _phrasal_fits(tok: Token, word: str, needs: dict[str, frozenset[str]], onto:
     return True
 
 
+def _phrasal_excluded(
+    tok: Token, word: str, excludes: dict[str, frozenset[str]], onto: Ontology
+) -> bool:
+    """A verb + preposition reading whose preposition's object rules it out ("called for
+    frost": a forecast)."""
+    for p in tok.children:
+        key = f"{word} {p.lower_}"
+        if p.dep_ == "prep" and p.i > tok.i and key in excludes:
+            inner = _child(p, "pobj")
+            if inner is not None and _fits(inner, excludes[key], onto):
+                return True
+    return False
+
+
 def _share_of(tok: Token) -> Token | None:
     """What a percentage is a share of: "45 percent of the vote" → vote."""
     if tok.lemma_.lower() not in ("percent", "%", "percentage", "share"):
@@ -1472,11 +1486,15 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 and _fits(dobj, spec.verb_excludes_object[word], onto)
             ):
                 continue  # "sent the boy home" gives no goods; "sent troops" deploys them
-            if word in spec.verb_excludes_preps and any(
-                c.dep_ == "prep" and c.i > tok.i and c.lower_ in spec.verb_excludes_preps[word]
-                for c in tok.children
-            ):
-                continue  # "rallied behind the nominee" backs him, no protest
+            if (
+                word in spec.verb_excludes_preps
+                and dobj is None
+                and any(
+                    c.dep_ == "prep" and c.i > tok.i and c.lower_ in spec.verb_excludes_preps[word]
+                    for c in tok.children
+                )
+            ):  # "rallied behind the nominee" backs him, no protest; "will take over from the
+                continue  # chamber" succeeds it ("took over the firm from X" still buys)
             if (
                 word in spec.verb_excludes_complement
                 and xcomp is not None
@@ -1494,6 +1512,8 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 continue  # demonstrated by our decision": shown or gathered, no protest
             if not _phrasal_fits(tok, word, spec.verb_needs_object, onto):
                 continue  # "left for Beijing" is a trip, "left for work" not
+            if _phrasal_excluded(tok, word, spec.verb_excludes_object, onto):
+                continue  # "forecasters call for frost": weather, no demand
             if spec.skip_with_complement and xcomp is not None:
                 # "agreed not to conduct surveillance": the pact, with what was agreed as its
                 # object; dropped in extract_frames when the complement holds an event
@@ -2432,6 +2452,7 @@ def _labelled(verb: Token, prep: Token, spec: EventType) -> bool:
     label = _child(prep, "pobj") or _child(prep, "amod")
     return (
         verb.pos_ == "VERB"
+        and lemma(verb) in spec.words_label_verbs  # "struck voters as unfair": seemed so
         and obj is not None
         and obj.i < prep.i
         and label is not None
@@ -3456,6 +3477,8 @@ def _frames_for(
         )
     ):
         return []  # "gave a speech", "provided five months": not the event the type means
+    if thing is not None and _modifier_words(thing) & spec.object_excludes_modifiers:
+        return []  # "won the Belgian Grand Prix motor race": a sport's race, no election
     if not is_noun and any(
         c.dep_ == "npadvmod" and spec.excludes(lemma(tok), c.lemma_.lower()) for c in tok.children
     ):

@@ -148,9 +148,11 @@ class EventType:
     hosting_excludes: frozenset[str] = frozenset()  # "received two prisoners": handed over
     words_as: str | None = None  # "a verbal attack on the minister": an accusation
     words_modifiers: frozenset[str] = frozenset()
+    object_excludes_modifiers: frozenset[str] = frozenset()  # "won the motor race"
     words_adverbs: frozenset[str] = frozenset()  # "publicly attacked the judge"
     words_targets: frozenset[str] = frozenset()  # "attacked his record": conduct or ideas
     words_not_labels: frozenset[str] = frozenset()  # "attacked them as revenge": a reason
+    words_label_verbs: frozenset[str] = frozenset()  # "attacked X as Y" ("struck X as Y" not)
     words_owned_targets: frozenset[str] = frozenset()  # "his positions" (not "IS positions")
     persons_as: str | None = None  # "the minister clashed with the premier": in words
     persons_triggers: frozenset[str] = frozenset()
@@ -422,9 +424,13 @@ def load_ontology() -> Ontology:
             hosting_verbs=frozenset(map(_lemma, spec.get("hosting_verbs") or [])),
             hosting_excludes=frozenset(map(_lemma, spec.get("hosting_excludes") or [])),
             words_modifiers=frozenset(map(_lemma, spec.get("words_modifiers") or [])),
+            object_excludes_modifiers=frozenset(
+                w.lower() for w in spec.get("object_excludes_modifiers") or []
+            ),
             words_adverbs=frozenset(w.lower() for w in spec.get("words_adverbs") or []),
             words_targets=frozenset(map(_lemma, spec.get("words_targets") or [])),
             words_not_labels=frozenset(map(_lemma, spec.get("words_not_labels") or [])),
+            words_label_verbs=frozenset(map(_lemma, spec.get("words_label_verbs") or [])),
             words_owned_targets=frozenset(map(_lemma, spec.get("words_owned_targets") or [])),
             persons_as=spec.get("persons_as"),
             persons_triggers=frozenset(map(_lemma, spec.get("persons_triggers") or [])),

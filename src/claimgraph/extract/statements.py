@@ -595,12 +595,26 @@ def _frame(
         evidence=_statement_evidence(content),
         # "said Friday that …": the saying's own date, not one inside what was said
         time_spans=times_under(trigger, stop={content.root.i}),
-        polarity=polarity(trigger, onto),
+        polarity=_said_polarity(trigger, content, event, onto),
         modality=mood,
         speaker=sp,
         speaker_anaphoric=is_anaphoric(speaker, onto),
         report_verb=report_verb,
     )
+
+
+def _said_polarity(trigger: Token, content: Span, event: str, onto: Ontology) -> str:
+    """The saying's polarity; for an event read from what was said, what was said decides too:
+    "said he was not satisfied with the answers" approves nothing (a negated accusation is
+    read as a denial already)."""
+    if (
+        event not in ("STATEMENT", "MEASURE")
+        and onto.events[event].negated_as is None
+        and not any(onto.events[e].negated_as == event for e in onto.events)
+        and polarity(content.root, onto) == "negative"
+    ):
+        return "negative"
+    return polarity(trigger, onto)
 
 
 def _backdrop(f: Frame, sent: Span, onto: Ontology) -> bool:

@@ -301,9 +301,11 @@ _EVENT_WORDS = (
     "figurative_of",
     "figurative_of_keeps",
     "words_modifiers",
+    "object_excludes_modifiers",
     "words_adverbs",
     "words_targets",
     "words_not_labels",
+    "words_label_verbs",
     "words_owned_targets",
     "persons_triggers",
     "hosting_verbs",
@@ -367,7 +369,8 @@ EVENT = struct(
         # verb → the object head lemmas it needs for this type ("place": a named place)
         "verb_needs_object": WORD_MAP,
         "verb_excludes_object": WORD_MAP,
-        # verb → prepositions after it that give it another sense ("rallied behind X")
+        # verb → prepositions after it, with no object, that give it another sense ("rallied
+        # behind X", "took over from X")
         "verb_excludes_preps": WORD_MAP,
         # verb → complement verbs that make it no act of this type ("refused to comment")
         "verb_excludes_complement": WORD_MAP,

@@ -692,13 +692,18 @@ def _each_named(f: Frame, roles: dict[str, Any], idx: _Index) -> list[dict[str, 
 
 def _not_self(roles: dict[str, Any], f: Frame, idx: _Index) -> None:
     """A pronoun recipient read as the agent itself ("she" -> the man who said she was
-    kidnapped) is the last other person named, or no one: nobody is the target of their own act
-    unless the text says "himself"."""
+    kidnapped) is the last other person named, or no one; a noun phrase read so ("the
+    president") stays its phrase: nobody is the target of their own act unless the text says
+    "himself"."""
     agent, rec, span = roles.get("agent"), roles.get("recipient"), f.roles.get("recipient")
     if not agent or not rec or span is None or not agent.get("id") or rec.get("id") != agent["id"]:
         return
     head = _head_word(span)
     if head not in PERSON_PRONOUNS:
+        if span.text[:1].islower() and not head.endswith(("self", "selves")):
+            # "Lebed's spokesman said he might meet the president": a title read as the
+            # agent names someone else, unresolved here
+            roles["recipient"] = _phrase_actor(span)
         return
     other = idx.other_person(span.start, agent["id"], pronoun=head)
     if other is None:
