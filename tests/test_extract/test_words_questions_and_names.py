@@ -182,3 +182,17 @@ def test_seeming_so_is_no_attack_in_words():
 def test_missing_a_revenue_target_meets_no_one():
     found = claims("The company failed to meet budgeted revenues in the quarter.")
     assert not _of(found, "MEET")
+
+
+def test_time_given_to_act_is_a_deadline():
+    found = claims("The judge gave them 60 days to finalize the deal.")
+    assert not _of(found, "SUPPLY")
+    request = _of(found, "REQUEST")
+    assert request and role(request[0], "agent") == "judge"
+    assert role(request[0], "object") == "to finalize the deal"
+    found = claims("The diplomats were given a week to leave the country.")
+    assert not _of(found, "WITHDRAW")
+    request = _of(found, "REQUEST")
+    assert request and role(request[0], "recipient") == "diplomats"
+    found = claims("The diplomats left the country a week later.")
+    assert _of(found, "WITHDRAW")

@@ -512,6 +512,10 @@ def _blocked(tok: Token, onto: Ontology) -> bool:
         return True
     node = tok
     for _ in range(3):
+        given = node.head if node.dep_ == "advcl" else node.head.head
+        deadline = _deadline(given, onto) if node.dep_ in ("advcl", "acl") else None
+        if deadline is not None and deadline[1].i == node.i:
+            return True  # "were given a week to leave": asked to, not yet gone
         asked = _for_clause(node.head) if node.dep_ == "advcl" else None
         if node.dep_ not in ("xcomp", "ccomp") and (asked is None or asked.i != node.i):
             return False
@@ -531,6 +535,50 @@ def _blocked(tok: Token, onto: Ontology) -> bool:
             return True  # "wants Britain to answer": asked, not done
         node = head
     return False
+
+
+def _deadline(verb: Token, onto: Ontology) -> tuple[Token, Token] | None:
+    """(who is given it, the act) for "gave them 60 days to finalize the deal", "were given a
+    week to leave the country": time given to do something is a deadline set."""
+    if lemma(verb) not in onto.deadline_verbs:
+        return None
+    span = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("dobj", "npadvmod")
+            and (c.ent_type_ in ("DATE", "TIME") or c.lemma_.lower() in _TIME_UNITS)
+        ),
+        None,
+    )
+    act = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("advcl", "xcomp", "acl")
+            and c.i > verb.i
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ),
+        None,
+    )
+    if span is not None and act is None:
+        act = next(
+            (
+                c
+                for c in span.children
+                if c.dep_ in ("acl", "relcl")
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            ),
+            None,
+        )
+    # who is given it: "gave them", "were given", "offered him a week" (its object then)
+    given = _child(verb, "dative", "nsubjpass") or _child(verb, "dobj")
+    if span is None or act is None or given is None or given.i == span.i or not is_actor(given):
+        return None
+    return given, act
+
+
+_TIME_UNITS = {"minute", "hour", "day", "week", "month", "year", "deadline"}
 
 
 def _to_figure(verb: Token, onto: Ontology) -> bool:
@@ -1463,6 +1511,10 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         asked = _asked_actor(tok)
         if word in onto.asking and asked is not None:
             found.append((onto.asking[word], False, asked))  # "wants Britain to answer"
+        deadline = _deadline(tok, onto)
+        if deadline is not None:
+            # "gave them 60 days to finalize the deal": a demand with a deadline, no gift
+            return [(onto.deadline_as, False, deadline[1])]
         xcomp = _child(tok, "xcomp")
         ground: str | None = None  # "rebels captured the town": the sense its object fits
         adverbs = {  # "the device detonated accidentally": the noun's other sense, accidental
@@ -3223,12 +3275,16 @@ def _frames_for(
         light = obj is not None and _light(tok, obj, onto) is not None
         if obj is not None:
             roles["object"] = obj  # the trigger's object (for a light verb, the event noun)
-            if obj.dep_ == "xcomp" or any(
-                c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)
-                for c in obj.children
-                if c.dep_ in ("acl", "ccomp")
-            ):  # "agreed not to close the library", "denied the claim that X …": all of it
-                full_roles.add("object")
+            if (
+                obj.dep_ == "xcomp"
+                or (obj.dep_ in ("advcl", "acl", "relcl") and lemma(tok) in onto.deadline_verbs)
+                or any(
+                    c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)
+                    for c in obj.children
+                    if c.dep_ in ("acl", "ccomp")
+                )
+            ):  # "agreed not to close the library", "denied the claim that X …", "gave them
+                full_roles.add("object")  # 60 days to finalize the deal": all of it
         subj = _child(tok, "nsubj") or _inherited_subject(tok)
         passive = nearest_subject(tok, ("nsubjpass",))
         if passive is None and subj is not None and _child(tok, "auxpass") is not None:

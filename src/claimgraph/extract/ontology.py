@@ -238,6 +238,8 @@ class Ontology:
     thing_nouns: frozenset[str] = frozenset()  # "found bombs and defused them": things
     charging_verbs: frozenset[str] = frozenset()  # "accused the man of theft": theft
     conjunction_participles: frozenset[str] = frozenset()  # "provided (that) …": a condition
+    deadline_verbs: frozenset[str] = frozenset()  # "gave them 60 days to finalize the deal"
+    deadline_as: str = "REQUEST"
     sought_by: frozenset[str] = frozenset()  # "a reward for his capture": not yet done
     calling_off_verbs: frozenset[str] = frozenset()  # "the meeting was cancelled": none held
     modality_adverbs: dict[str, str] = field(default_factory=dict)
@@ -545,6 +547,8 @@ def load_ontology() -> Ontology:
         thing_nouns=frozenset(map(_lemma, ev.get("thing_nouns") or [])),
         charging_verbs=frozenset(map(_lemma, ev.get("charging_verbs") or [])),
         sought_by=frozenset(map(_lemma, ev.get("sought_by") or [])),
+        deadline_verbs=frozenset(map(_lemma, ev.get("deadline_verbs") or [])),
+        deadline_as=ev.get("deadline_as") or "REQUEST",
         conjunction_participles=frozenset(
             w.lower() for w in ev.get("conjunction_participles") or []
         ),

@@ -493,6 +493,8 @@ FILES: dict[str, Check] = {
             "charging_verbs": words,
             "sought_by": words,
             "conjunction_participles": words,
+            "deadline_verbs": words,
+            "deadline_as": STR,
             "calling_off_verbs": words,
             "attempt_words": words,
             "comparison_preps": words,
