@@ -196,3 +196,9 @@ def test_time_given_to_act_is_a_deadline():
     assert request and role(request[0], "recipient") == "diplomats"
     found = claims("The diplomats left the country a week later.")
     assert _of(found, "WITHDRAW")
+
+
+def test_time_and_energy_invested_are_no_investment():
+    found = claims("They have invested too much time and energy into the narrative.")
+    assert not _of(found, "INVEST")
+    assert _of(claims("The fund invested $5 million in the startup."), "INVEST")
