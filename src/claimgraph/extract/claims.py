@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Iterator
 from typing import TypeGuard
 
 from spacy.tokens import Doc, Span, Token
@@ -704,27 +705,6 @@ def _bought(verb: Token, dobj: Token | None, preps: dict[str, Token]) -> Token |
     return thing
 
 
-_ASKING_IF = {
-    "ask",
-    "know",
-    "determine",
-    "decide",
-    "check",
-    "see",
-    "learn",
-    "investigate",
-    "examine",
-    "wonder",
-    "question",
-    "doubt",
-    "inquire",
-    "enquire",
-    "establish",
-    "verify",
-}
-_UNSURE = {"unclear", "uncertain", "sure", "certain", "clear", "known", "unknown"}
-
-
 def _says_something(verb: Token) -> bool:
     """ "refused to say the words", "refused to say that X is a capital": a refusal of a
     position; "refused to say whether …", "refused to say" alone: no comment."""
@@ -751,12 +731,16 @@ def _open_question(tok: Token, onto: Ontology) -> bool:
         if "if" in marks and node.dep_ in ("ccomp", "advcl", "dobj"):
             # the parser hangs "asked him if …" as an adverbial clause ("if we are asked to
             # stretch, we must see an equal effort" is a condition)
-            asks = _ASKING_IF if node.dep_ != "advcl" else _ASKING_IF & {"ask", "wonder"}
+            asks = onto.question_governors
+            if node.dep_ == "advcl":
+                asks = asks & {"ask", "wonder"}
             if (
                 lemma(head) in asks
                 or (
                     node.dep_ != "advcl"
-                    and any(c.dep_ == "acomp" and c.lower_ in _UNSURE for c in head.children)
+                    and any(
+                        c.dep_ == "acomp" and c.lower_ in onto.unsure_words for c in head.children
+                    )
                 )
                 or (
                     lemma(head) in onto.silent_when_negated
@@ -1275,16 +1259,24 @@ def _named_person(tok: Token) -> bool:
     return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == tok.text for e in tok.doc.ents)
 
 
+def _phrasal_objects(
+    tok: Token, word: str, table: dict[str, frozenset[str]]
+) -> Iterator[tuple[frozenset[str], Token | None]]:
+    """(the words a table lists for a verb + preposition reading, that preposition's object)
+    for each preposition after the verb the table names ("left for Beijing": left for)."""
+    for p in tok.children:
+        key = f"{word} {p.lower_}"
+        if p.dep_ == "prep" and p.i > tok.i and key in table:
+            yield table[key], _child(p, "pobj")
+
+
 def _phrasal_fits(tok: Token, word: str, needs: dict[str, frozenset[str]], onto: Ontology) -> bool:
     """A verb + preposition reading whose preposition must take a fitting object
     ("left for Beijing"); True when the type asks nothing of it."""
-    for p in tok.children:
-        key = f"{word} {p.lower_}"
-        if p.dep_ == "prep" and p.i > tok.i and key in needs:
-            inner = _child(p, "pobj")
-            if inner is None or not _fits(inner, needs[key], onto):
-                return False
-    return True
+    return all(
+        inner is not None and _fits(inner, words, onto)
+        for words, inner in _phrasal_objects(tok, word, needs)
+    )
 
 
 def _phrasal_excluded(
@@ -1292,13 +1284,10 @@ def _phrasal_excluded(
 ) -> bool:
     """A verb + preposition reading whose preposition's object rules it out ("called for
     frost": a forecast)."""
-    for p in tok.children:
-        key = f"{word} {p.lower_}"
-        if p.dep_ == "prep" and p.i > tok.i and key in excludes:
-            inner = _child(p, "pobj")
-            if inner is not None and _fits(inner, excludes[key], onto):
-                return True
-    return False
+    return any(
+        inner is not None and _fits(inner, words, onto)
+        for words, inner in _phrasal_objects(tok, word, excludes)
+    )
 
 
 def _share_of(tok: Token) -> Token | None:

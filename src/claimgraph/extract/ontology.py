@@ -274,6 +274,8 @@ class Ontology:
     own_voice_nouns: frozenset[str] = frozenset()  # "X's father said": the father speaks
     speaker_nouns: frozenset[str] = frozenset()  # "sources said": speak, but act in no event
     silent_when_negated: frozenset[str] = frozenset()  # "did not say how": nothing stated
+    question_governors: frozenset[str] = frozenset()  # "to determine if …": asked, not told
+    unsure_words: frozenset[str] = frozenset()  # "it is unclear if …"
     asked_for_comment: frozenset[str] = frozenset()  # "asked to comment": a question
     backdrop_preps: frozenset[str] = frozenset()  # "seen before the slaying": a time anchor
     blame: dict[str, frozenset[str]] = field(default_factory=dict)  # "blamed Y for the attack"
@@ -521,6 +523,8 @@ def load_ontology() -> Ontology:
         own_voice_nouns=frozenset(map(_lemma, at.get("own_voice_nouns") or [])),
         speaker_nouns=frozenset(map(_lemma, at.get("speaker_nouns") or [])),
         silent_when_negated=frozenset(map(_lemma, at.get("silent_when_negated") or [])),
+        question_governors=frozenset(map(_lemma, at.get("question_governors") or [])),
+        unsure_words=frozenset(w.lower() for w in at.get("unsure_words") or []),
         asked_for_comment=frozenset(map(_lemma, at.get("asked_for_comment") or [])),
         backdrop_preps=frozenset(w.lower() for w in at.get("backdrop_preps") or []),
         blame={

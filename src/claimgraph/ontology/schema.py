@@ -513,6 +513,8 @@ FILES: dict[str, Check] = {
             "own_voice_nouns": words,
             "speaker_nouns": words,
             "silent_when_negated": words,
+            "question_governors": words,
+            "unsure_words": words,
             "asked_for_comment": words,
             "backdrop_preps": words,
             "clause_modality": MODALITY_WORDS,
