@@ -202,3 +202,10 @@ def test_time_and_energy_invested_are_no_investment():
     found = claims("They have invested too much time and energy into the narrative.")
     assert not _of(found, "INVEST")
     assert _of(claims("The fund invested $5 million in the startup."), "INVEST")
+
+
+def test_a_quoted_label_after_the_object_is_what_was_said():
+    found = claims('The senator called the plan "a disaster" on Monday.')
+    said = [c for c in found if c.event in ("STATEMENT", "ACCUSE")]
+    assert said and role(said[0], "agent") == "senator"
+    assert not claims("He called his brother, a doctor, on Monday.")

@@ -259,7 +259,7 @@ def _quoted_before(verb: Token) -> Token | None:
 def _label(verb: Token) -> Span | None:
     """What a labelling verb says: the thing named and its label ("called [the bill a
     betrayal]", "called [her “third-rate”]"); nothing without a label ("called the police")."""
-    label = next((c for c in verb.children if c.dep_ == "oprd"), None)
+    label = next((c for c in verb.children if c.dep_ == "oprd"), None) or _quoted_label(verb)
     if label is None or label.pos_ not in ("NOUN", "PROPN", "ADJ") or label.i < verb.i:
         return None
     named = next((c for c in verb.children if c.dep_ == "dobj" and c.i < label.i), None)
@@ -279,6 +279,19 @@ def _label(verb: Token) -> Span | None:
         return None  # "the gatherings, called the Clinton Global Initiative": a name, not a word
     start = named.left_edge.i if named is not None else verb.i + 1
     return verb.doc[start : label.right_edge.i + 1]
+
+
+def _quoted_label(verb: Token) -> Token | None:
+    """ "called the plan "a disaster"": the parser hangs a quoted label on the object as its
+    apposition; in quotation marks right after the object it is the label."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None:
+        return None
+    for c in obj.children:
+        before = verb.doc[c.left_edge.i - 1] if c.left_edge.i > 0 else None
+        if c.dep_ == "appos" and before is not None and before.is_quote and before.i > obj.i:
+            return c
+    return None
 
 
 def _according_content(according: Token) -> Span:
