@@ -744,10 +744,15 @@ def _kept(noun: Token) -> bool:
     return noun.dep_ == "dobj" and lemma(noun.head) in _KEEPING
 
 
+def to_infinitive(verb: Token) -> bool:
+    """Whether the verb is marked by "to" ("to leave", "to finalize the deal")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _purpose(verb: Token, onto: Ontology) -> bool:
     """A purpose infinitive ("signed a deal to build a pipeline", "sent troops in order to
     protect the port", "a plan to close the mine"): what the act or the plan is for."""
-    if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.tag_ != "VB" or not to_infinitive(verb):
         return False
     if verb.dep_ == "acl":  # "kept their promise to kill him": done, not planned
         return verb.head.lemma_.lower() in onto.plan_nouns and not _kept(verb.head)

@@ -39,6 +39,7 @@ from claimgraph.extract.attribution import (
     reporter_act,
     said_of_nobody,
     subject_of,
+    to_infinitive,
 )
 from claimgraph.extract.nlp import headline, office_words
 from claimgraph.extract.ontology import EventType, Ontology, load_ontology
@@ -556,21 +557,13 @@ def _deadline(verb: Token, onto: Ontology) -> tuple[Token, Token] | None:
         (
             c
             for c in verb.children
-            if c.dep_ in ("advcl", "xcomp", "acl")
-            and c.i > verb.i
-            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            if c.dep_ in ("advcl", "xcomp", "acl") and c.i > verb.i and to_infinitive(c)
         ),
         None,
     )
-    if span is not None and act is None:
+    if span is not None and act is None:  # "a final deadline to exit Kuwait"
         act = next(
-            (
-                c
-                for c in span.children
-                if c.dep_ in ("acl", "relcl")
-                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-            ),
-            None,
+            (c for c in span.children if c.dep_ in ("acl", "relcl") and to_infinitive(c)), None
         )
     # who is given it: "gave them", "were given", "offered him a week" (its object then)
     given = _child(verb, "dative", "nsubjpass") or _child(verb, "dobj")
@@ -672,9 +665,7 @@ def _asked_actor(verb: Token) -> Token | None:
     leave", the wanter's own intention."""
     obj = _child(verb, "dobj")
     for c in verb.children:
-        if c.dep_ not in ("xcomp", "ccomp") or not any(
-            a.dep_ == "aux" and a.lower_ == "to" for a in c.children
-        ):
+        if c.dep_ not in ("xcomp", "ccomp") or not to_infinitive(c):
             continue
         asked = _child(c, "nsubj") if c.dep_ == "ccomp" else obj
         if asked is not None and asked.i < c.i and is_actor(asked):
@@ -830,9 +821,7 @@ def _excluded(tok: Token) -> bool:
         and tok.dep_ not in ("ROOT", "conj")
     ):
         return True  # "would withdraw provided its border could be secured": a condition
-    if tok.dep_ in ("acl", "relcl") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
-    ):
+    if tok.dep_ in ("acl", "relcl") and to_infinitive(tok):
         # "factories to produce X" describes; "a deal/plan to buy X" states an intention
         return tok.head.lemma_.lower() not in PLAN_NOUNS
     if tok.dep_ == "acl" and tok.tag_ in ("VBG", "VBN") and subject_of(tok) is None:
@@ -1774,7 +1763,7 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                     and dobj is not None
                     and xcomp is not None
                     and xcomp.i > dobj.i
-                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in xcomp.children)
+                    and to_infinitive(xcomp)
                 ):  # "ordered the exchange to improve its operations": whoever runs it
                     fits = [dobj]
                 if not fits:

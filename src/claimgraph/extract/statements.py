@@ -728,17 +728,10 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
             if relays_quote(tok, onto):
                 continue  # "the Post quoted an aide as saying …": its "saying" states it
             content = _content(tok, onto)
-            if (
-                word in onto.question_verbs
-                and content is not None
-                and content.doc[content.left_edge.i].lower_ in _WH_WORDS | {"if"}
-            ):
+            opener = content.doc[content.left_edge.i].lower_ if content is not None else None
+            if word in onto.question_verbs and opener in _WH_WORDS | {"if"}:
                 continue  # "wondered why his case would be different": a question
-            if (
-                content is not None
-                and content.doc[content.left_edge.i].lower_ in ("whether", "if")
-                and polarity(tok, onto) == "negative"
-            ):
+            if opener in ("whether", "if") and polarity(tok, onto) == "negative":
                 continue  # "they did not know whether he would endorse X": nothing told
             if word in onto.weighing_verbs and content is not None and _holds_event(content, found):
                 continue  # "is considering bidding $780m to acquire X": the ACQUIRE tells it

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.extract.attribution import to_infinitive
 from claimgraph.extract.ontology import load_ontology
 from claimgraph.extract.records import Mention, TimeSpan
 from claimgraph.resolve.time_norm import NORMALISERS
@@ -157,7 +158,7 @@ class _DocView:
         if (  # "guidelines to be published in November": still to come ("the first to be
             verb.tag_ == "VBN"  # hit in May" is not; "her decision to meet him in June" past)
             and verb.dep_ in ("acl", "relcl")
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and to_infinitive(verb)
             # "ways to get around Wednesday's ruling": the noun's own date
             and not (tok.dep_ in ("compound", "nmod", "poss", "amod") and tok.head.pos_ == "NOUN")
             and not any(
