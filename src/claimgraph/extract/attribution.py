@@ -711,6 +711,8 @@ def clause_modality(trigger: Token, onto: Ontology) -> str | None:
     while node is not None and steps < 4:
         for c in node.children:
             if c.dep_ in ("aux", "auxpass") and c.lower_ in onto.clause_modality:
+                if c.lower_ == "must" and any(a.lower_ == "have" for a in node.children):
+                    return "suggested"  # "must have known": a guess about the past
                 return onto.clause_modality[c.lower_]
         if came_by == "xcomp" and lemma(node) in onto.infinitive_modality:
             # "was about to be deported", "is likely to invade": not done (yet)

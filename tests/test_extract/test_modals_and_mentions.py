@@ -1,0 +1,32 @@
+"""What modal verbs leave undone: an act that "should" happen is advised, one that "must"
+happen is still required, and "must have" guesses about the past.
+
+Sentences are written for these tests (none comes from an evaluation set).
+"""
+
+from __future__ import annotations
+
+from tests.test_extract.written import claims
+from tests.test_extract.written import of_event as _of
+
+
+def test_an_act_that_should_happen_is_advised_not_done():
+    arrest = _of(claims("Police should arrest the mayor's driver."), "ARREST")
+    assert arrest and arrest[0].modality == "suggested"
+    release = _of(claims("The government ought to release the prisoners."), "CONCEDE")
+    assert release and release[0].modality == "suggested"
+
+
+def test_an_act_that_must_happen_is_still_required():
+    found = _of(claims("The merger must be approved by the regulator."), "AGREE")
+    assert found and found[0].modality == "planned"
+
+
+def test_must_have_done_is_a_guess():
+    found = _of(claims("The gang must have attacked the guard before dawn."), "ATTACK")
+    assert found and found[0].modality == "suggested"
+
+
+def test_a_plain_act_stays_asserted():
+    found = _of(claims("Police arrested the mayor's driver."), "ARREST")
+    assert found and found[0].modality == "asserted"
