@@ -30,3 +30,19 @@ def test_must_have_done_is_a_guess():
 def test_a_plain_act_stays_asserted():
     found = _of(claims("Police arrested the mayor's driver."), "ARREST")
     assert found and found[0].modality == "asserted"
+
+
+def test_killing_a_bill_or_executing_a_plan_kills_no_one():
+    for text in (
+        "Senators killed the bill on Tuesday.",
+        "The army executed the plan flawlessly.",
+        "Critics warned against the execution of the new strategy.",
+    ):
+        assert not _of(claims(text), "KILL"), text
+    killed = _of(claims("The regime executed three dissidents."), "KILL")
+    assert killed and killed[0].recipient is not None
+
+
+def test_plunging_a_country_into_war_is_no_accident():
+    assert not _of(claims("The invasion plunged the country into a long war."), "ACCIDENT")
+    assert _of(claims("A bus plunged into a ravine in the mountains."), "ACCIDENT")
