@@ -1,5 +1,6 @@
 """What modal verbs leave undone: an act that "should" happen is advised, one that "must"
-happen is still required, and "must have" guesses about the past.
+happen is still required, and "must have" guesses about the past; things no one dies of;
+who cooperates.
 
 Sentences are written for these tests (none comes from an evaluation set).
 """
@@ -46,3 +47,10 @@ def test_killing_a_bill_or_executing_a_plan_kills_no_one():
 def test_plunging_a_country_into_war_is_no_accident():
     assert not _of(claims("The invasion plunged the country into a long war."), "ACCIDENT")
     assert _of(claims("A bus plunged into a ravine in the mountains."), "ACCIDENT")
+
+
+def test_the_cooperation_of_a_body_is_its_own():
+    found = _of(
+        claims("Inspectors praised the full cooperation of the Iraqi authorities."), "COOPERATE"
+    )
+    assert found and found[0].agent is not None and found[0].recipient is None
