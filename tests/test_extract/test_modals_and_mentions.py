@@ -1,6 +1,6 @@
 """What modal verbs leave undone: an act that "should" happen is advised, one that "must"
 happen is still required, and "must have" guesses about the past; things no one dies of;
-who cooperates.
+who cooperates; places and files named after an act; who marches.
 
 Sentences are written for these tests (none comes from an evaluation set).
 """
@@ -54,3 +54,27 @@ def test_the_cooperation_of_a_body_is_its_own():
         claims("Inspectors praised the full cooperation of the Iraqi authorities."), "COOPERATE"
     )
     assert found and found[0].agent is not None and found[0].recipient is None
+
+
+def test_a_place_file_or_verdict_named_after_an_act_tells_none():
+    for text, event in (
+        ("Reporters called the detention centre on Thursday, but no one answered.", "ARREST"),
+        ("The murder trial opened in the capital on Monday.", "KILL"),
+        ("It was not a murder conviction that kept him in prison.", "KILL"),
+    ):
+        assert not _of(claims(text), event), text
+    assert _of(claims("The detention of the activists drew protests."), "ARREST")
+
+
+def test_phoning_a_place_says_nothing():
+    assert not _of(claims("AFP called the detention centre on Thursday."), "STATEMENT")
+    assert _of(claims("The senator called the decision a disgrace."), "ACCUSE")
+
+
+def test_who_goes_on_a_march_protests():
+    for text in (
+        "Thousands of farmers went on a march to the capital.",
+        "Supporters set off on a march from the city to the prison.",
+    ):
+        protest = _of(claims(text), "PROTEST")
+        assert protest and protest[0].agent is not None, text

@@ -265,8 +265,16 @@ def _label(verb: Token) -> Span | None:
     named = next((c for c in verb.children if c.dep_ == "dobj" and c.i < label.i), None)
     if (
         named is None
-        and label.i == verb.i + 1
-        and not (label.n_lefts or label.n_rights)  # "called her 'third-rate'" still labels
+        and (
+            (label.i == verb.i + 1 and not (label.n_lefts or label.n_rights))
+            # "AFP called the detention centre": the parser's label is whom it phoned
+            # ("called the latest ruling ``outrageous''" still labels)
+            or (
+                label.pos_ in ("NOUN", "PROPN")
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in label.children)
+                and not any(t.is_quote for t in label.subtree)
+            )
+        )  # "called her 'third-rate'" still labels
         and verb.dep_ != "relcl"
         and not any(c.dep_ == "nsubjpass" for c in verb.children)
     ):
