@@ -893,7 +893,7 @@ def quoted_frames(
     made: set[int] = set()  # sentences that became a statement of the quotation's speaker
     _dash_credits(out, made)  # first: a credit names the speaker of its own quotation
     for i, (sent, frames) in enumerate(out):
-        source = _speaker_frame(frames)
+        source = _speaker_frame(frames) if _own_speaker(sent, frames) else None
         if source is None:
             cue = _colon_cue(sent)
             if cue is not None:  # "He said:" then a quoted paragraph: all of it is his
@@ -907,7 +907,7 @@ def quoted_frames(
         j = i - 1
         while closes and j >= 0 and out[j][0].start_char >= para:
             prev, prev_frames = out[j]
-            if _quote_depth(text[para : sent.start_char]) == 0 or _speaker_frame(prev_frames):
+            if _quote_depth(text[para : sent.start_char]) == 0 or _own_speaker(prev, prev_frames):
                 break
             if _quote_depth(text[para : prev.start_char]) == 0 and not _opens_quote(prev):
                 break
@@ -918,10 +918,12 @@ def quoted_frames(
         j = i + 1
         while j < len(out):
             nxt, nxt_frames = out[j]
-            if not _opens_quote(nxt) or _speaker_frame(nxt_frames) is not None:
+            if not _opens_quote(nxt) or _own_speaker(nxt, nxt_frames):
                 break
-            if any(f.report_verb is not None for f in nxt_frames):
+            if any(f.report_verb is not None and not _first_person(f) for f in nxt_frames):
                 break
+            if _credited_later(out, j):
+                break  # 'X said … . "A. B," the lawyer said': A is the lawyer's
             if _attribute(nxt, nxt_frames, source):
                 made.add(j)
             j += 1
@@ -1055,6 +1057,64 @@ def _reach_back(f: Frame, start: int, text: str) -> None:
         )
 
 
+def _inside_quote(text: str, at: int, para: int) -> bool:
+    """Whether `at` lies inside a quotation: the nearest curly (or ``…'') mark before it
+    opens one, which an earlier mark left unclosed cannot throw off ('a “pipe' never
+    closed); with straight marks only, an odd count since the paragraph began."""
+    marks = [(text.rfind(m, para, at), m) for m in (*_OPEN, *_CLOSE, "``", "''")]
+    pos, mark = max(marks)
+    if pos >= 0 and pos > text.rfind('"', para, at):
+        return mark in _OPEN or mark == "``"
+    return text.count('"', para, at) % 2 == 1
+
+
+def _credited_later(out: list[tuple[Span, list[Frame]]], start: int) -> bool:
+    """Whether the quotation opening at out[start] is credited to a speaker of its own in a
+    later sentence before it closes ('"A. B," the lawyer said')."""
+    text = out[start][0].doc.text
+    opened = out[start][0].start_char
+    for k in range(start + 1, len(out)):
+        if _quote_depth(text[opened : out[k][0].start_char]) == 0:
+            return False  # closed before this sentence, uncredited
+        if "\n\n" in text[opened : out[k][0].start_char]:
+            return False  # a credit in a later paragraph reaches back no further than its own
+        if _own_speaker(*out[k]) and _CREDITED_CLOSE.search(out[k][0].text):
+            return True
+    return False
+
+
+# a quotation closed on a comma, question or exclamation mark is credited by what follows
+# ('…," the lawyer said'); one closed on a full stop ended its sentence ('….” Wilson said …')
+_CREDITED_CLOSE = re.compile(r"[,?!\u2014-]\s*(?:[\u201d\u00bb\"]|'')")
+
+
+def _first_person(f: Frame) -> bool:
+    # the span may carry the quotation's opening mark: '"We want to see the judge.'
+    return f.speaker is not None and f.speaker.text.strip("\"'\u201c\u2018` ").lower() in (
+        "i",
+        "we",
+    )
+
+
+def _own_speaker(sent: Span, frames: list[Frame]) -> bool:
+    """Whether a sentence credits a speaker of its own, with a reporting verb outside quotation
+    marks. "We want to see the judge" and "Trump wants to run the White House" inside a
+    quotation do not: an intention's holder is not who the quotation is credited to, and "we"
+    is whoever that is."""
+    onto = load_ontology()
+    text, para = sent.doc.text, _paragraph_start(sent)
+    return any(
+        f.speaker is not None
+        and f.report_verb is not None
+        and not _first_person(f)
+        and lemma(sent.doc[f.report_verb]) not in onto.intention_verbs
+        # a report quoted inside the quotation ('"He started this by saying Obama is not a
+        # citizen"') is the quoted speaker's word, not the quotation's credit
+        and not _inside_quote(text, sent.doc[f.report_verb].idx, para)
+        for f in frames
+    )
+
+
 def _same_speaker(a: Frame, b: Frame) -> bool:
     return a.speaker is not None and b.speaker is not None and a.speaker.start == b.speaker.start
 
@@ -1063,7 +1123,7 @@ def _attribute(sent: Span, frames: list[Frame], source: Frame) -> bool:
     """Give a quoted sentence's frames the quotation's speaker (or make it a STATEMENT:
     True then)."""
     assert source.speaker is not None
-    sourced = {k for k, f in enumerate(frames) if f.speaker is not None}
+    sourced = {k for k, f in enumerate(frames) if f.speaker is not None and not _first_person(f)}
     _give_speaker(frames, source.speaker, source.speaker_anaphoric, sourced)
     if not frames and any(ch.isalnum() for ch in sent.text):  # not a stray closing quote
         frames.append(

@@ -1558,6 +1558,10 @@ def _source(
         if ent is not None:  # "he added": the last person named
             return _pointed_speaker(ent, f.speaker.text, publisher)
     if f.speaker_anaphoric:
+        if last_named is None and pronoun not in PERSON_PRONOUNS | {"it", "they", "we", "i", "you"}:
+            # "the police said in a statement" with no one named before: the police
+            sp = _speaker(f.speaker, idx, onto)
+            return {**sp, "chain": [publisher, sp["name"]], "is_publisher": False}
         if last_named is None:
             return {
                 "name": publisher,
