@@ -1,6 +1,7 @@
 """What modal verbs leave undone: an act that "should" happen is advised, one that "must"
 happen is still required, and "must have" guesses about the past; things no one dies of;
-who cooperates; places and files named after an act; who marches.
+who cooperates; places and files named after an act; who marches;
+what is hoped for; an intention left unsaid.
 
 Sentences are written for these tests (none comes from an evaluation set).
 """
@@ -78,3 +79,14 @@ def test_who_goes_on_a_march_protests():
     ):
         protest = _of(claims(text), "PROTEST")
         assert protest and protest[0].agent is not None, text
+
+
+def test_an_act_hoped_for_is_not_done():
+    for text in ("The party hopes to win the election.", "He hoped to buy the company."):
+        found = [c for c in claims(text) if c.event in ("ELECT", "ACQUIRE")]
+        assert found and all(c.modality == "planned" for c in found), text
+
+
+def test_an_intention_left_unsaid_is_no_statement():
+    found = claims("Those who go abroad will go because they want to, not because they must.")
+    assert not _of(found, "STATEMENT")

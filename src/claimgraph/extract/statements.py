@@ -708,6 +708,8 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
             subj = _speaker_token(tok, onto, strict=strict)
             if comp is not None and lemma(comp) in onto.asking_complements:
                 continue  # "we want to know what has changed": a question, no intention told
+            if comp is not None and comp.tag_ == "TO":
+                continue  # "they go because they want to": the act is left unsaid
             if _generic_holders(tok):
                 continue  # "despite those who want to get in our way": who they are
             if comp is not None and subj is not None and not _holds_event(comp, found):
