@@ -824,6 +824,10 @@ def _content_mood(content: Span, onto: Ontology) -> str | None:
 
 _OPEN = {"“", "«", "„"}
 _CLOSE = {"”", "»"}
+_MARKS = "\"'\u201c\u2018` "  # what a speaker span may carry of a quotation's opening
+# a quotation closed on a comma, question or exclamation mark is credited by what follows
+# ('…," the lawyer said'); one closed on a full stop ended its sentence ('….” Wilson said …')
+_CREDITED_CLOSE = re.compile(r"[,?!\u2014-]\s*(?:[\u201d\u00bb\"]|'')")
 
 
 def _opens_quote(sent: Span) -> bool:
@@ -961,7 +965,7 @@ def _dash_credits(out: list[tuple[Span, list[Frame]]], made: set[int]) -> None:
         for j, (sent, frames) in enumerate(out):
             if sent.start_char >= opened and sent.end_char <= m.end():
                 for f in frames:  # "“I think it is fine.” ― Tom Okafor": the "I" is Tom
-                    if f.speaker is not None and f.speaker.text.lower() in ("i", "we"):
+                    if _first_person(f):
                         f.speaker, f.speaker_anaphoric = speaker, False
                 if _speaker_frame(frames) is None and _attribute(sent, frames, cue):
                     made.add(j)
@@ -1085,17 +1089,10 @@ def _credited_later(out: list[tuple[Span, list[Frame]]], start: int) -> bool:
     return False
 
 
-# a quotation closed on a comma, question or exclamation mark is credited by what follows
-# ('…," the lawyer said'); one closed on a full stop ended its sentence ('….” Wilson said …')
-_CREDITED_CLOSE = re.compile(r"[,?!\u2014-]\s*(?:[\u201d\u00bb\"]|'')")
-
-
 def _first_person(f: Frame) -> bool:
-    # the span may carry the quotation's opening mark: '"We want to see the judge.'
-    return f.speaker is not None and f.speaker.text.strip("\"'\u201c\u2018` ").lower() in (
-        "i",
-        "we",
-    )
+    """Whether a frame's speaker is "I" or "we" (the span may carry the quotation's opening
+    mark: '"We want to see the judge.')."""
+    return f.speaker is not None and f.speaker.text.strip(_MARKS).lower() in ("i", "we")
 
 
 def _own_speaker(sent: Span, frames: list[Frame]) -> bool:

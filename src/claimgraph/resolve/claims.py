@@ -58,6 +58,7 @@ def _capitals() -> set[tuple[str, str]]:
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 _SUBJECT_PRONOUNS = {"he", "she", "they", "it", "his", "her", "their", "its"}
+_PRONOUNS = PERSON_PRONOUNS | _SUBJECT_PRONOUNS | {"i", "we", "you"}
 _LISTING = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")  # the joint between names in a list
 _GROUP = re.compile(r"(?:(?:the|these|those)\s+)?(\w+)\s+(\w+)", re.IGNORECASE)
 _SELF = {"i", "we", "you", "me", "us"}  # inside a quotation: the speaker (or their side)
@@ -1558,7 +1559,7 @@ def _source(
         if ent is not None:  # "he added": the last person named
             return _pointed_speaker(ent, f.speaker.text, publisher)
     if f.speaker_anaphoric:
-        if last_named is None and pronoun not in PERSON_PRONOUNS | {"it", "they", "we", "i", "you"}:
+        if last_named is None and pronoun not in _PRONOUNS:
             # "the police said in a statement" with no one named before: the police
             sp = _speaker(f.speaker, idx, onto)
             return {**sp, "chain": [publisher, sp["name"]], "is_publisher": False}
