@@ -36,3 +36,10 @@ def test_a_quotation_closed_on_a_full_stop_ends_before_the_next_speaker():
     )
     never = [c for c in found if "never had a problem" in c.evidence["text"]]
     assert never and all(_source(c) != "Wilson" for c in never)
+
+
+def test_a_phrase_named_speaker_is_that_phrase_but_no_pronoun_is():
+    found = claims("The statement said two men were arrested near the bridge.")
+    assert found and all(_source(c) == "statement" for c in found)
+    found = claims("It was the latest bombing in the city, which officials said was a warning.")
+    assert all(_source(c) not in ("which", "who", "that") for c in found)

@@ -58,7 +58,11 @@ def _capitals() -> set[tuple[str, str]]:
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 _SUBJECT_PRONOUNS = {"he", "she", "they", "it", "his", "her", "their", "its"}
-_PRONOUNS = PERSON_PRONOUNS | _SUBJECT_PRONOUNS | {"i", "we", "you"}
+# words that stand for someone named elsewhere, never a speaker's name of their own
+_PRONOUNS = PERSON_PRONOUNS | _SUBJECT_PRONOUNS | {
+    "i", "we", "you", "me", "us", "them", "who", "whom", "which", "that", "this", "these",
+    "those", "one", "someone", "somebody", "anyone", "anybody", "everyone", "everybody",
+}  # fmt: skip
 _LISTING = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")  # the joint between names in a list
 _GROUP = re.compile(r"(?:(?:the|these|those)\s+)?(\w+)\s+(\w+)", re.IGNORECASE)
 _SELF = {"i", "we", "you", "me", "us"}  # inside a quotation: the speaker (or their side)
