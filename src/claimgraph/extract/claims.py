@@ -1461,6 +1461,8 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             person = _child(verdict, "nsubj") or dobj
             return [(event, False, person)] if event else []
         for key in ("prep:with", "prep:to", "prep:on"):
+            if dobj is not None and dobj.lemma_.lower() in onto.stop_nouns:
+                break  # "ordered a halt to the attacks": the attacks are stopped, not ordered
             with_obj = preps.get(key)
             event = _light(tok, with_obj, onto) if with_obj is not None else None
             if event is not None:

@@ -281,6 +281,7 @@ class Ontology:
     blame: dict[str, frozenset[str]] = field(default_factory=dict)  # "blamed Y for the attack"
     subject_light: dict[tuple[str, str], str] = field(default_factory=dict)  # (verb, subject)
     attempt_words: frozenset[str] = frozenset()
+    stop_nouns: frozenset[str] = frozenset()
     comparison_preps: frozenset[str] = frozenset()
     baseline_words: frozenset[str] = frozenset()
     # reporting verb → objects that make it another verb ("the blast claimed 12 lives")
@@ -589,6 +590,7 @@ def load_ontology() -> Ontology:
         speech_act_verbs=frozenset(map(_lemma, at.get("speech_act_verbs") or [])),
         conformity_nouns=frozenset(map(_lemma, at.get("conformity_nouns") or [])),
         attempt_words=frozenset(map(_lemma, ev.get("attempt_words") or [])),
+        stop_nouns=frozenset(map(_lemma, ev.get("stop_nouns") or [])),
         comparison_preps=frozenset(w.lower() for w in ev.get("comparison_preps") or []),
         baseline_words=frozenset(w.lower() for w in ev.get("baseline_words") or []),
         reporting_object_excludes={

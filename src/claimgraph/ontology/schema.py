@@ -497,6 +497,7 @@ FILES: dict[str, Check] = {
             "deadline_as": STR,
             "calling_off_verbs": words,
             "attempt_words": words,
+            "stop_nouns": words,
             "comparison_preps": words,
             "baseline_words": words,
         },

@@ -1,0 +1,39 @@
+"""Whoever orders an attack or a killing makes it ("Clinton ordered the strikes"), while a
+halt or an end ordered to attacks stops them, and a raid the police order stays a coercion.
+
+Sentences are written for these tests (none comes from an evaluation set).
+"""
+
+from __future__ import annotations
+
+from tests.test_extract.written import claims
+from tests.test_extract.written import of_event as _of
+
+
+def _agent(claim: object) -> str | None:
+    agent = getattr(claim, "agent", None)
+    return agent.get("name") if agent else None
+
+
+def test_an_ordered_attack_is_the_orderers_attack():
+    found = claims("The general ordered an attack on the hill village.")
+    attacks = _of(found, "ATTACK")
+    assert [_agent(c) for c in attacks] == ["general"]
+    assert not _of(found, "COERCE")  # ordering the attack coerces no one
+    authorized = _of(claims("Senator Rowe authorized the airstrikes on the depot."), "ATTACK")
+    assert authorized and _agent(authorized[0]) == "Rowe"
+
+
+def test_an_ordered_killing_is_the_orderers_killing():
+    killings = _of(claims("The rebel commander ordered the killing of the village doctor."), "KILL")
+    assert killings and _agent(killings[0]) == "rebel commander"
+
+
+def test_a_halt_ordered_to_attacks_stops_them():
+    found = claims("The court ordered a halt to the attacks on the camp.")
+    assert all(_agent(c) != "court" for c in _of(found, "ATTACK"))
+
+
+def test_a_raid_the_police_order_is_no_attack():
+    found = claims("The police chief ordered a raid on the warehouse.")
+    assert not _of(found, "ATTACK")
