@@ -1,5 +1,6 @@
-"""Whoever orders an attack or a killing makes it ("Clinton ordered the strikes"), while a
-halt or an end ordered to attacks stops them, and a raid the police order stays a coercion.
+"""Whoever orders an attack or a killing makes it ("the general ordered the strikes"), while a
+halt or an end ordered to attacks stops them, and a raid the police order stays a coercion;
+people named by a title act; an act laid on someone by no one named stays an allegation.
 
 Sentences are written for these tests (none comes from an evaluation set).
 """
@@ -37,3 +38,18 @@ def test_a_halt_ordered_to_attacks_stops_them():
 def test_a_raid_the_police_order_is_no_attack():
     found = claims("The police chief ordered a raid on the warehouse.")
     assert not _of(found, "ATTACK")
+
+
+def test_people_named_by_a_title_act_and_suffer():
+    found = _of(claims("The warlord killed the village elder on Sunday."), "KILL")
+    assert found and _agent(found[0]) == "warlord"
+    assert (found[0].recipient or {}).get("name") == "village elder"
+
+
+def test_an_act_laid_on_someone_by_no_one_named_is_alleged():
+    accused = _of(claims("Two guards have been accused of stabbing a prisoner."), "ATTACK")
+    assert accused and accused[0].modality == "claimed"
+    suspected = _of(claims("Two soldiers were suspected of attacking the convoy."), "ATTACK")
+    assert suspected and suspected[0].modality == "suspected"
+    convicted = _of(claims("The driver was convicted of killing a cyclist."), "KILL")
+    assert convicted and convicted[0].modality == "asserted"  # a verdict finds it done

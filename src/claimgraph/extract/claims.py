@@ -3667,6 +3667,16 @@ def _frames_for(
     if blamed is not None and blamed[1] is not None:  # as the blamer claims it
         sp = phrase(blamed[1])
         attribution = Attribution(sp, is_anaphoric(sp, onto), "claimed", blamed[2])
+    elif (
+        blamed is not None
+        and blamed[2] is not None
+        and attribution.speaker is None
+        and lemma(blamed[2]) not in onto.blame.get("verdicts", ())
+    ):
+        # "Peacekeepers were accused of killing two civilians": laid on them by no one named,
+        # still an accusation, not the publisher's fact ("suspected of" suspects it)
+        mood_of = onto.reporting.get(lemma(blamed[2]), "claimed")
+        attribution = Attribution(None, False, mood_of, blamed[2])
     if spec.quantity and roles.get("agent") is None and roles.get("object") is not None:
         owner = _child(roles["object"], "poss")  # "Reed's profit", "its revenue"
         if owner is not None and owner.lower_ == "whose":  # "Coleco, whose stock peaked …"

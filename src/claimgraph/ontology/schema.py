@@ -553,6 +553,7 @@ FILES: dict[str, Check] = {
                     "nouns": words,
                     "claiming": words,
                     "linking": words,
+                    "verdicts": words,
                     "preps": words,
                 }
             ),
