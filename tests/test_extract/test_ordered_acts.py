@@ -53,3 +53,15 @@ def test_an_act_laid_on_someone_by_no_one_named_is_alleged():
     assert suspected and suspected[0].modality == "suspected"
     convicted = _of(claims("The driver was convicted of killing a cyclist."), "KILL")
     assert convicted and convicted[0].modality == "asserted"  # a verdict finds it done
+
+
+def test_an_act_someone_is_criticised_or_praised_for_is_theirs():
+    found = claims("The senator condemned the governor for attacking the reporters.")
+    attack = _of(found, "ATTACK")
+    assert attack and _agent(attack[0]) == "governor" and attack[0].modality == "claimed"
+    both = claims("The mayor criticized the officer for shooting and killing an unarmed man.")
+    assert [_agent(c) for c in _of(both, "ATTACK") + _of(both, "KILL")] == ["officer", "officer"]
+    named = _of(claims("Ms. Hale criticized Mr. Brandt for attacking the judge."), "ATTACK")
+    assert named and _agent(named[0]) == "Brandt"  # "for" hung on the name by the parser
+    praised = _of(claims("The minister praised the police for arresting the smugglers."), "ARREST")
+    assert praised and _agent(praised[0]) == "police" and praised[0].modality == "reported"

@@ -445,6 +445,8 @@ def blamed_for(trigger: Token, onto: Ontology) -> tuple[Token, Token | None, Tok
         to = next((c for c in trigger.head.children if c.dep_ == "prep" and c.lower_ == "to"), None)
         suspect = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
         return (suspect, None, trigger.head) if suspect is not None else None
+    while trigger.dep_ == "conj" and trigger.head.i != trigger.i:
+        trigger = trigger.head  # "criticized X for shooting and killing Y": both X's acts
     if not words or trigger.dep_ not in ("pobj", "pcomp"):
         return None
     prep = trigger.head
@@ -469,7 +471,8 @@ def blamed_for(trigger: Token, onto: Ontology) -> tuple[Token, Token | None, Tok
     if negated(head):
         return None
     p = prep.lower_
-    if head.pos_ in ("VERB", "AUX") and lemma(head) in words.get("verbs", frozenset()):
+    laying = words.get("verbs", frozenset()) | words.get("crediting", frozenset())
+    if head.pos_ in ("VERB", "AUX") and lemma(head) in laying:
         if p not in ("for", "of"):
             return None
         obj = next((c for c in head.children if c.dep_ == "dobj"), None)
@@ -479,9 +482,9 @@ def blamed_for(trigger: Token, onto: Ontology) -> tuple[Token, Token | None, Tok
             agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
             return subj, agent, head
         return (obj, subj, head) if obj is not None else None
-    if head.pos_ == "NOUN" and head.dep_ == "dobj" and p in ("for", "of"):
+    if head.pos_ in ("NOUN", "PROPN", "PRON") and head.dep_ == "dobj" and p in ("for", "of"):
         verb = head.head  # the parser hangs "of killing" on the accused: "accused rebels of …"
-        if lemma(verb) in words.get("verbs", frozenset()) and not negated(verb):
+        if lemma(verb) in laying and not negated(verb):
             return head, subject_of(verb), verb
         return None
     if head.pos_ == "ADJ" and head.lemma_.lower() in words.get("adjectives", frozenset()):

@@ -3664,18 +3664,16 @@ def _frames_for(
         attribution = Attribution(
             sp, is_anaphoric(sp, onto), onto.reporting.get(lemma(tok), "reported"), tok
         )
+    told = lemma(blamed[2]) if blamed is not None and blamed[2] is not None else None
+    found = told in onto.blame.get("verdicts", ()) or told in onto.blame.get("crediting", ())
     if blamed is not None and blamed[1] is not None:  # as the blamer claims it
-        sp = phrase(blamed[1])
-        attribution = Attribution(sp, is_anaphoric(sp, onto), "claimed", blamed[2])
-    elif (
-        blamed is not None
-        and blamed[2] is not None
-        and attribution.speaker is None
-        and lemma(blamed[2]) not in onto.blame.get("verdicts", ())
-    ):
+        sp = phrase(blamed[1])  # (a verdict or a credit tells it as done: reported)
+        mood_of = "reported" if found else "claimed"
+        attribution = Attribution(sp, is_anaphoric(sp, onto), mood_of, blamed[2])
+    elif told is not None and attribution.speaker is None and not found:
         # "Peacekeepers were accused of killing two civilians": laid on them by no one named,
         # still an accusation, not the publisher's fact ("suspected of" suspects it)
-        mood_of = onto.reporting.get(lemma(blamed[2]), "claimed")
+        mood_of = onto.reporting.get(told, "claimed")
         attribution = Attribution(None, False, mood_of, blamed[2])
     if spec.quantity and roles.get("agent") is None and roles.get("object") is not None:
         owner = _child(roles["object"], "poss")  # "Reed's profit", "its revenue"

@@ -554,6 +554,7 @@ FILES: dict[str, Check] = {
                     "claiming": words,
                     "linking": words,
                     "verdicts": words,
+                    "crediting": words,
                     "preps": words,
                 }
             ),
