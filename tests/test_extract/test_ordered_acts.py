@@ -65,3 +65,11 @@ def test_an_act_someone_is_criticised_or_praised_for_is_theirs():
     assert named and _agent(named[0]) == "Brandt"  # "for" hung on the name by the parser
     praised = _of(claims("The minister praised the police for arresting the smugglers."), "ARREST")
     assert praised and _agent(praised[0]) == "police" and praised[0].modality == "reported"
+
+
+def test_the_dead_are_named_without_the_manner_of_their_death():
+    found = _of(claims("A married couple shot dead 14 people at the party."), "KILL")
+    assert found and _agent(found[0]) == "married couple"
+    assert (found[0].recipient or {}).get("name") == "14 people"  # not "dead 14 people"
+    civilians = _of(claims("The gunmen killed innocent civilians near the border."), "KILL")
+    assert civilians and (civilians[0].recipient or {}).get("name") == "innocent civilians"

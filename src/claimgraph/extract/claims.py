@@ -117,6 +117,14 @@ def role_span(
         start = left[0].left_edge.i if left else tok.i
         if after is not None and start < after <= tok.i:
             start = after
+        first = doc[start]
+        if (
+            tok.dep_ == "dobj"
+            and first.dep_ == "amod"
+            and first.i == tok.head.i + 1
+            and (lemma(tok.head), first.lower_) in load_ontology().light
+        ):
+            start += 1  # the parser's "shot [dead two soldiers]": "dead" is how they were shot
         while start < tok.i and (doc[start].is_punct or doc[start].is_space):
             start += 1  # "* 2007 Bagram Airfield bombing": a list bullet is no part of it
         end = tok.i + 1
