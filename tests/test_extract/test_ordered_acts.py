@@ -73,3 +73,10 @@ def test_the_dead_are_named_without_the_manner_of_their_death():
     assert (found[0].recipient or {}).get("name") == "14 people"  # not "dead 14 people"
     civilians = _of(claims("The gunmen killed innocent civilians near the border."), "KILL")
     assert civilians and (civilians[0].recipient or {}).get("name") == "innocent civilians"
+
+
+def test_a_person_named_without_a_post_is_not_appointed():
+    for text in ("The victims have not been named.", "The suspect was not named by police."):
+        assert not _of(claims(text), "APPOINT"), text
+    post = _of(claims("Ms. Ortega was named chairman on Monday."), "APPOINT")
+    assert post and (post[0].recipient or {}).get("name") == "Ortega"

@@ -1609,6 +1609,16 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             ):
                 continue  # "were named in a bulletin": no post, no appointment
             if (
+                word in spec.needs_role_without_in
+                and any(c.dep_ == "auxpass" for c in tok.children)
+                and not any(
+                    c.dep_ in ("oprd", "attr", "xcomp")
+                    or (c.dep_ == "prep" and c.lower_ in ("as", "to"))
+                    for c in tok.children
+                )
+            ):
+                continue  # "the victims have not been named": identified, not appointed
+            if (
                 (word in spec.schedule_verbs or tok.lemma_.lower() in spec.schedule_verbs)
                 and tok.tag_ in ("VBZ", "VBP")
                 and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
