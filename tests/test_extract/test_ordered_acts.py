@@ -80,3 +80,12 @@ def test_a_person_named_without_a_post_is_not_appointed():
         assert not _of(claims(text), "APPOINT"), text
     post = _of(claims("Ms. Ortega was named chairman on Monday."), "APPOINT")
     assert post and (post[0].recipient or {}).get("name") == "Ortega"
+
+
+def test_an_act_that_nearly_happened_did_not():
+    pulled = _of(claims("The striker nearly pulled out of the match."), "RETREAT")
+    assert pulled and pulled[0].polarity == "negative"
+    killed = _of(claims("The driver almost killed a pedestrian."), "KILL")
+    assert killed and killed[0].polarity == "negative"
+    toll = _of(claims("The bombing killed nearly 200 people."), "KILL")
+    assert toll and toll[0].polarity == "positive"  # "nearly" counts the dead

@@ -826,6 +826,9 @@ def modality(trigger: Token, attribution: Attribution, onto: Ontology) -> str:
 
 
 _NEGATIVE_DETS = {"no", "never", "neither", "nor"}
+# "nearly pulled out", "almost killed": before the verb, the act came close and did not happen
+# ("killed nearly 200 people" puts the word on the number, after the verb)
+_NEAR_MISS = {"nearly", "almost"}
 
 
 def barred_by(tok: Token) -> Token | None:
@@ -913,6 +916,12 @@ def polarity(trigger: Token, onto: Ontology | None = None) -> str:
                 and not (node.pos_ in ("NOUN", "PROPN") and c.i > node.i)
             )
             or (c.dep_ in ("advmod", "det") and c.lower_ in _NEGATIVE_DETS)
+            or (
+                c.dep_ == "advmod"
+                and c.lower_ in _NEAR_MISS
+                and c.i < node.i
+                and node.pos_ in ("VERB", "AUX")
+            )
             for c in node.children
         ):
             return "negative"
