@@ -76,6 +76,7 @@ class EventType:
     agentless: bool = False  # may be stated without an agent ("a bomb exploded", "X was arrested")
     no_agent: bool = False  # never has an agent (natural disasters)
     unscheduled: bool = False  # an incident is never dated ahead ("the Oct. 23 slaying")
+    play_in_sport: bool = False  # in a sports report, a play unless someone is its victim
     blocks_complement: bool = False  # the complement it governs is not asserted ("urged X to …")
     needs_noun_object: bool = False  # only with a noun object, never a clause
     offer_nouns: dict[str, frozenset[str]] = field(default_factory=dict)  # "a bid for X"
@@ -282,6 +283,7 @@ class Ontology:
     subject_light: dict[tuple[str, str], str] = field(default_factory=dict)  # (verb, subject)
     attempt_words: frozenset[str] = frozenset()
     stop_nouns: frozenset[str] = frozenset()
+    sports_cues: frozenset[str] = frozenset()  # words that make a report a sports report
     comparison_preps: frozenset[str] = frozenset()
     baseline_words: frozenset[str] = frozenset()
     # reporting verb → objects that make it another verb ("the blast claimed 12 lives")
@@ -367,6 +369,7 @@ def load_ontology() -> Ontology:
             agentless=bool(spec.get("agentless")),
             no_agent=bool(spec.get("no_agent")),
             unscheduled=bool(spec.get("unscheduled")),
+            play_in_sport=bool(spec.get("play_in_sport")),
             blocks_complement=bool(spec.get("blocks_complement")),
             needs_noun_object=bool(spec.get("needs_noun_object")),
             not_with_question=bool(spec.get("not_with_question")),
@@ -591,6 +594,7 @@ def load_ontology() -> Ontology:
         conformity_nouns=frozenset(map(_lemma, at.get("conformity_nouns") or [])),
         attempt_words=frozenset(map(_lemma, ev.get("attempt_words") or [])),
         stop_nouns=frozenset(map(_lemma, ev.get("stop_nouns") or [])),
+        sports_cues=frozenset(map(_lemma, ev.get("sports_cues") or [])),
         comparison_preps=frozenset(w.lower() for w in ev.get("comparison_preps") or []),
         baseline_words=frozenset(w.lower() for w in ev.get("baseline_words") or []),
         reporting_object_excludes={

@@ -1052,6 +1052,8 @@ def resolve_claims(
                 )
             )
     claims = _causes_dated(_victims_dated(claims))
+    if text and _sports_report(text, onto):
+        claims = [c for c in claims if not _a_play(c, onto)]
     final = merge_restatements(_company_figures(claims, onto.events["MEASURE"].owned_figures))
     for c in final:  # merging and owner inference change a claim: its id follows its content
         c.id = _content_id(article_key, c)
@@ -1479,6 +1481,29 @@ def _dated_apart(a: Claim, b: Claim) -> bool:
         and bool(tb.get("value"))
         and ta.get("value") != tb.get("value")
     )
+
+
+# a game's score ("won 3-1", "a 2-2 pitch"), not a date's "08-26" nor a "1-800" number
+_SCORE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
+_WORD = re.compile(r"[a-z][a-z-]*")
+
+
+def _sports_report(text: str, onto: Ontology) -> bool:
+    """Whether the article reports sport: five different sports words (events.yaml
+    sports_cues), or four and a score."""
+    cues = {w for w in _WORD.findall(text.lower()) if w in onto.sports_cues}
+    return len(cues) >= 5 or (len(cues) >= 4 and _SCORE.search(text) is not None)
+
+
+def _a_play(c: Claim, onto: Ontology) -> bool:
+    """A play of the game in a sports report: "Greer hit a 1-1 pitch", "Atletico struck
+    back", "struck a superb 176 at The Oval" (an event type marked play_in_sport with no one
+    as its victim; "a stone struck his head as he drove from the stadium" stays)."""
+    spec = onto.events.get(c.event)
+    if spec is None or not spec.play_in_sport:
+        return False
+    victim = c.recipient or {}
+    return not victim or victim.get("type") in ("FAC", "LOC", "GPE")
 
 
 def merge_restatements(claims: list[Claim]) -> list[Claim]:
