@@ -7,6 +7,9 @@ Sentences are written for these tests (none comes from an evaluation set).
 
 from __future__ import annotations
 
+import datetime
+
+from claimgraph.extraction import extract_text
 from tests.test_extract.written import claims
 from tests.test_extract.written import of_event as _of
 
@@ -89,3 +92,11 @@ def test_an_act_that_nearly_happened_did_not():
     assert killed and killed[0].polarity == "negative"
     toll = _of(claims("The bombing killed nearly 200 people."), "KILL")
     assert toll and toll[0].polarity == "positive"  # "nearly" counts the dead
+
+
+def test_a_place_and_day_opening_the_story_act_for_no_one():
+    text = "VARNA 2004-05-17 Bulgaria launched an attack on the smugglers' camp."
+    found = extract_text(text, published=datetime.datetime(2004, 5, 17)).claims
+    attacks = _of(found, "ATTACK")
+    assert attacks and _agent(attacks[0]) == "Bulgaria"
+    assert "2004-05-17" not in attacks[0].evidence["text"]

@@ -115,3 +115,15 @@ def test_jsonl_year_only_published_is_refined_by_lead() -> None:
     assert plain.extra["published_granularity"] == "year"
     assert refined.published == datetime(2019, 2, 4)
     assert "published_granularity" not in refined.extra
+
+
+def test_place_and_iso_day_with_no_dash_date_the_story() -> None:
+    lead = parse_lead_dateline("VARNA 2004-05-17 Two fishing boats collided off the coast.")
+    assert lead is not None and lead.published == datetime(2004, 5, 17)
+    assert lead.place == "VARNA"
+    run_in = parse_lead_dateline(
+        "Boats collide off Varna. Ivo Petrov VARNA, Bulgaria 2004-05-17 Two boats collided."
+    )
+    assert run_in is not None and run_in.published == datetime(2004, 5, 17)
+    # an ISO date inside prose is no dateline
+    assert parse_lead_dateline("The fund, set up on 2004-05-17 in Varna, grew.") is None

@@ -124,8 +124,10 @@ def fix_ner_labels(doc: Doc) -> Doc:
 # dateline opening a paragraph, which the parser would make the first sentence's subject
 _DATELINE = re.compile(
     r"[A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Z][A-Za-z.'\- ]{1,30}){0,2}"
-    r"(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
-    r"\s*(?:\([A-Za-z.&' ]{2,40}\))?\s*(?:--|[-–—])\s+(?=[A-Z0-9“\"'])"
+    r"(?:(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"\s*(?:\([A-Za-z.&' ]{2,40}\))?\s*(?:--|[-–—])\s+"
+    # "BANGKOK 1996-08-29 Thailand's military said …": a place and an ISO day, no dash
+    r"|\s+\d{4}-\d{2}-\d{2}\s+)(?=[A-Z0-9“\"'])"
 )
 
 
@@ -161,6 +163,8 @@ def paragraph_starts(doc: Doc) -> Doc:
         after = next((t for t in doc[first.i :] if t.idx >= m.end()), None)
         if after is not None and after.i > first.i:
             after.is_sent_start = True
+            if after.i + 1 < len(doc) and doc[after.i + 1].is_sent_start is None:
+                doc[after.i + 1].is_sent_start = False  # not "Israel" alone as a sentence
     return doc
 
 
