@@ -100,3 +100,11 @@ def test_a_place_and_day_opening_the_story_act_for_no_one():
     attacks = _of(found, "ATTACK")
     assert attacks and _agent(attacks[0]) == "Bulgaria"
     assert "2004-05-17" not in attacks[0].evidence["text"]
+
+
+def test_what_a_relative_pronoun_stands_for_is_checked_as_the_subject():
+    assert not _of(claims("The tariffs that have targeted Canada will hurt farmers."), "ATTACK")
+    storm = claims("A storm that hit the coast killed two people.")
+    assert not _of(storm, "ATTACK") and _of(storm, "DISASTER")
+    rebels = _of(claims("Rebels who attacked the town fled."), "ATTACK")
+    assert rebels and _agent(rebels[0]) == "Rebels"

@@ -1414,6 +1414,9 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
     if tok.pos_ in ("VERB", "AUX"):
         subj = subject_of(tok)
         subj_head = _head_lemmas(subj) if subj is not None else set()
+        told = _pronoun_antecedent(subj) if subj is not None and subj.lower_ in _RELATIVE else None
+        # "tariffs that have targeted China": what the relative pronoun stands for is excluded
+        told_head = _head_lemmas(told) if told is not None else set()
         by_phrase = _child(tok, "agent")
         by = _child(by_phrase, "pobj") if by_phrase is not None else None
         by_head = _head_lemmas(by) if by is not None else set()
@@ -1561,7 +1564,7 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 continue
             if spec.subject_needs is not None and not (subj_head & spec.subject_needs):
                 continue
-            if (subj_head | by_head) & spec.subject_excludes:
+            if (subj_head | told_head | by_head) & spec.subject_excludes:
                 continue  # "a storm hit X", "X will be hit by a road closure"
             if spec.subject_actor and subj is not None:
                 held = _pronoun_antecedent(subj) if subj.lower_ in _RELATIVE else subj
