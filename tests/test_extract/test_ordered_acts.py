@@ -108,3 +108,15 @@ def test_what_a_relative_pronoun_stands_for_is_checked_as_the_subject():
     assert not _of(storm, "ATTACK") and _of(storm, "DISASTER")
     rebels = _of(claims("Rebels who attacked the town fled."), "ATTACK")
     assert rebels and _agent(rebels[0]) == "Rebels"
+
+
+def test_weapons_and_vaccines_developed_are_made():
+    found = _of(claims("The toxin was developed by a military laboratory in the 1980s."), "PRODUCE")
+    assert found and _agent(found[0]) == "military laboratory"
+    assert not _of(claims("The two countries developed close ties."), "PRODUCE")
+
+
+def test_infiltrating_a_group_coerces_it_but_entering_a_city_does_not():
+    found = _of(claims("The secret police infiltrated the student union."), "COERCE")
+    assert found and (found[0].recipient or {}).get("name") == "student union"
+    assert not _of(claims("The rebels infiltrated the city at night."), "COERCE")
