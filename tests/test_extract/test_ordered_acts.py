@@ -120,3 +120,9 @@ def test_infiltrating_a_group_coerces_it_but_entering_a_city_does_not():
     found = _of(claims("The secret police infiltrated the student union."), "COERCE")
     assert found and (found[0].recipient or {}).get("name") == "student union"
     assert not _of(claims("The rebels infiltrated the city at night."), "COERCE")
+
+
+def test_a_man_wanted_for_an_act_is_suspected_of_it():
+    found = _of(claims("The fugitive is wanted for attacking a prison guard."), "ATTACK")
+    assert found and _agent(found[0]) == "fugitive" and found[0].modality == "claimed"
+    assert _agent(_of(claims("The incumbent won the election."), "ELECT")[0]) == "incumbent"
