@@ -1,5 +1,6 @@
 """In a sports report a hit, a strike or a threatening run is a play of the game, not an
 attack or a threat; an act with a victim stays, and the same words in other news stay attacks.
+An election won in a landslide buries no one.
 
 Sentences are written for these tests (none comes from an evaluation set).
 """
@@ -30,3 +31,9 @@ def test_a_victim_in_a_sports_report_is_still_attacked():
 def test_the_same_words_in_other_news_are_attacks():
     found = claims("Rebels hit the convoy with rockets near the border on Monday.")
     assert _of(found, "ATTACK")
+
+
+def test_a_vote_won_in_a_landslide_is_no_disaster():
+    for text in ("The senator won in a landslide.", "It was a landslide victory for the party."):
+        assert not _of(claims(text), "DISASTER"), text
+    assert _of(claims("A landslide buried the village after the rains."), "DISASTER")
