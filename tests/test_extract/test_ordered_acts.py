@@ -126,3 +126,12 @@ def test_a_man_wanted_for_an_act_is_suspected_of_it():
     found = _of(claims("The fugitive is wanted for attacking a prison guard."), "ATTACK")
     assert found and _agent(found[0]) == "fugitive" and found[0].modality == "claimed"
     assert _agent(_of(claims("The incumbent won the election."), "ELECT")[0]) == "incumbent"
+
+
+def test_facts_given_are_no_goods():
+    for text in (
+        "His statement gave no venue or precise date for the meeting.",
+        "The candidate did not supply a cost estimate for the plan.",
+    ):
+        assert not _of(claims(text), "SUPPLY"), text
+    assert _of(claims("Russia supplied tanks to the rebels."), "SUPPLY")
