@@ -3685,16 +3685,19 @@ def _frames_for(
         attribution = Attribution(
             sp, is_anaphoric(sp, onto), onto.reporting.get(lemma(tok), "reported"), tok
         )
-    told = lemma(blamed[2]) if blamed is not None and blamed[2] is not None else None
-    found = told in onto.blame.get("verdicts", ()) or told in onto.blame.get("crediting", ())
+    laid_by = lemma(blamed[2]) if blamed is not None and blamed[2] is not None else None
+    # a verdict or a credit tells the act as done ("convicted of", "praised for")
+    as_done = laid_by in onto.blame.get("verdicts", ()) or laid_by in onto.blame.get(
+        "crediting", ()
+    )
     if blamed is not None and blamed[1] is not None:  # as the blamer claims it
-        sp = phrase(blamed[1])  # (a verdict or a credit tells it as done: reported)
-        mood_of = "reported" if found else "claimed"
+        sp = phrase(blamed[1])
+        mood_of = "reported" if as_done else "claimed"
         attribution = Attribution(sp, is_anaphoric(sp, onto), mood_of, blamed[2])
-    elif told is not None and attribution.speaker is None and not found:
+    elif laid_by is not None and attribution.speaker is None and not as_done:
         # "Peacekeepers were accused of killing two civilians": laid on them by no one named,
         # still an accusation, not the publisher's fact ("suspected of" suspects it)
-        mood_of = onto.reporting.get(told, "claimed")
+        mood_of = onto.reporting.get(laid_by, "claimed")
         attribution = Attribution(None, False, mood_of, blamed[2])
     if spec.quantity and roles.get("agent") is None and roles.get("object") is not None:
         owner = _child(roles["object"], "poss")  # "Reed's profit", "its revenue"

@@ -282,7 +282,7 @@ class Ontology:
     blame: dict[str, frozenset[str]] = field(default_factory=dict)  # "blamed Y for the attack"
     subject_light: dict[tuple[str, str], str] = field(default_factory=dict)  # (verb, subject)
     attempt_words: frozenset[str] = frozenset()
-    stop_nouns: frozenset[str] = frozenset()
+    stop_nouns: frozenset[str] = frozenset()  # "a halt to the attacks": what stops an act
     sports_cues: frozenset[str] = frozenset()  # words that make a report a sports report
     comparison_preps: frozenset[str] = frozenset()
     baseline_words: frozenset[str] = frozenset()
