@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+
 from claimgraph.extraction import extract_text
 from tests.test_extract.written import claims
 from tests.test_extract.written import of_event as _of
@@ -49,13 +51,22 @@ def test_people_named_by_a_title_act_and_suffer():
     assert (found[0].recipient or {}).get("name") == "village elder"
 
 
-def test_an_act_laid_on_someone_by_no_one_named_is_alleged():
-    accused = _of(claims("Two guards have been accused of stabbing a prisoner."), "ATTACK")
-    assert accused and accused[0].modality == "claimed"
-    suspected = _of(claims("Two soldiers were suspected of attacking the convoy."), "ATTACK")
-    assert suspected and suspected[0].modality == "suspected"
-    convicted = _of(claims("The driver was convicted of killing a cyclist."), "KILL")
-    assert convicted and convicted[0].modality == "asserted"  # a verdict finds it done
+@pytest.mark.parametrize(
+    ("text", "event", "field", "value"),
+    [
+        # an act laid on someone by no one named is alleged, unless a verdict finds it done
+        ("Two guards have been accused of stabbing a prisoner.", "ATTACK", "modality", "claimed"),
+        ("Two soldiers were suspected of attacking the convoy.", "ATTACK", "modality", "suspected"),
+        ("The driver was convicted of killing a cyclist.", "KILL", "modality", "asserted"),
+        # an act that nearly happened did not; "nearly" after the verb counts the dead
+        ("The striker nearly pulled out of the match.", "RETREAT", "polarity", "negative"),
+        ("The driver almost killed a pedestrian.", "KILL", "polarity", "negative"),
+        ("The bombing killed nearly 200 people.", "KILL", "polarity", "positive"),
+    ],
+)
+def test_how_sure_and_whether_done(text: str, event: str, field: str, value: str) -> None:
+    found = _of(claims(text), event)
+    assert found and getattr(found[0], field) == value
 
 
 def test_an_act_someone_is_criticised_or_praised_for_is_theirs():
@@ -83,15 +94,6 @@ def test_a_person_named_without_a_post_is_not_appointed():
         assert not _of(claims(text), "APPOINT"), text
     post = _of(claims("Ms. Ortega was named chairman on Monday."), "APPOINT")
     assert post and (post[0].recipient or {}).get("name") == "Ortega"
-
-
-def test_an_act_that_nearly_happened_did_not():
-    pulled = _of(claims("The striker nearly pulled out of the match."), "RETREAT")
-    assert pulled and pulled[0].polarity == "negative"
-    killed = _of(claims("The driver almost killed a pedestrian."), "KILL")
-    assert killed and killed[0].polarity == "negative"
-    toll = _of(claims("The bombing killed nearly 200 people."), "KILL")
-    assert toll and toll[0].polarity == "positive"  # "nearly" counts the dead
 
 
 def test_a_place_and_day_opening_the_story_act_for_no_one():
