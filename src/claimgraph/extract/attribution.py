@@ -704,6 +704,10 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
     return Attribution(None, False, None, None)
 
 
+# verbs whose clause is a bare infinitive the tagger may take for a present ("will see X buy")
+_BARE_INFINITIVE_HEADS = frozenset({"see", "let", "make", "help", "watch"})
+
+
 def clause_modality(trigger: Token, onto: Ontology) -> str | None:
     """Modal or future marking on the trigger or the verbs it is a complement of. A verb it is
     coordinated with lends its auxiliaries ("will build and run"), not its meaning: "approved
@@ -728,11 +732,17 @@ def clause_modality(trigger: Token, onto: Ontology) -> str | None:
             return onto.clause_modality[lemma(node)]
         if _purpose(node, onto):
             return "planned"  # "signed a deal to build a pipeline": the aim, not yet done
-        # "acomp": "would be able / ready to …" carries the copula's auxiliaries
+        # "acomp": "would be able / ready to …" carries the copula's auxiliaries; a bare
+        # infinitive clause ("the deal will see Saudi Arabia buy 180 howitzers", "will let
+        # them leave") those of the verb that governs it (not a reported "that" clause)
+        bare = (
+            node.dep_ == "ccomp"
+            and (node.tag_ == "VB" or lemma(node.head) in _BARE_INFINITIVE_HEADS)
+            and not any(c.dep_ in ("mark", "aux") for c in node.children)
+        )
         if (
-            node.dep_ in ("xcomp", "pcomp", "conj", "prep", "acl", "acomp")
-            and node.head.i != node.i
-        ):
+            node.dep_ in ("xcomp", "pcomp", "conj", "prep", "acl", "acomp") or bare
+        ) and node.head.i != node.i:
             came_by = node.dep_
             node = node.head
             steps += 1
@@ -759,7 +769,8 @@ def _purpose(verb: Token, onto: Ontology) -> bool:
     protect the port", "a plan to close the mine"): what the act or the plan is for."""
     if verb.tag_ != "VB" or not to_infinitive(verb):
         return False
-    if verb.dep_ == "acl":  # "kept their promise to kill him": done, not planned
+    # the parser's relative clause for "a $2.5 billion deal to sell …" is this "acl" too
+    if verb.dep_ in ("acl", "relcl"):  # "kept their promise to kill him": done, not planned
         return verb.head.lemma_.lower() in onto.plan_nouns and not _kept(verb.head)
     return (
         verb.dep_ == "advcl"
