@@ -1587,11 +1587,9 @@ def _source(
         ent = idx.person(f.speaker.start, f.speaker.text)
         if ent is not None:  # "he added": the last person named
             return _pointed_speaker(ent, f.speaker.text, publisher)
-    if f.speaker_anaphoric:
-        if last_named is None and pronoun not in _PRONOUNS:
-            # "the police said in a statement" with no one named before: the police
-            sp = _speaker(f.speaker, idx, onto)
-            return {**sp, "chain": [publisher, sp["name"]], "is_publisher": False}
+    # a phrase pointing back with no one named before it ("the police said in a statement")
+    # is its own speaker, as a named one is (a pronoun is not)
+    if f.speaker_anaphoric and (last_named is not None or pronoun in _PRONOUNS):
         if last_named is None:
             return {
                 "name": publisher,
