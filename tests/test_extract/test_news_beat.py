@@ -1381,6 +1381,13 @@ def test_a_wire_dateline_is_not_the_first_sentences_subject():
     assert tuple({a for _e, a, *_ in got}) == ("NATO",)
 
 
+def test_a_dateline_run_in_after_the_headline_and_byline_is_no_actor():
+    got = _claims("A tense week . VARNA , Bulgaria 2004-05-17 Rebels shot a guard on Monday .")
+    assert [(e, a) for e, a, *_ in got] == [("ATTACK", "Rebels")]
+    got = _claims("Mayor under fire . Ana Petrova BURGAS 2004-05-17 Ivo Dimov resigned on Monday .")
+    assert [(e, a) for e, a, *_ in got] == [("RESIGN", "Ivo Dimov")]
+
+
 def test_an_unclosed_quote_mark_does_not_lend_later_sentences_to_the_next_speaker():
     text = (
         "“The suspect raised an object at the officers, said chief Ana Ruiz. The wounded man "

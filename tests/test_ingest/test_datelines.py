@@ -125,5 +125,7 @@ def test_place_and_iso_day_with_no_dash_date_the_story() -> None:
         "Boats collide off Varna. Ivo Petrov VARNA, Bulgaria 2004-05-17 Two boats collided."
     )
     assert run_in is not None and run_in.published == datetime(2004, 5, 17)
+    tokenised = parse_lead_dateline("Boats collide . VARNA , Bulgaria 2004-05-17 Two collided .")
+    assert tokenised is not None and tokenised.place == "VARNA , Bulgaria"
     # an ISO date inside prose is no dateline
     assert parse_lead_dateline("The fund, set up on 2004-05-17 in Varna, grew.") is None

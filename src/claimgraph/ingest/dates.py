@@ -99,11 +99,11 @@ _LEAD = re.compile(
 # "SOFIA 1996-08-22 One passenger was killed …", "AKRON, Ohio 1996-08-23 …": a capitalised
 # place and an ISO day with no dash (wire copy as some archives keep it), near the story's
 # start, after a headline and a byline when the archive ran them into one line
-_PLACE_ISO = re.compile(
-    r"(?<![\w-])(?P<place>[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][A-Za-z.'’ ]{1,30}?)?)"
+PLACE_ISO = re.compile(
+    r"(?<![\w-])(?P<place>[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,3}(?:\s?,\s*[A-Z][A-Za-z.'’ ]{1,30}?)?)"
     r"\s+(?P<iso>\d{4}-\d{2}-\d{2})\s+(?=[A-Z0-9“\"'])"
 )
-_PLACE_ISO_REACH = 300  # characters from the paragraph's start a dateline may sit at
+PLACE_ISO_REACH = 300  # characters from the paragraph's start a dateline may sit at
 _ISO_LEAD = re.compile(
     r"(?P<iso>\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?)\s*[-–—|:]\s+"
 )
@@ -149,7 +149,7 @@ def parse_lead_dateline(
         return Dateline(dt, "day" if dt else None, None, None) if dt else None
     m = _LEAD.match(para)
     if m is None or not (m["place"] or m["date"]):
-        placed = _PLACE_ISO.search(para[:_PLACE_ISO_REACH])
+        placed = PLACE_ISO.search(para[:PLACE_ISO_REACH])
         dt = parse_date(placed["iso"]) if placed is not None else None
         if placed is None or dt is None:
             return None
