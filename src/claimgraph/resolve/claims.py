@@ -152,6 +152,9 @@ STATE_HEADS = {
     "supplier",
     "exporter",
 }
+# entity types that name no actor: a phrase built on one names its head's people or things
+_NO_ACTOR_TYPES = ("EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE")
+
 # state heads that name people, not the state's organs: as recipients they are those people
 PEOPLE_HEADS = {
     "official",
@@ -618,6 +621,9 @@ def _actor(span: RoleSpan, idx: _Index, acting: bool = True) -> dict[str, Any]:
         ent = next((e for e in inner if e.type in ("GPE", "ORG", "PERSON")), None) or next(
             iter(inner), None
         )
+        if ent is not None and ent.type in _NO_ACTOR_TYPES:
+            return _phrase_actor(span)  # "Olympic organisers", "Sierra Leonean rebels" tagged
+            # as an event's name: the phrase's people act
         if (
             ent is not None
             and ent.type == "ORG"
