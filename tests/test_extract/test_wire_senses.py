@@ -8,7 +8,10 @@ Sentences are written for these tests (none comes from an evaluation set).
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
+from claimgraph.extract.attribution import subject_of
+from claimgraph.extract.nlp import load_nlp
 from tests.test_extract.written import claims, role
 
 
@@ -38,7 +41,49 @@ def _acts(text: str) -> list[tuple[str, str | None]]:
             "Sierra Leonean rebels attacked a village near the border.",
             [("ATTACK", "Sierra Leonean rebels")],
         ),
+        # people counted are those people, not their state
+        ("Four Brazilians attacked a guard at the port.", [("ATTACK", "Four Brazilians")]),
+        # an event noun closing a name is the name: a motor rally, a scouts' meeting
+        ("The annual Arctic Lakes Rally was held near the lake.", []),
+        ("Estonia joined the European Union in 2004.", [("COOPERATE", "Estonia")]),
     ],
 )
 def test_wire_copy_senses_and_actors(text, expected):
     assert [(e, a) for e, a in _acts(text) if e != "STATEMENT"] == expected
+
+
+def test_a_suspect_described_is_the_suspected_doer():
+    found = claims("Police arrested a man suspected of stabbing a shopkeeper.")
+    assert [(c.event, role(c, "agent"), c.modality) for c in found] == [
+        ("ARREST", "Police", "asserted"),
+        ("ATTACK", "man", "suspected"),
+    ]
+    # whatever the sentence does with them, they stay suspects: the judge blocks no bombing
+    found = claims("A judge blocked the trial of three men accused of bombing a ferry in 1991.")
+    bombing = [c for c in found if c.event == "ATTACK"]
+    assert [(role(c, "agent"), c.modality) for c in bombing] == [("three men", "claimed")]
+    assert bombing[0].source.get("name") != "judge"
+    # a verdict tells the act as done
+    found = claims("A court jailed a woman convicted of stabbing her neighbour.")
+    assert [(role(c, "agent"), c.modality) for c in found if c.event == "ATTACK"] == [
+        ("woman", "asserted")
+    ]
+
+
+def test_a_speaker_set_off_before_the_verb_says_what_comes_before():
+    """The parser can make a word inside the reported clause a second subject of "said"
+    ("Forces shot dead three guerrillas suspected of X, the television said"): the subject
+    set off by a comma right before the verb is the speaker (a parse built by hand)."""
+    words = ["Troops", "shot", "dead", "three", "rebels", ",", "the", "radio", "said"]
+    heads = [1, 8, 1, 4, 8, 8, 7, 8, 8]
+    deps = ["nsubj", "ccomp", "oprd", "nummod", "nsubj", "punct", "det", "nsubj", "ROOT"]
+    doc = Doc(load_nlp().vocab, words=words, heads=heads, deps=deps)
+    assert subject_of(doc[8]).text == "radio"
+    # without the comma and the clause before it, the first subject stays
+    plain = Doc(
+        load_nlp().vocab,
+        words=["Rebels", "radio", "said"],
+        heads=[2, 2, 2],
+        deps=["nsubj", "nsubj", "ROOT"],
+    )
+    assert subject_of(plain[2]).text == "Rebels"

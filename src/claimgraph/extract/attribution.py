@@ -119,11 +119,25 @@ def nearest_subject(verb: Token, deps: tuple[str, ...]) -> Token | None:
         return None
     first = subjects[0]
     for later in subjects[1:]:
-        if later.i < verb.i and any(
-            t.text in _BREAKS for t in verb.doc[first.right_edge.i + 1 : later.left_edge.i]
+        if later.i < verb.i and (
+            any(t.text in _BREAKS for t in verb.doc[first.right_edge.i + 1 : later.left_edge.i])
+            or _postposed(later, verb)
         ):
             first = later
     return first
+
+
+def _postposed(subj: Token, verb: Token) -> bool:
+    """ "Forces shot dead three guerrillas suspected of X, the television said": a subject set
+    off by a comma right before the verb, after a clause the verb governs, says that clause
+    (the parser made a subject of a word inside it too)."""
+    doc = verb.doc
+    between = doc[subj.right_edge.i + 1 : verb.i]
+    return (
+        doc[subj.left_edge.i - 1].text in (",", "”", "''", '"')
+        and all(t.dep_ in ("aux", "advmod", "neg") for t in between)
+        and any(c.dep_ == "ccomp" and c.i < subj.i for c in verb.children)
+    )
 
 
 _OWN_COMPLEMENTS = ("dobj", "ccomp", "xcomp", "dative", "nsubjpass", "attr", "acomp", "oprd")
@@ -477,10 +491,13 @@ def blamed_for(trigger: Token, onto: Ontology) -> tuple[Token, Token | None, Tok
             return None
         obj = next((c for c in head.children if c.dep_ == "dobj"), None)
         subj = subject_of(head)
+        by = next((c for c in head.children if c.dep_ == "agent"), None)
+        agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
         if subj is not None and subj.dep_ == "nsubjpass":  # "Y was blamed (by X) for it"
-            by = next((c for c in head.children if c.dep_ == "agent"), None)
-            agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
             return subj, agent, head
+        if subj is None and obj is None and head.dep_ == "acl" and head.tag_ == "VBN":
+            # "police arrested a man suspected of killing his wife": the man, not the police
+            return head.head, agent, head
         return (obj, subj, head) if obj is not None else None
     if head.pos_ in ("NOUN", "PROPN", "PRON") and head.dep_ == "dobj" and p in ("for", "of"):
         verb = head.head  # the parser hangs "of killing" on the accused: "accused rebels of …"

@@ -784,6 +784,18 @@ def _kind_modified(tok: Token, onto: Ontology) -> bool:
     )
 
 
+def _closes_a_name(tok: Token) -> bool:
+    """ "The world's first Boy Scout Rally was held …", "the 1,000 Lakes Rally": an event noun
+    closing a capitalised name in running text is that name (a scout meeting, a motor race),
+    not the act its word names; a headline capitalises every word."""
+    return (
+        tok.pos_ == "PROPN"
+        and tok.text[:1].isupper()
+        and any(c.dep_ == "compound" and c.pos_ in ("PROPN", "NUM") for c in tok.children)
+        and not headline(tok.sent)
+    )
+
+
 def _misparsed_kind(tok: Token, onto: Ontology) -> bool:
     """ "Federal and state arrest warrants": the parser joins "arrest" to "Federal" though it
     modifies the kind noun right after it (a warrant is no arrest)."""
@@ -1318,6 +1330,10 @@ def _light(verb: Token, noun: Token, onto: Ontology) -> str | None:
         ),
         None,
     )
+    if event is not None and _closes_a_name(noun) and _noun_lemma(noun, onto) in onto.nouns:
+        # "the Boy Scout Rally was held at Crystal Palace": a meeting's name ("joined the
+        # European Union" still joins a union)
+        return None
     if (
         event is not None
         and lemma(verb) in onto.speech_act_verbs
@@ -1829,6 +1845,7 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             and tok.i < tok.head.i
             and not onto.events[onto.nouns[_noun_lemma(tok, onto)]].no_agent
         )  # ("Hurricane Betsy" still names a disaster)
+        and not _closes_a_name(tok)
         and (
             tok.ent_type_ not in ("DATE", "TIME", "PERSON", "GPE", "ORG", "WORK_OF_ART")
             or _capitalised_opening(tok)
@@ -3699,6 +3716,17 @@ def _frames_for(
         # still an accusation, not the publisher's fact ("suspected of" suspects it)
         mood_of = onto.reporting.get(laid_by, "claimed")
         attribution = Attribution(None, False, mood_of, blamed[2])
+    elif laid_by is not None and blamed is not None and blamed[2].dep_ == "acl" and not as_done:
+        # "a case that blocked the trial of two men suspected of bombing a jet": the men are
+        # suspects whatever the sentence does with the trial; one reporting it keeps its word
+        mood_of = onto.reporting.get(laid_by, "claimed")
+        told = attribution.frame_class == "reported"
+        attribution = Attribution(
+            attribution.speaker if told else None,
+            attribution.anaphoric and told,
+            mood_of,
+            blamed[2],
+        )
     if spec.quantity and roles.get("agent") is None and roles.get("object") is not None:
         owner = _child(roles["object"], "poss")  # "Reed's profit", "its revenue"
         if owner is not None and owner.lower_ == "whose":  # "Coleco, whose stock peaked …"

@@ -152,6 +152,13 @@ STATE_HEADS = {
     "supplier",
     "exporter",
 }
+# people counted ("two Libyans", "dozens of Iraqis") are those people, not their state
+_COUNTED = re.compile(
+    r"(?:the\s+)?(?:\d[\d,]*|a\s+few|several|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|dozens|hundreds|thousands)\b",
+    re.IGNORECASE,
+)
+
 # entity types that name no actor: a phrase built on one names its head's people or things
 _NO_ACTOR_TYPES = ("EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE")
 
@@ -583,12 +590,12 @@ def _actor(span: RoleSpan, idx: _Index, acting: bool = True) -> dict[str, Any]:
         return _phrase_actor(span)  # "Cuban-Americans" are no Americans' state
     if (
         ent is not None
-        and ent.type == "GPE"
-        and not acting
+        and ent.type in ("GPE", "NORP")
+        and (not acting or _COUNTED.match(span.text))
         and head.endswith("s")
         and head != ent.name.lower()
-    ):  # "Twelve Americans were killed": those people, of the United States
-        return _phrase_actor(span, ent.name)
+    ):  # "Twelve Americans were killed", "two Libyans bombed a jet": those people, of the
+        return _phrase_actor(span, ent.name)  # United States, of Libya (not their state)
     if ent is not None and ent.type == "GPE":
         country = idx.capital_country(span.start, span.end)
         if country is not None:
@@ -1151,10 +1158,11 @@ def _narrative_time(
         if isinstance(end, int) and any(0 <= h - end <= 3 for h in heads):
             # "the August 7 bombings", "planned the March 3 bombings": a date in passing
             return time, last
-        if f.modality in ("predicted", "planned") or _after(t.get("value"), published):
+        if f.modality in ("predicted", "planned", "suspected") or _after(t.get("value"), published):
             # "analysts predict sluggish growth for the fourth quarter", "he thinks they will
             # report losses through the third quarter of 1990": a time looked ahead to, not
-            # where the story of what happened has got to
+            # where the story of what happened has got to; nor is a suspect's past act ("two
+            # men suspected of bombing a jet in 1988")
             return time, last
         return time, (start, t)
     if t.get("basis") == "report" and t.get("value"):
