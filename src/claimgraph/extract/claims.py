@@ -988,15 +988,20 @@ def _places_from(tok: Token) -> list[Token]:
     return heads
 
 
-def _location(trigger: Token, objects: list[Token]) -> list[Token]:
+def _location(
+    trigger: Token, objects: list[Token], own: frozenset[str] = frozenset()
+) -> list[Token]:
     """First place under a locative preposition of the trigger or of its object; not the
     place of another event the act is about ("condemned the bombings in Kenya": the bombings
-    were there, the condemnation was not)."""
+    were there, the condemnation was not). `own`: the event's own place prepositions, for an
+    event noun ("his visit to China": where he went)."""
     for base in [trigger, *objects]:
         if base is not trigger and _other_event(trigger, base):
             continue
         for p in base.children:
-            if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS:
+            if p.dep_ == "prep" and (
+                p.lower_ in LOCATIVE_PREPS or (base is trigger and p.lower_ in own)
+            ):
                 obj = _child(p, "pobj")
                 if (
                     obj is not None
@@ -1006,6 +1011,8 @@ def _location(trigger: Token, objects: list[Token]) -> list[Token]:
                     inner = of_object(obj)
                     obj = inner if inner is not None and inner.ent_type_ in PLACE_LABELS else obj
                 if obj is not None and obj.ent_type_ in PLACE_LABELS:
+                    if p.lower_ not in LOCATIVE_PREPS:  # the first place gone to, as a verb's
+                        return [_ent_start(obj)]  # "to" gives ("deployed troops to A and B")
                     return _places_from(_ent_start(obj))
     # the place may hang off a purpose clause or the object ("factories to produce X in Belarus"),
     # but not off another event's noun the act is related to ("arrested in connection with the
@@ -2242,6 +2249,9 @@ def _goods_to(noun: Token) -> Token | None:
     )
 
 
+_GOING_ON = frozenset({"be", "go", "leave", "set", "embark", "travel", "head", "return", "lead"})
+
+
 def _named_by(tok: Token, spec: EventType) -> bool:
     """Whether an event noun names its actor: a possessor ("Russia's request"), for
     giving events a "from" phrase ("assistance from the World Bank"), for two-sided ones
@@ -2249,6 +2259,12 @@ def _named_by(tok: Token, spec: EventType) -> bool:
     own act of ("Microsoft completed its acquisition")."""
     if spec.symmetric and _between(tok) is not None:
         return True
+    if (
+        spec.undertaken_by_subject
+        and _undertaker(tok) is not None
+        and lemma(tok.head.head) in _GOING_ON
+    ):  # "the minister is on a visit to Kenya", "has gone on a tour" (not "on that first
+        return True  # trip through bankruptcy, the company cut wages")
     if not spec.possessor_is_target and _own_act_doer(tok) is not None:
         return True
     if _possessor_targeted(tok, spec):
@@ -3527,7 +3543,13 @@ def _frames_for(
     if exchange is not None:
         roles["in_exchange_for"] = exchange
     objects = [o for o in (roles.get("object"),) if o is not None]
-    places = _location(tok, objects)
+    own_places = frozenset(
+        key.removeprefix("prep:")
+        for key, role in spec.roles.items()
+        # ("expulsions of diplomats from Britain and France": who expels, not where)
+        if is_noun and role == "location" and key.startswith("prep:") and key != "prep:from"
+    )
+    places = _location(tok, objects, own_places)
     carrier = _carrier(tok, onto) if is_noun else None
     if not places and carrier is not None:
         places = _location(carrier, [])  # "talks resumed in Oslo"
