@@ -87,3 +87,24 @@ def test_a_speaker_set_off_before_the_verb_says_what_comes_before():
         deps=["nsubj", "nsubj", "ROOT"],
     )
     assert subject_of(plain[2]).text == "Rebels"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # hostages taken are people seized
+        ("Pirates took six sailors hostage.", ("ASSAULT", "Pirates", "six sailors")),
+        ("Kidnappers freed a shopkeeper they took hostage.", ("ASSAULT", "they", "shopkeeper")),
+        # a sentence handed down or imposed sentences the one it is given to
+        (
+            "The tribunal handed down a life sentence to the smuggler.",
+            ("CONVICT", "tribunal", "smuggler"),
+        ),
+        ("The judge imposed a 10-year sentence on the banker.", ("CONVICT", "judge", "banker")),
+    ],
+)
+def test_a_noun_made_an_act_by_its_verb_names_whom_it_is_done_to(text, expected):
+    event = expected[0]
+    assert [
+        (c.event, role(c, "agent"), role(c, "recipient")) for c in claims(text) if c.event == event
+    ] == [expected]

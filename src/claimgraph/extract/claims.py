@@ -1474,8 +1474,10 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         for event, cause in _died_of(tok, preps, onto):
             found.append((event, True, cause))  # "two people died in the fire"
         noun_event = _light(tok, dobj, onto) if dobj is not None else None
-        second = _child(tok, "dobj")
-        if noun_event is None and second is not None and second is not dobj:
+        second = next(  # "took 12 people hostage": the parser's second object
+            (c for c in tok.children if c.dep_ == "dobj" and not _same(c, dobj)), None
+        )
+        if noun_event is None and second is not None:
             # "the club was handed a two-year ban": the noun is the passive's second object
             noun_event = _light(tok, second, onto)
             dobj = second if noun_event is not None else dobj
@@ -2249,7 +2251,9 @@ def _goods_to(noun: Token) -> Token | None:
     )
 
 
-_GOING_ON = frozenset({"be", "go", "leave", "set", "embark", "travel", "head", "return", "lead"})
+_GOING_ON = frozenset(
+    {"be", "go", "leave", "depart", "set", "embark", "travel", "head", "return", "lead"}
+)
 
 
 def _named_by(tok: Token, spec: EventType) -> bool:
@@ -3393,11 +3397,17 @@ def _frames_for(
             if (
                 role == "object"
                 and light
-                and spec.roles.get("dobj") == "patient"
                 and is_actor(filler)
                 and key.startswith("prep:")
-            ):
-                role = "patient"  # "opened fire on protesters": the people fired on
+                and (
+                    spec.roles.get("dobj") == "patient"
+                    or (
+                        spec.roles.get("dobj") == "recipient"
+                        and key in ("prep:to", "prep:on", "prep:against")
+                    )
+                )
+            ):  # "opened fire on protesters": the people fired on; "handed down a life
+                role = "patient"  # sentence to the killer": the one sentenced
             if key == "prep:at" and role == "patient" and is_actor(_child(tok, "dobj")):
                 continue  # "pelted the mayor at the fiesta": the mayor is hit, "at" says where
             host = _host(filler, spec) if role in ("location", "patient") else None
@@ -3441,6 +3451,39 @@ def _frames_for(
                 roles[role] = filler
                 if key in ("ccomp", "xcomp"):
                     full_roles.add(role)  # "denied that its troops had crossed": all of it
+        held = (
+            next((c for c in tok.children if c.dep_ == "dobj" and c.i < obj.i), None)
+            if light and obj is not None and obj.dep_ == "dobj"
+            else None
+        )
+        doer = _child(tok, "nsubj") if tok.dep_ == "relcl" else None
+        if (
+            held is None
+            and light
+            and obj is not None
+            and obj.dep_ == "dobj"
+            and not any(
+                c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in obj.children
+            )
+            and doer is not None
+            and doer.lower_ not in _RELATIVE
+            and not any(c.lower_ in ("where", "when") for c in tok.children)
+        ):
+            held = tok.head  # "a store owner they took hostage": the owner, a bare noun's
+        if held is None and light and obj is not None:
+            # "took 12 passengers hostage", parsed as one noun: the counted people are seized
+            held = next(
+                (
+                    c
+                    for c in obj.children
+                    if c.dep_ == "compound" and any(n.dep_ == "nummod" for n in c.children)
+                ),
+                None,
+            )
+            if held is not None and is_actor(held):
+                cut_start = obj.i
+        if held is not None and is_actor(held) and roles.get("recipient") is None:
+            roles["recipient"] = held  # "took 12 people hostage": the people are seized
         if light and obj is not None:  # "filed a charge against X": the noun's own phrases
             _noun_prep_roles(obj, spec, roles)
             if lemma(obj) in spec.light_needs_target and "prep:at" not in preps:
