@@ -108,3 +108,9 @@ def test_a_noun_made_an_act_by_its_verb_names_whom_it_is_done_to(text, expected)
     assert [
         (c.event, role(c, "agent"), role(c, "recipient")) for c in claims(text) if c.event == event
     ] == [expected]
+
+
+def test_an_act_forbidden_did_not_happen():
+    found = claims("The governor banned the rally planned for Sunday.")
+    rally = [c for c in found if c.event == "PROTEST"]
+    assert rally and all(c.polarity == "negative" for c in rally)
