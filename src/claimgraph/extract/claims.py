@@ -2251,6 +2251,33 @@ def _goods_to(noun: Token) -> Token | None:
     )
 
 
+def _held(verb: Token, noun: Token) -> Token | None:
+    """Whom a light verb's bare noun is done to when the parse leaves no role for them: the
+    verb's first object ("took 12 people hostage"), the noun a relative clause on it names
+    ("a store owner they took hostage"), or counted people compounded onto the noun ("took
+    six sailors hostage", parsed as one noun)."""
+    first = next((c for c in verb.children if c.dep_ == "dobj" and c.i < noun.i), None)
+    if noun.dep_ == "dobj" and first is not None:
+        return first
+    doer = _child(verb, "nsubj") if verb.dep_ == "relcl" else None
+    if (
+        noun.dep_ == "dobj"
+        and not any(c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in noun.children)
+        and doer is not None
+        and doer.lower_ not in _RELATIVE
+        and not any(c.lower_ in ("where", "when") for c in verb.children)
+    ):
+        return verb.head
+    return next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ == "compound" and any(n.dep_ == "nummod" for n in c.children)
+        ),
+        None,
+    )
+
+
 _GOING_ON = frozenset(
     {"be", "go", "leave", "depart", "set", "embark", "travel", "head", "return", "lead"}
 )
@@ -3451,39 +3478,11 @@ def _frames_for(
                 roles[role] = filler
                 if key in ("ccomp", "xcomp"):
                     full_roles.add(role)  # "denied that its troops had crossed": all of it
-        held = (
-            next((c for c in tok.children if c.dep_ == "dobj" and c.i < obj.i), None)
-            if light and obj is not None and obj.dep_ == "dobj"
-            else None
-        )
-        doer = _child(tok, "nsubj") if tok.dep_ == "relcl" else None
-        if (
-            held is None
-            and light
-            and obj is not None
-            and obj.dep_ == "dobj"
-            and not any(
-                c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in obj.children
-            )
-            and doer is not None
-            and doer.lower_ not in _RELATIVE
-            and not any(c.lower_ in ("where", "when") for c in tok.children)
-        ):
-            held = tok.head  # "a store owner they took hostage": the owner, a bare noun's
-        if held is None and light and obj is not None:
-            # "took 12 passengers hostage", parsed as one noun: the counted people are seized
-            held = next(
-                (
-                    c
-                    for c in obj.children
-                    if c.dep_ == "compound" and any(n.dep_ == "nummod" for n in c.children)
-                ),
-                None,
-            )
-            if held is not None and is_actor(held):
-                cut_start = obj.i
+        held = _held(tok, obj) if light and obj is not None else None
         if held is not None and is_actor(held) and roles.get("recipient") is None:
             roles["recipient"] = held  # "took 12 people hostage": the people are seized
+            if held.dep_ == "compound" and held.head.i == obj.i:
+                cut_start = obj.i  # the noun alone is the object: "hostage"
         if light and obj is not None:  # "filed a charge against X": the noun's own phrases
             _noun_prep_roles(obj, spec, roles)
             if lemma(obj) in spec.light_needs_target and "prep:at" not in preps:

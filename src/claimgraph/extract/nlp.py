@@ -178,9 +178,9 @@ def _run_in_dateline(text: str, start: int) -> re.Match[str] | None:
     """A place and an ISO day after a headline and byline run into the paragraph's first line
     ("Farmer confesses . VERONA , Italy 1996-08-24 An Italian farmer …"), as ingest dates it."""
     end = text.find("\n\n", start)
-    window = text[start : min(end if end >= 0 else len(text), start + PLACE_ISO_REACH)]
-    m = PLACE_ISO.search(window)
-    return PLACE_ISO.search(text, start + m.start()) if m is not None else None
+    return PLACE_ISO.search(
+        text, start, min(end if end >= 0 else len(text), start + PLACE_ISO_REACH)
+    )
 
 
 _NOUN_TAGS = {"NN", "NNS"}  # common nouns, not names ("won her Grand Slam")
