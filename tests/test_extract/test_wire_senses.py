@@ -114,3 +114,30 @@ def test_an_act_forbidden_did_not_happen():
     found = claims("The governor banned the rally planned for Sunday.")
     rally = [c for c in found if c.event == "PROTEST"]
     assert rally and all(c.polarity == "negative" for c in rally)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser hangs the act's "of" on the doer named by "by"
+        (
+            "The purchase by Peru of six patrol boats was approved.",
+            ("ACQUIRE", "Peru", "six patrol boats"),
+        ),
+        (
+            "The takeover by Siemens of a Dutch rail firm was approved.",
+            ("ACQUIRE", "Siemens", "Dutch rail firm"),
+        ),
+    ],
+)
+def test_an_act_by_someone_of_something(text, expected):
+    assert [
+        (c.event, role(c, "agent"), role(c, "object"))
+        for c in claims(text)
+        if c.event == expected[0]
+    ] == [expected]
+
+
+def test_of_inside_a_name_stays_the_names():
+    found = claims("The purchase by the Bank of England of gold bars was approved.")
+    assert all(role(c, "object") != "gold bars" or role(c, "agent") != "Bank" for c in found)

@@ -441,6 +441,33 @@ def headline(sent: Span) -> bool:
     return sent.start == 0 or (last is not None and last.text not in (".", "!", "?", '"', "”", "'"))
 
 
+@Language.component("claimgraph_by_then_of")
+def by_then_of(doc: Doc) -> Doc:
+    """ "The acquisition by Google of Motorola", "the purchase by Iran of S-300 missiles": the
+    parser hangs the act's "of" phrase on the doer its "by" names; after a name (not inside
+    one: "by the Bank of England"), the "of" phrase goes back to the event noun."""
+    nouns = load_ontology().nouns
+    for by in doc:
+        noun = by.head
+        if by.lower_ != "by" or by.dep_ != "prep" or noun.pos_ != "NOUN":
+            continue
+        if noun.lemma_.lower() not in nouns and noun.lower_ not in nouns:
+            continue
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+            continue
+        doer = next((c for c in by.children if c.dep_ == "pobj"), None)
+        of = (
+            next((c for c in doer.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if doer is not None and doer.pos_ == "PROPN"
+            else None
+        )
+        thing = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if thing is None or thing.ent_type_ in ("GPE", "LOC") or thing.ent_iob_ == "I":
+            continue
+        of.head = noun
+    return doc
+
+
 @Language.component("claimgraph_headline_passive")
 def headline_passive(doc: Doc) -> Doc:
     """ "Father arrested after retrieving gun from son's backpack": a headline drops the
@@ -1073,6 +1100,7 @@ def _load(model: str, trained_ner: bool, product: bool = True) -> Language:
         nlp.add_pipe("claimgraph_titled_recipient", last=True)
         nlp.add_pipe("claimgraph_person_of_place", last=True)
         nlp.add_pipe("claimgraph_conjoined_titles", last=True)
+        nlp.add_pipe("claimgraph_by_then_of", last=True)  # reads names: not inside one
     return nlp
 
 
