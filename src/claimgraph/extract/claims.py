@@ -2278,11 +2278,6 @@ def _held(verb: Token, noun: Token) -> Token | None:
     )
 
 
-_GOING_ON = frozenset(
-    {"be", "go", "leave", "depart", "set", "embark", "travel", "head", "return", "lead"}
-)
-
-
 def _named_by(tok: Token, spec: EventType) -> bool:
     """Whether an event noun names its actor: a possessor ("Russia's request"), for
     giving events a "from" phrase ("assistance from the World Bank"), for two-sided ones
@@ -2290,12 +2285,8 @@ def _named_by(tok: Token, spec: EventType) -> bool:
     own act of ("Microsoft completed its acquisition")."""
     if spec.symmetric and _between(tok) is not None:
         return True
-    if (
-        spec.undertaken_by_subject
-        and _undertaker(tok) is not None
-        and lemma(tok.head.head) in _GOING_ON
-    ):  # "the minister is on a visit to Kenya", "has gone on a tour" (not "on that first
-        return True  # trip through bankruptcy, the company cut wages")
+    if _undertaker(tok) is not None and lemma(tok.head.head) in spec.undertaking_verbs:
+        return True  # "the minister is on a visit to Kenya", "has gone on a tour"
     if not spec.possessor_is_target and _own_act_doer(tok) is not None:
         return True
     if _possessor_targeted(tok, spec):
@@ -3775,20 +3766,21 @@ def _frames_for(
         sp = phrase(blamed[1])
         mood_of = "reported" if as_done else "claimed"
         attribution = Attribution(sp, is_anaphoric(sp, onto), mood_of, blamed[2])
-    elif laid_by is not None and attribution.speaker is None and not as_done:
+    elif (
+        laid_by is not None
+        and blamed is not None
+        and not as_done
+        and (attribution.speaker is None or blamed[2].dep_ == "acl")
+    ):
         # "Peacekeepers were accused of killing two civilians": laid on them by no one named,
-        # still an accusation, not the publisher's fact ("suspected of" suspects it)
-        mood_of = onto.reporting.get(laid_by, "claimed")
-        attribution = Attribution(None, False, mood_of, blamed[2])
-    elif laid_by is not None and blamed is not None and blamed[2].dep_ == "acl" and not as_done:
-        # "a case that blocked the trial of two men suspected of bombing a jet": the men are
-        # suspects whatever the sentence does with the trial; one reporting it keeps its word
-        mood_of = onto.reporting.get(laid_by, "claimed")
-        told = attribution.frame_class == "reported"
+        # still an accusation, not the publisher's fact ("suspected of" suspects it); "a case
+        # that blocked the trial of two men suspected of bombing a jet": the men are suspects
+        # whatever the sentence does with the trial; one reporting it keeps its word
+        told = attribution.speaker is not None and attribution.frame_class == "reported"
         attribution = Attribution(
             attribution.speaker if told else None,
             attribution.anaphoric and told,
-            mood_of,
+            onto.reporting.get(laid_by, "claimed"),
             blamed[2],
         )
     if spec.quantity and roles.get("agent") is None and roles.get("object") is not None:

@@ -117,6 +117,8 @@ class EventType:
     passive_from_agent: frozenset[str] | None = None  # verbs that keep it as a passive (None: all)
     blocks_object_noun: bool = False  # "demanded the release of X": the release is not done
     undertaken_by_subject: bool = False  # "X went on a tour of Y": the subject makes it
+    # verbs whose subject is "on" such a noun, which alone names its maker ("is on a visit")
+    undertaking_verbs: frozenset[str] = frozenset()
     joined_by_subject: bool = False  # "thousands marched in a rally": who is in it holds it
     level_nouns: frozenset[str] = frozenset()  # MEASURE: "hit a five-year low" states a level
     possessor_is_target: bool = False  # "Laden's extradition": the possessor is acted upon
@@ -403,6 +405,7 @@ def load_ontology() -> Ontology:
             ),
             joined_by_subject=bool(spec.get("joined_by_subject")),
             undertaken_by_subject=bool(spec.get("undertaken_by_subject")),
+            undertaking_verbs=frozenset(map(_lemma, spec.get("undertaking_verbs") or [])),
             blocks_object_noun=bool(spec.get("blocks_object_noun")),
             level_nouns=frozenset(map(_lemma, spec.get("level_nouns") or [])),
             possessor_is_target=bool(spec.get("possessor_is_target")),

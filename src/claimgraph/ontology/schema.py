@@ -276,6 +276,7 @@ _EVENT_WORDS = (
     "participle_needs_subject",
     "schedule_verbs",
     "schedule_subjects",
+    "undertaking_verbs",
     "needs_role_without_in",
     "subject_needs",
     "subject_excludes",
