@@ -927,6 +927,19 @@ def _shares_negation(verb: Token) -> bool:
     )
 
 
+def _any_denied(node: Token) -> bool:
+    """Whether a noun with "any" sits under a negation, as an object or in a prepositional
+    phrase ("has not received any aid", "isn't aware of any attempts"), not as a subject
+    ("any attack would not go unanswered" is no denial of one)."""
+    if node.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "any" for c in node.children):
+        return False
+    while node.head.i != node.i and node.dep_ not in ("nsubj", "nsubjpass", "csubj", "ccomp"):
+        node = node.head
+        if any(c.dep_ == "neg" for c in node.children):
+            return True
+    return False
+
+
 def polarity(trigger: Token, onto: Ontology | None = None) -> str:
     """Negation on the trigger or on the verb it complements ("did not agree to build",
     "failed to reach a deal", "there is no way they will assist", "never paid")."""
@@ -964,6 +977,8 @@ def polarity(trigger: Token, onto: Ontology | None = None) -> str:
                 if onto is not None and lemma(barred) in onto.barring_verbs
                 else "positive"
             )
+        if _any_denied(node):
+            return "negative"  # "isn't aware of any attempts to take over the company"
         if _shares_negation(node):
             node = node.head  # "did not attack the town or kill civilians": neither
             continue

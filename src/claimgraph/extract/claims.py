@@ -157,7 +157,13 @@ def role_span(
             end -= 1  # ("a loss of $175.5 million, or": the restatement cut off, its "or" too)
         span = doc[start:end]
     return RoleSpan(
-        span.start_char, span.end_char, span.text, tok.idx, tok.idx + len(tok), indefinite(tok)
+        span.start_char,
+        span.end_char,
+        span.text,
+        tok.idx,
+        tok.idx + len(tok),
+        indefinite(tok),
+        tok.dep_ in ("amod", "compound", "nmod", "poss") and tok.head.pos_ in ("NOUN", "PROPN"),
     )
 
 
@@ -439,10 +445,19 @@ def _verb_readings(tok: Token, onto: Ontology) -> list[tuple[str, bool]]:
         if p.dep_ == "prep" and labels:
             continue
         if p.dep_ in ("prep", "prt") and p.pos_ in ("ADP", "PART") and p.i > tok.i:
-            if p.lower_ in ("on", "at", "in") and any(
-                o.ent_type_ in ("DATE", "TIME") for o in p.children if o.dep_ == "pobj"
+            if p.lower_ in ("on", "at", "in", "over") and any(
+                o.ent_type_ in ("DATE", "TIME")
+                or any(
+                    x.ent_type_ in ("DATE", "TIME")
+                    for c in o.children
+                    if c.lower_ == "of"
+                    for x in c.children
+                )
+                for o in p.children
+                if o.dep_ == "pobj"
             ):
-                continue  # "fired his chief of staff on Friday" fires no one on
+                continue  # "fired his chief of staff on Friday" fires no one on; "took to the
+                # streets over a period of months" takes nothing over
             readings.extend(onto.verbs.get(f"{word} {p.lower_}", []))
         elif p.dep_ == "advmod" and p.pos_ == "ADV" and p.i == tok.i + 1 and " " not in word:
             # the parser's adverb for a particle: "stepped down as chairman"
@@ -986,6 +1001,45 @@ def _places_from(tok: Token) -> list[Token]:
     ):
         return heads[::2]
     return heads
+
+
+def _market(trigger: Token, spec: EventType) -> RoleSpan | None:
+    """Where a price line's price is made: the place that names the exchange in its sentence
+    ("In New York Stock Exchange composite trading, Acme closed at $41" -> New York) or a
+    trading session there ("rose 6 pence in London trading" -> London). Only for a stock's
+    price: a company or its shares move ("sales rose 8%" is no price)."""
+    subj = _child(trigger, "nsubj")
+    if subj is not None and subj.lower_ in _RELATIVE and trigger.dep_ == "relcl":
+        subj = trigger.head  # "Kellogg stock, which closed Friday at $71.75"
+    if subj is None or not (
+        subj.ent_type_ == "ORG" or subj.pos_ == "PROPN" or subj.lemma_.lower() in ("share", "stock")
+    ):
+        return None
+    for ent in trigger.sent.ents:
+        words = [t.lower_ for t in ent]
+        if ent.label_ in ("ORG", "FAC") and words[-1] in ("exchange", "bourse"):
+            cut = next(i for i, w in enumerate(words) if w in spec.market_words)
+            if cut > 0 and ent[0].is_title:
+                place = ent[:cut]
+                return RoleSpan(
+                    place.start_char, place.end_char, place.text, ent.start_char, place.end_char
+                )
+    for t in trigger.sent:
+        if t.lower_ in spec.market_words and t.pos_ in ("NOUN", "PROPN"):
+            town = next(
+                (
+                    c
+                    for c in t.children
+                    if c.dep_ in ("compound", "nmod", "amod", "poss") and c.ent_type_ == "GPE"
+                ),
+                None,
+            )
+            if town is not None:
+                span = ent_span(town) or trigger.doc[town.i : town.i + 1]
+                return RoleSpan(
+                    span.start_char, span.end_char, span.text, span.start_char, span.end_char
+                )
+    return None
 
 
 def _location(
@@ -2082,6 +2136,13 @@ def _possessor_targeted(tok: Token, spec: EventType) -> bool:
         and any(c.dep_ == "case" and c.text in ("'s", "’s") for c in poss.children)
     ):
         return False
+    if poss is not None and any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(o.dep_ == "pobj" and is_actor(o) for o in c.children)
+        for c in tok.children
+    ):
+        return False  # "NATO's detention of the Serbs": the Serbs are detained, by NATO
     if spec.possessor_is_target:
         return True
     if poss is None:  # "the Slepian shooting"
@@ -3586,6 +3647,7 @@ def _frames_for(
     carrier = _carrier(tok, onto) if is_noun else None
     if not places and carrier is not None:
         places = _location(carrier, [])  # "talks resumed in Oslo"
+    market = _market(tok, spec) if not places and lemma(tok) in spec.price_verbs else None
 
     thing = roles.get("object")
     if thing is None and not is_noun:
@@ -4008,6 +4070,8 @@ def _frames_for(
             filled["location"] = RoleSpan(
                 span.start_char, span.end_char, span.text, span.start_char, span.end_char
             )
+        elif market is not None:
+            filled["location"] = market
         own_count = quantity
         if counted_object and fillers[2] is not None and fillers[2].conjuncts:
             own_count = _own_count(fillers[2], onto)  # "sold tanks and 300 drones"

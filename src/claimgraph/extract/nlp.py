@@ -50,6 +50,11 @@ def _event_adjectives() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _platforms() -> frozenset[str]:
+    return frozenset(load_yaml(LABEL_RULES).get("platforms") or [])
+
+
+@lru_cache(maxsize=1)
 def state_abbreviations() -> frozenset[str]:
     """AP-style abbreviations of US states ("Vt.", "Calif."), from places.yaml."""
     table = load_yaml("places.yaml").get("us_state_abbrev") or {}
@@ -68,6 +73,8 @@ def _relabel(ent: Span, nxt: str | None) -> str:
             return "GPE"  # "of St. Albans, Vt., became": the state
         if ent[0].tag_ in ("VBN", "VBD", "VBG") and ent[0].is_sent_start:
             return ""  # "Nicknamed the 'Atomic Dog', Kopp …": a participle, no name
+    if len(ent) == 1 and ent.text in _platforms():
+        return "ORG"  # "wrote on Facebook": a service, never a person
     if len(ent) == 1 and ent.text in _event_adjectives():
         return "EVENT"  # "the 1996 Olympic bombing": the Games, no people
     if label == "GPE" and len(ent) > 1 and ent[-1].text.rstrip(".") in heads:

@@ -90,6 +90,7 @@ class EventType:
     static_verbs: frozenset[str] = frozenset()  # MEASURE: a level only with a number
     share_verbs: frozenset[str] = frozenset()  # MEASURE: "X makes up 40% of exports"
     price_verbs: frozenset[str] = frozenset()  # MEASURE: "Acme closed at $41", its stock
+    market_words: frozenset[str] = frozenset()  # "New York Stock Exchange", "London trading"
     moving_verbs: frozenset[str] = frozenset()  # MEASURE: "solar capacity grew by 32 percent"
     closing_verbs: frozenset[str] = frozenset()  # MEASURE: "shed 8p to close at 185p"
     move_words: frozenset[str] = frozenset()  # MEASURE: "prices closed lower" is a move
@@ -102,6 +103,9 @@ class EventType:
     content_needs_prep: dict[str, frozenset[str]] = field(default_factory=dict)
     # … and these only as what the content says someone is ("Y is the culprit")
     content_as_predicate: frozenset[str] = frozenset()
+    # … and these only as a participle or with an actor for object ("Y was involved", "it
+    # involved the army"; not "the job involves five tasks")
+    content_as_participle: frozenset[str] = frozenset()
     answering_verbs: frozenset[str] = frozenset()  # "X faces/denied charges": X is accused
     # judging words that accuse only when the content's subject is an actor ("the department
     # is weak" blames the department; "the yen is weak" blames no one)
@@ -250,6 +254,7 @@ class Ontology:
     conditional_marks: frozenset[str] = frozenset()
     negating_verbs: frozenset[str] = frozenset()
     barring_verbs: frozenset[str] = frozenset()  # "prevented X from leaving": not done
+    lacking_nouns: frozenset[str] = frozenset()  # "a lack of evidence": none there
     plan_nouns: frozenset[str] = frozenset()  # "a deal to build X": the building is planned
     offer_nouns: dict[str, str] = field(default_factory=dict)  # "bid" → ACQUIRE
     infinitive_modality: dict[str, str] = field(default_factory=dict)  # "about to leave"
@@ -381,6 +386,7 @@ def load_ontology() -> Ontology:
             static_verbs=frozenset(map(_lemma, spec.get("static_verbs") or [])),
             share_verbs=frozenset(map(_lemma, spec.get("share_verbs") or [])),
             price_verbs=frozenset(map(_lemma, spec.get("price_verbs") or [])),
+            market_words=frozenset(w.lower() for w in spec.get("market_words") or []),
             moving_verbs=frozenset(map(_lemma, spec.get("moving_verbs") or [])),
             closing_verbs=frozenset(map(_lemma, spec.get("closing_verbs") or [])),
             move_words=frozenset(w.lower() for w in spec.get("move_words") or []),
@@ -394,6 +400,7 @@ def load_ontology() -> Ontology:
             },
             judging_content=frozenset(map(_lemma, spec.get("judging_content") or [])),
             content_as_predicate=frozenset(map(_lemma, spec.get("content_as_predicate") or [])),
+            content_as_participle=frozenset(map(_lemma, spec.get("content_as_participle") or [])),
             asking_verbs=frozenset(map(_lemma, spec.get("asking_verbs") or [])),
             paying_verbs=frozenset(map(_lemma, spec.get("paying_verbs") or [])),
             statement_figures=bool(spec.get("statement_figures")),
@@ -575,6 +582,7 @@ def load_ontology() -> Ontology:
         conditional_marks=frozenset(map(_lemma, at.get("conditional_marks") or [])),
         negating_verbs=frozenset(map(_lemma, at.get("negating_verbs") or [])),
         barring_verbs=frozenset(map(_lemma, at.get("barring_verbs") or [])),
+        lacking_nouns=frozenset(map(_lemma, at.get("lacking_nouns") or [])),
         plan_nouns=frozenset(map(_lemma, at.get("plan_nouns") or [])),
         infinitive_modality={
             _lemma(w): cls for cls, ws in (at.get("infinitive_modality") or {}).items() for w in ws

@@ -103,6 +103,7 @@ class RoleSpan:
     head_start: int
     head_end: int
     indefinite: bool = False  # "a New Jersey company": a new referent, no antecedent
+    modifier: bool = False  # its head only describes a noun ("a Russian airliner")
 
 
 # The role names a frame may fill, as the claim record defines them (claimgraph.record).

@@ -522,6 +522,34 @@ def _asked_about(tok: Token, root: Token) -> bool:
     return False
 
 
+def _lacking(tok: Token, onto: Ontology) -> bool:
+    """Whether the content says a word's thing is missing: "no evidence", "a lack of evidence",
+    "without evidence" lay no wrongdoing on anyone."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return True
+    prep = tok.head if tok.dep_ == "pobj" else None
+    return prep is not None and (
+        prep.lower_ == "without"
+        or (
+            prep.lower_ == "of"
+            and (prep.head.lemma_.lower() in onto.lacking_nouns or _lacking(prep.head, onto))
+        )  # "no evidence of a crime": no crime said either
+    )
+
+
+def _acts_on_actor(verb: Token) -> bool:
+    """Whether a verb's object is an actor ("the shootings did not involve the security forces")."""
+    return any(
+        c.dep_ == "dobj"
+        and (
+            c.ent_type_ in _ACTOR_LABELS
+            or c.lower_ in ("him", "her", "them")
+            or c.lemma_.lower() in load_ontology().actor_nouns
+        )
+        for c in verb.children
+    )
+
+
 def _content_word(tok: Token, spec: EventType) -> bool:
     """Whether a word of reported content makes the statement this event ("involved in the
     attack" accuses; "involvement with our plant" does not: content_needs_prep)."""
@@ -532,6 +560,8 @@ def _content_word(tok: Token, spec: EventType) -> bool:
         while tok.dep_ == "conj":
             tok = tok.head
         return tok.dep_ in ("attr", "acomp", "oprd")  # "Y is the culprit", not "the culprit fled"
+    if word in spec.content_as_participle and tok.tag_ != "VBN" and not _acts_on_actor(tok):
+        return False  # "the job involves five tasks", not "Y was involved" or "it involved Y"
     preps = spec.content_needs_prep.get(word) or spec.content_needs_prep.get(tok.lower_)
     return preps is None or any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children)
 
@@ -550,6 +580,7 @@ def _reading(
         if not (t.dep_ == "amod" and t.tag_ == "VBN")
         and not _describes_noun(t, content.root)
         and not _asked_about(t, content.root)
+        and not _lacking(t, onto)
     ]
     subj = _content_subject(content)
     for name, spec in onto.events.items():

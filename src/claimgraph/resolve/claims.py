@@ -153,11 +153,21 @@ STATE_HEADS = {
     "exporter",
 }
 # people counted ("two Libyans", "dozens of Iraqis") are those people, not their state
+_COUNT = (
+    r"(?:\d[\d,.]*(?:\s+(?:hundred|thousand|million))?|a\s+few|several|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds|thousands|millions|"
+    r"tens\s+of\s+thousands)"
+)
 _COUNTED = re.compile(
-    r"(?:the\s+)?(?:\d[\d,]*|a\s+few|several|two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve|dozens|hundreds|thousands)\b",
+    r"(?:the\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|"
+    r"at\s+least\s+|up\s+to\s+|an\s+estimated\s+|as\s+many\s+as\s+)?" + _COUNT + r"\b",
     re.IGNORECASE,
 )
+# ... or counted before the phrase the parser gives ("thousands of [Serbs]"), or an ethnic group
+_COUNTED_OF = re.compile(r"\b" + _COUNT + r"\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_ETHNIC = re.compile(r"\bethnic\s", re.IGNORECASE)
+# one person named by nationality: "a second Belgian was injured", "an American was killed"
+_ONE_OF = re.compile(r"\b(?:an?|another|one)\s+(?:[a-z-]+\s+)?$", re.IGNORECASE)
 
 # entity types that name no actor: a phrase built on one names its head's people or things
 _NO_ACTOR_TYPES = ("EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE")
@@ -591,11 +601,30 @@ def _actor(span: RoleSpan, idx: _Index, acting: bool = True) -> dict[str, Any]:
     if (
         ent is not None
         and ent.type in ("GPE", "NORP")
-        and (not acting or _COUNTED.match(span.text))
+        and (
+            not acting
+            or _COUNTED.match(span.text)
+            or _COUNTED_OF.search(idx.text[max(0, span.start - 40) : span.start])
+            or _ETHNIC.search(span.text[: span.head_start - span.start])
+        )
         and head.endswith("s")
         and head != ent.name.lower()
-    ):  # "Twelve Americans were killed", "two Libyans bombed a jet": those people, of the
-        return _phrase_actor(span, ent.name)  # United States, of Libya (not their state)
+    ):  # "Twelve Americans were killed", "two Libyans bombed a jet", "thousands of Serbs
+        # marched", "ethnic Albanians protested": those people, of the United States, of Libya
+        return _phrase_actor(span, ent.name)  # (not their state)
+    if (
+        ent is not None
+        and ent.type in ("GPE", "NORP")
+        and head != ent.name.lower()
+        and not head.endswith("s")
+        and span.head_end == span.end
+        and not span.modifier  # "an Iraqi attack", "a Russian airliner": the state's
+        and _ONE_OF.search(
+            idx.text[max(0, span.start - 12) : span.start]
+            + span.text[: span.head_start - span.start]
+        )
+    ):
+        return _phrase_actor(span, ent.name)  # "a second Belgian", "an American": one person
     if ent is not None and ent.type == "GPE":
         country = idx.capital_country(span.start, span.end)
         if country is not None:
