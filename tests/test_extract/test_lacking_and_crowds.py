@@ -108,7 +108,7 @@ def test_one_person_named_by_nationality_is_that_person(text: str, recipient: st
 
 
 def test_a_nationality_describing_the_act_is_its_state() -> None:
-    (attack,) = of_event(claims("The minister warned of an Iraqi attack on the port."), "ATTACK")
+    (attack,) = of_event(claims("The minister condemned an Iraqi attack on the port."), "ATTACK")
     assert role(attack, "agent") == "Iraq"
 
 

@@ -524,8 +524,12 @@ def _blocked(tok: Token, onto: Ontology) -> bool:
         while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
             tok = tok.head  # "demanded the release of X and talks": the talks too
         governor = tok.head if tok.dep_ == "dobj" else None
-        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ == "for":
-            governor = tok.head.head
+        if (
+            tok.dep_ == "pobj"
+            and tok.head.dep_ == "prep"
+            and tok.head.lower_ in ("for", "of", "with")
+        ):
+            governor = tok.head.head  # "warned Iraq of military strikes", "threatened with"
         if governor is not None and governor.pos_ in ("VERB", "AUX"):
             asked = _light(governor, tok, onto)  # "sought X's ouster"
             return (
