@@ -1007,6 +1007,11 @@ def _places_from(tok: Token) -> list[Token]:
     return heads
 
 
+def _whole(span: Span) -> RoleSpan:
+    """A place's role span: the whole name is its head ("New York", "Dar es Salaam")."""
+    return RoleSpan(span.start_char, span.end_char, span.text, span.start_char, span.end_char)
+
+
 def _market(trigger: Token, spec: EventType) -> RoleSpan | None:
     """Where a price line's price is made: the place that names the exchange in its sentence
     ("In New York Stock Exchange composite trading, Acme closed at $41" -> New York) or a
@@ -1022,12 +1027,9 @@ def _market(trigger: Token, spec: EventType) -> RoleSpan | None:
     for ent in trigger.sent.ents:
         words = [t.lower_ for t in ent]
         if ent.label_ in ("ORG", "FAC") and words[-1] in ("exchange", "bourse"):
-            cut = next(i for i, w in enumerate(words) if w in spec.market_words)
+            cut = next((i for i, w in enumerate(words) if w in spec.market_words), 0)
             if cut > 0 and ent[0].is_title:
-                place = ent[:cut]
-                return RoleSpan(
-                    place.start_char, place.end_char, place.text, ent.start_char, place.end_char
-                )
+                return _whole(ent[:cut])
     for t in trigger.sent:
         if t.lower_ in spec.market_words and t.pos_ in ("NOUN", "PROPN"):
             town = next(
@@ -1039,10 +1041,7 @@ def _market(trigger: Token, spec: EventType) -> RoleSpan | None:
                 None,
             )
             if town is not None:
-                span = ent_span(town) or trigger.doc[town.i : town.i + 1]
-                return RoleSpan(
-                    span.start_char, span.end_char, span.text, span.start_char, span.end_char
-                )
+                return _whole(ent_span(town) or trigger.doc[town.i : town.i + 1])
     return None
 
 
@@ -4070,9 +4069,8 @@ def _frames_for(
             filled["object"] = zero_span
         if place is not None:
             ent = ent_span(place)
-            span = ent if ent is not None else place.doc[place.i : place.i + 1]
-            filled["location"] = RoleSpan(
-                span.start_char, span.end_char, span.text, span.start_char, span.end_char
+            filled["location"] = _whole(
+                ent if ent is not None else place.doc[place.i : place.i + 1]
             )
         elif market is not None:
             filled["location"] = market
