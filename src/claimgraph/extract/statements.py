@@ -464,8 +464,16 @@ def _judges_actor(word: Token, onto: Ontology) -> bool:
     else:
         verb = word.head if word.dep_ in ("acomp", "attr") else word
         judged = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return judged is not None and (
-        judged.ent_type_ in _ACTOR_LABELS or judged.lemma_.lower() in onto.actor_nouns
+    return judged is not None and _names_actor(judged, onto)
+
+
+def _names_actor(tok: Token, onto: Ontology, pronouns: tuple[str, ...] = ()) -> bool:
+    """Whether a word names an actor: a person, body or state, a people noun, or one of the
+    personal `pronouns` its position allows ("he" as a subject, "him" as an object)."""
+    return (
+        tok.ent_type_ in _ACTOR_LABELS
+        or tok.lower_ in pronouns
+        or tok.lemma_.lower() in onto.actor_nouns
     )
 
 
@@ -539,14 +547,9 @@ def _lacking(tok: Token, onto: Ontology) -> bool:
 
 def _acts_on_actor(verb: Token) -> bool:
     """Whether a verb's object is an actor ("the shootings did not involve the security forces")."""
+    onto = load_ontology()
     return any(
-        c.dep_ == "dobj"
-        and (
-            c.ent_type_ in _ACTOR_LABELS
-            or c.lower_ in ("him", "her", "them")
-            or c.lemma_.lower() in load_ontology().actor_nouns
-        )
-        for c in verb.children
+        c.dep_ == "dobj" and _names_actor(c, onto, ("him", "her", "them")) for c in verb.children
     )
 
 
@@ -610,11 +613,7 @@ def _reading(
             if (
                 accused is not None
                 and not themselves
-                and (
-                    accused.ent_type_ in _ACTOR_LABELS
-                    or accused.lower_ in ("he", "she", "they")
-                    or accused.lemma_.lower() in onto.actor_nouns
-                )
+                and _names_actor(accused, onto, ("he", "she", "they"))
             ):
                 roles["recipient"] = _span(phrase(accused))
             if spec.negated_as and denied:

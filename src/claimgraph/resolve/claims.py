@@ -598,33 +598,23 @@ def _actor(span: RoleSpan, idx: _Index, acting: bool = True) -> dict[str, Any]:
     head = _head_word(span)
     if ent is not None and _hyphenated_head(span):
         return _phrase_actor(span)  # "Cuban-Americans" are no Americans' state
-    if (
-        ent is not None
-        and ent.type in ("GPE", "NORP")
-        and (
+    if ent is not None and ent.type in ("GPE", "NORP") and head != ent.name.lower():
+        before = span.text[: span.head_start - span.start]  # the words before the head
+        if head.endswith("s") and (
             not acting
             or _COUNTED.match(span.text)
             or _COUNTED_OF.search(idx.text[max(0, span.start - 40) : span.start])
-            or _ETHNIC.search(span.text[: span.head_start - span.start])
-        )
-        and head.endswith("s")
-        and head != ent.name.lower()
-    ):  # "Twelve Americans were killed", "two Libyans bombed a jet", "thousands of Serbs
-        # marched", "ethnic Albanians protested": those people, of the United States, of Libya
-        return _phrase_actor(span, ent.name)  # (not their state)
-    if (
-        ent is not None
-        and ent.type in ("GPE", "NORP")
-        and head != ent.name.lower()
-        and not head.endswith("s")
-        and span.head_end == span.end
-        and not span.modifier  # "an Iraqi attack", "a Russian airliner": the state's
-        and _ONE_OF.search(
-            idx.text[max(0, span.start - 12) : span.start]
-            + span.text[: span.head_start - span.start]
-        )
-    ):
-        return _phrase_actor(span, ent.name)  # "a second Belgian", "an American": one person
+            or _ETHNIC.search(before)
+        ):  # "Twelve Americans were killed", "two Libyans bombed a jet", "thousands of Serbs
+            # marched", "ethnic Albanians protested": those people, of the United States, of
+            return _phrase_actor(span, ent.name)  # Libya (not their state)
+        if (
+            not head.endswith("s")
+            and span.head_end == span.end
+            and not span.modifier  # "an Iraqi attack", "a Russian airliner": the state's
+            and _ONE_OF.search(idx.text[max(0, span.start - 12) : span.start] + before)
+        ):
+            return _phrase_actor(span, ent.name)  # "a second Belgian", "an American": one person
     if ent is not None and ent.type == "GPE":
         country = idx.capital_country(span.start, span.end)
         if country is not None:
