@@ -153,7 +153,7 @@ def test_a_pronoun_opening_a_sentence_continues_the_person_the_last_one_opened_w
 def test_a_companys_rivals_act_and_speak_for_themselves() -> None:
     from claimgraph.extraction import extract_text
 
-    art = extract_text("Over the summer, Acme competitors offered deeper discounts.")
+    art = extract_text("Over the summer, Acme competitors sold 300 trucks to the army.")
     assert [c.agent["name"] for c in art.claims if c.event == "SUPPLY"] == ["Acme competitors"]
     said = extract_text("Acme Corp.'s rivals said the merger was unfair.").claims
     assert said and all(c.source["name"] != "Acme Corp." for c in said)

@@ -641,6 +641,15 @@ def _warned_against(tok: Token, onto: Ontology) -> bool:
 _WH = {"what", "whether", "if", "who", "whom", "which", "when", "where", "why", "how"}
 
 
+def _wh_phrase(tok: Token) -> bool:
+    """Whether an object is a question's wh-phrase ("how much", "which firms", "what")."""
+    if tok.dep_ != "dobj":
+        return False  # "a Libyan who was questioned": a relative pronoun asks nothing
+    return tok.lower_ in _WH or any(
+        c.dep_ in ("advmod", "det") and c.lower_ in _WH for c in tok.children
+    )
+
+
 def _asks_question(verb: Token) -> bool:
     """ "asked whether there was evidence", "asked him what he saw", "when asked about his
     aims": a question, not a request."""
@@ -1602,6 +1611,8 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             if word in spec.verb_needs_object:
                 if dobj is None or not _fits(dobj, spec.verb_needs_object[word], onto):
                     continue  # "captured the town" is an attack, "captured the suspect" not
+                if onto.reporting.get(word) == "doubted" and _wh_phrase(dobj):
+                    continue  # "questioned how much it will help": a doubt, no one accused
                 if xcomp is not None and xcomp.i > dobj.i and not spec.blocks_complement:
                     continue  # "left the boy to die": the object is made to act, not left
                 ground = event
@@ -3673,10 +3684,16 @@ def _frames_for(
         return []  # "gave a speech", "provided five months": not the event the type means
     if thing is not None and _modifier_words(thing) & spec.object_excludes_modifiers:
         return []  # "won the Belgian Grand Prix motor race": a sport's race, no election
+    given_with = spec.with_makes_dobj_recipient and any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in tok.children
+    )
     if not is_noun and any(
-        c.dep_ == "npadvmod" and spec.excludes(lemma(tok), c.lemma_.lower()) for c in tok.children
-    ):
-        return []  # "should meet each other half way on pay": the idiom's noun, no meeting
+        (c.dep_ == "npadvmod" or (c.dep_ == "dobj" and not light and not given_with))
+        and spec.excludes(lemma(tok), c.lemma_.lower())
+        for c in tok.children
+    ):  # "should meet each other half way on pay": the idiom's noun, no meeting; "to meet NATO's
+        return []  # standards": the thing ruled out, though its owner took its role (not "provided
+        # Iraqi authorities with …": the one given something)
     if roles.get("recipient") is not None and not is_actor(roles["recipient"]):
         roles["recipient"] = None
     counted = roles.get("object")

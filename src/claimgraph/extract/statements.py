@@ -569,6 +569,12 @@ def _content_word(tok: Token, spec: EventType) -> bool:
     return preps is None or any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children)
 
 
+def _person_subject(subj: Token) -> bool:
+    """Whether what was said is about a person pointed to ("he expected to sell coal for $50 a
+    ton"): a person is no measured thing, so the figure stays the person's statement."""
+    return subj.lower_ in ("he", "she", "i", "we", "you")
+
+
 def _reading(
     content: Span, speaker: Span, onto: Ontology
 ) -> tuple[str, dict[str, RoleSpan], dict | None]:
@@ -587,7 +593,11 @@ def _reading(
     ]
     subj = _content_subject(content)
     for name, spec in onto.events.items():
-        if spec.statement_figures and any(t.ent_type_ in _FIGURES for t in content):
+        if (
+            spec.statement_figures
+            and any(t.ent_type_ in _FIGURES for t in content)
+            and not (subj is not None and _person_subject(subj))
+        ):
             roles = {"object": _span(phrase(subj) if subj is not None else content)}
             if speaker.root.ent_type_ == "ORG" or speaker.root.lemma_.lower() in spec.owner_nouns:
                 roles["agent"] = _span(speaker)

@@ -130,17 +130,22 @@ def scalar(*kinds: str, choices: tuple[str, ...] | None = None) -> Check:
 
 
 def words(ctx: Ctx, node: yaml.Node, path: Path_) -> None:
-    """A list of words: strings, each once (compared as lemmas: `set_up` == `Set up`)."""
+    """A list of words: strings, each once (compared as lemmas: `set_up` == `Set up`); an item
+    may be a named list of words (`[*hazard_nouns, *force_nouns]`), read as its words."""
     if not isinstance(node, yaml.SequenceNode):
         raise ctx.fail(node, path, f"expected a list of words, got {_kind(node)}")
     seen: dict[str, int] = {}
+    items: list[tuple[Path_, yaml.Node]] = []
     for i, item in enumerate(node.value):
-        scalar("str", "int", "float")(ctx, item, (*path, i))
+        if isinstance(item, yaml.SequenceNode):
+            items += [((*path, i, j), w) for j, w in enumerate(item.value)]
+        else:
+            items.append(((*path, i), item))
+    for at, item in items:
+        scalar("str", "int", "float")(ctx, item, at)
         key = fold(item.value)
         if key in seen:
-            raise ctx.fail(
-                item, (*path, i), f"{item.value!r} is listed twice (also line {seen[key]})"
-            )
+            raise ctx.fail(item, at, f"{item.value!r} is listed twice (also line {seen[key]})")
         seen[key] = item.start_mark.line + 1
 
 

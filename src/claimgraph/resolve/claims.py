@@ -152,9 +152,11 @@ STATE_HEADS = {
     "supplier",
     "exporter",
 }
-# people counted ("two Libyans", "dozens of Iraqis") are those people, not their state
+# people counted ("two Libyans", "dozens of Iraqis", "many Kenyans") are those people, not
+# their state
 _COUNT = (
-    r"(?:\d[\d,.]*(?:\s+(?:hundred|thousand|million))?|a\s+few|several|two|three|four|five|six|"
+    r"(?:\d[\d,.]*(?:\s+(?:hundred|thousand|million))?|a\s+few|several|some|many|most|few|"
+    r"numerous|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds|thousands|millions|"
     r"tens\s+of\s+thousands)"
 )
@@ -164,7 +166,7 @@ _COUNTED = re.compile(
     re.IGNORECASE,
 )
 # ... or counted before the phrase the parser gives ("thousands of [Serbs]"), or an ethnic group
-_COUNTED_OF = re.compile(r"\b" + _COUNT + r"\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_COUNTED_OF = re.compile(r"\b" + _COUNT + r"\s+(?:of\s+(?:the\s+)?)?$", re.IGNORECASE)
 _ETHNIC = re.compile(r"\bethnic\s", re.IGNORECASE)
 # one person named by nationality: "a second Belgian was injured", "an American was killed"
 _ONE_OF = re.compile(r"\b(?:an?|another|one)\s+(?:[a-z-]+\s+)?$", re.IGNORECASE)
@@ -589,6 +591,16 @@ def _phrase_actor(span: RoleSpan, country: str | None = None) -> dict[str, Any]:
     return actor
 
 
+def _counted_people(span: RoleSpan, idx: _Index) -> bool:
+    """Whether a plural nationality is counted or an ethnic group ("two Libyans", "some
+    Kenyans", "thousands of Serbs", "ethnic Albanians"): those people, not their state."""
+    return bool(
+        _COUNTED.match(span.text)
+        or _COUNTED_OF.search(idx.text[max(0, span.start - 40) : span.start])
+        or _ETHNIC.search(span.text[: span.head_start - span.start])
+    )
+
+
 def _actor(span: RoleSpan, idx: _Index, acting: bool = True) -> dict[str, Any]:
     """The entity a role names: its head word's entity, else a nationality inside the phrase.
     A national capital acting ("Moscow could acquire …") stands for its country's government.
@@ -600,12 +612,8 @@ def _actor(span: RoleSpan, idx: _Index, acting: bool = True) -> dict[str, Any]:
         return _phrase_actor(span)  # "Cuban-Americans" are no Americans' state
     if ent is not None and ent.type in ("GPE", "NORP") and head != ent.name.lower():
         before = span.text[: span.head_start - span.start]  # the words before the head
-        if head.endswith("s") and (
-            not acting
-            or _COUNTED.match(span.text)
-            or _COUNTED_OF.search(idx.text[max(0, span.start - 40) : span.start])
-            or _ETHNIC.search(before)
-        ):  # "Twelve Americans were killed", "two Libyans bombed a jet", "thousands of Serbs
+        if head.endswith("s") and (not acting or _counted_people(span, idx)):
+            # "Twelve Americans were killed", "two Libyans bombed a jet", "thousands of Serbs
             # marched", "ethnic Albanians protested": those people, of the United States, of
             return _phrase_actor(span, ent.name)  # Libya (not their state)
         if (
@@ -902,6 +910,22 @@ def _speaker(span: RoleSpan, idx: _Index, onto: Ontology) -> dict[str, Any]:
             "text": span.text,
         }
     ent = idx.entity_at(span.head_start, span.head_end) or idx.by_surname(span.text)
+    head = _head_word(span)
+    if (
+        ent is not None
+        and ent.type == "GPE"
+        and head.endswith("s")
+        and head != ent.name.lower()
+        and _counted_people(span, idx)
+    ):  # "Some Kenyans complained": those people, not Kenya
+        return {
+            "name": span.text,
+            "type": "GROUP",
+            "entity_id": None,
+            "text": span.text,
+            "country": ent.name,
+            "country_entity_id": ent.id,
+        }
     if ent is not None and ent.type != "NORP" and not _hyphenated_head(span):
         return {"name": ent.name, "type": ent.type, "entity_id": ent.id, "text": span.text}
     owner = _OWNED_BY.search(span.text, span.head_end - span.start)
@@ -911,7 +935,6 @@ def _speaker(span: RoleSpan, idx: _Index, onto: Ontology) -> dict[str, Any]:
     cuts = [m.start() for m in (owner, clause) if m is not None]
     inner = idx.entities_in(span.start, span.start + min(cuts) if cuts else span.end, span.text)
     org = next((e for e in inner if e.type in ("ORG", "PERSON")), None)
-    head = _head_word(span)
     named = _appositive_name(span, idx)
     if named is not None:  # "His mother, former RTE presenter Theresa Lowe, adds …": she
         return {"name": named.name, "type": named.type, "entity_id": named.id, "text": span.text}
