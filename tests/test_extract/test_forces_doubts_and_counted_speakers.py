@@ -126,3 +126,8 @@ def test_taking_charge_of_a_crisis_accuses_no_one() -> None:
     found = claims("The general, who took charge of the crisis this month, flew to the capital.")
     assert not of_event(found, "ACCUSE")
     assert of_event(claims("The driver faces charges of manslaughter."), "ACCUSE")
+
+
+def test_storming_a_police_post_is_still_an_attack() -> None:
+    found = claims("Rebels stormed the Kudapokuna police post before dawn, officials said.")
+    assert of_event(found, "ATTACK")

@@ -3151,6 +3151,27 @@ def _gap_object(verb: Token, onto: Ontology) -> Token | None:
     return noun
 
 
+def _they_antecedent(they: Token) -> Token | None:
+    """Who "they" are when a clause above says it: the plural subject of a verb the pronoun's
+    clause hangs under ("lawyers said they would appeal", "exiles vowed they would block it",
+    "kidnappers killed the owner they took hostage"); a pronoun there, none, or a plural object
+    beside it (either could be "they") names no one."""
+    node = they.head
+    while node.head.i != node.i:
+        node = node.head
+        subj = _child(node, "nsubj") if node.pos_ in ("VERB", "AUX") else None
+        if subj is None or subj.i == they.i:
+            continue
+        if subj.pos_ == "PRON":
+            return None
+        plural = subj.tag_ in ("NNS", "NNPS") or _child(subj, "conj") is not None
+        obj = _child(node, "dobj")
+        if obj is not None and obj.tag_ in ("NNS", "NNPS"):
+            return None  # "police stopped the marchers as they …": either could be
+        return subj if plural and is_actor(subj) else None
+    return None
+
+
 def _pronoun_antecedent(t: Token) -> Token | None:
     """The noun a relative clause modifies, for its relative pronoun ("which Russia denies")."""
     clause = t.head
@@ -3580,6 +3601,9 @@ def _frames_for(
             full_roles.add("object")
             if is_actor(accuser):
                 roles["recipient"] = accuser
+        they = roles.get("agent")
+        if they is not None and they.lower_ == "they" and they.dep_ in ("nsubj", "nsubjpass"):
+            roles["agent"] = _they_antecedent(they) or they  # "exiles vowed they would block"
         for r, t in list(roles.items()):  # "which Russia denies": the noun the clause modifies
             if t is not None and t.lower_ in _RELATIVE:
                 roles[r] = _pronoun_antecedent(t)
@@ -3688,12 +3712,15 @@ def _frames_for(
         c.dep_ == "prep" and c.lower_ == "with" for c in tok.children
     )
     if not is_noun and any(
-        (c.dep_ == "npadvmod" or (c.dep_ == "dobj" and not light and not given_with))
+        (
+            c.dep_ == "npadvmod"
+            or (c.dep_ == "dobj" and not light and not given_with and _child(c, "poss"))
+        )
         and spec.excludes(lemma(tok), c.lemma_.lower())
         for c in tok.children
     ):  # "should meet each other half way on pay": the idiom's noun, no meeting; "to meet NATO's
-        return []  # standards": the thing ruled out, though its owner took its role (not "provided
-        # Iraqi authorities with …": the one given something)
+        return []  # standards": the owned thing ruled out, though its owner took its role (not
+        # "provided Iraqi authorities with …": the one given something)
     if roles.get("recipient") is not None and not is_actor(roles["recipient"]):
         roles["recipient"] = None
     counted = roles.get("object")
