@@ -3708,6 +3708,9 @@ def _frames_for(
         return []  # "gave a speech", "provided five months": not the event the type means
     if thing is not None and _modifier_words(thing) & spec.object_excludes_modifiers:
         return []  # "won the Belgian Grand Prix motor race": a sport's race, no election
+    # a word the type rules out beside the verb: the idiom's noun ("should meet each other half
+    # way on pay": no meeting), or an owned object whose owner took its role ("to meet NATO's
+    # standards"; not "provided Iraqi authorities with …", the ones given something)
     given_with = spec.with_makes_dobj_recipient and any(
         c.dep_ == "prep" and c.lower_ == "with" for c in tok.children
     )
@@ -3718,9 +3721,8 @@ def _frames_for(
         )
         and spec.excludes(lemma(tok), c.lemma_.lower())
         for c in tok.children
-    ):  # "should meet each other half way on pay": the idiom's noun, no meeting; "to meet NATO's
-        return []  # standards": the owned thing ruled out, though its owner took its role (not
-        # "provided Iraqi authorities with …": the one given something)
+    ):
+        return []
     if roles.get("recipient") is not None and not is_actor(roles["recipient"]):
         roles["recipient"] = None
     counted = roles.get("object")
