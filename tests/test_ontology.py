@@ -375,3 +375,12 @@ def test_a_key_yaml_reads_as_a_boolean_is_refused() -> None:
     with pytest.raises(OntologyError, match="quote it"):
         parse(text, "places.yaml")
     assert load_yaml("places.yaml")["demonyms"]["NO"] == ["Norwegian", "Norwegians"]
+
+
+def test_a_named_list_inside_a_word_list_is_read_as_its_words() -> None:
+    from claimgraph.ontology import parse
+
+    text = "demonyms:\n  DK: &nordic [Dane, Danes]\n  SE: [*nordic, Swede]\n"
+    assert parse(text, "places.yaml")["demonyms"]["SE"] == ["Dane", "Danes", "Swede"]
+    with pytest.raises(OntologyError, match="listed twice"):
+        parse("demonyms:\n  DK: &n [Dane]\n  SE: [*n, Dane]\n", "places.yaml")

@@ -29,11 +29,6 @@ def _lemma(word: str) -> str:
     return word.replace("_", " ").lower()
 
 
-def _flat(words: list[Any]) -> list[str]:
-    """A word list whose items may be named lists (`[*hazard_nouns, *force_nouns]`)."""
-    return [w for item in words for w in (item if isinstance(item, list) else [item])]
-
-
 @dataclass(frozen=True)
 class EventType:
     name: str
@@ -342,12 +337,10 @@ def load_ontology() -> Ontology:
                 map(_lemma, spec.get("participle_needs_subject") or [])
             ),
             subject_needs=(
-                frozenset(map(_lemma, _flat(spec["subject_needs"])))
-                if spec.get("subject_needs")
-                else None
+                frozenset(map(_lemma, spec["subject_needs"])) if spec.get("subject_needs") else None
             ),
-            subject_excludes=frozenset(map(_lemma, _flat(spec.get("subject_excludes") or []))),
-            hazard_subjects=frozenset(map(_lemma, _flat(spec.get("hazard_subjects") or []))),
+            subject_excludes=frozenset(map(_lemma, spec.get("subject_excludes") or [])),
+            hazard_subjects=frozenset(map(_lemma, spec.get("hazard_subjects") or [])),
             giverless_inverse=frozenset(map(_lemma, spec.get("giverless_inverse") or [])),
             answers_clause=frozenset(map(_lemma, spec.get("answers_clause") or [])),
             verb_needs_object={

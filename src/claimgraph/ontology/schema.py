@@ -131,7 +131,8 @@ def scalar(*kinds: str, choices: tuple[str, ...] | None = None) -> Check:
 
 def words(ctx: Ctx, node: yaml.Node, path: Path_) -> None:
     """A list of words: strings, each once (compared as lemmas: `set_up` == `Set up`); an item
-    may be a named list of words (`[*hazard_nouns, *force_nouns]`), read as its words."""
+    may be a named list of words (`[*hazard_nouns, *force_nouns]`), read as its words (the node
+    is flattened here, so every reader of the data sees one list)."""
     if not isinstance(node, yaml.SequenceNode):
         raise ctx.fail(node, path, f"expected a list of words, got {_kind(node)}")
     seen: dict[str, int] = {}
@@ -147,6 +148,7 @@ def words(ctx: Ctx, node: yaml.Node, path: Path_) -> None:
         if key in seen:
             raise ctx.fail(item, at, f"{item.value!r} is listed twice (also line {seen[key]})")
         seen[key] = item.start_mark.line + 1
+    node.value = [item for _, item in items]
 
 
 def list_of(item: Check) -> Check:
