@@ -576,7 +576,7 @@ def _person_subject(subj: Token) -> bool:
 
 
 def _reading(
-    content: Span, speaker: Span, onto: Ontology
+    content: Span, speaker: Span, onto: Ontology, unread: set[int] | frozenset[int] = frozenset()
 ) -> tuple[str, dict[str, RoleSpan], dict | None]:
     """What a reported statement is, read from its content (ontology data): a money or percent
     figure makes it a MEASURE ("the company said net jumped to $87m": the speaker's own figure
@@ -587,6 +587,7 @@ def _reading(
         t
         for t in content
         if not (t.dep_ == "amod" and t.tag_ == "VBN")
+        and t.idx not in unread
         and not _describes_noun(t, content.root)
         and not _asked_about(t, content.root)
         and not _lacking(t, onto)
@@ -641,10 +642,11 @@ def _frame(
     report_verb: int | None,
     *,
     read: bool = False,
+    unread: set[int] | frozenset[int] = frozenset(),
 ) -> Frame:
     sp = _span(speaker)
     event, roles, quantity = (
-        _reading(content, speaker, onto)
+        _reading(content, speaker, onto, unread)
         if read
         else ("STATEMENT", {"agent": sp, "object": _span(content)}, None)
     )
@@ -799,7 +801,11 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
                 continue  # "'I think …,' she said": the outer frame states it
             speaker = _speaker_span(subj, tok)
             mood = _content_mood(body, onto) or said
-            out.append(_frame(tok, speaker, body, mood, onto, tok.i, read=True))
+            # "X said: 'we must confirm that Y was killed'": a report inside carries its event
+            # (the KILL, confirmed), whose words do not make X's own statement an accusation
+            nested = content is not None and any(t.i in framed for t in content.subtree)
+            unread = triggers if nested else frozenset()
+            out.append(_frame(tok, speaker, body, mood, onto, tok.i, read=True, unread=unread))
     return out
 
 

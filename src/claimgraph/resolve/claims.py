@@ -682,7 +682,7 @@ def _actor(span: RoleSpan, idx: _Index, acting: bool = True) -> dict[str, Any]:
             return _phrase_actor(span, country["name"] if country is not None else None)
         if (
             ent is not None
-            and ent.type in ("GPE", "NORP")
+            and ent.type in ("GPE", "NORP", "LOC")
             and (
                 head.rstrip("s") not in STATE_HEADS
                 and head not in STATE_HEADS
