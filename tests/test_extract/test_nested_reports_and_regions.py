@@ -1,13 +1,16 @@
 """Errors found judging TimeBank and GeoWebNews claims outside claims-news: a report inside a
-report, a region's groups as actors, and a blow struck for a cause.
+report, a region's groups as actors, a blow struck for a cause, and a dateline in capitals.
 
 Sentences are written for these tests (none comes from an evaluation set).
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
+from claimgraph.extraction import extract_text
 from tests.test_extract.written import claims, of_event, role
 
 
@@ -56,3 +59,60 @@ def test_a_blow_struck_for_a_cause_is_no_attack(text: str) -> None:
 def test_a_struck_convoy_is_still_attacked() -> None:
     (attack,) = of_event(claims("Militants struck a police convoy near the border."), "ATTACK")
     assert role(attack, "object") == "police convoy"
+
+
+def _doc_claims(text: str) -> list[Any]:
+    return extract_text(text).claims
+
+
+def test_a_dateline_the_ner_names_a_place_is_no_speaker_label() -> None:
+    text = (
+        "Port closed\n\nNEW YORK: The port authority on Monday closed the western terminal after a "
+        "fire. The terminal will reopen on Friday, the authority said."
+    )
+    assert all(
+        (c.source or {}).get("name") != "NEW YORK" and role(c, "agent") != "NEW YORK"
+        for c in _doc_claims(text)
+    )
+
+
+def test_a_speaker_label_in_capitals_still_speaks() -> None:
+    text = (
+        "Interview\n\nHOST: Why did the talks fail?\n\nMINISTER: The other side walked out "
+        "of the meeting on Tuesday."
+    )
+    assert "MINISTER" in {(c.source or {}).get("name") for c in _doc_claims(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts said the crackdown shows the limits of that promise.",
+        "Police fear that sweeping crackdowns could add fuel to the tensions.",
+    ],
+)
+def test_a_statement_about_an_event_accuses_no_one(text: str) -> None:
+    assert not of_event(claims(text), "ACCUSE")
+
+
+def test_a_link_to_the_crime_still_accuses() -> None:
+    text = (
+        "Detectives said the suspect's van was seen near the bank in the days before the slaying."
+    )
+    assert of_event(claims(text), "ACCUSE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'An analyst said: "I suspect the merger will be fairly irrelevant to earnings."',
+        "The chairman said the strength of the economy is suspect.",
+    ],
+)
+def test_suspect_as_a_guess_or_doubt_accuses_no_one(text: str) -> None:
+    assert not of_event(claims(text), "ACCUSE")
+
+
+def test_a_named_suspect_is_still_accused() -> None:
+    (accuse,) = of_event(claims("Police said the driver was the main suspect."), "ACCUSE")
+    assert role(accuse, "recipient") == "driver"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.attribution import (
     CAUSATIVE_VERBS,
@@ -559,7 +559,9 @@ def _content_word(tok: Token, spec: EventType) -> bool:
     word = tok.lemma_.lower()
     if word not in spec.statement_content and tok.lower_ not in spec.statement_content:
         return False
-    if word in spec.content_as_predicate and tok.pos_ in ("NOUN", "PROPN"):
+    if word in spec.content_as_predicate:
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return False  # "I suspect the departure will be irrelevant": a guess
         while tok.dep_ == "conj":
             tok = tok.head
         return tok.dep_ in ("attr", "acomp", "oprd")  # "Y is the culprit", not "the culprit fled"
@@ -567,6 +569,11 @@ def _content_word(tok: Token, spec: EventType) -> bool:
         return False  # "the job involves five tasks", not "Y was involved" or "it involved Y"
     preps = spec.content_needs_prep.get(word) or spec.content_needs_prep.get(tok.lower_)
     return preps is None or any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children)
+
+
+def _names_event(tok: Token, onto: Ontology) -> bool:
+    """Whether a word is a noun that names an event ("the murder", "the bombing")."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in onto.nouns
 
 
 def _person_subject(subj: Token) -> bool:
@@ -604,9 +611,11 @@ def _reading(
                 roles["agent"] = _span(speaker)
             return name, roles, quantity_of(content.root, onto)
     for name, spec in onto.events.items():
-        if any(_content_word(t, spec) for t in said) or any(
+        hits = [t for t in said if _content_word(t, spec)]
+        judged = any(
             t.lemma_.lower() in spec.judging_content and _judges_actor(t, onto) for t in content
-        ):
+        )
+        if hits or judged:
             if subj is not None and subj.lemma_.lower() in spec.subject_excludes:
                 continue  # "the virus has killed 45 people": a hazard, no one accused
             roles = {"agent": _span(speaker), "object": _span(content)}
@@ -627,6 +636,13 @@ def _reading(
                 and _names_actor(accused, onto, ("he", "she", "they"))
             ):
                 roles["recipient"] = _span(phrase(accused))
+            elif (
+                spec.content_subject_is_target
+                and not judged
+                and subj is not None
+                and all(t.i == subj.i and _names_event(t, onto) for t in hits)
+            ):
+                continue  # "she said the murder was a stain on the city": about it, no one accused
             if spec.negated_as and denied:
                 return spec.negated_as, roles, None  # "X said Y was not involved": a denial
             return name, roles, None
@@ -1229,6 +1245,14 @@ def _names_speaker(label: Span) -> bool:
     )
 
 
+def _place_label(doc: Doc, start: int, end: int) -> bool:
+    """Whether a capitalised label is a place the NER names (a dateline or a table heading)."""
+    label = doc.char_span(start, end, alignment_mode="expand")
+    return label is not None and all(
+        t.ent_type_ in ("GPE", "LOC", "FAC") for t in label if t.is_alpha
+    )
+
+
 def transcript_frames(
     by_sentence: list[tuple[Span, list[Frame]]],
 ) -> list[tuple[Span, list[Frame]]]:
@@ -1243,6 +1267,8 @@ def transcript_frames(
         name = m.group(1).strip()
         if name in _NOT_LABELS or len(name) < 2:
             continue
+        if _place_label(by_sentence[0][0].doc, m.start(1), m.start(1) + len(name)):
+            continue  # "NEW DELHI: The High Court today …": a dateline, "KENYA: Dead: 192": a heading
         start = m.start(1)
         labels[start] = RoleSpan(start, m.end(1), text[start : m.end(1)], start, m.end(1))
     doc = by_sentence[0][0].doc
