@@ -116,3 +116,16 @@ def test_suspect_as_a_guess_or_doubt_accuses_no_one(text: str) -> None:
 def test_a_named_suspect_is_still_accused() -> None:
     (accuse,) = of_event(claims("Police said the driver was the main suspect."), "ACCUSE")
     assert role(accuse, "recipient") == "driver"
+
+
+def test_people_sent_beside_goods_are_no_second_supply() -> None:
+    text = "The ministry has sent blankets and tents as well as doctors to the flooded province."
+    objects = {role(c, "object") for c in of_event(claims(text), "SUPPLY")}
+    assert objects and not any("doctors" in (o or "") for o in objects)
+
+
+def test_a_charity_sends_goods_and_its_crew_is_no_goods() -> None:
+    text = "The charity sent food parcels and an ambulance crew to the town."
+    supplies = of_event(claims(text), "SUPPLY")
+    assert {role(c, "object") for c in supplies} == {"food parcels"}
+    assert {role(c, "agent") for c in supplies} == {"charity"}

@@ -4062,6 +4062,8 @@ def _frames_for(
                 r == "object"
                 and not spec.one_object
                 and not spec.excludes(lemma(tok), t.lemma_.lower())
+                # "sent supplies as well as investigators": the people sent are no goods
+                and not _fits(t, spec.verb_excludes_object.get(lemma(tok), frozenset()), onto)
             )
             or (r != "object" and is_actor(_quantified(t, onto)))
         ]
