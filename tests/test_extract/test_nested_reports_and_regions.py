@@ -129,3 +129,18 @@ def test_a_charity_sends_goods_and_its_crew_is_no_goods() -> None:
     supplies = of_event(claims(text), "SUPPLY")
     assert {role(c, "object") for c in supplies} == {"food parcels"}
     assert {role(c, "agent") for c in supplies} == {"charity"}
+
+
+def test_attacked_for_failing_to_act_is_blame() -> None:
+    text = "In the debate, the senator attacked the governor for failing to enforce the ban."
+    found = claims(text)
+    assert not of_event(found, "ATTACK")
+    (accuse,) = of_event(found, "ACCUSE")
+    assert role(accuse, "recipient") == "governor"
+
+
+def test_a_threatened_strike_beside_labour_talks_is_a_walkout() -> None:
+    text = "Output fell after prolonged wage talks and a threatened strike."
+    found = claims(text)
+    assert not of_event(found, "ATTACK")
+    assert of_event(found, "PROTEST")

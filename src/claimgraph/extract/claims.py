@@ -2609,6 +2609,14 @@ def _in_words(tok: Token, noun: Token | None, spec: EventType) -> bool:
             targets += [c for c in prep.children if c.dep_ == "pobj"]  # "over its handling"
         elif prep.dep_ == "prep" and prep.lower_ == "as" and _labelled(head, prep, spec):
             return True  # "attacked her as an elitist"
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ == "for"
+            and head.pos_ == "VERB"
+            and lemma(head) in spec.words_label_verbs
+            and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children)
+        ):
+            return True  # "attacked him for failing to enforce a court order": blamed
     return any(
         (
             t.lemma_.lower() in spec.words_targets
@@ -2673,7 +2681,8 @@ def _labour_strike(tok: Token, roles: dict[str, Token | None], spec: EventType) 
         tok.pos_ == "NOUN"
         and tok.lemma_.lower() in spec.labour_triggers
         and not any(roles.get(r) is not None for r in ("agent", "recipient", "object"))
-        and not any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in tok.children)
+        # (an adjective says nothing of whose: "a threatened strike", "a lengthy strike")
+        and not any(c.dep_ in ("compound", "nmod", "poss") for c in tok.children)
     ):
         return False
     return _mentions_any(tok.doc, spec.labour_cues)

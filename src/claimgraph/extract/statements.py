@@ -1263,15 +1263,20 @@ def transcript_frames(
         return by_sentence
     text = by_sentence[0][0].doc.text
     labels: dict[int, RoleSpan] = {}
+    doc = by_sentence[0][0].doc
+    places: set[int] = set()
     for m in re.finditer(r"(?:^|\n)\s*[\"\u201c]?" + _LABEL.pattern, text):
         name = m.group(1).strip()
         if name in _NOT_LABELS or len(name) < 2:
             continue
-        if _place_label(by_sentence[0][0].doc, m.start(1), m.start(1) + len(name)):
-            continue  # "NEW DELHI: The High Court today …": a dateline, "KENYA: Dead: 192": a heading
         start = m.start(1)
         labels[start] = RoleSpan(start, m.end(1), text[start : m.end(1)], start, m.end(1))
-    doc = by_sentence[0][0].doc
+        if _place_label(doc, start, start + len(name)):
+            places.add(start)
+    if places and all(k in places for k in labels):
+        # "NEW DELHI: The High Court today …" (a dateline), "KENYA: Dead: 192" (a heading):
+        # only places stand as labels, so no one speaks ("RIVERA:" beside "HOST:" still does)
+        labels.clear()
     for m in _NAME_LABEL.finditer(text):  # "Mark Cuban: A businessman can run this country"
         named = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         if named is not None and _names_speaker(named) and m.group(1).upper() not in _NOT_LABELS:
