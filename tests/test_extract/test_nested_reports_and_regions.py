@@ -139,8 +139,43 @@ def test_attacked_for_failing_to_act_is_blame() -> None:
     assert role(accuse, "recipient") == "governor"
 
 
+def test_police_who_attack_protesters_for_blocking_a_road_attack_them() -> None:
+    found = claims("Riot police attacked the protesters for blocking the road.")
+    assert of_event(found, "ATTACK") and not of_event(found, "ACCUSE")
+
+
 def test_a_threatened_strike_beside_labour_talks_is_a_walkout() -> None:
     text = "Output fell after prolonged wage talks and a threatened strike."
     found = claims(text)
     assert not of_event(found, "ATTACK")
     assert of_event(found, "PROTEST")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Students attended a pro-Mandela rally in the capital on Friday.",
+        "An anti-Putin protest blocked traffic in the city centre.",
+    ],
+)
+def test_a_pro_or_anti_name_is_no_protester(text: str) -> None:
+    (protest,) = of_event(claims(text), "PROTEST")
+    assert role(protest, "agent") not in ("Nelson Mandela", "Mandela", "Vladimir Putin", "Putin")
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "slot", "crowd"),
+    [
+        ("Thousands marched in a protest against the new tax.", "PROTEST", "agent", "Thousands"),
+        ("Hundreds fled the town as the fighting spread.", "RETREAT", "agent", "Hundreds"),
+        ("Dozens were killed in the fighting near the border.", "KILL", "recipient", "Dozens"),
+    ],
+)
+def test_a_counted_crowd_is_people(text: str, event: str, slot: str, crowd: str) -> None:
+    (claim,) = of_event(claims(text), event)
+    assert role(claim, slot) == crowd
+
+
+def test_thousands_of_things_are_no_crowd() -> None:
+    found = claims("Thousands of dollars were spent on the campaign.")
+    assert all(role(c, "agent") != "Thousands" for c in found)

@@ -237,6 +237,9 @@ def _prep_objects(tok: Token) -> dict[str, Token]:
     return out
 
 
+_COUNTED_CROWDS = {"hundreds", "thousands", "millions", "dozens", "scores"}
+
+
 def is_actor(tok: Token | None) -> bool:
     """Agents and recipients are named actors: an entity, a proper noun, or people of a
     nationality ("Iranian engineers"), not things ("factories")."""
@@ -246,6 +249,12 @@ def is_actor(tok: Token | None) -> bool:
         return False  # "the attack on Friday": a date, however it is tagged
     if tok.ent_type_ in ACTOR_LABELS or tok.pos_ == "PROPN":
         return True
+    if (
+        tok.lower_ in _COUNTED_CROWDS
+        and tok.dep_ in ("nsubj", "nsubjpass")
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    ):
+        return True  # "Thousands marched", "Hundreds were killed": people, counted
     if tok.lower_ == "them" and _things_before(tok):
         return False  # "carried the bombs … before detonating them"
     nouns = load_ontology().actor_nouns
@@ -2614,9 +2623,13 @@ def _in_words(tok: Token, noun: Token | None, spec: EventType) -> bool:
             and prep.lower_ == "for"
             and head.pos_ == "VERB"
             and lemma(head) in spec.words_label_verbs
-            and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children)
-        ):
-            return True  # "attacked him for failing to enforce a court order": blamed
+            and _speaks_for_self(_child(head, "nsubj"))
+            and any(
+                c.dep_ == "pcomp" and c.tag_ == "VBG" and c.lemma_ not in ("be", "have")
+                for c in prep.children
+            )
+        ):  # "Spitzer attacked him for failing to enforce a court order": blamed him (a mob
+            return True  # that "attacked the man for being a foreigner" beat him)
     return any(
         (
             t.lemma_.lower() in spec.words_targets
@@ -2625,6 +2638,16 @@ def _in_words(tok: Token, noun: Token | None, spec: EventType) -> bool:
         and (t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.ent_type_ in ("", "NORP")))
         for t in targets
     )  # ("attacked The Associated Press' account": the parser's "Press" names no idea)
+
+
+def _speaks_for_self(subj: Token | None) -> bool:
+    """Whether a subject is a named person, an office holder or "he"/"she" (who attacks in
+    words), not a crowd, a force or a band ("a mob", "police", "gunmen")."""
+    return subj is not None and (
+        subj.ent_type_ == "PERSON"
+        or subj.lower_ in ("he", "she")
+        or subj.lemma_.lower() in office_words()
+    )
 
 
 def _person_owned(noun: Token) -> bool:
@@ -2855,6 +2878,8 @@ def _nominal_agent(
                 )
             ):
                 continue  # "the Kenyan embassy bombing": the embassy's country, not the bomber
+            if _stance_prefixed(c):
+                continue  # "a pro-Elian rally", "an anti-Trump protest": for or against whom
             if c.dep_ in ("poss", "amod", "compound") and _ent_label(c) in ACTOR_LABELS:
                 if base is obj and c.dep_ == "compound" and _ent_label(c) in ("ORG", "PERSON"):
                     continue  # "the sale of Conner shares": whose shares, not who sells
@@ -2876,6 +2901,17 @@ def _nominal_agent(
             ):
                 return c  # "sniper attacks", "a police raid", "an army offensive"
     return None
+
+
+def _stance_prefixed(tok: Token) -> bool:
+    """Whether a modifier is written "pro-X" or "anti-X" (a cause or a target, not an actor)."""
+    doc = tok.doc
+    return (
+        tok.i >= 2
+        and doc[tok.i - 1].text == "-"
+        and doc[tok.i - 2].lower_ in ("pro", "anti")
+        and doc[tok.i - 1].idx == tok.idx - 1
+    )
 
 
 def _modifier_words(noun: Token) -> set[str]:
