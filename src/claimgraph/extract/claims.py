@@ -237,6 +237,7 @@ def _prep_objects(tok: Token) -> dict[str, Token]:
     return out
 
 
+# numbers that, standing alone as a subject, count people (units such as "tons" count goods)
 _COUNTED_CROWDS = {"hundreds", "thousands", "millions", "dozens", "scores"}
 
 
