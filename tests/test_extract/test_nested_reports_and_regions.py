@@ -179,3 +179,19 @@ def test_a_counted_crowd_is_people(text: str, event: str, slot: str, crowd: str)
 def test_thousands_of_things_are_no_crowd() -> None:
     found = claims("Thousands of dollars were spent on the campaign.")
     assert all(role(c, "agent") != "Thousands" for c in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The political storm over the leaked memo grew on Tuesday.",
+        "Analysts called it a perfect storm for the bond markets.",
+        "Officials say the country faces a drug epidemic.",
+    ],
+)
+def test_a_storm_or_epidemic_in_a_figure_of_speech_is_no_disaster(text: str) -> None:
+    assert not of_event(claims(text), "DISASTER")
+
+
+def test_a_storm_that_hit_the_coast_is_a_disaster() -> None:
+    assert of_event(claims("A storm hit the coast on Monday."), "DISASTER")
