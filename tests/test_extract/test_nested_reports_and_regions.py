@@ -195,3 +195,15 @@ def test_a_storm_or_epidemic_in_a_figure_of_speech_is_no_disaster(text: str) -> 
 
 def test_a_storm_that_hit_the_coast_is_a_disaster() -> None:
     assert of_event(claims("A storm hit the coast on Monday."), "DISASTER")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Interpol said the banker is suspected of murdering a young clerk.",
+        "He said the banker was also believed to have planned the kidnapping of a clerk.",
+    ],
+)
+def test_a_suspicion_or_belief_told_of_someone_accuses_them(text: str) -> None:
+    (accuse,) = of_event(claims(text), "ACCUSE")
+    assert role(accuse, "recipient") == "banker"

@@ -560,6 +560,8 @@ def _content_word(tok: Token, spec: EventType) -> bool:
     if word not in spec.statement_content and tok.lower_ not in spec.statement_content:
         return False
     if word in spec.content_as_predicate:
+        if tok.tag_ == "VBN":
+            return True  # "Y is suspected of murdering a woman"
         if tok.pos_ not in ("NOUN", "PROPN"):
             return False  # "I suspect the departure will be irrelevant": a guess
         while tok.dep_ == "conj":
@@ -819,7 +821,11 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
             mood = _content_mood(body, onto) or said
             # "X said: 'we must confirm that Y was killed'": a report inside carries its event
             # (the KILL, confirmed), whose words do not make X's own statement an accusation
-            nested = content is not None and any(t.i in framed for t in content.subtree)
+            # (a passive inside, "Y was believed to have planned it", is X's own hedge)
+            nested = content is not None and any(
+                t.i in framed and any(c.dep_ == "nsubj" for c in t.children)
+                for t in content.subtree
+            )
             unread = triggers if nested else frozenset()
             out.append(_frame(tok, speaker, body, mood, onto, tok.i, read=True, unread=unread))
     return out
