@@ -2600,9 +2600,7 @@ def _dispute(tok: Token, roles: dict[str, Token | None], spec: EventType) -> boo
     if lemma(tok) not in spec.persons_triggers and tok.lemma_.lower() not in spec.persons_triggers:
         return False
     sides = [t for t in (roles.get("agent"), roles.get("recipient")) if t is not None]
-    return bool(sides) and all(
-        t.ent_type_ == "PERSON" or t.lemma_.lower() in office_words() for t in sides
-    )
+    return bool(sides) and all(_person_or_office(t) for t in sides)
 
 
 def _in_words(tok: Token, noun: Token | None, spec: EventType) -> bool:
@@ -2641,14 +2639,15 @@ def _in_words(tok: Token, noun: Token | None, spec: EventType) -> bool:
     )  # ("attacked The Associated Press' account": the parser's "Press" names no idea)
 
 
+def _person_or_office(tok: Token) -> bool:
+    """Whether a word names a person or an office holder ("Kushner", "the minister")."""
+    return tok.ent_type_ == "PERSON" or tok.lemma_.lower() in office_words()
+
+
 def _speaks_for_self(subj: Token | None) -> bool:
     """Whether a subject is a named person, an office holder or "he"/"she" (who attacks in
     words), not a crowd, a force or a band ("a mob", "police", "gunmen")."""
-    return subj is not None and (
-        subj.ent_type_ == "PERSON"
-        or subj.lower_ in ("he", "she")
-        or subj.lemma_.lower() in office_words()
-    )
+    return subj is not None and (subj.lower_ in ("he", "she") or _person_or_office(subj))
 
 
 def _person_owned(noun: Token) -> bool:
