@@ -274,6 +274,24 @@ def is_actor(tok: Token | None) -> bool:
     )
 
 
+def _acting_through(tok: Token | None, onto: Ontology) -> Token | None:
+    """The state or body an event noun in an actor's place acts for ("A U.S. strike hit the
+    camp", "Israeli shelling destroyed the school": the United States, Israel), if it names one."""
+    if tok is None or tok.pos_ != "NOUN" or tok.lemma_.lower() not in onto.nouns:
+        return None
+    if tok.lower_ in onto.actor_nouns or tok.lemma_.lower() in onto.actor_nouns:
+        return None
+    return next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ in ("amod", "compound", "poss", "nmod")
+            and (c.ent_type_ in ("NORP", "ORG") or (c.ent_type_ == "GPE" and _names_country(c)))
+        ),
+        None,
+    )
+
+
 def _aged_person(tok: Token) -> bool:
     """A bare "N-year-old" standing as a noun phrase ("the 34-year-old was charged")."""
     return (
@@ -1324,11 +1342,25 @@ def _fits(obj: Token, needs: frozenset[str], onto: Ontology) -> bool:
         or ("person" in needs and (o.ent_type_ == "PERSON" or _named_person(o)))
         or ("actor" in needs and o.ent_type_ not in ("GPE", "LOC", "FAC") and is_actor(o))
         or ("place" in needs and o.ent_type_ in ("GPE", "LOC", "FAC"))
-        or ("money" in needs and o.ent_type_ == "MONEY")
+        or ("money" in needs and (o.ent_type_ == "MONEY" or _counted_currency(o, onto)))
+        or ("hardware" in needs and bool(_head_lemmas(o) & onto.hardware_nouns))
         or "any" in needs
-        for o in (obj, _quantified(obj, onto), _share_of(obj))
+        for o in (obj, _quantified(obj, onto), _share_of(obj), _given_as(obj, onto))
         if o is not None
     )
+
+
+def _given_as(tok: Token, onto: Ontology) -> Token | None:
+    """What a sum is given as ("$500 million in military aid" → aid), if it says."""
+    if tok.ent_type_ != "MONEY" and not _counted_currency(tok, onto):
+        return None
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+    return _child(prep, "pobj") if prep is not None else None
+
+
+def _counted_currency(tok: Token, onto: Ontology) -> bool:
+    """A sum the tagger left untagged: a currency word with a number ("500 million euros")."""
+    return tok.lower_ in onto.currencies and any(c.dep_ == "nummod" for c in tok.children)
 
 
 def _unfit_object(noun: Token, spec: EventType, onto: Ontology) -> bool:
@@ -1623,8 +1655,13 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                     continue  # "captured the town" is an attack, "captured the suspect" not
                 if onto.reporting.get(word) == "doubted" and _wh_phrase(dobj):
                     continue  # "questioned how much it will help": a doubt, no one accused
-                if xcomp is not None and xcomp.i > dobj.i and not spec.blocks_complement:
-                    continue  # "left the boy to die": the object is made to act, not left
+                if (
+                    xcomp is not None
+                    and xcomp.i > dobj.i
+                    and not spec.blocks_complement
+                    and not (dobj.ent_type_ == "MONEY" or _counted_currency(dobj, onto))
+                ):  # "left the boy to die": the object is made to act, not left ("pledged
+                    continue  # 500 million euros to rebuild Gaza": a sum does not act)
                 ground = event
             if (
                 word in spec.verb_excludes_object
@@ -3985,6 +4022,16 @@ def _frames_for(
         mood = "planned"  # "a reward for his capture": the capture is still to come
     if tok.lemma_.lower() in spec.offer_nouns and mood in ("asserted", "reported"):
         mood = "planned"  # "extended its offer for X", "offered $9bn for X": proposed, not made
+    if (
+        not is_noun
+        and lemma(tok) in spec.promising_verbs
+        and mood in ("asserted", "reported")
+        and not (
+            roles.get("object") is not None
+            and _head_lemmas(roles["object"]) & spec.sold_when_offered
+        )
+    ):
+        mood = "planned"  # "pledged $50 million", "offered Iran jets": promised, not delivered
     if carrier is not None:  # "the summit will be held", "a meeting is planned for May"
         mood = modality(carrier, attribution, onto)
         own = onto.clause_modality.get(lemma(carrier))
@@ -4014,6 +4061,11 @@ def _frames_for(
         if attribution.report_verb is not None
         else []
     )
+    state = _acting_through(roles.get("agent"), onto)
+    if state is not None and roles.get("agent") is not tok:
+        if roles.get("object") is None:
+            roles["object"] = roles["agent"]  # "Russian strikes killed 12": the strikes
+        roles["agent"] = state  # … carried out by Russia
     ev_tokens = [tok, *(t for t in roles.values() if t is not None)]
     if carrier is not None:
         ev_tokens.append(carrier)  # the clause that tells it

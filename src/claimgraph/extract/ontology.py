@@ -81,6 +81,8 @@ class EventType:
     needs_noun_object: bool = False  # only with a noun object, never a clause
     offer_nouns: dict[str, frozenset[str]] = field(default_factory=dict)  # "a bid for X"
     offering_verbs: frozenset[str] = frozenset()  # "made a bid": its subject bids
+    promising_verbs: frozenset[str] = frozenset()  # "offered/pledged X": planned, not done
+    sold_when_offered: frozenset[str] = frozenset()  # "offering 1.7m shares at $15": a sale
     possessor_target_nouns: frozenset[str] = frozenset()  # "Slepian's shooting": the victim
     not_with_question: bool = False  # not when its clause is a question ("asked whether …")
     not_with_preps: frozenset[str] = frozenset()  # "gave them until Friday": a deadline, no gift
@@ -470,6 +472,8 @@ def load_ontology() -> Ontology:
             ergative=bool(spec.get("ergative")),
             names_post=bool(spec.get("names_post")),
             offering_verbs=frozenset(map(_lemma, spec.get("offering_verbs") or [])),
+            promising_verbs=frozenset(map(_lemma, spec.get("promising_verbs") or [])),
+            sold_when_offered=frozenset(map(_lemma, spec.get("sold_when_offered") or [])),
             possessor_target_nouns=frozenset(map(_lemma, spec.get("possessor_target_nouns") or [])),
             offer_nouns={
                 _lemma(n): frozenset(map(_lemma, ws))

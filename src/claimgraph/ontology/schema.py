@@ -264,6 +264,8 @@ _EVENT_WORDS = (
     "offence_nouns",
     "offence_modifiers",
     "offering_verbs",
+    "promising_verbs",
+    "sold_when_offered",
     "possessor_target_nouns",
     "share_verbs",
     "price_verbs",
