@@ -1345,7 +1345,15 @@ def _fits(obj: Token, needs: frozenset[str], onto: Ontology) -> bool:
         or ("money" in needs and (o.ent_type_ == "MONEY" or _counted_currency(o, onto)))
         or ("hardware" in needs and bool(_head_lemmas(o) & onto.hardware_nouns))
         or "any" in needs
-        for o in (obj, _quantified(obj, onto), _share_of(obj), _given_as(obj, onto))
+        for o in (
+            obj,
+            _quantified(obj, onto),
+            _share_of(obj),
+            _given_as(obj, onto),
+            # ground held: "seized control of the city" takes the city (not "sought control
+            # of Milton Roy", a company)
+            of_object(obj) if "place" in needs and obj.lemma_.lower() == "control" else None,
+        )
         if o is not None
     )
 
@@ -1988,6 +1996,9 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             return found  # "a protest rally": one rally, told by its head noun
         obj = of_object(tok)
         spec = onto.events[event]
+        if spec.mishaps_as and _mishap(tok, spec):
+            event = spec.mishaps_as  # "a gas explosion at a coal mine": an accident
+            spec = onto.events[event]
         if obj is None and _noun_lemma(tok, onto) in spec.offence_nouns:
             obj = _offence_named(tok, spec, onto)  # "murder charges", "a charge of violating …"
         if (
@@ -2073,6 +2084,54 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
         if bought is not None:  # "its tender offer for 33% of Telerate": Telerate, proposed
             found.append((event, False, bought))
     return found
+
+
+def _weapons_test(verb: Token, spec: EventType) -> bool:
+    """Whether a weapon fired or launched was a test: "test-fired", "a test launch", or fired
+    into the sea with no target named ("fired two missiles into the sea")."""
+    doc = verb.doc
+    before = doc[max(verb.i - 2, 0) : verb.i].text.lower().replace(" ", "")
+    if any(before.endswith(w) for w in ("test-", "trial-")) or any(
+        c.lemma_.lower() in spec.test_words
+        for c in verb.children
+        if c.dep_ in ("npadvmod", "compound", "advmod", "amod")
+    ):
+        return True
+    places = [
+        _child(p, "pobj")
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ in ("into", "in", "at", "on", "toward", "towards")
+    ]
+    return bool(places) and all(
+        t is not None and t.lemma_.lower() in spec.test_waters and t.ent_type_ in ("", "LOC")
+        for t in places
+    )
+
+
+def _mishap(tok: Token, spec: EventType) -> bool:
+    """Whether an explosion is an industrial one: of gas, a boiler, or at a mine or a plant,
+    with no word of an attack in its sentence ("a drone strike set off a blast at the plant")."""
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in spec.mishap_nouns:
+        thing = tok
+    elif tok.pos_ == "VERB" and lemma(tok) in spec.mishap_verbs:
+        thing = _child(tok, "nsubj")  # "a gas cylinder exploded in a restaurant"
+        if thing is None or _child(tok, "dobj") is not None:
+            return False  # "militants blew up a bridge"
+    else:
+        return False
+    if any(t.lemma_.lower() in spec.mishap_attack_cues for t in tok.sent if t.i != tok.i):
+        return False
+    if _modifier_words(thing) & spec.mishap_modifiers:
+        return True
+    if thing is not tok and _head_lemmas(thing) & spec.mishap_things:
+        return True
+    return any(
+        _head_lemmas(site) & spec.mishap_sites
+        for p in tok.children
+        if p.dep_ == "prep" and p.lower_ in ("at", "in", "inside", "on")
+        for site in [_child(p, "pobj")]
+        if site is not None
+    )
 
 
 def _hosted(verb: Token, received: Token | None, spec: EventType) -> bool:
@@ -3767,6 +3826,14 @@ def _frames_for(
     carrier = _carrier(tok, onto) if is_noun else None
     if not places and carrier is not None:
         places = _location(carrier, [])  # "talks resumed in Oslo"
+    if (
+        not places
+        and is_noun
+        and tok.dep_ == "nsubj"
+        and tok.head.pos_ == "VERB"
+        and lemma(tok.head) in onto.impact_verbs
+    ):
+        places = _location(tok.head, [])  # "floods displaced 100,000 people in Bangladesh"
     market = _market(tok, spec) if not places and lemma(tok) in spec.price_verbs else None
 
     thing = roles.get("object")
@@ -3898,6 +3965,11 @@ def _frames_for(
         event, spec = spec.persons_as, onto.events[spec.persons_as]  # "X clashed with Y"
     elif spec.vehicles_as and _vehicle_hit(tok, roles, spec):
         event, spec = spec.vehicles_as, onto.events[spec.vehicles_as]  # "a train struck a car"
+    elif spec.tests_as and not is_noun and noun_now is not None and _weapons_test(tok, spec):
+        event, spec = spec.tests_as, onto.events[spec.tests_as]  # "test-fired two missiles"
+    elif spec.mishaps_as and not is_noun and _mishap(tok, spec):
+        event, spec = spec.mishaps_as, onto.events[spec.mishaps_as]  # "a boiler exploded"
+        roles["object"] = _child(tok, "nsubj")  # what exploded (not the plant it was at)
     elif spec.hosting_as and inverse and _hosted(tok, roles.get("object"), spec):
         # "the president received the envoy": a host meets a visitor, nothing changes hands
         event, spec = spec.hosting_as, onto.events[spec.hosting_as]

@@ -166,6 +166,16 @@ class EventType:
     persons_as: str | None = None  # "the minister clashed with the premier": in words
     persons_triggers: frozenset[str] = frozenset()
     vehicles_as: str | None = None  # "a train struck a logging truck": a crash
+    mishaps_as: str | None = None  # "a gas explosion at a coal mine": an accident
+    tests_as: str | None = None  # "test-fired two missiles into the sea": a show of force
+    test_words: frozenset[str] = frozenset()
+    test_waters: frozenset[str] = frozenset()
+    mishap_nouns: frozenset[str] = frozenset()
+    mishap_verbs: frozenset[str] = frozenset()
+    mishap_things: frozenset[str] = frozenset()
+    mishap_modifiers: frozenset[str] = frozenset()
+    mishap_sites: frozenset[str] = frozenset()
+    mishap_attack_cues: frozenset[str] = frozenset()
     vehicle_subjects: frozenset[str] = frozenset()
     vehicle_triggers: frozenset[str] = frozenset()
     # verbs under which an event noun with no determiner or phrase of its own is generic
@@ -240,6 +250,7 @@ class Ontology:
     incident_modifiers: dict[str, str] = field(default_factory=dict)  # "bomb attack": bombing
     kind_heads: frozenset[str] = frozenset()  # "riot police": a kind of unit, no riot
     occurrence_verbs: frozenset[str] = frozenset()  # "talks resumed in Oslo": the talks' verb
+    impact_verbs: frozenset[str] = frozenset()  # "floods displaced 1,000 in X": the floods' place
     depicting_verbs: frozenset[str] = frozenset()  # "the video showed X assaulting Y": X does
     destination_verbs: frozenset[str] = frozenset()  # "left for Paris to meet": a trip
     adverbial_for: frozenset[str] = frozenset()  # "for the most part": no object
@@ -455,6 +466,16 @@ def load_ontology() -> Ontology:
             persons_as=spec.get("persons_as"),
             persons_triggers=frozenset(map(_lemma, spec.get("persons_triggers") or [])),
             vehicles_as=spec.get("vehicles_as"),
+            mishaps_as=spec.get("mishaps_as"),
+            tests_as=spec.get("tests_as"),
+            test_words=frozenset(map(_lemma, spec.get("test_words") or [])),
+            test_waters=frozenset(map(_lemma, spec.get("test_waters") or [])),
+            mishap_nouns=frozenset(map(_lemma, spec.get("mishap_nouns") or [])),
+            mishap_verbs=frozenset(map(_lemma, spec.get("mishap_verbs") or [])),
+            mishap_things=frozenset(map(_lemma, spec.get("mishap_things") or [])),
+            mishap_modifiers=frozenset(map(_lemma, spec.get("mishap_modifiers") or [])),
+            mishap_sites=frozenset(map(_lemma, spec.get("mishap_sites") or [])),
+            mishap_attack_cues=frozenset(map(_lemma, spec.get("mishap_attack_cues") or [])),
             vehicle_subjects=frozenset(map(_lemma, spec.get("vehicle_subjects") or [])),
             vehicle_triggers=frozenset(map(_lemma, spec.get("vehicle_triggers") or [])),
             generic_governors=frozenset(map(_lemma, spec.get("generic_governors") or [])),
@@ -562,6 +583,7 @@ def load_ontology() -> Ontology:
         },
         kind_heads=frozenset(map(_lemma, ev.get("kind_heads") or [])),
         occurrence_verbs=frozenset(map(_lemma, ev.get("occurrence_verbs") or [])),
+        impact_verbs=frozenset(map(_lemma, ev.get("impact_verbs") or [])),
         depicting_verbs=frozenset(map(_lemma, ev.get("depicting_verbs") or [])),
         destination_verbs=frozenset(map(_lemma, ev.get("destination_verbs") or [])),
         adverbial_for=frozenset(map(_lemma, ev.get("adverbial_for") or [])),

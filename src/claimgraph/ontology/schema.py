@@ -336,6 +336,14 @@ _EVENT_WORDS = (
     "vehicle_subjects",
     "vehicle_triggers",
     "generic_governors",
+    "mishap_nouns",
+    "test_words",
+    "test_waters",
+    "mishap_verbs",
+    "mishap_things",
+    "mishap_modifiers",
+    "mishap_sites",
+    "mishap_attack_cues",
 )
 _EVENT_FLAGS = (
     "quantity",
@@ -425,6 +433,12 @@ EVENT = struct(
         # a vehicle (vehicle_subjects) that does it (vehicle_triggers) to another vehicle is
         # this other type ("a train struck a truck" crashes)
         "vehicles_as": STR,
+        # an explosion (mishap_nouns) of gas or at a mine or a plant, in a sentence with no
+        # word of an attack, is this other type ("a gas explosion at a coal mine": an accident)
+        "mishaps_as": STR,
+        # a weapon fired as a test (test_words) or into the sea (test_waters) is this other
+        # type ("test-fired two missiles into the sea": a show of force)
+        "tests_as": STR,
         # a receiving verb (hosting_verbs) whose object is a guest is this other type
         "hosting_as": STR,
     },
@@ -441,6 +455,8 @@ _SHIFT_KEYS = (
     "words_as",
     "persons_as",
     "vehicles_as",
+    "mishaps_as",
+    "tests_as",
     "hosting_as",
 )
 EVENT_KEYS: frozenset[str] = frozenset(
@@ -498,6 +514,7 @@ FILES: dict[str, Check] = {
             "incident_modifiers": STR_MAP,
             "kind_heads": words,
             "occurrence_verbs": words,
+            "impact_verbs": words,
             "depicting_verbs": words,
             "destination_verbs": words,
             "adverbial_for": words,
