@@ -1453,6 +1453,15 @@ def _light(verb: Token, noun: Token, onto: Ontology) -> str | None:
         ),
         None,
     )
+    if (
+        event is not None
+        and lemma(verb) in onto.labelling_verbs
+        and any(
+            c.dep_ == "ccomp" or (c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN", "ADJ"))
+            for c in verb.children
+        )
+    ):
+        return None  # "leaders called the strike a warning signal": a label, not a call
     if event is not None and _closes_a_name(noun) and _noun_lemma(noun, onto) in onto.nouns:
         # "the Boy Scout Rally was held at Crystal Palace": a meeting's name ("joined the
         # European Union" still joins a union)
@@ -3166,6 +3175,7 @@ def extract_frames(doc: Doc, onto: Ontology | None = None) -> list[Frame]:
         }
         # verbs first: a noun their frame already states is not a second event
         verbal: set[tuple[int, str]] = set()
+        light_nouns: set[int] = set()  # a light verb's noun, told by its verb in whatever sense
         for tok, event, inverse, obj in readings:
             if tok.pos_ in ("NOUN", "PROPN"):
                 continue
@@ -3174,10 +3184,14 @@ def extract_frames(doc: Doc, onto: Ontology | None = None) -> list[Frame]:
                 verbal.add((tok.i, event))
                 if obj is not None:  # "carried out the attack": the light verb's noun
                     verbal.add((obj.i, event))
+                    if _light(tok, obj, onto) == event:
+                        light_nouns.add(obj.i)
             found.extend(made)
         for tok, event, inverse, obj in readings:
             if tok.pos_ not in ("NOUN", "PROPN"):
                 continue
+            if tok.i in light_nouns:
+                continue  # "the union called a strike": the strike is the call's, not an attack
             governor = tok.head.head if tok.head.dep_ == "prep" else tok.head
             if _offence(tok, offences):
                 continue  # "convicted of murder", "found guilty of assault": the charge

@@ -1059,10 +1059,13 @@ def _split_dashes(nlp: Language) -> None:
 
 def _abbreviations(nlp: Language) -> None:
     """Keep "Capt.", "Cos.", "Dept." whole (ner_labels.yaml): spaCy splits their full stop off
-    and the parser then ends the sentence there."""
+    and the parser then ends the sentence there; and "re-elected" (whole_words), whose pieces
+    the parser cannot read as a verb."""
     from spacy.symbols import ORTH
 
-    for word in load_yaml(LABEL_RULES).get("abbreviations") or []:
+    rules = load_yaml(LABEL_RULES)
+    whole = [w for word in rules.get("whole_words") or [] for w in (word, word.capitalize())]
+    for word in [*(rules.get("abbreviations") or []), *whole]:
         nlp.tokenizer.add_special_case(word, [{ORTH: word}])
 
 

@@ -96,19 +96,33 @@ def times_elsewhere(tok: Token, start: int, end: int) -> list[Mention]:
             and node.i != tok.i
             and node.dep_ not in ("relcl", "acl")
             and not _reason_clause(node)
+            and not _fronted_participle(node)
         ):
             node = node.head
         if node.i == tok.i or tok in node.subtree:
             continue
         if (
-            node.dep_ in ("relcl", "acl")
-            and node.pos_ in ("VERB", "AUX")
-            and node.head.i != tok.i  # "the attack carried out on Monday": the attack's own
-            and not _when_of(node.head, tok)
-        ) or _reason_clause(node):
+            (
+                node.dep_ in ("relcl", "acl")
+                and node.pos_ in ("VERB", "AUX")
+                and node.head.i != tok.i  # "the attack carried out on Monday": the attack's own
+                and not _when_of(node.head, tok)
+            )
+            or _reason_clause(node)
+            or _fronted_participle(node)
+        ):
             ent = ent_span(t)
             out.append(Mention(ent.start_char, ent.end_char, ent.text))
     return out
+
+
+def _fronted_participle(node: Token) -> bool:
+    """A passive participle clause before its verb ("Elected in 2020, the governor vetoed the
+    bill"): it tells what happened to the subject before, at its own time."""
+    if node.dep_ != "advcl" or node.tag_ != "VBN" or node.i > node.head.i:
+        return False
+    before = node.doc[node.sent.start : node.left_edge.i]  # "However, cited by police …"
+    return all(t.pos_ in ("CCONJ", "ADV", "PUNCT") for t in before)
 
 
 def when_date(tok: Token) -> list[Mention]:

@@ -643,6 +643,7 @@ FILES: dict[str, Check] = {
             "person_before": words,
             "norp_adjective_tags": words,
             "abbreviations": words,
+            "whole_words": words,
             "event_adjectives": words,
             "platforms": words,
         },
