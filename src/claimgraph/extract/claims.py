@@ -2100,7 +2100,7 @@ def _weapons_test(verb: Token, spec: EventType) -> bool:
     into the sea with no target named ("fired two missiles into the sea")."""
     doc = verb.doc
     before = doc[max(verb.i - 2, 0) : verb.i].text.lower().replace(" ", "")
-    if any(before.endswith(w) for w in ("test-", "trial-")) or any(
+    if any(before.endswith(f"{w}-") for w in spec.test_words) or any(
         c.lemma_.lower() in spec.test_words
         for c in verb.children
         if c.dep_ in ("npadvmod", "compound", "advmod", "amod")

@@ -166,10 +166,10 @@ class EventType:
     persons_as: str | None = None  # "the minister clashed with the premier": in words
     persons_triggers: frozenset[str] = frozenset()
     vehicles_as: str | None = None  # "a train struck a logging truck": a crash
-    mishaps_as: str | None = None  # "a gas explosion at a coal mine": an accident
     tests_as: str | None = None  # "test-fired two missiles into the sea": a show of force
     test_words: frozenset[str] = frozenset()
     test_waters: frozenset[str] = frozenset()
+    mishaps_as: str | None = None  # "a gas explosion at a coal mine": an accident
     mishap_nouns: frozenset[str] = frozenset()
     mishap_verbs: frozenset[str] = frozenset()
     mishap_things: frozenset[str] = frozenset()
