@@ -74,3 +74,8 @@ def test_an_event_noun_acts_for_the_state_it_names(text: str, event: str, agent:
 def test_a_citys_bombing_has_no_agent() -> None:
     (kill,) = of_event(claims("The Lisbon bombing killed 30 people."), "KILL")
     assert role(kill, "agent") is None
+
+
+def test_a_persons_event_noun_keeps_its_doer() -> None:
+    found = claims("Smith's big Austin rally drew 3,000 people.")
+    assert all(role(c, "agent") != "Austin" for c in found)

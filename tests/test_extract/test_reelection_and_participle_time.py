@@ -46,3 +46,12 @@ def test_a_fronted_participle_leaves_an_undated_act_undated_by_it() -> None:
     found = claims("Founded in 1998, the charity opened a clinic in Lagos.")
     (opened,) = of_event(found, "OPEN_FACILITY")
     assert opened.time is None or opened.time.get("value") != "1998"
+
+
+def test_a_question_asked_dates_the_answer() -> None:
+    found = claims(
+        "Asked about the leak on Sunday, the senator accused the agency of lying.",
+        published=datetime.datetime(2024, 5, 3),
+    )
+    (accuse,) = of_event(found, "ACCUSE")
+    assert accuse.time["value"] == "2024-04-28"

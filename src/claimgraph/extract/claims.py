@@ -281,6 +281,11 @@ def _acting_through(tok: Token | None, onto: Ontology) -> Token | None:
         return None
     if tok.lower_ in onto.actor_nouns or tok.lemma_.lower() in onto.actor_nouns:
         return None
+    if not onto.events[onto.nouns[tok.lemma_.lower()]].bare_nouns:
+        return None  # "the Republican establishment": a body, no act standing alone
+    owner = _child(tok, "poss")
+    if owner is not None and (owner.ent_type_ == "PERSON" or owner.pos_ == "PRON"):
+        return None  # "Rubio's rally": the phrase names its doer already
     return next(
         (
             c

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from claimgraph.extract.ontology import Ontology
+from claimgraph.extract.ontology import Ontology, load_ontology
 from claimgraph.extract.quantities import NUMBER_LABELS
 from claimgraph.extract.records import Mention
 
@@ -121,6 +121,10 @@ def _fronted_participle(node: Token) -> bool:
     bill"): it tells what happened to the subject before, at its own time."""
     if node.dep_ != "advcl" or node.tag_ != "VBN" or node.i > node.head.i:
         return False
+    onto = load_ontology()
+    word = node.lemma_.lower()
+    if word in onto.reporting or word in onto.speech_act_verbs:
+        return False  # "Asked about it on Sunday, Christie accused …": the same occasion
     before = node.doc[node.sent.start : node.left_edge.i]  # "However, cited by police …"
     return all(t.pos_ in ("CCONJ", "ADV", "PUNCT") for t in before)
 
