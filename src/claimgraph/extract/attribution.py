@@ -743,7 +743,14 @@ def clause_modality(trigger: Token, onto: Ontology) -> str | None:
             return onto.infinitive_modality[lemma(node)]
         if node.pos_ == "NOUN" and _kept(node):
             return None  # "kept their promise to kill him": the promised act was done
-        if node.i != trigger.i and came_by != "conj" and lemma(node) in onto.clause_modality:
+        # "voted to approve the law": the vote approved it (its own modals still count)
+        voted = lemma(node) == "vote" and came_by == "xcomp" and lemma(trigger) in onto.voted_acts
+        if (
+            node.i != trigger.i
+            and came_by != "conj"
+            and lemma(node) in onto.clause_modality
+            and not voted
+        ):
             if lemma(node) == "expect" and any(c.dep_ == "auxpass" for c in node.children):
                 return "predicted"  # "X is expected to be released": a forecast, not X's plan
             return onto.clause_modality[lemma(node)]
@@ -781,10 +788,24 @@ def to_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def enacted_protest(verb: Token, onto: Ontology) -> bool:
+    """A protest or demand made by the act it is the purpose of: "thousands gathered in the
+    square to protest against X" protested there and then (ontology protest_moves)."""
+    return (
+        verb.dep_ == "advcl"
+        and to_infinitive(verb)
+        and lemma(verb.head) in onto.protest_moves
+        and any(
+            onto.plover.get(e) in ("PROTEST", "REQUEST")  # "marched to demand justice" too
+            for e, _inv in onto.verbs.get(lemma(verb), [])
+        )
+    )
+
+
 def _purpose(verb: Token, onto: Ontology) -> bool:
     """A purpose infinitive ("signed a deal to build a pipeline", "sent troops in order to
     protect the port", "a plan to close the mine"): what the act or the plan is for."""
-    if verb.tag_ != "VB" or not to_infinitive(verb):
+    if verb.tag_ != "VB" or not to_infinitive(verb) or enacted_protest(verb, onto):
         return False
     # the parser's relative clause for "a $2.5 billion deal to sell …" is this "acl" too
     if verb.dep_ in ("acl", "relcl"):  # "kept their promise to kill him": done, not planned

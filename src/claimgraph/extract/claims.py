@@ -23,6 +23,7 @@ from claimgraph.extract.attribution import (
     blamed_for,
     by_agent,
     comma_aside,
+    enacted_protest,
     find_attribution,
     indefinite,
     is_anaphoric,
@@ -63,6 +64,7 @@ LOCATIVE_PREPS = {
     "into",
     "off",
     "along",
+    "through",  # "marched through Dhaka", "ripped through a plant in Tianjin"
 }
 MAX_FANOUT = 12
 PLAN_NOUNS = {
@@ -1117,8 +1119,24 @@ def _location(
     # but not off another event's noun the act is related to ("arrested in connection with the
     # bombings in Kenya": Kenya is where the bombings were)
     nouns = load_ontology().nouns
+    kinds = load_ontology().place_kind_nouns
     for t in _own_clause(trigger):
-        if t.dep_ == "pobj" and t.head.lower_ in ("in", "at") and t.ent_type_ in PLACE_LABELS:
+        named = t  # "in Shanxi province", "in the Buffalo suburb of Amherst": the name
+        # stands for the place its kind noun is (the "of" name first)
+        kind = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "of" else t.head
+        if (
+            t.dep_ in ("compound", "pobj")
+            and kind is not t
+            and kind.dep_ == "pobj"
+            and kind.lemma_.lower() in kinds
+            and (t.dep_ == "pobj" or of_object(kind) is None)
+        ):
+            named = kind
+        if (
+            named.dep_ == "pobj"
+            and named.head.lower_ in ("in", "at")
+            and t.ent_type_ in PLACE_LABELS
+        ):
             path = [a for a in t.ancestors if trigger in a.ancestors]  # up to the trigger
             if (
                 path
@@ -1126,13 +1144,31 @@ def _location(
                 # not its object or its purpose ("factories for the production of X in Y")
                 and path[-1].dep_ == "prep"
                 and path[-1].lower_ not in ("for", "to")
-                and any(a.pos_ == "NOUN" and a.lemma_.lower() in nouns for a in path)
+                and any(
+                    a.pos_ == "NOUN"
+                    and a.lemma_.lower() in nouns
+                    # a site the act was at is no other act ("killed nine miners at a coal
+                    # mine in Shanxi": the mine, not a landmine)
+                    and not (a.dep_ == "pobj" and a.head.lower_ in ("at", "inside"))
+                    for a in path
+                )
             ):
                 continue
             if any(_other_event(trigger, a) for a in path):
                 continue
             return _places_from(_ent_start(t))
     return []
+
+
+def _struck_place(obj: Token | None, onto: Ontology) -> list[Token]:
+    """The place an impact verb's object names: "hit Kenya", "rocked the capital Kabul",
+    "swept the city of Homs" (the name, not the kind of place it is)."""
+    if obj is None:
+        return []
+    if obj.ent_type_ not in PLACE_LABELS and obj.lemma_.lower() in onto.place_kind_nouns:
+        named = [c for c in obj.children if c.dep_ in ("appos", "compound")]
+        obj = next((c for c in [*named, of_object(obj)] if c is not None), obj)
+    return [_ent_start(obj)] if obj.ent_type_ in PLACE_LABELS else []
 
 
 def _other_event(trigger: Token, noun: Token) -> bool:
@@ -1143,6 +1179,7 @@ def _other_event(trigger: Token, noun: Token) -> bool:
         noun.dep_ == "pobj"
         and noun.head.head.i == trigger.i  # "briefed about the bombings", not a purpose:
         and noun.head.lower_ not in ("for", "to")  # "factories for the production of X in Y"
+        and noun.head.lower_ not in ("at", "inside")  # nor a site: "arrested at the rally"
     )
     return (
         owned
@@ -1633,8 +1670,8 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             event = _light(tok, with_obj, onto) if with_obj is not None else None
             if event is not None:
                 # "hit 13 officials with sanctions": the noun is the act, the object its
-                # target; "stabbed to death": a killing
-                return [(event, False, with_obj)]
+                # target; "stabbed (the man) to death": a killing, the end no thing done
+                return [(event, False, dobj if key == "prep:to" else with_obj)]
         manner = [c for c in tok.children if c.dep_ in ("advmod", "oprd", "acomp", "xcomp")]
         if dobj is not None:  # the parser's "shot [dead two soldiers]"
             manner += [a for a in dobj.children if a.dep_ == "amod" and a.i == tok.i + 1]
@@ -2139,10 +2176,14 @@ def _mishap(tok: Token, spec: EventType) -> bool:
         return True
     if thing is not tok and _head_lemmas(thing) & spec.mishap_things:
         return True
+    # the site is told by the explosion or by what it did ("an explosion killed nine miners
+    # at a coal mine")
+    told = [tok, tok.head] if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" else [tok]
     return any(
         _head_lemmas(site) & spec.mishap_sites
-        for p in tok.children
-        if p.dep_ == "prep" and p.lower_ in ("at", "in", "inside", "on")
+        for t in told
+        for p in t.children
+        if p.dep_ == "prep" and p.lower_ in ("at", "in", "inside", "on", "through")
         for site in [_child(p, "pobj")]
         if site is not None
     )
@@ -2922,6 +2963,7 @@ def _reporting_body(tok: Token | None, verb: Token, onto: Ontology) -> Token | N
         root.pos_ == "PROPN"
         or root.ent_type_ in ("ORG", "GPE")
         or (root.lemma_.lower() in onto.events["MEASURE"].owner_nouns)
+        or (root.lemma_.lower() in onto.body_nouns and root.tag_ == "NN")
     ):
         return root
     return None
@@ -3842,6 +3884,10 @@ def _frames_for(
         if is_noun and role == "location" and key.startswith("prep:") and key != "prep:from"
     )
     places = _location(tok, objects, own_places)
+    if not places and not is_noun and lemma(tok) in onto.impact_verbs:
+        places = _struck_place(_child(tok, "dobj"), onto)  # "a car bomb rocked Kabul"
+    if not places and not is_noun and enacted_protest(tok, onto):
+        places = _location(tok.head, [])  # "gathered in Tahrir Square to protest"
     carrier = _carrier(tok, onto) if is_noun else None
     if not places and carrier is not None:
         places = _location(carrier, [])  # "talks resumed in Oslo"
@@ -3853,6 +3899,8 @@ def _frames_for(
         and lemma(tok.head) in onto.impact_verbs
     ):
         places = _location(tok.head, [])  # "floods displaced 100,000 people in Bangladesh"
+        if not places:  # "an explosion rocked the capital Kabul", "floods hit Kenya"
+            places = _struck_place(_child(tok.head, "dobj"), onto)
     market = _market(tok, spec) if not places and lemma(tok) in spec.price_verbs else None
 
     thing = roles.get("object")

@@ -247,10 +247,12 @@ class Ontology:
     receiving_verbs: frozenset[str] = frozenset()  # "received backing from X": X gives it
     plover: dict[str, str | None] = field(default_factory=dict)
     actor_nouns: frozenset[str] = frozenset()
+    body_nouns: frozenset[str] = frozenset()  # "the army said it …": the army
     incident_modifiers: dict[str, str] = field(default_factory=dict)  # "bomb attack": bombing
     kind_heads: frozenset[str] = frozenset()  # "riot police": a kind of unit, no riot
     occurrence_verbs: frozenset[str] = frozenset()  # "talks resumed in Oslo": the talks' verb
     impact_verbs: frozenset[str] = frozenset()  # "floods displaced 1,000 in X": the floods' place
+    protest_moves: frozenset[str] = frozenset()  # "gathered in X to protest": protested there
     depicting_verbs: frozenset[str] = frozenset()  # "the video showed X assaulting Y": X does
     destination_verbs: frozenset[str] = frozenset()  # "left for Paris to meet": a trip
     adverbial_for: frozenset[str] = frozenset()  # "for the most part": no object
@@ -271,6 +273,7 @@ class Ontology:
     plan_nouns: frozenset[str] = frozenset()  # "a deal to build X": the building is planned
     offer_nouns: dict[str, str] = field(default_factory=dict)  # "bid" → ACQUIRE
     infinitive_modality: dict[str, str] = field(default_factory=dict)  # "about to leave"
+    voted_acts: frozenset[str] = frozenset()  # "voted to approve the law": approved it
     object_control_verbs: frozenset[str] = frozenset()  # "caused glass to shatter"
     clause_only_reporting: frozenset[str] = frozenset()  # "found the bodies" reports nothing
     stance_objects: frozenset[str] = frozenset()  # "stressed the importance of X": a stance
@@ -578,12 +581,14 @@ def load_ontology() -> Ontology:
         gap_nouns=frozenset(map(_lemma, ev.get("gap_nouns") or [])),
         receiving_verbs=frozenset(map(_lemma, ev.get("receiving_verbs") or [])),
         actor_nouns=frozenset(map(_lemma, ev.get("actor_nouns") or [])),
+        body_nouns=frozenset(map(_lemma, ev.get("body_nouns") or [])),
         incident_modifiers={
             str(k).lower(): str(v).lower() for k, v in (ev.get("incident_modifiers") or {}).items()
         },
         kind_heads=frozenset(map(_lemma, ev.get("kind_heads") or [])),
         occurrence_verbs=frozenset(map(_lemma, ev.get("occurrence_verbs") or [])),
         impact_verbs=frozenset(map(_lemma, ev.get("impact_verbs") or [])),
+        protest_moves=frozenset(map(_lemma, ev.get("protest_moves") or [])),
         depicting_verbs=frozenset(map(_lemma, ev.get("depicting_verbs") or [])),
         destination_verbs=frozenset(map(_lemma, ev.get("destination_verbs") or [])),
         adverbial_for=frozenset(map(_lemma, ev.get("adverbial_for") or [])),
@@ -610,6 +615,7 @@ def load_ontology() -> Ontology:
         barring_verbs=frozenset(map(_lemma, at.get("barring_verbs") or [])),
         lacking_nouns=frozenset(map(_lemma, at.get("lacking_nouns") or [])),
         plan_nouns=frozenset(map(_lemma, at.get("plan_nouns") or [])),
+        voted_acts=frozenset(map(_lemma, at.get("voted_acts") or [])),
         infinitive_modality={
             _lemma(w): cls for cls, ws in (at.get("infinitive_modality") or {}).items() for w in ws
         },
