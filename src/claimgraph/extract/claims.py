@@ -790,6 +790,22 @@ def _open_question(tok: Token, onto: Ontology) -> bool:
         if "whether" in marks:
             return True
         head = node.head
+        if (
+            node.dep_ == "ccomp"
+            and any(c.tag_ == "WRB" and c.i < node.i for c in node.children)
+            and lemma(head) in onto.question_governors
+            # "asked how …", "did not know how it would transfer him" (an act still to be
+            # worked out; "not knowing where the bombs were detonated" and "learned how he
+            # did it" tell that it was done)
+            and (
+                lemma(head) in ("ask", "wonder")
+                or (
+                    polarity(head, onto) == "negative"
+                    and any(c.dep_ == "aux" and c.tag_ == "MD" for c in node.children)
+                )
+            )
+        ):
+            return True
         if "if" in marks and node.dep_ in ("ccomp", "advcl", "dobj"):
             # the parser hangs "asked him if …" as an adverbial clause ("if we are asked to
             # stretch, we must see an equal effort" is a condition)
@@ -1763,6 +1779,12 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 continue
             if spec.subject_needs is not None and not (subj_head & spec.subject_needs):
                 continue
+            if (
+                spec.subject_needs is not None
+                and subj is not None
+                and _modifier_words(subj) & spec.noun_excludes_modifiers
+            ):
+                continue  # "an economic storm hit the region": a figure of speech
             if (subj_head | told_head | by_head) & spec.subject_excludes:
                 continue  # "a storm hit X", "X will be hit by a road closure"
             if spec.subject_actor and subj is not None:
@@ -3246,10 +3268,18 @@ def extract_frames(doc: Doc, onto: Ontology | None = None) -> list[Frame]:
                 _noun_lemma(tok, onto) in onto.events[event].offence_nouns
                 and tok.dep_ == "pobj"
                 and any(i == governor.i for i, _ in verbal)
-                and _held_on(tok, onto.events[event]) is None
+                # "arrested X on charges of fraud" charges X too; "indicted X on bribery
+                # charges" only once
+                and (
+                    _held_on(tok, onto.events[event]) is None
+                    or (governor.i, onto.events[event].held_on_as) in verbal
+                )
             ):
                 continue  # "indicted and convicted on murder charges": that act's charge
-            if {(tok.head.i, event), (governor.i, event), (tok.i, event)} & verbal:
+            told = {(tok.head.i, event), (governor.i, event), (tok.i, event)}
+            if tok.dep_ == "compound":  # "Hurricane Ian struck Florida": the name's verb
+                told.add((tok.head.head.i, event))
+            if told & verbal:
                 continue  # "an earthquake struck X", "closed with a 3% drop": the verb states it
             if onto.events[event].quantity and any(
                 f.quantity is not None
@@ -4048,8 +4078,8 @@ def _frames_for(
         roles["agent"] = None  # "Hurricane Betsy destroyed the church": no actor did it
     if spec.no_agent:  # "an earthquake struck X": the hazard is what happened, not an actor
         subj = roles.pop("agent", None)
-        if subj is not None and roles.get("object") is None:
-            roles["object"] = subj
+        if subj is not None and (roles.get("object") is None or light):
+            roles["object"] = subj  # "Hurricane Ian made landfall": the storm, not the landfall
     elif (
         event == "MEASURE"
         and roles.get("object") is not None
