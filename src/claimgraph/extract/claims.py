@@ -4037,8 +4037,9 @@ def _frames_for(
     if body is not None:
         roles["agent"] = body
     agent = roles.get("agent")
-    if agent is not None and not is_actor(agent):
-        owner = _child(agent, "poss")  # "killed by a sniper's bullet": the sniper acts
+    if agent is not None and not is_actor(agent) and not _named(agent, spec.hazard_subjects):
+        # "killed by a sniper's bullet": the sniper acts ("his car crashed": no one did)
+        owner = _child(agent, "poss")
         if owner is not None and is_actor(owner) and owner.lower_ not in ("its", "their"):
             roles["agent"] = owner
     agent_now, noun_now = roles.get("agent"), obj if light else None
