@@ -1112,6 +1112,7 @@ def _location(
     place of another event the act is about ("condemned the bombings in Kenya": the bombings
     were there, the condemnation was not). `own`: the event's own place prepositions, for an
     event noun ("his visit to China": where he went)."""
+    onto = load_ontology()
     for base in [trigger, *objects]:
         if base is not trigger and _other_event(trigger, base):
             continue
@@ -1123,7 +1124,7 @@ def _location(
                 if (
                     obj is not None
                     and obj.ent_type_ not in PLACE_LABELS
-                    and obj.lemma_.lower() in load_ontology().place_kind_nouns
+                    and obj.lemma_.lower() in onto.place_kind_nouns
                 ):  # "the port city of Odesa", not "the embassies of the United States"
                     inner = of_object(obj)
                     obj = inner if inner is not None and inner.ent_type_ in PLACE_LABELS else obj
@@ -1134,8 +1135,7 @@ def _location(
     # the place may hang off a purpose clause or the object ("factories to produce X in Belarus"),
     # but not off another event's noun the act is related to ("arrested in connection with the
     # bombings in Kenya": Kenya is where the bombings were)
-    nouns = load_ontology().nouns
-    kinds = load_ontology().place_kind_nouns
+    nouns, kinds = onto.nouns, onto.place_kind_nouns
     for t in _own_clause(trigger):
         named = t  # "in Shanxi province", "in the Buffalo suburb of Amherst": the name
         # stands for the place its kind noun is (the "of" name first)
@@ -1403,17 +1403,22 @@ def _fits(obj: Token, needs: frozenset[str], onto: Ontology) -> bool:
         or ("money" in needs and (o.ent_type_ == "MONEY" or _counted_currency(o, onto)))
         or ("hardware" in needs and bool(_head_lemmas(o) & onto.hardware_nouns))
         or "any" in needs
-        for o in (
-            obj,
-            _quantified(obj, onto),
-            _share_of(obj),
-            _given_as(obj, onto),
-            # ground held: "seized control of the city" takes the city (not "sought control
-            # of Milton Roy", a company)
-            of_object(obj) if "place" in needs and obj.lemma_.lower() == "control" else None,
-        )
+        for o in _fit_candidates(obj, needs, onto)
         if o is not None
     )
+
+
+def _fit_candidates(obj: Token, needs: frozenset[str], onto: Ontology) -> Iterator[Token | None]:
+    """What an object may be judged by, the object first; lazily, as most objects fit or fail
+    on themselves."""
+    yield obj
+    yield _quantified(obj, onto)
+    yield _share_of(obj)
+    yield _given_as(obj, onto)
+    if "place" in needs and obj.lemma_.lower() == "control":
+        # ground held: "seized control of the city" takes the city (not "sought control of
+        # Milton Roy", a company)
+        yield of_object(obj)
 
 
 def _given_as(tok: Token, onto: Ontology) -> Token | None:
