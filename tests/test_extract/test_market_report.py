@@ -201,7 +201,9 @@ def test_sending_a_fax_transfers_nothing():
 
 def test_a_person_or_site_showing_or_posting_something_is_a_source():
     (c,) = claims("Sanders showed no sign that he was planning to apologize.")
-    assert (c.event, name(c.source)) == ("STATEMENT", "Sanders")
+    # an apology needs no object: the one he shows no sign of planning is his claim, not done
+    assert (c.event, name(c.source), c.polarity) == ("CONCEDE", "Sanders", "negative")
+    assert c.modality == "planned"
     (c,) = claims("WikiLeaks posted a cache of diplomatic cables.")
     assert (c.event, name(c.source)) == ("STATEMENT", "WikiLeaks")
 

@@ -122,6 +122,8 @@ def nearest_subject(verb: Token, deps: tuple[str, ...]) -> Token | None:
         if later.i < verb.i and (
             any(t.text in _BREAKS for t in verb.doc[first.right_edge.i + 1 : later.left_edge.i])
             or _postposed(later, verb)
+            # one phrase split in two ("A magnitude 6.8 earthquake struck"): its last noun
+            or (first.right_edge.i + 1 == later.left_edge.i and first.pos_ == later.pos_ == "NOUN")
         ):
             first = later
     return first
@@ -572,6 +574,23 @@ def _fronted_participle(node: Token) -> bool:
     )
 
 
+def _second_act(verb: Token, conj: Token, onto: Ontology) -> bool:
+    """Whether a verb conjoined to a reporting verb that took a thing as its object ("denied
+    the charges and called for calm") is the subject's next act, not what was reported (one
+    told to people, "told customers about the bugs and …", is not so read)."""
+    thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return (
+        thing is not None
+        and thing.pos_ == "NOUN"
+        and thing.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE")
+        and thing.lemma_.lower() not in onto.actor_nouns
+        and lemma(verb) not in onto.hearing_verbs
+        and thing.i < conj.i
+        and conj.pos_ == "VERB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children)
+    )
+
+
 def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
     """The nearest reporting/stance frame above the trigger, per the module rules. A quoted
     "I think …" inside "…, she said" is hers: first/second-person speakers defer to an outer
@@ -603,6 +622,8 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
             and not (node.dep_ == "conj" and node.tag_ != "VBG" and word in onto.document_finding)
             # "police questioned and released two men": one object for both acts, no content
             and not (node.dep_ == "conj" and raised_object(parent) is not None)
+            # "rejected the results and called for protests": a second act of the subject's
+            and not (node.dep_ == "conj" and _second_act(parent, node, onto))
         ):  # "if X attacks, Y will respond", "when X spent $7m, he thought …": a condition or
             # a time, not what Y reports
             subj = subject_of(parent)

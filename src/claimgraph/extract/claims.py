@@ -472,7 +472,8 @@ def _verb_readings(tok: Token, onto: Ontology) -> list[tuple[str, bool]]:
     """The verb's readings, with verb + preposition ones ("call on", "travel to") for a
     preposition after it ("On Friday, X called the blast an attack" is no "call on")."""
     word = lemma(tok)
-    readings = list(onto.verbs.get(word, []))
+    bare = list(onto.verbs.get(word, []))
+    readings: list[tuple[str, bool]] = []
     # a verb that names something has no verb + preposition sense: "what I call a remedy
     # for us" calls for nothing
     labels = any(c.dep_ == "oprd" for c in tok.children)
@@ -499,7 +500,11 @@ def _verb_readings(tok: Token, onto: Ontology) -> list[tuple[str, bool]]:
             readings.extend(onto.verbs.get(f"{word} {p.lower_}", []))
     if _for_clause(tok) is not None:
         readings.extend(onto.verbs.get(f"{word} for", []))
-    return list(dict.fromkeys(readings))  # "look into" as particle and as preposition: once
+    # a phrasal verb of a type so marked replaces its bare verb's other senses: "jailed him
+    # for six years" sentences him (no arrest), "condemned him to death" accuses no one
+    ruling = {event for event, _ in readings if onto.events[event].phrasal_replaces_bare}
+    kept = [r for r in bare if not ruling or r[0] in ruling]
+    return list(dict.fromkeys(kept + readings))  # "look into" as particle and preposition: once
 
 
 def _moved_by(tok: Token, subj: Token, word: str, spec: EventType) -> bool:
@@ -575,6 +580,8 @@ def _blocked(tok: Token, onto: Ontology) -> bool:
     if _warned_against(tok, onto):
         return True
     node = tok
+    while node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX") and node.head.i < node.i:
+        node = node.head  # "urged him to stop attacking her and apologize": asked too
     for _ in range(3):
         given = node.head if node.dep_ == "advcl" else node.head.head
         deadline = _deadline(given, onto) if node.dep_ in ("advcl", "acl") else None
@@ -1434,6 +1441,26 @@ def _counted_currency(tok: Token, onto: Ontology) -> bool:
     return tok.lower_ in onto.currencies and any(c.dep_ == "nummod" for c in tok.children)
 
 
+def _payee_in_sum(obj: Token | None, onto: Ontology) -> Token | None:
+    """The actor the parser hung on a sum that follows it ("fined Google 2.4 billion euros",
+    "paid the workers $5m" read as one phrase): the one fined or paid, not part of the sum."""
+    if obj is None or not (obj.ent_type_ == "MONEY" or _counted_currency(obj, onto)):
+        return None
+    doc = obj.doc
+    for c in obj.children:
+        after = c.right_edge.i + 1
+        if (
+            c.i < obj.i
+            and c.dep_ in ("nmod", "compound", "npadvmod")
+            and c.ent_type_ != "MONEY"
+            and is_actor(c)
+            and after < obj.i
+            and (doc[after].like_num or doc[after].tag_ == "$")
+        ):
+            return c
+    return None
+
+
 def _unfit_object(noun: Token, spec: EventType, onto: Ontology) -> bool:
     """Whether an event noun names, after "into" or "to", a thing its type cannot take ("the
     alliance's expansion into Eastern Europe": a region, no facility built)."""
@@ -1730,7 +1757,9 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             spec = onto.events[event]
             if adverbs & spec.noun_excludes_modifiers:
                 continue
-            if word in spec.verb_needs_object:
+            if word in spec.verb_needs_object and not (
+                dobj is None and word in spec.needs_no_object
+            ):
                 if dobj is None or not _fits(dobj, spec.verb_needs_object[word], onto):
                     continue  # "captured the town" is an attack, "captured the suspect" not
                 if onto.reporting.get(word) == "doubted" and _wh_phrase(dobj):
@@ -1999,7 +2028,12 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 found.append((event, False, subj))
                 continue
             obj = dobj if dobj is not None else preps.get("prep:into")
-            if spec.needs_object is not None and word not in spec.verb_needs_object:
+            complete = word in spec.needs_no_object and dobj is None  # "apologised to them"
+            if (
+                spec.needs_object is not None
+                and word not in spec.verb_needs_object
+                and not complete
+            ):
                 cands = [o for o in (dobj, preps.get("prep:into")) if o is not None]
                 if not cands and spec.ergative and subj is not None and tok.pos_ == "VERB":
                     cands = [subj]  # "the road will reopen at 6am": the facility opens
@@ -3674,7 +3708,7 @@ def _frames_for(
                 )
             ):  # "agreed not to close the library", "denied the claim that X …", "gave them
                 full_roles.add("object")  # 60 days to finalize the deal": all of it
-        subj = _child(tok, "nsubj") or _inherited_subject(tok)
+        subj = nearest_subject(tok, ("nsubj",)) or _inherited_subject(tok)
         passive = nearest_subject(tok, ("nsubjpass",))
         if passive is None and subj is not None and _child(tok, "auxpass") is not None:
             passive = subj  # "Acme agreed to be acquired by X": Acme is acquired, X acquires
@@ -3811,6 +3845,9 @@ def _frames_for(
             _noun_prep_roles(obj, spec, roles)
             if lemma(obj) in spec.light_needs_target and "prep:at" not in preps:
                 return []  # "threw a rock into the river": no one pelted
+            needs = spec.light_needs_modifiers.get(lemma(obj))
+            if needs is not None and not _modifier_words(obj) & needs:
+                return []  # "launched a test of its software": no weapon shown
         if (
             spec.with_makes_dobj_recipient
             and preps.get("prep:with") is not None
@@ -3908,6 +3945,13 @@ def _frames_for(
     if holder is not None:
         roles["recipient"], roles["object"] = holder, holder.head
         cut_start = holder.right_edge.i + 1
+    # "fined Google 2.4 billion euros": Google is fined the sum (read as one phrase, an actor
+    # by its name inside it, or a thing)
+    total = roles.get("recipient") or roles.get("object")
+    payee = None if is_noun or total is None else _payee_in_sum(total, onto)
+    if payee is not None and total is not None:
+        roles["recipient"], roles["object"] = payee, total
+        cut_start = payee.right_edge.i + 1
     exchange = _exchange(tok)
     if exchange is not None:
         roles["in_exchange_for"] = exchange
@@ -4356,7 +4400,12 @@ def _frames_for(
     # "Israel and Hamas agreed …", "A and B met": each is the other's counterpart
     pair = (
         choices[0]
-        if spec.symmetric and choices[1] == [None] and len(choices[0]) == 2 and all(choices[0])
+        if spec.symmetric
+        and choices[1] == [None]
+        and len(choices[0]) == 2
+        and all(choices[0])
+        # "Egypt and Qatar mediated the talks": together, for others
+        and lemma(tok) not in spec.third_party_verbs
         else None
     )
     frames = []

@@ -54,6 +54,8 @@ class EventType:
     hazard_subjects: frozenset[str] = frozenset()  # "Hurricane Betsy destroyed X": no agent
     answers_clause: frozenset[str] = frozenset()  # "…, a charge Russia denies": the accusation
     verb_needs_object: dict[str, frozenset[str]] = field(default_factory=dict)  # per verb
+    # per light noun: the modifiers it needs ("conducted a nuclear test", not "a test")
+    light_needs_modifiers: dict[str, frozenset[str]] = field(default_factory=dict)
     verb_excludes_object: dict[str, frozenset[str]] = field(default_factory=dict)  # per verb
     verb_excludes_preps: dict[str, frozenset[str]] = field(default_factory=dict)  # "rally behind"
     # "refused to comment": the complement verbs under which the verb is no act of this type
@@ -63,6 +65,8 @@ class EventType:
     # verbs that, given "to" a figure, make up that figure: "contributed #34m to profit"
     to_figure_excludes: frozenset[str] = frozenset()
     only_intransitive: frozenset[str] = frozenset()  # "thousands demonstrated", not "… its skill"
+    # verbs of a needs_object type that tell it with no object ("the rebels surrendered")
+    needs_no_object: frozenset[str] = frozenset()
     setting_verbs: frozenset[str] = frozenset()  # MEASURE: "the bank raised rates to 4.5%"
     valuing_verbs: frozenset[str] = frozenset()  # MEASURE: "put the damage at $10 million"
     object_actor: bool = False  # the object must be an actor ("charged him", not "a fee")
@@ -71,6 +75,9 @@ class EventType:
     it_is_organisation: bool = False  # "after it unveiled its computer": "it" is the company
     speaker_acts: bool = False  # an agentless act an acting body reports is its own act
     symmetric: bool = False  # "A and B agreed/met": each acts with the other as counterpart
+    phrasal_replaces_bare: bool = False  # "jail for" is a sentence, the bare "jail" no arrest
+    # … but not on these words: "Egypt and Qatar mediated the talks" (together, for others)
+    third_party_verbs: frozenset[str] = frozenset()
     one_object: bool = False  # "named president and chief executive": one act, not two
     bare_nouns: bool = False  # nominal triggers count without an "of" phrase ("a blast")
     agentless: bool = False  # may be stated without an agent ("a bomb exploded", "X was arrested")
@@ -339,6 +346,8 @@ def load_ontology() -> Ontology:
             needs_object=needs,
             quantity=bool(spec.get("quantity")),
             symmetric=bool(spec.get("symmetric")),
+            phrasal_replaces_bare=bool(spec.get("phrasal_replaces_bare")),
+            third_party_verbs=frozenset(map(_lemma, spec.get("third_party_verbs") or [])),
             one_object=bool(spec.get("one_object")),
             speaker_acts=bool(spec.get("speaker_acts")),
             with_makes_dobj_recipient=bool(spec.get("with_makes_dobj_recipient")),
@@ -363,6 +372,10 @@ def load_ontology() -> Ontology:
                 _lemma(v): frozenset(map(_lemma, ws))
                 for v, ws in (spec.get("verb_needs_object") or {}).items()
             },
+            light_needs_modifiers={
+                _lemma(n): frozenset(w.lower() for w in ws)
+                for n, ws in (spec.get("light_needs_modifiers") or {}).items()
+            },
             noun_needs_prep={
                 _lemma(n): frozenset(w.lower() for w in ws)
                 for n, ws in (spec.get("noun_needs_prep") or {}).items()
@@ -384,6 +397,7 @@ def load_ontology() -> Ontology:
             opinion_with_clause=frozenset(map(_lemma, spec.get("opinion_with_clause") or [])),
             to_figure_excludes=frozenset(map(_lemma, spec.get("to_figure_excludes") or [])),
             only_intransitive=frozenset(map(_lemma, spec.get("only_intransitive") or [])),
+            needs_no_object=frozenset(map(_lemma, spec.get("needs_no_object") or [])),
             object_actor=bool(spec.get("object_actor")),
             subject_actor=bool(spec.get("subject_actor")),
             object_not_person=bool(spec.get("object_not_person")),

@@ -299,6 +299,8 @@ _EVENT_WORDS = (
     "opinion_with_clause",
     "to_figure_excludes",
     "only_intransitive",
+    "needs_no_object",
+    "third_party_verbs",
     "statement_content",
     "content_as_predicate",
     "content_as_participle",
@@ -356,6 +358,7 @@ _EVENT_FLAGS = (
     "it_is_organisation",
     "bare_nouns",
     "symmetric",
+    "phrasal_replaces_bare",
     "one_object",
     "speaker_acts",
     "agentless",
@@ -389,6 +392,8 @@ EVENT = struct(
         "subject_light": WORD_MAP,
         # verb → the object head lemmas it needs for this type ("place": a named place)
         "verb_needs_object": WORD_MAP,
+        # light noun → the modifiers it needs for this type ("a missile test", not "a test")
+        "light_needs_modifiers": WORD_MAP,
         "verb_excludes_object": WORD_MAP,
         # verb → prepositions after it, with no object, that give it another sense ("rallied
         # behind X", "took over from X")
@@ -472,6 +477,7 @@ EVENT_KEYS: frozenset[str] = frozenset(
         *_SHIFT_KEYS,
         "subject_light",
         "verb_needs_object",
+        "light_needs_modifiers",
         "verb_excludes_object",
         "verb_excludes_preps",
         "verb_excludes_complement",
