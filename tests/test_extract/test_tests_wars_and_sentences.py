@@ -89,3 +89,16 @@ def test_left_dead_counts_the_dead() -> None:
     (kill,) = of_event(claims("Landslides in northern India have left 30 people dead."), "KILL")
     assert kill.agent is None
     assert "30 people" in (role(kill, "recipient") or "")
+
+
+def test_a_chamber_confirming_a_nominee_appoints_them() -> None:
+    found = claims("The Senate confirmed Judge Ana Ruiz to the supreme court on Thursday.")
+    (appointed,) = of_event(found, "APPOINT")
+    assert role(appointed, "recipient") == "Ana Ruiz"
+    assert not of_event(found, "STATEMENT")
+    assert not of_event(claims("The ministry confirmed the report."), "APPOINT")
+
+
+def test_a_place_named_beside_its_kind_places_the_act() -> None:
+    (blast,) = of_event(claims("A car bomb exploded in the capital Mogadishu on Friday."), "ATTACK")
+    assert role(blast, "location") == "Mogadishu"

@@ -1128,13 +1128,8 @@ def _location(
                 p.lower_ in LOCATIVE_PREPS or (base is trigger and p.lower_ in own)
             ):
                 obj = _child(p, "pobj")
-                if (
-                    obj is not None
-                    and obj.ent_type_ not in PLACE_LABELS
-                    and obj.lemma_.lower() in onto.place_kind_nouns
-                ):  # "the port city of Odesa", not "the embassies of the United States"
-                    inner = of_object(obj)
-                    obj = inner if inner is not None and inner.ent_type_ in PLACE_LABELS else obj
+                # "the port city of Odesa", not "the embassies of the United States"
+                obj = _place_named_by(obj, onto) if obj is not None else None
                 if obj is not None and obj.ent_type_ in PLACE_LABELS:
                     if p.lower_ not in LOCATIVE_PREPS:  # the first place gone to, as a verb's
                         return [_ent_start(obj)]  # "to" gives ("deployed troops to A and B")
@@ -1188,10 +1183,20 @@ def _struck_place(obj: Token | None, onto: Ontology) -> list[Token]:
     "swept the city of Homs" (the name, not the kind of place it is)."""
     if obj is None:
         return []
-    if obj.ent_type_ not in PLACE_LABELS and obj.lemma_.lower() in onto.place_kind_nouns:
-        named = [c for c in obj.children if c.dep_ in ("appos", "compound")]
-        obj = next((c for c in [*named, of_object(obj)] if c is not None), obj)
+    obj = _place_named_by(obj, onto)
     return [_ent_start(obj)] if obj.ent_type_ in PLACE_LABELS else []
+
+
+def _place_named_by(noun: Token, onto: Ontology) -> Token:
+    """The named place a kind-of-place noun stands for ("the capital Kabul", "the Shanxi
+    province", "the port city of Odesa"), else the noun itself."""
+    if noun.ent_type_ in PLACE_LABELS or noun.lemma_.lower() not in onto.place_kind_nouns:
+        return noun
+    named = [c for c in noun.children if c.dep_ in ("appos", "compound")]
+    return next(
+        (c for c in [*named, of_object(noun)] if c is not None and c.ent_type_ in PLACE_LABELS),
+        noun,
+    )
 
 
 def _other_event(trigger: Token, noun: Token) -> bool:

@@ -31,7 +31,7 @@ from claimgraph.extract.attribution import (
     relays_quote,
     reports,
 )
-from claimgraph.extract.nlp import DASH_CREDIT
+from claimgraph.extract.nlp import DASH_CREDIT, office_words
 from claimgraph.extract.ontology import EventType, Ontology, load_ontology
 from claimgraph.extract.quantities import quantity_of
 from claimgraph.extract.records import Frame, Mention, RoleSpan
@@ -204,9 +204,10 @@ def _content(verb: Token, onto: Ontology) -> Token | None:
         obj = None  # "stressed the importance of quality": a stance, nothing told
     if obj is not None and obj.pos_ in ("NOUN", "PROPN") and len(list(obj.subtree)) >= 3:
         if obj.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") and all(
-            t.ent_type_ == obj.ent_type_ or t.dep_ == "det" for t in obj.subtree
-        ):
-            return None  # "China warned the United States against …": who was told, a name
+            t.ent_type_ == obj.ent_type_ or t.dep_ == "det" or t.lower_ in office_words()
+            for t in obj.subtree
+        ):  # "China warned the United States against …", "confirmed Judge Maria Lopez to
+            return None  # the court": who was told or confirmed, a name
         return obj  # "the committee noted Clinton's comments": what was said, as a noun phrase
     quoted = _quoted_before(verb)
     if quoted is not None:
