@@ -102,3 +102,11 @@ def test_a_chamber_confirming_a_nominee_appoints_them() -> None:
 def test_a_place_named_beside_its_kind_places_the_act() -> None:
     (blast,) = of_event(claims("A car bomb exploded in the capital Mogadishu on Friday."), "ATTACK")
     assert role(blast, "location") == "Mogadishu"
+
+
+def test_the_larger_place_of_a_named_suburb_places_the_act() -> None:
+    (kill,) = of_event(
+        claims("Police shot dead two suspects on Tuesday in the Kibera suburb of Nairobi."),
+        "KILL",
+    )
+    assert role(kill, "location") == "Nairobi"

@@ -1188,13 +1188,14 @@ def _struck_place(obj: Token | None, onto: Ontology) -> list[Token]:
 
 
 def _place_named_by(noun: Token, onto: Ontology) -> Token:
-    """The named place a kind-of-place noun stands for ("the capital Kabul", "the Shanxi
-    province", "the port city of Odesa"), else the noun itself."""
+    """The named place a kind-of-place noun stands for ("the port city of Odesa", "the
+    capital Kabul", "the Shanxi province"; "the Leveilly suburb of Algiers": the "of" name
+    first, as the larger place a map knows), else the noun itself."""
     if noun.ent_type_ in PLACE_LABELS or noun.lemma_.lower() not in onto.place_kind_nouns:
         return noun
     named = [c for c in noun.children if c.dep_ in ("appos", "compound")]
     return next(
-        (c for c in [*named, of_object(noun)] if c is not None and c.ent_type_ in PLACE_LABELS),
+        (c for c in [of_object(noun), *named] if c is not None and c.ent_type_ in PLACE_LABELS),
         noun,
     )
 
