@@ -1763,9 +1763,8 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             spec = onto.events[event]
             if adverbs & spec.noun_excludes_modifiers:
                 continue
-            if word in spec.verb_needs_object and not (
-                dobj is None and word in spec.needs_no_object
-            ):
+            complete = dobj is None and word in spec.needs_no_object  # "apologised to them"
+            if word in spec.verb_needs_object and not complete:
                 if dobj is None or not _fits(dobj, spec.verb_needs_object[word], onto):
                     continue  # "captured the town" is an attack, "captured the suspect" not
                 if onto.reporting.get(word) == "doubted" and _wh_phrase(dobj):
@@ -2034,7 +2033,6 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 found.append((event, False, subj))
                 continue
             obj = dobj if dobj is not None else preps.get("prep:into")
-            complete = word in spec.needs_no_object and dobj is None  # "apologised to them"
             if (
                 spec.needs_object is not None
                 and word not in spec.verb_needs_object
@@ -3953,9 +3951,9 @@ def _frames_for(
         cut_start = holder.right_edge.i + 1
     # "fined Google 2.4 billion euros": Google is fined the sum (read as one phrase, an actor
     # by its name inside it, or a thing)
-    total = roles.get("recipient") or roles.get("object")
-    payee = None if is_noun or total is None else _payee_in_sum(total, onto)
-    if payee is not None and total is not None:
+    total = None if is_noun else roles.get("recipient") or roles.get("object")
+    payee = _payee_in_sum(total, onto)
+    if payee is not None:
         roles["recipient"], roles["object"] = payee, total
         cut_start = payee.right_edge.i + 1
     exchange = _exchange(tok)
