@@ -221,7 +221,8 @@ def _prep_objects(tok: Token) -> dict[str, Token]:
             (_child(p, "pobj") for p in dobj.children if p.dep_ == "prep" and p.lower_ == "in"),
             None,
         )
-        if dobj is not None and dobj.ent_type_ == "MONEY"
+        if dobj is not None
+        and (dobj.ent_type_ == "MONEY" or _counted_currency(dobj, load_ontology()))
         else None
     )
     for base in (tok, dobj, inner, last, in_sum):
@@ -263,6 +264,9 @@ def is_actor(tok: Token | None) -> bool:
     nouns = load_ontology().actor_nouns
     if tok.lower_ in nouns or (tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns):
         return True  # "police", "two gunmen", "the company", "he"
+    marks = load_ontology().actor_nouns_with_modifier.get(tok.lemma_.lower())
+    if marks and any(c.dep_ == "amod" and c.lower_ in marks for c in tok.children):
+        return True  # "the upper house", not "the house"
     # an event noun acts through a nation or a state ("Russian strikes killed 12"), not
     # through the city it names ("the Madrid bombings killed 191")
     event = tok.pos_ == "NOUN" and tok.lemma_.lower() in load_ontology().nouns
@@ -1558,6 +1562,8 @@ def _light(verb: Token, noun: Token, onto: Ontology) -> str | None:
         )
     ):
         return None  # "leaders called the strike a warning signal": a label, not a call
+    if event is not None and any(c.dep_ == "nsubj" for c in noun.children):
+        return None  # "declared the outbreak an emergency": what the outbreak is, none imposed
     if event is not None and _closes_a_name(noun) and _noun_lemma(noun, onto) in onto.nouns:
         # "the Boy Scout Rally was held at Crystal Palace": a meeting's name ("joined the
         # European Union" still joins a union)
@@ -1998,6 +2004,17 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                     and _counted(subj)
                     # "51 people were reported killed": the killing tells the count
                     and not any(_passive_complement(c) for c in tok.children)
+                    # "the two leaders are expected to sign …": the group is known, and
+                    # the verb raises it to the act it is expected to do, counting nothing
+                    # ("50,000 troops are expected to be committed" still counts them)
+                    and not any(
+                        c.dep_ == "xcomp"
+                        and c.pos_ == "VERB"  # not "to be committed" read as be + adjective
+                        and to_infinitive(c)
+                        and _child(c, "auxpass") is None
+                        for c in tok.children
+                    )
+                    and not any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
                 ):
                     found.append((event, False, subj))  # "4,970 potholes were recorded"
                     continue
@@ -3931,8 +3948,6 @@ def _frames_for(
             if comp is not None:  # "urged X to resign": what is asked is the object
                 roles["object"] = comp
                 full_roles.add("object")
-    if roles.get("object") is not None and roles["object"].dep_ == "pcomp":
-        full_roles.add("object")  # "a charge of violating the law": the whole act
     if roles.get("object") is not None and any(
         _same(roles.get(r), roles["object"]) for r in ("agent", "recipient", "supplier")
     ):
@@ -3945,6 +3960,8 @@ def _frames_for(
                 continue  # not "sentenced X to five years" (a term), "… in Iraq" (a place)
             roles["object"] = filler
             break
+    if roles.get("object") is not None and roles["object"].dep_ == "pcomp":
+        full_roles.add("object")  # "a charge of violating the law", "charged with taking bribes"
     holder = None if is_noun else _post_holder(tok, spec)
     if holder is not None:
         roles["recipient"], roles["object"] = holder, holder.head

@@ -517,6 +517,7 @@ FILES: dict[str, Check] = {
             "lemma_fixes": STR_MAP,
             "quantifier_heads": words,
             "actor_nouns": words,
+            "actor_nouns_with_modifier": WORD_MAP,
             "body_nouns": words,
             "incident_modifiers": STR_MAP,
             "kind_heads": words,

@@ -1,0 +1,52 @@
+"""Chambers of parliament, islands, sums pledged in aid, acts charged in full, groups expected
+to act, and emergencies declared of a thing.
+
+Sentences are written for these tests (none comes from an evaluation set).
+"""
+
+from __future__ import annotations
+
+from tests.test_extract.written import claims, of_event, role
+
+
+def test_an_upper_or_lower_house_acts_and_a_house_does_not() -> None:
+    (veto,) = of_event(claims("The upper house voted down the tax bill on Monday."), "REJECT")
+    assert "upper house" in (role(veto, "agent") or "")
+    assert role(veto, "object") == "tax bill"
+    (backing,) = of_event(claims("The lower chamber approved the budget."), "SUPPORT")
+    assert "lower chamber" in (role(backing, "agent") or "")
+    assert not of_event(claims("The house blocked the lane behind it."), "REJECT")
+
+
+def test_an_island_places_a_sinking() -> None:
+    (wreck,) = of_event(claims("A ferry capsized off the coast of Mindanao."), "ACCIDENT")
+    assert role(wreck, "location") == "Mindanao"
+    (wreck,) = of_event(claims("A cargo ship sank near New Guinea."), "ACCIDENT")
+    assert role(wreck, "location") == "New Guinea"  # not the country Guinea
+
+
+def test_a_sum_pledged_in_aid_has_its_recipient() -> None:
+    (aid,) = of_event(
+        claims("Sweden pledged 400 million euros in military aid to Ukraine."), "SUPPLY"
+    )
+    assert role(aid, "recipient") == "Ukraine"
+
+
+def test_the_act_charged_is_told_whole() -> None:
+    (charge,) = of_event(
+        claims("Prosecutors charged the mayor with taking kickbacks from contractors."), "CHARGE"
+    )
+    assert role(charge, "object") == "taking kickbacks from contractors"
+
+
+def test_a_known_group_expected_to_act_is_no_count() -> None:
+    found = claims("The three ministers are expected to visit Oslo next week.")
+    assert not of_event(found, "MEASURE")
+    assert of_event(claims("Some 2,000 soldiers are expected to be deployed."), "MEASURE")
+
+
+def test_declaring_a_thing_an_emergency_imposes_nothing() -> None:
+    found = claims("The World Health Organization declared the outbreak a global health emergency.")
+    assert not of_event(found, "COERCE")
+    assert {c.event for c in found} & {"ANNOUNCE", "STATEMENT"}
+    assert of_event(claims("The governor declared a state of emergency in Ohio."), "COERCE")
