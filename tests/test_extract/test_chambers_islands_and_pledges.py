@@ -50,3 +50,27 @@ def test_declaring_a_thing_an_emergency_imposes_nothing() -> None:
     assert not of_event(found, "COERCE")
     assert {c.event for c in found} & {"ANNOUNCE", "STATEMENT"}
     assert of_event(claims("The governor declared a state of emergency in Ohio."), "COERCE")
+
+
+def test_a_verb_read_as_a_participle_of_its_subject_is_the_verb() -> None:
+    found = claims("Saudi airstrikes killed at least 40 people in northern Yemen overnight.")
+    (kill,) = of_event(found, "KILL")
+    assert role(kill, "agent") == "Saudi Arabia"
+    assert "40 people" in (role(kill, "recipient") or "")
+
+
+def test_exports_that_fell_are_a_figure_not_a_shipment() -> None:
+    found = claims("Brazil's exports fell 4 percent in June.")
+    assert of_event(found, "MEASURE")
+    assert not of_event(found, "SUPPLY")
+
+
+def test_a_rate_held_steady_is_a_figure_set_by_the_bank() -> None:
+    (rate,) = of_event(
+        claims("The central bank held interest rates steady on Thursday."), "MEASURE"
+    )
+    assert role(rate, "agent") == "central bank"
+    assert role(rate, "object") == "interest rates"
+    assert of_event(claims("The bank kept its benchmark rate unchanged at 4.5 percent."), "MEASURE")
+    assert not claims("The minister kept his promise.")
+    assert not claims("The fund left the market in May.")

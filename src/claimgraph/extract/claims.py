@@ -1446,6 +1446,23 @@ def _given_as(tok: Token, onto: Ontology) -> Token | None:
     return _child(prep, "pobj") if prep is not None else None
 
 
+def _held_steady(verb: Token, spec: EventType) -> bool:
+    """A figure kept where it was: "held rates steady", "kept them unchanged at 5%", "left
+    rates on hold" (a steady word beside the verb, or a figure it is kept at)."""
+    for c in verb.children:
+        if c.dep_ in ("oprd", "acomp", "advcl", "advmod", "xcomp", "ccomp") and (
+            c.lower_ in spec.steady_words
+        ):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("on", "at"):
+            obj = _child(c, "pobj")
+            if obj is not None and (
+                obj.lower_ in spec.steady_words or obj.ent_type_ in ("PERCENT", "MONEY")
+            ):
+                return True
+    return False
+
+
 def _counted_currency(tok: Token, onto: Ontology) -> bool:
     """A sum the tagger left untagged: a currency word with a number ("500 million euros")."""
     return tok.lower_ in onto.currencies and any(c.dep_ == "nummod" for c in tok.children)
@@ -1967,6 +1984,18 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                     continue
                 if word in spec.setting_verbs and dobj is not None:
                     continue  # "it is lowering its forecast": no figure set
+                if word in spec.holding_verbs:
+                    if (
+                        dobj is not None
+                        and dobj.dep_ == "dobj"
+                        and is_actor(subj)
+                        and _head_lemmas(dobj) & onto.measure_nouns
+                        and _held_steady(tok, spec)
+                    ):
+                        found.append((event, False, dobj))  # "the Fed held rates steady"
+                        continue
+                    if word not in spec.object_verbs:
+                        continue  # "kept its promise", "left the market": no figure
                 if word in spec.valuing_verbs:
                     if not _valued_at(tok):
                         continue  # "the tariffs were put in place": no figure set
@@ -2143,6 +2172,17 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             return found  # "the company's British sales": revenue; "arms sales to X" a transfer
         if obj is None and tok.lemma_.lower() in spec.nouns_need_object:
             return found  # "her apartment building": a structure, no act of building
+        if (
+            obj is None
+            and tok.dep_ == "nsubj"
+            and tok.lemma_.lower() in onto.measure_nouns
+            and lemma(tok.head) in onto.events["MEASURE"].moving_verbs
+            and not any(
+                c.dep_ == "compound" or (c.dep_ == "prep" and c.lower_ == "to")
+                for c in tok.children
+            )
+        ):  # ("arms exports to X rose": arms still go to X)
+            return found  # "Germany's exports fell 2%": a figure that moved, no shipment
         preps = spec.noun_needs_prep.get(tok.lemma_.lower())
         if preps is not None and not any(
             c.dep_ in ("prep", "mark") and c.lower_ in preps

@@ -498,6 +498,36 @@ def headline_passive(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("claimgraph_verbless_root")
+def verbless_root(doc: Doc) -> Doc:
+    """ "Israeli airstrikes killed at least 30 people in Gaza": the parser read the verb as a
+    participle of the noun before it ("airstrikes (that were) killed") and left the sentence
+    with no verb; a participle right after the sentence's root noun that has an object of its
+    own and no subject or auxiliary is the sentence's verb, and the noun its subject."""
+    for sent in doc.sents:
+        root = sent.root
+        if root.pos_ not in ("NOUN", "PROPN"):
+            continue
+        verb = next(
+            (
+                c
+                for c in root.children
+                if c.dep_ == "acl" and c.i == root.i + 1 and c.tag_ in ("VBN", "VBD")
+            ),
+            None,
+        )
+        if verb is None or not any(c.dep_ == "dobj" for c in verb.children):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+            continue
+        later = [c for c in root.children if c.i > verb.i]
+        verb.head, verb.dep_ = verb, "ROOT"
+        root.head, root.dep_ = verb, "nsubj"
+        for c in later:
+            c.head = verb  # the final stop and what follows the verb are the verb's
+    return doc
+
+
 @Language.component("claimgraph_for_preposition")
 def for_preposition(doc: Doc) -> Doc:
     """ "Imports that will be eligible for duty-free treatment totaled $37 million": the
@@ -1089,7 +1119,8 @@ def _load(model: str, trained_ner: bool, product: bool = True) -> Language:
         nlp.add_pipe("claimgraph_for_preposition", after="claimgraph_clause_preposition")
         nlp.add_pipe("claimgraph_shot_and_killed", after="claimgraph_for_preposition")
         nlp.add_pipe("claimgraph_headline_passive", after="claimgraph_shot_and_killed")
-        nlp.add_pipe("claimgraph_joined_report", after="claimgraph_headline_passive")
+        nlp.add_pipe("claimgraph_verbless_root", after="claimgraph_headline_passive")
+        nlp.add_pipe("claimgraph_joined_report", after="claimgraph_verbless_root")
         nlp.add_pipe("claimgraph_blamed_on", after="claimgraph_joined_report")
     if trained_ner and model == MODEL:
         if (NER_DIR / "ner").is_dir():

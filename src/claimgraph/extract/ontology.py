@@ -68,6 +68,8 @@ class EventType:
     # verbs of a needs_object type that tell it with no object ("the rebels surrendered")
     needs_no_object: frozenset[str] = frozenset()
     setting_verbs: frozenset[str] = frozenset()  # MEASURE: "the bank raised rates to 4.5%"
+    holding_verbs: frozenset[str] = frozenset()  # MEASURE: "the Fed held rates steady"
+    steady_words: frozenset[str] = frozenset()  # MEASURE: "… steady", "… unchanged"
     valuing_verbs: frozenset[str] = frozenset()  # MEASURE: "put the damage at $10 million"
     object_actor: bool = False  # the object must be an actor ("charged him", not "a fee")
     subject_actor: bool = False  # a subject must be an actor ("the plunge helped spark …": none)
@@ -395,6 +397,8 @@ def load_ontology() -> Ontology:
                 for v, ws in (spec.get("verb_excludes_complement") or {}).items()
             },
             setting_verbs=frozenset(map(_lemma, spec.get("setting_verbs") or [])),
+            holding_verbs=frozenset(map(_lemma, spec.get("holding_verbs") or [])),
+            steady_words=frozenset(w.lower() for w in spec.get("steady_words") or []),
             valuing_verbs=frozenset(map(_lemma, spec.get("valuing_verbs") or [])),
             opinion_with_clause=frozenset(map(_lemma, spec.get("opinion_with_clause") or [])),
             to_figure_excludes=frozenset(map(_lemma, spec.get("to_figure_excludes") or [])),
@@ -528,6 +532,7 @@ def load_ontology() -> Ontology:
             *(spec.get("verbs") or []),
             *(spec.get("object_verbs") or []),
             *(spec.get("setting_verbs") or []),
+            *(spec.get("holding_verbs") or []),
             *(spec.get("valuing_verbs") or []),
         ]:
             if (name, False) not in verbs.get(_lemma(v), []):

@@ -296,6 +296,8 @@ _EVENT_WORDS = (
     "dying_causes",
     "answers_clause",
     "setting_verbs",
+    "holding_verbs",
+    "steady_words",
     "opinion_with_clause",
     "to_figure_excludes",
     "only_intransitive",
