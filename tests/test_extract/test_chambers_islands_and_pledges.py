@@ -74,3 +74,19 @@ def test_a_rate_held_steady_is_a_figure_set_by_the_bank() -> None:
     assert of_event(claims("The bank kept its benchmark rate unchanged at 4.5 percent."), "MEASURE")
     assert not claims("The minister kept his promise.")
     assert not claims("The fund left the market in May.")
+
+
+def test_homes_are_built_not_converted() -> None:
+    (homes,) = of_event(claims("The city plans to build 12,000 homes by 2031."), "BUILD_FACILITY")
+    assert homes.modality == "planned"
+    assert not of_event(claims("The trust converted its homes to charities."), "BUILD_FACILITY")
+    assert not claims("The couple set up home in Porto.")
+    # a facility built for a purpose is still built
+    assert of_event(claims("Egypt is building plants to make vaccines."), "BUILD_FACILITY")
+
+
+def test_a_passive_that_leaves_out_its_were_is_passive() -> None:
+    found = claims("Three police officers were killed and six wounded in the ambush.")
+    (hurt,) = of_event(found, "ASSAULT")
+    assert role(hurt, "recipient") == "six"
+    assert hurt.object is None

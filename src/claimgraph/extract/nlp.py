@@ -498,6 +498,26 @@ def headline_passive(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("claimgraph_gapped_passive")
+def gapped_passive(doc: Doc) -> Doc:
+    """ "Two soldiers were killed and five wounded": the second passive leaves out its "were",
+    and the parser makes "five" the subject of "wounded"; a past participle joined to a
+    passive verb, with a subject and no auxiliary or object of its own, is passive too."""
+    for verb in doc:
+        if verb.tag_ != "VBN" or verb.dep_ != "conj" or _child_dep(verb.head, "auxpass") is None:
+            continue
+        kids = list(verb.children)
+        subj = next((c for c in kids if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subj is None or any(c.dep_ in ("aux", "auxpass", "dobj") for c in kids):
+            continue
+        subj.dep_ = "nsubjpass"
+    return doc
+
+
+def _child_dep(tok: Token, dep: str) -> Token | None:
+    return next((c for c in tok.children if c.dep_ == dep), None)
+
+
 @Language.component("claimgraph_verbless_root")
 def verbless_root(doc: Doc) -> Doc:
     """ "Israeli airstrikes killed at least 30 people in Gaza": the parser read the verb as a
@@ -1119,7 +1139,8 @@ def _load(model: str, trained_ner: bool, product: bool = True) -> Language:
         nlp.add_pipe("claimgraph_for_preposition", after="claimgraph_clause_preposition")
         nlp.add_pipe("claimgraph_shot_and_killed", after="claimgraph_for_preposition")
         nlp.add_pipe("claimgraph_headline_passive", after="claimgraph_shot_and_killed")
-        nlp.add_pipe("claimgraph_verbless_root", after="claimgraph_headline_passive")
+        nlp.add_pipe("claimgraph_gapped_passive", after="claimgraph_headline_passive")
+        nlp.add_pipe("claimgraph_verbless_root", after="claimgraph_gapped_passive")
         nlp.add_pipe("claimgraph_joined_report", after="claimgraph_verbless_root")
         nlp.add_pipe("claimgraph_blamed_on", after="claimgraph_joined_report")
     if trained_ner and model == MODEL:

@@ -19,6 +19,11 @@ __all__ = ["EVENT_KEYS", "ROLE_VALUES", "EventType", "Ontology", "load_ontology"
 ROLE_VALUES = frozenset(ROLES)
 
 
+def _with_facilities(words: frozenset[str], facility: frozenset[str]) -> frozenset[str]:
+    """ "facility" in a word list stands for every facility noun ("build: [facility, home]")."""
+    return (words - {"facility"}) | facility if "facility" in words else words
+
+
 def _load(name: str) -> dict[str, Any]:
     data: dict[str, Any] = load_yaml(name)
     return data
@@ -343,6 +348,7 @@ def load_ontology() -> Ontology:
         stix, transfer = spec.get("stix"), spec.get("transfer")
         need = spec.get("needs_object")
         needs = facility if need == "facility" else (frozenset(map(_lemma, need)) if need else None)
+        needs = _with_facilities(needs, facility) if needs is not None else None
         events[name] = EventType(
             name=name,
             plover=spec.get("plover"),
