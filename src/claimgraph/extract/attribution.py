@@ -474,7 +474,9 @@ def blamed_for(trigger: Token, onto: Ontology) -> tuple[Token, Token | None, Tok
         verb = head.head
         if head.dep_ == "dobj" and lemma(verb) in words.get("claiming", frozenset()):
             subj = subject_of(verb)  # "Y claimed responsibility for the blast"
-            return (subj, subj, verb) if subj is not None and not negated(verb) else None
+            if subj is None or negated(verb) or said_of_nobody(verb):
+                return None  # "no one has claimed responsibility for the attack"
+            return subj, subj, verb
         if owner is not None:  # "Russia's involvement in the poisoning"
             return owner, None, None
         if head.dep_ in ("dobj", "attr") and lemma(verb) in ("have", "play"):
@@ -624,8 +626,12 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
             and not (node.dep_ == "conj" and raised_object(parent) is not None)
             # "rejected the results and called for protests": a second act of the subject's
             and not (node.dep_ == "conj" and _second_act(parent, node, onto))
+            # "no one has claimed responsibility for the attack": nobody speaks
+            and not said_of_nobody(parent)
         ):  # "if X attacks, Y will respond", "when X spent $7m, he thought …": a condition or
             # a time, not what Y reports
+            if cls == "denied" and polarity(parent, onto) == "negative":
+                cls = "suggested"  # "has neither confirmed nor denied carrying it out"
             subj = subject_of(parent)
             if (
                 subj is not None
@@ -998,7 +1004,8 @@ def polarity(trigger: Token, onto: Ontology | None = None) -> str:
                 # parser hung after a noun denies what follows, not the noun
                 and not (node.pos_ in ("NOUN", "PROPN") and c.i > node.i)
             )
-            or (c.dep_ in ("advmod", "det") and c.lower_ in _NEGATIVE_DETS)
+            # "neither confirmed nor denied": the "neither" the parser calls a preconjunct
+            or (c.dep_ in ("advmod", "det", "preconj") and c.lower_ in _NEGATIVE_DETS)
             or (
                 c.dep_ == "advmod"
                 and c.lower_ in _NEAR_MISS
@@ -1010,6 +1017,12 @@ def polarity(trigger: Token, onto: Ontology | None = None) -> str:
             return "negative"
         if node.i != trigger.i and lemma(node) in negating:
             return "negative"
+        if (
+            node.i != trigger.i
+            and lemma(node) in ("have", "be")
+            and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in node.children)
+        ):
+            return "negative"  # "the two sides have yet to agree", "is yet to be signed"
         if node.dep_ in ("pcomp", "pobj") and node.head.lower_ == "without":
             return "negative"  # "left without paying", "surrendered without a fight"
         barred = barred_by(node)
@@ -1024,6 +1037,13 @@ def polarity(trigger: Token, onto: Ontology | None = None) -> str:
         if _shares_negation(node):
             node = node.head  # "did not attack the town or kill civilians": neither
             continue
+        if (
+            onto is not None
+            and node.dep_ in ("xcomp", "ccomp")
+            and node.head.i != node.i
+            and reports(node.head, onto) == "denied"
+        ):
+            break  # "did not deny carrying it out": no denial, not a negated act
         if (
             node.dep_ in ("xcomp", "pcomp", "ccomp", "relcl", "acl", "acomp")
             and node.head.i != node.i

@@ -1,0 +1,43 @@
+"""Acts not yet done, denials neither made nor refused, nobody as a speaker, and courts that
+uphold.
+
+Sentences are written for these tests (none comes from an evaluation set).
+"""
+
+from __future__ import annotations
+
+from tests.test_extract.written import claims, of_event, role
+
+
+def test_an_act_the_parties_have_yet_to_do_is_not_done() -> None:
+    (deal,) = of_event(claims("The unions have yet to agree on a new contract."), "AGREE")
+    assert deal.polarity == "negative"
+    (attack,) = of_event(claims("The militia has yet again attacked the village."), "ATTACK")
+    assert attack.polarity == "positive"
+
+
+def test_neither_confirmed_nor_denied_is_no_denial_and_no_negated_act() -> None:
+    found = claims("Kyiv has neither confirmed nor denied carrying out the drone strike.")
+    (denial,) = of_event(found, "DENY")
+    assert denial.polarity == "negative"
+    (strike,) = of_event(found, "ATTACK")
+    assert strike.polarity == "positive"
+    assert strike.modality == "suggested"
+    (strike,) = of_event(claims("Kyiv denied carrying out the drone strike."), "ATTACK")
+    assert (strike.polarity, strike.modality) == ("positive", "denied")
+
+
+def test_nobody_claiming_responsibility_is_no_speaker() -> None:
+    for text in (
+        "No one has claimed responsibility for the bombing.",
+        "Nobody claimed responsibility for the ambush.",
+    ):
+        found = claims(text)
+        assert all(c.source.get("is_publisher") for c in found), text
+        assert of_event(found, "ATTACK")
+
+
+def test_a_court_upholding_a_ruling_backs_it() -> None:
+    (backing,) = of_event(claims("The appeals court upheld the ban on Tuesday."), "SUPPORT")
+    assert role(backing, "agent") == "appeals court"
+    assert not claims("The monks upheld their traditions.")
