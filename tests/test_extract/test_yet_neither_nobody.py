@@ -41,3 +41,15 @@ def test_a_court_upholding_a_ruling_backs_it() -> None:
     (backing,) = of_event(claims("The appeals court upheld the ban on Tuesday."), "SUPPORT")
     assert role(backing, "agent") == "appeals court"
     assert not claims("The monks upheld their traditions.")
+
+
+def test_an_act_being_prepared_is_planned_not_done() -> None:
+    (penalty,) = of_event(
+        claims("Brussels is preparing new sanctions against Belarus."), "SANCTION"
+    )
+    assert (penalty.modality, role(penalty, "recipient")) == ("planned", "Belarus")
+    (plot,) = of_event(claims("The cell was plotting an attack on a stadium."), "ATTACK")
+    assert plot.modality == "planned"
+    # planning the attacks told before is organising them, not planning one to come
+    found = of_event(claims("A splinter group planned the bombings, police said."), "ATTACK")
+    assert all(c.modality != "planned" for c in found)

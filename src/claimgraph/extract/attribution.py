@@ -752,6 +752,25 @@ def find_attribution(trigger: Token, onto: Ontology) -> Attribution:
 _BARE_INFINITIVE_HEADS = frozenset({"see", "let", "make", "help", "watch"})
 
 
+def planned_act(verb: Token, onto: Ontology) -> Token | None:
+    """The noun a planning verb takes as the act its subject plans ("preparing new sanctions",
+    "plotting an attack"), if told for the first time: not "planned the attacks" (organised
+    them), "considering Russia's request" or "a request from X" (another's act)."""
+    if verb.pos_ != "VERB" or lemma(verb) not in onto.planning_verbs:
+        return None
+    noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if noun is None or noun.pos_ != "NOUN":
+        return None
+    if any(
+        c.dep_ == "poss"
+        or (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
+        or (c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by"))
+        for c in noun.children
+    ):
+        return None
+    return noun
+
+
 def clause_modality(trigger: Token, onto: Ontology) -> str | None:
     """Modal or future marking on the trigger or the verbs it is a complement of. A verb it is
     coordinated with lends its auxiliaries ("will build and run"), not its meaning: "approved
@@ -759,6 +778,8 @@ def clause_modality(trigger: Token, onto: Ontology) -> str | None:
     node: Token | None = trigger
     steps = 0
     came_by = ""  # the dependency the walk last came up by
+    if planned_act(trigger, onto) is not None:
+        return "planned"  # "preparing sanctions", "plotting an attack": the noun's act is planned
     while node is not None and steps < 4:
         for c in node.children:
             if c.dep_ in ("aux", "auxpass") and c.lower_ in onto.clause_modality:

@@ -34,6 +34,7 @@ from claimgraph.extract.attribution import (
     of_object,
     phrase,
     placed_actor,
+    planned_act,
     polarity,
     raised_object,
     relays_quote,
@@ -1570,6 +1571,8 @@ def _light(verb: Token, noun: Token, onto: Ontology) -> str | None:
         ),
         None,
     )
+    if event is None and _same(planned_act(verb, onto), noun):
+        event = onto.nouns.get(_noun_lemma(noun, onto))  # "preparing sanctions against X"
     if (
         event is not None
         and lemma(verb) in onto.labelling_verbs

@@ -261,6 +261,7 @@ class Ontology:
     receiving_verbs: frozenset[str] = frozenset()  # "received backing from X": X gives it
     plover: dict[str, str | None] = field(default_factory=dict)
     actor_nouns: frozenset[str] = frozenset()
+    planning_verbs: frozenset[str] = frozenset()  # "preparing sanctions": an act planned
     # nouns that are a body only with one of their modifiers: "the upper house"
     actor_nouns_with_modifier: dict[str, frozenset[str]] = field(default_factory=dict)
     body_nouns: frozenset[str] = frozenset()  # "the army said it …": the army
@@ -608,6 +609,7 @@ def load_ontology() -> Ontology:
         gap_nouns=frozenset(map(_lemma, ev.get("gap_nouns") or [])),
         receiving_verbs=frozenset(map(_lemma, ev.get("receiving_verbs") or [])),
         actor_nouns=frozenset(map(_lemma, ev.get("actor_nouns") or [])),
+        planning_verbs=frozenset(map(_lemma, ev.get("planning_verbs") or [])),
         actor_nouns_with_modifier={
             _lemma(k): frozenset(str(w).lower() for w in v or [])
             for k, v in (ev.get("actor_nouns_with_modifier") or {}).items()

@@ -520,6 +520,7 @@ FILES: dict[str, Check] = {
             "quantifier_heads": words,
             "actor_nouns": words,
             "actor_nouns_with_modifier": WORD_MAP,
+            "planning_verbs": words,
             "body_nouns": words,
             "incident_modifiers": STR_MAP,
             "kind_heads": words,
