@@ -941,16 +941,17 @@ def barred_by(tok: Token) -> Token | None:
 _NOBODY = {"nobody", "none", "nothing", "noone", "neither"}
 
 
+def no_one(tok: Token) -> bool:
+    """ "nobody", "none", "no one", "no shots": a phrase that names no one and nothing."""
+    return tok.lower_ in _NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in tok.children)
+
+
 def said_of_nobody(verb: Token) -> bool:
     """A verb whose subject is no one happened to no one: "no one was hurt", "none of the
     passengers was injured", "no shots were fired"."""
     if verb.pos_ not in ("VERB", "AUX"):
         return False
-    return any(
-        c.lower_ in _NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
-        for c in verb.children
-        if c.dep_ in ("nsubj", "nsubjpass")
-    )
+    return any(no_one(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
 
 
 def done_to_nobody(verb: Token) -> bool:
@@ -959,9 +960,7 @@ def done_to_nobody(verb: Token) -> bool:
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     return any(
-        c.lower_ in _NOBODY
-        or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
-        or (c.lower_ == "one" and any(d.lower_ == "no" for d in c.children))
+        no_one(c) or (c.lower_ == "one" and any(d.lower_ == "no" for d in c.children))
         for c in verb.children
         if c.dep_ == "dobj"
     )

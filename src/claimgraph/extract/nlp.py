@@ -504,7 +504,9 @@ def gapped_passive(doc: Doc) -> Doc:
     and the parser makes "five" the subject of "wounded"; a past participle joined to a
     passive verb, with a subject and no auxiliary or object of its own, is passive too."""
     for verb in doc:
-        if verb.tag_ != "VBN" or verb.dep_ != "conj" or _child_dep(verb.head, "auxpass") is None:
+        if verb.tag_ != "VBN" or verb.dep_ != "conj":
+            continue
+        if not any(c.dep_ == "auxpass" for c in verb.head.children):
             continue
         kids = list(verb.children)
         subj = next((c for c in kids if c.dep_ == "nsubj" and c.i < verb.i), None)
@@ -512,10 +514,6 @@ def gapped_passive(doc: Doc) -> Doc:
             continue
         subj.dep_ = "nsubjpass"
     return doc
-
-
-def _child_dep(tok: Token, dep: str) -> Token | None:
-    return next((c for c in tok.children if c.dep_ == dep), None)
 
 
 @Language.component("claimgraph_verbless_root")

@@ -24,6 +24,7 @@ from claimgraph.extract.attribution import (
     indefinite,
     is_anaphoric,
     lemma,
+    no_one,
     phrase,
     placed_actor,
     polarity,
@@ -112,9 +113,7 @@ def _speaker_token(
         strict = True  # not "problems that experts thought …", a misparse of "experts thought"
     if subj.lower_ in _NOT_SPEAKERS or not any(c.isalpha() for c in subj.text):
         return None
-    if subj.lower_ in ("nobody", "none", "noone") or any(
-        d.dep_ == "det" and d.lower_ == "no" for d in subj.children
-    ):
+    if no_one(subj):
         return None  # "nobody claimed responsibility", "no group has said …": no one speaks
     if _aged(subj) or (
         subj.pos_ == "ADJ"
