@@ -53,3 +53,12 @@ def test_an_act_being_prepared_is_planned_not_done() -> None:
     # planning the attacks told before is organising them, not planning one to come
     found = of_event(claims("A splinter group planned the bombings, police said."), "ATTACK")
     assert all(c.modality != "planned" for c in found)
+
+
+def test_a_building_named_after_a_person_is_no_speaker_she_could_be() -> None:
+    found = claims(
+        "The clinic referred the girl to Ruth Miller Hospital. She said the school had never "
+        "called her."
+    )
+    speakers = {c.source.get("name") for c in found}
+    assert "Ruth Miller Hospital" not in speakers

@@ -50,6 +50,11 @@ def _event_adjectives() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _facility_heads() -> frozenset[str]:
+    return frozenset(load_yaml(LABEL_RULES).get("facility_heads") or [])
+
+
+@lru_cache(maxsize=1)
 def _platforms() -> frozenset[str]:
     return frozenset(load_yaml(LABEL_RULES).get("platforms") or [])
 
@@ -79,6 +84,11 @@ def _relabel(ent: Span, nxt: str | None) -> str:
         return "EVENT"  # "the 1996 Olympic bombing": the Games, no people
     if label == "GPE" and len(ent) > 1 and ent[-1].text.rstrip(".") in heads:
         return "ORG"
+    if label == "PERSON" and len(ent) > 1:  # "Karl Bremer Hospital": named after a person
+        if ent[-1].text in _facility_heads():
+            return "FAC"
+        if ent[-1].text.rstrip(".") in heads - {"Court"}:
+            return "ORG"
     if label == "ORG" and len(ent) == 1 and nxt in person_before:
         return "PERSON"
     if label in _MISC_KINDS and len(ent) == 1 and ent[0].tag_ in adj_tags:

@@ -659,6 +659,7 @@ FILES: dict[str, Check] = {
             "whole_words": words,
             "event_adjectives": words,
             "platforms": words,
+            "facility_heads": words,
         },
         required=("organisation_heads", "person_before", "norp_adjective_tags"),
     ),
