@@ -222,8 +222,7 @@ def _prep_objects(tok: Token) -> dict[str, Token]:
             (_child(p, "pobj") for p in dobj.children if p.dep_ == "prep" and p.lower_ == "in"),
             None,
         )
-        if dobj is not None
-        and (dobj.ent_type_ == "MONEY" or _counted_currency(dobj, load_ontology()))
+        if dobj is not None and _sum(dobj, load_ontology())
         else None
     )
     for base in (tok, dobj, inner, last, in_sum):
@@ -1418,7 +1417,7 @@ def _fits(obj: Token, needs: frozenset[str], onto: Ontology) -> bool:
         or ("person" in needs and (o.ent_type_ == "PERSON" or _named_person(o)))
         or ("actor" in needs and o.ent_type_ not in ("GPE", "LOC", "FAC") and is_actor(o))
         or ("place" in needs and o.ent_type_ in ("GPE", "LOC", "FAC"))
-        or ("money" in needs and (o.ent_type_ == "MONEY" or _counted_currency(o, onto)))
+        or ("money" in needs and _sum(o, onto))
         or ("hardware" in needs and bool(_head_lemmas(o) & onto.hardware_nouns))
         or "any" in needs
         for o in _fit_candidates(obj, needs, onto)
@@ -1441,7 +1440,7 @@ def _fit_candidates(obj: Token, needs: frozenset[str], onto: Ontology) -> Iterat
 
 def _given_as(tok: Token, onto: Ontology) -> Token | None:
     """What a sum is given as ("$500 million in military aid" → aid), if it says."""
-    if tok.ent_type_ != "MONEY" and not _counted_currency(tok, onto):
+    if not _sum(tok, onto):
         return None
     prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"), None)
     return _child(prep, "pobj") if prep is not None else None
@@ -1464,15 +1463,18 @@ def _held_steady(verb: Token, spec: EventType) -> bool:
     return False
 
 
-def _counted_currency(tok: Token, onto: Ontology) -> bool:
-    """A sum the tagger left untagged: a currency word with a number ("500 million euros")."""
-    return tok.lower_ in onto.currencies and any(c.dep_ == "nummod" for c in tok.children)
+def _sum(tok: Token, onto: Ontology) -> bool:
+    """A sum of money: tagged so, or a currency word with a number the tagger left untagged
+    ("500 million euros")."""
+    return tok.ent_type_ == "MONEY" or (
+        tok.lower_ in onto.currencies and any(c.dep_ == "nummod" for c in tok.children)
+    )
 
 
 def _payee_in_sum(obj: Token | None, onto: Ontology) -> Token | None:
     """The actor the parser hung on a sum that follows it ("fined Google 2.4 billion euros",
     "paid the workers $5m" read as one phrase): the one fined or paid, not part of the sum."""
-    if obj is None or not (obj.ent_type_ == "MONEY" or _counted_currency(obj, onto)):
+    if obj is None or not _sum(obj, onto):
         return None
     doc = obj.doc
     for c in obj.children:
@@ -1799,7 +1801,7 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                     xcomp is not None
                     and xcomp.i > dobj.i
                     and not spec.blocks_complement
-                    and not (dobj.ent_type_ == "MONEY" or _counted_currency(dobj, onto))
+                    and not _sum(dobj, onto)
                 ):  # "left the boy to die": the object is made to act, not left ("pledged
                     continue  # 500 million euros to rebuild Gaza": a sum does not act)
                 ground = event
