@@ -755,12 +755,15 @@ _BARE_INFINITIVE_HEADS = frozenset({"see", "let", "make", "help", "watch"})
 def planned_act(verb: Token, onto: Ontology) -> Token | None:
     """The noun a planning verb takes as the act its subject plans ("preparing new sanctions",
     "plotting an attack"), if told for the first time: not "planned the attacks" (organised
-    them), "considering Russia's request" or "a request from X" (another's act)."""
+    them), "considering Russia's request" or "a request from X" (another's act), nor what
+    a weighing verb weighs that others submit ("considering an appeal")."""
     if verb.pos_ != "VERB" or lemma(verb) not in onto.planning_verbs:
         return None
     noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if noun is None or noun.pos_ != "NOUN":
         return None
+    if lemma(verb) in onto.weighing_verbs and noun.lemma_.lower() in onto.submitted_nouns:
+        return None  # "considering a request", "weighing an offer": perhaps another's
     if any(
         c.dep_ == "poss"
         or (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))

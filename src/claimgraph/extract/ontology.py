@@ -74,6 +74,8 @@ class EventType:
     needs_no_object: frozenset[str] = frozenset()
     setting_verbs: frozenset[str] = frozenset()  # MEASURE: "the bank raised rates to 4.5%"
     holding_verbs: frozenset[str] = frozenset()  # MEASURE: "the Fed held rates steady"
+    # MEASURE: "Acme reported net income of $5m": the subject's word (source, reported)
+    figure_reporting_verbs: frozenset[str] = frozenset()
     steady_words: frozenset[str] = frozenset()  # MEASURE: "… steady", "… unchanged"
     valuing_verbs: frozenset[str] = frozenset()  # MEASURE: "put the damage at $10 million"
     object_actor: bool = False  # the object must be an actor ("charged him", not "a fee")
@@ -262,6 +264,7 @@ class Ontology:
     plover: dict[str, str | None] = field(default_factory=dict)
     actor_nouns: frozenset[str] = frozenset()
     planning_verbs: frozenset[str] = frozenset()  # "preparing sanctions": an act planned
+    submitted_nouns: frozenset[str] = frozenset()  # what is weighed may be another's
     # nouns that are a body only with one of their modifiers: "the upper house"
     actor_nouns_with_modifier: dict[str, frozenset[str]] = field(default_factory=dict)
     body_nouns: frozenset[str] = frozenset()  # "the army said it …": the army
@@ -304,7 +307,8 @@ class Ontology:
     asking_complements: frozenset[str] = frozenset()  # "we want to know …": a question
     question_verbs: frozenset[str] = frozenset()  # "wondered why …": asked, not told
     consequence_verbs: frozenset[str] = frozenset()  # "the slump means that …": no one's word
-    weighing_verbs: frozenset[str] = frozenset()  # "is considering bidding": an act weighed
+    # "is considering bidding": an act weighed; "considering an appeal": perhaps another's
+    weighing_verbs: frozenset[str] = frozenset()
     speech_act_verbs: frozenset[str] = frozenset()
     conformity_nouns: frozenset[str] = frozenset()
     quantifier_heads: frozenset[str] = frozenset()
@@ -405,6 +409,7 @@ def load_ontology() -> Ontology:
             },
             setting_verbs=frozenset(map(_lemma, spec.get("setting_verbs") or [])),
             holding_verbs=frozenset(map(_lemma, spec.get("holding_verbs") or [])),
+            figure_reporting_verbs=frozenset(map(_lemma, spec.get("figure_reporting_verbs") or [])),
             steady_words=frozenset(w.lower() for w in spec.get("steady_words") or []),
             valuing_verbs=frozenset(map(_lemma, spec.get("valuing_verbs") or [])),
             opinion_with_clause=frozenset(map(_lemma, spec.get("opinion_with_clause") or [])),
@@ -610,6 +615,7 @@ def load_ontology() -> Ontology:
         receiving_verbs=frozenset(map(_lemma, ev.get("receiving_verbs") or [])),
         actor_nouns=frozenset(map(_lemma, ev.get("actor_nouns") or [])),
         planning_verbs=frozenset(map(_lemma, ev.get("planning_verbs") or [])),
+        submitted_nouns=frozenset(w.lower() for w in ev.get("submitted_nouns") or []),
         actor_nouns_with_modifier={
             _lemma(k): frozenset(str(w).lower() for w in v or [])
             for k, v in (ev.get("actor_nouns_with_modifier") or {}).items()

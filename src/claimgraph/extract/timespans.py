@@ -90,6 +90,10 @@ def times_elsewhere(tok: Token, start: int, end: int) -> list[Mention]:
     for t in tok.doc[start:end]:
         if t.ent_type_ not in ("DATE", "TIME") or t.ent_iob_ != "B":
             continue
+        if _second_clause(t, tok):
+            ent = ent_span(t)
+            out.append(Mention(ent.start_char, ent.end_char, ent.text))
+            continue
         node = t
         while (
             node.head.i != node.i
@@ -114,6 +118,29 @@ def times_elsewhere(tok: Token, start: int, end: int) -> list[Mention]:
             ent = ent_span(t)
             out.append(Mention(ent.start_char, ent.end_char, ent.text))
     return out
+
+
+_OWN_COMPLEMENTS = {"dobj", "attr", "acomp", "oprd", "dative", "ccomp", "xcomp"}
+
+
+def _second_clause(date: Token, tok: Token) -> bool:
+    """ "Rebels captured the town but promised a withdrawal next month": a date in a clause
+    coordinated after the event's, when each verb has its own complement, is the second
+    clause's (not when they share one: "entered and seized the town on Monday")."""
+    verb = date
+    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    if verb.i == tok.i or verb.pos_ not in ("VERB", "AUX") or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    node = verb
+    while node.dep_ == "conj" and node.head.i != tok.i:
+        node = node.head
+    return (
+        node.dep_ == "conj"
+        and node.head.i == tok.i
+        and date.i > verb.i
+        and any(c.dep_ in _OWN_COMPLEMENTS and c.i < node.i for c in tok.children)
+    )
 
 
 def _fronted_participle(node: Token) -> bool:

@@ -1,0 +1,72 @@
+"""Figures that slow, grow or are held, figures reported by their teller, dates of a second
+clause, acts weighed, and countries by their short names.
+
+Sentences are written for these tests (none comes from an evaluation set).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from tests.test_extract.written import claims, of_event, role
+
+MARCH = datetime.datetime(2024, 3, 5)
+
+
+def test_a_date_of_a_second_clause_does_not_date_the_first() -> None:
+    found = claims("Militants seized the airport but promised a ceasefire next week.", MARCH)
+    (seizure,) = of_event(found, "ATTACK")
+    assert not seizure.time or not seizure.time["value"].startswith("2024-W11")
+    # a date both verbs share still dates the first
+    found = claims("Troops entered and seized the airport on Monday.", MARCH)
+    (seizure,) = of_event(found, "ATTACK")
+    assert seizure.time["value"] == "2024-03-04"
+
+
+def test_a_figure_held_steady_is_measured() -> None:
+    for text in (
+        "The central bank held rates steady on Thursday.",
+        "The central bank held rates steady but signalled cuts in the autumn.",
+    ):
+        (held,) = of_event(claims(text, MARCH), "MEASURE")
+        assert role(held, "object") and "rates" in role(held, "object"), text
+
+
+def test_a_figure_that_slows_or_grows_by_a_bare_percentage_is_measured() -> None:
+    for text, thing in (
+        ("Inflation in Peru slowed to 3.1 percent in January.", "Inflation"),
+        ("The economy grew 1.4 percent in the fourth quarter.", "economy"),
+        ("The trade deficit widened to $41 billion in December.", "deficit"),
+    ):
+        (figure,) = of_event(claims(text, MARCH), "MEASURE")
+        assert thing in role(figure, "object"), text
+
+
+def test_a_figure_reported_is_its_tellers_word() -> None:
+    (count,) = of_event(claims("Health officials reported 31 new cases of measles."), "MEASURE")
+    assert role(count, "source") == "Health officials"
+    assert count.modality == "reported"
+    assert count.agent is None  # a count they tell, not an act or figure of theirs
+    (result,) = of_event(claims("Brightwell Inc. reported a loss of $7 million."), "MEASURE")
+    assert role(result, "agent") == "Brightwell Inc."
+    assert role(result, "source") == "Brightwell Inc."
+
+
+def test_a_reported_its_is_the_speakers() -> None:
+    found = claims("Brightwell Inc. said its leasing unit grew 12 percent.")
+    (figure,) = of_event(found, "MEASURE")
+    assert role(figure, "agent") == "Brightwell Inc."
+    assert "said" not in figure.evidence["text"]
+
+
+def test_acts_weighed_are_planned_and_what_others_submit_is_not_the_weighers() -> None:
+    (sanction,) = of_event(claims("The EU is weighing new sanctions on Belarus."), "SANCTION")
+    assert sanction.modality == "planned"
+    found = claims("The tribunal is considering an appeal from the defence.")
+    assert not [c for c in found if c.event == "REQUEST" and role(c, "agent") == "tribunal"]
+
+
+def test_a_country_by_its_short_name_is_no_agent_of_a_count_it_reports() -> None:
+    (count,) = of_event(claims("Turkey reported 400 new infections."), "MEASURE")
+    assert count.agent is None
+    assert role(count, "source") == "Turkey"
