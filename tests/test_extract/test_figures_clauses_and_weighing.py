@@ -70,3 +70,24 @@ def test_a_country_by_its_short_name_is_no_agent_of_a_count_it_reports() -> None
     (count,) = of_event(claims("Turkey reported 400 new infections."), "MEASURE")
     assert count.agent is None
     assert role(count, "source") == "Turkey"
+
+
+def test_a_pact_agreed_to_keeps_its_object_beside_a_purpose_clause() -> None:
+    found = claims("Armenia and Azerbaijan agreed to a truce to allow talks in Geneva.")
+    pacts = of_event(found, "AGREE")
+    assert {role(c, "agent") for c in pacts} == {"Armenia", "Azerbaijan"}
+    assert all(role(c, "object") == "truce" for c in pacts)
+
+
+def test_a_purpose_after_a_harmed_object_is_the_doers() -> None:
+    (demand,) = of_event(claims("The gang abducted the businessman to demand a ransom."), "REQUEST")
+    assert role(demand, "agent") == "gang"
+    # a verb of command hands the clause to its object
+    (leaving,) = of_event(claims("The junta forced the envoy to leave the country."), "WITHDRAW")
+    assert role(leaving, "agent") == "envoy"
+
+
+def test_a_speakers_own_speech_act_needs_no_statement_beside_it() -> None:
+    found = claims("The insurer denied wrongdoing and said it would appeal the verdict.")
+    assert of_event(found, "REQUEST")
+    assert not of_event(found, "STATEMENT")

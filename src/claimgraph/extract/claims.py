@@ -389,7 +389,7 @@ def _inherited_subject(tok: Token) -> Token | None:
             return owner
         if node.dep_ == "xcomp":
             obj = _child(head, "dobj")
-            if obj is not None and obj.i < node.i and _controller(obj):
+            if obj is not None and obj.i < node.i and _controller(obj) and not _harmed(head):
                 return obj
 
         elif node.dep_ == "dep" and _split_predicate(node):
@@ -437,6 +437,15 @@ def _controller(obj: Token) -> bool:
         *("FAC", "LOC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"),
         *("MONEY", "PERCENT", "QUANTITY", "CARDINAL", "DATE", "TIME"),
     )
+
+
+def _harmed(verb: Token) -> bool:
+    """Whether the verb's object suffers its act (ontology purpose_of_subject): a to-clause
+    after it is the doer's purpose ("kidnapped two aid workers to demand a ransom")."""
+    onto = load_ontology()
+    if lemma(verb) in onto.object_control_verbs:
+        return False  # "forced him to resign", "ordered X to surrender": the object acts
+    return any(e in onto.purpose_of_subject for e, _ in _verb_readings(verb, onto))
 
 
 _AFTERMATH = {"victim", "survivor", "casualty"}  # people an act leaves, never its object
@@ -1858,7 +1867,17 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 continue  # "left for Beijing" is a trip, "left for work" not
             if _phrasal_excluded(tok, word, spec.verb_excludes_object, onto):
                 continue  # "forecasters call for frost": weather, no demand
-            if spec.skip_with_complement and xcomp is not None:
+            if (
+                spec.skip_with_complement
+                and xcomp is not None
+                # "agreed to a truce to allow an exchange": the truce is agreed, the
+                # infinitive its purpose
+                and dobj is None
+                and not any(
+                    o is not None and o.ent_type_ not in ("DATE", "TIME")
+                    for o in (preps.get("prep:to"), preps.get("prep:on"))
+                )
+            ):
                 # "agreed not to conduct surveillance": the pact, with what was agreed as its
                 # object; dropped in extract_frames when the complement holds an event
                 found.append((event, False, xcomp))

@@ -259,6 +259,7 @@ class Ontology:
     metonyms: dict[str, str]
     leaders: dict[str, str]
     collective_nouns: frozenset[str] = frozenset()
+    purpose_of_subject: frozenset[str] = frozenset()  # "kidnapped X to demand …": the doer's
     gap_nouns: frozenset[str] = frozenset()  # "the way they sell": no object left out
     receiving_verbs: frozenset[str] = frozenset()  # "received backing from X": X gives it
     plover: dict[str, str | None] = field(default_factory=dict)
@@ -611,6 +612,7 @@ def load_ontology() -> Ontology:
         leaders=dict(at.get("leaders") or {}),
         plover={n: e.plover for n, e in events.items()},
         collective_nouns=frozenset(map(_lemma, ev.get("collective_nouns") or [])),
+        purpose_of_subject=frozenset(ev.get("purpose_of_subject") or []),
         gap_nouns=frozenset(map(_lemma, ev.get("gap_nouns") or [])),
         receiving_verbs=frozenset(map(_lemma, ev.get("receiving_verbs") or [])),
         actor_nouns=frozenset(map(_lemma, ev.get("actor_nouns") or [])),

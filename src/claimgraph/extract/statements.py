@@ -362,6 +362,29 @@ def _holds_event(comp: Token, found: list[Frame]) -> bool:
     return any(start <= f.trigger.start < end for f in found)
 
 
+_SELF = {"it", "they", "he", "she", "we", "i"}
+
+
+def _own_speech_act(comp: Token, found: list[Frame], subj: Token) -> bool:
+    """Whether the clause tells a speech act of the speaker's own ("the company said it would
+    appeal the ruling"): the act, with the speaker or its "it" as source, already carries
+    what was said."""
+    toks = list(comp.subtree)
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+    doc = comp.doc
+    return any(
+        start <= f.trigger.start < end
+        and f.report_verb is not None
+        and doc[f.report_verb].idx == f.trigger.start  # a speech act, its own report
+        and f.speaker is not None
+        and (
+            (start <= f.speaker.start < end and f.speaker.text.lower() in _SELF)
+            or f.speaker.start <= subj.idx < f.speaker.end
+        )
+        for f in found
+    )
+
+
 def _outer_report(verb: Token, onto: Ontology) -> bool:
     """Whether a reporting verb above this one frames it (a quotation inside a report)."""
     node = verb
@@ -812,6 +835,8 @@ def statement_frames(sent: Span, found: list[Frame], onto: Ontology) -> list[Fra
             subj = _speaker_token(tok, onto, shared=True)
             if subj is None:
                 continue
+            if content is not None and _own_speech_act(content, found, subj):
+                continue  # "said it would appeal the ruling": the appeal tells it
             body = (
                 _without_report_time(_without_aside(phrase(content)), tok)
                 if content is not None

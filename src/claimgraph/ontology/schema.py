@@ -513,6 +513,7 @@ FILES: dict[str, Check] = {
             "hardware_nouns": words,
             "events": map_of(EVENT),
             "collective_nouns": words,
+            "purpose_of_subject": words,
             "gap_nouns": words,
             "receiving_verbs": words,
             "quantity_relations": WORD_MAP,
