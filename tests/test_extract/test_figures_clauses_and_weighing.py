@@ -91,3 +91,24 @@ def test_a_speakers_own_speech_act_needs_no_statement_beside_it() -> None:
     found = claims("The insurer denied wrongdoing and said it would appeal the verdict.")
     assert of_event(found, "REQUEST")
     assert not of_event(found, "STATEMENT")
+
+
+def test_people_hurt_in_an_accident_are_counted_not_assaulted() -> None:
+    for text in (
+        "Nine people were injured when a minibus overturned on a mountain road.",
+        "Twenty passengers were injured in the collision.",
+    ):
+        found = claims(text)
+        assert not of_event(found, "ASSAULT"), text
+        (count,) = of_event(found, "MEASURE")
+        assert "people" in role(count, "object") or "passengers" in role(count, "object")
+    # people hurt in an attack still are
+    assert of_event(claims("Four guards were wounded in the ambush."), "ASSAULT")
+
+
+def test_a_text_an_actor_issues_speaks_for_it() -> None:
+    text = "The assembly adopted a resolution demanding the withdrawal of foreign troops."
+    (demand,) = of_event(claims(text), "REQUEST")
+    assert role(demand, "agent") == "assembly"
+    found = claims("The embassy issued a statement condemning the shelling.")
+    assert [role(c, "agent") for c in of_event(found, "ACCUSE")] == ["embassy"]

@@ -361,7 +361,9 @@ def _inherited_subject(tok: Token) -> Token | None:
     if reporter_act(tok, load_ontology()):  # "He said the levy was fair, rejecting …"
         return subject_of(tok.head.head)
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
-        return tok.head  # "a movement calling for his release": the movement calls
+        # "the council adopted a resolution demanding a ceasefire": the council demands;
+        # "a movement calling for his release": the movement calls
+        return _issuer(tok.head) or tok.head
     barring = barred_by(tok)
     if barring is not None:  # "warned the US against selling arms": the US would sell
         return _child(barring, "dobj", "nsubjpass")
@@ -437,6 +439,27 @@ def _controller(obj: Token) -> bool:
         *("FAC", "LOC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"),
         *("MONEY", "PERCENT", "QUANTITY", "CARDINAL", "DATE", "TIME"),
     )
+
+
+def _caused_by(verb: Token, types: frozenset[str], onto: Ontology) -> bool:
+    """Whether a passive verb with no agent is told as the outcome of an event of these types
+    in its "in …" phrase or "when …" clause ("were injured in the crash", "were hurt when a
+    bus overturned")."""
+    if _child(verb, "auxpass") is None or _child(verb, "agent") is not None:
+        return False
+    for c in verb.children:
+        if not (
+            (c.dep_ == "prep" and c.lower_ in ("in", "during", "after"))
+            or (c.dep_ == "advcl" and any(m.lower_ == "when" for m in c.children))
+        ):
+            continue
+        for t in c.subtree:
+            word = t.lemma_.lower()
+            if t.pos_ == "NOUN" and onto.nouns.get(word) in types:
+                return True
+            if t.pos_ == "VERB" and any(e in types for e, _ in onto.verbs.get(word, [])):
+                return True
+    return False
 
 
 def _harmed(verb: Token) -> bool:
@@ -913,10 +936,20 @@ def _misparsed_kind(tok: Token, onto: Ontology) -> bool:
     )
 
 
+def _issuer(text: Token) -> Token | None:
+    """Who issues a text (ontology issued_texts) as its verb's object: "the council adopted a
+    resolution", "the ministry issued a statement"."""
+    if text.dep_ != "dobj" or text.lemma_.lower() not in load_ontology().issued_texts:
+        return None
+    issuer = subject_of(text.head)
+    return issuer if is_actor(issuer) else None
+
+
 def _saying_participle(tok: Token) -> bool:
-    """ "a movement calling for his release", "officials accusing Russia of meddling": a
-    speech act's participle on the people who say it tells the act, as a verb would."""
-    if tok.tag_ != "VBG" or not is_actor(tok.head):
+    """ "a movement calling for his release", "officials accusing Russia of meddling", "adopted
+    a resolution demanding a ceasefire": a speech act's participle on the people who say it
+    (or on a text they issue) tells the act, as a verb would."""
+    if tok.tag_ != "VBG" or not (is_actor(tok.head) or _issuer(tok.head) is not None):
         return False
     verbs = load_ontology().speech_act_verbs
     return lemma(tok) in verbs or any(
@@ -1892,6 +1925,16 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                 continue  # "an economic storm hit the region": a figure of speech
             if (subj_head | told_head | by_head) & spec.subject_excludes:
                 continue  # "a storm hit X", "X will be hit by a road closure"
+            if (
+                spec.not_caused_by
+                and not said_of_nobody(tok)  # "no one was hurt in the crash": a count of zero
+                and _caused_by(tok, spec.not_caused_by, onto)
+            ):
+                # "15 people were injured when a bus overturned": no assault, a count of the
+                # hurt (the type's nobody_as, as "no one was hurt" is)
+                if spec.nobody_as is not None and subj is not None and _counted(subj):
+                    found.append((spec.nobody_as, False, subj))
+                continue
             if spec.subject_actor and subj is not None:
                 held = _pronoun_antecedent(subj) if subj.lower_ in _RELATIVE else subj
                 if not is_actor(held):  # "women, who helped her win" are; "Wall Street's

@@ -74,6 +74,7 @@ class EventType:
     needs_no_object: frozenset[str] = frozenset()
     setting_verbs: frozenset[str] = frozenset()  # MEASURE: "the bank raised rates to 4.5%"
     holding_verbs: frozenset[str] = frozenset()  # MEASURE: "the Fed held rates steady"
+    not_caused_by: frozenset[str] = frozenset()  # "injured when a bus overturned": no assault
     # MEASURE: "Acme reported net income of $5m": the subject's word (source, reported)
     figure_reporting_verbs: frozenset[str] = frozenset()
     steady_words: frozenset[str] = frozenset()  # MEASURE: "… steady", "… unchanged"
@@ -260,6 +261,7 @@ class Ontology:
     leaders: dict[str, str]
     collective_nouns: frozenset[str] = frozenset()
     purpose_of_subject: frozenset[str] = frozenset()  # "kidnapped X to demand …": the doer's
+    issued_texts: frozenset[str] = frozenset()  # "a resolution demanding …": its issuer's
     gap_nouns: frozenset[str] = frozenset()  # "the way they sell": no object left out
     receiving_verbs: frozenset[str] = frozenset()  # "received backing from X": X gives it
     plover: dict[str, str | None] = field(default_factory=dict)
@@ -410,6 +412,7 @@ def load_ontology() -> Ontology:
             },
             setting_verbs=frozenset(map(_lemma, spec.get("setting_verbs") or [])),
             holding_verbs=frozenset(map(_lemma, spec.get("holding_verbs") or [])),
+            not_caused_by=frozenset(spec.get("not_caused_by") or []),
             figure_reporting_verbs=frozenset(map(_lemma, spec.get("figure_reporting_verbs") or [])),
             steady_words=frozenset(w.lower() for w in spec.get("steady_words") or []),
             valuing_verbs=frozenset(map(_lemma, spec.get("valuing_verbs") or [])),
@@ -613,6 +616,7 @@ def load_ontology() -> Ontology:
         plover={n: e.plover for n, e in events.items()},
         collective_nouns=frozenset(map(_lemma, ev.get("collective_nouns") or [])),
         purpose_of_subject=frozenset(ev.get("purpose_of_subject") or []),
+        issued_texts=frozenset(map(_lemma, ev.get("issued_texts") or [])),
         gap_nouns=frozenset(map(_lemma, ev.get("gap_nouns") or [])),
         receiving_verbs=frozenset(map(_lemma, ev.get("receiving_verbs") or [])),
         actor_nouns=frozenset(map(_lemma, ev.get("actor_nouns") or [])),
