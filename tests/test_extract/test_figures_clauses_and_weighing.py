@@ -112,3 +112,11 @@ def test_a_text_an_actor_issues_speaks_for_it() -> None:
     assert role(demand, "agent") == "assembly"
     found = claims("The embassy issued a statement condemning the shelling.")
     assert [role(c, "agent") for c in of_event(found, "ACCUSE")] == ["embassy"]
+
+
+def test_a_raid_in_which_someone_was_arrested_is_no_attack() -> None:
+    found = claims("The imam was arrested in a raid on a flat in Antwerp.")
+    assert of_event(found, "ARREST")
+    assert not of_event(found, "ATTACK")
+    # a raid in which soldiers died still is
+    assert of_event(claims("Five soldiers died in a raid on their base."), "ATTACK")

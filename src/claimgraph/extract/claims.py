@@ -2936,6 +2936,21 @@ def _done_by(
     return bool(words & triggers) and _named(agent, agents)
 
 
+def _raid_of_arrest(tok: Token, spec: EventType, onto: Ontology) -> bool:
+    """ "The suspect was arrested in a raid on a house": a raid or search (police_triggers) by
+    no one named, in which someone was arrested or detained (a type whose PLOVER root is
+    the police sense's), is the police's."""
+    if tok.pos_ != "NOUN" or _noun_lemma(tok, onto) not in spec.police_triggers:
+        return False
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "during"):
+        return False
+    governor = tok.head.head
+    return any(
+        onto.events[e].plover == spec.police_as and e != spec.police_as
+        for e, _ in _verb_readings(governor, onto)
+    )
+
+
 def _vehicle_hit(tok: Token, roles: dict[str, Token | None], spec: EventType) -> bool:
     """ "An Amtrak train struck a logging truck": a vehicle hitting another crashes (a truck
     that struck a crowd, a plane that hit a tower, a convoy that hit a bomb were attacks)."""
@@ -4239,8 +4254,9 @@ def _frames_for(
         if owner is not None and is_actor(owner) and owner.lower_ not in ("its", "their"):
             roles["agent"] = owner
     agent_now, noun_now = roles.get("agent"), obj if light else None
-    if spec.police_as and _done_by(
-        tok, noun_now, agent_now, (spec.police_triggers, spec.police_agents), onto
+    if spec.police_as and (
+        _done_by(tok, noun_now, agent_now, (spec.police_triggers, spec.police_agents), onto)
+        or (agent_now is None and _raid_of_arrest(tok, spec, onto))
     ):
         event, spec = spec.police_as, onto.events[spec.police_as]
     elif spec.labour_as and (
