@@ -545,9 +545,9 @@ def _verb_readings(tok: Token, onto: Ontology) -> list[tuple[str, bool]]:
 
 def _moved_by(tok: Token, subj: Token, word: str, spec: EventType) -> bool:
     """ "Solar power grew by 32 percent", "the economy grew 2.1 percent", "capacity increased
-    by 644 MW to 2,179 GW": a thing that moves (MEASURE moving_verbs) by, to or at a stated
-    figure is measured, whatever its noun
-    (no actor: "the army lost 300 men" is a loss of people, read elsewhere)."""
+    by 644 MW to 2,179 GW": a thing that moves (MEASURE moving_verbs) by, to or a bare stated
+    figure is measured, whatever its noun (no actor: "the army lost 300 men" is a loss of
+    people, read elsewhere)."""
     if (
         word not in spec.moving_verbs
         or subj.pos_ != "NOUN"
@@ -4385,10 +4385,10 @@ def _frames_for(
                 None,
             )
             owner = _child(whole, "poss") if whole is not None else None
-        if owner is None and roles["object"].lemma_.lower() in spec.owned_figures:
-            sp = attribution.speaker  # "X said net income slipped 5%": X's own results
-            owner = sp.root if sp is not None and is_actor(sp.root) else None
         sp = attribution.speaker
+        if owner is None and roles["object"].lemma_.lower() in spec.owned_figures:
+            # "X said net income slipped 5%": X's own results
+            owner = sp.root if sp is not None and is_actor(sp.root) else None
         if (
             owner is not None
             and owner.lower_ == "its"

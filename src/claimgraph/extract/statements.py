@@ -355,10 +355,15 @@ def _closing_quote(tok: Token) -> bool:
     return tok.text in _CLOSE | {'"', "''"}
 
 
+def _char_span(comp: Token) -> tuple[int, int]:
+    """The character offsets a clause covers."""
+    toks = list(comp.subtree)
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
 def _holds_event(comp: Token, found: list[Frame]) -> bool:
     """Whether an event frame's trigger lies inside this clause."""
-    toks = list(comp.subtree)
-    start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+    start, end = _char_span(comp)
     return any(start <= f.trigger.start < end for f in found)
 
 
@@ -369,8 +374,7 @@ def _own_speech_act(comp: Token, found: list[Frame], subj: Token) -> bool:
     """Whether the clause tells a speech act of the speaker's own ("the company said it would
     appeal the ruling"): the act, with the speaker or its "it" as source, already carries
     what was said."""
-    toks = list(comp.subtree)
-    start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+    start, end = _char_span(comp)
     doc = comp.doc
     return any(
         start <= f.trigger.start < end
