@@ -21,6 +21,10 @@ def test_a_date_of_a_second_clause_does_not_date_the_first() -> None:
     found = claims("Troops entered and seized the airport on Monday.", MARCH)
     (seizure,) = of_event(found, "ATTACK")
     assert seizure.time["value"] == "2024-03-04"
+    # a second clause in another tense keeps its date
+    found = claims("The striker has signed a new contract and will play on Saturday.", MARCH)
+    (deal,) = of_event(found, "AGREE")
+    assert deal.time["value"] != "2024-03-09"
 
 
 def test_a_figure_held_steady_is_measured() -> None:
@@ -40,6 +44,9 @@ def test_a_figure_that_slows_or_grows_by_a_bare_percentage_is_measured() -> None
     ):
         (figure,) = of_event(claims(text, MARCH), "MEASURE")
         assert thing in role(figure, "object"), text
+    # what moves another figure is not itself measured
+    found = claims("Rising fuel price increases quickened inflation to 6 percent.", MARCH)
+    assert not [c for c in of_event(found, "MEASURE") if "increases" in role(c, "object")]
 
 
 def test_a_figure_reported_is_its_tellers_word() -> None:

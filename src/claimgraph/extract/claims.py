@@ -555,6 +555,9 @@ def _moved_by(tok: Token, subj: Token, word: str, spec: EventType) -> bool:
         or is_actor(subj)
     ):
         return False
+    moved = _child(tok, "dobj")
+    if moved is not None and moved.ent_type_ not in NUMBER_LABELS:
+        return False  # "price increases, which quickened inflation": the object moved
     return _by_or_to_figure(tok) or any(  # "the economy grew 2.1 percent"
         c.dep_ in ("npadvmod", "dobj") and c.ent_type_ in ("PERCENT", "MONEY", "QUANTITY")
         for c in tok.children
@@ -2162,6 +2165,18 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                     )
                 ):
                     continue  # "the rate is high" states no figure; "stocks plunged" is a move
+                if (
+                    word in spec.moving_verbs
+                    and dobj is not None
+                    and dobj.dep_ == "dobj"
+                    and not any(t.ent_type_ in NUMBER_LABELS for t in dobj.subtree)
+                    and (
+                        not _by_or_to_figure(tok)  # "losing the north by 20 points" moves
+                        or bool(_head_lemmas(dobj) & onto.measure_nouns)
+                    )
+                ):
+                    # "price increases quickened inflation to 6%": the object moved
+                    continue
                 found.append((event, False, subj))
                 continue
             obj = dobj if dobj is not None else preps.get("prep:into")

@@ -125,8 +125,10 @@ _OWN_COMPLEMENTS = {"dobj", "attr", "acomp", "oprd", "dative", "ccomp", "xcomp"}
 
 def _second_clause(date: Token, tok: Token) -> bool:
     """ "Rebels captured the town but promised a withdrawal next month": a date in a clause
-    coordinated after the event's, when each verb has its own complement, is the second
-    clause's (not when they share one: "entered and seized the town on Monday")."""
+    coordinated after the event's, when each verb has its own complement and the second is
+    set apart (by "but", its own subject or another tense: "will sell X, and took a loss in
+    the third quarter"), is the second clause's; not when they share one ("entered and seized
+    the town on Monday", "has killed 11 and made 9,500 ill this year")."""
     verb = date
     while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
         verb = verb.head
@@ -135,12 +137,46 @@ def _second_clause(date: Token, tok: Token) -> bool:
     node = verb
     while node.dep_ == "conj" and node.head.i != tok.i:
         node = node.head
-    return (
+    if not (
         node.dep_ == "conj"
         and node.head.i == tok.i
         and date.i > verb.i
         and any(c.dep_ in _OWN_COMPLEMENTS and c.i < node.i for c in tok.children)
+    ):
+        return False
+    apart = any(
+        c.dep_ == "cc" and c.lower_ in ("but", "yet") and tok.i < c.i < node.i for c in tok.children
     )
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+    first, second = _tense(tok), _tense(node)
+    if not _auxiliaries(node) and (
+        (first == "perfect" and node.tag_ in ("VBN", "VBD"))
+        or (first == "future" and node.tag_ == "VB")
+    ):
+        second = None  # "has killed 11 and made 900 ill": the second borrows "has"
+    return apart or own_subject or (first is not None and second is not None and first != second)
+
+
+def _auxiliaries(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+
+
+_FUTURE_AUX = {"will", "would", "shall", "'ll"}
+
+
+def _tense(verb: Token) -> str | None:
+    """A clause's tense as its own words mark it (None when it borrows its head's: "has
+    killed 11 and made 9,500 ill")."""
+    aux = _auxiliaries(verb)
+    if aux & _FUTURE_AUX:
+        return "future"
+    if aux & {"has", "have", "had"}:
+        return "perfect"
+    if verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present"
+    return None
 
 
 def _fronted_participle(node: Token) -> bool:
