@@ -127,3 +127,8 @@ def test_a_raid_in_which_someone_was_arrested_is_no_attack() -> None:
     assert not of_event(found, "ATTACK")
     # a raid in which soldiers died still is
     assert of_event(claims("Five soldiers died in a raid on their base."), "ATTACK")
+
+
+def test_a_move_told_by_its_object_is_still_measured() -> None:
+    for text in ("Asian shares shed early gains.", "The peso gained ground against the dollar."):
+        assert of_event(claims(text), "MEASURE"), text

@@ -2170,6 +2170,7 @@ def _readings(tok: Token, onto: Ontology) -> list[tuple[str, bool, Token | None]
                     and dobj is not None
                     and dobj.dep_ == "dobj"
                     and not any(t.ent_type_ in NUMBER_LABELS for t in dobj.subtree)
+                    and dobj.lemma_.lower() not in spec.move_objects  # "shed gains"
                     and (
                         not _by_or_to_figure(tok)  # "losing the north by 20 points" moves
                         or bool(_head_lemmas(dobj) & onto.measure_nouns)

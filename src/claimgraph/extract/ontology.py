@@ -113,6 +113,7 @@ class EventType:
     moving_verbs: frozenset[str] = frozenset()  # MEASURE: "solar capacity grew by 32 percent"
     closing_verbs: frozenset[str] = frozenset()  # MEASURE: "shed 8p to close at 185p"
     move_words: frozenset[str] = frozenset()  # MEASURE: "prices closed lower" is a move
+    move_objects: frozenset[str] = frozenset()  # MEASURE: "shares shed gains" is a move
     owned_figures: frozenset[str] = frozenset()  # MEASURE: figures a company reports of itself
     owner_nouns: frozenset[str] = frozenset()  # MEASURE: "the firm's revenue" has an owner
     # a reported statement whose content holds one of these lemmas is this event ("X said
@@ -442,6 +443,7 @@ def load_ontology() -> Ontology:
             moving_verbs=frozenset(map(_lemma, spec.get("moving_verbs") or [])),
             closing_verbs=frozenset(map(_lemma, spec.get("closing_verbs") or [])),
             move_words=frozenset(w.lower() for w in spec.get("move_words") or []),
+            move_objects=frozenset(map(_lemma, spec.get("move_objects") or [])),
             owned_figures=frozenset(map(_lemma, spec.get("owned_figures") or [])),
             owner_nouns=frozenset(map(_lemma, spec.get("owner_nouns") or [])),
             statement_content=frozenset(map(_lemma, spec.get("statement_content") or [])),

@@ -300,6 +300,7 @@ _EVENT_WORDS = (
     "not_caused_by",
     "figure_reporting_verbs",
     "steady_words",
+    "move_objects",
     "opinion_with_clause",
     "to_figure_excludes",
     "only_intransitive",
